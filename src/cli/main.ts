@@ -1,0 +1,71 @@
+import { Command, CommanderError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import type { Lang } from '../verify/index.js';
+
+const program = new Command();
+program
+  .name('lkj')
+  .description('Extract and verify Indonesian performance reports (Laporan Kinerja, LKj): Tabel 2.1–2.5, meta, narrative claims, discrepancies.')
+  .version('0.1.0')
+  .exitOverride(); // usage errors exit 2, distinct from a failed document (1)
+
+program
+  .command('extract')
+  .description('extract one or more LKj PDFs; prints a summary, or the contract JSON with --json (JSON Lines for several files)')
+  .argument('<files...>', 'PDF files')
+  .option('--json', 'print the output contract (schemaVersion 1) instead of a summary')
+  .addOption(new Option('--lang <lang>', 'language of messages').choices(['id', 'en']).default('id'))
+  .option('--min-confidence <n>', 'OCR confidence (0–100) under which a failed rule is reported as uncertain', (v) => Number(v), 80)
+  .action(async (files: string[], o: { json?: boolean; lang: Lang; minConfidence: number }) => {
+    // loaded on use: pdfjs and zod take most of a second to import, --help should not wait
+    const [{ extractFile }, { Report }, { formatSummary }] = await Promise.all([
+      import('../pipeline/extract.js'), import('../model/contract.js'), import('./summary.js'),
+    ]);
+    const many = files.length > 1;
+    const showBar = many && process.stderr.isTTY;
+    const bar = showBar
+      ? new cliProgress.SingleBar({ format: 'extract [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+      : null;
+    bar?.start(files.length, 0, { file: '' });
+    let failed = 0;
+    const counts = { clean: 0, flagged: 0, failed: 0 };
+    for (const file of files) {
+      bar?.update({ file });
+      const { report } = await extractFile(file, { lang: o.lang, minConfidence: o.minConfidence });
+      const checked = Report.safeParse(report);
+      if (!checked.success) {
+        // the contract is the product's promise: never print something that breaks it
+        throw new Error(`internal error: report for ${file} breaks the output contract: ${checked.error.message}`);
+      }
+      counts[report.status]++;
+      if (report.status === 'failed') {
+        failed++;
+        process.stderr.write(`${bar ? '\n' : ''}lkj: ${report.error?.message}\n`);
+      }
+      if (o.json) process.stdout.write(JSON.stringify(report, null, many ? undefined : 2) + '\n');
+      else process.stdout.write(formatSummary(report, o.lang, process.stdout.isTTY ?? false) + '\n\n');
+      bar?.increment();
+    }
+    bar?.stop();
+    if (many && !o.json) {
+      process.stdout.write(`${files.length} files: ${counts.clean} clean, ${counts.flagged} flagged, ${counts.failed} failed\n`);
+    }
+    process.exitCode = failed ? 1 : 0;
+  });
+
+program
+  .command('schema')
+  .description('print the JSON Schema of the output contract (derived from the zod schemas)')
+  .action(async () => {
+    const { reportJsonSchema } = await import('../model/contract.js');
+    process.stdout.write(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2; // commander has printed the message
+    return;
+  }
+  process.stderr.write(`lkj: ${(e as Error).message}\n`);
+  process.exitCode = 2;
+});

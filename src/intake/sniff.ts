@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { InputError } from './errors.js';
+
+export type FileKind = 'pdf' | 'png' | 'jpeg' | 'tiff';
+
+/** Identify a file by its magic bytes, never by its name. */
+export function sniffKind(bytes: Uint8Array): FileKind | null {
+  const head = Buffer.from(bytes.subarray(0, 1024));
+  // PDFs may carry junk before the header; the spec allows it within the first 1024 bytes.
+  if (head.indexOf('%PDF-') >= 0) return 'pdf';
+  if (head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG') return 'png';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
+  const sig = head.subarray(0, 4).toString('latin1');
+  if (sig === 'II*\u0000' || sig === 'MM\u0000*') return 'tiff';
+  return null;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+/** Refuse what can never be a report before any parser sees it. */
+export function checkIntake(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_BYTES): FileKind {
+  if (bytes.length === 0) throw new InputError('empty-file', 'the file is empty (0 bytes)', file);
+  if (bytes.length > maxBytes)
+    throw new InputError('too-large', `the file is ${bytes.length} bytes, above the ${maxBytes}-byte limit`, file);
+  const kind = sniffKind(bytes);
+  if (kind === null) {
+    throw new InputError('not-pdf', 'not a PDF (no %PDF- header) nor a supported image (PNG, JPEG, TIFF)', file);
+  }
+  return kind;
+}

@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+// In Node pdfjs runs its worker in-process; handing it the module up front saves a dynamic
+// import on the first document and keeps it working from any working directory.
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { InputError } from '../intake/errors.js';
+
+export { pdfjs };
+export type { PDFDocumentProxy };
+
+const require = createRequire(import.meta.url);
+// pdfjs needs these data folders to work offline; each must end with '/'.
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+const dataDirs = {
+  standardFontDataUrl: path.join(pdfjsRoot, 'standard_fonts') + '/',
+  cMapUrl: path.join(pdfjsRoot, 'cmaps') + '/',
+  cMapPacked: true,
+  wasmUrl: path.join(pdfjsRoot, 'wasm') + '/',
+  iccUrl: path.join(pdfjsRoot, 'iccs') + '/',
+};
+
+/** Open a PDF, mapping pdfjs failures to clear, coded input errors. */
+export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> {
+  // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
+  const data = new Uint8Array(bytes);
+  const task = pdfjs.getDocument({
+    data,
+    ...dataDirs,
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    const name = (e as { name?: string }).name ?? '';
+    const msg = (e as Error).message ?? String(e);
+    if (name === 'PasswordException') {
+      throw new InputError('encrypted-pdf', 'the PDF is encrypted with a password; provide an unprotected copy', file);
+    }
+    if (name === 'InvalidPDFException') {
+      throw new InputError('corrupt-pdf', `the PDF is corrupt or truncated (${msg})`, file);
+    }
+    throw new InputError('corrupt-pdf', `the PDF could not be opened (${msg})`, file);
+  }
+}

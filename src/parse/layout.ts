@@ -1,0 +1,61 @@
+import type { BBox, Line, Word } from '../model/word.js';
+import { normalizeSpace } from './text.js';
+
+/**
+ * Geometry helpers for reading lines. A "line" from the line builder spans the whole page width,
+ * so two signature blocks side by side arrive as one line; splitting at wide gaps gives them back.
+ */
+
+/** A piece of a line between wide horizontal gaps. Same shape as a Line. */
+export type LinePart = Line;
+
+/** Gap (points) between words wider than any word space or justified stretch in body text. */
+export const COLUMN_GAP = 40;
+
+/** Splits a line where the horizontal gap between consecutive words exceeds `minGap` points. */
+export function splitByGaps(line: Line, minGap = COLUMN_GAP): LinePart[] {
+  if (line.words.length === 0) return [{ ...line, text: normalizeSpace(line.text) }];
+  const words = [...line.words].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  const parts: Word[][] = [];
+  let current: Word[] = [];
+  for (const w of words) {
+    const prev = current[current.length - 1];
+    if (prev && w.bbox[0] - prev.bbox[2] > minGap) {
+      parts.push(current);
+      current = [];
+    }
+    current.push(w);
+  }
+  if (current.length > 0) parts.push(current);
+  return parts.map((ws) => ({
+    text: normalizeSpace(ws.map((w) => w.text).join(' ')),
+    page: line.page,
+    bbox: unionBBox(ws.map((w) => w.bbox)),
+    words: ws,
+  }));
+}
+
+/** Smallest box holding all the given boxes. */
+export function unionBBox(boxes: readonly BBox[]): BBox {
+  if (boxes.length === 0) return [0, 0, 0, 0];
+  let [x0, y0, x1, y1] = boxes[0]!;
+  for (const [a, b, c, d] of boxes) {
+    x0 = Math.min(x0, a);
+    y0 = Math.min(y0, b);
+    x1 = Math.max(x1, c);
+    y1 = Math.max(y1, d);
+  }
+  return [x0, y0, x1, y1];
+}
+
+/** Horizontal overlap of two boxes as a share of the narrower one (0–1). */
+export function horizontalOverlap(a: BBox, b: BBox): number {
+  const overlap = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+  const narrower = Math.min(a[2] - a[0], b[2] - b[0]);
+  if (narrower <= 0) return overlap >= 0 ? 1 : 0;
+  return Math.max(0, overlap) / narrower;
+}
+
+export function width(b: BBox): number {
+  return b[2] - b[0];
+}

@@ -1,0 +1,163 @@
+import type { Period, ReportMeta } from '../model/contract.js';
+import type { Line } from '../model/word.js';
+import { parsePlaceDate } from './dates.js';
+import { splitByGaps } from './layout.js';
+import { findPeriods, isAnnual, parsePeriod, parseYear } from './period.js';
+import { findSignatories } from './signatures.js';
+import { asPrintedName, foldForMatch, isAllCaps, joinLineTexts, titleCase } from './text.js';
+
+/**
+ * Report metadata from all lines of a document in reading order. Every LKj repeats its unit,
+ * kecamatan and period many times (cover, kata pengantar, captions, closing), so most fields are
+ * decided by a vote over the whole text; a single OCR slip or typo (`TRIBUNAN`) cannot win.
+ */
+export function extractMeta(lines: readonly Line[]): ReportMeta {
+  const text = joinLineTexts(lines.map((l) => l.text));
+  const firstPage = lines[0]?.page;
+  const cover = lines.filter((l) => l.page === firstPage);
+  const signedAt = findSignedAt(lines);
+  return {
+    unit: findUnit(text, cover),
+    kecamatan: findPlace(text, 'kecamatan') ?? signedAt?.place ?? null,
+    kabupaten: findPlace(text, 'kabupaten'),
+    period: findPeriod(text, joinLineTexts(cover.map((l) => l.text))),
+    signedAt: signedAt?.date ?? null,
+    signatories: findSignatories(lines),
+  };
+}
+
+/** Counts values by a folded key; the most frequent wins, ties go to the first seen. */
+class Vote<T> {
+  private readonly entries = new Map<string, { count: number; order: number; values: T[] }>();
+
+  add(key: string, value: T, weight = 1): void {
+    const e = this.entries.get(key) ?? { count: 0, order: this.entries.size, values: [] };
+    e.count += weight;
+    e.values.push(value);
+    this.entries.set(key, e);
+  }
+
+  /** The winning entry's values, in the order they were added. */
+  winner(): T[] | null {
+    let best: { count: number; order: number; values: T[] } | null = null;
+    for (const e of this.entries.values()) {
+      if (!best || e.count > best.count || (e.count === best.count && e.order < best.order)) best = e;
+    }
+    return best?.values ?? null;
+  }
+}
+
+const PLACE_PATTERNS = {
+  kecamatan: /(?<!\p{L})(?:[Kk]ecamatan|KECAMATAN|[Kk]ec\.|KEC\.)\s*(\p{L}[\p{L}-]*)/gu,
+  kabupaten: /(?<!\p{L})(?:[Kk]abupaten|KABUPATEN|[Kk]ab\.|KAB\.)\s*(\p{L}[\p{L}-]*)/gu,
+};
+/** Words that follow `Kecamatan`/`Kabupaten` without being a name (`Kecamatan dan Kelurahan`). */
+const NOT_A_PLACE = new Set([
+  'dan', 'atau', 'kelurahan', 'desa', 'kecamatan', 'kabupaten', 'kota', 'tingkat', 'se', 'yang', 'di',
+  'pada', 'setempat', 'lainnya', 'tribulan', 'triwulan', 'semester', 'tahun', 'dalam', 'untuk',
+]);
+
+/** Kecamatan or kabupaten name without its prefix (`Candipuro`), mixed case as printed. */
+export function findPlace(text: string, kind: keyof typeof PLACE_PATTERNS): string | null {
+  const vote = new Vote<string>();
+  for (const m of text.matchAll(PLACE_PATTERNS[kind])) {
+    const name = m[1]!;
+    // Names are capitalised; a lowercase word after the prefix is running text.
+    if (!/^\p{Lu}/u.test(name) || NOT_A_PLACE.has(foldForMatch(name))) continue;
+    vote.add(foldForMatch(name), name);
+  }
+  return printedForm(vote.winner());
+}
+
+/** Prefers a mixed-case printing (`Candipuro`) over capitals (`CANDIPURO` → title-cased). */
+function printedForm(forms: string[] | null): string | null {
+  if (!forms || forms.length === 0) return null;
+  return forms.find((f) => !isAllCaps(f)) ?? titleCase(forms[0]!);
+}
+
+/**
+ * The unit (`Kasi Pemberdayaan Masyarakat`): preferably from the sentences naming the report,
+ * `Laporan Kinerja (LKj) <unit> Kecamatan <name> …`, where it is printed in normal case; else from
+ * the cover, where it sits between `LAPORAN KINERJA` and the period.
+ */
+export function findUnit(text: string, cover: readonly Line[]): string | null {
+  const vote = new Vote<string>();
+  for (const m of text.matchAll(/laporan\s+kinerja/giu)) {
+    const unit = unitAfter(text.slice(m.index + m[0].length));
+    if (unit) vote.add(foldForMatch(unit), unit);
+  }
+  const fromText = vote.winner();
+  if (fromText) return asPrintedName(fromText.find((u) => !isAllCaps(u)) ?? fromText[0]!);
+  return unitFromCover(cover);
+}
+
+const UNIT_MAX_WORDS = 8;
+const UNIT_CONNECTORS = new Set(['dan', '&', '/', 'serta']);
+const NOT_A_UNIT = /^(instansi|tribulan|triwulan|semester|tahun|tahunan|ini|sebagai|pada)$/i;
+
+/** The capitalised words before `Kecamatan` at the start of `rest`, or null. */
+function unitAfter(rest: string): string | null {
+  const words = rest.replace(/^\s*\([^)]{1,12}\)/, '').trim().split(/\s+/);
+  const unit: string[] = [];
+  for (const w of words.slice(0, UNIT_MAX_WORDS + 1)) {
+    if (/^(kecamatan|kec\.)$/i.test(w)) break;
+    const capitalised = /^\p{Lu}[\p{L}./-]*$/u.test(w);
+    if (!capitalised && !UNIT_CONNECTORS.has(w.toLowerCase())) return null;
+    unit.push(w);
+  }
+  if (unit.length === 0 || unit.length > UNIT_MAX_WORDS || NOT_A_UNIT.test(unit[0]!)) return null;
+  if (UNIT_CONNECTORS.has(unit[unit.length - 1]!.toLowerCase())) return null;
+  // The loop must have stopped at `Kecamatan`, not run out of words.
+  const next = words[unit.length];
+  return next && /^(kecamatan|kec\.)$/i.test(next) ? unit.join(' ') : null;
+}
+
+/** Cover lines after `LAPORAN KINERJA` up to the period, the place or the year. */
+function unitFromCover(cover: readonly Line[]): string | null {
+  const start = cover.findIndex((l) => /laporan\s+kinerja/i.test(l.text));
+  if (start < 0) return null;
+  const parts: string[] = [];
+  const head = cover[start]!.text.replace(/^.*?laporan\s+kinerja\s*(\([^)]{1,12}\))?/i, '').trim();
+  if (head) parts.push(head);
+  for (const l of cover.slice(start + 1)) {
+    if (parsePeriod(l.text) || parseYear(l.text) || /^(pemerintah|kecamatan|kabupaten|tahun)(?!\p{L})/iu.test(l.text.trim())) break;
+    parts.push(l.text);
+  }
+  const unit = joinLineTexts(parts).replace(/\s+(kecamatan|kec\.)\s.*$/i, '').trim();
+  return unit ? asPrintedName(unit) : null;
+}
+
+/**
+ * The period by vote over every `Tribulan II Tahun 2024`-like mention (the cover counts double);
+ * the year is the one most written with the winning period, else the cover's. With no tribulan or
+ * semester anywhere, a cover naming the report and a year makes it `tahunan`.
+ */
+export function findPeriod(text: string, coverText: string): Period | null {
+  const vote = new Vote<Period>();
+  for (const p of findPeriods(text)) vote.add(`${p.kind}:${p.number}`, p);
+  for (const p of findPeriods(coverText)) vote.add(`${p.kind}:${p.number}`, p, 2);
+  const mentions = vote.winner();
+  const coverAnnual = isAnnual(coverText) && findPeriods(coverText).length === 0;
+  if (mentions && !coverAnnual) {
+    const first = mentions[0]!;
+    const years = new Vote<number>();
+    for (const m of mentions) if (m.year !== null) years.add(String(m.year), m.year);
+    const year = years.winner()?.[0] ?? parseYear(coverText);
+    return { kind: first.kind, number: first.number, year };
+  }
+  if (coverAnnual || /laporan\s+kinerja/i.test(coverText)) {
+    const year = parsePeriod(coverText)?.year ?? parseYear(coverText);
+    if (year !== null) return { kind: 'tahunan', number: null, year };
+  }
+  return null;
+}
+
+/** The last signature dateline (`Candipuro, 28 Juni 2024`) of the document. */
+export function findSignedAt(lines: readonly Line[]): { place: string; date: string } | null {
+  let last: { place: string; date: string } | null = null;
+  for (const part of lines.flatMap((l) => splitByGaps(l))) {
+    const pd = parsePlaceDate(part.text);
+    if (pd) last = pd;
+  }
+  return last;
+}

@@ -1,0 +1,24 @@
+/** Per-stage wall time of one document, in milliseconds. bench/ reads these; tests never time. */
+export type Stage = 'intake' | 'pages' | 'tables' | 'meta' | 'claims' | 'verify';
+
+export class Timings {
+  readonly ms: Partial<Record<Stage, number>> = {};
+
+  async time<T>(stage: Stage, fn: () => Promise<T> | T): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.ms[stage] = (this.ms[stage] ?? 0) + performance.now() - t0;
+    }
+  }
+
+  timeSync<T>(stage: Stage, fn: () => T): T {
+    const t0 = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.ms[stage] = (this.ms[stage] ?? 0) + performance.now() - t0;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import type { TableId } from '../model/contract.js';
+import type { Line } from '../model/word.js';
+import type { Grid } from './grid.js';
+import { classifyHeader, mapColumns, REQUIRED_FIELDS, type ColumnField } from './columns.js';
+import { headerBandCount, columnLabels } from './rows.js';
+
+/** A caption `Tabel 2.3`, tolerant of `TABEL 2.3.`, `Tabel 2.2SKALA…`, `Tabel 2,3`. */
+const CAPTION = /^\s*tabel\s*(\d)\s*[.,]\s*(\d{1,2})(?!\d)/i;
+
+export interface LocatedGrid {
+  table: TableId;
+  grid: Grid;
+  /** the field each base column holds */
+  columns: (ColumnField | null)[];
+  /** number of header bands at the top of this grid (0 for a continuation without header) */
+  headerBands: number;
+  caption: Line | null;
+}
+
+function captionOf(line: Line): string | null {
+  const m = CAPTION.exec(line.text);
+  return m ? `${m[1]}.${Number(m[2])}` : null;
+}
+
+function before(a: { page: number; y: number }, b: { page: number; y: number }): boolean {
+  return a.page < b.page || (a.page === b.page && a.y < b.y);
+}
+
+const TABLE_IDS = new Set<string>(['2.1', '2.2', '2.3', '2.4', '2.5']);
+
+/**
+ * Label each grid with the table it belongs to: the nearest caption above it (on its page or at
+ * the bottom of the previous one), checked against its header; a grid with no caption of its own
+ * that starts a page continues the table broken off at the end of the previous page.
+ */
+export function locateTables(grids: readonly Grid[], lines: readonly Line[]): LocatedGrid[] {
+  const captions = lines
+    .map((l) => ({ line: l, id: captionOf(l) }))
+    .filter((c): c is { line: Line; id: string } => c.id !== null);
+  const ordered = [...grids].sort((a, b) => a.page - b.page || a.bbox[1] - b.bbox[1]);
+  const out: LocatedGrid[] = [];
+  let prevEnd = { page: 0, y: -Infinity };
+  let prev: LocatedGrid | null = null;
+  for (const grid of ordered) {
+    const start = { page: grid.page, y: grid.bbox[1] };
+    // captions between the previous grid and this one; the last is the nearest
+    const between = captions.filter((c) => before(prevEnd, { page: c.line.page, y: c.line.bbox[1] })
+      && before({ page: c.line.page, y: c.line.bbox[1] }, start));
+    const caption = between[between.length - 1] ?? null;
+    const headerBands = headerBandCount(grid);
+    const labels = columnLabels(grid, headerBands);
+    const guessed = headerBands > 0 ? classifyHeader(labels) : null;
+    let table: TableId | null = null;
+    let columns: (ColumnField | null)[] = [];
+    if (caption && TABLE_IDS.has(caption.id)) {
+      table = caption.id as TableId;
+      columns = mapColumns(table, labels);
+      // a narrative mention ("pada tabel 2.4 sebagai berikut") can sit where a caption should
+      if (!fits(table, columns) && guessed && guessed !== table) {
+        table = guessed;
+        columns = mapColumns(table, labels);
+      }
+    } else if (caption) {
+      table = null; // Tabel 3.1 and friends are not ours
+    } else if (prev && continues(prev, grid, headerBands)) {
+      table = prev.table;
+      columns = headerBands > 0 ? mapColumns(table, labels) : prev.columns;
+      if (!fits(table, columns)) columns = prev.columns;
+    } else if (guessed) {
+      table = guessed;
+      columns = mapColumns(table, labels);
+    }
+    prevEnd = { page: grid.page, y: grid.bbox[3] };
+    if (!table || !fits(table, columns)) { prev = null; continue; }
+    const located: LocatedGrid = { table, grid, columns, headerBands, caption: caption?.line ?? null };
+    out.push(located);
+    prev = located;
+  }
+  return out;
+}
+
+function fits(table: TableId, columns: readonly (ColumnField | null)[]): boolean {
+  return REQUIRED_FIELDS[table].every((f) => columns.includes(f));
+}
+
+/** A grid continues the previous table when it opens the next page with the same columns. */
+function continues(prev: LocatedGrid, grid: Grid, headerBands: number): boolean {
+  if (grid.page !== prev.grid.page + 1) return false;
+  if (headerBands > 0) {
+    const labels = columnLabels(grid, headerBands);
+    return fits(prev.table, mapColumns(prev.table, labels));
+  }
+  return grid.xs.length === prev.grid.xs.length;
+}

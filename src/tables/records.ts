@@ -1,0 +1,57 @@
+import type { TableId } from '../model/contract.js';
+import type { ExtractedRow, Field, FieldKind } from '../model/extracted.js';
+import { parseNumber } from '../parse/numbers.js';
+import { parseInterval } from '../parse/interval.js';
+import type { ColumnField } from './columns.js';
+import type { RawCell, RawRow } from './rows.js';
+
+/** The kind each field of each table holds; anything else is text. */
+const KINDS: Record<TableId, Partial<Record<ColumnField, FieldKind>>> = {
+  '2.1': { target: 'number' },
+  '2.2': {},
+  '2.3': { target: 'number', realisasi: 'number', capaian: 'pct' },
+  '2.4': { pagu: 'money', realisasiAnggaran: 'money', capaianAnggaran: 'pct', target: 'number', realisasi: 'number', capaian: 'pct' },
+  '2.5': { pagu: 'money', realisasi: 'money', capaian: 'pct' },
+};
+
+/** The contract's fields of each table, in order (2.2's interval becomes min and max). */
+export const TABLE_FIELDS: Record<TableId, string[]> = {
+  '2.1': ['sasaran', 'indikator', 'target'],
+  '2.2': ['min', 'max', 'kriteria'],
+  '2.3': ['sasaran', 'indikator', 'target', 'realisasi', 'capaian'],
+  '2.4': ['sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
+  '2.5': ['uraian', 'pagu', 'realisasi', 'capaian'],
+};
+
+const EMPTY_CELL = (row: RawRow): RawCell => ({ text: '', words: [], bbox: row.bbox, conf: 100, page: row.page });
+
+export function toRecord(table: TableId, row: RawRow): ExtractedRow {
+  const fields: Record<string, Field> = {};
+  for (const name of TABLE_FIELDS[table]) {
+    if (table === '2.2' && (name === 'min' || name === 'max')) continue;
+    const cell = row.cells[name as ColumnField] ?? (name === 'uraian' && /^jumlah|total/i.test(row.no) ? { ...EMPTY_CELL(row), text: row.no } : EMPTY_CELL(row));
+    const kind = KINDS[table][name as ColumnField] ?? 'text';
+    fields[name] = toField(cell, kind);
+  }
+  if (table === '2.2') {
+    const cell = row.cells.interval ?? EMPTY_CELL(row);
+    const iv = parseInterval(cell.text);
+    const base = { raw: cell.text, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind: 'pct' as const };
+    const decimals = (v: number | null) => (v === null ? null : (String(v).split('.')[1]?.length ?? 0));
+    fields.min = { ...base, value: iv?.min ?? null, decimals: decimals(iv?.min ?? null), parsed: iv !== null || !cell.text };
+    fields.max = { ...base, value: iv?.max ?? null, decimals: decimals(iv?.max ?? null), parsed: iv !== null || !cell.text };
+  }
+  // a JUMLAH row printed across No and Uraian has its label as its text
+  if (table === '2.5' && /^(jumlah|total)/i.test(row.no) && !fields.uraian?.value) {
+    fields.uraian = { ...fields.uraian!, value: row.no, raw: row.no };
+  }
+  return { table, no: row.no, page: row.page, bbox: row.bbox, fields };
+}
+
+function toField(cell: RawCell, kind: FieldKind): Field {
+  const raw = cell.text.replace(/\s+/g, ' ').trim();
+  const base = { raw, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind };
+  if (kind === 'text') return { ...base, value: raw || null, decimals: null, parsed: true };
+  const n = parseNumber(raw, kind === 'money' ? 'money' : kind === 'pct' ? 'pct' : 'number');
+  return { ...base, value: n.ok ? n.value : null, decimals: n.decimals, parsed: n.ok };
+}

@@ -1,0 +1,139 @@
+import type { BBox, Word } from '../model/word.js';
+import type { Grid, GridCell } from './grid.js';
+import type { ColumnField } from './columns.js';
+import { unionBBox } from '../pages/lines.js';
+
+/** Row labels as printed: 1, 1., 1.1, 2.3.1, a., I, JUMLAH, TOTAL. */
+const ROW_LABEL = /^(\d{1,2}(\.\d{1,2}){0,3}\.?|[a-z]\.|[ivx]{1,4}\.?|jumlah(\s+total)?|total|sub\s*total)$/i;
+
+export function isRowLabel(text: string): boolean {
+  return ROW_LABEL.test(text.replace(/\s+/g, ' ').trim());
+}
+
+function bandCells(grid: Grid, r: number): GridCell[] {
+  const out: GridCell[] = [];
+  for (let c = 0; c < grid.xs.length - 1; c++) {
+    const cell = grid.at(r, c);
+    if (!out.includes(cell)) out.push(cell);
+  }
+  return out;
+}
+
+/** The `1 2 3 4 …` row under a header (also `6 = 4/5` style formulas). */
+export function isNumberingBand(grid: Grid, r: number): boolean {
+  const texts = bandCells(grid, r).map((c) => c.text.trim()).filter(Boolean);
+  if (texts.length < 3) return false;
+  const firsts = texts.map((t) => /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(t));
+  if (firsts.some((m) => !m)) return false;
+  const nums = firsts.map((m) => Number(m![1]));
+  return nums.every((n, i) => i === 0 || n === nums[i - 1]! + 1);
+}
+
+/** Bands above the first data row (a row label in the first column) are header bands. */
+export function headerBandCount(grid: Grid): number {
+  const R = grid.ys.length - 1;
+  for (let r = 0; r < R; r++) {
+    if (isNumberingBand(grid, r)) continue;
+    const first = grid.at(r, 0);
+    if (first.r0 === r && isRowLabel(first.text)) return r;
+  }
+  return R;
+}
+
+/** Each base column's label: the header cells above it, top to bottom, numbering row left out. */
+export function columnLabels(grid: Grid, headerBands: number): string[] {
+  const C = grid.xs.length - 1;
+  const labels: string[] = [];
+  for (let c = 0; c < C; c++) {
+    const parts: GridCell[] = [];
+    for (let r = 0; r < headerBands; r++) {
+      if (isNumberingBand(grid, r)) continue;
+      const cell = grid.at(r, c);
+      if (!parts.includes(cell)) parts.push(cell);
+    }
+    labels.push(parts.map((p) => p.text).join(' ').trim());
+  }
+  return labels;
+}
+
+/** One cell of a data row as read: its text, words and where it sits. */
+export interface RawCell {
+  text: string;
+  words: Word[];
+  bbox: BBox;
+  conf: number;
+  page: number;
+}
+
+export interface RawRow {
+  no: string;
+  page: number;
+  bbox: BBox;
+  cells: Partial<Record<ColumnField, RawCell>>;
+}
+
+/**
+ * Data rows of a located grid. A band whose first cell is empty continues the row above (its text
+ * wrapped past a page or row border); a band sharing its first cell with the band above (a merged
+ * `No`) adds to that row too.
+ */
+export function dataRows(grid: Grid, headerBands: number, columns: readonly (ColumnField | null)[], prev: RawRow | null): RawRow[] {
+  const R = grid.ys.length - 1;
+  const rows: RawRow[] = [];
+  let last: RawRow | null = prev;
+  for (let r = headerBands; r < R; r++) {
+    if (isNumberingBand(grid, r)) continue;
+    const cells = new Map<ColumnField, GridCell[]>();
+    for (let c = 0; c < columns.length; c++) {
+      const f = columns[c];
+      if (!f) continue;
+      const cell = grid.at(r, c);
+      const list = cells.get(f) ?? [];
+      if (!list.includes(cell)) list.push(cell);
+      cells.set(f, list);
+    }
+    const noCell = grid.at(r, 0);
+    const label = noCell.text.replace(/\s+/g, ' ').trim();
+    const continuesAbove = noCell.r0 < r || label === '';
+    const bandBox: BBox = [grid.xs[0]!, grid.ys[r]!, grid.xs[grid.xs.length - 1]!, grid.ys[r + 1]!];
+    if (continuesAbove) {
+      if (!last) continue; // stray band before any row
+      for (const [f, list] of cells) {
+        const own = list.filter((cell) => cell.r0 === r && cell.text);
+        if (!own.length) continue;
+        last.cells[f] = mergeCell(last.cells[f], toRaw(own, grid.page));
+      }
+      if (last.page === grid.page) last.bbox = unionBBox([last.bbox, bandBox]);
+      continue;
+    }
+    if (!isRowLabel(label)) continue; // a repeated header or a note inside the grid
+    const row: RawRow = { no: label.replace(/\.$/, ''), page: grid.page, bbox: bandBox, cells: {} };
+    for (const [f, list] of cells) if (f !== 'no') row.cells[f] = toRaw(list, grid.page);
+    // JUMLAH printed across No and Uraian
+    rows.push(row);
+    last = row;
+  }
+  return rows;
+}
+
+function toRaw(list: GridCell[], page: number): RawCell {
+  const words = list.flatMap((c) => c.words);
+  return {
+    text: list.map((c) => c.text).filter(Boolean).join(' '),
+    words,
+    bbox: unionBBox(list.map((c) => c.bbox)),
+    conf: words.length ? Math.min(...words.map((w) => w.conf)) : 100,
+    page,
+  };
+}
+
+function mergeCell(a: RawCell | undefined, b: RawCell): RawCell {
+  if (!a || !a.text) return b;
+  return {
+    text: `${a.text} ${b.text}`.trim(),
+    words: [...a.words, ...b.words],
+    bbox: a.page === b.page ? unionBBox([a.bbox, b.bbox]) : a.bbox,
+    conf: Math.min(a.conf, b.conf),
+    page: a.page,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Discrepancy, Severity } from '../model/contract.js';
+import type { Field } from '../model/extracted.js';
+import { ruleR1, ruleR2R3 } from './capaian.js';
+import { ruleR4, ruleR5 } from './budget.js';
+import { ruleR6 } from './cross-table.js';
+import { ruleR7, ruleR8 } from './narrative.js';
+import { ruleR9 } from './bands.js';
+import { message } from './messages.js';
+import { DEFAULT_VERIFY_OPTIONS, type Rule, type RuleContext, type VerifyInput, type VerifyOptions } from './types.js';
+
+export type { VerifyInput, VerifyOptions, Lang } from './types.js';
+
+/** Every rule family, in the order their discrepancies are listed. A new rule is one entry here. */
+export const RULES: readonly Rule[] = [ruleR1, ruleR2R3, ruleR4, ruleR5, ruleR6, ruleR7, ruleR8, ruleR9];
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, uncertain: 1, warning: 2 };
+
+/**
+ * Re-verify a report's arithmetic and its narrative's claims. A rule that fails on a value read
+ * with low confidence (or that did not parse cleanly) is reported `uncertain`: a human must read
+ * the number before anyone calls the document wrong.
+ */
+export function verify(input: VerifyInput, options: Partial<VerifyOptions> = {}): Discrepancy[] {
+  const opts = { ...DEFAULT_VERIFY_OPTIONS, ...options };
+  const ctx: RuleContext = {
+    opts,
+    severity(base, ...fields: (Field | undefined)[]) {
+      return fields.some((f) => f && (f.conf < opts.minConfidence || !f.parsed)) ? 'uncertain' : base;
+    },
+    msg: (key, vars) => message(opts.lang, key, vars),
+  };
+  const found = RULES.flatMap((rule) => rule(input, ctx)).map((d) =>
+    d.severity === 'uncertain' && !d.message.endsWith(message(opts.lang, 'uncertain', {}))
+      ? { ...d, message: d.message + message(opts.lang, 'uncertain', {}) } : d);
+  return found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}

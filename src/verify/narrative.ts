@@ -1,0 +1,123 @@
+import type { Discrepancy } from '../model/contract.js';
+import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
+import { bands, bandsFor, type Band } from './bands.js';
+import { correctTotals } from './budget.js';
+import { recomputedCapaian } from './capaian.js';
+import { fmtMoney, fmtPct } from './format.js';
+import { percentAgrees, roundPct } from './tolerance.js';
+import { evidenceOf, num, type Rule, type RuleContext } from './types.js';
+
+/** The report's overall capaian kinerja: the mean of the recomputed Tabel 2.3 capaian (2.4 if no 2.3). */
+export function overallCapaian(tables: ExtractedTables): number | null {
+  for (const t of ['2.3', '2.4'] as const) {
+    const vals = tables[t].map((r) => recomputedCapaian(r) ?? num(r.fields.capaian));
+    if (vals.length && vals.every((v) => v !== null)) return vals.reduce((a, b) => a + b!, 0)! / vals.length;
+  }
+  return null;
+}
+
+function agreeAsPrinted(a: ExtractedClaim, b: ExtractedClaim): boolean {
+  const d = Math.min(a.decimals ?? 0, b.decimals ?? 0);
+  return percentAgrees(a.value as number, d, b.value as number);
+}
+
+function claimSeverity(ctx: RuleContext, c: ExtractedClaim) {
+  return c.conf < ctx.opts.minConfidence ? 'uncertain' as const : 'error' as const;
+}
+
+/** R7: the narrative's capaian kinerja and serapan anggaran agree with the tables and with themselves. */
+export const ruleR7: Rule = ({ tables, claims }, ctx) => {
+  const out: Discrepancy[] = [];
+  const L = ctx.opts.lang;
+  const capaian = overallCapaian(tables);
+  const totals = correctTotals(tables);
+  const serapan = totals.pagu && totals.realisasi !== null ? (totals.realisasi / totals.pagu) * 100 : null;
+  for (const kind of ['capaianKinerja', 'serapanAnggaran'] as const) {
+    const list = claims.filter((c) => c.kind === kind && typeof c.value === 'number');
+    const expected = kind === 'capaianKinerja' ? capaian : serapan;
+    const wrong = new Set<number>();
+    for (const c of list) {
+      const v = c.value as number;
+      if (expected === null || percentAgrees(v, c.decimals, expected) || wrong.has(v)) continue;
+      wrong.add(v);
+      out.push({
+        rule: 'R7', severity: claimSeverity(ctx, c), table: 'narrative', row: kind, field: 'value', stated: v,
+        expected: roundPct(expected, c.decimals),
+        message: ctx.msg(`R7.${kind}`, {
+          stated: fmtPct(v, L, c.decimals ?? 0), expected: fmtPct(roundPct(expected, c.decimals), L),
+          realisasi: totals.realisasi !== null ? fmtMoney(totals.realisasi, L) : '?', pagu: totals.pagu !== null ? fmtMoney(totals.pagu, L) : '?',
+        }),
+        evidence: evidenceOf(c),
+      });
+    }
+    // values that round to one another (19,71 % and 20 %) are the same statement
+    const first = list.find((c) => !agreeAsPrinted(c, list[0]!));
+    if (first) {
+      out.push({
+        rule: 'R7', severity: claimSeverity(ctx, first), table: 'narrative', row: kind, field: 'value',
+        stated: first.value as number, expected: list[0]!.value as number,
+        message: ctx.msg('R7.inconsistent', {
+          claim: kind === 'capaianKinerja' ? 'capaian kinerja' : 'serapan anggaran',
+          values: list.filter((c, i) => list.findIndex((d) => d.value === c.value) === i)
+            .map((c) => `${fmtPct(c.value as number, L, c.decimals ?? 0)} (${L === 'id' ? 'hlm.' : 'p.'} ${c.page})`).join(', '),
+        }),
+        evidence: evidenceOf(first),
+      });
+    }
+  }
+  return out;
+};
+
+const fold = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[“”"'‘’]/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * What a kesimpulan promises about the numbers. `rank` is the band's position from the top
+ * (0 = best) of `count` bands.
+ */
+function kesimpulanContradicts(phrase: string, capaian: number, rank: number, count: number): boolean {
+  const p = fold(phrase);
+  if (/melebihi target/.test(p)) return capaian <= 100;
+  if (/(mencapai|memenuhi) target/.test(p) && !/(belum|tidak|kurang)\s+(mencapai|memenuhi)/.test(p)) return capaian < 100;
+  if (/(tidak|belum|kurang) berhasil/.test(p)) return rank <= 1;
+  if (/cukup berhasil/.test(p)) return rank === count - 1;
+  if (/berhasil/.test(p)) return rank >= count - 2;
+  return false;
+}
+
+/** R8: the narrative's kategori is the band of the recomputed capaian; its kesimpulan fits the numbers. */
+export const ruleR8: Rule = ({ tables, claims }, ctx) => {
+  const out: Discrepancy[] = [];
+  const L = ctx.opts.lang;
+  const capaian = overallCapaian(tables);
+  const list: Band[] = bands(tables['2.2']);
+  if (capaian === null || !list.length) return out;
+  const fits = bandsFor(capaian, list);
+  if (!fits.length) return out;
+  const seen = new Set<string>();
+  for (const c of claims.filter((x) => x.kind === 'kategori')) {
+    const stated = fold(String(c.value));
+    if (fits.some((b) => fold(b.kriteria) === stated) || seen.has(stated)) continue;
+    seen.add(stated);
+    out.push({
+      rule: 'R8', severity: claimSeverity(ctx, c), table: 'narrative', row: 'kategori', field: 'value',
+      stated: String(c.value), expected: fits[0]!.kriteria,
+      message: ctx.msg('R8.kategori', { stated: String(c.value), expected: fits.map((b) => b.kriteria).join(' / '), capaian: fmtPct(roundPct(capaian, 2), L) }),
+      evidence: evidenceOf(c),
+    });
+  }
+  // the kesimpulan is contradicted only when it is contradicted in every band the value may fall in
+  const ranks = fits.map((b) => list.indexOf(b));
+  for (const c of claims.filter((x) => x.kind === 'kesimpulan')) {
+    const stated = String(c.value);
+    if (seen.has(`k:${fold(stated)}`)) continue;
+    if (!ranks.every((r) => kesimpulanContradicts(stated, capaian, r, list.length))) continue;
+    seen.add(`k:${fold(stated)}`);
+    out.push({
+      rule: 'R8', severity: claimSeverity(ctx, c), table: 'narrative', row: 'kesimpulan', field: 'value',
+      stated, expected: fits[0]!.kriteria,
+      message: ctx.msg('R8.kesimpulan', { stated, capaian: fmtPct(roundPct(capaian, 2), L), band: fits[0]!.kriteria }),
+      evidence: evidenceOf(c),
+    });
+  }
+  return out;
+};

@@ -1,0 +1,28 @@
+/**
+ * A stated percentage is accepted when |stated − expected| < 10^(−d), d = the decimals printed:
+ * `20%` against 19.72 passes, `19,50%` against 19.495 passes, `19,5%` against 19.62 fails.
+ */
+export function percentAgrees(stated: number, decimals: number | null, expected: number): boolean {
+  const d = decimals ?? 0;
+  return Math.abs(stated - expected) < Math.pow(10, -d) - 1e-9;
+}
+
+/** Money is summed and compared to the rupiah (sen printed as ,00 are kept exactly). */
+export function moneyAgrees(stated: number, expected: number): boolean {
+  return Math.abs(stated - expected) < 0.005;
+}
+
+/** Counts and targets compare as numbers. */
+export function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+export function round(v: number, decimals: number): number {
+  const f = Math.pow(10, decimals);
+  return Math.round(v * f) / f;
+}
+
+/** Expected percentages are shown with the stated precision, at least two decimals. */
+export function roundPct(v: number, statedDecimals: number | null): number {
+  return round(v, Math.max(2, statedDecimals ?? 0));
+}

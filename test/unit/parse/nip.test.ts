@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { checkNip, parseNip } from '../../../src/parse/nip.js';
+
+describe('parseNip', () => {
+  it.each([
+    'NIP. 19660702 200701 1 001',
+    'NIP: 19660702 200701 1 001',
+    'NIP 196607022007011001',
+    'NIP.196607022007011001',
+    'Nip . 19660702 200701 1 001',
+    '19660702 200701 1 001',
+    '196607022007011001',
+    'NIP. 19660702 200701 1 001 Pembina',
+  ])('reads %s', (text) => {
+    expect(parseNip(text)).toEqual({
+      nip: '196607022007011001',
+      valid: true,
+      problems: [],
+      birthDate: '1966-07-02',
+      appointed: '2007-01',
+      gender: 1,
+    });
+  });
+
+  it('reads the reference report NIPs', () => {
+    expect(parseNip('NIP. 19720818 199403 1 009')).toMatchObject({ nip: '197208181994031009', valid: true, birthDate: '1972-08-18', appointed: '1994-03', gender: 1 });
+    expect(parseNip('NIP. 19860913 201202 2 007')).toMatchObject({ nip: '198609132012022007', valid: true, gender: 2 });
+  });
+
+  it('maps OCR letters O and I/l back to digits after the label', () => {
+    expect(parseNip('NIP. 1966O7O2 2OO7O1 l OO1')?.nip).toBe('196607022007011001');
+  });
+
+  it('does not eat the word after the NIP', () => {
+    expect(parseNip('NIP. 19660702 200701 1 001 Ilham')?.nip).toBe('196607022007011001');
+  });
+
+  it('returns the digits found with valid=false when the NIP is short', () => {
+    const r = parseNip('NIP. 19660702 200701 1 01');
+    expect(r?.nip).toBe('19660702200701101');
+    expect(r?.valid).toBe(false);
+    expect(r?.problems[0]).toMatch(/18 digits/);
+    expect(r?.birthDate).toBeNull();
+  });
+
+  it('returns null when there is no NIP', () => {
+    expect(parseNip('ARIF SUWARKO')).toBeNull();
+    expect(parseNip('NIP. -')).toBeNull();
+    expect(parseNip('Nomor 96 Tahun 2019')).toBeNull();
+    expect(parseNip('1966070220070110011')).toBeNull(); // 19 digits: no bare NIP
+    expect(parseNip('PARTICIPANT 12')).toBeNull(); // "NIP" inside a word is no label
+  });
+});
+
+describe('checkNip', () => {
+  it('rejects an impossible birth date', () => {
+    const r = checkNip('196602302007011001');
+    expect(r.valid).toBe(false);
+    expect(r.birthDate).toBeNull();
+    expect(r.problems.join()).toMatch(/birth date/);
+  });
+
+  it('rejects birth years outside 1940–2010', () => {
+    expect(checkNip('193507022007011001').problems.join()).toMatch(/birth year/);
+    expect(checkNip('201107022030011001').problems.join()).toMatch(/birth year/);
+    expect(checkNip('194001012000011001').valid).toBe(true);
+  });
+
+  it('rejects month 13 in the appointment', () => {
+    const r = checkNip('196607022007131001');
+    expect(r.valid).toBe(false);
+    expect(r.appointed).toBeNull();
+    expect(r.problems.join()).toMatch(/appointment/);
+  });
+
+  it('rejects an appointment before the age of 17', () => {
+    const r = checkNip('199001012006121001');
+    expect(r.valid).toBe(false);
+    expect(r.appointed).toBe('2006-12');
+    expect(r.problems.join()).toMatch(/age of 17/);
+    expect(checkNip('199001012007011001').valid).toBe(true);
+  });
+
+  it('rejects an appointment in the future', () => {
+    expect(checkNip('196607022999011001').valid).toBe(false);
+  });
+
+  it('rejects a gender digit other than 1 or 2', () => {
+    const r = checkNip('196607022007013001');
+    expect(r.gender).toBeNull();
+    expect(r.valid).toBe(false);
+    expect(checkNip('196607022007012001').gender).toBe(2);
+  });
+
+  it('rejects serial 000', () => {
+    expect(checkNip('196607022007011000').problems).toEqual(['serial 000']);
+    expect(checkNip('196607022007011999').valid).toBe(true);
+  });
+
+  it('lists every problem', () => {
+    expect(checkNip('196613402007140000').problems).toHaveLength(4);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { findGrids } from '../../../src/tables/grid.js';
+import { headerBandCount, columnLabels, dataRows, isNumberingBand } from '../../../src/tables/rows.js';
+import { mapColumns } from '../../../src/tables/columns.js';
+import type { Segment, Word } from '../../../src/model/word.js';
+
+/** Ruling lines of a table: full rules at `ys`, column rules at `xs`, minus the given gaps. */
+function rules(xs: number[], ys: number[], skipV: [number, number][] = [], skipH: [number, number][] = []): Segment[] {
+  const segs: Segment[] = [];
+  ys.forEach((y, r) => xs.slice(0, -1).forEach((x, c) => {
+    if (!skipH.some(([rr, cc]) => rr === r && cc === c)) segs.push({ page: 1, x0: x, y0: y, x1: xs[c + 1]!, y1: y });
+  }));
+  xs.forEach((x, c) => ys.slice(0, -1).forEach((y, r) => {
+    if (!skipV.some(([cc, rr]) => cc === c && rr === r)) segs.push({ page: 1, x0: x, y0: y, x1: x, y1: ys[r + 1]! });
+  }));
+  return segs;
+}
+
+function word(text: string, x: number, y: number): Word {
+  return { text, page: 1, bbox: [x, y, x + text.length * 5, y + 10], conf: 100, source: 'text' };
+}
+
+describe('findGrids', () => {
+  it('rebuilds a bordered table with a two-level header and merged cells', () => {
+    // columns: No | Uraian | Pagu | Realisasi ; header: No and Uraian span 2 rows, "Anggaran" spans Pagu+Realisasi
+    const xs = [50, 80, 250, 350, 450];
+    const ys = [100, 120, 140, 160, 190, 210];
+    const segs = rules(xs, ys,
+      [[3, 0]], // no vertical between Pagu and Realisasi in header row 0
+      [[1, 0], [1, 1]], // no horizontal under No and Uraian in the header
+    );
+    const words = [
+      word('No', 55, 115), word('Uraian', 100, 115), word('Anggaran', 320, 104),
+      word('Pagu', 260, 124), word('Realisasi', 360, 124),
+      word('1', 55, 144), word('2', 100, 144), word('3', 260, 144), word('4', 360, 144),
+      word('1.1', 55, 164), word('Koordinasi', 90, 164), word('Kegiatan', 90, 176), word('48.320.000,00', 260, 164), word('9.420.000,00', 360, 164),
+      word('JUMLAH', 55, 194), word('16.320.000,00', 360, 194),
+    ];
+    const [grid] = findGrids(1, segs, words);
+    expect(grid).toBeDefined();
+    expect(grid!.xs).toHaveLength(5);
+    expect(grid!.ys).toHaveLength(6);
+    expect(grid!.at(0, 0)).toBe(grid!.at(1, 0)); // merged No
+    expect(grid!.at(0, 2)).toBe(grid!.at(0, 3)); // merged Anggaran
+    expect(grid!.at(3, 1).text).toBe('Koordinasi Kegiatan'); // wrapped text joined
+    expect(isNumberingBand(grid!, 2)).toBe(true);
+    const hb = headerBandCount(grid!);
+    expect(hb).toBe(3);
+    const labels = columnLabels(grid!, hb);
+    expect(labels).toEqual(['No', 'Uraian', 'Anggaran Pagu', 'Anggaran Realisasi']);
+    const cols = mapColumns('2.5', labels);
+    expect(cols).toEqual(['no', 'uraian', 'pagu', 'realisasi']);
+    const rows = dataRows(grid!, hb, cols, null);
+    expect(rows.map((r) => r.no)).toEqual(['1.1', 'JUMLAH']);
+    expect(rows[0]!.cells.pagu?.text).toBe('48.320.000,00');
+    expect(rows[1]!.cells.realisasi?.text).toBe('16.320.000,00');
+  });
+
+  it('ignores boxes too small to be tables and separates two tables on a page', () => {
+    const a = rules([50, 80, 200, 300], [100, 120, 140]);
+    const b = rules([50, 80, 200, 300], [400, 420, 440]);
+    const box = rules([500, 510], [500, 510]);
+    const grids = findGrids(1, [...a, ...b, ...box], []);
+    expect(grids).toHaveLength(2);
+    expect(grids[0]!.bbox[1]).toBe(100);
+    expect(grids[1]!.bbox[1]).toBe(400);
+  });
+
+  it('maps the 2.4 two-level header Anggaran{Pagu,Realisasi,Capaian} / Kinerja{T,R,Capaian}', () => {
+    const labels = ['No', 'Sasaran / Kegiatan', 'Indikator Kinerja', 'Anggaran Pagu', 'Anggaran Realisasi', 'Anggaran Capaian (%)', 'Kinerja T', 'Kinerja R', 'Kinerja Capaian (%)'];
+    expect(mapColumns('2.4', labels)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian']);
+    const flat = ['No', 'Sasaran', 'Indikator', 'Pagu', 'Realisasi', 'Capaian', 'Target', 'Realisasi', 'Capaian', 'Ket'];
+    expect(mapColumns('2.4', flat)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian', null]);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // PDF parsing is CPU-bound: two cores, two forks
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
