@@ -98,6 +98,7 @@ export const Source = z.object({
 export const Status = z.enum(['clean', 'flagged', 'failed']);
 export const FailureCode = z.enum([
   'not-found', 'empty-file', 'not-pdf', 'corrupt-pdf', 'encrypted-pdf', 'needs-ocr', 'not-lkj', 'too-large', 'internal',
+  'bad-image', 'blank-page',
 ]);
 export type FailureCode = z.infer<typeof FailureCode>;
 

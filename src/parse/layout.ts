@@ -12,10 +12,19 @@ export type LinePart = Line;
 /** Gap (points) between words wider than any word space or justified stretch in body text. */
 export const COLUMN_GAP = 40;
 
-/** Splits a line where the horizontal gap between consecutive words exceeds `minGap` points. */
-export function splitByGaps(line: Line, minGap = COLUMN_GAP): LinePart[] {
+/**
+ * Splits a line where the horizontal gap between consecutive words exceeds `minGap` points, or
+ * (by default) three times the line's typical word space: two signature blocks side by side may
+ * sit only ~25 pt apart, while a justified line stretches all its spaces alike.
+ */
+export function splitByGaps(line: Line, minGap?: number): LinePart[] {
   if (line.words.length === 0) return [{ ...line, text: normalizeSpace(line.text) }];
   const words = [...line.words].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  if (minGap === undefined) {
+    const gaps = words.slice(1).map((w, i) => w.bbox[0] - words[i]!.bbox[2]).filter((g) => g > 0).sort((a, b) => a - b);
+    const typical = gaps.length ? gaps[Math.floor((gaps.length - 1) / 2)]! : COLUMN_GAP;
+    minGap = Math.min(COLUMN_GAP, Math.max(18, 3 * typical));
+  }
   const parts: Word[][] = [];
   let current: Word[] = [];
   for (const w of words) {

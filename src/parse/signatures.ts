@@ -56,14 +56,18 @@ export function findSignatureBlocks(lines: readonly Line[]): SignatureBlock[] {
   return blocks;
 }
 
-/** Signatories unique by NIP, first appearance first; a later block fills a missing name/title. */
+/**
+ * Signatories unique by NIP, first appearance first. The closing signature page is the formal
+ * one, so a later block's title replaces an earlier one (the kata pengantar often adds the
+ * kecamatan to the title); a later block also fills a missing name.
+ */
 export function findSignatories(lines: readonly Line[]): Signatory[] {
   const byNip = new Map<string, Signatory>();
   for (const b of findSignatureBlocks(lines)) {
     const seen = byNip.get(b.nip ?? '');
     if (seen) {
       if (!seen.name) seen.name = b.name;
-      if (!seen.title) seen.title = b.title;
+      if (b.title) seen.title = b.title;
       continue;
     }
     byNip.set(b.nip ?? '', { name: b.name, nip: b.nip, title: b.title, nipValid: b.nipValid });

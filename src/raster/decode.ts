@@ -1,0 +1,143 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import sharp, { type Metadata } from 'sharp';
+import type { PageRaster } from '../model/image.js';
+import { InputError } from '../intake/errors.js';
+import { fromSharp } from './gray.js';
+import { DEFAULT_DPI } from './render.js';
+
+export const DEFAULT_MAX_PAGE_PIXELS = 120_000_000;
+export const DEFAULT_MAX_IMAGE_PAGES = 500;
+/** Extensions read as page images (a folder of pages may hold only these). */
+export const PAGE_IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.tif', '.tiff'] as const;
+
+export interface DecodeOptions {
+  /** refuse a page with more pixels than this (decompression bombs) */
+  maxPixels?: number;
+  /** refuse a file with more pages than this */
+  maxPages?: number;
+}
+
+/** An image file opened for reading page by page: a 500-page TIFF decoded at once would need gigabytes. */
+export interface ImageDocument {
+  file: string;
+  format: string;
+  numPages: number;
+  /** decode page `n` (1-based) to gray */
+  page(n: number): Promise<PageRaster>;
+}
+
+/** Open a JPG, PNG or TIFF (multi-page TIFF: one page per directory), checking limits up front. */
+export async function openImage(bytes: Uint8Array, file: string, opts: DecodeOptions = {}): Promise<ImageDocument> {
+  const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PAGE_PIXELS;
+  const maxPages = opts.maxPages ?? DEFAULT_MAX_IMAGE_PAGES;
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (e) {
+    throw new InputError('bad-image', `not a readable image (${(e as Error).message})`, file);
+  }
+  const format = meta.format ?? 'unknown';
+  if (!['jpeg', 'png', 'tiff'].includes(format)) {
+    throw new InputError('bad-image', `${format} images are not supported: use JPG, PNG or TIFF`, file);
+  }
+  const numPages = meta.pages ?? 1;
+  if (numPages > maxPages) {
+    throw new InputError('too-large', `the image has ${numPages} pages, above the ${maxPages}-page limit`, file);
+  }
+  return {
+    file,
+    format,
+    numPages,
+    page: (n: number) => {
+      if (!Number.isInteger(n) || n < 1 || n > numPages) throw new RangeError(`page ${n} is outside 1–${numPages}`);
+      return decodePage(bytes, file, n, numPages, maxPixels);
+    },
+  };
+}
+
+/** Every page of an image file (convenience for small files; prefer `openImage` for long TIFFs). */
+export async function decodeImage(bytes: Uint8Array, file: string, opts: DecodeOptions = {}): Promise<PageRaster[]> {
+  const doc = await openImage(bytes, file, opts);
+  const pages: PageRaster[] = [];
+  for (let n = 1; n <= doc.numPages; n++) pages.push(await doc.page(n));
+  return pages;
+}
+
+async function decodePage(bytes: Uint8Array, file: string, n: number, numPages: number, maxPixels: number): Promise<PageRaster> {
+  const where = numPages > 1 ? `page ${n}: ` : '';
+  // the page's own header first: a bomb is refused before any pixel is decoded
+  const input = () => sharp(bytes, { page: n - 1, limitInputPixels: maxPixels, failOn: 'error' });
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { page: n - 1, limitInputPixels: false }).metadata();
+  } catch (e) {
+    throw new InputError('bad-image', `${where}unreadable image (${(e as Error).message})`, file);
+  }
+  const w = meta.width ?? 0, h = meta.height ?? 0;
+  if (w * h > maxPixels) {
+    throw new InputError('too-large', `${where}${w}×${h} px is above the ${maxPixels}-pixel limit (decompression bomb?)`, file);
+  }
+  try {
+    // autoOrient: phone photos store their rotation in EXIF; flatten: transparent PNGs onto white paper
+    const image = await fromSharp(input().autoOrient().flatten({ background: '#ffffff' }));
+    return { page: n, image, dpi: pageDpi(meta.density, image.width, image.height) };
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/pixel limit/i.test(msg)) throw new InputError('too-large', `${where}above the ${maxPixels}-pixel limit (${msg})`, file);
+    throw new InputError('bad-image', `${where}the image is corrupt or truncated (${msg})`, file);
+  }
+}
+
+const A4_LONG_SIDE_IN = 11.69;
+
+/**
+ * The declared resolution when it describes a plausible paper page; otherwise (none, or the
+ * 72 DPI that cameras and many tools write) assume the long side is A4's, which recovers a 200 DPI
+ * scan saved without metadata; failing that, 300.
+ */
+export function pageDpi(density: number | undefined, width: number, height: number): number {
+  const long = Math.max(width, height);
+  const plausible = (dpi: number) => dpi >= 100 && dpi <= 1200 && long / dpi >= 5 && long / dpi <= 25;
+  if (density && plausible(density)) return density;
+  const a4 = Math.round(long / A4_LONG_SIDE_IN);
+  return a4 >= 150 && a4 <= 600 ? a4 : DEFAULT_DPI;
+}
+
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Compare file names so that page2 sorts before page10. */
+export function naturalCompare(a: string, b: string): number {
+  return natural.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * The page images of a folder, in natural name order, as full paths. A folder holding anything
+ * else (other files, subfolders) is refused: guessing which files are pages would silently drop or
+ * add pages. Hidden files (.DS_Store and the like) are ignored.
+ */
+export async function listPageImages(dir: string, maxPages = DEFAULT_MAX_IMAGE_PAGES): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new InputError('not-found', `cannot read the folder (${(e as Error).message})`, dir);
+  }
+  const pages: string[] = [];
+  const other: string[] = [];
+  for (const ent of entries) {
+    if (ent.name.startsWith('.')) continue;
+    const ext = path.extname(ent.name).toLowerCase();
+    if (ent.isFile() && (PAGE_IMAGE_EXTENSIONS as readonly string[]).includes(ext)) pages.push(ent.name);
+    else other.push(ent.isDirectory() ? `${ent.name}/` : ent.name);
+  }
+  if (other.length) {
+    const shown = other.sort(naturalCompare).slice(0, 5).join(', ') + (other.length > 5 ? `, … (${other.length} in all)` : '');
+    throw new InputError('bad-image',
+      `the folder holds more than page images (${shown}); a folder is read as the pages of one report in name order, ` +
+      `so keep only ${PAGE_IMAGE_EXTENSIONS.join(' ')} files in it`, dir);
+  }
+  if (!pages.length) throw new InputError('empty-file', `the folder holds no page images (${PAGE_IMAGE_EXTENSIONS.join(' ')})`, dir);
+  if (pages.length > maxPages) throw new InputError('too-large', `the folder holds ${pages.length} images, above the ${maxPages}-page limit`, dir);
+  return pages.sort(naturalCompare).map((p) => path.join(dir, p));
+}
