@@ -33,8 +33,9 @@ export function formatSummary(r: Report, lang: Lang, color: boolean): string {
     return out.join('\n');
   }
   const m = r.report;
+  const roman = ['', 'I', 'II', 'III', 'IV'];
   const period = m.period
-    ? `${m.period.kind === 'tahunan' ? 'Tahunan' : `${m.period.kind[0]!.toUpperCase()}${m.period.kind.slice(1)} ${m.period.number ?? ''}`} ${m.period.year ?? ''}`.trim()
+    ? `${m.period.kind === 'tahunan' ? 'Tahunan' : `${m.period.kind[0]!.toUpperCase()}${m.period.kind.slice(1)} ${roman[m.period.number ?? 0] ?? m.period.number ?? ''}`} ${m.period.year ?? ''}`.trim()
     : '?';
   out.push(`  ${[m.unit, m.kecamatan && `Kecamatan ${m.kecamatan}`, m.kabupaten && `Kabupaten ${m.kabupaten}`, period, m.signedAt && `${t.signed} ${m.signedAt}`].filter(Boolean).join(' · ')}`);
   if (m.signatories.length) {

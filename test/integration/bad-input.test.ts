@@ -20,6 +20,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'letter.pdf'), letter);
   fs.writeFileSync(path.join(dir, 'truncated.pdf'), letter.subarray(0, 300));
   fs.writeFileSync(path.join(dir, 'encrypted.pdf'), await makePdf((d) => d.text('rahasia'), { userPassword: 'rahasia', ownerPassword: 'x' }));
+  fs.writeFileSync(path.join(dir, 'only-2.1.pdf'), await makePdf(drawOnlyTabel21));
   fs.writeFileSync(path.join(dir, 'scan.pdf'), await makePdf((d) => d.rect(50, 50, 400, 600).fill('#777')));
 });
 
@@ -52,6 +53,29 @@ describe('bad input ends failed with a clear reason naming the file', () => {
     const { report } = await extractBytes(png, 'page.png');
     expect(report.status).toBe('failed');
     expect(report.error?.message).toMatch(/page\.png.*PNG/);
+  });
+});
+
+/** An LKj fragment: Tabel 2.1 as a bordered table, and nothing else. */
+function drawOnlyTabel21(d: PDFKit.PDFDocument): void {
+  d.fontSize(11).text('Tabel 2.1', 250, 80);
+  const xs = [60, 90, 260, 440, 530], ys = [110, 130, 150, 190];
+  const rows = [['No', 'Sasaran', 'Indikator Kinerja', 'Target'], ['1', '2', '3', '4'], ['1', 'Terkoordinasinya Kegiatan', 'Persentase Fasilitasi', '100%']];
+  d.fontSize(9);
+  rows.forEach((r, i) => r.forEach((t, j) => d.text(t, xs[j]! + 4, ys[i]! + 5, { width: xs[j + 1]! - xs[j]! - 8, lineBreak: false })));
+  for (const y of ys) d.moveTo(xs[0]!, y).lineTo(xs[xs.length - 1]!, y).stroke();
+  for (const x of xs) d.moveTo(x, ys[0]!).lineTo(x, ys[ys.length - 1]!).stroke();
+}
+
+describe('a report missing tables', () => {
+  it('is partial: the tables it has, missingTables, and a T1 warning for each missing one', async () => {
+    const { report } = await extractFile(path.join(dir, 'only-2.1.pdf'));
+    Report.parse(report);
+    expect(report.status).toBe('flagged');
+    expect(report.tables['2.1']).toEqual([{ no: '1', sasaran: 'Terkoordinasinya Kegiatan', indikator: 'Persentase Fasilitasi', target: 100 }]);
+    expect(report.missingTables).toEqual(['2.2', '2.3', '2.4', '2.5']);
+    expect(report.discrepancies.map((d) => `${d.rule} ${d.severity} ${d.table}`)).toEqual(['T1 warning 2.2', 'T1 warning 2.3', 'T1 warning 2.4', 'T1 warning 2.5']);
+    expect(report.discrepancies[0]!.message).toMatch(/Tabel 2\.2 tidak ditemukan/);
   });
 });
 
