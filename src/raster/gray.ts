@@ -69,11 +69,16 @@ export function clampBox(img: GrayImage, box: PixelBox): PixelBox {
   return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
 }
 
-/** 256-bin histogram of the gray levels. */
+/** Pixels sampled for a histogram: a couple of million give the same levels as all 9 million of an A4 page. */
+const HISTOGRAM_SAMPLES = 2_000_000;
+
+/** 256-bin histogram of the gray levels (of every k-th pixel on large images). */
 export function histogram(img: GrayImage): Uint32Array {
   const h = new Uint32Array(256);
   const d = img.data;
-  for (let i = 0; i < d.length; i++) h[d[i]!]!++;
+  // an odd stride so the samples do not line up in columns
+  const step = d.length > HISTOGRAM_SAMPLES ? 2 * Math.floor(d.length / HISTOGRAM_SAMPLES / 2) + 1 : 1;
+  for (let i = 0; i < d.length; i += step) h[d[i]!]!++;
   return h;
 }
 

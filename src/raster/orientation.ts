@@ -1,7 +1,7 @@
 import type { GrayImage } from '../model/image.js';
-import { otsuThreshold } from './binarize.js';
+import { inkMask, otsuThreshold } from './binarize.js';
 import { downsample } from './gray.js';
-import { scanAngles, type InkPoints } from './skew.js';
+import { maskPoints as points, scanAngles } from './skew.js';
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
 
@@ -12,6 +12,8 @@ export interface Orientation {
   lineEvidence: number;
   /** ascender-over-descender balance of the text lines, −1…1 after turning; near 0 = undecided */
   uprightEvidence: number;
+  /** skew of the lines once turned upright, degrees (as `estimateSkew`; measured on a half-size copy) */
+  skew: number;
 }
 
 const WORK_WIDTH = 1240;
@@ -27,12 +29,12 @@ export function detectOrientation(img: GrayImage): Orientation {
   const factor = Math.max(1, Math.round(Math.max(img.width, img.height) / (WORK_WIDTH * 1.414)));
   const small = downsample(img, factor);
   const t = otsuThreshold(small);
-  let mask = maskOf(small, t);
+  let mask = inkMask(small, t);
   let { width: w, height: h } = small;
 
   // line direction and a rough skew need little resolution: half again, coarse angles only
   const tiny = downsample(small, 2);
-  const tinyMask = maskOf(tiny, t);
+  const tinyMask = inkMask(tiny, t);
   const rows = scanAngles(points(tinyMask, tiny.width, tiny.height, false), 5, false, 0.5);
   const cols = scanAngles(points(tinyMask, tiny.width, tiny.height, true), 5, false, 0.5);
   const vertical = cols.best > rows.best;
@@ -42,11 +44,14 @@ export function detectOrientation(img: GrayImage): Orientation {
     mask = turnMaskClockwise(mask, w, h);
     [w, h] = [h, w];
   }
-  const skew = vertical ? scanAngles(points(downsampleMask(mask, w, h), w >> 1, h >> 1, false), 5, false, 0.5).angle : rows.angle;
+  // the ascender test needs the skew to a tenth of a degree: refine around the rough angle
+  const rough = vertical ? scanAngles(points(downsampleMask(mask, w, h), w >> 1, h >> 1, false), 5, false, 0.5).angle : rows.angle;
+  const skew = scanAngles(points(mask, w, h, false), 0.5, true, 0.25, rough).angle;
   const upright = ascenderBalance(withoutLongRuns(mask, w, h, Math.round(w / 30)), w, h, skew);
   let angle: number = vertical ? 90 : 0;
   if (upright < -MIN_UPRIGHT_EVIDENCE) angle += 180;
-  return { angle: (angle % 360) as QuarterTurn, lineEvidence, uprightEvidence: upright };
+  // a half turn leaves the skew as it is: lines descending to the right still do
+  return { angle: (angle % 360) as QuarterTurn, lineEvidence, uprightEvidence: upright, skew: Math.round(skew * 1000) / 1000 };
 }
 
 /** Halve a 0/1 mask (a 2×2 block is ink when two or more of its pixels are). */
@@ -61,28 +66,6 @@ function downsampleMask(mask: Uint8Array, w: number, h: number): Uint8Array {
   return out;
 }
 
-function maskOf(img: GrayImage, t: number): Uint8Array {
-  const m = new Uint8Array(img.data.length);
-  for (let i = 0; i < m.length; i++) m[i] = img.data[i]! < t ? 1 : 0;
-  return m;
-}
-
-/** Every ink pixel as a point; `transpose` swaps axes so columns are scored as rows. */
-function points(mask: Uint8Array, w: number, h: number, transpose: boolean): InkPoints {
-  let count = 0;
-  for (let i = 0; i < mask.length; i++) count += mask[i]!;
-  const xs = new Int32Array(count), ys = new Int32Array(count);
-  let k = 0;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (!mask[y * w + x]) continue;
-      if (transpose) { xs[k] = y; ys[k] = x; } else { xs[k] = x; ys[k] = y; }
-      k++;
-    }
-  }
-  return transpose ? { xs, ys, count, width: h, height: w, factor: 1 } : { xs, ys, count, width: w, height: h, factor: 1 };
-}
-
 function turnMaskClockwise(mask: Uint8Array, w: number, h: number): Uint8Array {
   const out = new Uint8Array(mask.length);
   // new width is h: pixel (x, y) goes to (h − 1 − y, x)
@@ -91,8 +74,9 @@ function turnMaskClockwise(mask: Uint8Array, w: number, h: number): Uint8Array {
 }
 
 /**
- * The mask without horizontal ink runs of `minRun` pixels or more: table rules and underlines
- * would otherwise become the densest row of a text line and hide its x-height band.
+ * The mask without ink runs of `minRun` pixels or more, across or down: a table's rules would
+ * otherwise become the densest row of a text line and hide its x-height band, and its vertical
+ * rules leave no blank row between the lines of its cells.
  */
 function withoutLongRuns(mask: Uint8Array, w: number, h: number, minRun: number): Uint8Array {
   const out = mask.slice();
@@ -103,6 +87,14 @@ function withoutLongRuns(mask: Uint8Array, w: number, h: number, minRun: number)
       const start = x;
       while (x < w && mask[row + x]) x++;
       if (x - start >= minRun) out.fill(0, row + start, row + x);
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    for (let y = 0; y < h; ) {
+      if (!mask[y * w + x]) { y++; continue; }
+      const start = y;
+      while (y < h && mask[y * w + x]) y++;
+      if (y - start >= minRun) for (let k = start; k < y; k++) out[k * w + x] = 0;
     }
   }
   return out;

@@ -4,8 +4,9 @@ import { pdfjs } from '../pages/pdfjs.js';
 import type { GrayImage, PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
 import { rgbaToGray, rgbToGray } from './gray.js';
+import { DEFAULT_DPI } from './resolution.js';
 
-export const DEFAULT_DPI = 300;
+export { DEFAULT_DPI } from './resolution.js';
 /** A page rendered larger than this (pixels) is refused rather than exhausting memory. */
 export const DEFAULT_MAX_RENDER_PIXELS = 120_000_000;
 

@@ -1,5 +1,5 @@
 import type { GrayImage } from '../model/image.js';
-import { otsuThreshold } from './binarize.js';
+import { inkMask, otsuThreshold } from './binarize.js';
 import { downsample } from './gray.js';
 
 /** Skew is searched on a copy about this wide: fine enough for 0.1°, small enough to be quick. */
@@ -16,25 +16,29 @@ export interface InkPoints {
   factor: number;
 }
 
-/**
- * Ink pixels that sit on the lower edge of a stroke (ink above paper). Text lines then project to a
- * sharp peak at each baseline, and solid blobs (photos, logos) weigh only by their outline.
- */
-export function inkEdgePoints(img: GrayImage, workWidth = WORK_WIDTH): InkPoints {
-  const factor = Math.max(1, Math.round(img.width / workWidth));
-  const small = downsample(img, factor);
-  const t = otsuThreshold(small);
-  const { width: w, height: h, data: d } = small;
+/** Every ink pixel of a 0/1 mask as a point; `transpose` swaps the axes so columns score as rows. */
+export function maskPoints(mask: Uint8Array, w: number, h: number, transpose = false): InkPoints {
   let count = 0;
-  for (let y = 0; y < h - 1; y++) {
-    for (let x = 0, i = y * w; x < w; x++, i++) if (d[i]! < t && d[i + w]! >= t) count++;
-  }
+  for (let i = 0; i < mask.length; i++) count += mask[i]!;
   const xs = new Int32Array(count), ys = new Int32Array(count);
   let k = 0;
-  for (let y = 0; y < h - 1; y++) {
-    for (let x = 0, i = y * w; x < w; x++, i++) if (d[i]! < t && d[i + w]! >= t) { xs[k] = x; ys[k] = y; k++; }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (!mask[i]) continue;
+      xs[k] = transpose ? y : x;
+      ys[k] = transpose ? x : y;
+      k++;
+    }
   }
-  return { xs, ys, count, width: w, height: h, factor };
+  return transpose ? { xs, ys, count, width: h, height: w, factor: 1 } : { xs, ys, count, width: w, height: h, factor: 1 };
+}
+
+/** Ink pixels (Otsu) of a copy downscaled to about `workWidth` wide. */
+export function inkPoints(img: GrayImage, workWidth = WORK_WIDTH): InkPoints {
+  const factor = Math.max(1, Math.round(img.width / workWidth));
+  const small = downsample(img, factor);
+  const mask = inkMask(small, otsuThreshold(small));
+  return { ...maskPoints(mask, small.width, small.height), factor };
 }
 
 /**
@@ -66,22 +70,23 @@ export interface AngleScan {
 }
 
 /**
- * Best shear angle within ±maxAngle: a coarse sweep, then (when `refine`) a fine sweep and a
+ * Best shear angle within center ± range: a coarse sweep, then (when `refine`) a fine sweep and a
  * parabola through the top.
  */
-export function scanAngles(p: InkPoints, maxAngle: number, refine = true, coarse = 0.25): AngleScan {
-  const hist = new Float64Array(p.height + 2 * Math.ceil(Math.tan((maxAngle * Math.PI) / 180) * p.width) + 8);
+export function scanAngles(p: InkPoints, range: number, refine = true, coarse = 0.25, center = 0): AngleScan {
+  const reach = Math.abs(center) + range + coarse;
+  const hist = new Float64Array(p.height + 2 * Math.ceil(Math.tan((reach * Math.PI) / 180) * p.width) + 8);
   const score = (a: number) => projectionScore(p, a, hist);
   if (p.count === 0) return { angle: 0, best: 0, mean: 0 };
-  let best = 0, bestScore = -1, sum = 0, n = 0;
-  for (let a = -maxAngle; a <= maxAngle + 1e-9; a += coarse) {
+  let best = center, bestScore = -1, sum = 0, n = 0;
+  for (let a = center - range; a <= center + range + 1e-9; a += coarse) {
     const s = score(a);
     sum += s; n++;
     if (s > bestScore) { bestScore = s; best = a; }
   }
   if (!refine) return { angle: best, best: bestScore, mean: sum / n };
   const fine = 0.025;
-  let center = best;
+  center = best;
   for (let a = center - coarse; a <= center + coarse + 1e-9; a += fine) {
     const s = score(a);
     if (s > bestScore) { bestScore = s; best = a; }
@@ -98,7 +103,7 @@ export function scanAngles(p: InkPoints, maxAngle: number, refine = true, coarse
  * right (content turned clockwise). `deskew(img, angle)` undoes it. 0 for a page without ink.
  */
 export function estimateSkew(img: GrayImage, maxAngle = 5): number {
-  const angle = scanAngles(inkEdgePoints(img), maxAngle).angle;
+  const angle = scanAngles(inkPoints(img), maxAngle).angle;
   return Math.round(angle * 1000) / 1000;
 }
 

@@ -16,7 +16,44 @@ const has = (t: string[], ...words: string[]) => words.some((w) => t.includes(w)
  * field of the table. Unknown columns (Ket, Keterangan) map to null and are ignored.
  */
 export function mapColumns(table: TableId, labels: readonly string[]): (ColumnField | null)[] {
-  const out: (ColumnField | null)[] = labels.map((label, i) => {
+  const mapped = table === '2.4' ? map24(labels, mapByLabel(table, labels)) : mapByLabel(table, labels);
+  return inferByOrder(table, labels, mapped);
+}
+
+/** Each table's columns in their usual order; Ket/Keterangan may follow. */
+const CANONICAL: Record<TableId, ColumnField[]> = {
+  '2.1': ['no', 'sasaran', 'indikator', 'target'],
+  '2.2': ['no', 'interval', 'kriteria'],
+  '2.3': ['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian'],
+  '2.4': ['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
+  '2.5': ['no', 'uraian', 'pagu', 'realisasi', 'capaian'],
+};
+
+const isKet = (label: string) => has(tokens(label), 'ket', 'keterangan');
+
+/**
+ * A header word OCR garbled (`Realisasi` read as `Daalicaci`) leaves its column unmapped: when the
+ * mapped neighbours on both sides leave room for exactly one field of the table's usual order,
+ * and that field is not used elsewhere, the column is that field.
+ */
+function inferByOrder(table: TableId, labels: readonly string[], cols: (ColumnField | null)[]): (ColumnField | null)[] {
+  const order = CANONICAL[table];
+  const out = [...cols];
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] || isKet(labels[i] ?? '')) continue;
+    const prev = out.slice(0, i).reverse().find((f) => f && order.includes(f));
+    const next = out.slice(i + 1).find((f) => f && order.includes(f));
+    const from = prev ? order.indexOf(prev) + 1 : 0;
+    const to = next ? order.indexOf(next) : order.length;
+    const room = order.slice(from, to).filter((f) => !out.includes(f));
+    const gapCols = out.slice(prev ? out.indexOf(prev) + 1 : 0, next ? out.indexOf(next, i) : out.length).filter((f, j, arr) => !f).length;
+    if (room.length === 1 && gapCols === 1) out[i] = room[0]!;
+  }
+  return out;
+}
+
+function mapByLabel(table: TableId, labels: readonly string[]): (ColumnField | null)[] {
+  return labels.map((label, i) => {
     const t = tokens(label);
     if (i === 0 && (t.length === 0 || has(t, 'no', 'nomor'))) return 'no';
     if (has(t, 'ket', 'keterangan')) return null;
@@ -47,7 +84,6 @@ export function mapColumns(table: TableId, labels: readonly string[]): (ColumnFi
         return null;
     }
   });
-  return table === '2.4' ? map24(labels, out) : out;
 }
 
 /** 2.4's two-level header: Anggaran{Pagu, Realisasi, Capaian} / Kinerja{T, R, Capaian}. */

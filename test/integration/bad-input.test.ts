@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSharedOcrPools } from '../../src/ocr/shared-pool.js';
 import { extractBytes, extractFile } from '../../src/pipeline/extract.js';
 import { Report } from '../../src/model/contract.js';
 import { makePdf } from '../helpers/pdf.js';
@@ -23,6 +24,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'only-2.1.pdf'), await makePdf(drawOnlyTabel21));
   fs.writeFileSync(path.join(dir, 'scan.pdf'), await makePdf((d) => d.rect(50, 50, 400, 600).fill('#777')));
 });
+
+afterAll(closeSharedOcrPools);
 
 async function failure(name: string) {
   const { report } = await extractFile(path.join(dir, name));
@@ -46,13 +49,18 @@ describe('bad input ends failed with a clear reason naming the file', () => {
     expect(e.code).toBe('not-lkj');
     expect(e.message).toMatch(/Tabel 2\.1–2\.5/);
   });
-  it('a PDF without a text layer', async () => expect((await failure('scan.pdf')).code).toBe('needs-ocr'));
+  it('a scan with nothing to read (OCR finds no text)', async () => {
+    const e = await failure('scan.pdf');
+    expect(e.code).toBe('not-lkj');
+    expect(e.message).toMatch(/no text could be read/);
+  });
   it('a missing file', async () => expect((await failure('nope.pdf')).code).toBe('not-found'));
-  it('an image', async () => {
+  it('a corrupt image', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const { report } = await extractBytes(png, 'page.png');
     expect(report.status).toBe('failed');
-    expect(report.error?.message).toMatch(/page\.png.*PNG/);
+    expect(report.error?.code).toBe('bad-image');
+    expect(report.error?.message).toMatch(/^page\.png: /);
   });
 });
 

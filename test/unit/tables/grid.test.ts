@@ -72,4 +72,11 @@ describe('findGrids', () => {
     const flat = ['No', 'Sasaran', 'Indikator', 'Pagu', 'Realisasi', 'Capaian', 'Target', 'Realisasi', 'Capaian', 'Ket'];
     expect(mapColumns('2.4', flat)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian', null]);
   });
+
+  it('infers a header OCR garbled from the columns around it', () => {
+    const labels = ['No', 'Sasaran Kegiatan', 'Indikator Kinerja', 'Target', 'Daalicaci', 'Capaian (%)', 'Ket'];
+    expect(mapColumns('2.3', labels)).toEqual(['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian', null]);
+    // two unknown columns side by side: no guess
+    expect(mapColumns('2.3', ['No', 'Sasaran', 'Indikator', 'Tgr', 'Rlsi', 'Capaian'])).toEqual(['no', 'sasaran', 'indikator', null, null, 'capaian']);
+  });
 });

@@ -1,0 +1,85 @@
+import type { BBox } from '../model/word.js';
+import type { GrayImage } from '../model/image.js';
+import { crop } from '../raster/gray.js';
+
+export interface CellCrop {
+  image: GrayImage;
+  /** where the crop's pixel (0, 0) sits on the page raster (the crop carries a white margin) */
+  x: number;
+  y: number;
+  /** height of the ink, pixels */
+  inkHeight: number;
+  inkWidth: number;
+  /** text lines in the crop (bands of ink rows), to pick Tesseract's line or block mode */
+  lines: number;
+}
+
+const DARK = 128;
+/** White margin around the ink: Tesseract reads glyphs touching the image edge badly. */
+const MARGIN_PX = 12;
+
+/**
+ * The ink of one table cell, cut out cleanly: start a little inside the ruling lines, drop rows and
+ * columns that are mostly dark (remnants of a border, thick or skewed in a scan), keep the bounding
+ * box of what is left and give it a white margin. null for an empty cell.
+ */
+export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | null {
+  const inset = Math.max(3, Math.round(1.2 * k));
+  const box: [number, number, number, number] = [
+    Math.round(cell[0] * k) + inset, Math.round(cell[1] * k) + inset,
+    Math.round(cell[2] * k) - inset, Math.round(cell[3] * k) - inset,
+  ];
+  if (box[2] - box[0] < 6 || box[3] - box[1] < 6) return null;
+  const img = crop(page, box);
+  const { width: w, height: h, data } = img;
+  const rowDark = new Uint32Array(h), colDark = new Uint32Array(w);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[y * w + x]! < DARK) { rowDark[y]!++; colDark[x]!++; }
+  // a border remnant runs (nearly) the whole width or height of the crop
+  const lineRow = (y: number) => rowDark[y]! > 0.6 * w;
+  const lineCol = (x: number) => colDark[x]! > 0.6 * h;
+  let x0 = w, y0 = h, x1 = -1, y1 = -1, ink = 0;
+  for (let y = 0; y < h; y++) {
+    if (lineRow(y)) continue;
+    for (let x = 0; x < w; x++) {
+      if (lineCol(x) || data[y * w + x]! >= DARK) continue;
+      ink++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  if (ink < 12 || x1 < x0 || y1 < y0) return null;
+  const iw = x1 - x0 + 1, ih = y1 - y0 + 1;
+  const out = new Uint8Array((iw + 2 * MARGIN_PX) * (ih + 2 * MARGIN_PX)).fill(255);
+  const ow = iw + 2 * MARGIN_PX;
+  for (let y = y0; y <= y1; y++) {
+    if (lineRow(y)) continue;
+    for (let x = x0; x <= x1; x++) {
+      if (lineCol(x)) continue;
+      out[(y - y0 + MARGIN_PX) * ow + (x - x0 + MARGIN_PX)] = data[y * w + x]!;
+    }
+  }
+  return {
+    image: { data: out, width: ow, height: ih + 2 * MARGIN_PX },
+    x: box[0] + x0 - MARGIN_PX, y: box[1] + y0 - MARGIN_PX, inkHeight: ih, inkWidth: iw,
+    lines: countLines(rowDark, y0, y1, lineRow, Math.max(2, Math.round(0.6 * k))),
+  };
+}
+
+/** Bands of inked rows separated by at least `gap` blank rows. */
+function countLines(rowDark: Uint32Array, y0: number, y1: number, skip: (y: number) => boolean, gap: number): number {
+  let lines = 0, blank = gap, inBand = false;
+  for (let y = y0; y <= y1; y++) {
+    const ink = !skip(y) && rowDark[y]! > 0;
+    if (ink) {
+      if (!inBand && blank >= gap) lines++;
+      inBand = true;
+      blank = 0;
+    } else {
+      blank++;
+      if (blank >= gap) inBand = false;
+    }
+  }
+  return lines;
+}

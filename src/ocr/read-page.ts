@@ -1,0 +1,285 @@
+import type { PageContent, Word, BBox } from '../model/word.js';
+import { groupLines } from '../pages/lines.js';
+import type { GrayImage, PageRaster } from '../model/image.js';
+import { findGrids, type Grid } from '../tables/grid.js';
+import { preprocessPage } from '../raster/preprocess.js';
+import { detectRulingLines } from '../raster/ruling-lines.js';
+import { cellCrop } from './cell-crop.js';
+import { crop } from '../raster/gray.js';
+import type { OcrWord } from './pool.js';
+import type { OcrPools } from './shared-pool.js';
+
+/** A scanned page after OCR: its words and lines, and the corrected raster they refer to. */
+export interface OcrPage {
+  content: PageContent;
+  /** upright, deskewed raster the words' coordinates refer to (for re-reads and ink checks) */
+  raster: PageRaster;
+  blank: boolean;
+  orientation: number;
+  skew: number;
+  grids: Grid[];
+  /** ms per step: preprocess, lines, ocr */
+  timings: Record<string, number>;
+}
+
+export function toPoints(b: readonly number[], k: number, ox = 0, oy = 0): BBox {
+  return [(b[0]! + ox) / k, (b[1]! + oy) / k, (b[2]! + ox) / k, (b[3]! + oy) / k];
+}
+
+/**
+ * Read a scanned page: turn it upright, deskew, find its table grid from the ruling lines, then
+ * OCR every table cell on its own (clean single-cell crops read far more exactly than a page of
+ * tables) and the rest of the page with the tables masked out. All through the worker pool, so
+ * cells and pages run on every core. Words come back in page points like a text layer's.
+ */
+export async function readScannedPage(input: PageRaster, pools: OcrPools): Promise<OcrPage> {
+  let t = performance.now();
+  const pre = preprocessPage(input);
+  const { raster } = pre;
+  const image = raster.image;
+  const k = raster.dpi / 72;
+  const width = image.width / k, height = image.height / k;
+  const timings: Record<string, number> = { preprocess: performance.now() - t };
+  if (pre.blank) {
+    return { content: { page: raster.page, width, height, mode: 'ocr', words: [], segments: [] }, raster, blank: true, orientation: 0, skew: 0, grids: [], timings };
+  }
+  t = performance.now();
+  const segments = detectRulingLines(raster);
+  const grids = findGrids(raster.page, segments, []);
+  timings.lines = performance.now() - t;
+  t = performance.now();
+
+  const cellJobs = grids.flatMap((g) => g.cells.map(async (cell) => {
+    const c = cellCrop(image, cell.bbox, k);
+    if (!c) return [];
+    // one line of text (most cells) reads best as a line; wrapped text as a block
+    const words = await pools.cells.recognize({ image: c.image, psm: c.lines > 1 ? '6' : '7', dpi: raster.dpi });
+    return words.map((w) => toWord(w, raster.page, k, c.x, c.y));
+  }));
+  const narrativeJob = (async () => {
+    const masked = maskRegions(image, grids.map((g) => g.bbox), k);
+    if (!hasInk(masked)) return [];
+    const found = (await pools.text.recognize({ image: masked, psm: '3', dpi: raster.dpi })).map((w) => toWord(w, raster.page, k, 0, 0));
+    const spots = await rereadTroubleSpots(found, masked, k, pools, raster.dpi);
+    const lines = await rereadWeakLines(spots, masked, k, pools, raster.dpi);
+    return repairPercents(lines, masked, k, pools, raster.dpi);
+  })();
+  const words = [...(await narrativeJob), ...(await Promise.all(cellJobs)).flat()];
+  timings.ocr = performance.now() - t;
+  return {
+    content: { page: raster.page, width, height, mode: 'ocr', words, segments },
+    raster, blank: false, orientation: pre.turned, skew: pre.skew, grids, timings,
+  };
+}
+
+/** A word read below this confidence marks a trouble spot. */
+const WEAK_WORD_CONF = 60;
+
+/**
+ * Second chance for the spots the page pass got wrong: inked regions it left without words
+ * (Tesseract's layout took them for a picture) and clusters of doubtful words — typically a
+ * grey stamp pressed over a name and NIP. Each spot is read on its own as a block with the lighter
+ * ink dropped; the new words replace the old ones there when Tesseract is clearly surer of them.
+ */
+async function rereadTroubleSpots(words: Word[], img: GrayImage, k: number, pools: OcrPools, dpi: number): Promise<Word[]> {
+  const px = (w: Word) => [w.bbox[0] * k, w.bbox[1] * k, w.bbox[2] * k, w.bbox[3] * k] as [number, number, number, number];
+  const pad = 0.12 * dpi;
+  const spots = mergeBoxes([
+    ...uncoveredInk(img, words.map((w) => ({ text: w.text, conf: w.conf, bbox: px(w) })), dpi),
+    ...words.filter((w) => w.conf < WEAK_WORD_CONF && w.text.length > 1).map((w) => px(w)),
+  ].map((b) => [b[0] - pad, b[1] - pad / 2, b[2] + pad, b[3] + pad / 2] as [number, number, number, number]));
+  const mean = (ws: readonly { conf: number }[]) => ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
+  const inside = (w: Word, b: readonly number[]) => {
+    const cx = ((w.bbox[0] + w.bbox[2]) / 2) * k, cy = ((w.bbox[1] + w.bbox[3]) / 2) * k;
+    return cx >= b[0]! && cx <= b[2]! && cy >= b[1]! && cy <= b[3]!;
+  };
+  const results = await Promise.all(spots.map(async (box) => {
+    const b = [Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1])), Math.min(img.width, Math.round(box[2])), Math.min(img.height, Math.round(box[3]))] as [number, number, number, number];
+    const again = await pools.text.recognize({ image: dropLightInk(crop(img, b)), psm: '6', dpi });
+    const fresh = again.map((w) => toWord(w, words[0]?.page ?? 1, k, b[0], b[1]));
+    const old = words.filter((w) => inside(w, b));
+    return fresh.length && (!old.length || mean(fresh) > mean(old) + 5) ? { box: b, fresh } : null;
+  }));
+  let out = words;
+  for (const r of results) {
+    if (!r) continue;
+    out = [...out.filter((w) => !inside(w, r.box)), ...r.fresh.filter((w) => inside(w, r.box))];
+  }
+  return out;
+}
+
+/** Then lines that still hold a doubtful word, each read alone as one line. */
+async function rereadWeakLines(words: Word[], img: GrayImage, k: number, pools: OcrPools, dpi: number): Promise<Word[]> {
+  const lines = groupLines(words).filter((l) => l.words.length >= 2 && l.words.some((w) => w.conf < WEAK_WORD_CONF && w.text.length > 1));
+  const mean = (ws: readonly { conf: number }[]) => ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
+  const replaced = await Promise.all(lines.map(async (l) => {
+    const pad = 0.08 * dpi;
+    const box: [number, number, number, number] = [l.bbox[0] * k - pad, l.bbox[1] * k - pad / 2, l.bbox[2] * k + pad, l.bbox[3] * k + pad / 2];
+    const again = await pools.text.recognize({ image: dropLightInk(crop(img, box)), psm: '7', dpi });
+    const fresh = again.map((w) => toWord(w, l.page, k, Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1]))));
+    return fresh.length && mean(fresh) > mean(l.words) + 10 ? { old: new Set(l.words), fresh } : null;
+  }));
+  let out = words;
+  for (const r of replaced) if (r) out = [...out.filter((w) => !r.old.has(w)), ...r.fresh];
+  return out;
+}
+
+/** Merge overlapping boxes until none overlap. */
+function mergeBoxes(boxes: [number, number, number, number][]): [number, number, number, number][] {
+  const out = boxes.map((b) => [...b] as [number, number, number, number]);
+  let merged = true;
+  while (merged) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) for (let j = i + 1; j < out.length; j++) {
+      const a = out[i]!, b = out[j]!;
+      if (a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]) {
+        out[i] = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+        out.splice(j, 1);
+        merged = true;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** What Indonesian-model OCR makes of `%`: `96`, `90`, `9o`, `Yo`, `Y6`, `46`, `0/0`… */
+const PCT_GHOST = /^(9[06o]?|Y[o6]|46|0\/0|%o|o\/o)[.,;:)]?$/i;
+const NUMBER = /^\d{1,3}(?:[.,]\d{1,3})?$/;
+const NUMBER_WITH_GHOST = /^(\d{1,3}[.,]\d{1,2})(9[06o]?|Y[o6])[.,;:)]?$/;
+
+/**
+ * Percentages in the narrative are what the claims are made of, and `ind+eng` still reads some
+ * `%` as digits (`29,5%.` → `29,590.`, `42,55 %` → `42,55 Yo`). A number followed by such a ghost
+ * is read again with the `eng` cell reader restricted to digits and `.,%`; the reading replaces
+ * the words when it ends in `%`.
+ */
+async function repairPercents(words: Word[], img: GrayImage, k: number, pools: OcrPools, dpi: number): Promise<Word[]> {
+  const lines = groupLines(words);
+  const jobs: { old: Word[]; box: [number, number, number, number] }[] = [];
+  for (const l of lines) {
+    l.words.forEach((w, i) => {
+      const next = l.words[i + 1];
+      if (NUMBER.test(w.text) && next && PCT_GHOST.test(next.text)) jobs.push({ old: [w, next], box: unionPx([w, next], k) });
+      else if (NUMBER_WITH_GHOST.test(w.text)) jobs.push({ old: [w], box: unionPx([w], k) });
+    });
+  }
+  if (!jobs.length) return words;
+  const fixes = await Promise.all(jobs.map(async (j) => {
+    const pad = 0.04 * dpi;
+    const box: [number, number, number, number] = [j.box[0] - pad, j.box[1] - pad, j.box[2] + pad, j.box[3] + pad];
+    const again = await pools.cells.recognize({ image: crop(img, box), psm: '7', whitelist: '0123456789.,% ', dpi });
+    // the crop may take in the sentence's full stop
+    const text = again.map((w) => w.text).join('').replace(/\s+/g, '').replace(/(%)[.,]+$/, '$1');
+    if (!/^\d{1,3}(?:[.,]\d{1,3})?%$/.test(text)) return null;
+    const first = j.old[0]!;
+    const bbox = j.old.map((w) => w.bbox).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+    // keep the sentence punctuation the first reading had after the ghost
+    const tail = /[.,;:)]$/.test(j.old[j.old.length - 1]!.text) ? j.old[j.old.length - 1]!.text.slice(-1) : '';
+    const conf = Math.min(...again.map((w) => w.conf));
+    return { old: j.old, fresh: { ...first, text: text + tail, bbox, conf } as Word };
+  }));
+  let out = words;
+  for (const f of fixes) {
+    if (!f) continue;
+    const old = new Set(f.old);
+    out = [...out.filter((w) => !old.has(w)), f.fresh];
+  }
+  return out;
+}
+
+function unionPx(ws: readonly Word[], k: number): [number, number, number, number] {
+  return [Math.min(...ws.map((w) => w.bbox[0])) * k, Math.min(...ws.map((w) => w.bbox[1])) * k, Math.max(...ws.map((w) => w.bbox[2])) * k, Math.max(...ws.map((w) => w.bbox[3])) * k];
+}
+
+function toWord(w: OcrWord, page: number, k: number, ox: number, oy: number): Word {
+  return { text: w.text, page, bbox: toPoints(w.bbox, k, ox, oy), conf: w.conf, source: 'ocr' };
+}
+
+/** A copy of the image with the given regions (page points) painted white. */
+function maskRegions(img: GrayImage, boxes: readonly BBox[], k: number): GrayImage {
+  if (!boxes.length) return img;
+  const data = new Uint8Array(img.data);
+  for (const b of boxes) {
+    const x0 = Math.max(0, Math.floor(b[0] * k) - 3), x1 = Math.min(img.width, Math.ceil(b[2] * k) + 3);
+    const y0 = Math.max(0, Math.floor(b[1] * k) - 3), y1 = Math.min(img.height, Math.ceil(b[3] * k) + 3);
+    for (let y = y0; y < y1; y++) data.fill(255, y * img.width + x0, y * img.width + x1);
+  }
+  return { ...img, data };
+}
+
+/** Enough dark pixels to be worth a Tesseract call (an empty cell is not). */
+export function hasInk(img: GrayImage, minDark = 12): boolean {
+  let dark = 0;
+  const d = img.data;
+  for (let i = 0; i < d.length; i++) if (d[i]! < 128 && ++dark >= minDark) return true;
+  return false;
+}
+
+/**
+ * Regions with ink that no recognised word covers, as pixel boxes: connected groups of inked
+ * 0.1-inch tiles away from every word. Small specks (noise, a full stop) are left alone.
+ */
+export function uncoveredInk(img: GrayImage, words: readonly OcrWord[], dpi: number): [number, number, number, number][] {
+  const S = Math.max(8, Math.round(dpi / 10));
+  const cols = Math.ceil(img.width / S), rows = Math.ceil(img.height / S);
+  const ink = new Uint32Array(cols * rows);
+  for (let y = 0; y < img.height; y++) {
+    const r = Math.floor(y / S) * cols, row = y * img.width;
+    for (let x = 0; x < img.width; x++) if (img.data[row + x]! < 128) ink[r + Math.floor(x / S)]!++;
+  }
+  const covered = new Uint8Array(cols * rows);
+  for (const w of words) {
+    const c0 = Math.max(0, Math.floor((w.bbox[0] - S / 2) / S)), c1 = Math.min(cols - 1, Math.floor((w.bbox[2] + S / 2) / S));
+    const r0 = Math.max(0, Math.floor((w.bbox[1] - S / 2) / S)), r1 = Math.min(rows - 1, Math.floor((w.bbox[3] + S / 2) / S));
+    for (let r = r0; r <= r1; r++) covered.fill(1, r * cols + c0, r * cols + c1 + 1);
+  }
+  const minInk = S * S * 0.02;
+  const hot = (i: number) => !covered[i] && ink[i]! >= minInk;
+  const seen = new Uint8Array(cols * rows);
+  const boxes: [number, number, number, number][] = [];
+  for (let i = 0; i < cols * rows; i++) {
+    if (seen[i] || !hot(i)) continue;
+    let c0 = cols, c1 = -1, r0 = rows, r1 = -1, n = 0;
+    const stack = [i];
+    seen[i] = 1;
+    while (stack.length) {
+      const j = stack.pop()!;
+      const r = Math.floor(j / cols), c = j % cols;
+      n++;
+      c0 = Math.min(c0, c); c1 = Math.max(c1, c); r0 = Math.min(r0, r); r1 = Math.max(r1, r);
+      for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
+        const rr = r + dr, cc = c + dc;
+        if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
+        const q = rr * cols + cc;
+        if (!seen[q] && hot(q)) { seen[q] = 1; stack.push(q); }
+      }
+    }
+    if (n < 4) continue;
+    boxes.push([Math.max(0, (c0 - 1) * S), Math.max(0, (r0 - 1) * S), Math.min(img.width, (c1 + 2) * S), Math.min(img.height, (r1 + 2) * S)]);
+  }
+  return boxes;
+}
+
+/**
+ * Turn ink much lighter than the region's text to paper: a grey stamp pressed over a name and NIP
+ * then no longer breaks their glyphs (measured: NIP `9710215` → `19710215`). The cut-off follows
+ * the region's darkest ink, so faint text is kept.
+ */
+export function dropLightInk(img: GrayImage): GrayImage {
+  const hist = new Uint32Array(256);
+  for (const v of img.data) hist[v]!++;
+  let acc = 0, dark = 0;
+  const target = img.data.length * 0.02;
+  for (let v = 0; v < 256; v++) { acc += hist[v]!; if (acc >= target) { dark = v; break; } }
+  const cut = Math.max(90, Math.min(170, Math.round(dark + 0.4 * (255 - dark))));
+  return { ...img, data: img.data.map((v) => (v > cut ? 255 : v)) };
+}
+
+/** Intersection over the smaller box. */
+function overlapRatio(a: readonly number[], b: readonly number[]): number {
+  const w = Math.min(a[2]!, b[2]!) - Math.max(a[0]!, b[0]!), h = Math.min(a[3]!, b[3]!) - Math.max(a[1]!, b[1]!);
+  if (w <= 0 || h <= 0) return 0;
+  const area = (x: readonly number[]) => (x[2]! - x[0]!) * (x[3]! - x[1]!);
+  return (w * h) / Math.max(1, Math.min(area(a), area(b)));
+}
