@@ -65,8 +65,6 @@ export interface AngleScan {
   angle: number;
   /** score at the best angle */
   best: number;
-  /** mean score over the coarse angles: how much the best stands out */
-  mean: number;
 }
 
 /**
@@ -77,14 +75,13 @@ export function scanAngles(p: InkPoints, range: number, refine = true, coarse = 
   const reach = Math.abs(center) + range + coarse;
   const hist = new Float64Array(p.height + 2 * Math.ceil(Math.tan((reach * Math.PI) / 180) * p.width) + 8);
   const score = (a: number) => projectionScore(p, a, hist);
-  if (p.count === 0) return { angle: 0, best: 0, mean: 0 };
-  let best = center, bestScore = -1, sum = 0, n = 0;
+  if (p.count === 0) return { angle: 0, best: 0 };
+  let best = center, bestScore = -1;
   for (let a = center - range; a <= center + range + 1e-9; a += coarse) {
     const s = score(a);
-    sum += s; n++;
     if (s > bestScore) { bestScore = s; best = a; }
   }
-  if (!refine) return { angle: best, best: bestScore, mean: sum / n };
+  if (!refine) return { angle: best, best: bestScore };
   const fine = 0.025;
   center = best;
   for (let a = center - coarse; a <= center + coarse + 1e-9; a += fine) {
@@ -95,12 +92,13 @@ export function scanAngles(p: InkPoints, range: number, refine = true, coarse = 
   const sl = score(center - fine), sr = score(center + fine);
   const denom = sl - 2 * bestScore + sr;
   const shift = denom < 0 ? (0.5 * (sl - sr)) / denom : 0;
-  return { angle: center + Math.max(-1, Math.min(1, shift)) * fine, best: bestScore, mean: sum / n };
+  return { angle: center + Math.max(-1, Math.min(1, shift)) * fine, best: bestScore };
 }
 
 /**
  * Skew of the page's text lines in degrees within ±maxAngle: positive when lines descend to the
- * right (content turned clockwise). `deskew(img, angle)` undoes it. 0 for a page without ink.
+ * right (content turned clockwise; the sign of the eval corpus's `scan.angles`). `deskew(img, angle)`
+ * undoes it. 0 for a page without ink.
  */
 export function estimateSkew(img: GrayImage, maxAngle = 5): number {
   const angle = scanAngles(inkPoints(img), maxAngle).angle;

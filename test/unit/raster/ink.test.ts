@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createCanvas } from '@napi-rs/canvas';
+import type { GrayImage } from '../../../src/model/image.js';
+import { rgbaToGray } from '../../../src/raster/gray.js';
+import { inkRatio, inkRatioWithoutTextLines, type PixelBox } from '../../../src/raster/ink.js';
+import { addNoise } from './synth.js';
+
+/** A 300 DPI signature block, 900×500 px: printed title at the top, name and NIP at the bottom. */
+function signatureBlock(opts: { signed?: boolean; stamp?: boolean }): GrayImage {
+  const W = 900, H = 500;
+  const canvas = createCanvas(W, H);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, W, H);
+  ctx.fillStyle = '#000';
+  // printed text as solid bars of text-line height, so the test does not depend on fonts
+  ctx.fillRect(150, 30, 600, 36); // "Kasi Kesejahteraan Sosial"
+  ctx.fillRect(120, 380, 660, 36); // name
+  ctx.fillRect(120, 440, 660, 36); // NIP
+  if (opts.stamp) {
+    ctx.strokeStyle = 'rgb(120,120,120)';
+    ctx.lineWidth = 6;
+    ctx.beginPath(); ctx.arc(300, 220, 130, 0, 2 * Math.PI); ctx.stroke();
+  }
+  if (opts.signed) {
+    ctx.strokeStyle = 'rgb(40,40,90)'; // blue-black pen
+    ctx.lineWidth = 5;
+    ctx.beginPath();
+    for (let i = 0; i <= 50; i++) ctx.lineTo(250 + i * 9, 230 + Math.sin(i * 0.9) * 90);
+    ctx.stroke();
+  }
+  return rgbaToGray(canvas.data(), W, H);
+}
+
+const ALL: PixelBox = [0, 0, 900, 500];
+const TEXT: PixelBox[] = [[150, 30, 750, 66], [120, 380, 780, 416], [120, 440, 780, 476]];
+
+describe('inkRatio', () => {
+  it('is the fraction of dark pixels in the box, clamped to the image', () => {
+    const img: GrayImage = { data: new Uint8Array(100).fill(255), width: 10, height: 10 };
+    img.data.fill(0, 0, 20); // top two rows dark
+    expect(inkRatio(img, [0, 0, 10, 10])).toBeCloseTo(0.2);
+    expect(inkRatio(img, [0, 0, 10, 2])).toBe(1);
+    expect(inkRatio(img, [-5, -5, 10, 1])).toBe(1); // clamped
+    expect(inkRatio(img, [3, 3, 3, 8])).toBe(0); // empty box
+    expect(inkRatio(img, [0, 0, 10, 10], { level: 0 })).toBe(0);
+  });
+
+  it('tells a signed block from an unsigned one once the printed text is excluded', () => {
+    const unsigned = addNoise(signatureBlock({}), 15, 0.001);
+    const signed = addNoise(signatureBlock({ signed: true }), 15, 0.001);
+    const stamped = addNoise(signatureBlock({ stamp: true }), 15, 0.001);
+    expect(inkRatio(unsigned, ALL)).toBeGreaterThan(0.1); // the printed text alone
+    expect(inkRatio(unsigned, ALL, { exclude: TEXT })).toBeLessThan(0.002);
+    expect(inkRatio(signed, ALL, { exclude: TEXT })).toBeGreaterThan(0.02);
+    // a 2 cm stamp ring covers ~1 % of the block; grey stamp ink counts
+    expect(inkRatio(stamped, ALL, { exclude: TEXT })).toBeGreaterThan(0.006);
+  });
+});
+
+describe('inkRatioWithoutTextLines', () => {
+  it('ignores text-line bands and keeps the tall marks of a signature or stamp', () => {
+    const textHeight = 50; // ~12 pt at 300 DPI
+    const unsigned = addNoise(signatureBlock({}), 15, 0.001);
+    expect(inkRatioWithoutTextLines(unsigned, ALL, textHeight)).toBe(0);
+    expect(inkRatioWithoutTextLines(signatureBlock({ signed: true }), ALL, textHeight)).toBeGreaterThan(0.02);
+    expect(inkRatioWithoutTextLines(signatureBlock({ stamp: true }), ALL, textHeight)).toBeGreaterThan(0.006);
+  });
+});

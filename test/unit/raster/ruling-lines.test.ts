@@ -1,0 +1,88 @@
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GrayImage, PageRaster } from '../../../src/model/image.js';
+import { pxToPt } from '../../../src/model/image.js';
+import { findGrids } from '../../../src/tables/grid.js';
+import { crop, fromSharp, toSharp } from '../../../src/raster/gray.js';
+import { detectRulingLines } from '../../../src/raster/ruling-lines.js';
+import { deskew, estimateSkew } from '../../../src/raster/skew.js';
+import { addNoise, rotateWithSharp, tablePage, type TableSpec } from './synth.js';
+
+// 5 columns × 6 rows, a narrow "No" column first, as in LKj tables
+const TABLE: TableSpec = { xs: [250, 400, 1000, 1500, 1850, 2200], ys: [900, 1010, 1090, 1250, 1410, 1570, 1730] };
+const raster = (image: GrayImage): PageRaster => ({ page: 1, image, dpi: 300 });
+const shape = (segs: ReturnType<typeof detectRulingLines>) =>
+  findGrids(1, segs, []).map((g) => ({ rows: g.ys.length - 1, cols: g.xs.length - 1, cells: g.cells.length }));
+
+/** Turn the page clockwise by `deg` keeping its size (deskew turns by −angle; it is tested against sharp). */
+const turn = (img: GrayImage, deg: number) => deskew(img, -deg);
+
+let plain: GrayImage;
+beforeAll(() => { plain = tablePage(TABLE); });
+
+describe('detectRulingLines', () => {
+  it('finds the drawn table at its place, in points, and nothing in the text around it', () => {
+    const segs = detectRulingLines(raster(plain));
+    expect(shape(segs)).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
+    const [grid] = findGrids(1, segs, []);
+    TABLE.xs.forEach((x, i) => expect(Math.abs(grid!.xs[i]! - pxToPt(x, 300))).toBeLessThan(0.5));
+    TABLE.ys.forEach((y, i) => expect(Math.abs(grid!.ys[i]! - pxToPt(y, 300))).toBeLessThan(0.5));
+    // every segment belongs to the table: no rules made of text
+    const [x0, y0, x1, y1] = grid!.bbox;
+    for (const s of segs) {
+      expect(Math.min(s.x0, s.x1)).toBeGreaterThan(x0 - 3);
+      expect(Math.max(s.x0, s.x1)).toBeLessThan(x1 + 3);
+      expect(Math.min(s.y0, s.y1)).toBeGreaterThan(y0 - 3);
+      expect(Math.max(s.y0, s.y1)).toBeLessThan(y1 + 3);
+    }
+  });
+
+  it('recovers rows and columns from a noisy scan turned by 1° (by sharp), once deskewed', async () => {
+    const grown = await rotateWithSharp(plain, 1);
+    const left = Math.round((grown.width - plain.width) / 2), top = Math.round((grown.height - plain.height) / 2);
+    const turned = await fromSharp(toSharp(grown).extract({ left, top, width: plain.width, height: plain.height }));
+    const scan = addNoise(turned, 30, 0.003, 7);
+    const straight = deskew(scan, estimateSkew(scan));
+    expect(shape(detectRulingLines(raster(straight)))).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
+  });
+
+  it('tolerates ±0.5° of residual skew with thick lines and JPEG artefacts, without deskew', async () => {
+    // the band of the page holding the table is enough here (the full page is tested above)
+    const thick = crop(tablePage({ ...TABLE, lineWidth: 4, ink: 40 }), [0, 600, 2480, 2000]);
+    for (const deg of [0.5, -0.5]) {
+      const noisy = addNoise(turn(thick, deg), 20, 0.002, 3);
+      const scan = deg > 0 ? await fromSharp(sharp(await toSharp(noisy).jpeg({ quality: 40 }).toBuffer())) : noisy;
+      expect(shape(detectRulingLines(raster(scan))), `${deg}°`).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
+    }
+  });
+
+  it('is not fooled by a stamp circle, a signature or underlined words', () => {
+    const img = tablePage(TABLE, (ctx) => {
+      ctx.lineWidth = 6;
+      ctx.strokeStyle = 'rgb(90,90,90)';
+      ctx.beginPath(); ctx.arc(1700, 2500, 240, 0, 2 * Math.PI); ctx.stroke(); // stamp
+      ctx.beginPath(); ctx.arc(1700, 2500, 200, 0, 2 * Math.PI); ctx.stroke();
+      ctx.strokeStyle = '#000';
+      ctx.lineWidth = 4;
+      ctx.beginPath(); // scribbled signature
+      for (let i = 0; i <= 40; i++) ctx.lineTo(1450 + i * 12, 2450 + Math.sin(i * 1.3) * 80);
+      ctx.stroke();
+      ctx.font = '40px "DejaVu Sans"';
+      ctx.fillText('DWI CAHYO PRASETYO, SE', 400, 2700);
+      ctx.fillRect(400, 2712, 560, 4); // underlined name
+    });
+    const segs = detectRulingLines(raster(img));
+    expect(shape(segs)).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
+    // near the stamp: nothing vertical, nothing long
+    const nearStamp = segs.filter((s) => s.y0 > pxToPt(2200, 300) && s.x0 > pxToPt(1350, 300));
+    expect(nearStamp.filter((s) => s.x0 === s.x1)).toEqual([]);
+    expect(nearStamp.every((s) => s.x1 - s.x0 < 40)).toBe(true);
+  });
+
+  it('reads a blank page as no lines, quickly', () => {
+    const img = addNoise(tablePage({ xs: [], ys: [] }), 20, 0.002);
+    const t = performance.now();
+    expect(detectRulingLines(raster(img))).toEqual([]);
+    expect(performance.now() - t).toBeLessThan(1000); // ~50 ms here; generous for busy CI
+  });
+});
