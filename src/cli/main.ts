@@ -16,22 +16,24 @@ program
   .option('--json', 'print the output contract (schemaVersion 1) instead of a summary')
   .addOption(new Option('--lang <lang>', 'language of messages').choices(['id', 'en']).default('id'))
   .option('--min-confidence <n>', 'OCR confidence (0–100) under which a failed rule is reported as uncertain', (v) => Number(v), 80)
-  .action(async (files: string[], o: { json?: boolean; lang: Lang; minConfidence: number }) => {
+  .option('--dpi <n>', 'resolution scanned PDF pages are rendered at (an embedded scan keeps its own)', (v) => Number(v), 300)
+  .action(async (files: string[], o: { json?: boolean; lang: Lang; minConfidence: number; dpi: number }) => {
     // loaded on use: pdfjs and zod take most of a second to import, --help should not wait
     const [{ extractFile }, { Report }, { formatSummary }, { closeSharedOcrPools }] = await Promise.all([
       import('../pipeline/extract.js'), import('../model/contract.js'), import('./summary.js'), import('../ocr/shared-pool.js'),
     ]);
     const many = files.length > 1;
-    const showBar = many && process.stderr.isTTY;
-    const bar = showBar
-      ? new cliProgress.SingleBar({ format: 'extract [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    // a scanned report takes a minute: show files done and the current file's pages
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'extract [{bar}] {value}/{total} files | {file} {pages}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
       : null;
-    bar?.start(files.length, 0, { file: '' });
+    bar?.start(files.length, 0, { file: '', pages: '' });
     let failed = 0;
     const counts = { clean: 0, flagged: 0, failed: 0 };
     for (const file of files) {
-      bar?.update({ file });
-      const { report } = await extractFile(file, { lang: o.lang, minConfidence: o.minConfidence });
+      bar?.update({ file, pages: '' });
+      const onPage = (done: number, total: number) => bar?.update({ pages: `page ${done}/${total}` });
+      const { report } = await extractFile(file, { lang: o.lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage });
       const checked = Report.safeParse(report);
       if (!checked.success) {
         // the contract is the product's promise: never print something that breaks it

@@ -51,7 +51,7 @@ export class OcrPool {
       }),
     ]).finally(() => clearTimeout(timer));
     // scans are never white-on-black: skipping Tesseract's inverted second pass saves ~15 %
-    await worker.setParameters({ preserve_interword_spaces: '1', tessedit_do_invert: '0' } as never);
+    await worker.setParameters({ preserve_interword_spaces: '1', tessedit_do_invert: '0', debug_file: '/dev/null' } as never);
     return worker;
   }
 

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OcrPool } from '../../../src/ocr/pool.js';
+import { ensureLangDir } from '../../../src/ocr/langdata.js';
+import { cellCrop } from '../../../src/ocr/cell-crop.js';
+import { dropLightInk, readScannedPage, uncoveredInk } from '../../../src/ocr/read-page.js';
+import type { OcrPools } from '../../../src/ocr/shared-pool.js';
+import { toPgm } from '../../../src/ocr/pnm.js';
+import { findGrids } from '../../../src/tables/grid.js';
+import { drawPage } from '../../helpers/draw.js';
+
+const pools: OcrPools = { text: new OcrPool(1, ['ind', 'eng']), cells: new OcrPool(1, ['eng']) };
+afterAll(async () => { await pools.text.close(); await pools.cells.close(); });
+
+describe('offline models', () => {
+  it('links ind and eng from the npm packages into one folder, nothing fetched or written to the cwd', async () => {
+    const dir = ensureLangDir();
+    for (const lang of ['ind', 'eng']) {
+      const real = fs.realpathSync(path.join(dir, `${lang}.traineddata.gz`));
+      expect(real).toMatch(new RegExp(`@tesseract\\.js-data/${lang}/4\\.0\\.0_best_int/${lang}\\.traineddata\\.gz$`));
+    }
+    const before = fs.readdirSync('.');
+    const words = await pools.cells.recognize({ image: drawPage({ widthPt: 200, heightPt: 40, lines: [{ x: 10, y: 28, text: '48.320.000,00' }] }).image, psm: '7' });
+    expect(words.map((w) => w.text).join(' ')).toBe('48.320.000,00');
+    expect(fs.readdirSync('.').filter((f) => f.endsWith('.traineddata'))).toEqual(before.filter((f) => f.endsWith('.traineddata')));
+  });
+});
+
+describe('pnm', () => {
+  it('writes a binary PGM header in front of the pixels', () => {
+    const pgm = toPgm({ data: new Uint8Array([0, 255, 128, 7]), width: 2, height: 2 });
+    expect(Buffer.from(pgm.subarray(0, 11)).toString('latin1')).toBe('P5\n2 2\n255\n');
+    expect([...pgm.subarray(11)]).toEqual([0, 255, 128, 7]);
+  });
+});
+
+describe('cellCrop', () => {
+  it('cuts the ink of a cell clear of its borders and counts its lines', () => {
+    const r = drawPage({ widthPt: 200, heightPt: 80, tables: [{ x: 10, y: 10, colWidths: [150], rowHeight: 50, rows: [['33,33%']] }] });
+    const k = r.dpi / 72;
+    const c = cellCrop(r.image, [10, 10, 160, 60], k)!;
+    expect(c).not.toBeNull();
+    expect(c.lines).toBe(1);
+    // no border pixel survives: the crop's outermost rows and columns are paper
+    const { data, width, height } = c.image;
+    for (let x = 0; x < width; x++) { expect(data[x]).toBeGreaterThan(200); expect(data[(height - 1) * width + x]).toBeGreaterThan(200); }
+    expect(cellCrop(r.image, [170, 10, 190, 60], k)).toBeNull(); // nothing there
+  });
+});
+
+describe('dropLightInk', () => {
+  it('turns a grey stamp to paper and keeps the text', () => {
+    const r = drawPage({ widthPt: 120, heightPt: 40, lines: [{ x: 5, y: 25, text: 'NIP 1971' }], ink: [{ x: 60, y: 5, w: 50, h: 30, gray: 150 }] });
+    const out = dropLightInk(r.image);
+    const k = r.dpi / 72;
+    const at = (x: number, y: number) => out.data[Math.round(y * k) * out.width + Math.round(x * k)]!;
+    expect(at(100, 8)).toBe(255); // stamp area (right of the text) is paper now
+    const dark = out.data.filter((v) => v < 80).length;
+    expect(dark).toBeGreaterThan(500); // the text is still there
+  });
+});
+
+describe('uncoveredInk', () => {
+  it('finds inked regions no word covers and ignores specks', () => {
+    const r = drawPage({ widthPt: 300, heightPt: 200, ink: [{ x: 20, y: 20, w: 60, h: 30, gray: 0 }, { x: 200, y: 120, w: 60, h: 30, gray: 0 }, { x: 150, y: 180, w: 1, h: 1, gray: 0 }] });
+    const k = r.dpi / 72;
+    const covered = [{ text: 'x', conf: 90, bbox: [20 * k, 20 * k, 80 * k, 50 * k] as [number, number, number, number] }];
+    const boxes = uncoveredInk(r.image, covered, r.dpi);
+    expect(boxes).toHaveLength(1);
+    const [x0, y0, x1, y1] = boxes[0]!.map((v) => v / k);
+    expect(x0).toBeLessThanOrEqual(200); expect(x1).toBeGreaterThanOrEqual(260);
+    expect(y0).toBeLessThanOrEqual(120); expect(y1).toBeGreaterThanOrEqual(150);
+  });
+});
+
+describe('readScannedPage', () => {
+  it('reads a small scanned page: grid from the ruling lines, every cell, and the narrative', async () => {
+    const r = drawPage({
+      lines: [{ x: 60, y: 80, text: 'Tabel 2.1' }, { x: 60, y: 300, text: 'capaian kinerja sebesar 42,55 % dan serapan anggaran 29,5%.' }],
+      tables: [{ x: 60, y: 100, colWidths: [30, 200, 150, 80], rowHeight: 28, rows: [['No', 'Sasaran', 'Indikator Kinerja', 'Target'], ['1', 'Terkoordinasinya Kegiatan', 'Persentase Fasilitasi', '100%']] }],
+    });
+    const page = await readScannedPage(r, pools);
+    expect(page.blank).toBe(false);
+    const grids = findGrids(1, page.content.segments, page.content.words);
+    expect(grids).toHaveLength(1);
+    expect(grids[0]!.xs).toHaveLength(5);
+    expect(grids[0]!.at(1, 3).text).toBe('100%');
+    expect(grids[0]!.at(1, 1).text).toBe('Terkoordinasinya Kegiatan');
+    const text = page.content.words.filter((w) => w.bbox[1] > 280).map((w) => w.text).join(' ');
+    expect(text).toContain('42,55');
+    expect(text).toMatch(/29,5%/);
+  });
+  it('says a blank page is blank without reading it', async () => {
+    const page = await readScannedPage(drawPage({}), pools);
+    expect(page.blank).toBe(true);
+    expect(page.content.words).toEqual([]);
+  });
+});
