@@ -118,10 +118,10 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
   const pages = read.pages;
   const numPages = read.numPages;
   if (!pages.some((p) => p.words.length)) {
-    const why = read.scans.size === numPages
-      ? 'no text could be read on any page (blank or unreadable scans)'
-      : 'has no text on any page';
-    throw new InputError('not-lkj', why, name);
+    if (read.scans.size === numPages && [...read.scans.values()].every((s) => s.blank)) {
+      throw new InputError('blank-page', numPages === 1 ? 'the page is blank' : `all ${numPages} pages are blank`, name);
+    }
+    throw new InputError('not-lkj', read.scans.size ? 'no text could be read on any page (not a document, or an unreadable scan)' : 'has no text on any page', name);
   }
   let analysis = analysePages(pages, timings);
   if (analysis.missing.length === TABLE_IDS.length) {
