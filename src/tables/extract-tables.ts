@@ -27,9 +27,26 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
     const list = raw[lg.table];
     raw[lg.table].push(...dataRows(lg.grid, lg.headerBands, lg.columns, list[list.length - 1] ?? null));
   }
+  repairKegiatanLabels(raw['2.5']);
   const tables = Object.fromEntries(
     TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r))]),
   ) as Record<TableId, ExtractedRow[]>;
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
   return { tables, grids, missing };
+}
+
+/**
+ * A kegiatan label whose dot OCR lost (`1.1` read `11`): a two-digit label right after program
+ * `1` or kegiatan `1.1` that continues that numbering is `1.2`, not program 11. Only labels that
+ * fit the sequence are touched; a report with eleven programs keeps its `11`.
+ */
+export function repairKegiatanLabels(rows: RawRow[]): void {
+  for (let i = 1; i < rows.length; i++) {
+    const m = /^(\d)(\d)$/.exec(rows[i]!.no);
+    if (!m) continue;
+    const prev = rows[i - 1]!.no;
+    const [p, k] = [m[1]!, Number(m[2])];
+    const fits = (k === 1 && prev === p) || prev === `${p}.${k - 1}`;
+    if (fits) rows[i]!.no = `${p}.${k}`;
+  }
 }

@@ -71,6 +71,26 @@ export const ruleR7: Rule = ({ tables, claims }, ctx) => {
 const fold = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[“”"'‘’]/g, '').replace(/\s+/g, ' ').trim();
 
 /**
+ * Band names differ by whole words (`Rendah` / `Sangat Rendah`), so two letters' difference
+ * (`Sangat rendan` from OCR) is still the same name.
+ */
+function sameWords(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 6) return false;
+  return levenshtein(a, b) <= 2;
+}
+
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
  * What a kesimpulan promises about the numbers. `rank` is the band's position from the top
  * (0 = best) of `count` bands.
  */
@@ -96,7 +116,7 @@ export const ruleR8: Rule = ({ tables, claims }, ctx) => {
   const seen = new Set<string>();
   for (const c of claims.filter((x) => x.kind === 'kategori')) {
     const stated = fold(String(c.value));
-    if (fits.some((b) => fold(b.kriteria) === stated) || seen.has(stated)) continue;
+    if (fits.some((b) => sameWords(fold(b.kriteria), stated)) || seen.has(stated)) continue;
     seen.add(stated);
     out.push({
       rule: 'R8', severity: claimSeverity(ctx, c), table: 'narrative', row: 'kategori', field: 'value',

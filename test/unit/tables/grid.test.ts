@@ -80,3 +80,15 @@ describe('findGrids', () => {
     expect(mapColumns('2.3', ['No', 'Sasaran', 'Indikator', 'Tgr', 'Rlsi', 'Capaian'])).toEqual(['no', 'sasaran', 'indikator', null, null, 'capaian']);
   });
 });
+
+describe('repairKegiatanLabels', () => {
+  it('restores the dot OCR lost in kegiatan labels that continue the numbering', async () => {
+    const { repairKegiatanLabels } = await import('../../../src/tables/extract-tables.js');
+    const rows = ['1', '11', '12', '2', '2.1', '22', 'JUMLAH'].map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {} }));
+    repairKegiatanLabels(rows);
+    expect(rows.map((r) => r.no)).toEqual(['1', '1.1', '1.2', '2', '2.1', '2.2', 'JUMLAH']);
+    const programs = ['1', '2', '10', '11'].map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {} }));
+    repairKegiatanLabels(programs);
+    expect(programs.map((r) => r.no)).toEqual(['1', '2', '10', '11']);
+  });
+});

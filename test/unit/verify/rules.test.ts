@@ -150,6 +150,10 @@ describe('R8 kategori and kesimpulan', () => {
   it('accepts the band of the recomputed capaian', () => {
     expect(verify({ tables: t('69,58 %'), claims: [claim('kategori', 'Sedang'), claim('kesimpulan', 'Cukup Berhasil')] })).toEqual([]);
   });
+  it('reads a kategori with an OCR slip as the band it names', () => {
+    expect(verify({ tables: t('25,89%'), claims: [claim('kategori', 'Sangat rendan')] })).toEqual([]);
+    expect(keys(verify({ tables: t('25,89%'), claims: [claim('kategori', 'Rendah')] }))).toEqual(['R8 error narrative/kategori/value']);
+  });
   it('flags a kategori from another band', () => {
     expect(keys(verify({ tables: t('69,58 %'), claims: [claim('kategori', 'Tinggi')] }))).toEqual(['R8 error narrative/kategori/value']);
   });
