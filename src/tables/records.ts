@@ -52,6 +52,23 @@ function toField(cell: RawCell, kind: FieldKind): Field {
   const raw = cell.text.replace(/\s+/g, ' ').trim();
   const base = { raw, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind };
   if (kind === 'text') return { ...base, value: raw || null, decimals: null, parsed: true };
-  const n = parseNumber(raw, kind === 'money' ? 'money' : kind === 'pct' ? 'pct' : 'number');
+  const hint = kind === 'money' ? 'money' : kind === 'pct' ? 'pct' : 'number';
+  const n = parseNumber(raw, hint);
+  if (!n.ok && cell.words.some((w) => w.source === 'ocr')) {
+    // where a number is expected, letters OCR confuses with digits are digits; the repaired
+    // value is doubtful by nature, so a rule failing on it is `uncertain`
+    const fixed = repairDigits(raw);
+    const r = fixed !== raw ? parseNumber(fixed, hint) : n;
+    if (r.ok && r.value !== null) return { ...base, value: r.value, decimals: r.decimals, parsed: true, conf: Math.min(base.conf, REPAIRED_CONF) };
+  }
   return { ...base, value: n.ok ? n.value : null, decimals: n.decimals, parsed: n.ok };
+}
+
+/** Confidence of a number whose letters were turned into digits. */
+export const REPAIRED_CONF = 50;
+
+/** O/o/D→0, l/I/|/!→1, S/s→5, B→8, Z→2, G→6 between digits and separators; `Rp` and `%` kept. */
+export function repairDigits(raw: string): string {
+  return raw.replace(/(?<![A-Za-z])([0-9OoDlI|!SsBZG.,]+)(?![A-Za-z])/g, (run) =>
+    /\d/.test(run) ? run.replace(/[OoD]/g, '0').replace(/[lI|!]/g, '1').replace(/[Ss]/g, '5').replace(/B/g, '8').replace(/Z/g, '2').replace(/G/g, '6') : run);
 }

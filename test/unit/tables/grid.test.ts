@@ -92,3 +92,14 @@ describe('repairKegiatanLabels', () => {
     expect(programs.map((r) => r.no)).toEqual(['1', '2', '10', '11']);
   });
 });
+
+describe('repairDigits (OCR confusions where a number is expected)', () => {
+  it('turns look-alike letters into digits inside numbers only', async () => {
+    const { repairDigits } = await import('../../../src/tables/records.js');
+    expect(repairDigits('48.32O.OOO,OO')).toBe('48.320.000,00');
+    expect(repairDigits('Rp 9.42l.S00')).toBe('Rp 9.421.500');
+    expect(repairDigits('33,3S%')).toBe('33,35%');
+    expect(repairDigits('12 Kegiatan')).toBe('12 Kegiatan');
+    expect(repairDigits('Sangat')).toBe('Sangat');
+  });
+});
