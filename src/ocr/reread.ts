@@ -31,6 +31,8 @@ export interface RereadOutcome extends CellRef {
   agreed: boolean;
 }
 
+export const cellKey = (c: CellRef) => `${c.f.page}|${c.f.bbox.map((v) => v.toFixed(1)).join(',')}`;
+
 /** Numeric cells of scanned pages that read doubtfully or did not parse. */
 export function doubtfulCells(tables: ExtractedTables, scans: ReadonlyMap<number, OcrPage>, minConf: number): CellRef[] {
   return numericCells(tables, scans, Object.keys(tables) as TableId[]).filter((c) => c.f.raw && (c.f.conf < minConf || !c.f.parsed));
@@ -55,12 +57,13 @@ export function numericCells(tables: ExtractedTables, scans: ReadonlyMap<number,
  * agreed (confidence up); where they differ the re-read's text replaces the cell and the value is
  * marked disputed, so a rule failing on it is reported `uncertain` for a human to read.
  */
-export async function rereadCells(cells: readonly CellRef[], pages: PageContent[], scans: ReadonlyMap<number, OcrPage>, pools: OcrPools): Promise<RereadOutcome[]> {
-  const seen = new Set<string>();
+export async function rereadCells(cells: readonly CellRef[], pages: PageContent[], scans: ReadonlyMap<number, OcrPage>, pools: OcrPools,
+  already: Set<string> = new Set()): Promise<RereadOutcome[]> {
+  // each cell is read a second time once per document: `already` remembers which were
   const unique = cells.filter((c) => {
-    const k = `${c.f.page}|${c.f.bbox.join(',')}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+    const k = cellKey(c);
+    if (already.has(k)) return false;
+    already.add(k);
     return true;
   });
   const outcomes = await Promise.all(unique.map(async (c) => {

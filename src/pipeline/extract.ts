@@ -131,11 +131,12 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
   const verifyNow = (a: Analysis) => verify({ tables: a.tables, claims: a.claims }, { lang, minConfidence });
   if (read.scans.size) {
     const pool = (opts.ocr ?? sharedOcrPools)();
+    const reread = new Set<string>();
     // 1. numbers that read doubtfully are read again on their own
     analysis = await timings.time('reread', async () => {
       const doubtful = doubtfulCells(analysis.tables, read.scans, minConfidence);
       if (!doubtful.length) return analysis;
-      await rereadCells(doubtful, pages, read.scans, pool);
+      await rereadCells(doubtful, pages, read.scans, pool, reread);
       return analysePages(pages);
     });
     // 2. before calling the document wrong, read every number a failed rule rests on once more
@@ -143,9 +144,8 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
     const suspect = suspectTables(discrepancies);
     if (suspect.length) {
       analysis = await timings.time('reread', async () => {
-        const again = numericCells(analysis.tables, read.scans, suspect).filter((c) => c.f.conf < 95);
-        if (!again.length) return analysis;
-        await rereadCells(again, pages, read.scans, pool);
+        const again = numericCells(analysis.tables, read.scans, suspect);
+        if (!(await rereadCells(again, pages, read.scans, pool, reread)).length) return analysis;
         return analysePages(pages);
       });
     }

@@ -7,7 +7,30 @@ import { unionBBox } from '../pages/lines.js';
 const ROW_LABEL = /^(\d{1,2}(\.\d{1,2}){0,3}\.?|[a-z]\.|[ivx]{1,4}\.?|jumlah(\s+total)?|total|sub\s*total)$/i;
 
 export function isRowLabel(text: string): boolean {
-  return ROW_LABEL.test(text.replace(/\s+/g, ' ').trim());
+  return ROW_LABEL.test(normalizeLabel(text));
+}
+
+/**
+ * A row label as printed, with OCR's slips on the total row mended: `JUMLAN`, `JUMIAH`, `TOTA1`
+ * are JUMLAH and TOTAL (the letters differ by at most two from the word).
+ */
+export function normalizeLabel(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const letters = t.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  if (letters.length >= 4 && letters.length <= 8 && !/^\d+$/.test(letters)) {
+    for (const word of ['JUMLAH', 'TOTAL']) if (editDistance(letters, word) <= 2 && letters !== word) return word;
+  }
+  return t;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 function bandCells(grid: Grid, r: number): GridCell[] {
@@ -19,14 +42,22 @@ function bandCells(grid: Grid, r: number): GridCell[] {
   return out;
 }
 
-/** The `1 2 3 4 …` row under a header (also `6 = 4/5` style formulas). */
+/**
+ * The `1 2 3 4 …` row under a header (also `6 = 4/5` style formulas): the cells count up by one
+ * from the left. OCR may drop or garble one of them (`|` for `1`), so most cells — not all — must
+ * fit, each where its column says it should be, and no cell may hold a real word.
+ */
 export function isNumberingBand(grid: Grid, r: number): boolean {
-  const texts = bandCells(grid, r).map((c) => c.text.trim()).filter(Boolean);
-  if (texts.length < 3) return false;
-  const firsts = texts.map((t) => /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(t));
-  if (firsts.some((m) => !m)) return false;
-  const nums = firsts.map((m) => Number(m![1]));
-  return nums.every((n, i) => i === 0 || n === nums[i - 1]! + 1);
+  const cells = bandCells(grid, r);
+  const texts = cells.map((c) => c.text.trim());
+  if (texts.filter(Boolean).length < 3) return false;
+  if (texts.some((t) => /[A-Za-z]{3,}/.test(t) && !/=/.test(t))) return false;
+  let fit = 0;
+  cells.forEach((c, i) => {
+    const m = /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(texts[i]!);
+    if (m && (Number(m[1]) === i + 1 || Number(m[1]) === c.c0 + 1)) fit++;
+  });
+  return fit >= Math.max(3, Math.ceil(0.7 * cells.length));
 }
 
 /** Bands above the first data row (a row label in the first column) are header bands. */
@@ -93,7 +124,10 @@ export function dataRows(grid: Grid, headerBands: number, columns: readonly (Col
       cells.set(f, list);
     }
     const noCell = grid.at(r, 0);
-    const label = noCell.text.replace(/\s+/g, ' ').trim();
+    let label = normalizeLabel(noCell.text);
+    // an empty label over a band with numbers of its own is a row whose label was not read (OCR)
+    // or not printed: it follows the row above. A band holding only more text continues that row.
+    if (label === '' && noCell.r0 === r && last && hasOwnNumbers(grid, r, columns)) label = nextLabel(last.no);
     const continuesAbove = noCell.r0 < r || label === '';
     const bandBox: BBox = [grid.xs[0]!, grid.ys[r]!, grid.xs[grid.xs.length - 1]!, grid.ys[r + 1]!];
     if (continuesAbove) {
@@ -114,6 +148,18 @@ export function dataRows(grid: Grid, headerBands: number, columns: readonly (Col
     last = row;
   }
   return rows;
+}
+
+const NUMERIC_FIELDS = new Set<ColumnField>(['target', 'realisasi', 'capaian', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'interval']);
+
+function hasOwnNumbers(grid: Grid, r: number, columns: readonly (ColumnField | null)[]): boolean {
+  return columns.some((f, c) => f && NUMERIC_FIELDS.has(f) && grid.at(r, c).r0 === r && /\d/.test(grid.at(r, c).text));
+}
+
+/** The label after `1` is `2`, after `1.2` is `1.3`. */
+function nextLabel(prev: string): string {
+  const m = /^(.*?)(\d+)$/.exec(prev);
+  return m ? `${m[1]}${Number(m[2]) + 1}` : '';
 }
 
 function toRaw(list: GridCell[], page: number): RawCell {

@@ -103,3 +103,15 @@ describe('repairDigits (OCR confusions where a number is expected)', () => {
     expect(repairDigits('Sangat')).toBe('Sangat');
   });
 });
+
+describe('row labels read by OCR', () => {
+  it('mends JUMLAH and TOTAL slips but nothing else', async () => {
+    const { normalizeLabel, isRowLabel } = await import('../../../src/tables/rows.js');
+    expect(normalizeLabel('JUMLAN')).toBe('JUMLAH');
+    expect(normalizeLabel('Jumiah')).toBe('JUMLAH');
+    expect(normalizeLabel('TOTA1')).toBe('TOTAL');
+    expect(normalizeLabel('1.1')).toBe('1.1');
+    expect(normalizeLabel('Sasaran')).toBe('Sasaran');
+    expect(isRowLabel('JUMLAN')).toBe(true);
+  });
+});
