@@ -33,10 +33,21 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
   const img = crop(page, box);
   const { width: w, height: h, data } = img;
   const rowDark = new Uint32Array(h), colDark = new Uint32Array(w);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[y * w + x]! < DARK) { rowDark[y]!++; colDark[x]!++; }
-  // a border remnant runs (nearly) the whole width or height of the crop
-  const lineRow = (y: number) => rowDark[y]! > 0.6 * w;
-  const lineCol = (x: number) => colDark[x]! > 0.6 * h;
+  // longest unbroken dark run per row and column: a border remnant is one long run, while a row
+  // through bold digits is dark in many short pieces (counting dark pixels would erase it)
+  const rowRun = new Uint32Array(h), colRun = new Uint32Array(w), colCur = new Uint32Array(w);
+  for (let y = 0; y < h; y++) {
+    let cur = 0;
+    for (let x = 0; x < w; x++) {
+      if (data[y * w + x]! < DARK) {
+        rowDark[y]!++; colDark[x]!++;
+        cur++; if (cur > rowRun[y]!) rowRun[y] = cur;
+        colCur[x]!++; if (colCur[x]! > colRun[x]!) colRun[x] = colCur[x]!;
+      } else { cur = 0; colCur[x] = 0; }
+    }
+  }
+  const lineRow = (y: number) => rowRun[y]! > 0.6 * w;
+  const lineCol = (x: number) => colRun[x]! > 0.6 * h;
   let x0 = w, y0 = h, x1 = -1, y1 = -1, ink = 0;
   for (let y = 0; y < h; y++) {
     if (lineRow(y)) continue;
@@ -50,11 +61,29 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
     }
   }
   if (ink < 12 || x1 < x0 || y1 < y0) return null;
+  // a rule just under or over the text (a border close to it, an underline) runs unbroken across
+  // the ink's width: peel such rows off the edges of the ink box
+  const solid = (y: number) => rowRun[y]! > 0.75 * (x1 - x0 + 1);
+  const peeled = new Set<number>();
+  const edge = Math.max(2, Math.round(0.25 * (y1 - y0 + 1)));
+  for (let y = y1; y > y1 - edge && solid(y); y--) peeled.add(y);
+  for (let y = y0; y < y0 + edge && solid(y); y++) peeled.add(y);
+  if (peeled.size) {
+    // the rule's blurred edge: one more row each side
+    for (const y of [...peeled]) { peeled.add(y - 1); peeled.add(y + 1); }
+    let ny0 = h, ny1 = -1;
+    for (let y = y0; y <= y1; y++) {
+      if (peeled.has(y) || lineRow(y)) continue;
+      for (let x = x0; x <= x1; x++) if (!lineCol(x) && data[y * w + x]! < DARK) { ny0 = Math.min(ny0, y); ny1 = Math.max(ny1, y); break; }
+    }
+    if (ny1 < ny0) return null;
+    y0 = ny0; y1 = ny1;
+  }
   const iw = x1 - x0 + 1, ih = y1 - y0 + 1;
   const out = new Uint8Array((iw + 2 * MARGIN_PX) * (ih + 2 * MARGIN_PX)).fill(255);
   const ow = iw + 2 * MARGIN_PX;
   for (let y = y0; y <= y1; y++) {
-    if (lineRow(y)) continue;
+    if (lineRow(y) || peeled.has(y)) continue;
     for (let x = x0; x <= x1; x++) {
       if (lineCol(x)) continue;
       out[(y - y0 + MARGIN_PX) * ow + (x - x0 + MARGIN_PX)] = data[y * w + x]!;
@@ -63,7 +92,7 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
   return {
     image: { data: out, width: ow, height: ih + 2 * MARGIN_PX },
     x: box[0] + x0 - MARGIN_PX, y: box[1] + y0 - MARGIN_PX, inkHeight: ih, inkWidth: iw,
-    lines: countLines(rowDark, y0, y1, lineRow, Math.max(2, Math.round(0.6 * k))),
+    lines: countLines(rowDark, y0, y1, (y) => lineRow(y) || peeled.has(y), Math.max(2, Math.round(0.6 * k))),
   };
 }
 

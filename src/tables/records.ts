@@ -3,7 +3,7 @@ import type { ExtractedRow, Field, FieldKind } from '../model/extracted.js';
 import { parseNumber } from '../parse/numbers.js';
 import { parseInterval } from '../parse/interval.js';
 import type { ColumnField } from './columns.js';
-import type { RawCell, RawRow } from './rows.js';
+import { normalizeLabel, type RawCell, type RawRow } from './rows.js';
 
 /** The kind each field of each table holds; anything else is text. */
 const KINDS: Record<TableId, Partial<Record<ColumnField, FieldKind>>> = {
@@ -42,7 +42,8 @@ export function toRecord(table: TableId, row: RawRow): ExtractedRow {
     fields.max = { ...base, value: iv?.max ?? null, decimals: decimals(iv?.max ?? null), parsed: iv !== null || !cell.text };
   }
   // a JUMLAH row printed across No and Uraian has its label as its text
-  if (table === '2.5' && /^(jumlah|total)/i.test(row.no) && !fields.uraian?.value) {
+  // (OCR may garble the merged cell's copy of it: `JJUMLAH`)
+  if (table === '2.5' && /^(jumlah|total)/i.test(row.no) && (!fields.uraian?.value || normalizeLabel(String(fields.uraian.value)) === row.no)) {
     fields.uraian = { ...fields.uraian!, value: row.no, raw: row.no };
   }
   return { table, no: row.no, page: row.page, bbox: row.bbox, fields };

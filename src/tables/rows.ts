@@ -18,7 +18,7 @@ export function normalizeLabel(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   const letters = t.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   if (letters.length >= 4 && letters.length <= 8 && !/^\d+$/.test(letters)) {
-    for (const word of ['JUMLAH', 'TOTAL']) if (editDistance(letters, word) <= 2 && letters !== word) return word;
+    for (const word of ['JUMLAH', 'TOTAL']) if (editDistance(letters, word) <= 2 && letters !== word && !/^(jumlah|total)$/i.test(t)) return word;
   }
   return t;
 }
