@@ -5,7 +5,8 @@ import type { GrayImage, PageRaster } from '../model/image.js';
 import { findGrids, type Grid } from '../tables/grid.js';
 import { preprocessPage } from '../raster/preprocess.js';
 import { detectRulingLines } from '../raster/ruling-lines.js';
-import { cellCrop } from './cell-crop.js';
+import { cellCrop, type CellCrop } from './cell-crop.js';
+import { isRowLabel } from '../tables/rows.js';
 import { crop } from '../raster/gray.js';
 import type { OcrWord } from './pool.js';
 import type { OcrPools } from './shared-pool.js';
@@ -54,7 +55,8 @@ export async function readScannedPage(input: PageRaster, pools: OcrPools): Promi
     const c = cellCrop(image, cell.bbox, k);
     if (!c) return [];
     // one line of text (most cells) reads best as a line; wrapped text as a block
-    const words = await pools.cells.recognize({ image: c.image, psm: c.lines > 1 ? '6' : '7', dpi: raster.dpi });
+    let words = await pools.cells.recognize({ image: c.image, psm: c.lines > 1 ? '6' : '7', dpi: raster.dpi });
+    if (cell.c0 === 0 && cell.r0 > 0) words = await readRowLabel(words, c, pools, raster.dpi);
     return words.map((w) => toWord(w, raster.page, k, c.x, c.y));
   }));
   const narrativeJob = (async () => {
@@ -71,6 +73,28 @@ export async function readScannedPage(input: PageRaster, pools: OcrPools): Promi
     content: { page: raster.page, width, height, mode: 'ocr', words, segments },
     raster, blank: false, orientation: pre.turned, skew: pre.skew, grids, timings,
   };
+}
+
+/**
+ * A row label (`1`, `1.1`, `JUMLAH`) is one short token, which Tesseract reads worst: `1.1` comes
+ * back `La`, `5` as `0` at confidence 33. A label that is not one, or is doubtful, is read again
+ * at twice the size with only digits and `.` allowed; the new reading is kept when it is a label.
+ */
+async function readRowLabel(words: OcrWord[], c: CellCrop, pools: OcrPools, dpi: number): Promise<OcrWord[]> {
+  const text = words.map((w) => w.text).join(' ').trim();
+  const conf = words.length ? Math.min(...words.map((w) => w.conf)) : 0;
+  if (/^(no|nomor|n0)\.?$/i.test(text)) return words;
+  if (isRowLabel(text) && (conf >= 70 || !/^\d/.test(text))) return words;
+  const big = await sharp(c.image.data, { raw: { width: c.image.width, height: c.image.height, channels: 1 } })
+    .resize(c.image.width * 2, c.image.height * 2, { kernel: 'lanczos3' }).toColourspace('b-w').raw().toBuffer();
+  const again = await pools.cells.recognize({
+    image: { data: new Uint8Array(big), width: c.image.width * 2, height: c.image.height * 2 }, psm: '7', whitelist: '0123456789.', dpi: dpi * 2,
+  });
+  const label = again.map((w) => w.text).join('').trim();
+  if (!/^\d{1,2}(\.\d{1,2}){0,3}\.?$/.test(label)) return words;
+  const box = again.reduce((b, w) => [Math.min(b[0], w.bbox[0] / 2), Math.min(b[1], w.bbox[1] / 2), Math.max(b[2], w.bbox[2] / 2), Math.max(b[3], w.bbox[3] / 2)] as OcrWord['bbox'],
+    [Infinity, Infinity, -Infinity, -Infinity] as OcrWord['bbox']);
+  return [{ text: label, bbox: box, conf: Math.min(...again.map((w) => w.conf)) }];
 }
 
 /** Tesseract wants x-heights of ~20 px: a 200 DPI scan's 9-pt table text is too small to read exactly. */
