@@ -70,6 +70,10 @@ export const REPAIRED_CONF = 50;
 
 /** O/o/D→0, l/I/|/!→1, S/s→5, B→8, Z→2, G→6 between digits and separators; `Rp` and `%` kept. */
 export function repairDigits(raw: string): string {
-  return raw.replace(/(?<![A-Za-z])([0-9OoDlI|!SsBZG.,]+)(?![A-Za-z])/g, (run) =>
+  const fixed = raw
+    // `21.600.000.,00` → `21.600.000,00`; `17.980.000.00` → `17.980.000,00` (the decimal comma read as a dot)
+    .replace(/(\d)[.,]{2,}(\d)/g, '$1,$2')
+    .replace(/^(\D*\d{1,3}(?:\.\d{3})+)\.(\d{2})(\D*)$/, '$1,$2$3');
+  return fixed.replace(/(?<![A-Za-z])([0-9OoDlI|!SsBZG.,]+)(?![A-Za-z])/g, (run) =>
     /\d/.test(run) ? run.replace(/[OoD]/g, '0').replace(/[lI|!]/g, '1').replace(/[Ss]/g, '5').replace(/B/g, '8').replace(/Z/g, '2').replace(/G/g, '6') : run);
 }

@@ -128,6 +128,8 @@ export function dataRows(grid: Grid, headerBands: number, columns: readonly (Col
     // an empty label over a band with numbers of its own is a row whose label was not read (OCR)
     // or not printed: it follows the row above. A band holding only more text continues that row.
     if (label === '' && noCell.r0 === r && last && hasOwnNumbers(grid, r, columns)) label = nextLabel(last.no);
+    // a short unreadable label (`a` read from a 4) over a band with numbers of its own: the next one
+    if (!isRowLabel(label) && label.length <= 3 && noCell.r0 === r && last && hasOwnNumbers(grid, r, columns) && noCell.words.some((w) => w.source === 'ocr')) label = nextLabel(last.no);
     // a doubtful label that breaks the count (`0` after `4`, read from a 5) is the next one
     if (noCell.conf < 60 && last && /^\d+$/.test(label) && /^\d+$/.test(last.no) && label !== nextLabel(last.no)) label = nextLabel(last.no);
     const continuesAbove = noCell.r0 < r || label === '';

@@ -101,6 +101,9 @@ describe('repairDigits (OCR confusions where a number is expected)', () => {
     expect(repairDigits('33,3S%')).toBe('33,35%');
     expect(repairDigits('12 Kegiatan')).toBe('12 Kegiatan');
     expect(repairDigits('Sangat')).toBe('Sangat');
+    expect(repairDigits('17.980.000.00')).toBe('17.980.000,00');
+    expect(repairDigits('21.600.000.,00')).toBe('21.600.000,00');
+    expect(repairDigits('96.67%')).toBe('96.67%');
   });
 });
 
