@@ -1,6 +1,8 @@
 import type { PageContent, Word, BBox } from '../model/word.js';
 import sharp from 'sharp';
 import { groupLines } from '../pages/lines.js';
+import { unionBBox } from '../parse/layout.js';
+import { parseNip } from '../parse/nip.js';
 import type { GrayImage, PageRaster } from '../model/image.js';
 import { findGrids, type Grid } from '../tables/grid.js';
 import { preprocessPage } from '../raster/preprocess.js';
@@ -65,7 +67,8 @@ export async function readScannedPage(input: PageRaster, pools: OcrPools): Promi
     const found = (await pools.text.recognize({ image: masked, psm: '3', dpi: raster.dpi })).map((w) => toWord(w, raster.page, k, 0, 0));
     const spots = await rereadTroubleSpots(found, masked, k, pools, raster.dpi);
     const lines = await rereadWeakLines(spots, masked, k, pools, raster.dpi);
-    return repairPercents(lines, masked, k, pools, raster.dpi);
+    const nips = await repairNips(lines, masked, k, pools, raster.dpi);
+    return repairPercents(nips, masked, k, pools, raster.dpi);
   })();
   const words = [...(await narrativeJob), ...(await Promise.all(cellJobs)).flat()];
   timings.ocr = performance.now() - t;
@@ -178,6 +181,38 @@ function mergeBoxes(boxes: [number, number, number, number][]): [number, number,
       }
     }
   }
+  return out;
+}
+
+/**
+ * A signatory's NIP is 18 digits with a birth date and an appointment month inside: a NIP line
+ * that does not read as a valid one (a stamp over its digits) is read again on its own with the
+ * lighter ink dropped and only `NIP.:` and digits allowed, and kept when that reading is valid.
+ */
+async function repairNips(words: Word[], img: GrayImage, k: number, pools: OcrPools, dpi: number): Promise<Word[]> {
+  // from each `NIP` word to the next one on the line (two blocks side by side) or the line's end:
+  // a stamp can break the digits into pieces far enough apart to look like two columns
+  const parts = groupLines(words).flatMap((l) => {
+    const starts = l.words.map((w, i) => (/^N\s?[I1l]\s?P/i.test(w.text) ? i : -1)).filter((i) => i >= 0);
+    return starts.map((s, j) => {
+      const ws = l.words.slice(s, starts[j + 1] ?? l.words.length);
+      return { page: l.page, words: ws, text: ws.map((w) => w.text).join(' '), bbox: unionBBox(ws.map((w) => w.bbox)) };
+    });
+  });
+  const bad = parts.filter((p) => !parseNip(p.text)?.valid);
+  if (!bad.length) return words;
+  const fixes = await Promise.all(bad.map(async (p) => {
+    const pad = 0.05 * dpi;
+    const box: [number, number, number, number] = [p.bbox[0] * k - pad, p.bbox[1] * k - pad / 2, p.bbox[2] * k + 2 * pad, p.bbox[3] * k + pad / 2];
+    const again = await pools.cells.recognize({ image: dropLightInk(crop(img, box)), psm: '7', whitelist: 'NIP.:0123456789 ', dpi });
+    const text = again.map((w) => w.text).join(' ');
+    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`nip reread: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}\n`);
+    if (!parseNip(text)?.valid) return null;
+    const ox = Math.max(0, Math.round(box[0])), oy = Math.max(0, Math.round(box[1]));
+    return { old: new Set(p.words), fresh: again.map((w) => toWord(w, p.page, k, ox, oy)) };
+  }));
+  let out = words;
+  for (const f of fixes) if (f) out = [...out.filter((w) => !f.old.has(w)), ...f.fresh];
   return out;
 }
 
