@@ -64,7 +64,8 @@ export function isNumberingBand(grid: Grid, r: number): boolean {
 export function headerBandCount(grid: Grid): number {
   const R = grid.ys.length - 1;
   for (let r = 0; r < R; r++) {
-    if (isNumberingBand(grid, r)) continue;
+    // the column-number row closes the header: what follows is data even if its label misread
+    if (isNumberingBand(grid, r)) return r + 1;
     const first = grid.at(r, 0);
     if (first.r0 === r && isRowLabel(first.text)) return r;
   }
