@@ -33,7 +33,9 @@ program
     for (const file of files) {
       bar?.update({ file, pages: '' });
       const onPage = (done: number, total: number) => bar?.update({ pages: `page ${done}/${total}` });
-      const { report } = await extractFile(file, { lang: o.lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage });
+      const { report, timings } = await extractFile(file, { lang: o.lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage });
+      // per-stage ms for benchmarks (bench/ocr.ts), on stderr so --json stays one object per line
+      if (process.env.LKJ_TIMINGS) process.stderr.write(`lkj-timings ${JSON.stringify({ file, ms: timings.ms })}\n`);
       const checked = Report.safeParse(report);
       if (!checked.success) {
         // the contract is the product's promise: never print something that breaks it
