@@ -76,7 +76,8 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
       .resize(img.width * 2, img.height * 2, { kernel: 'lanczos3' }).toColourspace('b-w').raw().toBuffer();
     const words = await pools.cells.recognize({
       image: { data: new Uint8Array(big), width: img.width * 2, height: img.height * 2 },
-      psm: '7', whitelist: WHITELIST[c.f.kind] ?? WHITELIST.number, dpi: scan.raster.dpi * 2,
+      // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
+      psm: cell.lines > 1 ? '6' : '7', whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : WHITELIST[c.f.kind] ?? WHITELIST.number, dpi: scan.raster.dpi * 2,
     });
     const second = words.map((w) => w.text).join(' ').trim();
     const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';
@@ -90,7 +91,7 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     const page = pages[o.f.page - 1]!;
     if (o.agreed) setCellConfidence(page, o.f.bbox, AGREED_CONF);
     else if (o.usable) replaceCellText(page, o.f.bbox, o.second, DISPUTED_CONF);
-    else setCellConfidence(page, o.f.bbox, Math.min(o.f.conf, DISPUTED_CONF));
+    // a second reading that gives no number tells nothing: the first stands as it was read
     done.push({ table: o.table, row: o.row, field: o.field, f: o.f, first: o.first, second: o.second, agreed: o.agreed });
     if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`reread ${o.table}/${o.row}/${o.field}: ${JSON.stringify(o.first)} (${o.f.conf.toFixed(0)}) → ${JSON.stringify(o.second)} ${o.agreed ? 'agreed' : 'disputed'}\n`);
   }

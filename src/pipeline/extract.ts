@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type Tables, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
-import type { PageContent } from '../model/word.js';
+
 import { InputError, isInputError } from '../intake/errors.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
 import { readImageDocument, readPdfDocument, type DocumentPages, type ReadOptions } from '../pages/read-document.js';
@@ -224,4 +224,3 @@ function toContractClaim(c: ExtractedClaim) {
   return { kind: c.kind, value: c.value, text: c.text, page: c.page };
 }
 
-export type { PageContent };

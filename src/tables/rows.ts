@@ -2,6 +2,7 @@ import type { BBox, Word } from '../model/word.js';
 import type { Grid, GridCell } from './grid.js';
 import type { ColumnField } from './columns.js';
 import { unionBBox } from '../pages/lines.js';
+import { editDistance } from '../parse/edit-distance.js';
 
 /** Row labels as printed: 1, 1., 1.1, 2.3.1, a., I, JUMLAH, TOTAL. */
 const ROW_LABEL = /^(\d{1,2}(\.\d{1,2}){0,3}\.?|[a-z]\.|[ivx]{1,4}\.?|jumlah(\s+total)?|total|sub\s*total)$/i;
@@ -23,15 +24,6 @@ export function normalizeLabel(text: string): string {
   return t;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 function bandCells(grid: Grid, r: number): GridCell[] {
   const out: GridCell[] = [];

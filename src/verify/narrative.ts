@@ -4,6 +4,7 @@ import { bands, bandsFor, type Band } from './bands.js';
 import { correctTotals } from './budget.js';
 import { recomputedCapaian } from './capaian.js';
 import { fmtMoney, fmtPct } from './format.js';
+import { editDistance } from '../parse/edit-distance.js';
 import { percentAgrees, roundPct } from './tolerance.js';
 import { evidenceOf, num, type Rule, type RuleContext } from './types.js';
 
@@ -77,18 +78,9 @@ const fold = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[“”"'
 function sameWords(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.min(a.length, b.length) < 6) return false;
-  return levenshtein(a, b) <= 2;
+  return editDistance(a, b) <= 2;
 }
 
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 /**
  * What a kesimpulan promises about the numbers. `rank` is the band's position from the top
