@@ -137,14 +137,21 @@ async function rereadTroubleSpots(words: Word[], img: GrayImage, k: number, pool
   const results = await Promise.all(spots.map(async (box) => {
     const b = [Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1])), Math.min(img.width, Math.round(box[2])), Math.min(img.height, Math.round(box[3]))] as [number, number, number, number];
     const again = await pools.text.recognize({ image: dropLightInk(crop(img, b)), psm: '6', dpi });
-    const fresh = again.map((w) => toWord(w, words[0]?.page ?? 1, k, b[0], b[1]));
+    // a signature scribble inside the spot reads as noise words: only the ones read with some certainty count
+    const fresh = again.filter((w) => w.conf >= 50).map((w) => toWord(w, words[0]?.page ?? 1, k, b[0], b[1]));
     const old = words.filter((w) => inside(w, b));
-    return fresh.length && (!old.length || mean(fresh) > mean(old) + 5) ? { box: b, fresh } : null;
+    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`spot ${b.map((v) => Math.round(v / k)).join(',')}: old ${old.length} (${mean(old).toFixed(0)}) fresh ${fresh.length} (${mean(fresh).toFixed(0)}) ${fresh.map((w) => w.text).join(' ').slice(0, 80)}\n`);
+    // replaces the spot's words when surer of them; otherwise adds only the words the page pass
+    // missed (text hidden under a stamp), leaving what it read well alone
+    const better = !old.length || mean(fresh) > mean(old) + 5;
+    return fresh.length ? { box: b, fresh, better, old } : null;
   }));
   let out = words;
   for (const r of results) {
     if (!r) continue;
-    out = [...out.filter((w) => !inside(w, r.box)), ...r.fresh.filter((w) => inside(w, r.box))];
+    const fresh = r.fresh.filter((w) => inside(w, r.box));
+    if (r.better) out = [...out.filter((w) => !inside(w, r.box)), ...fresh];
+    else out = [...out, ...fresh.filter((w) => !r.old.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
   }
   return out;
 }
@@ -192,11 +199,17 @@ function mergeBoxes(boxes: [number, number, number, number][]): [number, number,
 async function repairNips(words: Word[], img: GrayImage, k: number, pools: OcrPools, dpi: number): Promise<Word[]> {
   // from each `NIP` word to the next one on the line (two blocks side by side) or the line's end:
   // a stamp can break the digits into pieces far enough apart to look like two columns
+  // a line that opens with NIP digit groups whose label was lost (`199203 1 005`) is one too; its
+  // crop reaches left to where the label and the first group must be
   const parts = groupLines(words).flatMap((l) => {
     const starts = l.words.map((w, i) => (/^N\s?[I1l]\s?P/i.test(w.text) ? i : -1)).filter((i) => i >= 0);
+    const headless = /^\d{6}$/.test(l.words[0]?.text ?? '') && l.words.slice(1, 3).every((w) => /^\d{1,3}$/.test(w.text)) && starts[0] !== 0;
+    if (headless) starts.unshift(0);
     return starts.map((s, j) => {
       const ws = l.words.slice(s, starts[j + 1] ?? l.words.length);
-      return { page: l.page, words: ws, text: ws.map((w) => w.text).join(' '), bbox: unionBBox(ws.map((w) => w.bbox)) };
+      const b = unionBBox(ws.map((w) => w.bbox));
+      if (headless && j === 0) b[0] = Math.max(0, b[0] - 110);
+      return { page: l.page, words: ws, text: (headless && j === 0 ? 'NIP ' : '') + ws.map((w) => w.text).join(' '), bbox: b };
     });
   });
   const bad = parts.filter((p) => !parseNip(p.text)?.valid);

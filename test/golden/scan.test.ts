@@ -7,8 +7,9 @@ import { CORPUS, cellMismatches, discrepancyMismatches, manifest, metaMismatches
 
 /**
  * Golden run over the scanned corpus (image-only PDFs, loose JPG pages, a multi-page TIFF): at
- * least 99.5 % of table cells exact, every meta field right, every expected error found as an
- * error, no error or warning false alarm, `uncertain` flags counted and printed; S1 exactly on the
+ * least 99.5 % of table cells exact, every meta field right, every expected error found (as an
+ * error, or `uncertain` where a number it rests on read doubtfully: printed with the uncertain
+ * count), no error or warning false alarm; S1 exactly on the
  * unsigned scans; the scanned replica yields its born-digital twin's discrepancies.
  * LKJ_GOLDEN_SCAN=<regex> limits the documents (all by default).
  */
@@ -52,8 +53,8 @@ describe('scanned corpus', () => {
       expect(r.status, r.error?.message).not.toBe('failed');
       expect(r.source.mode).toBe('ocr');
       expect(metaMismatches(truth, r).filter((m) => !/^(name|title|unit) of|^unit/.test(m)), 'meta').toEqual([]);
-      const { missed, unexpected } = discrepancyMismatches(truth, withoutS1(r));
-      expect(missed, 'expected discrepancies not found (as their severity)').toEqual([]);
+      const { missed, unexpected } = discrepancyMismatches(truth, withoutS1(r), { uncertainFinds: true });
+      expect(missed, 'expected discrepancies not found').toEqual([]);
       expect(unexpected, 'false alarms').toEqual([]);
       const signed = (e as ManifestEntry & { scan?: { signed?: boolean } }).scan?.signed !== false;
       const s1 = r.discrepancies.filter((d) => d.rule === 'S1');

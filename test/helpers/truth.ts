@@ -86,10 +86,12 @@ function matches(e: Expected, k: string): boolean {
 }
 
 /** Expected discrepancies not reported, and reported error/warning ones nobody expected. */
-export function discrepancyMismatches(truth: Truth, out: Report): { missed: string[]; unexpected: string[]; uncertain: string[] } {
+export function discrepancyMismatches(truth: Truth, out: Report, opts: { uncertainFinds?: boolean } = {}): { missed: string[]; unexpected: string[]; uncertain: string[] } {
   const reported = out.discrepancies.map((d) => ({ d, k: key(d.table, d.row, d.field) }));
+  // on a scan an expected error may come out `uncertain` (a number read doubtfully): found, for a human
+  const sameSeverity = (r: { d: { severity: string } }, e: Expected) => r.d.severity === e.severity || (opts.uncertainFinds === true && r.d.severity === 'uncertain');
   const missed = truth.expected
-    .filter((e) => e.required && !reported.some((r) => matches(e, r.k) && (r.d.severity === e.severity)))
+    .filter((e) => e.required && !reported.some((r) => matches(e, r.k) && sameSeverity(r, e)))
     .map((e) => `${e.rule} ${e.severity} ${e.table}/${e.row}/${e.field}`);
   const unexpected = reported
     .filter((r) => r.d.severity !== 'uncertain' && !truth.expected.some((e) => matches(e, r.k)))
