@@ -203,7 +203,9 @@ async function repairNips(words: Word[], img: GrayImage, k: number, pools: OcrPo
   // crop reaches left to where the label and the first group must be
   const parts = groupLines(words).flatMap((l) => {
     const starts = l.words.map((w, i) => (/^N\s?[I1l]\s?P/i.test(w.text) ? i : -1)).filter((i) => i >= 0);
-    const headless = /^\d{6}$/.test(l.words[0]?.text ?? '') && l.words.slice(1, 3).every((w) => /^\d{1,3}$/.test(w.text)) && starts[0] !== 0;
+    const t = l.words.map((w) => w.text);
+    const tail = t.findIndex((x, i) => /^\d{6}$/.test(x) && /^\d$/.test(t[i + 1] ?? '') && /^\d{3}$/.test(t[i + 2] ?? ''));
+    const headless = tail >= 0 && tail <= 2 && (starts[0] === undefined || starts[0] > tail);
     if (headless) starts.unshift(0);
     return starts.map((s, j) => {
       const ws = l.words.slice(s, starts[j + 1] ?? l.words.length);
