@@ -1,5 +1,4 @@
 import type { PageContent, Word, BBox } from '../model/word.js';
-import sharp from 'sharp';
 import { groupLines } from '../pages/lines.js';
 import { unionBBox } from '../parse/layout.js';
 import { parseNip } from '../parse/nip.js';
@@ -9,7 +8,7 @@ import { preprocessPage } from '../raster/preprocess.js';
 import { detectRulingLines } from '../raster/ruling-lines.js';
 import { cellCrop, type CellCrop } from './cell-crop.js';
 import { isRowLabel } from '../tables/rows.js';
-import { crop } from '../raster/gray.js';
+import { crop, scaleGray } from '../raster/gray.js';
 import type { OcrWord } from './pool.js';
 import type { OcrPools } from './shared-pool.js';
 
@@ -88,11 +87,7 @@ async function readRowLabel(words: OcrWord[], c: CellCrop, pools: OcrPools, dpi:
   const conf = words.length ? Math.min(...words.map((w) => w.conf)) : 0;
   if (/^(no|nomor|n0)\.?$/i.test(text)) return words;
   if (isRowLabel(text) && (conf >= 70 || !/^\d/.test(text))) return words;
-  const big = await sharp(c.image.data, { raw: { width: c.image.width, height: c.image.height, channels: 1 } })
-    .resize(c.image.width * 2, c.image.height * 2, { kernel: 'lanczos3' }).toColourspace('b-w').raw().toBuffer();
-  const again = await pools.cells.recognize({
-    image: { data: new Uint8Array(big), width: c.image.width * 2, height: c.image.height * 2 }, psm: '7', whitelist: '0123456789.', dpi: dpi * 2,
-  });
+  const again = await pools.cells.recognize({ image: await scaleGray(c.image, 2), psm: '7', whitelist: '0123456789.', dpi: dpi * 2 });
   const label = again.map((w) => w.text).join('').trim();
   if (!/^\d{1,2}(\.\d{1,2}){0,3}\.?$/.test(label)) return words;
   const box = again.reduce((b, w) => [Math.min(b[0], w.bbox[0] / 2), Math.min(b[1], w.bbox[1] / 2), Math.max(b[2], w.bbox[2] / 2), Math.max(b[3], w.bbox[3] / 2)] as OcrWord['bbox'],
@@ -106,11 +101,8 @@ export const MIN_OCR_DPI = 300;
 /** Upsample a low-resolution scan (Lanczos) so every later step sees at least `dpi`. */
 export async function atLeastDpi(r: PageRaster, dpi: number): Promise<PageRaster> {
   if (r.dpi >= dpi - 1) return r;
-  const f = dpi / r.dpi;
-  const width = Math.round(r.image.width * f), height = Math.round(r.image.height * f);
-  const data = await sharp(r.image.data, { raw: { width: r.image.width, height: r.image.height, channels: 1 } })
-    .resize(width, height, { kernel: 'lanczos3' }).toColourspace('b-w').raw().toBuffer();
-  return { page: r.page, dpi: (r.dpi * width) / r.image.width, image: { data: new Uint8Array(data), width, height } };
+  const image = await scaleGray(r.image, dpi / r.dpi);
+  return { page: r.page, dpi: (r.dpi * image.width) / r.image.width, image };
 }
 
 /** A word read below this confidence marks a trouble spot. */

@@ -1,9 +1,9 @@
-import sharp from 'sharp';
 import type { BBox, PageContent, Word } from '../model/word.js';
 import type { ExtractedTables, Field } from '../model/extracted.js';
 import type { TableId } from '../model/contract.js';
 import { parseNumber } from '../parse/numbers.js';
 import { cellCrop } from './cell-crop.js';
+import { scaleGray } from '../raster/gray.js';
 import type { OcrPage } from './read-page.js';
 import type { OcrPools } from './shared-pool.js';
 
@@ -72,10 +72,8 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     const cell = cellCrop(scan.raster.image, c.f.bbox, k);
     if (!cell) return null;
     const img = cell.image;
-    const big = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
-      .resize(img.width * 2, img.height * 2, { kernel: 'lanczos3' }).toColourspace('b-w').raw().toBuffer();
     const words = await pools.cells.recognize({
-      image: { data: new Uint8Array(big), width: img.width * 2, height: img.height * 2 },
+      image: await scaleGray(img, 2),
       // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
       psm: cell.lines > 1 ? '6' : '7', whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : WHITELIST[c.f.kind] ?? WHITELIST.number, dpi: scan.raster.dpi * 2,
     });

@@ -1,6 +1,8 @@
 import type { BBox, Line, Word } from '../model/word.js';
 
+/** Smallest box holding all the given boxes ([0, 0, 0, 0] for none). */
 export function unionBBox(boxes: readonly BBox[]): BBox {
+  if (boxes.length === 0) return [0, 0, 0, 0];
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const b of boxes) {
     if (b[0] < x0) x0 = b[0];

@@ -1,5 +1,8 @@
 import type { BBox, Line, Word } from '../model/word.js';
 import { normalizeSpace } from './text.js';
+import { unionBBox } from '../pages/lines.js';
+
+export { unionBBox };
 
 /**
  * Geometry helpers for reading lines. A "line" from the line builder spans the whole page width,
@@ -44,18 +47,6 @@ export function splitByGaps(line: Line, minGap?: number): LinePart[] {
   }));
 }
 
-/** Smallest box holding all the given boxes. */
-export function unionBBox(boxes: readonly BBox[]): BBox {
-  if (boxes.length === 0) return [0, 0, 0, 0];
-  let [x0, y0, x1, y1] = boxes[0]!;
-  for (const [a, b, c, d] of boxes) {
-    x0 = Math.min(x0, a);
-    y0 = Math.min(y0, b);
-    x1 = Math.max(x1, c);
-    y1 = Math.max(y1, d);
-  }
-  return [x0, y0, x1, y1];
-}
 
 /** Horizontal overlap of two boxes as a share of the narrower one (0–1). */
 export function horizontalOverlap(a: BBox, b: BBox): number {

@@ -48,6 +48,11 @@ export async function fromSharp(pipeline: Sharp): Promise<GrayImage> {
   return { data: out, width: info.width, height: info.height };
 }
 
+/** Resample by `factor` (Lanczos): small glyphs read better at twice the size. */
+export function scaleGray(img: GrayImage, factor: number): Promise<GrayImage> {
+  return fromSharp(toSharp(img).resize(Math.round(img.width * factor), Math.round(img.height * factor), { kernel: 'lanczos3' }));
+}
+
 /** Save a gray image as PNG (debugging, tests). */
 export async function writeGrayPng(img: GrayImage, file: string): Promise<void> {
   await toSharp(img).png().toFile(file);

@@ -164,4 +164,3 @@ export function gridContains(g: Grid, w: Word): boolean {
   return w.page === g.page && cx >= g.bbox[0] && cx <= g.bbox[2] && cy >= g.bbox[1] && cy <= g.bbox[3];
 }
 
-export { unionBBox };
