@@ -1,6 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Lang } from '../verify/index.js';
+import { addQueueCommands } from './queue-commands.js';
+
+// `lkj report … | head` closes the pipe early: that is not an error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 
 const program = new Command();
 program
@@ -57,6 +61,8 @@ program
     }
     process.exitCode = failed ? 1 : 0;
   });
+
+addQueueCommands(program);
 
 program
   .command('schema')

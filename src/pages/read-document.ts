@@ -1,13 +1,14 @@
 import type { PageContent } from '../model/word.js';
 import type { PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
+import { checkIntake, type FileKind } from '../intake/sniff.js';
 import { openPdf } from './pdfjs.js';
 import { textLayerWords } from './text-layer.js';
 import { vectorSegments } from './vector-lines.js';
 import { embeddedPageImage, renderPdfPage, DEFAULT_DPI } from '../raster/render.js';
 import { readScannedPage, type OcrPage } from '../ocr/read-page.js';
 import type { OcrPools } from '../ocr/shared-pool.js';
-import type { ImageDocument } from '../raster/decode.js';
+import { openImage, type ImageDocument } from '../raster/decode.js';
 
 export const DEFAULT_MAX_PAGES = 500;
 /** A page whose text layer has fewer characters than this is a scan: it is OCR'd. */
@@ -31,7 +32,96 @@ export interface DocumentPages {
   scans: Map<number, OcrPage>;
 }
 
+/**
+ * One document opened for reading page by page. The in-process reader and the queue's per-page
+ * jobs both go through this, so a page reads the same wherever it runs.
+ */
+export interface PageSource {
+  file: string;
+  kind: FileKind;
+  numPages: number;
+  /** the page's text layer as words and vector ruling lines, or null when the page is a scan */
+  readText(n: number, timings?: Record<string, number>): Promise<PageContent | null>;
+  /** rasterise page `n` (its embedded scan as is, or a render) and OCR it */
+  readScan(n: number, opts: ReadOptions): Promise<OcrPage>;
+  close(): Promise<void>;
+}
+
 const add = (t: Record<string, number> | undefined, k: string, ms: number) => { if (t) t[k] = (t[k] ?? 0) + ms; };
+
+/** Open a PDF or an image file (JPG, PNG, multi-page TIFF) after the magic-byte and size checks. */
+export async function openPageSource(bytes: Uint8Array, file: string, opts: { maxPages?: number; maxBytes?: number } = {}): Promise<PageSource> {
+  const kind = checkIntake(bytes, file, opts.maxBytes);
+  if (kind === 'pdf') return openPdfSource(bytes, file, opts.maxPages ?? DEFAULT_MAX_PAGES);
+  return imageSource([await openImage(bytes, file, { maxPages: opts.maxPages })], file, kind, opts.maxPages);
+}
+
+async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number): Promise<PageSource> {
+  const doc = await openPdf(bytes, file);
+  if (doc.numPages > maxPages) {
+    await doc.destroy();
+    throw new InputError('too-large', `the PDF has ${doc.numPages} pages, above the ${maxPages}-page limit`, file);
+  }
+  const getPage = async (n: number) => {
+    try {
+      return await doc.getPage(n);
+    } catch (e) {
+      throw new InputError('corrupt-pdf', `page ${n} could not be read (${(e as Error).message})`, file);
+    }
+  };
+  return {
+    file, kind: 'pdf', numPages: doc.numPages,
+    async readText(n, timings) {
+      const t = performance.now();
+      const page = await getPage(n);
+      const vp = page.getViewport({ scale: 1 });
+      const words = await textLayerWords(page, n);
+      const chars = words.reduce((s, w) => s + w.text.length, 0);
+      const out: PageContent | null = chars >= MIN_TEXT_CHARS
+        ? { page: n, width: vp.width, height: vp.height, mode: 'text', words, segments: await vectorSegments(page, n) }
+        : null;
+      if (out) page.cleanup();
+      add(timings, 'pages', performance.now() - t);
+      return out;
+    },
+    async readScan(n, opts) {
+      const t = performance.now();
+      const page = await getPage(n);
+      const raster = (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, opts.dpi ?? DEFAULT_DPI));
+      page.cleanup();
+      add(opts.timings, 'render', performance.now() - t);
+      return ocrPage(raster, opts);
+    },
+    close: () => doc.destroy(),
+  };
+}
+
+/** Page images as one document: every page is OCR'd. */
+export function imageSource(images: readonly ImageDocument[], file: string, kind: FileKind, maxPages = DEFAULT_MAX_PAGES): PageSource {
+  const total = images.reduce((s, d) => s + d.numPages, 0);
+  if (total > maxPages) throw new InputError('too-large', `the document has ${total} pages, above the ${maxPages}-page limit`, file);
+  const index: { img: ImageDocument; i: number }[] = images.flatMap((img) => Array.from({ length: img.numPages }, (_, k) => ({ img, i: k + 1 })));
+  return {
+    file, kind, numPages: total,
+    readText: async () => null,
+    async readScan(n, opts) {
+      const at = index[n - 1];
+      if (!at) throw new RangeError(`page ${n} is outside 1–${total}`);
+      const t = performance.now();
+      const decoded = await at.img.page(at.i);
+      add(opts.timings, 'render', performance.now() - t);
+      return ocrPage({ ...decoded, page: n }, opts);
+    },
+    close: async () => {},
+  };
+}
+
+function ocrPage(raster: PageRaster, opts: ReadOptions): Promise<OcrPage> {
+  return readScannedPage(raster, opts.ocr()).then((p) => {
+    for (const [k, v] of Object.entries(p.timings)) add(opts.timings, k, v);
+    return p;
+  });
+}
 
 /** Runs page jobs with at most `limit` in flight, so rasters of a long scan do not pile up. */
 class Limiter {
@@ -50,94 +140,37 @@ class Limiter {
   }
 }
 
-function ocrJob(raster: PageRaster, opts: ReadOptions): Promise<OcrPage> {
-  return readScannedPage(raster, opts.ocr()).then((p) => {
-    for (const [k, v] of Object.entries(p.timings)) add(opts.timings, k, v);
-    return p;
-  });
-}
-
 /**
- * Every page of a PDF: a usable text layer is read as words and vector ruling lines; a page
- * without one is rasterised (its embedded scan taken as is when it is one full-page image) and
- * OCR'd. Rendering stays on this thread while earlier pages are OCR'd on the pool's threads.
+ * Every page of a document in this process: a usable text layer is read as words and vector
+ * ruling lines; a page without one is rasterised and OCR'd. Rendering stays on this thread while
+ * earlier pages are OCR'd on the pool's threads. Closes the source.
  */
-export async function readPdfDocument(bytes: Uint8Array, file: string, opts: ReadOptions): Promise<DocumentPages> {
-  const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
-  const doc = await openPdf(bytes, file);
+export async function readDocument(source: PageSource, opts: ReadOptions): Promise<DocumentPages> {
   try {
-    if (doc.numPages > maxPages) {
-      throw new InputError('too-large', `the PDF has ${doc.numPages} pages, above the ${maxPages}-page limit`, file);
-    }
-    const pages: (PageContent | null)[] = new Array(doc.numPages).fill(null);
+    const pages: (PageContent | null)[] = new Array(source.numPages).fill(null);
     const scans = new Map<number, OcrPage>();
     let limiter: Limiter | null = null;
     const pending: Promise<void>[] = [];
     let done = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      let page;
-      try {
-        page = await doc.getPage(n);
-      } catch (e) {
-        throw new InputError('corrupt-pdf', `page ${n} could not be read (${(e as Error).message})`, file);
-      }
-      let t = performance.now();
-      const vp = page.getViewport({ scale: 1 });
-      const words = await textLayerWords(page, n);
-      const chars = words.reduce((s, w) => s + w.text.length, 0);
-      if (chars >= MIN_TEXT_CHARS) {
-        pages[n - 1] = { page: n, width: vp.width, height: vp.height, mode: 'text', words, segments: await vectorSegments(page, n) };
-        add(opts.timings, 'pages', performance.now() - t);
-        page.cleanup();
-        opts.onPage?.(++done, doc.numPages);
+    for (let n = 1; n <= source.numPages; n++) {
+      const text = await source.readText(n, opts.timings);
+      if (text) {
+        pages[n - 1] = text;
+        opts.onPage?.(++done, source.numPages);
         continue;
       }
-      add(opts.timings, 'pages', performance.now() - t);
       limiter ??= new Limiter(opts.ocr().text.size + 1);
       const pageNo = n;
-      const pg = page;
       pending.push(limiter.run(async () => {
-        t = performance.now();
-        const raster = (await embeddedPageImage(pg, pageNo)) ?? (await renderPdfPage(pg, pageNo, opts.dpi ?? DEFAULT_DPI));
-        pg.cleanup();
-        add(opts.timings, 'render', performance.now() - t);
-        const scan = await ocrJob(raster, opts);
+        const scan = await source.readScan(pageNo, opts);
         scans.set(pageNo, scan);
         pages[pageNo - 1] = scan.content;
-        opts.onPage?.(++done, doc.numPages);
+        opts.onPage?.(++done, source.numPages);
       }));
     }
     await Promise.all(pending);
-    return { numPages: doc.numPages, pages: pages as PageContent[], scans };
+    return { numPages: source.numPages, pages: pages as PageContent[], scans };
   } finally {
-    await doc.destroy();
+    await source.close();
   }
-}
-
-/** The pages of image files (one JPG/PNG per page, or multi-page TIFFs), all OCR'd. */
-export async function readImageDocument(images: readonly ImageDocument[], file: string, opts: ReadOptions): Promise<DocumentPages> {
-  const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
-  const total = images.reduce((s, d) => s + d.numPages, 0);
-  if (total > maxPages) throw new InputError('too-large', `the document has ${total} pages, above the ${maxPages}-page limit`, file);
-  const limiter = new Limiter(opts.ocr().text.size + 1);
-  const pages: PageContent[] = new Array(total);
-  const scans = new Map<number, OcrPage>();
-  const jobs: Promise<void>[] = [];
-  let pageNo = 0, done = 0;
-  for (const img of images) {
-    for (let i = 1; i <= img.numPages; i++) {
-      const n = ++pageNo;
-      jobs.push(limiter.run(async () => {
-        const t = performance.now();
-        const decoded = await img.page(i);
-        add(opts.timings, 'render', performance.now() - t);
-        const scan = await ocrJob({ ...decoded, page: n }, opts);
-        scans.set(n, scan);
-        pages[n - 1] = scan.content;
-        opts.onPage?.(++done, total);
-      }));
-    }
-  }
-  await Promise.all(jobs);
-  return { numPages: total, pages, scans };
 }

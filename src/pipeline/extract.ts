@@ -6,7 +6,7 @@ import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 
 import { InputError, isInputError } from '../intake/errors.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
-import { readImageDocument, readPdfDocument, type DocumentPages, type ReadOptions } from '../pages/read-document.js';
+import { imageSource, openPageSource, readDocument, type DocumentPages, type ReadOptions } from '../pages/read-document.js';
 import { listPageImages, openImage, type ImageDocument } from '../raster/decode.js';
 import { sharedOcrPools, type OcrPools } from '../ocr/shared-pool.js';
 import { doubtfulCells, numericCells, rereadCells } from '../ocr/reread.js';
@@ -34,6 +34,8 @@ export interface ExtractOptions {
 export interface ExtractResult {
   report: Report;
   timings: Timings;
+  /** the extracted tables, meta and claims with their provenance (absent when the document failed) */
+  analysis?: Analysis;
 }
 
 const EMPTY_META: ReportMeta = { unit: null, kecamatan: null, kabupaten: null, period: null, signedAt: null, signatories: [] };
@@ -82,7 +84,7 @@ async function extractFolder(dir: string, opts: ExtractOptions): Promise<Extract
       if (kind === 'pdf') throw new InputError('bad-image', 'a folder is read as page images; this one holds a PDF', files[i]);
       images.push(await openImage(b, files[i]!, { maxPages: opts.maxPages }));
     }
-    const read = await timings.time('pages', () => readImageDocument(images, name, readOptions(opts, timings)));
+    const read = await readDocument(imageSource(images, name, 'png', opts.maxPages), readOptions(opts, timings));
     return await finish(name, digest, read, opts, timings);
   } catch (e) {
     return { report: failure(name, digest, 0, e), timings };
@@ -94,22 +96,29 @@ export async function extractBytes(bytes: Uint8Array, name: string, opts: Extrac
   const timings = new Timings();
   const digest = sha256(bytes);
   try {
-    const kind = await timings.time('intake', () => checkIntake(bytes, name, opts.maxBytes));
-    let read: DocumentPages;
-    if (kind === 'pdf') {
-      read = await readPdfDocument(bytes, name, readOptions(opts, timings));
-    } else {
-      const img = await openImage(bytes, name, { maxPages: opts.maxPages });
-      read = await readImageDocument([img], name, readOptions(opts, timings));
-    }
+    const source = await timings.time('intake', () => openPageSource(bytes, name, opts));
+    const read = await readDocument(source, readOptions(opts, timings));
     return await finish(name, digest, read, opts, timings);
   } catch (e) {
     return { report: failure(name, digest, 0, e), timings };
   }
 }
 
-function readOptions(opts: ExtractOptions, timings: Timings): ReadOptions {
+export function readOptions(opts: ExtractOptions, timings: Timings): ReadOptions {
   return { maxPages: opts.maxPages, dpi: opts.dpi, ocr: opts.ocr ?? sharedOcrPools, onPage: opts.onPage, timings: timings.ms as Record<string, number> };
+}
+
+/**
+ * The document-level stage, after every page is read (here or by page jobs on other workers):
+ * tables, meta, claims, re-reads of doubtful numbers, verification, the contract. Never throws for
+ * bad input: the report says `failed` with its reason.
+ */
+export async function assembleReport(name: string, digest: string, read: DocumentPages, opts: ExtractOptions = {}, timings = new Timings()): Promise<ExtractResult> {
+  try {
+    return await finish(name, digest, read, opts, timings);
+  } catch (e) {
+    return { report: failure(name, digest, read.numPages, e), timings };
+  }
 }
 
 async function finish(name: string, digest: string, read: DocumentPages, opts: ExtractOptions, timings: Timings): Promise<ExtractResult> {
@@ -156,9 +165,14 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
     ...analysis.missing.map((t) => missingTable(t, lang)),
   ]);
   const textPages = pages.filter((p) => p.mode === 'text').length;
+  const source: Report['source'] = { file: name, sha256: digest, pages: numPages, mode: textPages === numPages ? 'text' : textPages === 0 ? 'ocr' : 'mixed' };
+  return { report: toReport(source, analysis, discrepancies), timings, analysis };
+}
+
+function toReport(source: Report['source'], analysis: Analysis, discrepancies: Discrepancy[]): Report {
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
-    source: { file: name, sha256: digest, pages: numPages, mode: textPages === numPages ? 'text' : textPages === 0 ? 'ocr' : 'mixed' },
+    source,
     report: analysis.meta,
     tables: toContractTables(analysis.tables),
     claims: analysis.claims.map(toContractClaim),
@@ -166,7 +180,21 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
     ...(analysis.missing.length ? { missingTables: analysis.missing } : {}),
     status: discrepancies.length ? 'flagged' : 'clean',
   };
-  return { report, timings };
+  return report;
+}
+
+/**
+ * Verification alone, on a stored analysis (after a rule change): the same rules as extraction.
+ * S1 findings rest on the page images, so they are carried over from the previous report.
+ */
+export function reverify(analysis: Analysis, previous: Report, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Report {
+  const lang = opts.lang ?? 'id';
+  const discrepancies = [
+    ...verify({ tables: analysis.tables, claims: analysis.claims }, { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE }),
+    ...previous.discrepancies.filter((d) => d.rule === 'S1'),
+    ...analysis.missing.map((t) => missingTable(t, lang)),
+  ];
+  return toReport(previous.source, analysis, discrepancies);
 }
 
 /** Tables whose numbers an error rests on (narrative rules rest on 2.3, 2.4 and 2.5). */

@@ -1,0 +1,47 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ingestBytes, PRIORITY } from '../jobs/stages.js';
+import type { Runtime } from '../queue/runtime.js';
+import type { DocumentRow } from '../store/store.js';
+import { collectFiles } from './collect-files.js';
+
+export interface IngestSummary {
+  queued: DocumentRow[];
+  duplicates: DocumentRow[];
+  rejected: { file: string; reason: string }[];
+  /** files whose document is stored (queued, duplicate or rejected with its original kept) */
+  stored: string[];
+  /** set when the documents are recorded but Redis could not take them (a worker's reconcile will) */
+  queueWarning?: string;
+}
+
+/** Record every file as a document and, in distributed mode, queue it. */
+export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { recursive?: boolean; force?: boolean; priority?: number; onFile?: (file: string) => void }): Promise<IngestSummary> {
+  const { files, missing } = await collectFiles(paths, o.recursive ?? false);
+  // one file is an upload someone waits for; a folder is an archive
+  const priority = o.priority ?? (files.length === 1 && missing.length === 0 ? PRIORITY.upload : PRIORITY.bulk);
+  const out: IngestSummary = { queued: [], duplicates: [], rejected: missing.map((file) => ({ file, reason: 'file not found' })), stored: [] };
+  for (const file of files) {
+    o.onFile?.(file);
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (e) {
+      out.rejected.push({ file, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      continue;
+    }
+    const r = await ingestBytes(rt.store, bytes, path.basename(file), { force: o.force, priority });
+    if (r.outcome === 'queued') out.queued.push(r.doc);
+    else if (r.outcome === 'duplicate') out.duplicates.push(r.doc);
+    else out.rejected.push({ file, reason: r.reason });
+    if (r.doc) out.stored.push(file);
+  }
+  if (rt.queue && out.queued.length) {
+    try {
+      await rt.queue.enqueueMany(out.queued);
+    } catch (e) {
+      out.queueWarning = `Redis did not take the jobs (${(e as Error).message}); the documents are recorded and a worker will queue them when Redis is back`;
+    }
+  }
+  return out;
+}

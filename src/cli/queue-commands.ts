@@ -1,0 +1,275 @@
+/**
+ * The commands around the queue and the store: ingest, worker, status, report, schedule,
+ * reprocess, run. Each opens the runtime from the environment (DATABASE_URL, REDIS_URL,
+ * LKJ_DATA_DIR), so every command works in both modes.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import type { Lang } from '../verify/index.js';
+import type { Runtime } from '../queue/runtime.js';
+import type { Report } from '../model/contract.js';
+
+const out = (s: string) => process.stdout.write(s + '\n');
+const err = (s: string) => process.stderr.write(`lkj: ${s}\n`);
+
+async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const { openRuntime } = await import('../queue/runtime.js');
+  if (process.env.REDIS_URL && !process.env.DATABASE_URL) {
+    throw new Error('REDIS_URL is set without DATABASE_URL: workers on several machines need one PostgreSQL (the embedded database serves one process)');
+  }
+  const rt = await openRuntime();
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+function bar(format: string): cliProgress.SingleBar | null {
+  return process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
+}
+
+/** Resolves on SIGINT/SIGTERM; a second signal exits at once. */
+function untilSignal(onFirst?: () => void): Promise<string> {
+  return new Promise((resolve) => {
+    const handler = (sig: string) => {
+      process.removeAllListeners('SIGINT');
+      process.removeAllListeners('SIGTERM');
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      onFirst?.();
+      resolve(sig);
+    };
+    process.once('SIGINT', () => handler('SIGINT'));
+    process.once('SIGTERM', () => handler('SIGTERM'));
+  });
+}
+
+const langOption = () => new Option('--lang <lang>', 'language of messages').choices(['id', 'en']).default('id');
+
+export function addQueueCommands(program: Command): void {
+  program
+    .command('ingest')
+    .description('record files (PDF, JPG, PNG, TIFF) as documents and queue them; the same bytes twice are one document')
+    .argument('<paths...>', 'files or folders')
+    .option('--recursive', 'also read subfolders')
+    .option('--force', 're-process documents already stored (a new report version, reason "force")')
+    .addOption(new Option('--priority <p>', 'queue priority (default: upload for one file, bulk for more)').choices(['upload', 'bulk']))
+    .option('--json', 'print {"queued","duplicates","rejected":[{"file","reason"}]}')
+    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; priority?: 'upload' | 'bulk'; json?: boolean }) => {
+      const [{ ingestPaths }, { PRIORITY }] = await Promise.all([import('./ingest.js'), import('../jobs/stages.js')]);
+      await withRuntime(async (rt) => {
+        const b = bar('ingest [{bar}] {value} files | {file}');
+        b?.start(0, 0, { file: '' });
+        let n = 0;
+        const r = await ingestPaths(rt, paths, {
+          recursive: o.recursive, force: o.force, priority: o.priority ? PRIORITY[o.priority] : undefined,
+          onFile: (file) => { b?.setTotal(++n); b?.update(n, { file }); },
+        });
+        b?.stop();
+        if (r.queueWarning) err(r.queueWarning);
+        if (o.json) {
+          out(JSON.stringify({ queued: r.queued.length, duplicates: r.duplicates.length, rejected: r.rejected }));
+        } else {
+          for (const x of r.rejected) err(`${x.file}: ${x.reason}`);
+          out(`${r.queued.length} queued, ${r.duplicates.length} duplicate, ${r.rejected.length} rejected`);
+          if (rt.mode === 'embedded' && r.queued.length) out('embedded mode: `lkj worker` (or `lkj run`) processes them');
+        }
+        process.exitCode = r.rejected.length ? 1 : 0;
+      });
+    });
+
+  program
+    .command('worker')
+    .description('process queued documents until stopped (SIGINT/SIGTERM: finish the current jobs, then exit)')
+    .option('--concurrency <n>', 'jobs of each kind at once in this process (default: CPU cores)', (v) => positiveInt(v, '--concurrency'))
+    .addOption(langOption())
+    .action(async (o: { concurrency?: number; lang: Lang }) => {
+      await withRuntime(async (rt) => {
+        const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
+        const extract = { lang: o.lang };
+        if (rt.redisUrl) {
+          const { startWorkers } = await import('../queue/bullmq.js');
+          const w = await startWorkers(rt.store, { redisUrl: rt.redisUrl, concurrency: o.concurrency ?? os.availableParallelism(), extract, log });
+          log(`worker ${process.pid} ready (distributed, concurrency ${o.concurrency ?? os.availableParallelism()})`);
+          const sig = await untilSignal();
+          log(`${sig}: finishing current jobs`);
+          await w.close();
+          log(`worker stopped after ${w.finished()} document(s)`);
+          return;
+        }
+        const { runPending } = await import('../queue/inline.js');
+        const { closeSharedOcrPools } = await import('../ocr/shared-pool.js');
+        let stop = false;
+        const stopped = untilSignal(() => { stop = true; log('stopping after the current document'); });
+        log(`worker ${process.pid} ready (embedded: ${rt.store.where})`);
+        while (!stop) {
+          await runPending(rt.store, extract, { stopped: () => stop, onDone: (d, r) => log(`${d.file_name}: ${r.status}`) });
+          await Promise.race([stopped, new Promise((r) => setTimeout(r, 2000))]);
+        }
+        await closeSharedOcrPools();
+      });
+    });
+
+  program
+    .command('status')
+    .description('documents per state, throughput and recent failures with their reasons')
+    .option('--json', 'print {"documents":{"total","pending","clean","flagged","failed"},"failures":[…]}')
+    .action(async (o: { json?: boolean }) => {
+      await withRuntime(async (rt) => {
+        const [documents, failures, throughput] = await Promise.all([rt.store.counts(), rt.store.recentFailures(10), rt.store.throughput(60)]);
+        let queue: Record<string, Record<string, number>> | null = null;
+        if (rt.queue) queue = await rt.queue.jobCounts().catch(() => null);
+        if (o.json) {
+          out(JSON.stringify({ mode: rt.mode, documents, failures, throughput, ...(rt.redisUrl ? { queue } : {}) }));
+          return;
+        }
+        out(`${rt.mode} (${rt.store.where})`);
+        out(`documents: ${documents.total} total, ${documents.pending} pending, ${documents.clean} clean, ${documents.flagged} flagged, ${documents.failed} failed`);
+        out(`throughput: ${throughput.done} finished in the last ${throughput.lastMinutes} min (${throughput.perMinute.toFixed(1)}/min)`);
+        if (rt.redisUrl) {
+          out(queue ? `queue: ${Object.entries(queue).map(([q, c]) => `${q} ${Object.entries(c).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty'}`).join('; ')}` : 'queue: Redis unreachable');
+        }
+        if (failures.length) {
+          out('recent failures:');
+          for (const f of failures) out(`  ${f.file} (${f.sha256.slice(0, 12)}): ${f.code}: ${f.reason}`);
+        }
+      });
+    });
+
+  program
+    .command('report')
+    .description('the stored report of a document (the contract JSON with --json)')
+    .argument('<document>', 'sha256 (or a prefix of 8+ hex digits), document id, or the file itself')
+    .option('--json', 'print the output contract')
+    .option('--version <n>', 'an earlier version', (v) => positiveInt(v, '--version'))
+    .addOption(langOption())
+    .action(async (key: string, o: { json?: boolean; version?: number; lang: Lang }) => {
+      const [{ sha256 }, { formatSummary }] = await Promise.all([import('../intake/sniff.js'), import('./summary.js')]);
+      await withRuntime(async (rt) => {
+        let lookup: string = key;
+        const st = await fs.stat(key).catch(() => null);
+        if (st?.isFile()) lookup = sha256(await fs.readFile(key));
+        const doc = await rt.store.document(lookup);
+        if (!doc) throw new Error(`no stored document matches ${key}`);
+        const report: Report | null = await rt.store.report(doc.id, o.version);
+        if (!report) {
+          if (o.version) throw new Error(`${doc.file_name} has no version ${o.version}`);
+          out(o.json ? JSON.stringify({ status: doc.status, sha256: doc.sha256 }) : `${doc.file_name}: ${doc.status}, no report yet`);
+          process.exitCode = 3;
+          return;
+        }
+        out(o.json ? JSON.stringify(report, null, 2) : formatSummary(report, o.lang, process.stdout.isTTY ?? false));
+      });
+    });
+
+  program
+    .command('schedule')
+    .description('ingest an inbox folder on a cron schedule, archive what was stored, record a nightly summary; runs until stopped')
+    .requiredOption('--cron <expr>', 'cron expression, 5 fields or 6 with seconds (e.g. "0 2 * * *")')
+    .requiredOption('--inbox <dir>', 'folder of new reports')
+    .option('--archive <dir>', 'where stored files are moved (default: <inbox>/../archive)')
+    .addOption(langOption())
+    .action(async (o: { cron: string; inbox: string; archive?: string; lang: Lang }) => {
+      const path = await import('node:path');
+      const { startScheduler, checkCron } = await import('../queue/scheduler.js');
+      checkCron(o.cron);
+      const inbox = path.resolve(o.inbox);
+      const st = await fs.stat(inbox).catch(() => null);
+      if (!st?.isDirectory()) throw new Error(`--inbox ${o.inbox} is not a folder`);
+      const archive = path.resolve(o.archive ?? path.join(inbox, '..', 'archive'));
+      await withRuntime(async (rt) => {
+        const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
+        const s = await startScheduler(rt, { cron: o.cron, inbox, archive, extract: { lang: o.lang }, log });
+        log(`scheduled "${o.cron}": ${inbox} → ${archive} (${rt.mode})`);
+        await untilSignal();
+        await s.close();
+        const { closeSharedOcrPools } = await import('../ocr/shared-pool.js');
+        await closeSharedOcrPools();
+      });
+    });
+
+  program
+    .command('reprocess')
+    .description('--failed: process failed documents again; --all: re-run verification on every stored report (new versions only where the result changed)')
+    .option('--failed', 'queue every failed document again (a new run)')
+    .option('--all', 're-verify every stored report')
+    .addOption(langOption())
+    .action(async (o: { failed?: boolean; all?: boolean; lang: Lang }) => {
+      if (!o.failed && !o.all) throw new Error('reprocess: choose --failed, --all, or both');
+      const [{ reverifyStored }, { runPending }, { closeSharedOcrPools }] = await Promise.all([
+        import('../jobs/stages.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js')]);
+      await withRuntime(async (rt) => {
+        if (o.all) {
+          const docs = await rt.store.documentsWhere(['clean', 'flagged']);
+          const b = bar('reverify [{bar}] {value}/{total}');
+          b?.start(docs.length, 0);
+          const n = { changed: 0, unchanged: 0, skipped: 0 };
+          for (const d of docs) { n[await reverifyStored(rt.store, d, { lang: o.lang })]++; b?.increment(); }
+          b?.stop();
+          out(`re-verified ${docs.length}: ${n.changed} changed (new version), ${n.unchanged} unchanged, ${n.skipped} without a stored analysis`);
+        }
+        if (o.failed) {
+          const docs = await rt.store.documentsWhere(['failed']);
+          const runs = [];
+          for (const d of docs) runs.push(await rt.store.newRun(d.id, 'reprocess'));
+          if (rt.queue) {
+            await rt.queue.enqueueMany(runs);
+            out(`${runs.length} failed document(s) queued again`);
+          } else {
+            const c = await runPending(rt.store, { lang: o.lang }, {}, new Set(runs.map((d) => d.id)));
+            await closeSharedOcrPools();
+            out(`${runs.length} failed document(s) processed again: ${c.clean} clean, ${c.flagged} flagged, ${c.failed} failed`);
+          }
+        }
+      });
+    });
+
+  program
+    .command('run')
+    .description('ingest and process in this process (no Redis needed), with a progress bar and a summary')
+    .argument('<paths...>', 'files or folders')
+    .option('--recursive', 'also read subfolders')
+    .option('--force', 're-process documents already stored')
+    .option('--json', 'print a JSON summary')
+    .addOption(langOption())
+    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; json?: boolean; lang: Lang }) => {
+      const [{ ingestPaths }, { runPending }, { closeSharedOcrPools }] = await Promise.all([
+        import('./ingest.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js')]);
+      await withRuntime(async (rt) => {
+        const local = { ...rt, queue: null }; // processed here, not handed to workers
+        const r = await ingestPaths(local, paths, { recursive: o.recursive, force: o.force });
+        const b = bar('run [{bar}] {value}/{total} | {file} {pages}');
+        b?.start(r.queued.length, 0, { file: '', pages: '' });
+        let stop = false;
+        process.once('SIGINT', () => { stop = true; });
+        const t0 = performance.now();
+        const counts = await runPending(rt.store, { lang: o.lang }, {
+          onStart: (d) => b?.update({ file: d.file_name, pages: '' }),
+          onPage: (done, total) => b?.update({ pages: `page ${done}/${total}` }),
+          onDone: () => b?.increment(),
+          stopped: () => stop,
+        }, new Set(r.queued.map((d) => d.id)));
+        b?.stop();
+        await closeSharedOcrPools();
+        const seconds = (performance.now() - t0) / 1000;
+        const summary = { queued: r.queued.length, duplicates: r.duplicates.length, rejected: r.rejected, ...counts, seconds: Math.round(seconds * 10) / 10 };
+        if (o.json) out(JSON.stringify(summary));
+        else {
+          for (const x of r.rejected) err(`${x.file}: ${x.reason}`);
+          out(`${r.queued.length} processed in ${summary.seconds} s: ${counts.clean} clean, ${counts.flagged} flagged, ${counts.failed} failed; ${r.duplicates.length} duplicate, ${r.rejected.length} rejected`);
+        }
+        process.exitCode = counts.failed || r.rejected.length ? 1 : 0;
+      });
+    });
+}
+
+function positiveInt(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${v}"`);
+  return n;
+}

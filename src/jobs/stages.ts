@@ -1,0 +1,162 @@
+/**
+ * The processing stages as the queue and the embedded runner call them. Each is a thin shell over
+ * the pipeline's stage functions (page source, page reading, assembly) with the store at its edge,
+ * so a document reads the same in `lkj extract`, `lkj run` and on any worker.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import type { Report } from '../model/contract.js';
+import { PageContent } from '../model/word.js';
+import { InputError, isInputError } from '../intake/errors.js';
+import { checkIntake, sha256 } from '../intake/sniff.js';
+import { openPageSource, type DocumentPages } from '../pages/read-document.js';
+import type { OcrPage } from '../ocr/read-page.js';
+import { sharedOcrPools } from '../ocr/shared-pool.js';
+import { assembleReport, extractBytes, failedReport, readOptions, reverify, type ExtractOptions } from '../pipeline/extract.js';
+import type { Analysis } from '../pipeline/analyse.js';
+import { Timings } from '../pipeline/timings.js';
+import type { DocumentRow, Store } from '../store/store.js';
+import { decodeRaster, encodeRaster } from './raster-codec.js';
+
+export const PRIORITY = { upload: 1, bulk: 10 } as const;
+
+export type IngestOutcome =
+  | { outcome: 'queued'; doc: DocumentRow }
+  | { outcome: 'duplicate'; doc: DocumentRow }
+  | { outcome: 'rejected'; doc: DocumentRow | null; reason: string };
+
+/**
+ * Register one file's bytes: kept content-addressed, recorded as a document to process. The same
+ * bytes twice are one document (`force` starts a new run instead). Bytes that are not a PDF or an
+ * image are rejected at once: the document is stored `failed` with the reason, original kept.
+ */
+export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: string, opts: { force?: boolean; priority?: number; maxBytes?: number } = {}): Promise<IngestOutcome> {
+  const digest = sha256(bytes);
+  const priority = opts.priority ?? PRIORITY.bulk;
+  let kind: string | null = null;
+  let rejected: InputError | null = null;
+  try {
+    kind = checkIntake(bytes, fileName, opts.maxBytes);
+  } catch (e) {
+    if (!isInputError(e)) throw e;
+    rejected = e;
+  }
+  const known = await store.document(digest);
+  if (known && !opts.force) return { outcome: 'duplicate', doc: known };
+  if (!rejected || rejected.code !== 'too-large') await store.blobs.put(digest, bytes); // before the row: a document never lacks its original
+  if (known) {
+    if (rejected) return { outcome: 'rejected', doc: known, reason: rejected.message };
+    return { outcome: 'queued', doc: await store.newRun(known.id, 'force', priority) };
+  }
+  const { doc, created } = await store.registerDocument({ sha256: digest, fileName, size: bytes.length, kind, priority });
+  if (!created) return { outcome: 'duplicate', doc }; // registered meanwhile by another ingest
+  if (rejected) {
+    await store.saveReport(doc.id, doc.run, doc.run_reason, failedReport(fileName, digest, 0, rejected));
+    return { outcome: 'rejected', doc: await store.document(doc.id), reason: rejected.message };
+  }
+  return { outcome: 'queued', doc };
+}
+
+async function original(store: Store, doc: DocumentRow): Promise<Uint8Array> {
+  const bytes = await store.blobs.get(doc.sha256);
+  if (!bytes) throw new InputError('internal', `the stored original ${doc.sha256} is missing`, doc.file_name);
+  return bytes;
+}
+
+/** Store a failure as the run's report (the job then ends failed with the same reason). */
+export async function storeFailure(store: Store, doc: DocumentRow, e: unknown): Promise<Report> {
+  const err = isInputError(e) ? e : new InputError('internal', `could not be processed: ${(e as Error)?.message ?? String(e)}`, doc.file_name);
+  const report = failedReport(doc.file_name, doc.sha256, doc.pages ?? 0, err);
+  await store.saveReport(doc.id, doc.run, doc.run_reason, report);
+  return report;
+}
+
+// ---- embedded: the whole document in this process ------------------------------------------
+
+export async function processInline(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ report: Report; version: number }> {
+  await store.markProcessing(doc.id, doc.run, null, doc.kind);
+  let bytes: Uint8Array;
+  try {
+    bytes = await original(store, doc);
+  } catch (e) {
+    const report = await storeFailure(store, doc, e);
+    return { report, version: (await store.document(doc.id))!.current_version! };
+  }
+  const { report, analysis } = await extractBytes(bytes, doc.file_name, opts);
+  const { version } = await store.saveReport(doc.id, doc.run, doc.run_reason, report, analysis);
+  return { report, version };
+}
+
+// ---- distributed: prepare → page jobs → assemble --------------------------------------------
+
+/**
+ * First job of a document's flow: open it, read every text-layer page at once (tens of ms) and
+ * return the pages that need OCR, for page jobs that any worker can run.
+ */
+export async function preparePages(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ scanPages: number[] }> {
+  const bytes = await original(store, doc);
+  const source = await openPageSource(bytes, doc.file_name, opts);
+  try {
+    await store.markProcessing(doc.id, doc.run, source.numPages, source.kind);
+    const scanPages: number[] = [];
+    for (let n = 1; n <= source.numPages; n++) {
+      const text = await source.readText(n);
+      if (text) await store.savePageResult(doc.id, doc.run, n, text, null, null);
+      else scanPages.push(n);
+    }
+    return { scanPages };
+  } finally {
+    await source.close();
+  }
+}
+
+const ScanInfo = z.object({ blank: z.boolean(), dpi: z.number().positive() });
+
+/** One scanned page: rasterise, preprocess, OCR; the words and the corrected raster go to the store. */
+export async function readPageJob(store: Store, doc: DocumentRow, page: number, opts: ExtractOptions = {}): Promise<{ ms: Record<string, number> }> {
+  const bytes = await original(store, doc);
+  const source = await openPageSource(bytes, doc.file_name, opts);
+  const timings = new Timings();
+  try {
+    const scan = await source.readScan(page, readOptions(opts, timings));
+    const scanInfo: z.infer<typeof ScanInfo> = { blank: scan.blank, dpi: scan.raster.dpi };
+    await store.savePageResult(doc.id, doc.run, page, scan.content, scanInfo, await encodeRaster(scan.raster));
+    return { ms: timings.ms as Record<string, number> };
+  } finally {
+    await source.close();
+  }
+}
+
+/** Last job of the flow: all pages read → tables, verification, the report stored as a version. */
+export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ report: Report; version: number; created: boolean }> {
+  const rows = await store.pageResults(doc.id, doc.run);
+  const numPages = doc.pages ?? rows.length;
+  if (rows.length !== numPages) throw new Error(`document ${doc.id} run ${doc.run}: ${rows.length} of ${numPages} pages read`);
+  const pages: PageContent[] = [];
+  const scans = new Map<number, OcrPage>();
+  for (const row of rows) {
+    const content = PageContent.parse(row.content);
+    pages.push(content);
+    if (row.scan && row.raster) {
+      const info = ScanInfo.parse(row.scan);
+      const raster = await decodeRaster(row.raster, row.page, info.dpi);
+      scans.set(row.page, { content, raster, blank: info.blank, orientation: 0, skew: 0, grids: [], timings: {} });
+    }
+  }
+  const read: DocumentPages = { numPages, pages, scans };
+  const { report, analysis } = await assembleReport(doc.file_name, doc.sha256, read, { ...opts, ocr: opts.ocr ?? sharedOcrPools });
+  const saved = await store.saveReport(doc.id, doc.run, doc.run_reason, report, analysis);
+  return { report, ...saved };
+}
+
+// ---- re-verification --------------------------------------------------------------------------
+
+/** Re-run verification on a stored analysis; a new version only when the result changed. */
+export async function reverifyStored(store: Store, doc: DocumentRow, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Promise<'changed' | 'unchanged' | 'skipped'> {
+  const cur = await store.current(doc.id);
+  if (!cur || !cur.analysis || cur.report.status === 'failed') return 'skipped';
+  const next = reverify(cur.analysis as Analysis, cur.report, opts);
+  if (isDeepStrictEqual(JSON.parse(JSON.stringify(next)), cur.report)) return 'unchanged';
+  await store.saveRevision(doc.id, 'reprocess', next, cur.analysis);
+  return 'changed';
+}

@@ -1,0 +1,35 @@
+import { openStore, storeConfig, type Store } from '../store/store.js';
+import { DocumentQueue, redis } from './bullmq.js';
+
+export type Mode = 'embedded' | 'distributed';
+
+/** The edges every command needs, from the environment: `DATABASE_URL` and `REDIS_URL` switch to distributed mode. */
+export interface Runtime {
+  mode: Mode;
+  store: Store;
+  redisUrl: string | null;
+  /** the BullMQ producer in distributed mode (null when embedded) */
+  queue: DocumentQueue | null;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  const redisUrl = env.REDIS_URL || null;
+  const store = await openStore(storeConfig(env));
+  let conn: ReturnType<typeof redis> | null = null;
+  let queue: DocumentQueue | null = null;
+  if (redisUrl) {
+    conn = redis(redisUrl);
+    conn.on('error', () => {}); // a command reports what it could not do
+    queue = new DocumentQueue(conn);
+  }
+  return {
+    mode: redisUrl ? 'distributed' : 'embedded',
+    store, redisUrl, queue,
+    async close() {
+      await queue?.close().catch(() => {});
+      conn?.disconnect();
+      await store.close();
+    },
+  };
+}

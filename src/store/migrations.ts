@@ -1,0 +1,152 @@
+/**
+ * The schema, as ordered SQL migrations applied at start (PostgreSQL and PGlite run the same SQL).
+ * Append only: a migration that has shipped is never edited.
+ */
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'documents, versions, normalised tables, discrepancies, review, audit',
+    sql: `
+CREATE TABLE documents (
+  id             bigserial PRIMARY KEY,
+  sha256         text NOT NULL UNIQUE CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  file_name      text NOT NULL,
+  size_bytes     bigint NOT NULL,
+  kind           text,
+  pages          integer,
+  mode           text CHECK (mode IN ('text', 'ocr', 'mixed')),
+  status         text NOT NULL CHECK (status IN ('queued', 'processing', 'clean', 'flagged', 'failed')),
+  failure_code   text,
+  failure_reason text,
+  priority       integer NOT NULL DEFAULT 10,
+  -- the processing run: --force and reprocess start a new one; a version is stored once per run
+  run            integer NOT NULL DEFAULT 1,
+  run_reason     text NOT NULL DEFAULT 'ingest',
+  attempts       integer NOT NULL DEFAULT 0,
+  current_version integer,
+  created_at     timestamptz NOT NULL DEFAULT now(),
+  updated_at     timestamptz NOT NULL DEFAULT now(),
+  processed_at   timestamptz
+);
+CREATE INDEX documents_status ON documents (status, updated_at);
+
+-- originals, content-addressed; in embedded mode they live in a folder instead
+CREATE TABLE blobs (
+  sha256     text PRIMARY KEY,
+  bytes      bytea NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- what page jobs hand to the assemble job of the same run; deleted once the report is stored
+CREATE TABLE page_results (
+  document_id bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  run         integer NOT NULL,
+  page        integer NOT NULL,
+  content     jsonb NOT NULL,
+  scan        jsonb,
+  raster      bytea,
+  PRIMARY KEY (document_id, run, page)
+);
+
+CREATE TABLE report_versions (
+  id          bigserial PRIMARY KEY,
+  document_id bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  version     integer NOT NULL,
+  run         integer NOT NULL,
+  reason      text NOT NULL,
+  status      text NOT NULL CHECK (status IN ('clean', 'flagged', 'failed')),
+  unit        text,
+  kecamatan   text,
+  kabupaten   text,
+  period_kind text,
+  period_number integer,
+  year        integer,
+  report      jsonb NOT NULL,
+  -- tables, meta and claims with provenance (page, bbox, confidence): evidence and re-verification
+  analysis    jsonb,
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (document_id, version),
+  UNIQUE (document_id, run)
+);
+CREATE INDEX report_versions_place ON report_versions (kabupaten, kecamatan, year);
+
+CREATE TABLE pk_targets (           -- Tabel 2.1 Perjanjian Kinerja
+  version_id bigint NOT NULL REFERENCES report_versions (id) ON DELETE CASCADE,
+  ord integer NOT NULL, no text NOT NULL, sasaran text, indikator text, target numeric,
+  PRIMARY KEY (version_id, ord)
+);
+CREATE TABLE rating_scale (         -- Tabel 2.2 skala nilai
+  version_id bigint NOT NULL REFERENCES report_versions (id) ON DELETE CASCADE,
+  ord integer NOT NULL, no text NOT NULL, min numeric, max numeric, kriteria text,
+  PRIMARY KEY (version_id, ord)
+);
+CREATE TABLE performance (          -- Tabel 2.3 capaian kinerja
+  version_id bigint NOT NULL REFERENCES report_versions (id) ON DELETE CASCADE,
+  ord integer NOT NULL, no text NOT NULL, sasaran text, indikator text,
+  target numeric, realisasi numeric, capaian numeric,
+  PRIMARY KEY (version_id, ord)
+);
+CREATE TABLE cost_per_outcome (     -- Tabel 2.4
+  version_id bigint NOT NULL REFERENCES report_versions (id) ON DELETE CASCADE,
+  ord integer NOT NULL, no text NOT NULL, sasaran text, indikator text,
+  pagu numeric, realisasi_anggaran numeric, capaian_anggaran numeric,
+  target numeric, realisasi numeric, capaian numeric,
+  PRIMARY KEY (version_id, ord)
+);
+CREATE TABLE budget (               -- Tabel 2.5 pagu dan realisasi anggaran
+  version_id bigint NOT NULL REFERENCES report_versions (id) ON DELETE CASCADE,
+  ord integer NOT NULL, no text NOT NULL, uraian text, pagu numeric, realisasi numeric, capaian numeric,
+  PRIMARY KEY (version_id, ord)
+);
+
+CREATE TABLE discrepancies (
+  version_id bigint NOT NULL REFERENCES report_versions (id) ON DELETE CASCADE,
+  idx        integer NOT NULL,
+  rule       text NOT NULL,
+  severity   text NOT NULL,
+  tbl        text NOT NULL,
+  row_no     text NOT NULL,
+  field      text NOT NULL,
+  stated     text,
+  expected   text,
+  message    text NOT NULL,
+  page       integer,
+  PRIMARY KEY (version_id, idx)
+);
+CREATE INDEX discrepancies_rule ON discrepancies (rule, severity);
+
+-- one row per document under review: who holds it, until when, and the outcome
+CREATE TABLE review_state (
+  document_id   bigint PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  state         text NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'claimed', 'reviewed')),
+  claimed_by    text,
+  claim_expires timestamptz,
+  reviewed_by   text,
+  reviewed_at   timestamptz
+);
+
+-- append only: nothing in the product updates or deletes it
+CREATE TABLE audit_log (
+  id          bigserial PRIMARY KEY,
+  at          timestamptz NOT NULL DEFAULT now(),
+  actor       text NOT NULL,
+  action      text NOT NULL,
+  document_id bigint,
+  detail      jsonb NOT NULL DEFAULT '{}'::jsonb
+);
+
+CREATE TABLE nightly_summaries (
+  id         bigserial PRIMARY KEY,
+  at         timestamptz NOT NULL DEFAULT now(),
+  inbox      text NOT NULL,
+  found      integer NOT NULL,
+  queued     integer NOT NULL,
+  duplicates integer NOT NULL,
+  rejected   integer NOT NULL,
+  processed  integer NOT NULL,
+  flagged    integer NOT NULL,
+  failed     integer NOT NULL
+);
+`,
+  },
+];

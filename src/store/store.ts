@@ -1,0 +1,267 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Report, type TableId } from '../model/contract.js';
+import { TABLE_FIELDS } from '../tables/records.js';
+import { folderBlobStore, postgresBlobStore, type BlobStore } from './blobs.js';
+import { migrate, pgliteDb, postgresDb, type Db, type Queryable } from './db.js';
+
+export type DocumentStatus = 'queued' | 'processing' | 'clean' | 'flagged' | 'failed';
+
+export interface DocumentRow {
+  id: number;
+  sha256: string;
+  file_name: string;
+  size_bytes: number;
+  kind: string | null;
+  pages: number | null;
+  mode: string | null;
+  status: DocumentStatus;
+  failure_code: string | null;
+  failure_reason: string | null;
+  priority: number;
+  run: number;
+  run_reason: string;
+  current_version: number | null;
+  created_at: Date;
+  updated_at: Date;
+  processed_at: Date | null;
+}
+
+export interface NewDocument {
+  sha256: string;
+  fileName: string;
+  size: number;
+  kind: string | null;
+  priority: number;
+}
+
+/** The system of record: documents, their report versions (contract JSON + normalised rows), review and audit. */
+export class Store {
+  constructor(readonly db: Db, readonly blobs: BlobStore, readonly where: string) {}
+
+  /** Register a document by its bytes' hash: `created` is false when the same bytes are already known. */
+  async registerDocument(d: NewDocument): Promise<{ doc: DocumentRow; created: boolean }> {
+    const rows = await this.db.query<DocumentRow>(
+      `INSERT INTO documents (sha256, file_name, size_bytes, kind, priority, status) VALUES ($1, $2, $3, $4, $5, 'queued')
+       ON CONFLICT (sha256) DO NOTHING RETURNING *`, [d.sha256, d.fileName, d.size, d.kind, d.priority]);
+    if (rows[0]) {
+      await this.audit('ingest', 'document-registered', rows[0].id, { file: d.fileName, sha256: d.sha256 });
+      return { doc: rows[0], created: true };
+    }
+    return { doc: (await this.document(d.sha256))!, created: false };
+  }
+
+  /** Start a new processing run (`--force`, retry of a failure): the next stored report becomes a new version. */
+  async newRun(id: number, reason: string, priority?: number): Promise<DocumentRow> {
+    const [doc] = await this.db.query<DocumentRow>(
+      `UPDATE documents SET run = run + 1, run_reason = $2, status = 'queued', failure_code = NULL, failure_reason = NULL,
+         priority = COALESCE($3, priority), updated_at = now() WHERE id = $1 RETURNING *`, [id, reason, priority ?? null]);
+    if (!doc) throw new Error(`no document ${id}`);
+    await this.audit('ingest', 'run-started', id, { run: doc.run, reason });
+    return doc;
+  }
+
+  /** A document by id, sha256 or a unique sha256 prefix (at least 8 hex digits). */
+  async document(key: number | string): Promise<DocumentRow | null> {
+    if (typeof key === 'number') return (await this.db.query<DocumentRow>('SELECT * FROM documents WHERE id = $1', [key]))[0] ?? null;
+    if (/^[0-9a-f]{64}$/.test(key)) return (await this.db.query<DocumentRow>('SELECT * FROM documents WHERE sha256 = $1', [key]))[0] ?? null;
+    if (/^[0-9a-f]{8,63}$/.test(key)) {
+      const rows = await this.db.query<DocumentRow>('SELECT * FROM documents WHERE sha256 LIKE $1 LIMIT 2', [`${key}%`]);
+      return rows.length === 1 ? rows[0]! : null;
+    }
+    if (/^\d+$/.test(key)) return this.document(Number(key));
+    return null;
+  }
+
+  async markProcessing(id: number, run: number, pages: number | null, kind: string | null): Promise<void> {
+    await this.db.query(
+      `UPDATE documents SET status = 'processing', pages = COALESCE($3, pages), kind = COALESCE($4, kind), attempts = attempts + 1, updated_at = now()
+       WHERE id = $1 AND run = $2 AND status IN ('queued', 'processing')`, [id, run, pages, kind]);
+  }
+
+  async savePageResult(id: number, run: number, page: number, content: unknown, scan: unknown, raster: Uint8Array | null): Promise<void> {
+    await this.db.query(
+      `INSERT INTO page_results (document_id, run, page, content, scan, raster) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (document_id, run, page) DO UPDATE SET content = EXCLUDED.content, scan = EXCLUDED.scan, raster = EXCLUDED.raster`,
+      [id, run, page, JSON.stringify(content), scan === null ? null : JSON.stringify(scan), raster ? Buffer.from(raster) : null]);
+  }
+
+  async pageResults(id: number, run: number): Promise<{ page: number; content: unknown; scan: unknown; raster: Uint8Array | null }[]> {
+    return this.db.query('SELECT page, content, scan, raster FROM page_results WHERE document_id = $1 AND run = $2 ORDER BY page', [id, run]);
+  }
+
+  /**
+   * Store the report of a run as the document's next version, once: a second call for the same run
+   * (a job re-run after a crash between commit and acknowledgement) returns the stored version.
+   */
+  async saveReport(id: number, run: number, reason: string, report: Report, analysis?: unknown): Promise<{ version: number; created: boolean }> {
+    return this.db.tx(async (q) => {
+      const existing = await q.query<{ version: number }>('SELECT version FROM report_versions WHERE document_id = $1 AND run = $2', [id, run]);
+      if (existing[0]) return { version: existing[0].version, created: false };
+      return { version: await this.storeVersion(q, id, run, reason, report, analysis), created: true };
+    });
+  }
+
+  /** A re-verified report that differs from the stored one: a new run and version without re-reading the pages. */
+  async saveRevision(id: number, reason: string, report: Report, analysis: unknown): Promise<number> {
+    return this.db.tx(async (q) => {
+      const [doc] = await q.query<{ run: number }>('UPDATE documents SET run = run + 1, run_reason = $2 WHERE id = $1 RETURNING run', [id, reason]);
+      if (!doc) throw new Error(`no document ${id}`);
+      return this.storeVersion(q, id, doc.run, reason, report, analysis);
+    });
+  }
+
+  private async storeVersion(q: Queryable, id: number, run: number, reason: string, report: Report, analysis: unknown): Promise<number> {
+    const version = await this.insertVersion(q, id, run, reason, report, analysis);
+    await q.query(
+      `UPDATE documents SET status = $3, pages = $4, mode = $5, failure_code = $6, failure_reason = $7, current_version = $8,
+         processed_at = now(), updated_at = now() WHERE id = $1 AND run = $2`,
+      [id, run, report.status, report.source.pages, report.status === 'failed' ? null : report.source.mode,
+        report.error?.code ?? null, report.error?.message ?? null, version]);
+    await q.query('DELETE FROM page_results WHERE document_id = $1 AND run <= $2', [id, run]);
+    if (report.status === 'flagged') {
+      await q.query(`INSERT INTO review_state (document_id) VALUES ($1) ON CONFLICT (document_id) DO UPDATE SET state = 'open', claimed_by = NULL, claim_expires = NULL`, [id]);
+    }
+    await q.query('INSERT INTO audit_log (actor, action, document_id, detail) VALUES ($1, $2, $3, $4)',
+      ['worker', 'report-stored', id, JSON.stringify({ version, run, reason, status: report.status, discrepancies: report.discrepancies.length })]);
+    return version;
+  }
+
+  private async insertVersion(q: Queryable, id: number, run: number, reason: string, r: Report, analysis: unknown): Promise<number> {
+    const [{ version }] = (await q.query<{ version: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS version FROM report_versions WHERE document_id = $1', [id])) as [{ version: number }];
+    const m = r.report;
+    const [{ id: vid }] = (await q.query<{ id: number }>(
+      `INSERT INTO report_versions (document_id, version, run, reason, status, unit, kecamatan, kabupaten, period_kind, period_number, year, report, analysis)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [id, version, run, reason, r.status, m.unit, m.kecamatan, m.kabupaten, m.period?.kind ?? null, m.period?.number ?? null, m.period?.year ?? null,
+        JSON.stringify(r), analysis === undefined ? null : JSON.stringify(analysis)])) as [{ id: number }];
+    for (const t of Object.keys(TABLE_ROWS) as TableId[]) {
+      const { table, columns } = TABLE_ROWS[t];
+      const rows = r.tables[t] as Record<string, unknown>[];
+      if (!rows.length) continue;
+      const fields = TABLE_FIELDS[t];
+      const params: unknown[] = [];
+      const tuples = rows.map((row, i) => {
+        const vals = [vid, i, row.no, ...fields.map((f) => row[f] ?? null)];
+        params.push(...vals);
+        return `(${vals.map((_, k) => `$${params.length - vals.length + k + 1}`).join(', ')})`;
+      });
+      await q.query(`INSERT INTO ${table} (version_id, ord, no, ${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+    }
+    for (const [i, d] of r.discrepancies.entries()) {
+      await q.query(
+        `INSERT INTO discrepancies (version_id, idx, rule, severity, tbl, row_no, field, stated, expected, message, page)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [vid, i, d.rule, d.severity, d.table, d.row, d.field, d.stated === null ? null : String(d.stated), d.expected === null ? null : String(d.expected), d.message, d.evidence.page]);
+    }
+    return version;
+  }
+
+  /** The stored report of a document (its current version, or a given one). */
+  async report(id: number, version?: number): Promise<Report | null> {
+    const rows = await this.db.query<{ report: Report }>(
+      version === undefined
+        ? 'SELECT v.report FROM report_versions v JOIN documents d ON d.id = v.document_id AND v.version = d.current_version WHERE d.id = $1'
+        : 'SELECT report FROM report_versions WHERE document_id = $1 AND version = $2',
+      version === undefined ? [id] : [id, version]);
+    return rows[0] ? Report.parse(rows[0].report) : null; // the contract's key order (jsonb keeps its own)
+  }
+
+  /** The current version's report and stored analysis (for re-verification). */
+  async current(id: number): Promise<{ version: number; report: Report; analysis: unknown } | null> {
+    const rows = await this.db.query<{ version: number; report: Report; analysis: unknown }>(
+      'SELECT v.version, v.report, v.analysis FROM report_versions v JOIN documents d ON d.id = v.document_id AND v.version = d.current_version WHERE d.id = $1', [id]);
+    return rows[0] ? { ...rows[0], report: Report.parse(rows[0].report) } : null;
+  }
+
+  async versions(id: number): Promise<{ version: number; run: number; reason: string; status: string; created_at: Date }[]> {
+    return this.db.query('SELECT version, run, reason, status, created_at FROM report_versions WHERE document_id = $1 ORDER BY version', [id]);
+  }
+
+  /** Documents not finished yet: what the queue must hold (after a Redis restart it holds nothing). */
+  async unfinished(limit = 10_000): Promise<DocumentRow[]> {
+    return this.db.query<DocumentRow>(`SELECT * FROM documents WHERE status IN ('queued', 'processing') ORDER BY priority, id LIMIT $1`, [limit]);
+  }
+
+  async documentsWhere(status: DocumentStatus[] | 'all'): Promise<DocumentRow[]> {
+    return status === 'all'
+      ? this.db.query<DocumentRow>('SELECT * FROM documents ORDER BY id')
+      : this.db.query<DocumentRow>('SELECT * FROM documents WHERE status = ANY($1) ORDER BY id', [status]);
+  }
+
+  async counts(): Promise<{ total: number; pending: number; clean: number; flagged: number; failed: number }> {
+    const rows = await this.db.query<{ status: DocumentStatus; n: number }>('SELECT status, COUNT(*)::int AS n FROM documents GROUP BY status');
+    const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<DocumentStatus, number>>;
+    const pending = (by.queued ?? 0) + (by.processing ?? 0);
+    return { total: rows.reduce((s, r) => s + r.n, 0), pending, clean: by.clean ?? 0, flagged: by.flagged ?? 0, failed: by.failed ?? 0 };
+  }
+
+  /** Documents finished per minute over the last `minutes`. */
+  async throughput(minutes = 60): Promise<{ lastMinutes: number; done: number; perMinute: number }> {
+    const [row] = await this.db.query<{ n: number; first: Date | null }>(
+      `SELECT COUNT(*)::int AS n, MIN(processed_at) AS first FROM documents WHERE processed_at > now() - make_interval(mins => $1)`, [minutes]);
+    const n = row?.n ?? 0;
+    const span = row?.first ? Math.max(1, (Date.now() - new Date(row.first).getTime()) / 60_000) : minutes;
+    return { lastMinutes: minutes, done: n, perMinute: n ? n / Math.min(span, minutes) : 0 };
+  }
+
+  async recentFailures(limit = 10): Promise<{ id: number; sha256: string; file: string; code: string | null; reason: string | null; at: Date }[]> {
+    return this.db.query(`SELECT id, sha256, file_name AS file, failure_code AS code, failure_reason AS reason, updated_at AS at
+      FROM documents WHERE status = 'failed' ORDER BY updated_at DESC, id DESC LIMIT $1`, [limit]);
+  }
+
+  async audit(actor: string, action: string, documentId: number | null, detail: unknown = {}): Promise<void> {
+    await this.db.query('INSERT INTO audit_log (actor, action, document_id, detail) VALUES ($1, $2, $3, $4)', [actor, action, documentId, JSON.stringify(detail)]);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/** Normalised table per contract table: the contract's camelCase fields as snake_case columns. */
+const TABLE_ROWS: Record<TableId, { table: string; columns: string[] }> = {
+  '2.1': { table: 'pk_targets', columns: ['sasaran', 'indikator', 'target'] },
+  '2.2': { table: 'rating_scale', columns: ['min', 'max', 'kriteria'] },
+  '2.3': { table: 'performance', columns: ['sasaran', 'indikator', 'target', 'realisasi', 'capaian'] },
+  '2.4': { table: 'cost_per_outcome', columns: ['sasaran', 'indikator', 'pagu', 'realisasi_anggaran', 'capaian_anggaran', 'target', 'realisasi', 'capaian'] },
+  '2.5': { table: 'budget', columns: ['uraian', 'pagu', 'realisasi', 'capaian'] },
+};
+
+export interface StoreConfig {
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.LKJ_DATA_DIR || undefined };
+}
+
+/** `DATABASE_URL` → PostgreSQL with originals in it; otherwise PGlite and an originals folder under `LKJ_DATA_DIR` (./data). */
+export async function openStore(cfg: StoreConfig = storeConfig()): Promise<Store> {
+  if (cfg.databaseUrl) {
+    const db = postgresDb(cfg.databaseUrl);
+    await migrate(db);
+    return new Store(db, postgresBlobStore(db), redactUrl(cfg.databaseUrl));
+  }
+  const dir = path.resolve(cfg.dataDir ?? 'data');
+  let db: Db;
+  await fs.mkdir(dir, { recursive: true });
+  try {
+    db = await pgliteDb(path.join(dir, 'db'));
+  } catch (e) {
+    throw new Error(`cannot open the embedded database in ${dir}/db (${(e as Error).message}); is another lkj process using it?`);
+  }
+  await migrate(db);
+  return new Store(db, folderBlobStore(path.join(dir, 'originals')), dir);
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
