@@ -42,12 +42,13 @@ export async function startScheduler(rt: Runtime, o: SchedulerOptions): Promise<
     const queue = new Queue(NIGHTLY_QUEUE, { connection: conn, prefix: queuePrefix() });
     const id = `inbox-${createHash('sha256').update(o.inbox).digest('hex').slice(0, 16)}`;
     await queue.upsertJobScheduler(id, { pattern: o.cron }, { name: 'nightly', data: { inbox: o.inbox, archive: o.archive }, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+    const workerConn = redis(rt.redisUrl, { worker: true });
     const worker = new Worker(NIGHTLY_QUEUE, async (job) => {
       const data = NightlyJob.parse(job.data);
       const s = await nightlyRun(rt, data.inbox, data.archive);
       done(s);
       return s;
-    }, { connection: redis(rt.redisUrl, { worker: true }), prefix: queuePrefix(), concurrency: 1 });
+    }, { connection: workerConn, prefix: queuePrefix(), concurrency: 1 });
     worker.on('error', (e) => o.log(`scheduler: ${e.message}`));
     worker.on('failed', (_job, e) => o.log(`nightly run failed: ${e.message}`));
     return {
@@ -55,7 +56,8 @@ export async function startScheduler(rt: Runtime, o: SchedulerOptions): Promise<
         await worker.close();
         await queue.removeJobScheduler(id).catch(() => {});
         await queue.close();
-        conn.disconnect();
+        conn.disconnect(); // connections handed to BullMQ stay open until their owner closes them
+        workerConn.disconnect();
       },
     };
   }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { migrate, postgresDb } from '../../src/store/db.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(ROOT, 'bin/lkj.js');
@@ -149,4 +150,45 @@ export async function waitFor<T>(fn: () => Promise<T>, ms: number, what: string,
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await sleep(every);
   }
+}
+
+/** Run the built CLI to completion. */
+export async function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '';
+    proc.stdout.on('data', (d) => { stdout += d; });
+    proc.stderr.on('data', (d) => { stderr += d; });
+    proc.stdin.end(input ?? '');
+    proc.once('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A distributed-mode environment of its own: a fresh database and a Redis key prefix. */
+export async function distributedEnv(redisUrl = REDIS_URL): Promise<{ env: Record<string, string>; db: pg.Pool; close(): Promise<void> }> {
+  const fresh = await freshDatabase();
+  const store = postgresDb(fresh.url);
+  await migrate(store); // as the first command would: tests may poll before any has run
+  await store.close();
+  const db = new pg.Pool({ connectionString: fresh.url, max: 2 });
+  db.on('error', () => {}); // idle clients are cut when the database is dropped
+  return {
+    env: { DATABASE_URL: fresh.url, REDIS_URL: redisUrl, LKJ_QUEUE_PREFIX: queuePrefix() },
+    db,
+    async close() {
+      await db.end();
+      await fresh.drop();
+    },
+  };
+}
+
+/** Documents per status, straight from the database. */
+export async function statusCounts(db: pg.Pool): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ status: string; n: number }>('SELECT status, COUNT(*)::int AS n FROM documents GROUP BY status');
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+export async function allDone(db: pg.Pool, total: number): Promise<boolean> {
+  const c = await statusCounts(db);
+  return (c.clean ?? 0) + (c.flagged ?? 0) + (c.failed ?? 0) === total;
 }

@@ -1,0 +1,98 @@
+/**
+ * Embedded mode through the CLI (no Redis, PGlite under LKJ_DATA_DIR): run, dedup, --force
+ * versions, report, reprocess. The same commands as distributed mode, the same stage functions.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Report } from '../../../src/model/contract.js';
+import { openStore } from '../../../src/store/store.js';
+import { ROOT, runCli } from '../../helpers/services.js';
+
+const BORN = path.join(ROOT, 'fixtures/corpus/born');
+const REPLICA = path.join(BORN, 'candipuro-tw2-2024.pdf');
+const CLEAN = path.join(BORN, 'pasirian-tw1-2023.pdf');
+
+describe('embedded mode (PGlite, in-process)', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-emb-'));
+    env = { LKJ_DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' };
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('run processes a folder in-process and prints a summary; originals are kept content-addressed', async () => {
+    const r = await runCli(['run', BORN, '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ queued: 16, duplicates: 0, rejected: [], clean: 6, flagged: 10, failed: 0 });
+    const sha = Report.parse(JSON.parse((await runCli(['extract', REPLICA, '--json'], env)).stdout)).source.sha256!;
+    const kept = fs.readFileSync(path.join(dataDir, 'originals', sha.slice(0, 2), sha));
+    expect(kept.equals(fs.readFileSync(REPLICA))).toBe(true);
+  }, 120_000);
+
+  it('the same bytes again are a duplicate; status and report read the store', async () => {
+    expect(JSON.parse((await runCli(['ingest', BORN, '--json'], env)).stdout)).toEqual({ queued: 0, duplicates: 16, rejected: [] });
+    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { documents: unknown; failures: unknown[] };
+    expect(status.documents).toEqual({ total: 16, pending: 0, clean: 6, flagged: 10, failed: 0 });
+    expect(status.failures).toEqual([]);
+    const stored = Report.parse(JSON.parse((await runCli(['report', REPLICA, '--json'], env)).stdout));
+    const inline = Report.parse(JSON.parse((await runCli(['extract', REPLICA, '--json'], env)).stdout));
+    expect(stored).toEqual(inline);
+    const text = await runCli(['report', stored.source.sha256!.slice(0, 12), '--lang', 'en'], env);
+    expect(text.stdout).toMatch(/candipuro-tw2-2024\.pdf\s+FLAGGED/);
+    const missing = await runCli(['report', 'ffffffffffff'], env);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/no stored document matches ffffffffffff/);
+  }, 120_000);
+
+  it('--force re-processes into a new version with its reason', async () => {
+    const r = await runCli(['run', CLEAN, '--force', '--json'], env);
+    expect(JSON.parse(r.stdout)).toMatchObject({ queued: 1, clean: 1 });
+    const store = await openStore({ dataDir });
+    try {
+      const doc = (await store.documentsWhere('all')).find((d) => d.file_name === 'pasirian-tw1-2023.pdf')!;
+      expect((await store.versions(doc.id)).map((v) => [v.version, v.reason])).toEqual([[1, 'ingest'], [2, 'force']]);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it('reprocess --all re-verifies stored reports: a new version only where the result changed', async () => {
+    // a report stored under an older rule set: its flags differ from what the rules say today
+    let replicaId = 0;
+    const store = await openStore({ dataDir });
+    try {
+      const doc = (await store.documentsWhere('all')).find((d) => d.file_name === 'candipuro-tw2-2024.pdf')!;
+      replicaId = doc.id;
+      await store.db.query(`UPDATE report_versions SET report = jsonb_set(report, '{discrepancies}', '[]'::jsonb) WHERE document_id = $1`, [doc.id]);
+    } finally {
+      await store.close();
+    }
+    const r = await runCli(['reprocess', '--all'], env);
+    expect(r.stdout).toMatch(/re-verified 16: 1 changed \(new version\), 15 unchanged/);
+    const again = await runCli(['reprocess', '--all'], env);
+    expect(again.stdout).toMatch(/re-verified 16: 0 changed \(new version\), 16 unchanged/);
+    const s2 = await openStore({ dataDir });
+    try {
+      expect((await s2.versions(replicaId)).map((v) => v.reason)).toEqual(['ingest', 'reprocess']);
+      expect((await s2.report(replicaId))!.discrepancies.length).toBeGreaterThan(0);
+    } finally {
+      await s2.close();
+    }
+  }, 120_000);
+
+  it('reprocess --failed runs failed documents again; usage errors are explained', async () => {
+    const bad = path.join(dataDir, 'broken.pdf');
+    fs.writeFileSync(bad, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0x20)]));
+    const r = await runCli(['run', bad], env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/1 processed .*1 failed/);
+    const re = await runCli(['reprocess', '--failed'], env);
+    expect(re.stdout).toMatch(/1 failed document\(s\) processed again: 0 clean, 0 flagged, 1 failed/);
+    const none = await runCli(['reprocess'], env);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/choose --failed, --all, or both/);
+  }, 120_000);
+});
