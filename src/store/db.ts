@@ -62,16 +62,21 @@ export function postgresDb(url: string, opts: { retryMs?: number; max?: number }
     tx: (fn) => withDbRetry(async () => {
       const client = await pool.connect();
       let broken = false;
+      // a checked-out client reports a dropped connection as an 'error' event: without a
+      // listener that would crash the process; the failing query below carries the error
+      const onError = () => { broken = true; };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const out = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
         await client.query('COMMIT');
         return out;
       } catch (e) {
-        broken = isConnectionError(e);
+        broken ||= isConnectionError(e);
         if (!broken) await client.query('ROLLBACK').catch(() => {});
         throw e;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     }, retryMs, onRetry),

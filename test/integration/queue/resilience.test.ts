@@ -45,6 +45,7 @@ describe('service outages', () => {
       expect(await versionsPerDocument(setup.db)).toEqual(Array(60).fill(1));
       expect((await statusCounts(setup.db)).failed ?? 0).toBe(0);
       expect(workers.map((w) => w.output()).join('')).toMatch(/reconcile: \d+ unfinished document/);
+      expect(workers.map((w) => w.proc.exitCode), 'no worker crashed').toEqual([null, null]);
     } finally {
       for (const w of workers) w.proc.kill('SIGKILL');
       await redis.stop();
@@ -70,6 +71,7 @@ describe('service outages', () => {
       expect(await versionsPerDocument(setup.db)).toEqual(Array(60).fill(1));
       expect((await statusCounts(setup.db)).failed ?? 0).toBe(0);
       expect(workers.map((w) => w.output()).join('')).toMatch(/database unreachable/);
+      expect(workers.map((w) => w.proc.exitCode), 'no worker crashed').toEqual([null, null]);
     } finally {
       for (const w of workers) w.proc.kill('SIGKILL');
       await proxy.close();
