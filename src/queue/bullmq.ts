@@ -182,7 +182,8 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
     w.on('error', (e) => log(`queue error: ${e.message}`));
     w.on('failed', (job, err) => {
       if (!job) return;
-      const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+      // a job that stalled too often (its workers keep dying on it) will not be retried either
+      const final = err.name === 'UnrecoverableError' || /stalled more than allowable limit/.test(err.message) || job.attemptsMade >= (job.opts.attempts ?? 1);
       log(`${w.name} job ${job.id} failed${final ? '' : ', will retry'}: ${err.message}`);
       if (!final) return;
       void (async () => {
