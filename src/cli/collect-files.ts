@@ -1,32 +1,40 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { naturalCompare } from '../raster/decode.js';
+
+/** What the command line names: single files, and folders of page images that are one report each. */
+export interface Collected {
+  files: string[];
+  /** folders holding only JPG/PNG pages: one document each, pages in natural name order */
+  pageFolders: { dir: string; pages: string[] }[];
+  missing: string[];
+}
+
+const PAGE_ONLY = new Set(['.jpg', '.jpeg', '.png']);
 
 /**
- * The files named on the command line: files as given, folders listed (their subfolders too with
- * `recursive`), hidden files skipped, in a stable order. Missing paths come back as `missing`.
+ * Files as given; folders listed (subfolders too with `recursive`), hidden files skipped. A folder
+ * holding nothing but JPG/PNG images (two or more) is the scanned pages of one report, as
+ * `lkj extract` reads it. TIFFs stay separate documents: a TIFF is usually a whole report.
  */
-export async function collectFiles(paths: readonly string[], recursive: boolean): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = async (dir: string, depth: number) => {
-    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) { if (recursive) await walk(p, depth + 1); }
-      else if (e.isFile()) files.push(p);
+export async function collectFiles(paths: readonly string[], recursive: boolean): Promise<Collected> {
+  const out: Collected = { files: [], pageFolders: [], missing: [] };
+  const walk = async (dir: string) => {
+    const entries = (await fs.readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+    const files = entries.filter((e) => e.isFile()).map((e) => e.name).sort(naturalCompare);
+    const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(naturalCompare);
+    if (!dirs.length && files.length >= 2 && files.every((f) => PAGE_ONLY.has(path.extname(f).toLowerCase()))) {
+      out.pageFolders.push({ dir, pages: files.map((f) => path.join(dir, f)) });
+      return;
     }
+    out.files.push(...files.map((f) => path.join(dir, f)));
+    if (recursive) for (const d of dirs) await walk(path.join(dir, d));
   };
   for (const p of paths) {
-    let st;
-    try {
-      st = await fs.stat(p);
-    } catch {
-      missing.push(p);
-      continue;
-    }
-    if (st.isDirectory()) await walk(p, 0);
-    else files.push(p);
+    const st = await fs.stat(p).catch(() => null);
+    if (!st) out.missing.push(p);
+    else if (st.isDirectory()) await walk(p);
+    else out.files.push(p);
   }
-  return { files, missing };
+  return out;
 }

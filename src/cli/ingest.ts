@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ingestBytes, PRIORITY } from '../jobs/stages.js';
+import { ingestBytes, ingestPageImages, PRIORITY } from '../jobs/stages.js';
+import type { PageImageFile } from '../pages/read-document.js';
 import type { Runtime } from '../queue/runtime.js';
 import type { DocumentRow } from '../store/store.js';
 import { collectFiles } from './collect-files.js';
@@ -17,9 +18,9 @@ export interface IngestSummary {
 
 /** Record every file as a document and, in distributed mode, queue it. */
 export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { recursive?: boolean; force?: boolean; priority?: number; onFile?: (file: string) => void }): Promise<IngestSummary> {
-  const { files, missing } = await collectFiles(paths, o.recursive ?? false);
-  // one file is an upload someone waits for; a folder is an archive
-  const priority = o.priority ?? (files.length === 1 && missing.length === 0 ? PRIORITY.upload : PRIORITY.bulk);
+  const { files, pageFolders, missing } = await collectFiles(paths, o.recursive ?? false);
+  // one document is an upload someone waits for; many are an archive
+  const priority = o.priority ?? (files.length + pageFolders.length === 1 && missing.length === 0 ? PRIORITY.upload : PRIORITY.bulk);
   const out: IngestSummary = { queued: [], duplicates: [], rejected: missing.map((file) => ({ file, reason: 'file not found' })), stored: [] };
   for (const file of files) {
     o.onFile?.(file);
@@ -35,6 +36,21 @@ export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { re
     else if (r.outcome === 'duplicate') out.duplicates.push(r.doc);
     else out.rejected.push({ file, reason: r.reason });
     if (r.doc) out.stored.push(file);
+  }
+  for (const { dir, pages } of pageFolders) {
+    o.onFile?.(dir);
+    let images: PageImageFile[];
+    try {
+      images = await Promise.all(pages.map(async (p) => ({ name: path.basename(p), bytes: new Uint8Array(await fs.readFile(p)) })));
+    } catch (e) {
+      out.rejected.push({ file: dir, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      continue;
+    }
+    const r = await ingestPageImages(rt.store, images, path.basename(dir), { force: o.force, priority });
+    if (r.outcome === 'queued') out.queued.push(r.doc);
+    else if (r.outcome === 'duplicate') out.duplicates.push(r.doc);
+    else out.rejected.push({ file: dir, reason: r.reason });
+    if (r.doc) out.stored.push(...pages);
   }
   if (rt.queue && out.queued.length) {
     try {

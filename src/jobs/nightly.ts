@@ -27,7 +27,9 @@ export async function nightlyRun(rt: Runtime, inbox: string, archive: string, pr
   const night = path.join(archive, started.toISOString().slice(0, 10));
   for (const file of r.stored) {
     await fs.mkdir(night, { recursive: true });
-    await moveUnique(file, path.join(night, path.relative(inbox, file).replaceAll(path.sep, '__')));
+    const target = path.join(night, path.relative(inbox, file));
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await moveUnique(file, target);
   }
   await process?.();
   const [last] = await rt.store.db.query<{ at: Date }>('SELECT at FROM nightly_summaries ORDER BY id DESC LIMIT 1');

@@ -9,10 +9,10 @@ import type { Report } from '../model/contract.js';
 import { PageContent } from '../model/word.js';
 import { InputError, isInputError } from '../intake/errors.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
-import { openPageSource, type DocumentPages } from '../pages/read-document.js';
+import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pages/read-document.js';
 import type { OcrPage } from '../ocr/read-page.js';
 import { sharedOcrPools } from '../ocr/shared-pool.js';
-import { assembleReport, extractBytes, failedReport, readOptions, reverify, type ExtractOptions } from '../pipeline/extract.js';
+import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions } from '../pipeline/extract.js';
 import type { Analysis } from '../pipeline/analyse.js';
 import { Timings } from '../pipeline/timings.js';
 import type { DocumentRow, Store } from '../store/store.js';
@@ -57,10 +57,53 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
   return { outcome: 'queued', doc };
 }
 
+/**
+ * Register a folder of page images as one document (as `lkj extract` reads it): every page kept
+ * content-addressed, plus the manifest of their hashes in order, whose hash is the document's.
+ */
+export async function ingestPageImages(store: Store, files: readonly PageImageFile[], name: string, opts: { force?: boolean; priority?: number; maxBytes?: number } = {}): Promise<IngestOutcome> {
+  const { digest, manifest, pages } = pageImagesManifest(files);
+  const known = await store.document(digest);
+  if (known && !opts.force) return { outcome: 'duplicate', doc: known };
+  for (const [i, f] of files.entries()) {
+    try {
+      checkIntake(f.bytes, f.name, opts.maxBytes);
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      return { outcome: 'rejected', doc: null, reason: e.message };
+    }
+    await store.blobs.put(pages[i]!, f.bytes);
+  }
+  await store.blobs.put(digest, manifest);
+  if (known) return { outcome: 'queued', doc: await store.newRun(known.id, 'force', opts.priority ?? PRIORITY.bulk) };
+  const size = files.reduce((s, f) => s + f.bytes.length, 0);
+  const { doc, created } = await store.registerDocument({ sha256: digest, fileName: name, size, kind: PAGES_KIND, priority: opts.priority ?? PRIORITY.bulk });
+  return created ? { outcome: 'queued', doc } : { outcome: 'duplicate', doc };
+}
+
+/** `documents.kind` of a folder of page images (its stored original is the page manifest). */
+export const PAGES_KIND = 'pages';
+
 async function original(store: Store, doc: DocumentRow): Promise<Uint8Array> {
   const bytes = await store.blobs.get(doc.sha256);
   if (!bytes) throw new InputError('internal', `the stored original ${doc.sha256} is missing`, doc.file_name);
   return bytes;
+}
+
+/** The stored pages of a page-folder document, in order. */
+async function storedPageImages(store: Store, doc: DocumentRow): Promise<PageImageFile[]> {
+  const hashes = parseManifest(await original(store, doc), doc.file_name);
+  return Promise.all(hashes.map(async (h, i) => {
+    const bytes = await store.blobs.get(h);
+    if (!bytes) throw new InputError('internal', `page ${i + 1}'s stored original ${h} is missing`, doc.file_name);
+    return { name: `${doc.file_name}/page-${i + 1}`, bytes };
+  }));
+}
+
+/** A stored document opened for reading page by page, whatever its kind. */
+async function openStored(store: Store, doc: DocumentRow, opts: ExtractOptions): Promise<PageSource> {
+  if (doc.kind === PAGES_KIND) return openPageImages(await storedPageImages(store, doc), doc.file_name, opts);
+  return openPageSource(await original(store, doc), doc.file_name, opts);
 }
 
 /** Store a failure as the run's report (the job then ends failed with the same reason). */
@@ -75,14 +118,16 @@ export async function storeFailure(store: Store, doc: DocumentRow, e: unknown): 
 
 export async function processInline(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ report: Report; version: number }> {
   await store.markProcessing(doc.id, doc.run, null, doc.kind);
-  let bytes: Uint8Array;
+  let result;
   try {
-    bytes = await original(store, doc);
+    result = doc.kind === PAGES_KIND
+      ? await extractPageImages(await storedPageImages(store, doc), doc.file_name, opts)
+      : await extractBytes(await original(store, doc), doc.file_name, opts);
   } catch (e) {
     const report = await storeFailure(store, doc, e);
     return { report, version: (await store.document(doc.id))!.current_version! };
   }
-  const { report, analysis } = await extractBytes(bytes, doc.file_name, opts);
+  const { report, analysis } = result;
   const { version } = await store.saveReport(doc.id, doc.run, doc.run_reason, report, analysis);
   return { report, version };
 }
@@ -94,10 +139,9 @@ export async function processInline(store: Store, doc: DocumentRow, opts: Extrac
  * return the pages that need OCR, for page jobs that any worker can run.
  */
 export async function preparePages(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ scanPages: number[] }> {
-  const bytes = await original(store, doc);
-  const source = await openPageSource(bytes, doc.file_name, opts);
+  const source = await openStored(store, doc, opts);
   try {
-    await store.markProcessing(doc.id, doc.run, source.numPages, source.kind);
+    await store.markProcessing(doc.id, doc.run, source.numPages, null); // the kind was fixed at ingest
     const scanPages: number[] = [];
     for (let n = 1; n <= source.numPages; n++) {
       const text = await source.readText(n);
@@ -114,8 +158,7 @@ const ScanInfo = z.object({ blank: z.boolean(), dpi: z.number().positive() });
 
 /** One scanned page: rasterise, preprocess, OCR; the words and the corrected raster go to the store. */
 export async function readPageJob(store: Store, doc: DocumentRow, page: number, opts: ExtractOptions = {}): Promise<{ ms: Record<string, number> }> {
-  const bytes = await original(store, doc);
-  const source = await openPageSource(bytes, doc.file_name, opts);
+  const source = await openStored(store, doc, opts);
   const timings = new Timings();
   try {
     const scan = await source.readScan(page, readOptions(opts, timings));

@@ -1,7 +1,7 @@
 import type { PageContent } from '../model/word.js';
 import type { PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
-import { checkIntake, type FileKind } from '../intake/sniff.js';
+import { checkIntake, sha256, type FileKind } from '../intake/sniff.js';
 import { openPdf } from './pdfjs.js';
 import { textLayerWords } from './text-layer.js';
 import { vectorSegments } from './vector-lines.js';
@@ -114,6 +114,40 @@ export function imageSource(images: readonly ImageDocument[], file: string, kind
     },
     close: async () => {},
   };
+}
+
+/** One file of a folder of page images. */
+export interface PageImageFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * A document's identity when it is a folder of page images: the sha256 of its pages' sha256s (hex,
+ * in page order). The manifest is exactly that concatenation, so its own hash is the document's.
+ */
+export function pageImagesManifest(files: readonly PageImageFile[]): { digest: string; manifest: Uint8Array; pages: string[] } {
+  const pages = files.map((f) => sha256(f.bytes));
+  const manifest = Buffer.from(pages.join(''), 'ascii');
+  return { digest: sha256(manifest), manifest, pages };
+}
+
+/** The page hashes a manifest lists. */
+export function parseManifest(manifest: Uint8Array, file: string): string[] {
+  const text = Buffer.from(manifest).toString('ascii');
+  if (!text.length || text.length % 64 || !/^[0-9a-f]+$/.test(text)) throw new InputError('internal', 'the stored page manifest is damaged', file);
+  return text.match(/.{64}/g)!;
+}
+
+/** Page images in order as one document (each a JPG, PNG or multi-page TIFF). */
+export async function openPageImages(files: readonly PageImageFile[], file: string, opts: { maxPages?: number; maxBytes?: number } = {}): Promise<PageSource> {
+  const images: ImageDocument[] = [];
+  for (const f of files) {
+    const kind = checkIntake(f.bytes, f.name, opts.maxBytes);
+    if (kind === 'pdf') throw new InputError('bad-image', 'a folder is read as page images; this one holds a PDF', f.name);
+    images.push(await openImage(f.bytes, f.name, { maxPages: opts.maxPages }));
+  }
+  return imageSource(images, file, 'png', opts.maxPages);
 }
 
 function ocrPage(raster: PageRaster, opts: ReadOptions): Promise<OcrPage> {

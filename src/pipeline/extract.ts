@@ -1,13 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type Tables, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 
 import { InputError, isInputError } from '../intake/errors.js';
-import { checkIntake, sha256 } from '../intake/sniff.js';
-import { imageSource, openPageSource, readDocument, type DocumentPages, type ReadOptions } from '../pages/read-document.js';
-import { listPageImages, openImage, type ImageDocument } from '../raster/decode.js';
+import { sha256 } from '../intake/sniff.js';
+import { openPageImages, openPageSource, pageImagesManifest, readDocument, type DocumentPages, type PageImageFile, type PageSource, type ReadOptions } from '../pages/read-document.js';
+import { listPageImages } from '../raster/decode.js';
 import { sharedOcrPools, type OcrPools } from '../ocr/shared-pool.js';
 import { doubtfulCells, numericCells, rereadCells } from '../ocr/reread.js';
 import { checkSignatures } from '../ocr/signatures.js';
@@ -70,33 +69,30 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
 /** A folder of page images is one document; its identity is the hash of its pages' hashes in order. */
 async function extractFolder(dir: string, opts: ExtractOptions): Promise<ExtractResult> {
   const name = path.basename(path.resolve(dir));
-  const timings = new Timings();
-  let digest: string | null = null;
+  let files: PageImageFile[];
   try {
-    const files = await listPageImages(dir, opts.maxPages);
-    const blobs = await Promise.all(files.map((f) => fs.readFile(f)));
-    const h = createHash('sha256');
-    for (const b of blobs) h.update(sha256(b));
-    digest = h.digest('hex');
-    const images: ImageDocument[] = [];
-    for (const [i, b] of blobs.entries()) {
-      const kind = checkIntake(b, path.basename(files[i]!), opts.maxBytes);
-      if (kind === 'pdf') throw new InputError('bad-image', 'a folder is read as page images; this one holds a PDF', files[i]);
-      images.push(await openImage(b, files[i]!, { maxPages: opts.maxPages }));
-    }
-    const read = await readDocument(imageSource(images, name, 'png', opts.maxPages), readOptions(opts, timings));
-    return await finish(name, digest, read, opts, timings);
+    const paths = await listPageImages(dir, opts.maxPages);
+    files = await Promise.all(paths.map(async (f) => ({ name: f, bytes: new Uint8Array(await fs.readFile(f)) })));
   } catch (e) {
-    return { report: failure(name, digest, 0, e), timings };
+    return { report: failure(name, null, 0, e), timings: new Timings() };
   }
+  return extractPageImages(files, name, opts);
+}
+
+/** Page images in order as one report (a folder, or its stored pages). */
+export async function extractPageImages(files: readonly PageImageFile[], name: string, opts: ExtractOptions = {}): Promise<ExtractResult> {
+  return extractSource(() => openPageImages(files, name, opts), name, pageImagesManifest(files).digest, opts);
 }
 
 /** The whole pipeline on one document's bytes: intake → pages (text layer or OCR) → analysis → verify → contract. */
 export async function extractBytes(bytes: Uint8Array, name: string, opts: ExtractOptions = {}): Promise<ExtractResult> {
+  return extractSource(() => openPageSource(bytes, name, opts), name, sha256(bytes), opts);
+}
+
+async function extractSource(open: () => Promise<PageSource>, name: string, digest: string, opts: ExtractOptions): Promise<ExtractResult> {
   const timings = new Timings();
-  const digest = sha256(bytes);
   try {
-    const source = await timings.time('intake', () => openPageSource(bytes, name, opts));
+    const source = await timings.time('intake', open);
     const read = await readDocument(source, readOptions(opts, timings));
     return await finish(name, digest, read, opts, timings);
   } catch (e) {

@@ -96,18 +96,31 @@ export class Store {
    */
   async saveReport(id: number, run: number, reason: string, report: Report, analysis?: unknown): Promise<{ version: number; created: boolean }> {
     return this.db.tx(async (q) => {
+      // one writer per document at a time: concurrent failures of two page jobs store one version
+      await q.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [id]);
       const existing = await q.query<{ version: number }>('SELECT version FROM report_versions WHERE document_id = $1 AND run = $2', [id, run]);
       if (existing[0]) return { version: existing[0].version, created: false };
       return { version: await this.storeVersion(q, id, run, reason, report, analysis), created: true };
     });
   }
 
-  /** A re-verified report that differs from the stored one: a new run and version without re-reading the pages. */
-  async saveRevision(id: number, reason: string, report: Report, analysis: unknown): Promise<number> {
+  /**
+   * A re-verified report that differs from the stored one: a new run and version without re-reading the pages.
+   * `expectVersion` refuses the revision (StaleVersionError) when another version was stored meanwhile;
+   * `within` runs in the same transaction once the version is stored (a reviewer's correction and its audit).
+   */
+  async saveRevision(id: number, reason: string, report: Report, analysis: unknown,
+    opts: { expectVersion?: number; within?: (q: Queryable, version: number) => Promise<void> } = {}): Promise<number> {
     return this.db.tx(async (q) => {
+      if (opts.expectVersion !== undefined) {
+        const [cur] = await q.query<{ current_version: number | null }>('SELECT current_version FROM documents WHERE id = $1 FOR UPDATE', [id]);
+        if (cur?.current_version !== opts.expectVersion) throw new StaleVersionError(id, opts.expectVersion, cur?.current_version ?? null);
+      }
       const [doc] = await q.query<{ run: number }>('UPDATE documents SET run = run + 1, run_reason = $2 WHERE id = $1 RETURNING run', [id, reason]);
       if (!doc) throw new Error(`no document ${id}`);
-      return this.storeVersion(q, id, doc.run, reason, report, analysis);
+      const version = await this.storeVersion(q, id, doc.run, reason, report, analysis);
+      await opts.within?.(q, version);
+      return version;
     });
   }
 
@@ -120,7 +133,12 @@ export class Store {
         report.error?.code ?? null, report.error?.message ?? null, version]);
     await q.query('DELETE FROM page_results WHERE document_id = $1 AND run <= $2', [id, run]);
     if (report.status === 'flagged') {
-      await q.query(`INSERT INTO review_state (document_id) VALUES ($1) ON CONFLICT (document_id) DO UPDATE SET state = 'open', claimed_by = NULL, claim_expires = NULL`, [id]);
+      // a new flagged version reopens the review, but a reviewer's live claim survives it (their own correction makes one)
+      const live = `review_state.state = 'claimed' AND review_state.claim_expires > now()`;
+      await q.query(`INSERT INTO review_state (document_id) VALUES ($1) ON CONFLICT (document_id) DO UPDATE SET
+        state = CASE WHEN ${live} THEN 'claimed' ELSE 'open' END,
+        claimed_by = CASE WHEN ${live} THEN review_state.claimed_by END,
+        claim_expires = CASE WHEN ${live} THEN review_state.claim_expires END`, [id]);
     }
     await q.query('INSERT INTO audit_log (actor, action, document_id, detail) VALUES ($1, $2, $3, $4)',
       ['worker', 'report-stored', id, JSON.stringify({ version, run, reason, status: report.status, discrepancies: report.discrepancies.length })]);
@@ -219,8 +237,16 @@ export class Store {
   }
 }
 
+/** A revision computed from a version that is no longer the current one. */
+export class StaleVersionError extends Error {
+  constructor(readonly documentId: number, readonly expected: number, readonly current: number | null) {
+    super(`document ${documentId}: version ${expected} is no longer the current one (${current ?? 'none'})`);
+    this.name = 'StaleVersionError';
+  }
+}
+
 /** Normalised table per contract table: the contract's camelCase fields as snake_case columns. */
-const TABLE_ROWS: Record<TableId, { table: string; columns: string[] }> = {
+export const TABLE_ROWS: Record<TableId, { table: string; columns: string[] }> = {
   '2.1': { table: 'pk_targets', columns: ['sasaran', 'indikator', 'target'] },
   '2.2': { table: 'rating_scale', columns: ['min', 'max', 'kriteria'] },
   '2.3': { table: 'performance', columns: ['sasaran', 'indikator', 'target', 'realisasi', 'capaian'] },

@@ -14,7 +14,7 @@ import { allDone, distributedEnv, ROOT, runCli, spawnCli, statusCounts, waitFor,
 
 const BORN = path.join(ROOT, 'fixtures/corpus/born');
 const SCAN = path.join(ROOT, 'fixtures/corpus/scan/dau-tw4-2025_scan.pdf');
-const TIFF = path.join(ROOT, 'fixtures/corpus/tiff/pasirian-tw1-2023.tif');
+const PAGES = path.join(ROOT, 'fixtures/corpus/jpg/rowokangkung-tw4-2022');
 
 describe('distributed flow: ingest → two workers → store', () => {
   let setup: Awaited<ReturnType<typeof distributedEnv>>;
@@ -25,7 +25,7 @@ describe('distributed flow: ingest → two workers → store', () => {
     inbox = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-flow-'));
     for (const f of fs.readdirSync(BORN)) fs.copyFileSync(path.join(BORN, f), path.join(inbox, f));
     fs.copyFileSync(SCAN, path.join(inbox, path.basename(SCAN)));
-    fs.copyFileSync(TIFF, path.join(inbox, path.basename(TIFF)));
+    fs.cpSync(PAGES, path.join(inbox, path.basename(PAGES)), { recursive: true }); // loose JPG pages: one report
     // poison: a PDF header over garbage, and a file that is no report at all
     fs.writeFileSync(path.join(inbox, 'poison.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x41)]));
     fs.writeFileSync(path.join(inbox, 'notes.txt'), 'not a report');
@@ -38,13 +38,13 @@ describe('distributed flow: ingest → two workers → store', () => {
   });
 
   it('ingest --json counts queued, duplicates and rejected files with reasons', async () => {
-    const r = await runCli(['ingest', inbox, '--json'], setup.env);
+    const r = await runCli(['ingest', inbox, '--recursive', '--json'], setup.env);
     const out = JSON.parse(r.stdout) as { queued: number; duplicates: number; rejected: { file: string; reason: string }[] };
     expect(out.queued).toBe(16 + 2 + 1); // the poison PDF is queued: only opening it shows it is broken
     expect(out.duplicates).toBe(0);
     expect(out.rejected).toEqual([{ file: path.join(inbox, 'notes.txt'), reason: expect.stringMatching(/not a PDF|not a supported/i) }]);
     expect(r.code).toBe(1);
-    const again = JSON.parse((await runCli(['ingest', inbox, '--json'], setup.env)).stdout) as typeof out;
+    const again = JSON.parse((await runCli(['ingest', inbox, '--recursive', '--json'], setup.env)).stdout) as typeof out;
     expect(again).toEqual({ queued: 0, duplicates: 20, rejected: [] });
   });
 
@@ -69,8 +69,8 @@ describe('distributed flow: ingest → two workers → store', () => {
     expect(status.failures.map((f) => f.file).sort()).toEqual(['notes.txt', 'poison.pdf']);
   });
 
-  it('stores the same report the inline extract produces (born, scanned PDF, TIFF)', async () => {
-    const files = [...fs.readdirSync(BORN).map((f) => path.join(BORN, f)), SCAN, TIFF];
+  it('stores the same report the inline extract produces (born, scanned PDF, a folder of JPG pages)', async () => {
+    const files = [...fs.readdirSync(BORN).map((f) => path.join(BORN, f)), SCAN];
     for (const file of files) {
       const inline = (await extractFile(file)).report;
       const r = await runCli(['report', file, '--json'], setup.env);
@@ -78,7 +78,11 @@ describe('distributed flow: ingest → two workers → store', () => {
       const stored = Report.parse(JSON.parse(r.stdout));
       expect(stored, path.basename(file)).toEqual(inline);
     }
-  }, 240_000);
+    const folder = (await extractFile(PAGES)).report;
+    expect(folder.status).toBe('flagged');
+    const r = await runCli(['report', folder.source.sha256!, '--json'], setup.env);
+    expect(Report.parse(JSON.parse(r.stdout))).toEqual(folder);
+  }, 600_000);
 
   it('normalised rows answer questions in SQL', async () => {
     const { rows } = await setup.db.query<{ kecamatan: string; capaian: number }>(
@@ -97,7 +101,7 @@ describe('distributed flow: ingest → two workers → store', () => {
 describe('a worker killed with SIGKILL in the middle of a document', () => {
   it('the other worker completes it, with exactly one report version', async () => {
     const setup = await distributedEnv();
-    const env = { ...setup.env, LKJ_LOCK_MS: '4000', LKJ_OCR_WORKERS: '1' };
+    const env = { ...setup.env, LKJ_LOCK_MS: '10000', LKJ_OCR_WORKERS: '1' };
     const file = path.join(ROOT, 'fixtures/corpus/scan/rowokangkung-tw4-2022_scan.pdf');
     let a: CliProcess | null = null, b: CliProcess | null = null;
     try {
