@@ -63,6 +63,7 @@ program
   });
 
 addQueueCommands(program);
+(await import('./app-commands.js')).addAppCommands(program);
 
 program
   .command('schema')

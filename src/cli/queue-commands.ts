@@ -8,24 +8,12 @@ import os from 'node:os';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Lang } from '../verify/index.js';
-import type { Runtime } from '../queue/runtime.js';
+import { withRuntime } from './runtime.js';
 import type { Report } from '../model/contract.js';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 const err = (s: string) => process.stderr.write(`lkj: ${s}\n`);
 
-async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const { openRuntime } = await import('../queue/runtime.js');
-  if (process.env.REDIS_URL && !process.env.DATABASE_URL) {
-    throw new Error('REDIS_URL is set without DATABASE_URL: workers on several machines need one PostgreSQL (the embedded database serves one process)');
-  }
-  const rt = await openRuntime();
-  try {
-    return await fn(rt);
-  } finally {
-    await rt.close();
-  }
-}
 
 function bar(format: string): cliProgress.SingleBar | null {
   return process.stderr.isTTY

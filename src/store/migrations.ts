@@ -149,4 +149,90 @@ CREATE TABLE nightly_summaries (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'accounts, sessions, API tokens, login throttling, review decisions, corrections; audit log append-only',
+    sql: `
+-- people and their roles; usernames are stored lower-case
+CREATE TABLE users (
+  id            bigserial PRIMARY KEY,
+  username      text NOT NULL UNIQUE CHECK (username ~ '^[a-z0-9][a-z0-9._-]{0,63}$'),
+  role          text NOT NULL CHECK (role IN ('viewer', 'reviewer', 'admin')),
+  -- scrypt$N$r$p$salt$hash (base64url); never the password
+  password_hash text NOT NULL,
+  disabled      boolean NOT NULL DEFAULT false,
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  updated_at    timestamptz NOT NULL DEFAULT now()
+);
+
+-- API tokens act as their user; only the sha256 of a token is kept
+CREATE TABLE api_tokens (
+  id           bigserial PRIMARY KEY,
+  user_id      bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  label        text NOT NULL DEFAULT '',
+  token_hash   text NOT NULL UNIQUE,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  last_used_at timestamptz,
+  revoked_at   timestamptz
+);
+
+-- browser sessions; only the sha256 of the cookie's value is kept
+CREATE TABLE sessions (
+  id_hash    text PRIMARY KEY,
+  user_id    bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX sessions_expires ON sessions (expires_at);
+
+-- failed logins per key (username and address), for throttling
+CREATE TABLE login_failures (
+  key text NOT NULL,
+  at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX login_failures_key ON login_failures (key, at);
+
+-- a reviewer's decision on a finding; the latest per finding counts, earlier ones stay as history.
+-- finding = rule|table|row|field|stated|expected, so a decision follows the finding across versions
+CREATE TABLE discrepancy_reviews (
+  id          bigserial PRIMARY KEY,
+  document_id bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  version     integer NOT NULL,
+  idx         integer NOT NULL,
+  finding     text NOT NULL,
+  rule        text NOT NULL,
+  tbl         text NOT NULL,
+  row_no      text NOT NULL,
+  field       text NOT NULL,
+  outcome     text NOT NULL CHECK (outcome IN ('confirmed', 'dismissed')),
+  reason      text,
+  actor       text NOT NULL,
+  at          timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX discrepancy_reviews_finding ON discrepancy_reviews (document_id, finding, id);
+
+-- values a reviewer read again and corrected; each made a new report version
+CREATE TABLE corrections (
+  id           bigserial PRIMARY KEY,
+  document_id  bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  from_version integer NOT NULL,
+  to_version   integer NOT NULL,
+  tbl          text NOT NULL,
+  row_no       text NOT NULL,
+  field        text NOT NULL,
+  before       jsonb,
+  after        jsonb,
+  actor        text NOT NULL,
+  at           timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX corrections_document ON corrections (document_id, id);
+
+CREATE INDEX audit_log_document ON audit_log (document_id, id);
+
+-- the audit log is append-only in the database itself, whatever a future query tries
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+`,
+  },
 ];

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Report, type TableId } from '../model/contract.js';
 import { TABLE_FIELDS } from '../tables/records.js';
+import { lockDataDir } from './data-lock.js';
 import { folderBlobStore, postgresBlobStore, type BlobStore } from './blobs.js';
 import { migrate, pgliteDb, postgresDb, type Db, type Queryable } from './db.js';
 
@@ -273,13 +274,16 @@ export async function openStore(cfg: StoreConfig = storeConfig()): Promise<Store
   const dir = path.resolve(cfg.dataDir ?? 'data');
   let db: Db;
   await fs.mkdir(dir, { recursive: true });
+  const unlock = await lockDataDir(dir);
   try {
     db = await pgliteDb(path.join(dir, 'db'));
+    await migrate(db);
   } catch (e) {
-    throw new Error(`cannot open the embedded database in ${dir}/db (${(e as Error).message}); is another lkj process using it?`);
+    await unlock();
+    throw new Error(`cannot open the embedded database in ${dir}/db (${(e as Error).message})`);
   }
-  await migrate(db);
-  return new Store(db, folderBlobStore(path.join(dir, 'originals')), dir);
+  const locked: Db = { ...db, close: async () => { try { await db.close(); } finally { await unlock(); } } };
+  return new Store(locked, folderBlobStore(path.join(dir, 'originals')), dir);
 }
 
 function redactUrl(url: string): string {

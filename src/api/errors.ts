@@ -1,0 +1,28 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+/** An error the API answers with as `{"error":{"code","message"}}` and its HTTP status. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not-found', `${what} not found`);
+
+/** Every error leaves as JSON in one shape; internal details stay in the log. */
+export function installErrorHandler(app: FastifyInstance, log: (line: string) => void): void {
+  app.setErrorHandler((e: FastifyError | ApiError, req, reply) => {
+    if (e instanceof ApiError) {
+      if (e.status === 429 && e.details && typeof e.details === 'object' && 'retryAfter' in e.details) reply.header('retry-after', String(e.details.retryAfter));
+      return reply.status(e.status).send({ error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } });
+    }
+    const status = typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 600 ? e.statusCode : 500;
+    if (status >= 500) {
+      log(`${req.method} ${req.url}: ${e.stack ?? e.message}`);
+      return reply.status(status).send({ error: { code: 'internal', message: 'internal error' } });
+    }
+    // fastify's own: unsupported media type, body too large, malformed JSON…
+    const code = status === 413 ? 'too-large' : status === 415 ? 'unsupported-media-type' : 'bad-request';
+    return reply.status(status).send({ error: { code, message: e.message } });
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Routes declared once: method, path, who may call it, and zod schemas for params, query, body
+ * and response. The same declaration checks access, validates the request and feeds the OpenAPI
+ * document (openapi.ts), so the docs cannot drift from what the server enforces.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { z, type ZodType } from 'zod';
+import type { Principal } from '../store/users.js';
+import type { Access, Auth } from './auth.js';
+import { ApiError } from './errors.js';
+
+export interface RouteSpec<P extends ZodType | undefined, Q extends ZodType | undefined, B extends ZodType | undefined> {
+  method: Extract<HTTPMethods, 'GET' | 'POST' | 'PATCH' | 'DELETE'>;
+  /** fastify path syntax (`/api/documents/:id`) */
+  url: string;
+  access: Access;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** a multipart/form-data upload (the body is read by the handler) */
+  multipart?: boolean;
+  /** the JSON answer (docs only: responses are not re-validated at run time) */
+  response?: ZodType;
+  /** a non-JSON answer: its media type */
+  produces?: string;
+  /** the success status (docs; the handler sets it): 200 by default */
+  status?: 200 | 201 | 204;
+  /** other statuses worth documenting */
+  errors?: Record<number, string>;
+}
+
+type Out<T> = T extends ZodType ? z.output<T> : undefined;
+
+export interface RouteContext<P, Q, B> {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  /** null only on public routes */
+  user: Principal | null;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+export type AnyRouteSpec = RouteSpec<ZodType | undefined, ZodType | undefined, ZodType | undefined>;
+
+export class ApiRoutes {
+  readonly specs: AnyRouteSpec[] = [];
+  constructor(private readonly app: FastifyInstance, private readonly auth: Auth) {}
+
+  add<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
+    spec: RouteSpec<P, Q, B>,
+    handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<unknown>,
+  ): void {
+    this.specs.push(spec as AnyRouteSpec);
+    this.app.route({
+      method: spec.method,
+      url: spec.url,
+      handler: async (req, reply) => {
+        // access first: a stranger learns nothing from validation messages, and an upload is refused before it is read
+        const user = await this.auth.check(req, spec.access);
+        const params = parse(spec.params, req.params, 'path parameter') as Out<P>;
+        const query = parse(spec.query, req.query, 'query parameter') as Out<Q>;
+        const body = parse(spec.body, spec.multipart ? undefined : req.body ?? {}, 'body') as Out<B>;
+        return handler({ req, reply, user, params, query, body });
+      },
+    });
+  }
+}
+
+function parse(schema: ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const first = issues[0]!;
+  throw new ApiError(400, 'bad-request', `${where}${first.path ? ` "${first.path}"` : ''}: ${first.message}`, { issues });
+}

@@ -1,0 +1,121 @@
+/**
+ * The commands around the app: accounts (`user add`, `user list`, `token create`, `token list`,
+ * `token revoke`) and `serve` (the API and the web app). They open the same runtime as the queue
+ * commands, from DATABASE_URL / REDIS_URL / LKJ_DATA_DIR.
+ */
+import { Command, Option } from 'commander';
+import { withRuntime } from './runtime.js';
+
+const out = (s: string) => process.stdout.write(s + '\n');
+
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  // the first line: `echo secret | lkj user add …` ends it with a newline that is not part of it
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+export function addAppCommands(program: Command): void {
+  const user = program.command('user').description('accounts of the web app and API (roles: viewer reads, reviewer acts on reports, admin manages accounts)');
+  user
+    .command('add')
+    .description('create an account; without --password-stdin a password is generated and printed once')
+    .argument('<name>', 'username: letters, digits, dot, dash, underscore')
+    .addOption(new Option('--role <role>', 'viewer, reviewer or admin').choices(['viewer', 'reviewer', 'admin']).makeOptionMandatory())
+    .option('--password-stdin', 'read the password from standard input (its first line)')
+    .action(async (name: string, o: { role: 'viewer' | 'reviewer' | 'admin'; passwordStdin?: boolean }) => {
+      const [{ Username }, pw, { Users }, { writeAudit }] = await Promise.all([
+        import('../accounts/roles.js'), import('../accounts/passwords.js'), import('../store/users.js'), import('../store/review.js')]);
+      const username = Username.safeParse(name);
+      if (!username.success) throw new Error(`bad username "${name}": ${username.error.issues[0]?.message}`);
+      const generated = o.passwordStdin ? null : pw.generatePassword();
+      const password = generated ?? await readStdin();
+      const weak = pw.checkPasswordStrength(password);
+      if (weak) throw new Error(weak);
+      await withRuntime(async (rt) => {
+        const users = new Users(rt.store.db);
+        await users.create(username.data, o.role, await pw.hashPassword(password));
+        await writeAudit(rt.store.db, 'cli', 'user-created', null, { after: { username: username.data, role: o.role } });
+      });
+      out(`user ${username.data} (${o.role}) created`);
+      if (generated) out(`password: ${generated}\n(shown once: keep it now)`);
+    });
+
+  user
+    .command('list')
+    .description('every account with its role')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const { Users, publicUser } = await import('../store/users.js');
+      await withRuntime(async (rt) => {
+        const list = (await new Users(rt.store.db).list()).map(publicUser);
+        if (o.json) out(JSON.stringify(list));
+        else for (const u of list) out(`${u.username}\t${u.role}${u.disabled ? '\tdisabled' : ''}`);
+      });
+    });
+
+  const token = program.command('token').description('API tokens for scripts (Authorization: Bearer <token>); a token acts as its user');
+  token
+    .command('create')
+    .description('create an API token for user NAME; the token is printed once, only its hash is stored')
+    .argument('<name>', 'the user the token acts as')
+    .option('--label <text>', 'what the token is for', '')
+    .action(async (name: string, o: { label: string }) => {
+      const [{ Users }, { newSecret, hashSecret, API_TOKEN_PREFIX }, { writeAudit }] = await Promise.all([
+        import('../store/users.js'), import('../accounts/secrets.js'), import('../store/review.js')]);
+      const secret = newSecret(API_TOKEN_PREFIX);
+      const row = await withRuntime(async (rt) => {
+        const users = new Users(rt.store.db);
+        const owner = await users.byName(name.trim().toLowerCase());
+        if (!owner) throw new Error(`no user ${name} (lkj user add ${name} --role …)`);
+        const t = await users.createToken(owner.id, o.label, hashSecret(secret));
+        await writeAudit(rt.store.db, 'cli', 'token-created', null, { after: { id: t.id, username: owner.username, label: o.label } });
+        return t;
+      });
+      out(secret);
+      process.stderr.write(`token ${row.id} for ${row.username} (shown once: keep it now)\n`);
+    });
+
+  token
+    .command('list')
+    .description('API tokens (never their secret)')
+    .action(async () => {
+      const { Users } = await import('../store/users.js');
+      await withRuntime(async (rt) => {
+        for (const t of await new Users(rt.store.db).tokens()) {
+          out(`${t.id}\t${t.username}\t${t.label || '-'}\t${t.revoked_at ? 'revoked' : 'active'}\tlast used ${t.last_used_at ? new Date(t.last_used_at).toISOString() : 'never'}`);
+        }
+      });
+    });
+
+  token
+    .command('revoke')
+    .description('revoke an API token by its id')
+    .argument('<id>', 'token id (lkj token list)')
+    .action(async (id: string) => {
+      const [{ Users }, { writeAudit }] = await Promise.all([import('../store/users.js'), import('../store/review.js')]);
+      await withRuntime(async (rt) => {
+        const row = await new Users(rt.store.db).revokeToken(Number(id));
+        if (!row) throw new Error(`no active token ${id}`);
+        await writeAudit(rt.store.db, 'cli', 'token-revoked', null, { id: row.id, username: row.username });
+        out(`token ${row.id} revoked`);
+      });
+    });
+
+  program
+    .command('serve')
+    .description('the web app and API on PORT (default 3000); embedded mode processes uploads in this process')
+    .option('--port <n>', 'port (default: PORT or 3000)')
+    .option('--host <host>', 'address to listen on (default: HOST or localhost; 0.0.0.0 for every interface)')
+    .option('--no-samples', 'on first start, do not load the fixtures\' sample reports')
+    .action(async (o: { port?: string; host?: string; samples: boolean }) => {
+      const { runServe } = await import('./serve.js');
+      await runServe({
+        port: Number(o.port ?? process.env.PORT ?? 3000),
+        host: o.host ?? process.env.HOST ?? 'localhost',
+        samples: o.samples && process.env.LKJ_SAMPLES !== '0',
+        sampleScans: process.env.LKJ_SAMPLE_SCANS === undefined ? undefined : Number(process.env.LKJ_SAMPLE_SCANS),
+      });
+    });
+}

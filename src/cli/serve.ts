@@ -1,0 +1,41 @@
+/** `lkj serve`: open the runtime, first-start setup, listen until SIGINT/SIGTERM, then close in order. */
+import type { FastifyInstance } from 'fastify';
+import { openRuntime, type Runtime } from '../queue/runtime.js';
+import { buildServer } from '../api/server.js';
+import { ensureFirstAdmin, loadSamples } from '../api/bootstrap.js';
+import { assertModeEnv } from './runtime.js';
+
+export async function runServe(o: { port: number; host: string; samples: boolean; sampleScans?: number }): Promise<void> {
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new Error(`bad port ${o.port}`);
+  assertModeEnv();
+  const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
+  let rt: Runtime | null = null;
+  let app: FastifyInstance | null = null;
+  try {
+    rt = await openRuntime();
+    const admin = await ensureFirstAdmin(rt);
+    const samples = o.samples ? await loadSamples(rt, { scans: o.sampleScans }) : [];
+    const server = await buildServer(rt, { log });
+    app = server.app;
+    if (samples.length) await server.ctx.processor.submitted(samples);
+    await app.listen({ port: o.port, host: o.host });
+    const shown = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host.includes(':') ? `[${o.host}]` : o.host;
+    const url = `http://${shown}:${(app.server.address() as { port: number }).port}`;
+    process.stdout.write(`lkj ${rt.mode} (${rt.store.where}): ${url}  (API docs: ${url}/docs)\n`);
+    if (admin) {
+      process.stdout.write(`\nFirst start: an admin account was created. Shown once, keep it now:\n  username: ${admin.username}\n  password: ${admin.password}\n\n`);
+    }
+    if (samples.length) process.stdout.write(`${samples.length} sample report(s) from fixtures/corpus queued for processing\n`);
+    const sig = await new Promise<string>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    });
+    log(`${sig}: finishing the current document, then stopping`);
+    // a second signal does not wait
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
+  } finally {
+    await app?.close(); // stops the background processing after the current document
+    await rt?.close(); // gives the embedded database folder back (src/store/data-lock.ts)
+  }
+}

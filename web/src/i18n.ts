@@ -1,0 +1,147 @@
+/**
+ * The app's words: Bahasa Indonesia by default (the inspectors' language), English on request.
+ * The choice is kept in localStorage. Findings' own messages come from the server in the
+ * language the report was verified in; the rule explanations here follow the switch.
+ */
+export type Lang = 'id' | 'en';
+
+const STORE_KEY = 'lkj.lang';
+
+const id = {
+  appTitle: 'Review Laporan Kinerja',
+  navQueue: 'Antrean', navUpload: 'Unggah', navDashboard: 'Dasbor', logout: 'Keluar', switchLang: 'English',
+  loginTitle: 'Masuk', username: 'Nama pengguna', password: 'Kata sandi', loginButton: 'Masuk', loginFailed: 'Nama pengguna atau kata sandi salah.',
+  loginThrottled: 'Terlalu banyak percobaan. Coba lagi nanti.',
+  loading: 'Memuat…', error: 'Kesalahan', retry: 'Coba lagi',
+  queueTitle: 'Antrean laporan bertanda', allDocsTitle: 'Semua dokumen', scope: 'Tampilkan', scopeQueue: 'Antrean review', scopeAll: 'Semua dokumen',
+  countTotal: 'dalam antrean', countOpen: 'terbuka', countClaimed: 'sedang direview',
+  filters: 'Saring', apply: 'Terapkan', reset: 'Hapus saringan',
+  kecamatan: 'Kecamatan', kabupaten: 'Kabupaten', year: 'Tahun', period: 'Periode', status: 'Status', rule: 'Aturan', severity: 'Tingkat', any: 'semua',
+  file: 'Berkas', findings: 'Temuan', review: 'Review', age: 'Umur', unit: 'Unit',
+  claimNext: 'Ambil berikutnya', noneLeft: 'Antrean kosong: tidak ada laporan untuk diambil.', emptyList: 'Tidak ada laporan.',
+  exports: 'Ekspor', exportTables: 'Tabel (XLSX)', exportFindings: 'Temuan (XLSX)', exportFindingsCsv: 'Temuan (CSV)', exportReviews: 'Hasil review (XLSX)',
+  open: 'Buka',
+  back: 'Kembali ke antrean', version: 'Versi', page: 'Halaman', pages: 'Halaman daftar', prevPage: 'Halaman sebelumnya', nextPage: 'Halaman berikutnya',
+  claim: 'Ambil', release: 'Lepaskan', claimedBy: 'diambil oleh', claimedByYou: 'Anda sedang mereview laporan ini',
+  markReviewed: 'Tandai selesai', reviewedMsg: 'Laporan ditandai selesai direview.', undecidedLeft: 'temuan belum diputuskan',
+  confirm: 'Konfirmasi', correct: 'Koreksi', dismiss: 'Tolak', confirmed: 'Dikonfirmasi', dismissed: 'Ditolak', by: 'oleh',
+  stated: 'Tertulis', expected: 'Seharusnya', where: 'Letak', ruleMeaning: 'Aturan',
+  evidence: 'Bukti', noEvidence: 'Temuan ini tidak punya kotak bukti di halaman.',
+  noFindings: 'Tidak ada temuan: laporan bersih.', tables: 'Tabel hasil ekstraksi', claims: 'Klaim narasi', missingTable: 'Tabel tidak ditemukan',
+  meta: 'Identitas laporan', signedAt: 'Tanggal tanda tangan', signatories: 'Penanda tangan', nipInvalid: 'NIP tidak valid',
+  correctTitle: 'Koreksi nilai yang salah baca', correctHelp: 'Ketik nilai seperti tercetak di halaman (mis. 37,80% atau 16.620.000). Verifikasi dijalankan ulang.',
+  value: 'Nilai', save: 'Simpan', cancel: 'Batal', correctedBy: 'Dikoreksi oleh', dblclickCorrect: 'Klik dua kali untuk mengoreksi nilai ini',
+  dismissTitle: 'Tolak temuan', reason: 'Alasan', reasonRequired: 'Alasan wajib diisi.',
+  clearedN: 'Koreksi disimpan: {n} temuan hilang', addedN: '{n} temuan baru', newVersion: 'versi baru {v}',
+  shortcuts: 'Pintasan', kNext: 'temuan berikutnya', kPrev: 'temuan sebelumnya', kNextReport: 'ambil laporan berikutnya',
+  kConfirm: 'konfirmasi', kCorrect: 'koreksi', kDismiss: 'tolak', kReviewed: 'tandai selesai', kOpen: 'buka', kHelp: 'bantuan',
+  readOnly: 'Akun Anda hanya dapat melihat (viewer).',
+  uploadTitle: 'Unggah laporan', uploadHelp: 'PDF, JPG, PNG atau TIFF; boleh banyak berkas sekaligus.', chooseFiles: 'Pilih berkas', upload: 'Unggah',
+  uploading: 'mengunggah', uploaded: 'terunggah', duplicate: 'sudah ada', rejected: 'ditolak',
+  dashboardTitle: 'Dasbor', capaianByPlace: 'Capaian kinerja per kecamatan dan periode', serapanByPlace: 'Serapan anggaran per kecamatan dan periode',
+  flaggedRate: 'Laporan bertanda', processedPerDay: 'Laporan diproses per malam (30 hari)', topRules: 'Aturan paling sering dilanggar',
+  reports: 'laporan', documents: 'dokumen', noData: 'Belum ada data.', processed: 'diproses', flaggedWord: 'bertanda',
+  st_queued: 'antre', st_processing: 'diproses', st_clean: 'bersih', st_flagged: 'bertanda', st_failed: 'gagal',
+  rv_open: 'terbuka', rv_claimed: 'diambil', rv_reviewed: 'selesai', rv_none: '—',
+  sev_error: 'galat', sev_uncertain: 'ragu', sev_warning: 'peringatan',
+  tribulan: 'Tribulan', semester: 'Semester', tahunan: 'Tahunan',
+  justNow: 'baru saja', minutesAgo: '{n} mnt', hoursAgo: '{n} jam', daysAgo: '{n} hari',
+  R1: 'Capaian kinerja harus sama dengan realisasi ÷ target × 100.',
+  R2: 'Capaian anggaran (Tabel 2.4) harus sama dengan realisasi anggaran ÷ pagu × 100.',
+  R3: 'Capaian tiap baris Tabel 2.5 harus sama dengan realisasi ÷ pagu × 100.',
+  R4: 'Pagu dan realisasi sebuah program harus sama dengan jumlah kegiatannya.',
+  R5: 'Baris JUMLAH harus sama dengan jumlah program; capaiannya = total realisasi ÷ total pagu × 100.',
+  R6: 'Angka yang sama di beberapa tabel (target, realisasi, pagu) harus sama di semua tabel.',
+  R7: 'Angka di narasi (capaian kinerja, serapan anggaran) harus sesuai dengan tabel.',
+  R8: 'Kategori dan kesimpulan di narasi harus sesuai dengan skala nilai Tabel 2.2 dan angka capaian.',
+  R9: 'Skala nilai Tabel 2.2 harus menutup 0–100% tanpa celah atau tumpang tindih.',
+  T1: 'Tabel wajib tidak ditemukan, sehingga aturan yang memakainya tidak dapat diperiksa.',
+  S1: 'Blok tanda tangan laporan pindaian tidak memuat tanda tangan atau cap.',
+  ruleUnknown: 'Aturan pemeriksaan.',
+};
+
+export type Key = keyof typeof id;
+
+const en: Record<Key, string> = {
+  appTitle: 'Performance report review',
+  navQueue: 'Queue', navUpload: 'Upload', navDashboard: 'Dashboard', logout: 'Log out', switchLang: 'Bahasa Indonesia',
+  loginTitle: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in', loginFailed: 'Wrong username or password.',
+  loginThrottled: 'Too many attempts. Try again later.',
+  loading: 'Loading…', error: 'Error', retry: 'Retry',
+  queueTitle: 'Queue of flagged reports', allDocsTitle: 'All documents', scope: 'Show', scopeQueue: 'Review queue', scopeAll: 'All documents',
+  countTotal: 'in the queue', countOpen: 'open', countClaimed: 'being reviewed',
+  filters: 'Filter', apply: 'Apply', reset: 'Clear filters',
+  kecamatan: 'Kecamatan', kabupaten: 'Kabupaten', year: 'Year', period: 'Period', status: 'Status', rule: 'Rule', severity: 'Severity', any: 'any',
+  file: 'File', findings: 'Findings', review: 'Review', age: 'Age', unit: 'Unit',
+  claimNext: 'Claim next', noneLeft: 'The queue is empty: no report to claim.', emptyList: 'No reports.',
+  exports: 'Export', exportTables: 'Tables (XLSX)', exportFindings: 'Findings (XLSX)', exportFindingsCsv: 'Findings (CSV)', exportReviews: 'Review outcomes (XLSX)',
+  open: 'Open',
+  back: 'Back to the queue', version: 'Version', page: 'Page', pages: 'List pages', prevPage: 'Previous page', nextPage: 'Next page',
+  claim: 'Claim', release: 'Release', claimedBy: 'claimed by', claimedByYou: 'You are reviewing this report',
+  markReviewed: 'Mark reviewed', reviewedMsg: 'The report is marked reviewed.', undecidedLeft: 'findings left undecided',
+  confirm: 'Confirm', correct: 'Correct', dismiss: 'Dismiss', confirmed: 'Confirmed', dismissed: 'Dismissed', by: 'by',
+  stated: 'Stated', expected: 'Expected', where: 'Where', ruleMeaning: 'Rule',
+  evidence: 'Evidence', noEvidence: 'This finding has no evidence box on a page.',
+  noFindings: 'No findings: the report is clean.', tables: 'Extracted tables', claims: 'Narrative claims', missingTable: 'Table not found',
+  meta: 'Report details', signedAt: 'Signed on', signatories: 'Signatories', nipInvalid: 'invalid NIP',
+  correctTitle: 'Correct a misread value', correctHelp: 'Type the value as printed on the page (e.g. 37,80% or 16.620.000). Verification runs again.',
+  value: 'Value', save: 'Save', cancel: 'Cancel', correctedBy: 'Corrected by', dblclickCorrect: 'Double-click to correct this value',
+  dismissTitle: 'Dismiss the finding', reason: 'Reason', reasonRequired: 'A reason is required.',
+  clearedN: 'Correction saved: {n} finding(s) cleared', addedN: '{n} new finding(s)', newVersion: 'new version {v}',
+  shortcuts: 'Shortcuts', kNext: 'next finding', kPrev: 'previous finding', kNextReport: 'claim the next report',
+  kConfirm: 'confirm', kCorrect: 'correct', kDismiss: 'dismiss', kReviewed: 'mark reviewed', kOpen: 'open', kHelp: 'help',
+  readOnly: 'Your account can only view (viewer).',
+  uploadTitle: 'Upload reports', uploadHelp: 'PDF, JPG, PNG or TIFF; many files at once are fine.', chooseFiles: 'Choose files', upload: 'Upload',
+  uploading: 'uploading', uploaded: 'uploaded', duplicate: 'already stored', rejected: 'refused',
+  dashboardTitle: 'Dashboard', capaianByPlace: 'Capaian kinerja by kecamatan and period', serapanByPlace: 'Serapan anggaran by kecamatan and period',
+  flaggedRate: 'Flagged reports', processedPerDay: 'Reports processed per night (30 days)', topRules: 'Most frequent rules',
+  reports: 'reports', documents: 'documents', noData: 'No data yet.', processed: 'processed', flaggedWord: 'flagged',
+  st_queued: 'queued', st_processing: 'processing', st_clean: 'clean', st_flagged: 'flagged', st_failed: 'failed',
+  rv_open: 'open', rv_claimed: 'claimed', rv_reviewed: 'reviewed', rv_none: '—',
+  sev_error: 'error', sev_uncertain: 'uncertain', sev_warning: 'warning',
+  tribulan: 'Quarter', semester: 'Semester', tahunan: 'Annual',
+  justNow: 'just now', minutesAgo: '{n} min', hoursAgo: '{n} h', daysAgo: '{n} d',
+  R1: 'Capaian (achievement) must equal realisasi ÷ target × 100.',
+  R2: 'Budget capaian (Tabel 2.4) must equal realisasi anggaran ÷ pagu × 100.',
+  R3: 'Each Tabel 2.5 row\'s capaian must equal realisasi ÷ pagu × 100.',
+  R4: 'A program\'s pagu and realisasi must equal the sums of its kegiatan.',
+  R5: 'The JUMLAH row must equal the sum of the programs; its capaian = total realisasi ÷ total pagu × 100.',
+  R6: 'A figure repeated across tables (target, realisasi, pagu) must be the same in every table.',
+  R7: 'The narrative\'s figures (capaian kinerja, serapan anggaran) must match the tables.',
+  R8: 'The narrative\'s kategori and conclusion must match Tabel 2.2\'s bands and the capaian.',
+  R9: 'Tabel 2.2\'s bands must cover 0–100% without gaps or overlaps.',
+  T1: 'A required table is missing, so the rules that use it could not be checked.',
+  S1: 'A scanned report\'s signature block carries no signature or stamp.',
+  ruleUnknown: 'A verification rule.',
+};
+
+const dictionaries: Record<Lang, Record<Key, string>> = { id, en };
+
+function stored(): Lang {
+  try {
+    return localStorage.getItem(STORE_KEY) === 'en' ? 'en' : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+let lang: Lang = stored();
+
+export const currentLang = () => lang;
+
+export function setLang(l: Lang): void {
+  lang = l;
+  try {
+    localStorage.setItem(STORE_KEY, l);
+  } catch { /* private mode: the choice lasts this page */ }
+  document.documentElement.lang = l;
+}
+
+export function t(key: Key, vars: Record<string, string | number> = {}): string {
+  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** The rule in plain words (rules are R1…R9, T1, S1; a new one falls back to a generic line). */
+export function ruleText(rule: string): string {
+  return rule in id ? t(rule as Key) : t('ruleUnknown');
+}

@@ -1,0 +1,76 @@
+/**
+ * Upload: several files, each sent on its own request so each gets its own progress bar, then
+ * its document's status polled until it is read (clean, flagged) or failed.
+ */
+import { api, ApiError, uploadFile } from '../api';
+import { h, replace } from '../dom';
+import { t, type Key } from '../i18n';
+import type { AppContext } from '../main';
+
+const POLL_MS = 2000;
+const DONE = new Set(['clean', 'flagged', 'failed']);
+
+export async function uploadView(main: HTMLElement, ctx: AppContext): Promise<void> {
+  document.title = `lkj — ${t('uploadTitle')}`;
+  const input = h('input', { attrs: { type: 'file', id: 'upload-files', name: 'files', multiple: true, accept: '.pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/*' } });
+  const list = h('ul', { class: 'uploads', attrs: { id: 'upload-list' } });
+  const button = h('button', { attrs: { type: 'submit', id: 'upload-submit' } }, t('upload'));
+
+  const poll = async (id: number, status: HTMLElement, link: HTMLAnchorElement) => {
+    while (ctx.current()) {
+      const d = await api.document(id).catch(() => null);
+      if (d) {
+        status.textContent = t(`st_${d.document.status}` as Key);
+        status.className = `badge st-${d.document.status}`;
+        if (DONE.has(d.document.status)) {
+          link.hidden = false;
+          return;
+        }
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  };
+
+  const send = async (file: File) => {
+    const bar = h('progress', { attrs: { max: 100, value: 0 } });
+    const status = h('span', { class: 'badge' }, t('uploading'));
+    const link = h('a', { attrs: { hidden: true, 'data-link': '' } }, t('open'));
+    const item = h('li', { class: 'upload', dataset: { file: file.name } }, h('span', { class: 'upload-name' }, file.name), bar, status, link,
+      h('span', { class: 'upload-error muted small' }));
+    list.append(item);
+    try {
+      const r = await uploadFile(file, (f) => { bar.value = Math.round(f * 100); });
+      bar.value = 100;
+      if (r.error || r.id === null) {
+        status.textContent = t('rejected');
+        status.className = 'badge st-failed';
+        item.querySelector('.upload-error')!.textContent = r.error?.message ?? '';
+        return;
+      }
+      link.setAttribute('href', `/documents/${r.id}`);
+      status.textContent = r.duplicate ? t('duplicate') : t(`st_${r.status}` as Key);
+      void poll(r.id, status, link); // the next file uploads meanwhile
+    } catch (e) {
+      status.textContent = t('rejected');
+      status.className = 'badge st-failed';
+      item.querySelector('.upload-error')!.textContent = (e as ApiError).message;
+    }
+  };
+
+  const form = h('form', {
+    class: 'upload-form',
+    on: {
+      submit: (e) => {
+        e.preventDefault();
+        const files = [...(input.files ?? [])];
+        input.value = '';
+        // one after another: the server checks each file fully, and two cores are shared with processing
+        void files.reduce((p, f) => p.then(() => send(f)), Promise.resolve());
+      },
+    },
+  },
+  h('label', { attrs: { for: 'upload-files' } }, t('chooseFiles')), input, button);
+
+  replace(main, h('h1', null, t('uploadTitle')), h('p', { class: 'muted' }, t('uploadHelp')),
+    ctx.canReview ? form : h('p', { class: 'notice' }, t('readOnly')), list);
+}
