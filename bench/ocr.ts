@@ -52,10 +52,11 @@ async function pagesAsPgm(file: string, dir: string): Promise<string[]> {
 
 const version = ensureTesseract();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-bench-'));
-const rows: { name: string; pages: number; nativeS: number; lkjS: number; stages: Record<string, number>; status: string; rss: number }[] = [];
+const rows: { name: string; pages: number; nativeS: number; lkjS: number; stages: Record<string, number>; ocr: OcrStats; status: string; rss: number }[] = [];
 
 /** `lkj extract` as a user runs it (the built CLI in its own process): wall time, stage ms, peak RSS. */
-function runCli(file: string): Promise<{ seconds: number; stages: Record<string, number>; status: string; peakRssMb: number }> {
+type OcrStats = Record<string, { n: number; ms: number }>;
+function runCli(file: string): Promise<{ seconds: number; stages: Record<string, number>; ocr: OcrStats; status: string; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [path.resolve('bin/lkj.js'), 'extract', file, '--json'], { env: { ...process.env, LKJ_TIMINGS: '1' } });
@@ -72,9 +73,11 @@ function runCli(file: string): Promise<{ seconds: number; stages: Record<string,
     child.on('exit', () => {
       clearInterval(poll);
       const t = /lkj-timings (.*)/.exec(err);
+      const o = /lkj-ocr-stats (.*)/.exec(err);
       resolve({
         seconds: (performance.now() - t0) / 1000,
         stages: t ? (JSON.parse(t[1]!) as { ms: Record<string, number> }).ms : {},
+        ocr: o ? (JSON.parse(o[1]!) as OcrStats) : {},
         status: (JSON.parse(out) as { status: string }).status,
         peakRssMb: peak,
       });
@@ -90,7 +93,7 @@ for (const file of files) {
   }
   const nativeS = (performance.now() - t) / 1000;
   const run = await runCli(file);
-  rows.push({ name: path.basename(file), pages: pgms.length, nativeS, lkjS: run.seconds, stages: run.stages, status: run.status, rss: run.peakRssMb });
+  rows.push({ name: path.basename(file), pages: pgms.length, nativeS, lkjS: run.seconds, stages: run.stages, ocr: run.ocr, status: run.status, rss: run.peakRssMb });
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -98,11 +101,17 @@ const stages = ['render', 'preprocess', 'lines', 'ocr', 'reread', 'tables', 'met
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 console.log(`scanned extraction vs native full-page OCR, ${rows.length} reports, ${os.cpus().length} cores, node ${process.version}`);
 console.log(`reference: ${version}, -l ind --psm 3, OMP_THREAD_LIMIT=1, one process per page`);
-console.log(`lkj: OCR pools of ${process.env.LKJ_OCR_WORKERS ?? os.availableParallelism()} workers (ind+eng page text, eng table cells)\n`);
+console.log(`lkj: one OCR pool of ${process.env.LKJ_OCR_WORKERS ?? Math.min(os.availableParallelism(), 4)} workers (ind+eng page text in bands, eng table cells; a worker switches models as jobs ask)\n`);
 console.log(`${'report'.padEnd(30)} ${pad('pages', 5)} ${pad('native s', 9)} ${pad('lkj s', 8)} ${pad('ratio', 6)}  ms/page (summed over concurrent pages): ${stages.map((s) => pad(s, 8)).join('')}`);
 for (const r of rows) {
   console.log(`${r.name.padEnd(30)} ${pad(r.pages, 5)} ${pad(r.nativeS.toFixed(1), 9)} ${pad(r.lkjS.toFixed(1), 8)} ${pad((r.lkjS / r.nativeS).toFixed(2), 6)}  ${' '.repeat(40)}${stages.map((s) => pad(((r.stages[s] ?? 0) / r.pages).toFixed(0), 8)).join('')}`);
 }
+// Tesseract calls per report by purpose: count and ms from hand-over to answer (concurrent calls overlap)
+const tags = [...new Set(rows.flatMap((r) => Object.keys(r.ocr)))];
+console.log(`\nOCR calls per report (n, ms): ${tags.map((t) => {
+  const n = rows.reduce((s, r) => s + (r.ocr[t]?.n ?? 0), 0) / rows.length, ms = rows.reduce((s, r) => s + (r.ocr[t]?.ms ?? 0), 0) / rows.length;
+  return `${t} ${n.toFixed(0)} × ${(ms / Math.max(1, n)).toFixed(0)} ms`;
+}).join(', ')}`);
 const nat = rows.reduce((s, r) => s + r.nativeS, 0), lkj = rows.reduce((s, r) => s + r.lkjS, 0);
 const pages = rows.reduce((s, r) => s + r.pages, 0);
 console.log(`\nseconds per report: native ${(nat / rows.length).toFixed(1)}, lkj ${(lkj / rows.length).toFixed(1)}; per page: native ${(nat / pages).toFixed(2)} s, lkj ${(lkj / pages).toFixed(2)} s`);

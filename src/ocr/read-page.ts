@@ -9,6 +9,7 @@ import { detectRulingLines } from '../raster/ruling-lines.js';
 import { cellCrop, type CellCrop } from './cell-crop.js';
 import { isRowLabel } from '../tables/rows.js';
 import { crop, scaleGray } from '../raster/gray.js';
+import { packGray } from '../raster/packed.js';
 import type { OcrWord } from './pool.js';
 import type { OcrPools } from './shared-pool.js';
 
@@ -24,6 +25,9 @@ export interface OcrPage {
   /** ms per step: preprocess, lines, ocr */
   timings: Record<string, number>;
 }
+
+/** The raster a document keeps for its re-reads, packed (~3× smaller): a long scan holds every page. */
+const kept = (r: PageRaster): PageRaster => ({ ...r, image: packGray(r.image) });
 
 export function toPoints(b: readonly number[], k: number, ox = 0, oy = 0): BBox {
   return [(b[0]! + ox) / k, (b[1]! + oy) / k, (b[2]! + ox) / k, (b[3]! + oy) / k];
@@ -44,7 +48,7 @@ export async function readScannedPage(input: PageRaster, pools: OcrPools): Promi
   const width = image.width / k, height = image.height / k;
   const timings: Record<string, number> = { preprocess: performance.now() - t };
   if (pre.blank) {
-    return { content: { page: raster.page, width, height, mode: 'ocr', words: [], segments: [] }, raster, blank: true, orientation: 0, skew: 0, grids: [], timings };
+    return { content: { page: raster.page, width, height, mode: 'ocr', words: [], segments: [] }, raster: kept(raster), blank: true, orientation: 0, skew: 0, grids: [], timings };
   }
   t = performance.now();
   const segments = detectRulingLines(raster);
@@ -56,24 +60,32 @@ export async function readScannedPage(input: PageRaster, pools: OcrPools): Promi
     const c = cellCrop(image, cell.bbox, k);
     if (!c) return [];
     // one line of text (most cells) reads best as a line; wrapped text as a block
-    let words = await pools.cells.recognize({ image: c.image, psm: c.lines > 1 ? '6' : '7', dpi: raster.dpi });
+    let words = await pools.cells.recognize({ image: c.image, psm: c.lines > 1 ? '6' : '7', dpi: raster.dpi, tag: 'cell' });
     if (cell.c0 === 0 && cell.r0 > 0) words = await readRowLabel(words, c, pools, raster.dpi);
     return words.map((w) => toWord(w, raster.page, k, c.x, c.y));
   }));
   const narrativeJob = (async () => {
     const masked = maskRegions(image, grids.map((g) => g.bbox), k);
     if (!hasInk(masked)) return [];
-    const found = (await pools.text.recognize({ image: masked, psm: '3', dpi: raster.dpi })).map((w) => toWord(w, raster.page, k, 0, 0));
+    // in bands: Tesseract's heap grows with the image it is given and never shrinks; bands also
+    // skip blank space and let the workers share a long page
+    const margin = Math.round(0.1 * raster.dpi);
+    const bands = await Promise.all(textBands(masked, raster.dpi).map(async ([y0, y1]) => {
+      const band = bandImage(masked, y0, y1, margin);
+      return (await pools.text.recognize({ image: band, psm: '3', dpi: raster.dpi, tag: 'page' })).map((w) => toWord(w, raster.page, k, 0, y0 - margin));
+    }));
+    const found = bands.flat();
     const spots = await rereadTroubleSpots(found, masked, k, pools, raster.dpi);
     const lines = await rereadWeakLines(spots, masked, k, pools, raster.dpi);
     const nips = await repairNips(lines, masked, k, pools, raster.dpi);
     return repairPercents(nips, masked, k, pools, raster.dpi);
   })();
   const words = [...(await narrativeJob), ...(await Promise.all(cellJobs)).flat()];
+  const packed = kept(raster);
   timings.ocr = performance.now() - t;
   return {
     content: { page: raster.page, width, height, mode: 'ocr', words, segments },
-    raster, blank: false, orientation: pre.turned, skew: pre.skew, grids, timings,
+    raster: packed, blank: false, orientation: pre.turned, skew: pre.skew, grids, timings,
   };
 }
 
@@ -87,7 +99,7 @@ async function readRowLabel(words: OcrWord[], c: CellCrop, pools: OcrPools, dpi:
   const conf = words.length ? Math.min(...words.map((w) => w.conf)) : 0;
   if (/^(no|nomor|n0)\.?$/i.test(text)) return words;
   if (isRowLabel(text) && (conf >= 70 || !/^\d/.test(text))) return words;
-  const again = await pools.cells.recognize({ image: await scaleGray(c.image, 2), psm: '7', whitelist: '0123456789.', dpi: dpi * 2 });
+  const again = await pools.cells.recognize({ image: await scaleGray(c.image, 2), psm: '7', whitelist: '0123456789.', dpi: dpi * 2, tag: 'label' });
   const label = again.map((w) => w.text).join('').trim();
   if (!/^\d{1,2}(\.\d{1,2}){0,3}\.?$/.test(label)) return words;
   const box = again.reduce((b, w) => [Math.min(b[0], w.bbox[0] / 2), Math.min(b[1], w.bbox[1] / 2), Math.max(b[2], w.bbox[2] / 2), Math.max(b[3], w.bbox[3] / 2)] as OcrWord['bbox'],
@@ -128,7 +140,7 @@ async function rereadTroubleSpots(words: Word[], img: GrayImage, k: number, pool
   };
   const results = await Promise.all(spots.map(async (box) => {
     const b = [Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1])), Math.min(img.width, Math.round(box[2])), Math.min(img.height, Math.round(box[3]))] as [number, number, number, number];
-    const again = await pools.text.recognize({ image: dropLightInk(crop(img, b)), psm: '6', dpi });
+    const again = await pools.text.recognize({ image: dropLightInk(crop(img, b)), psm: '6', dpi, tag: 'spot' });
     // a signature scribble inside the spot reads as noise words: only the ones read with some certainty count
     const fresh = again.filter((w) => w.conf >= 50).map((w) => toWord(w, words[0]?.page ?? 1, k, b[0], b[1]));
     const old = words.filter((w) => inside(w, b));
@@ -142,8 +154,13 @@ async function rereadTroubleSpots(words: Word[], img: GrayImage, k: number, pool
   for (const r of results) {
     if (!r) continue;
     const fresh = r.fresh.filter((w) => inside(w, r.box));
-    if (r.better) out = [...out.filter((w) => !inside(w, r.box)), ...fresh];
-    else out = [...out, ...fresh.filter((w) => !r.old.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
+    if (r.better) {
+      // a valid NIP the page pass read stays unless the spot read it too: the stamp that made the
+      // spot doubtful can garble the digits of this reading instead (`NIP. 19800325…` → `ANID 1 NN`)
+      const freshNips = new Set(validNips(fresh).map((p) => p.nip));
+      const keep = new Set(validNips(r.old).filter((p) => !freshNips.has(p.nip)).flatMap((p) => p.words));
+      out = [...out.filter((w) => !inside(w, r.box) || keep.has(w)), ...fresh.filter((w) => ![...keep].some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
+    } else out = [...out, ...fresh.filter((w) => !r.old.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
   }
   return out;
 }
@@ -155,7 +172,7 @@ async function rereadWeakLines(words: Word[], img: GrayImage, k: number, pools: 
   const replaced = await Promise.all(lines.map(async (l) => {
     const pad = 0.08 * dpi;
     const box: [number, number, number, number] = [l.bbox[0] * k - pad, l.bbox[1] * k - pad / 2, l.bbox[2] * k + pad, l.bbox[3] * k + pad / 2];
-    const again = await pools.text.recognize({ image: dropLightInk(crop(img, box)), psm: '7', dpi });
+    const again = await pools.text.recognize({ image: dropLightInk(crop(img, box)), psm: '7', dpi, tag: 'line' });
     const fresh = again.map((w) => toWord(w, l.page, k, Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1]))));
     return fresh.length && mean(fresh) > mean(l.words) + 10 ? { old: new Set(l.words), fresh } : null;
   }));
@@ -189,11 +206,31 @@ function mergeBoxes(boxes: [number, number, number, number][]): [number, number,
  * lighter ink dropped and only `NIP.:` and digits allowed, and kept when that reading is valid.
  */
 async function repairNips(words: Word[], img: GrayImage, k: number, pools: OcrPools, dpi: number): Promise<Word[]> {
-  // from each `NIP` word to the next one on the line (two blocks side by side) or the line's end:
-  // a stamp can break the digits into pieces far enough apart to look like two columns
-  // a line that opens with NIP digit groups whose label was lost (`199203 1 005`) is one too; its
-  // crop reaches left to where the label and the first group must be
-  const parts = groupLines(words).flatMap((l) => {
+  const bad = nipParts(words).filter((p) => !parseNip(p.text)?.valid);
+  if (!bad.length) return words;
+  const fixes = await Promise.all(bad.map(async (p) => {
+    const pad = 0.05 * dpi;
+    const box: [number, number, number, number] = [p.bbox[0] * k - pad, p.bbox[1] * k - pad / 2, p.bbox[2] * k + 2 * pad, p.bbox[3] * k + pad / 2];
+    const again = await pools.cells.recognize({ image: dropLightInk(crop(img, box)), psm: '7', whitelist: 'NIP.:0123456789 ', dpi, tag: 'nip' });
+    const text = again.map((w) => w.text).join(' ');
+    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`nip reread: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}\n`);
+    if (!parseNip(text)?.valid) return null;
+    const ox = Math.max(0, Math.round(box[0])), oy = Math.max(0, Math.round(box[1]));
+    return { old: new Set(p.words), fresh: again.map((w) => toWord(w, p.page, k, ox, oy)) };
+  }));
+  let out = words;
+  for (const f of fixes) if (f) out = [...out.filter((w) => !f.old.has(w)), ...f.fresh];
+  return out;
+}
+
+/**
+ * The NIP stretches of each line: from each `NIP` word to the next one on the line (two blocks side
+ * by side) or the line's end: a stamp can break the digits into pieces far enough apart to look
+ * like two columns. A line that opens with NIP digit groups whose label was lost (`199203 1 005`)
+ * is one too; its box reaches left to where the label and the first group must be.
+ */
+function nipParts(words: readonly Word[]): { page: number; words: Word[]; text: string; bbox: BBox }[] {
+  return groupLines([...words]).flatMap((l) => {
     const starts = l.words.map((w, i) => (/^N\s?[I1l]\s?P/i.test(w.text) ? i : -1)).filter((i) => i >= 0);
     const t = l.words.map((w) => w.text);
     const tail = t.findIndex((x, i) => /^\d{6}$/.test(x) && /^\d$/.test(t[i + 1] ?? '') && /^\d{3}$/.test(t[i + 2] ?? ''));
@@ -206,27 +243,22 @@ async function repairNips(words: Word[], img: GrayImage, k: number, pools: OcrPo
       return { page: l.page, words: ws, text: (headless && j === 0 ? 'NIP ' : '') + ws.map((w) => w.text).join(' '), bbox: b };
     });
   });
-  const bad = parts.filter((p) => !parseNip(p.text)?.valid);
-  if (!bad.length) return words;
-  const fixes = await Promise.all(bad.map(async (p) => {
-    const pad = 0.05 * dpi;
-    const box: [number, number, number, number] = [p.bbox[0] * k - pad, p.bbox[1] * k - pad / 2, p.bbox[2] * k + 2 * pad, p.bbox[3] * k + pad / 2];
-    const again = await pools.cells.recognize({ image: dropLightInk(crop(img, box)), psm: '7', whitelist: 'NIP.:0123456789 ', dpi });
-    const text = again.map((w) => w.text).join(' ');
-    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`nip reread: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}\n`);
-    if (!parseNip(text)?.valid) return null;
-    const ox = Math.max(0, Math.round(box[0])), oy = Math.max(0, Math.round(box[1]));
-    return { old: new Set(p.words), fresh: again.map((w) => toWord(w, p.page, k, ox, oy)) };
-  }));
-  let out = words;
-  for (const f of fixes) if (f) out = [...out.filter((w) => !f.old.has(w)), ...f.fresh];
-  return out;
+}
+
+/** The NIP stretches that read as a valid NIP, with it. */
+function validNips(words: readonly Word[]): { nip: string; words: Word[] }[] {
+  return nipParts(words).flatMap((p) => {
+    const n = parseNip(p.text);
+    return n?.valid ? [{ nip: n.nip, words: p.words }] : [];
+  });
 }
 
 /** What Indonesian-model OCR makes of `%`: `96`, `90`, `9o`, `Yo`, `Y6`, `46`, `0/0`… */
 const PCT_GHOST = /^(9[06o]?|Y[o6]|46|0\/0|%o|o\/o)[.,;:)]?$/i;
 const NUMBER = /^\d{1,3}(?:[.,]\d{1,3})?$/;
 const NUMBER_WITH_GHOST = /^(\d{1,3}[.,]\d{1,2})(9[06o]?|Y[o6])[.,;:)]?$/;
+/** `100%` read as `10096`: a whole number with a two-character ghost (a year may match: its re-read has no `%`) */
+const WHOLE_WITH_GHOST = /^\d{1,3}(9[06o]|Y[o6])[.,;:)]?$/;
 
 /**
  * Percentages in the narrative are what the claims are made of, and `ind+eng` still reads some
@@ -241,14 +273,14 @@ async function repairPercents(words: Word[], img: GrayImage, k: number, pools: O
     l.words.forEach((w, i) => {
       const next = l.words[i + 1];
       if (NUMBER.test(w.text) && next && PCT_GHOST.test(next.text)) jobs.push({ old: [w, next], box: unionPx([w, next], k) });
-      else if (NUMBER_WITH_GHOST.test(w.text)) jobs.push({ old: [w], box: unionPx([w], k) });
+      else if (NUMBER_WITH_GHOST.test(w.text) || WHOLE_WITH_GHOST.test(w.text)) jobs.push({ old: [w], box: unionPx([w], k) });
     });
   }
   if (!jobs.length) return words;
   const fixes = await Promise.all(jobs.map(async (j) => {
     const pad = 0.04 * dpi;
     const box: [number, number, number, number] = [j.box[0] - pad, j.box[1] - pad, j.box[2] + pad, j.box[3] + pad];
-    const again = await pools.cells.recognize({ image: crop(img, box), psm: '7', whitelist: '0123456789.,% ', dpi });
+    const again = await pools.cells.recognize({ image: crop(img, box), psm: '7', whitelist: '0123456789.,% ', dpi, tag: 'pct' });
     // the crop may take in the sentence's full stop
     const text = again.map((w) => w.text).join('').replace(/\s+/g, '').replace(/(%)[.,]+$/, '$1');
     if (!/^\d{1,3}(?:[.,]\d{1,3})?%$/.test(text)) return null;
@@ -286,6 +318,61 @@ function maskRegions(img: GrayImage, boxes: readonly BBox[], k: number): GrayIma
     for (let y = y0; y < y1; y++) data.fill(255, y * img.width + x0, y * img.width + x1);
   }
   return { ...img, data };
+}
+
+/** A band of the page read on its own is at most about this tall (inches). */
+const MAX_BAND_IN = 2.5;
+/** Blank rows (inches) that always end a band: the space between them is not read. */
+const WIDE_GAP_IN = 0.4;
+/** Blank rows (inches) a band may be cut at: the space between two text lines. */
+const LINE_GAP_IN = 0.03;
+/** A row with fewer dark pixels than this is blank (scanner specks). */
+const ROW_INK_PX = 3;
+
+/**
+ * Horizontal bands [y0, y1) of the image that hold ink, cut only at rows without ink across the
+ * whole width (so no glyph and no line is split, whatever the columns): at every wide blank gap,
+ * and at the last line gap once a band grows past MAX_BAND_IN.
+ */
+export function textBands(img: GrayImage, dpi: number): [number, number][] {
+  const { width: w, height: h, data } = img;
+  const inked = new Uint8Array(h);
+  for (let y = 0; y < h; y++) {
+    let dark = 0;
+    for (let i = y * w, end = i + w; i < end && dark < ROW_INK_PX; i++) if (data[i]! < 128) dark++;
+    inked[y] = dark >= ROW_INK_PX ? 1 : 0;
+  }
+  const wide = Math.round(WIDE_GAP_IN * dpi), lineGap = Math.max(2, Math.round(LINE_GAP_IN * dpi));
+  const maxH = Math.round(MAX_BAND_IN * dpi);
+  const bands: [number, number][] = [];
+  let start = -1, lastInk = -1, cut = -1;
+  for (let y = 0; y < h; y++) {
+    if (!inked[y]) {
+      if (start < 0) continue;
+      if (y - lastInk >= wide) { bands.push([start, lastInk + 1]); start = -1; }
+      else if (y - lastInk === lineGap) cut = lastInk + 1;
+      continue;
+    }
+    if (start < 0) { start = y; cut = -1; }
+    else if (y - start > maxH && cut > start) {
+      // end the band at the last line gap; the next one starts with the line after it
+      bands.push([start, cut]);
+      start = y;
+      for (let u = cut; u < y; u++) if (inked[u]) { start = u; break; }
+      cut = -1;
+    }
+    lastInk = y;
+  }
+  if (start >= 0) bands.push([start, lastInk + 1]);
+  return bands;
+}
+
+/** Rows [y0, y1) of the image as their own image, with a white margin above and below. */
+function bandImage(img: GrayImage, y0: number, y1: number, margin: number): GrayImage {
+  const h = y1 - y0 + 2 * margin;
+  const data = new Uint8Array(img.width * h).fill(255);
+  data.set(img.data.subarray(y0 * img.width, y1 * img.width), margin * img.width);
+  return { data, width: img.width, height: h };
 }
 
 /** Enough dark pixels to be worth a Tesseract call (an empty cell is not). */

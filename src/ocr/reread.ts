@@ -75,7 +75,7 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     const words = await pools.cells.recognize({
       image: await scaleGray(img, 2),
       // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
-      psm: cell.lines > 1 ? '6' : '7', whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : WHITELIST[c.f.kind] ?? WHITELIST.number, dpi: scan.raster.dpi * 2,
+      psm: cell.lines > 1 ? '6' : '7', whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : WHITELIST[c.f.kind] ?? WHITELIST.number, dpi: scan.raster.dpi * 2, tag: 'reread',
     });
     const second = words.map((w) => w.text).join(' ').trim();
     const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';

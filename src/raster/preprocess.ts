@@ -18,13 +18,14 @@ export function paperLevel(hist: Uint32Array): number {
  * Stretch contrast: paper becomes 255 and the darkest ink 0. The stretch is capped (black point at
  * most 96 levels under the paper) so a nearly blank page's grain is not blown up into ink.
  */
-export function normalize(img: GrayImage): GrayImage {
+export function normalize(img: GrayImage, inPlace = false): GrayImage {
   const hist = histogram(img);
   const white = paperLevel(hist);
   const black = Math.max(0, Math.min(percentile(hist, 0.002), white - 96));
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - black) * 255) / (white - black))));
-  const out = new Uint8Array(img.data.length);
+  // in place when the caller owns the pixels (a turned or deskewed copy): one page copy fewer
+  const out = inPlace ? img.data : new Uint8Array(img.data.length);
   for (let i = 0; i < out.length; i++) out[i] = lut[img.data[i]!]!;
   return { data: out, width: img.width, height: img.height };
 }
@@ -116,7 +117,7 @@ export function preprocessPage(page: PageRaster, opts: PreprocessOptions = {}): 
       skew = measured ?? time('skew', () => estimateSkew(img));
       img = time('deskew', () => deskew(img, skew));
     }
-    if (opts.normalize ?? true) img = time('normalize', () => normalize(img));
+    if (opts.normalize ?? true) img = time('normalize', () => normalize(img, img !== page.image));
   }
   return { raster: { page: page.page, image: img, dpi: page.dpi }, blank, turned, skew, timings };
 }

@@ -4,14 +4,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OcrPool } from '../../../src/ocr/pool.js';
 import { ensureLangDir } from '../../../src/ocr/langdata.js';
 import { cellCrop } from '../../../src/ocr/cell-crop.js';
-import { dropLightInk, readScannedPage, uncoveredInk } from '../../../src/ocr/read-page.js';
-import type { OcrPools } from '../../../src/ocr/shared-pool.js';
+import { dropLightInk, readScannedPage, textBands, uncoveredInk } from '../../../src/ocr/read-page.js';
+import { ocrPools } from '../../../src/ocr/shared-pool.js';
 import { toPgm } from '../../../src/ocr/pnm.js';
 import { findGrids } from '../../../src/tables/grid.js';
 import { drawPage } from '../../helpers/draw.js';
 
-const pools: OcrPools = { text: new OcrPool(1, ['ind', 'eng']), cells: new OcrPool(1, ['eng']) };
-afterAll(async () => { await pools.text.close(); await pools.cells.close(); });
+const pool = new OcrPool(1);
+const pools = ocrPools(pool);
+afterAll(() => pool.close());
 
 describe('offline models', () => {
   it('links ind and eng from the npm packages into one folder, nothing fetched or written to the cwd', async () => {
@@ -24,6 +25,42 @@ describe('offline models', () => {
     const words = await pools.cells.recognize({ image: drawPage({ widthPt: 200, heightPt: 40, lines: [{ x: 10, y: 28, text: '48.320.000,00' }] }).image, psm: '7' });
     expect(words.map((w) => w.text).join(' ')).toBe('48.320.000,00');
     expect(fs.readdirSync('.').filter((f) => f.endsWith('.traineddata'))).toEqual(before.filter((f) => f.endsWith('.traineddata')));
+  });
+});
+
+describe('one pool for both models', () => {
+  it('reads with each reader\'s models on the same worker, switching as the jobs ask', async () => {
+    const img = (text: string) => drawPage({ widthPt: 220, heightPt: 40, lines: [{ x: 10, y: 28, text }] }).image;
+    // interleaved on a single worker: every job still gets the models it asked for
+    const [a, b, c] = await Promise.all([
+      pools.cells.recognize({ image: img('capaian 100%'), psm: '7' }),
+      pools.text.recognize({ image: img('Kecamatan Candipuro'), psm: '7' }),
+      pools.cells.recognize({ image: img('33,33%'), psm: '7' }),
+    ]);
+    expect(a.map((w) => w.text).join(' ')).toBe('capaian 100%');
+    expect(b.map((w) => w.text).join(' ')).toBe('Kecamatan Candipuro');
+    expect(c.map((w) => w.text).join(' ')).toBe('33,33%');
+    expect(pools.text.size).toBe(1);
+  });
+});
+
+describe('textBands', () => {
+  it('cuts the page into bands at blank rows only, skipping wide blank space', () => {
+    const lines = Array.from({ length: 14 }, (_, i) => ({ x: 40, y: 60 + i * 16, text: `baris ${i + 1} teks narasi yang cukup panjang` }));
+    const r = drawPage({ widthPt: 400, heightPt: 700, lines: [...lines, { x: 40, y: 640, text: 'penutup' }] });
+    const bands = textBands(r.image, r.dpi);
+    // 14 lines over ~3.1 in: two bands at most 2.5 in tall, then the lone line after the wide gap
+    expect(bands.length).toBe(3);
+    for (const [y0, y1] of bands) {
+      expect(y1 - y0).toBeLessThanOrEqual(2.7 * r.dpi);
+      // each band starts and ends on ink, and the rows just outside it are blank
+      for (const y of [y0 - 1, y1]) {
+        const row = r.image.data.subarray(y * r.image.width, (y + 1) * r.image.width);
+        expect(row.filter((v) => v < 128).length).toBeLessThan(3);
+      }
+    }
+    expect(bands[2]![0]).toBeGreaterThan(600 * (r.dpi / 72));
+    expect(textBands(drawPage({ widthPt: 100, heightPt: 100 }).image, r.dpi)).toEqual([]);
   });
 });
 

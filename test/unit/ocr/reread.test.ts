@@ -1,14 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { OcrPool } from '../../../src/ocr/pool.js';
 import { AGREED_CONF, DISPUTED_CONF, rereadCells } from '../../../src/ocr/reread.js';
-import type { OcrPools } from '../../../src/ocr/shared-pool.js';
+import { ocrPools } from '../../../src/ocr/shared-pool.js';
 import type { OcrPage } from '../../../src/ocr/read-page.js';
 import type { PageContent, Word } from '../../../src/model/word.js';
 import type { Field } from '../../../src/model/extracted.js';
 import { drawPage } from '../../helpers/draw.js';
 
-const pools: OcrPools = { text: new OcrPool(1, ['ind', 'eng']), cells: new OcrPool(1, ['eng']) };
-afterAll(async () => { await pools.text.close(); await pools.cells.close(); });
+const pool = new OcrPool(1);
+const pools = ocrPools(pool);
+afterAll(() => pool.close());
 
 describe('rereadCells', () => {
   const raster = drawPage({ widthPt: 300, heightPt: 100, tables: [{ x: 10, y: 10, colWidths: [120, 120], rowHeight: 40, rows: [['21,5%', '48.320.000,00']] }] });
