@@ -83,15 +83,6 @@ describe('embedded mode (PGlite, in-process)', () => {
     }
   }, 120_000);
 
-  it('a TIFF is one document, stored as extract reads it', async () => {
-    const tiff = path.join(ROOT, 'fixtures/corpus/tiff/pasirian-tw1-2023.tif');
-    const r = await runCli(['run', tiff, '--json'], env);
-    expect(JSON.parse(r.stdout)).toMatchObject({ queued: 1, clean: 1, failed: 0 });
-    const stored = Report.parse(JSON.parse((await runCli(['report', tiff, '--json'], env)).stdout));
-    const inline = Report.parse(JSON.parse((await runCli(['extract', tiff, '--json'], env)).stdout));
-    expect(stored).toEqual(inline);
-  }, 600_000);
-
   it('reprocess --failed runs failed documents again; usage errors are explained', async () => {
     const bad = path.join(dataDir, 'broken.pdf');
     fs.writeFileSync(bad, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0x20)]));
