@@ -20,7 +20,8 @@ RUN npm ci && npm prune --omit=dev
 # ---- runtime: production dependencies, dist (with dist/web), the fixtures corpus: `lkj serve`
 # loads its sample reports into an empty database on first start (LKJ_SAMPLES=0: not) ---------
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production
+# two malloc arenas: threads' own arenas only grew RSS (bin/lkj sets the same for `npx lkj`)
+ENV NODE_ENV=production MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -59,7 +59,7 @@ type OcrStats = Record<string, { n: number; ms: number }>;
 function runCli(file: string): Promise<{ seconds: number; stages: Record<string, number>; ocr: OcrStats; status: string; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.resolve('bin/lkj.js'), 'extract', file, '--json'], { env: { ...process.env, LKJ_TIMINGS: '1' } });
+    const child = spawn(path.resolve('bin/lkj'), ['extract', file, '--json'], { env: { ...process.env, LKJ_TIMINGS: '1' } });
     let out = '', err = '', peak = 0;
     child.stdout.on('data', (d: Buffer) => { out += d; });
     child.stderr.on('data', (d: Buffer) => { err += d; });

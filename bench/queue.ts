@@ -48,7 +48,8 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'bin/lkj.js');
+// the `lkj` command as users run it (bin/lkj: its malloc setting included)
+const CLI = path.join(ROOT, 'bin/lkj');
 const PG_ADMIN_URL = process.env.LKJ_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CLK_TCK = 100; // USER_HZ on Linux (getconf CLK_TCK)
@@ -256,7 +257,7 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
   const logs: string[] = [];
   const client = new pg.Client({ connectionString: db.url });
   try {
-    const ing = spawnSync(process.execPath, [CLI, 'ingest', ...files, '--json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const ing = spawnSync(CLI, ['ingest', ...files, '--json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
     if (ing.status !== 0) throw new Error(`lkj ingest exited ${ing.status}: ${ing.stderr}`);
     const queued = (JSON.parse(ing.stdout) as { queued: number }).queued;
     if (queued !== files.length) throw new Error(`lkj ingest queued ${queued} of ${files.length}: ${ing.stdout}`);
@@ -267,11 +268,11 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
     const t0 = Date.now();
     let startup = 0; // until the last worker is ready (module loading, migrations, reconcile)
     for (let i = 0; i < spec.processes; i++) {
-      const args = [CLI, 'worker', '--concurrency', String(spec.concurrency)];
+      const args = ['worker', '--concurrency', String(spec.concurrency)];
       const cpu = i % os.availableParallelism();
       const p = opt.pin
-        ? spawn('taskset', ['-c', String(cpu), process.execPath, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
-        : spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        ? spawn('taskset', ['-c', String(cpu), CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+        : spawn(CLI, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
       p.stderr!.on('data', (d: Buffer) => {
         logs.push(`[worker ${i + 1}] ${d}`);
         if (/ready \(distributed/.test(String(d))) startup = Math.max(startup, (Date.now() - t0) / 1000);

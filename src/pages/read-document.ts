@@ -5,7 +5,8 @@ import { checkIntake, sha256, type FileKind } from '../intake/sniff.js';
 import { openPdf } from './pdfjs.js';
 import { textLayerWords } from './text-layer.js';
 import { vectorSegments } from './vector-lines.js';
-import { embeddedPageImage, renderPdfPage, DEFAULT_DPI } from '../raster/render.js';
+import { embeddedPageImage, renderPdfPage, DEFAULT_DPI, DEFAULT_MAX_RENDER_PIXELS } from '../raster/render.js';
+import { EmbeddedJpegs } from '../raster/embedded-jpeg.js';
 import { readScannedPage, type OcrPage } from '../ocr/read-page.js';
 import type { OcrPools } from '../ocr/shared-pool.js';
 import { openImage, type ImageDocument } from '../raster/decode.js';
@@ -62,6 +63,8 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
     await doc.destroy();
     throw new InputError('too-large', `the PDF has ${doc.numPages} pages, above the ${maxPages}-page limit`, file);
   }
+  // scanner-written pages are decoded from their JPEG directly; pdfjs renders everything else
+  const jpegs = new EmbeddedJpegs(bytes, file, DEFAULT_MAX_RENDER_PIXELS);
   const getPage = async (n: number) => {
     try {
       return await doc.getPage(n);
@@ -86,9 +89,12 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
     },
     async readScan(n, opts) {
       const t = performance.now();
-      const page = await getPage(n);
-      const raster = (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, opts.dpi ?? DEFAULT_DPI));
-      page.cleanup();
+      let raster = await jpegs.page(n);
+      if (!raster) {
+        const page = await getPage(n);
+        raster = (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, opts.dpi ?? DEFAULT_DPI));
+        page.cleanup();
+      }
       add(opts.timings, 'render', performance.now() - t);
       return ocrPage(raster, opts);
     },

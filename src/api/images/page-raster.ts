@@ -7,7 +7,8 @@ import type { GrayImage } from '../../model/image.js';
 import type { FileKind } from '../../intake/sniff.js';
 import { openPdf } from '../../pages/pdfjs.js';
 import { textLayerWords } from '../../pages/text-layer.js';
-import { embeddedPageImage, renderPdfPage } from '../../raster/render.js';
+import { embeddedPageImage, renderPdfPage, DEFAULT_MAX_RENDER_PIXELS } from '../../raster/render.js';
+import { EmbeddedJpegs } from '../../raster/embedded-jpeg.js';
 import { openImage } from '../../raster/decode.js';
 import { preprocessPage } from '../../raster/preprocess.js';
 import { scaleGray } from '../../raster/gray.js';
@@ -32,7 +33,9 @@ export async function pageRaster(bytes: Uint8Array, kind: FileKind, name: string
         const r = await renderPdfPage(page, n, dpi);
         return { image: r.image, dpi: r.dpi };
       }
-      const raw = (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, MIN_OCR_DPI));
+      // the pixels OCR read (pages/read-document.ts), so the evidence boxes land where they were measured
+      const raw = (await new EmbeddedJpegs(bytes, name, DEFAULT_MAX_RENDER_PIXELS).page(n))
+        ?? (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, MIN_OCR_DPI));
       return await asRead(raw, dpi);
     } finally {
       await doc.destroy();

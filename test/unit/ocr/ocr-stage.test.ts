@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OcrPool } from '../../../src/ocr/pool.js';
 import { ensureLangDir } from '../../../src/ocr/langdata.js';
 import { cellCrop } from '../../../src/ocr/cell-crop.js';
-import { dropLightInk, readScannedPage, textBands, uncoveredInk } from '../../../src/ocr/read-page.js';
+import { dropLightInk, inkColumns, narrativeScale, NARRATIVE_LINE_PX, readScannedPage, textBands, typicalLineHeight, uncoveredInk } from '../../../src/ocr/read-page.js';
 import { ocrPools } from '../../../src/ocr/shared-pool.js';
 import { toPgm } from '../../../src/ocr/pnm.js';
 import { findGrids } from '../../../src/tables/grid.js';
@@ -61,6 +61,54 @@ describe('textBands', () => {
     }
     expect(bands[2]![0]).toBeGreaterThan(600 * (r.dpi / 72));
     expect(textBands(drawPage({ widthPt: 100, heightPt: 100 }).image, r.dpi)).toEqual([]);
+  });
+});
+
+describe('the narrative\'s resolution', () => {
+  const page = (size: number, dpi = 300) => drawPage({ dpi, widthPt: 400, heightPt: 400,
+    lines: Array.from({ length: 8 }, (_, i) => ({ x: 40, y: 60 + i * size * 1.8, text: 'Capaian kinerja Kecamatan tahun 2024 (jaga)', size })) });
+
+  it('measures the typical text line from the rows with ink, in proportion to the type size', () => {
+    const h12 = typicalLineHeight(page(12).image), h9 = typicalLineHeight(page(9).image);
+    // DejaVu Sans ascender to descender is ~1.17 em: 12 pt at 300 DPI is ~58 px
+    expect(h12).toBeGreaterThan(0.95 * 12 * 300 / 72);
+    expect(h12).toBeLessThan(1.3 * 12 * 300 / 72);
+    expect(h9 / h12).toBeCloseTo(0.75, 1);
+    expect(typicalLineHeight(drawPage({ widthPt: 100, heightPt: 100 }).image)).toBe(0);
+  });
+
+  it('brings lines to NARRATIVE_LINE_PX, never enlarging and never below half size', () => {
+    const s12 = narrativeScale(page(12).image);
+    expect(s12 * typicalLineHeight(page(12).image)).toBeCloseTo(NARRATIVE_LINE_PX, 0);
+    expect(narrativeScale(page(12, 150).image)).toBe(1); // small type or a low-resolution scan: as it is
+    expect(narrativeScale(page(40).image)).toBe(0.5); // a cover's title
+    expect(narrativeScale(drawPage({ widthPt: 100, heightPt: 100 }).image)).toBe(1);
+  });
+
+  it('crops a band to its inked columns plus the margin', () => {
+    const r = drawPage({ widthPt: 400, heightPt: 100, lines: [{ x: 100, y: 50, text: 'teks di tengah' }] });
+    const k = r.dpi / 72;
+    const [x0, x1] = inkColumns(r.image, 0, r.image.height, 10);
+    expect(x0).toBeGreaterThanOrEqual(100 * k - 12);
+    expect(x0).toBeLessThanOrEqual(100 * k - 8);
+    expect(x1).toBeLessThan(300 * k);
+    const [, right] = inkColumns(r.image, 0, r.image.height, 0);
+    expect(r.image.data.subarray(0).some((v, i) => i % r.image.width >= right && v < 128)).toBe(false);
+    expect(inkColumns(drawPage({ widthPt: 100, heightPt: 100 }).image, 0, 100, 10)).toEqual([0, Math.round(100 * k)]);
+  });
+
+  it('reads a narrative page at the reduced scale with words in page points', async () => {
+    const r = drawPage({ widthPt: 500, heightPt: 200, lines: [{ x: 60, y: 80, text: 'Capaian kinerja sebesar 95,50 % pada tahun 2024.', size: 12 }] });
+    expect(narrativeScale(r.image)).toBeLessThan(0.8);
+    const p = await readScannedPage(r, pools);
+    const ws = p.content.words;
+    expect(ws.map((w) => w.text).join(' ')).toContain('95,50');
+    const first = ws.find((w) => w.text === 'Capaian')!;
+    // the word's box is where it was drawn (page points), not where the scaled band put it
+    expect(first.bbox[0]).toBeGreaterThan(57);
+    expect(first.bbox[0]).toBeLessThan(63);
+    expect(first.bbox[3]).toBeGreaterThan(78);
+    expect(first.bbox[3]).toBeLessThan(86);
   });
 });
 
