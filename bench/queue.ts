@@ -1,7 +1,7 @@
 /**
  * Queue throughput: `npm run bench:queue [-- --scan N --copies N --corpus born|scan|both --runs SPEC
- * --pin --rounds N --wait-idle MIN --retries N]` (or LKJ_BENCH_SCAN, _COPIES, _CORPUS, _RUNS, _PIN,
- * _ROUNDS, _WAIT_IDLE, _RETRIES).
+ * --pin --no-ceiling --rounds N --wait-idle MIN --retries N]` (or LKJ_BENCH_SCAN, _COPIES, _CORPUS, _RUNS,
+ * _PIN, _CEILING=0, _ROUNDS, _WAIT_IDLE, _RETRIES).
  *
  * Distributed mode end to end, as it is deployed: the built `lkj ingest` queues the corpus into a
  * fresh PostgreSQL database (and a fresh Redis key prefix), then N `lkj worker` processes drain it.
@@ -26,9 +26,13 @@
  *  - `1/2/2` one worker given the whole machine (two OCR threads, two jobs at a time): the
  *    single-process alternative; "2 workers ÷ this" says what splitting into processes costs or
  *    gains against using both cores in one process.
- * `--pin` pins worker i to core i mod cores (taskset), i.e. a 1-process run really gets one core
+ * `--pin` pins each worker to as many cores as it has OCR threads, in turn (taskset: 1/1/1 on core
+ * 0, 2/1/1 on cores 0 and 1, 1/2/2 on both), i.e. a 1-process run really gets one core
  * (unpinned, the 1/1/1 reference borrows ~0.1 core of the other one: its next document's pages
  * overlap the previous one's assembly, and libvips has threads of its own).
+ * With `--pin`, the scanned corpus is also run without any queue (`--no-ceiling`: not): `lkj
+ * extract` alone on one core, then two at once on two cores, which says how far this machine's two
+ * cores scale this work at all (memory and caches are shared), next to the queue's scaling.
  * `--rounds N` keeps the fastest of N runs per configuration; `--wait-idle MIN` waits (up to MIN
  * minutes) before each run until other processes use < `--idle-cores` (0.2), and `--retries N`
  * repeats a run during which they used more.
@@ -66,6 +70,7 @@ const { values: opt } = parseArgs({
     'idle-cores': { type: 'string', default: '0.2' },
     retries: { type: 'string', default: process.env.LKJ_BENCH_RETRIES ?? '0' },
     rounds: { type: 'string', default: process.env.LKJ_BENCH_ROUNDS ?? '1' },
+    'no-ceiling': { type: 'boolean', default: process.env.LKJ_BENCH_CEILING === '0' },
   },
 });
 
@@ -227,6 +232,38 @@ async function waitIdle(): Promise<void> {
   }
 }
 
+/** The cores (taskset list) of process i with `ocr` OCR threads: as many cores as threads, in turn. */
+function coresFor(i: number, ocr: number): string {
+  const n = os.availableParallelism();
+  return Array.from({ length: Math.min(ocr, n) }, (_, k) => (i * ocr + k) % n).join(',');
+}
+
+// ---- the machine's own scaling --------------------------------------------------------------------
+
+interface Ceiling { alone: number; together: number[]; scaling: number }
+
+/**
+ * What two cores give this workload without any queue: `lkj extract` of the same documents (one
+ * OCR thread, pinned) alone, then two such processes at once on two cores. Both do the same work,
+ * so the scaling is the sum of their speeds relative to the one alone. CPU-bound work that shares
+ * nothing but the memory system scales by 2 only where caches and memory bandwidth are not shared.
+ */
+async function machineCeiling(files: string[]): Promise<Ceiling> {
+  const run = (core: number) => new Promise<number>((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn('taskset', ['-c', String(core), CLI, 'extract', ...files, '--json'], {
+      cwd: ROOT, env: { ...process.env, LKJ_OCR_WORKERS: '1', DATABASE_URL: '', REDIS_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    p.stderr!.on('data', (d: Buffer) => { err += d; });
+    p.once('error', reject);
+    p.once('exit', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`lkj extract exited ${code}: ${err.slice(-500)}`))));
+  });
+  const alone = await run(0);
+  const together = await Promise.all(Array.from({ length: Math.min(2, os.availableParallelism()) }, (_, i) => run(i)));
+  return { alone, together, scaling: together.reduce((s, t) => s + alone / t, 0) };
+}
+
 // ---- one run --------------------------------------------------------------------------------------
 
 interface Result {
@@ -269,9 +306,8 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
     let startup = 0; // until the last worker is ready (module loading, migrations, reconcile)
     for (let i = 0; i < spec.processes; i++) {
       const args = ['worker', '--concurrency', String(spec.concurrency)];
-      const cpu = i % os.availableParallelism();
       const p = opt.pin
-        ? spawn('taskset', ['-c', String(cpu), CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+        ? spawn('taskset', ['-c', coresFor(i, spec.ocr), CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
         : spawn(CLI, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
       p.stderr!.on('data', (d: Buffer) => {
         logs.push(`[worker ${i + 1}] ${d}`);
@@ -348,11 +384,12 @@ if (opt.corpus !== 'born') corpora.push({ name: 'scanned', files: scanCorpus() }
 const cores = os.availableParallelism();
 const fmtLoad = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`queue throughput: lkj ingest → N × lkj worker (BullMQ ${REDIS_URL}, PostgreSQL), ${cores} cores, node ${process.version}`);
-console.log(`load average at start: ${fmtLoad()}${opt.pin ? '; workers pinned (taskset): worker i on core i mod cores' : ''}`);
+console.log(`load average at start: ${fmtLoad()}${opt.pin ? '; workers pinned (taskset): each to as many cores as OCR threads, in turn' : ''}`);
 for (const c of corpora) console.log(`corpus ${c.name}: ${c.files.length} documents${c.name === 'born' ? ` (${c.files.length / copies} PDFs × ${copies} copies)` : ''}`);
 console.log(`runs: processes/LKJ_OCR_WORKERS/--concurrency per process${rounds > 1 ? `; the fastest of ${rounds} rounds each` : ''}\n`);
 
 const results: Result[] = [];
+let ceiling: Ceiling | null = null;
 try {
   for (const c of corpora) {
     for (const spec of runs) {
@@ -373,6 +410,12 @@ try {
       }
       if (best) results.push(best);
     }
+  }
+  const scanned = corpora.find((c) => c.name === 'scanned');
+  if (scanned && !opt['no-ceiling'] && opt.pin && !interrupted) {
+    process.stderr.write('bench: the machine\'s own scaling (lkj extract alone, then two at once)… ');
+    ceiling = await machineCeiling(scanned.files);
+    process.stderr.write(`${ceiling.alone.toFixed(1)} s, then ${ceiling.together.map((t) => t.toFixed(1)).join(' s and ')} s\n`);
   }
 } catch (e) {
   if (!interrupted) throw e;
@@ -407,5 +450,10 @@ for (const c of corpora) {
   for (const other of mine.filter((r) => r.spec.processes === 1 && r !== ref)) {
     console.log(`  2 workers ÷ 1 worker with the whole machine (${specName(other.spec)}, ${other.perMin.toFixed(1)}/min) = ${(two.perMin / other.perMin).toFixed(2)}`);
   }
+}
+if (ceiling) {
+  console.log(`the machine's own scaling on the scanned documents, no queue: lkj extract (1 OCR thread, pinned) alone ${ceiling.alone.toFixed(1)} s; `
+    + `two at once on two cores ${ceiling.together.map((t) => t.toFixed(1)).join(' s and ')} s: scaling ${ceiling.scaling.toFixed(2)} `
+    + '(the most any queue can reach here for this work)');
 }
 console.log(`load average at end: ${fmtLoad()}`);
