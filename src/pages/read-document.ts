@@ -64,7 +64,7 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
     throw new InputError('too-large', `the PDF has ${doc.numPages} pages, above the ${maxPages}-page limit`, file);
   }
   // scanner-written pages are decoded from their JPEG directly; pdfjs renders everything else
-  const jpegs = new EmbeddedJpegs(bytes, file, DEFAULT_MAX_RENDER_PIXELS);
+  const jpegs = new EmbeddedJpegs(bytes, file, doc.numPages, DEFAULT_MAX_RENDER_PIXELS);
   const getPage = async (n: number) => {
     try {
       return await doc.getPage(n);
@@ -89,12 +89,10 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
     },
     async readScan(n, opts) {
       const t = performance.now();
-      let raster = await jpegs.page(n);
-      if (!raster) {
-        const page = await getPage(n);
-        raster = (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, opts.dpi ?? DEFAULT_DPI));
-        page.cleanup();
-      }
+      const page = await getPage(n);
+      const raster = (await jpegs.page(n, page.view))
+        ?? (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, opts.dpi ?? DEFAULT_DPI));
+      page.cleanup();
       add(opts.timings, 'render', performance.now() - t);
       return ocrPage(raster, opts);
     },

@@ -27,21 +27,23 @@ interface PageJpeg {
 export class EmbeddedJpegs {
   private doc: Promise<PDFDocument | null> | null = null;
 
-  constructor(private readonly bytes: Uint8Array, private readonly file: string, private readonly maxPixels: number) {}
+  /** `pages`: the page count pdfjs found; pdf-lib must agree, or its page n may not be pdfjs's. */
+  constructor(private readonly bytes: Uint8Array, private readonly file: string, private readonly pages: number, private readonly maxPixels: number) {}
 
   private load(): Promise<PDFDocument | null> {
     // pdf-lib is stricter than pdfjs: a PDF it cannot parse simply takes the pdfjs path
     this.doc ??= PDFDocument.load(this.bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: false })
-      .then((d) => (d.isEncrypted ? null : d), () => null);
+      .then((d) => (d.isEncrypted || d.getPageCount() !== this.pages ? null : d), () => null);
     return this.doc;
   }
 
-  async page(n: number): Promise<PageRaster | null> {
+  /** Page n's scan, or null; `view` is pdfjs's page box for it ([x0, y0, x1, y1]), which must match. */
+  async page(n: number, view: readonly number[]): Promise<PageRaster | null> {
     const doc = await this.load();
     if (!doc || n < 1 || n > doc.getPageCount()) return null;
     let jpeg: PageJpeg | null;
     try {
-      jpeg = pageJpeg(doc, n - 1);
+      jpeg = pageJpeg(doc, n - 1, view);
     } catch {
       return null;
     }
@@ -72,13 +74,15 @@ async function decodeJpeg(j: PageJpeg, pageNo: number): Promise<PageRaster | nul
 }
 
 /** The page's only image when the page is nothing but that image, upright, covering the page. */
-function pageJpeg(doc: PDFDocument, index: number): PageJpeg | null {
+function pageJpeg(doc: PDFDocument, index: number, view: readonly number[]): PageJpeg | null {
   const page = doc.getPage(index).node;
   const ctx = page.context;
   if ((page.Rotate()?.asNumber() ?? 0) % 360 !== 0) return null;
   const box = numbers(page.CropBox() ?? page.MediaBox());
   if (box?.length !== 4) return null;
   const [bx0, by0, bx1, by1] = [Math.min(box[0]!, box[2]!), Math.min(box[1]!, box[3]!), Math.max(box[0]!, box[2]!), Math.max(box[1]!, box[3]!)];
+  // the same page as pdfjs's (a repaired page tree could order them differently), same box
+  if ([bx0, by0, bx1, by1].some((v, i) => Math.abs(v - (view[i] ?? NaN)) > 0.5)) return null;
 
   const ops = contentOps(page.Contents(), ctx);
   if (!ops) return null;

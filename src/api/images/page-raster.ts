@@ -34,7 +34,7 @@ export async function pageRaster(bytes: Uint8Array, kind: FileKind, name: string
         return { image: r.image, dpi: r.dpi };
       }
       // the pixels OCR read (pages/read-document.ts), so the evidence boxes land where they were measured
-      const raw = (await new EmbeddedJpegs(bytes, name, DEFAULT_MAX_RENDER_PIXELS).page(n))
+      const raw = (await new EmbeddedJpegs(bytes, name, doc.numPages, DEFAULT_MAX_RENDER_PIXELS).page(n, page.view))
         ?? (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, MIN_OCR_DPI));
       return await asRead(raw, dpi);
     } finally {

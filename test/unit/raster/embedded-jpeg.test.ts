@@ -26,6 +26,18 @@ async function viaPdfjs(pdf: Buffer, n = 1) {
   }
 }
 
+/** EmbeddedJpegs as the readers use it: with pdfjs's page count and page box. */
+async function viaSharp(pdf: Buffer, n = 1, file = 't.pdf', limit = LIMIT) {
+  const doc = await openPdf(pdf, file).catch(() => null);
+  if (!doc) return new EmbeddedJpegs(pdf, file, 1, limit).page(n, [0, 0, 595.28, 841.89]);
+  try {
+    const view = n <= doc.numPages ? (await doc.getPage(n)).view : [0, 0, 595.28, 841.89];
+    return await new EmbeddedJpegs(pdf, file, doc.numPages, limit).page(n, view);
+  } finally {
+    await doc.destroy();
+  }
+}
+
 const meanAbsDiff = (a: Uint8Array, b: Uint8Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!); return s / a.length; };
 
 describe('EmbeddedJpegs', () => {
@@ -34,7 +46,7 @@ describe('EmbeddedJpegs', () => {
       const w = 1240, h = 1754; // 150 DPI on A4
       const jpeg = await scanJpeg(w, h, channels);
       const doc = await makePdf((d) => d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 }), { margin: 0 });
-      const r = await new EmbeddedJpegs(doc, 't.pdf', LIMIT).page(1);
+      const r = await viaSharp(doc);
       expect(r).not.toBeNull();
       expect(r!.page).toBe(1);
       expect([r!.image.width, r!.image.height]).toEqual([w, h]);
@@ -61,16 +73,20 @@ describe('EmbeddedJpegs', () => {
     const turned = await makePdf((d) => d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 }), { margin: 0 });
     const rotated = Buffer.from(turned.toString('latin1').replace('/Type /Page\n', '/Type /Page\n/Rotate 90\n'), 'latin1');
     expect(rotated.toString('latin1')).toContain('/Rotate 90');
-    for (const pdf of [text, small, withText, flate, rotated]) expect(await new EmbeddedJpegs(pdf, 't.pdf', LIMIT).page(1)).toBeNull();
+    for (const pdf of [text, small, withText, flate, rotated]) expect(await viaSharp(pdf)).toBeNull();
     // and a page outside the document, or bytes that are no PDF at all
-    expect(await new EmbeddedJpegs(turned, 't.pdf', LIMIT).page(2)).toBeNull();
-    expect(await new EmbeddedJpegs(Buffer.from('not a pdf'), 't.pdf', LIMIT).page(1)).toBeNull();
+    expect(await viaSharp(turned, 2)).toBeNull();
+    expect(await viaSharp(Buffer.from('not a pdf'))).toBeNull();
+    // pdf-lib must see the document as pdfjs does: the same page count and the same page box
+    expect(await viaSharp(turned)).not.toBeNull();
+    expect(await new EmbeddedJpegs(turned, 't.pdf', 2, LIMIT).page(1, [0, 0, 595.28, 841.89])).toBeNull();
+    expect(await new EmbeddedJpegs(turned, 't.pdf', 1, LIMIT).page(1, [0, 0, 612, 792])).toBeNull();
   });
 
   it('refuses a page image above the pixel limit, naming the file and the page', async () => {
     const jpeg = await scanJpeg(1240, 1754, 1);
     const pdf = await makePdf((d) => { d.addPage({ size: 'A4', margin: 0 }); d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 }); });
-    await expect(new EmbeddedJpegs(pdf, 'big.pdf', 1_000_000).page(2)).rejects.toSatisfy(
+    await expect(viaSharp(pdf, 2, 'big.pdf', 1_000_000)).rejects.toSatisfy(
       (e: unknown) => e instanceof InputError && e.code === 'too-large' && /page 2/.test(e.message) && /big\.pdf/.test(String(e.file ?? e.message)));
   });
 });
