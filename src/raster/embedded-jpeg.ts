@@ -5,6 +5,7 @@ import {
 import type { PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
 import { rgbToGray } from './gray.js';
+import { fullPageImageDpi } from './page-image.js';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -114,11 +115,8 @@ function pageJpeg(doc: PDFDocument, index: number, view: readonly number[]): Pag
   // upright: the unit square scaled and moved, not rotated, sheared or flipped
   const [a, b, c, dd, e, f] = drawn.ctm;
   if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a <= 0 || dd <= 0) return null;
-  const tol = 0.015 * Math.max(bx1 - bx0, by1 - by0);
-  if (Math.abs(e - bx0) > tol || Math.abs(f - by0) > tol || Math.abs(e + a - bx1) > tol || Math.abs(f + dd - by1) > tol) return null;
-  const dpiX = (width * 72) / a, dpiY = (height * 72) / dd;
-  if (Math.abs(dpiX - dpiY) > 0.02 * dpiX) return null; // non-square pixels: let the renderer resample
-  return { bytes: img.contents, width, height, dpi: dpiX };
+  const dpi = fullPageImageDpi([e, f, e + a, f + dd], [bx0, by0, bx1, by1], width, height);
+  return dpi === null ? null : { bytes: img.contents, width, height, dpi };
 }
 
 function nameOf(v: unknown): string | undefined {

@@ -5,6 +5,7 @@ import type { GrayImage, PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
 import { rgbaToGray, rgbToGray } from './gray.js';
 import { DEFAULT_DPI } from './resolution.js';
+import { fullPageImageDpi } from './page-image.js';
 
 export { DEFAULT_DPI } from './resolution.js';
 /** A page rendered larger than this (pixels) is refused rather than exhausting memory. */
@@ -67,18 +68,13 @@ export async function embeddedPageImage(page: PDFPageProxy, pageNo: number): Pro
   // upright image: x scale positive, y flipped (image row 0 at the top), no rotation or shear
   const [a, b, c, d, e, f] = found.ctm;
   if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a <= 0 || d >= 0) return null;
-  const [x0, y0, x1, y1] = [e, f + d, e + a, f];
-  const tol = 0.015 * Math.max(viewport.width, viewport.height);
-  if (Math.abs(x0) > tol || Math.abs(y0) > tol || Math.abs(x1 - viewport.width) > tol || Math.abs(y1 - viewport.height) > tol) return null;
 
   const objs = found.id.startsWith('g_') ? page.commonObjs : page.objs;
   const img = objs.get(found.id) as { width: number; height: number; kind?: number; data?: Uint8Array } | null;
   if (!img?.data || !img.kind) return null;
-  const image = imageDataToGray(img.width, img.height, img.kind, img.data);
-  if (!image) return null;
-  const dpiX = (img.width * 72) / a, dpiY = (img.height * 72) / -d;
-  if (Math.abs(dpiX - dpiY) > 0.02 * dpiX) return null; // non-square pixels: let the renderer resample
-  return { page: pageNo, image, dpi: dpiX };
+  const dpi = fullPageImageDpi([e, f + d, e + a, f], [0, 0, viewport.width, viewport.height], img.width, img.height);
+  const image = dpi === null ? null : imageDataToGray(img.width, img.height, img.kind, img.data);
+  return image ? { page: pageNo, image, dpi: dpi! } : null;
 }
 
 /** pdfjs decoded image data (ImageKind 1: 1 bit, bit set = white; 2: RGB; 3: RGBA) → gray. */

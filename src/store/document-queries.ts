@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../model/contract.js';
 import type { Db } from './db.js';
-import type { DocumentStatus } from './store.js';
+import type { DocumentRow, DocumentStatus } from './store.js';
 
 export type ReviewStateName = 'open' | 'claimed' | 'reviewed' | 'none';
 
@@ -73,21 +73,8 @@ export function filterSql(f: DocumentFilter, params: unknown[]): string {
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
-export interface DocumentListRow {
-  id: number;
-  sha256: string;
-  file_name: string;
-  size_bytes: number;
-  kind: string | null;
-  pages: number | null;
-  mode: string | null;
-  status: DocumentStatus;
-  failure_code: string | null;
-  failure_reason: string | null;
-  priority: number;
-  created_at: Date;
-  processed_at: Date | null;
-  current_version: number | null;
+/** A document as the list shows it: its row (less the run bookkeeping) with its current report's meta and findings. */
+export interface DocumentListRow extends Omit<DocumentRow, 'run' | 'run_reason' | 'updated_at'> {
   unit: string | null;
   kecamatan: string | null;
   kabupaten: string | null;
