@@ -32,17 +32,9 @@ export async function nightlyRun(rt: Runtime, inbox: string, archive: string, pr
     await moveUnique(file, target);
   }
   await process?.();
-  const [last] = await rt.store.db.query<{ at: Date }>('SELECT at FROM nightly_summaries ORDER BY id DESC LIMIT 1');
-  const [done] = await rt.store.db.query<{ processed: number; flagged: number; failed: number }>(
-    `SELECT COUNT(*)::int AS processed, COUNT(*) FILTER (WHERE status = 'flagged')::int AS flagged, COUNT(*) FILTER (WHERE status = 'failed')::int AS failed
-     FROM documents WHERE processed_at IS NOT NULL AND processed_at > $1`, [last?.at ?? new Date(0)]);
-  const summary: NightlySummary = {
-    inbox, found: r.queued.length + r.duplicates.length + r.rejected.length, queued: r.queued.length, duplicates: r.duplicates.length,
-    rejected: r.rejected.length, processed: done?.processed ?? 0, flagged: done?.flagged ?? 0, failed: done?.failed ?? 0,
-  };
-  await rt.store.db.query(
-    `INSERT INTO nightly_summaries (inbox, found, queued, duplicates, rejected, processed, flagged, failed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [summary.inbox, summary.found, summary.queued, summary.duplicates, summary.rejected, summary.processed, summary.flagged, summary.failed]);
+  const intake = { inbox, found: r.queued.length + r.duplicates.length + r.rejected.length, queued: r.queued.length,
+    duplicates: r.duplicates.length, rejected: r.rejected.length };
+  const summary: NightlySummary = { ...intake, ...(await rt.store.recordNightly(intake)) };
   await rt.store.audit('scheduler', 'nightly-run', null, summary);
   return summary;
 }

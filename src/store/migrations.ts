@@ -235,4 +235,16 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 `,
   },
+  {
+    id: 3,
+    name: 'nightly summaries count each processed document once',
+    sql: `
+-- a summary claims the documents it counts: processed_at is the storing transaction's start time, so a
+-- window "processed_at > last summary" lost documents whose transaction committed after that summary began
+ALTER TABLE documents ADD COLUMN summarised boolean NOT NULL DEFAULT false;
+UPDATE documents SET summarised = true
+  WHERE processed_at IS NOT NULL AND processed_at <= (SELECT MAX(at) FROM nightly_summaries);
+CREATE INDEX documents_unsummarised ON documents (id) WHERE processed_at IS NOT NULL AND NOT summarised;
+`,
+  },
 ];

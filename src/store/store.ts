@@ -129,7 +129,7 @@ export class Store {
     const version = await this.insertVersion(q, id, run, reason, report, analysis);
     await q.query(
       `UPDATE documents SET status = $3, pages = $4, mode = $5, failure_code = $6, failure_reason = $7, current_version = $8,
-         processed_at = now(), updated_at = now() WHERE id = $1 AND run = $2`,
+         processed_at = now(), summarised = false, updated_at = now() WHERE id = $1 AND run = $2`,
       [id, run, report.status, report.source.pages, report.status === 'failed' ? null : report.source.mode,
         report.error?.code ?? null, report.error?.message ?? null, version]);
     await q.query('DELETE FROM page_results WHERE document_id = $1 AND run <= $2', [id, run]);
@@ -227,6 +227,26 @@ export class Store {
   async recentFailures(limit = 10): Promise<{ id: number; sha256: string; file: string; code: string | null; reason: string | null; at: Date }[]> {
     return this.db.query(`SELECT id, sha256, file_name AS file, failure_code AS code, failure_reason AS reason, updated_at AS at
       FROM documents WHERE status = 'failed' ORDER BY updated_at DESC, id DESC LIMIT $1`, [limit]);
+  }
+
+  /**
+   * Record a nightly summary with the documents finished since the last one. The summary claims what it
+   * counts in the same transaction, so a document whose version commits while a summary is written is
+   * counted by the next one: never lost, never twice, whatever the timing or the number of schedulers.
+   */
+  async recordNightly(intake: { inbox: string; found: number; queued: number; duplicates: number; rejected: number }):
+    Promise<{ processed: number; flagged: number; failed: number }> {
+    return this.db.tx(async (q) => {
+      const [done] = await q.query<{ processed: number; flagged: number; failed: number }>(
+        `WITH counted AS (UPDATE documents SET summarised = true WHERE processed_at IS NOT NULL AND NOT summarised RETURNING status)
+         SELECT COUNT(*)::int AS processed, COUNT(*) FILTER (WHERE status = 'flagged')::int AS flagged,
+           COUNT(*) FILTER (WHERE status = 'failed')::int AS failed FROM counted`);
+      const counts = { processed: done?.processed ?? 0, flagged: done?.flagged ?? 0, failed: done?.failed ?? 0 };
+      await q.query(
+        `INSERT INTO nightly_summaries (inbox, found, queued, duplicates, rejected, processed, flagged, failed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [intake.inbox, intake.found, intake.queued, intake.duplicates, intake.rejected, counts.processed, counts.flagged, counts.failed]);
+      return counts;
+    });
   }
 
   async audit(actor: string, action: string, documentId: number | null, detail: unknown = {}): Promise<void> {

@@ -38,7 +38,7 @@ describe('lkj schedule', () => {
       expect(first.rows[0]).toEqual({ found: 3, queued: 2, duplicates: 0, rejected: 1 });
       // a later firing counts what the workers finished since
       const later = await waitFor(async () => (await setup.db.query<{ processed: number; flagged: number; failed: number }>(
-        'SELECT SUM(processed)::int AS processed, SUM(flagged)::int AS flagged, SUM(failed)::int AS failed FROM nightly_summaries')).rows.find((r) => r.processed >= 3), 30_000, 'a summary counting the processed documents');
+        'SELECT SUM(processed)::int AS processed, SUM(flagged)::int AS flagged, SUM(failed)::int AS failed FROM nightly_summaries')).rows.find((r) => r.processed >= 3), 60_000, 'a summary counting the processed documents');
       expect(later).toEqual({ processed: 3, flagged: 1, failed: 1 });
       expect(procs[0]!.output()).toMatch(/nightly .*inbox: 3 file\(s\): 2 queued, 0 duplicate, 1 rejected/);
       procs[0]!.proc.kill('SIGTERM');
