@@ -11,6 +11,14 @@ import type { OcrPools } from './shared-pool.js';
 export const AGREED_CONF = 95;
 /** Confidence given to a value the re-read contradicts: a failed rule on it is `uncertain`. */
 export const DISPUTED_CONF = 40;
+/**
+ * Confidence given to a value two of three reads agree on, after the first two disagreed: the
+ * majority's number is kept, but under the default threshold, so a rule failing on it is still
+ * `uncertain`, never an error built on one contested reading.
+ */
+export const VOTED_CONF = 70;
+/** The tie-break read's scale: neither the first read's (1×) nor the re-read's (2×), so its errors are its own. */
+const TIE_BREAK_SCALE = 1.5;
 
 const WHITELIST: Record<string, string> = {
   money: '0123456789.,Rp ',
@@ -28,7 +36,11 @@ export interface CellRef {
 export interface RereadOutcome extends CellRef {
   first: string;
   second: string;
+  /** the tie-break read, made only when the first two gave different numbers */
+  third?: string;
   agreed: boolean;
+  /** which reading the cell now holds */
+  kept: 'first' | 'second';
 }
 
 export const cellKey = (c: CellRef) => `${c.f.page}|${c.f.bbox.map((v) => v.toFixed(1)).join(',')}`;
@@ -54,8 +66,9 @@ export function numericCells(tables: ExtractedTables, scans: ReadonlyMap<number,
 /**
  * Read numeric cells a second time, each crop on its own: twice the resolution, one text line,
  * only digits and `.,%Rp`. Where both reads give the same number the cell's words are marked
- * agreed (confidence up); where they differ the re-read's text replaces the cell and the value is
- * marked disputed, so a rule failing on it is reported `uncertain` for a human to read.
+ * agreed (confidence up). Where they give different numbers a third read at another scale breaks
+ * the tie: the number two reads share is kept at VOTED_CONF; with no majority the re-read's text
+ * replaces the cell, marked disputed. Either way a rule failing on it is `uncertain`, for a human.
  */
 export async function rereadCells(cells: readonly CellRef[], pages: PageContent[], scans: ReadonlyMap<number, OcrPage>, pools: OcrPools,
   already: Set<string> = new Set()): Promise<RereadOutcome[]> {
@@ -66,32 +79,46 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     already.add(k);
     return true;
   });
-  const outcomes = await Promise.all(unique.map(async (c) => {
+  const outcomes = await Promise.all(unique.map(async (c): Promise<(RereadOutcome & { conf: number | null }) | null> => {
     const scan = scans.get(c.f.page)!;
     const k = scan.raster.dpi / 72;
     const cell = cellCrop(scan.raster.image, c.f.bbox, k);
     if (!cell) return null;
-    const img = cell.image;
-    const words = await pools.cells.recognize({
-      image: await scaleGray(img, 2),
+    const read = async (scale: number, tag: string) => (await pools.cells.recognize({
+      image: await scaleGray(cell.image, scale),
       // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
-      psm: cell.lines > 1 ? '6' : '7', whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : WHITELIST[c.f.kind] ?? WHITELIST.number, dpi: scan.raster.dpi * 2, tag: 'reread',
-    });
-    const second = words.map((w) => w.text).join(' ').trim();
+      psm: cell.lines > 1 ? '6' : '7', whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : WHITELIST[c.f.kind] ?? WHITELIST.number,
+      dpi: Math.round(scan.raster.dpi * scale), tag,
+    })).map((w) => w.text).join(' ').trim();
     const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';
-    const a = parseNumber(c.f.raw, hint), b = parseNumber(second, hint);
-    const agreed = a.ok && b.ok && a.value !== null && a.value === b.value;
-    return { ...c, first: c.f.raw, second, agreed, usable: b.ok && b.value !== null };
+    const number = (text: string) => { const p = parseNumber(text, hint); return p.ok ? p.value : null; };
+    const second = await read(2, 'reread');
+    const a = number(c.f.raw), b = number(second);
+    if (b === null) {
+      // a second reading that gives no number tells nothing: the first stands as it was read
+      return { ...c, first: c.f.raw, second, agreed: false, kept: 'first', conf: null };
+    }
+    if (a === b) return { ...c, first: c.f.raw, second, agreed: true, kept: 'first', conf: AGREED_CONF };
+    if (a === null) return { ...c, first: c.f.raw, second, agreed: false, kept: 'second', conf: DISPUTED_CONF };
+    const third = await read(TIE_BREAK_SCALE, 'tie-break');
+    const t = number(third);
+    const kept = t === a ? 'first' as const : 'second' as const;
+    return { ...c, first: c.f.raw, second, third, agreed: false, kept, conf: t === a || t === b ? VOTED_CONF : DISPUTED_CONF };
   }));
   const done: RereadOutcome[] = [];
   for (const o of outcomes) {
     if (!o) continue;
     const page = pages[o.f.page - 1]!;
-    if (o.agreed) setCellConfidence(page, o.f.bbox, AGREED_CONF);
-    else if (o.usable) replaceCellText(page, o.f.bbox, o.second, DISPUTED_CONF);
-    // a second reading that gives no number tells nothing: the first stands as it was read
-    done.push({ table: o.table, row: o.row, field: o.field, f: o.f, first: o.first, second: o.second, agreed: o.agreed });
-    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`reread ${o.table}/${o.row}/${o.field}: ${JSON.stringify(o.first)} (${o.f.conf.toFixed(0)}) → ${JSON.stringify(o.second)} ${o.agreed ? 'agreed' : 'disputed'}\n`);
+    if (o.conf !== null) {
+      if (o.kept === 'first') setCellConfidence(page, o.f.bbox, o.conf);
+      else replaceCellText(page, o.f.bbox, o.second, o.conf);
+    }
+    const { conf, ...outcome } = o;
+    done.push(outcome);
+    if (process.env.LKJ_DEBUG_OCR) {
+      const verdict = o.agreed ? 'agreed' : o.third === undefined ? 'disputed' : `tie-break ${JSON.stringify(o.third)}: ${conf === VOTED_CONF ? `kept the ${o.kept}` : 'disputed'}`;
+      process.stderr.write(`reread ${o.table}/${o.row}/${o.field}: ${JSON.stringify(o.first)} (${o.f.conf.toFixed(0)}) → ${JSON.stringify(o.second)} ${verdict}\n`);
+    }
   }
   return done;
 }
