@@ -88,7 +88,7 @@ export function findGrids(page: number, segments: readonly Segment[], words: rea
 
   const grids: Grid[] = [];
   for (const { h, v } of comps.values()) {
-    const ys = clusterValues(h.map((t) => t.y));
+    const ys = closeOpenEdges(clusterValues(h.map((t) => t.y)), v);
     const xs = clusterValues(v.map((t) => t.x));
     if (ys.length < 2 || xs.length < 3) continue; // a box or a rule, not a table
     const w = xs[xs.length - 1]! - xs[0]!, ht = ys[ys.length - 1]! - ys[0]!;
@@ -96,6 +96,31 @@ export function findGrids(page: number, segments: readonly Segment[], words: rea
     grids.push(buildGrid(page, xs, ys, h, v, words));
   }
   return grids.sort((a, b) => a.bbox[1] - b.bbox[1]);
+}
+
+/** How far (points) the side borders must run past the last rule to be a row cut by the page. */
+const OPEN_EDGE_MIN = 8;
+
+/**
+ * A row split by a page break (browsers print tall rows across pages) has no rule where the page
+ * cuts it: the table's side borders run on past its last rule, or start before its first. Close
+ * such an edge where both side borders end, so the cut row is a band with its words, which the
+ * row on the next page continues.
+ */
+function closeOpenEdges(ys: number[], vs: readonly V[]): number[] {
+  if (ys.length < 2 || vs.length < 2) return ys;
+  const xs = vs.map((t) => t.x);
+  const left = Math.min(...xs), right = Math.max(...xs);
+  const sides = vs.filter((t) => t.x - left <= SNAP || right - t.x <= SNAP);
+  const onLeft = sides.filter((t) => t.x - left <= SNAP), onRight = sides.filter((t) => right - t.x <= SNAP);
+  if (!onLeft.length || !onRight.length) return ys;
+  const out = [...ys];
+  // the edge is where the shorter of the two side borders ends: both must reach it
+  const bottom = Math.min(Math.max(...onLeft.map((t) => t.y1)), Math.max(...onRight.map((t) => t.y1)));
+  if (bottom - out[out.length - 1]! >= OPEN_EDGE_MIN) out.push(bottom);
+  const top = Math.max(Math.min(...onLeft.map((t) => t.y0)), Math.min(...onRight.map((t) => t.y0)));
+  if (out[0]! - top >= OPEN_EDGE_MIN) out.unshift(top);
+  return out;
 }
 
 function buildGrid(page: number, xs: number[], ys: number[], hs: H[], vs: V[], words: readonly Word[]): Grid {

@@ -3,6 +3,7 @@ import type { Line } from '../model/word.js';
 import type { Grid } from './grid.js';
 import { classifyHeader, mapColumns, REQUIRED_FIELDS, type ColumnField } from './columns.js';
 import { headerBandCount, columnLabels } from './rows.js';
+import { editDistance } from '../parse/edit-distance.js';
 
 /** A caption `Tabel 2.3`, tolerant of `TABEL 2.3.`, `Tabel 2.2SKALA…`, `Tabel 2,3`. */
 const CAPTION = /^\s*tabel\s*(\d)\s*[.,]\s*(\d{1,2})(?!\d)/i;
@@ -47,7 +48,13 @@ export function locateTables(grids: readonly Grid[], lines: readonly Line[]): Lo
     const between = captions.filter((c) => before(prevEnd, { page: c.line.page, y: c.line.bbox[1] })
       && before({ page: c.line.page, y: c.line.bbox[1] }, start));
     const caption = between[between.length - 1] ?? null;
-    const headerBands = headerBandCount(grid);
+    let headerBands = headerBandCount(grid);
+    // a grid opening the page after a table broke off: bands under its repeated header (or at its
+    // top) whose first cell is empty are the rest of a row the page break cut, not more header
+    if (!caption && prev && grid.page === prev.grid.page + 1) {
+      const repeated = repeatedHeaderBands(grid, prev);
+      if (repeated < headerBands && range(repeated, headerBands).every((r) => !grid.at(r, 0).text.trim())) headerBands = repeated;
+    }
     const labels = columnLabels(grid, headerBands);
     const guessed = headerBands > 0 ? classifyHeader(labels) : null;
     let table: TableId | null = null;
@@ -81,6 +88,24 @@ export function locateTables(grids: readonly Grid[], lines: readonly Line[]): Lo
 
 function fits(table: TableId, columns: readonly (ColumnField | null)[]): boolean {
   return REQUIRED_FIELDS[table].every((f) => columns.includes(f));
+}
+
+const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
+const bandText = (grid: Grid, r: number) => range(0, grid.xs.length - 1).map((c) => grid.at(r, c))
+  .filter((cell, i, all) => all.indexOf(cell) === i).map((cell) => cell.text).join('|').toLowerCase().replace(/\s+/g, '');
+
+/**
+ * How many bands at the top of `grid` repeat the header of the table part before it (browsers and
+ * word processors repeat a table's header on each page): all of them, read alike up to OCR slips, or 0.
+ */
+function repeatedHeaderBands(grid: Grid, prev: LocatedGrid): number {
+  const n = prev.headerBands;
+  if (n === 0 || grid.ys.length - 1 < n) return 0;
+  for (let r = 0; r < n; r++) {
+    const a = bandText(grid, r), b = bandText(prev.grid, r);
+    if (editDistance(a, b) > Math.max(2, 0.2 * Math.max(a.length, b.length))) return 0;
+  }
+  return n;
 }
 
 /** A grid continues the previous table when it opens the next page with the same columns. */

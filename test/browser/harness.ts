@@ -24,7 +24,7 @@ export const CHROMIUM = process.env.LKJ_CHROMIUM ?? '/usr/bin/chromium';
 export const PASSWORD = 'correct horse battery';
 
 /** stack-notes: what Debian's chromium needs to run headless as root in a container */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface AppUnderTest {
   base: string;
