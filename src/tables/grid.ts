@@ -108,7 +108,8 @@ const OPEN_EDGE_MIN = 8;
  * row on the next page continues.
  */
 function closeOpenEdges(ys: number[], vs: readonly V[]): number[] {
-  if (ys.length < 2 || vs.length < 2) return ys;
+  // one rule is enough: the rest of a cut row opening a page has only the rule under it
+  if (ys.length < 1 || vs.length < 2) return ys;
   const xs = vs.map((t) => t.x);
   const left = Math.min(...xs), right = Math.max(...xs);
   const sides = vs.filter((t) => t.x - left <= SNAP || right - t.x <= SNAP);

@@ -59,6 +59,7 @@ export function locateTables(grids: readonly Grid[], lines: readonly Line[]): Lo
     const guessed = headerBands > 0 ? classifyHeader(labels) : null;
     let table: TableId | null = null;
     let columns: (ColumnField | null)[] = [];
+    let inherited = false;
     if (caption && TABLE_IDS.has(caption.id)) {
       table = caption.id as TableId;
       columns = mapColumns(table, labels);
@@ -71,14 +72,15 @@ export function locateTables(grids: readonly Grid[], lines: readonly Line[]): Lo
       table = null; // Tabel 3.1 and friends are not ours
     } else if (prev && continues(prev, grid, headerBands)) {
       table = prev.table;
-      columns = headerBands > 0 ? mapColumns(table, labels) : prev.columns;
-      if (!fits(table, columns)) columns = prev.columns;
+      columns = headerBands > 0 ? mapColumns(table, labels) : [];
+      // a continuation may hold fewer columns (a lone JUMLAH row): what it has lines up with the part before
+      if (!fits(table, columns)) { columns = inheritColumns(prev, grid); inherited = true; }
     } else if (guessed) {
       table = guessed;
       columns = mapColumns(table, labels);
     }
     prevEnd = { page: grid.page, y: grid.bbox[3] };
-    if (!table || !fits(table, columns)) { prev = null; continue; }
+    if (!table || !(inherited || fits(table, columns))) { prev = null; continue; }
     const located: LocatedGrid = { table, grid, columns, headerBands, caption: caption?.line ?? null };
     out.push(located);
     prev = located;
@@ -111,9 +113,25 @@ function repeatedHeaderBands(grid: Grid, prev: LocatedGrid): number {
 /** A grid continues the previous table when it opens the next page with the same columns. */
 function continues(prev: LocatedGrid, grid: Grid, headerBands: number): boolean {
   if (grid.page !== prev.grid.page + 1) return false;
-  if (headerBands > 0) {
-    const labels = columnLabels(grid, headerBands);
-    return fits(prev.table, mapColumns(prev.table, labels));
-  }
-  return grid.xs.length === prev.grid.xs.length;
+  const labels = headerBands > 0 ? columnLabels(grid, headerBands) : [];
+  // a header of its own decides; a page opening with only the column-number row (`1 2 3 …`: the
+  // header rows stayed on the previous page) has none, and continues when the columns line up
+  if (labels.some(Boolean)) return fits(prev.table, mapColumns(prev.table, labels));
+  return inheritColumns(prev, grid).length > 0;
+}
+
+/** Column rules closer than this (points) are the same column edge on both pages. */
+const EDGE_TOLERANCE = 4;
+
+/**
+ * The fields of a continuation grid's columns, taken from the part before it. Its column edges must
+ * be the earlier part's (a lone `JUMLAH` row merged across No and Uraian has fewer of them, never
+ * others); each of its columns takes the field of the earlier column starting at the same edge.
+ * Empty when the edges do not line up.
+ */
+function inheritColumns(prev: LocatedGrid, grid: Grid): (ColumnField | null)[] {
+  const at = (x: number) => prev.grid.xs.findIndex((p) => Math.abs(p - x) <= EDGE_TOLERANCE);
+  const idx = grid.xs.map(at);
+  if (idx.some((i) => i < 0) || idx[0] !== 0 || idx[idx.length - 1] !== prev.grid.xs.length - 1) return [];
+  return idx.slice(0, -1).map((i) => prev.columns[i] ?? null);
 }

@@ -69,4 +69,37 @@ describe('a row cut by a page break', () => {
     const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
     expect(tables['2.5'].map((r) => r.no)).toEqual(['1', '2', 'JUMLAH']);
   });
+
+  it('is read whole when only the rule under its rest is printed on the next page', () => {
+    const ps = pages(false);
+    // the cut row's rest closes the table: the side borders start at the page's top margin, one rule under it
+    ps[1]!.words = [w(2, 'Bantuan', 85, 54), w(2, 'Sosial', 125, 54)];
+    ps[1]!.segments = part(2, [70], 70, 40);
+    const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
+    expect(tables['2.5'].map((r) => [r.no, r.fields.uraian?.value, r.fields.pagu?.value])).toEqual([['1', 'Fasilitasi Penyaluran Bantuan Sosial', 27_500_000]]);
+  });
+});
+
+describe('a table broken across pages without a repeated header', () => {
+  it('goes on when the next page opens with the column-number row only', () => {
+    const caption = [w(1, 'Tabel', 240, 680), w(1, '2.5', 270, 680)];
+    const p1: PageContent = { page: 1, width: 595, height: 842, mode: 'text', words: [...caption, ...header(1, 700)], segments: part(1, [700, 720, 740], 740, 700, HEADER_GAPS) };
+    const numbers = ['1', '2', '3', '4', '5'].map((n, c) => w(2, n, XS[c]! + 5, 54));
+    const p2: PageContent = { page: 2, width: 595, height: 842, mode: 'text', segments: part(2, [50, 70, 90]),
+      words: [...numbers, w(2, '1.1', 52, 74), w(2, 'Fasilitasi', 85, 74), w(2, '27.500.000', 260, 74), w(2, '19.937.500', 360, 74), w(2, '72,50', 455, 74), w(2, '%', 485, 74)] };
+    const { tables, missing } = extractTables([p1, p2], groupLines([...p1.words, ...p2.words]));
+    expect(missing).not.toContain('2.5');
+    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.capaian?.value])).toEqual([['1.1', 27_500_000, 72.5]]);
+  });
+
+  it('takes a lone JUMLAH row merged across No and Uraian on the next page', () => {
+    const ps = pages(true);
+    // page 1 holds the whole table but its total
+    ps[0]!.segments = part(1, [700, 720, 740, 780], 780, 700, HEADER_GAPS);
+    ps[1]!.words = [w(2, 'JUMLAH', 120, 54), w(2, '45.500.000', 260, 54), w(2, '31.277.500', 360, 54), w(2, '68,74', 455, 54), w(2, '%', 485, 54)];
+    ps[1]!.segments = part(2, [50, 70]).filter((sg) => !(sg.x0 === 80 && sg.x1 === 80)); // no rule between No and Uraian
+    const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
+    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.realisasi?.value, r.fields.capaian?.value])).toEqual([
+      ['1', 27_500_000, 19_937_500, 72.5], ['JUMLAH', 45_500_000, 31_277_500, 68.74]]);
+  });
 });
