@@ -63,6 +63,9 @@ export function locateTables(grids: readonly Grid[], lines: readonly Line[]): Lo
     if (caption && TABLE_IDS.has(caption.id)) {
       table = caption.id as TableId;
       columns = mapColumns(table, labels);
+      // a header cell OCR garbled (`Capaian (%)` read `“ar`): the caption names the table, and the
+      // columns its header did map sit where the standard layout has them
+      if (!fits(table, columns)) columns = standardColumns(table, columns) ?? columns;
       // a narrative mention ("pada tabel 2.4 sebagai berikut") can sit where a caption should
       if (!fits(table, columns) && guessed && guessed !== table) {
         table = guessed;
@@ -118,6 +121,31 @@ function continues(prev: LocatedGrid, grid: Grid, headerBands: number): boolean 
   // header rows stayed on the previous page) has none, and continues when the columns line up
   if (labels.some(Boolean)) return fits(prev.table, mapColumns(prev.table, labels));
   return inheritColumns(prev, grid).length > 0;
+}
+
+/** The columns of Tabel 2.1–2.5 as the SAKIP template prints them, left to right. */
+const STANDARD_COLUMNS: Partial<Record<TableId, ColumnField[]>> = {
+  '2.1': ['no', 'sasaran', 'indikator', 'target'],
+  '2.3': ['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian'],
+  '2.4': ['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
+  '2.5': ['no', 'uraian', 'pagu', 'realisasi', 'capaian'],
+};
+
+/**
+ * The standard layout for a captioned grid whose header did not map every required column: only
+ * when it has the standard number of columns (one more for a trailing `Ket`) and every column its
+ * header did map is where the standard puts it. null otherwise.
+ */
+function standardColumns(table: TableId, mapped: readonly (ColumnField | null)[]): (ColumnField | null)[] | null {
+  const std = STANDARD_COLUMNS[table];
+  if (!std || (mapped.length !== std.length && mapped.length !== std.length + 1)) return null;
+  // a label read half (`Pagu` over a garbled `Realisasi (Rp)`) may repeat a field that its own
+  // column holds: that copy is no contradiction
+  const agrees = (f: ColumnField | null, i: number) => f === null || f === (std[i] ?? null) || (std.includes(f) && mapped[std.indexOf(f)] === f);
+  if (!mapped.every(agrees)) return null;
+  // most of the header must have been read: a grid with one stray column label is not this table
+  if (mapped.filter((f, i) => f !== null && f === std[i]).length < Math.ceil(std.length / 2)) return null;
+  return mapped.map((_, i) => std[i] ?? null);
 }
 
 /** Column rules closer than this (points) are the same column edge on both pages. */

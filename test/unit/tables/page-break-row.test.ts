@@ -103,3 +103,26 @@ describe('a table broken across pages without a repeated header', () => {
       ['1', 27_500_000, 19_937_500, 72.5], ['JUMLAH', 45_500_000, 31_277_500, 68.74]]);
   });
 });
+
+describe('a captioned table whose header OCR garbled', () => {
+  const table = (realisasiLabel: string, columns = XS): PageContent => {
+    const words = [w(1, 'Tabel', 240, 680), w(1, '2.5', 270, 680),
+      ...header(1, 700).map((x) => (x.text === 'Realisasi' ? { ...x, text: realisasiLabel } : x)),
+      w(1, '1.1', 52, 744), w(1, 'Fasilitasi', 85, 744), w(1, '27.500.000', 260, 744), w(1, '19.937.500', 360, 744), w(1, '72,50', 455, 744), w(1, '%', 485, 744)];
+    const segs = part(1, [700, 720, 740, 780], 780, 700, HEADER_GAPS).filter((sg) => columns.includes(sg.x0) || sg.y0 === sg.y1);
+    return { page: 1, width: 595, height: 842, mode: 'text', words, segments: segs };
+  };
+
+  it('takes the standard columns when the rest of the header sits where the standard puts it', () => {
+    const p = table('Th'); // `Realisasi (Rp)` read `Th`
+    const { tables, missing } = extractTables([p], groupLines(p.words));
+    expect(missing).not.toContain('2.5');
+    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.realisasi?.value, r.fields.capaian?.value])).toEqual([['1.1', 27_500_000, 19_937_500, 72.5]]);
+  });
+
+  it('does not force the standard on a grid with another number of columns', () => {
+    const p = table('Th', XS.filter((x) => x !== 350)); // four columns: not the template's five
+    const { missing } = extractTables([p], groupLines(p.words));
+    expect(missing).toContain('2.5');
+  });
+});
