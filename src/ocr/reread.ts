@@ -116,7 +116,8 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     const { conf, ...outcome } = o;
     done.push(outcome);
     if (process.env.LKJ_DEBUG_OCR) {
-      const verdict = o.agreed ? 'agreed' : o.third === undefined ? 'disputed' : `tie-break ${JSON.stringify(o.third)}: ${conf === VOTED_CONF ? `kept the ${o.kept}` : 'disputed'}`;
+      const verdict = o.agreed ? 'agreed' : conf === null ? 'no number: first kept as read'
+        : o.third === undefined ? 'disputed' : `tie-break ${JSON.stringify(o.third)}: ${conf === VOTED_CONF ? `kept the ${o.kept}` : 'disputed'}`;
       process.stderr.write(`reread ${o.table}/${o.row}/${o.field}: ${JSON.stringify(o.first)} (${o.f.conf.toFixed(0)}) → ${JSON.stringify(o.second)} ${verdict}\n`);
     }
   }

@@ -49,4 +49,15 @@ export function repairKegiatanLabels(rows: RawRow[]): void {
     const fits = (k === 1 && prev === p) || prev === `${p}.${k - 1}`;
     if (fits) rows[i]!.no = `${p}.${k}`;
   }
+  // a program label between its program's kegiatan (`1`, `2`, `1.2`: `1.1` read as `2`) cannot be
+  // a program: a kegiatan of program 1 never follows program 2. It is the kegiatan the
+  // numbering calls for.
+  for (let i = 1; i + 1 < rows.length; i++) {
+    const label = rows[i]!.no, prev = rows[i - 1]!.no;
+    const next = /^(\d+)\.(\d+)$/.exec(rows[i + 1]!.no);
+    if (!/^\d+$/.test(label) || !next) continue;
+    const [p, k] = [next[1]!, Number(next[2])];
+    if (p === label || k < 2) continue;
+    if (prev === p ? k === 2 : prev === `${p}.${k - 2}`) rows[i]!.no = `${p}.${k - 1}`;
+  }
 }

@@ -91,6 +91,21 @@ describe('repairKegiatanLabels', () => {
     repairKegiatanLabels(programs);
     expect(programs.map((r) => r.no)).toEqual(['1', '2', '10', '11']);
   });
+
+  it('turns a program label between the kegiatan of another program into the kegiatan it stands for', async () => {
+    const { repairKegiatanLabels } = await import('../../../src/tables/extract-tables.js');
+    const rows = (labels: string[]) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {} }));
+    const misread = rows(['1', '2', '1.2', 'JUMLAH']); // `1.1` read as `2`
+    repairKegiatanLabels(misread);
+    expect(misread.map((r) => r.no)).toEqual(['1', '1.1', '1.2', 'JUMLAH']);
+    const later = rows(['1', '1.1', '1.2', '7', '1.4']);
+    repairKegiatanLabels(later);
+    expect(later.map((r) => r.no)).toEqual(['1', '1.1', '1.2', '1.3', '1.4']);
+    // real programs, each followed by its own kegiatan, stay
+    const real = rows(['1', '1.1', '2', '2.1', '2.2', '3']);
+    repairKegiatanLabels(real);
+    expect(real.map((r) => r.no)).toEqual(['1', '1.1', '2', '2.1', '2.2', '3']);
+  });
 });
 
 describe('repairDigits (OCR confusions where a number is expected)', () => {
