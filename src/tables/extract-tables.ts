@@ -27,12 +27,23 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
     const list = raw[lg.table];
     raw[lg.table].push(...dataRows(lg.grid, lg.headerBands, lg.columns, list[list.length - 1] ?? null));
   }
+  for (const id of TABLE_IDS) repairFirstLabel(raw[id]);
   repairKegiatanLabels(raw['2.5']);
   const tables = Object.fromEntries(
     TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r))]),
   ) as Record<TableId, ExtractedRow[]>;
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
   return { tables, grids, missing };
+}
+
+/**
+ * A first row labelled `I` (or `l`, `|`) followed by `2` or `1.1` is row `1`: OCR reads a serif `1`
+ * as a capital I, which would otherwise pass for a Roman numeral.
+ */
+export function repairFirstLabel(rows: RawRow[]): void {
+  for (let i = 0; i + 1 < rows.length; i++) {
+    if (/^[Il|]\.?$/.test(rows[i]!.no) && /^(2|1\.1)$/.test(rows[i + 1]!.no) && (i === 0 || !/^\d/.test(rows[i - 1]!.no))) rows[i]!.no = '1';
+  }
 }
 
 /**

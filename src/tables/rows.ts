@@ -12,14 +12,15 @@ export function isRowLabel(text: string): boolean {
 }
 
 /**
- * A row label as printed, with OCR's slips on the total row mended: `JUMLAN`, `JUMIAH`, `TOTA1`
- * are JUMLAH and TOTAL (the letters differ by at most two from the word).
+ * A row label as printed, with OCR's slips on the total row mended: `JUMLAN`, `JUMIAH`, `TOTA1`,
+ * `J/UMLAH` are JUMLAH and TOTAL (the letters differ by at most two from the word).
  */
 export function normalizeLabel(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   const letters = t.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   if (letters.length >= 4 && letters.length <= 8 && !/^\d+$/.test(letters)) {
-    for (const word of ['JUMLAH', 'TOTAL']) if (editDistance(letters, word) <= 2 && letters !== word && !/^(jumlah|total)$/i.test(t)) return word;
+    // also the word itself with a stray mark in it (`J/UMLAH`: the merged cell's rule read as `/`)
+    for (const word of ['JUMLAH', 'TOTAL']) if (editDistance(letters, word) <= 2 && !/^(jumlah|total)$/i.test(t)) return word;
   }
   return t;
 }

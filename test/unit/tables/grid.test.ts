@@ -123,11 +123,25 @@ describe('repairDigits (OCR confusions where a number is expected)', () => {
 });
 
 describe('row labels read by OCR', () => {
+  it('reads a first label `I` followed by 2 as 1, and leaves Roman numbering alone', async () => {
+    const { repairFirstLabel } = await import('../../../src/tables/extract-tables.js');
+    const rows = (labels: string[]) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {} }));
+    const serif = rows(['I', '2', 'JUMLAH']);
+    repairFirstLabel(serif);
+    expect(serif.map((r) => r.no)).toEqual(['1', '2', 'JUMLAH']);
+    const roman = rows(['I', 'II', 'III']);
+    repairFirstLabel(roman);
+    expect(roman.map((r) => r.no)).toEqual(['I', 'II', 'III']);
+  });
+
   it('mends JUMLAH and TOTAL slips but nothing else', async () => {
     const { normalizeLabel, isRowLabel } = await import('../../../src/tables/rows.js');
     expect(normalizeLabel('JUMLAN')).toBe('JUMLAH');
     expect(normalizeLabel('Jumiah')).toBe('JUMLAH');
     expect(normalizeLabel('TOTA1')).toBe('TOTAL');
+    expect(normalizeLabel('J/UMLAH')).toBe('JUMLAH'); // the merged cell's rule read as a mark
+    expect(normalizeLabel('Jumlah')).toBe('Jumlah');
+    expect(isRowLabel('J/UMLAH')).toBe(true);
     expect(normalizeLabel('1.1')).toBe('1.1');
     expect(normalizeLabel('Sasaran')).toBe('Sasaran');
     expect(isRowLabel('JUMLAN')).toBe(true);
