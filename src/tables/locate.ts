@@ -152,13 +152,16 @@ function standardColumns(table: TableId, mapped: readonly (ColumnField | null)[]
 const EDGE_TOLERANCE = 4;
 
 /**
- * The fields of a continuation grid's columns, taken from the part before it. Its column edges must
- * be the earlier part's (a lone `JUMLAH` row merged across No and Uraian has fewer of them, never
- * others); each of its columns takes the field of the earlier column starting at the same edge.
- * Empty when the edges do not line up.
+ * The fields of a continuation grid's columns, taken from the part before it. With as many columns,
+ * the same ones. With fewer (a lone `JUMLAH` row merged across No and Uraian), its column edges must
+ * be among the earlier part's, measured from the left border (a scanned page sits a little
+ * elsewhere on the glass), and each of its columns takes the field of the earlier column starting
+ * at the same edge. Empty when the edges do not line up.
  */
 function inheritColumns(prev: LocatedGrid, grid: Grid): (ColumnField | null)[] {
-  const at = (x: number) => prev.grid.xs.findIndex((p) => Math.abs(p - x) <= EDGE_TOLERANCE);
+  if (grid.xs.length === prev.grid.xs.length) return prev.columns;
+  const dx = grid.xs[0]! - prev.grid.xs[0]!;
+  const at = (x: number) => prev.grid.xs.findIndex((p) => Math.abs(p - (x - dx)) <= EDGE_TOLERANCE);
   const idx = grid.xs.map(at);
   if (idx.some((i) => i < 0) || idx[0] !== 0 || idx[idx.length - 1] !== prev.grid.xs.length - 1) return [];
   return idx.slice(0, -1).map((i) => prev.columns[i] ?? null);

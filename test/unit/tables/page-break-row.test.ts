@@ -126,3 +126,15 @@ describe('a captioned table whose header OCR garbled', () => {
     expect(missing).toContain('2.5');
   });
 });
+
+describe('a continuation on a page that sits elsewhere on the scanner glass', () => {
+  it('takes a lone JUMLAH row whose edges are shifted with its whole page', () => {
+    const ps = pages(true);
+    ps[0]!.segments = part(1, [700, 720, 740, 780], 780, 700, HEADER_GAPS);
+    const dx = 9; // the second page scanned 9 pt to the right
+    ps[1]!.words = [w(2, 'JUMLAH', 120 + dx, 54), w(2, '45.500.000', 260 + dx, 54), w(2, '31.277.500', 360 + dx, 54), w(2, '68,74', 455 + dx, 54), w(2, '%', 485 + dx, 54)];
+    ps[1]!.segments = part(2, [50, 70]).filter((sg) => !(sg.x0 === 80 && sg.x1 === 80)).map((sg) => ({ ...sg, x0: sg.x0 + dx, x1: sg.x1 + dx }));
+    const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
+    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.capaian?.value])).toEqual([['1', 27_500_000, 72.5], ['JUMLAH', 45_500_000, 68.74]]);
+  });
+});
