@@ -74,7 +74,7 @@ export function filterSql(f: DocumentFilter, params: unknown[]): string {
 }
 
 /** A document as the list shows it: its row (less the run bookkeeping) with its current report's meta and findings. */
-export interface DocumentListRow extends Omit<DocumentRow, 'run' | 'run_reason' | 'updated_at'> {
+export interface DocumentListRow extends Omit<DocumentRow, 'run' | 'run_reason' | 'updated_at' | 'summarised'> {
   unit: string | null;
   kecamatan: string | null;
   kabupaten: string | null;

@@ -26,6 +26,8 @@ export interface DocumentRow {
   created_at: Date;
   updated_at: Date;
   processed_at: Date | null;
+  /** counted by a nightly summary since its last version was stored */
+  summarised: boolean;
 }
 
 export interface NewDocument {

@@ -112,9 +112,7 @@ function closeOpenEdges(ys: number[], vs: readonly V[]): number[] {
   if (ys.length < 1 || vs.length < 2) return ys;
   const xs = vs.map((t) => t.x);
   const left = Math.min(...xs), right = Math.max(...xs);
-  const sides = vs.filter((t) => t.x - left <= SNAP || right - t.x <= SNAP);
-  const onLeft = sides.filter((t) => t.x - left <= SNAP), onRight = sides.filter((t) => right - t.x <= SNAP);
-  if (!onLeft.length || !onRight.length) return ys;
+  const onLeft = vs.filter((t) => t.x - left <= SNAP), onRight = vs.filter((t) => right - t.x <= SNAP);
   const out = [...ys];
   // the edge is where the shorter of the two side borders ends: both must reach it
   const bottom = Math.min(Math.max(...onLeft.map((t) => t.y1)), Math.max(...onRight.map((t) => t.y1)));

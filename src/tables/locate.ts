@@ -2,7 +2,8 @@ import type { TableId } from '../model/contract.js';
 import type { Line } from '../model/word.js';
 import type { Grid } from './grid.js';
 import { classifyHeader, mapColumns, REQUIRED_FIELDS, type ColumnField } from './columns.js';
-import { headerBandCount, columnLabels } from './rows.js';
+import { bandCells, headerBandCount, columnLabels } from './rows.js';
+import { TABLE_FIELDS } from './records.js';
 import { editDistance } from '../parse/edit-distance.js';
 
 /** A caption `Tabel 2.3`, tolerant of `TABEL 2.3.`, `Tabel 2.2SKALA…`, `Tabel 2,3`. */
@@ -96,8 +97,7 @@ function fits(table: TableId, columns: readonly (ColumnField | null)[]): boolean
 }
 
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
-const bandText = (grid: Grid, r: number) => range(0, grid.xs.length - 1).map((c) => grid.at(r, c))
-  .filter((cell, i, all) => all.indexOf(cell) === i).map((cell) => cell.text).join('|').toLowerCase().replace(/\s+/g, '');
+const bandText = (grid: Grid, r: number) => bandCells(grid, r).map((cell) => cell.text).join('|').toLowerCase().replace(/\s+/g, '');
 
 /**
  * How many bands at the top of `grid` repeat the header of the table part before it (browsers and
@@ -123,13 +123,12 @@ function continues(prev: LocatedGrid, grid: Grid, headerBands: number): boolean 
   return inheritColumns(prev, grid).length > 0;
 }
 
-/** The columns of Tabel 2.1–2.5 as the SAKIP template prints them, left to right. */
-const STANDARD_COLUMNS: Partial<Record<TableId, ColumnField[]>> = {
-  '2.1': ['no', 'sasaran', 'indikator', 'target'],
-  '2.3': ['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian'],
-  '2.4': ['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
-  '2.5': ['no', 'uraian', 'pagu', 'realisasi', 'capaian'],
-};
+/**
+ * The columns of a table as the SAKIP template prints them, left to right: `No`, then the contract's
+ * fields, which follow the printed order. Not for 2.2, whose interval column becomes two fields.
+ */
+const standardLayout = (table: TableId): ColumnField[] | null =>
+  (table === '2.2' ? null : ['no', ...TABLE_FIELDS[table]] as ColumnField[]);
 
 /**
  * The standard layout for a captioned grid whose header did not map every required column: only
@@ -137,7 +136,7 @@ const STANDARD_COLUMNS: Partial<Record<TableId, ColumnField[]>> = {
  * header did map is where the standard puts it. null otherwise.
  */
 function standardColumns(table: TableId, mapped: readonly (ColumnField | null)[]): (ColumnField | null)[] | null {
-  const std = STANDARD_COLUMNS[table];
+  const std = standardLayout(table);
   if (!std || (mapped.length !== std.length && mapped.length !== std.length + 1)) return null;
   // a label read half (`Pagu` over a garbled `Realisasi (Rp)`) may repeat a field that its own
   // column holds: that copy is no contradiction

@@ -26,7 +26,8 @@ export function normalizeLabel(text: string): string {
 }
 
 
-function bandCells(grid: Grid, r: number): GridCell[] {
+/** The distinct cells of band r, left to right (a merged cell once). */
+export function bandCells(grid: Grid, r: number): GridCell[] {
   const out: GridCell[] = [];
   for (let c = 0; c < grid.xs.length - 1; c++) {
     const cell = grid.at(r, c);

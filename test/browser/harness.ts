@@ -7,7 +7,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { assertChromium, launchChromium } from '../helpers/chromium.js';
 import { buildServer, type Server } from '../../src/api/server.js';
 import { hashPassword } from '../../src/accounts/passwords.js';
 import type { Role } from '../../src/accounts/roles.js';
@@ -20,11 +21,8 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BORN = path.join(ROOT, 'fixtures/corpus/born');
 export const WEB_DIST = path.join(ROOT, 'dist/web');
 export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
-export const CHROMIUM = process.env.LKJ_CHROMIUM ?? '/usr/bin/chromium';
 export const PASSWORD = 'correct horse battery';
 
-/** stack-notes: what Debian's chromium needs to run headless as root in a container */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface AppUnderTest {
   base: string;
@@ -40,16 +38,14 @@ export async function startApp(): Promise<AppUnderTest> {
   await fs.access(path.join(WEB_DIST, 'index.html')).catch(() => {
     throw new Error(`${WEB_DIST}/index.html is missing: run \`npm run build\` (npm test does) first`);
   });
-  await fs.access(CHROMIUM).catch(() => {
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-  });
+  await assertChromium();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-browser-'));
   const store = await openStore({ dataDir: dir });
   const rt: Runtime = { mode: 'embedded', store, redisUrl: null, queue: null, close: () => store.close() };
   const server = await buildServer(rt, { dataDir: dir, webDir: WEB_DIST, processing: 'background', log: () => {} });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.app.server.address() as { port: number };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     base: `http://127.0.0.1:${port}`, store, server, browser,

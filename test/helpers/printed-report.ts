@@ -4,8 +4,7 @@
  * in two and repeats a table's header on the next page. `cutRow` pushes Tabel 2.4 to the foot of a
  * page so that its first row is cut by the page break.
  */
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../browser/harness.js';
+import { assertChromium, launchChromium } from './chromium.js';
 
 export interface PrintedLayout {
   /** push Tabel 2.4 down so the page break cuts its first row */
@@ -56,7 +55,8 @@ ${P('Berdasarkan perhitungan di atas maka capaian kinerja Kasi Kesejahteraan Sos
 
 /** The report as Chromium prints it to PDF. */
 export async function printReport(l: PrintedLayout): Promise<Uint8Array> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  await assertChromium();
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setContent(printedReportHtml(l), { waitUntil: 'load' });
