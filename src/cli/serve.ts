@@ -21,10 +21,9 @@ export async function runServe(o: { port: number; host: string; samples: boolean
     await app.listen({ port: o.port, host: o.host });
     const shown = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host.includes(':') ? `[${o.host}]` : o.host;
     const url = `http://${shown}:${(app.server.address() as { port: number }).port}`;
-    process.stdout.write(`lkj ${rt.mode} (${rt.store.where}): ${url}  (API docs: ${url}/docs)\n`);
-    if (admin) {
-      process.stdout.write(`\nFirst start: an admin account was created. Shown once, keep it now:\n  username: ${admin.username}\n  password: ${admin.password}\n\n`);
-    }
+    // one write: whoever sees the address (a person, a script, a test) sees the first-start credentials with it
+    process.stdout.write(`lkj ${rt.mode} (${rt.store.where}): ${url}  (API docs: ${url}/docs)\n`
+      + (admin ? `\nFirst start: an admin account was created. Shown once, keep it now:\n  username: ${admin.username}\n  password: ${admin.password}\n\n` : ''));
     if (samples.length) process.stdout.write(`${samples.length} sample report(s) from fixtures/corpus queued for processing\n`);
     const sig = await new Promise<string>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));
