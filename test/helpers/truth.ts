@@ -10,7 +10,7 @@ export interface ManifestEntry {
   files?: string[];
 }
 export type Expected = ScoredExpected;
-export type Truth = ScoredTruth & { id: string };
+export type Truth = Omit<ScoredTruth, 'tables'> & { id: string; tables: Record<string, Record<string, unknown>[]> };
 
 export function manifest(): ManifestEntry[] {
   return (JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as { inputs: ManifestEntry[] }).inputs;
