@@ -117,6 +117,8 @@ export interface RawRow {
   page: number;
   bbox: BBox;
   cells: Partial<Record<ColumnField, RawCell>>;
+  /** the label was read by OCR (a slip is possible), not taken from a text layer */
+  labelFromOcr?: boolean;
 }
 
 /**
@@ -163,7 +165,7 @@ export function dataRows(grid: Grid, headerBands: number, columns: readonly (Col
       continue;
     }
     if (!isRowLabel(label)) continue; // a repeated header or a note inside the grid
-    const row: RawRow = { no: label.replace(/\.$/, ''), page: grid.page, bbox: bandBox, cells: {} };
+    const row: RawRow = { no: label.replace(/\.$/, ''), page: grid.page, bbox: bandBox, cells: {}, labelFromOcr: noCell.words.some((w) => w.source === 'ocr') || !noCell.words.length };
     for (const [f, list] of cells) if (f !== 'no') row.cells[f] = toRaw(list, grid.page);
     // JUMLAH printed across No and Uraian
     rows.push(row);

@@ -134,6 +134,24 @@ describe('row labels read by OCR', () => {
     expect(roman.map((r) => r.no)).toEqual(['I', 'II', 'III']);
   });
 
+  it('puts an OCR label that breaks the count 1, 2, 3 back in its place (a 2 read as 7 on a 1-bit scan)', async () => {
+    const { repairLabelCount } = await import('../../../src/tables/extract-tables.js');
+    const rows = (labels: string[], labelFromOcr = true) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {}, labelFromOcr }));
+    const last = rows(['1', '7']);
+    repairLabelCount(last);
+    expect(last.map((r) => r.no)).toEqual(['1', '2']);
+    const middle = rows(['1', '7', '3', '4']);
+    repairLabelCount(middle);
+    expect(middle.map((r) => r.no)).toEqual(['1', '2', '3', '4']);
+    // a gap the next label does not close stays (a lost row is not hidden), and a text layer's labels are as printed
+    const gap = rows(['1', '3', '5']);
+    repairLabelCount(gap);
+    expect(gap.map((r) => r.no)).toEqual(['1', '3', '5']);
+    const printed = rows(['1', '7'], false);
+    repairLabelCount(printed);
+    expect(printed.map((r) => r.no)).toEqual(['1', '7']);
+  });
+
   it('mends JUMLAH and TOTAL slips but nothing else', async () => {
     const { normalizeLabel, isRowLabel } = await import('../../../src/tables/rows.js');
     expect(normalizeLabel('JUMLAN')).toBe('JUMLAH');
