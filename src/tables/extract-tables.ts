@@ -2,7 +2,7 @@ import type { TableId } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
 import type { Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
-import { locateTables } from './locate.js';
+import { captionOf, locateTables } from './locate.js';
 import { dataRows, type RawRow } from './rows.js';
 import { toRecord } from './records.js';
 
@@ -13,6 +13,8 @@ export interface TablesResult {
   /** every grid on every page, labelled or not: their words are not narrative */
   grids: Grid[];
   missing: TableId[];
+  /** missing tables whose caption was seen: their grid was not read (extraction doubt, not an absent table) */
+  unread: TableId[];
 }
 
 /**
@@ -34,7 +36,8 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
     TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r))]),
   ) as Record<TableId, ExtractedRow[]>;
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
-  return { tables, grids, missing };
+  const captioned = new Set(lines.map(captionOf));
+  return { tables, grids, missing, unread: missing.filter((id) => captioned.has(id)) };
 }
 
 /**
