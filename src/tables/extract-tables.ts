@@ -5,6 +5,7 @@ import { findGrids, type Grid } from './grid.js';
 import { captionOf, locateTables } from './locate.js';
 import { dataRows, type RawRow } from './rows.js';
 import { toRecord } from './records.js';
+import { reconcileTexts } from './reconcile-text.js';
 
 export const TABLE_IDS: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
 
@@ -35,6 +36,7 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
   const tables = Object.fromEntries(
     TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r))]),
   ) as Record<TableId, ExtractedRow[]>;
+  reconcileTexts(tables);
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
   const captioned = new Set(lines.map(captionOf));
   return { tables, grids, missing, unread: missing.filter((id) => captioned.has(id)) };
