@@ -41,6 +41,29 @@ function closeness(a: string, b: string): number {
 
 /** A reading at least this close to its twin is the same text misread; further apart, a different text. */
 const SAME_TEXT = 0.7;
+
+/** Longest common subsequence of the letters over the shorter text's letters. */
+function kept(a: string, b: string): { ratio: number; share: number } {
+  const x = letters(a), y = letters(b);
+  if (!x.length || !y.length) return { ratio: 0, share: 0 };
+  let prev = new Uint16Array(y.length + 1);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = new Uint16Array(y.length + 1);
+    for (let j = 1; j <= y.length; j++) cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    prev = cur;
+  }
+  return { ratio: prev[y.length]! / Math.min(x.length, y.length), share: Math.min(x.length, y.length) / Math.max(x.length, y.length) };
+}
+
+/**
+ * A doubtful reading that lost lines or letters of its twin but kept the rest in order
+ * (`Pemberdayman esa` for `Terkoordinasinya Kegiatan Pemberdayaan Desa`): nearly all its letters
+ * are its twin's, in order, and it holds at least a third of them.
+ */
+const fragmentOf = (f: Field, best: Field) => {
+  const k = kept(f.raw, best.raw);
+  return f.conf < DOUBTFUL_NAME && k.ratio >= 0.85 && k.share >= 0.3 && letters(f.raw).length < letters(best.raw).length;
+};
 /** A program name read at this confidence or better is kept as read (a spelling of its own). */
 const DOUBTFUL_NAME = 80;
 /** A text layer's confidence: exact, never reconciled. */
@@ -65,7 +88,7 @@ function reconcileGroup(fields: readonly (Field | undefined)[]): void {
   const best = [...ocr].sort((a, b) => b.conf - a.conf)[0]!;
   for (const f of ocr) {
     if (f === best || f.raw === best.raw || f.conf >= best.conf) continue;
-    if (closeness(f.raw, best.raw) >= SAME_TEXT) adopt(f, best);
+    if (closeness(f.raw, best.raw) >= SAME_TEXT || fragmentOf(f, best)) adopt(f, best);
   }
 }
 

@@ -82,7 +82,10 @@ export function headerBandCount(grid: Grid): number {
     const first = grid.at(r, 0);
     if (first.r0 !== r) continue;
     if (isRowLabel(first.text)) return r;
-    if (r > 0 && unreadableLabel(first.text) && bandCells(grid, r).slice(1).some((c) => c.r0 === r && holdsDataNumber(c.text))) return r;
+    // a data row also holds words (a sasaran, a kegiatan, a kriteria): the column-number row,
+    // its own numbers misread, does not
+    const rest = bandCells(grid, r).slice(1).filter((c) => c.r0 === r);
+    if (r > 0 && unreadableLabel(first.text) && rest.some((c) => holdsDataNumber(c.text)) && rest.some((c) => /[A-Za-z]{3,}/.test(c.text))) return r;
   }
   return R;
 }

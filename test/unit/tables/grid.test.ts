@@ -190,6 +190,12 @@ describe('header and first data row when OCR garbled the first label', () => {
     expect(read([...header, ...row('|', 125, '100'), ...row('', 165, '12'), ...row('3', 205, '100')])).toEqual({ hb: 1, rows: ['1', '2', '3'] });
   });
 
+  it('does not take the column-number row, its first number garbled, for data', () => {
+    const numbering = [ocr('|', 55, 125), ...['2', '3', '4', 'S', '6'].map((n, i) => ocr(n, [75, 175, 275, 322, 372][i]!, 125))];
+    const [grid] = findGrids(1, rules(xs, ys), [...header, ...numbering, ...row('1', 165, '100'), ...row('2', 205, '12')]);
+    expect(headerBandCount(grid!)).toBe(2);
+  });
+
   it('does not take a header band holding a year for data', () => {
     // a second header band with its own (empty) first cell and the year under Realisasi
     const [grid] = findGrids(1, rules(xs, ys), [...header, ocr('TW', 322, 125), ocr('2024', 340, 125), ...row('1', 165, '100'), ...row('2', 205, '12')]);

@@ -23,6 +23,22 @@ describe('reconcileTexts', () => {
     expect(t['2.1'][0]!.fields.target!.value).toBe(12);
   });
 
+  it('takes the twin of a doubtful reading that kept only part of its letters, in order', () => {
+    const t = tables({
+      '2.1': [ocrRow('2.1', '1', { sasaran: ['Terkoordinasinya Kegiatan Pemberdayaan Desa', 90] })],
+      '2.3': [ocrRow('2.3', '1', { sasaran: ['Pemberdayman esa', 41] })],
+    });
+    reconcileTexts(t);
+    expect(t['2.3'][0]!.fields.sasaran!.value).toBe('Terkoordinasinya Kegiatan Pemberdayaan Desa');
+  });
+
+  it('drops a rule read as `|` from an OCR text cell', async () => {
+    const { toRecord } = await import('../../../src/tables/records.js');
+    const w = (text: string) => ({ text, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], conf: 90, source: 'ocr' as const });
+    const rec = toRecord('2.1', { no: '1', page: 1, bbox: [0, 0, 1, 1], cells: { sasaran: { text: 'partisipasi dalam | kegiatan', words: [w('partisipasi'), w('|')], bbox: [0, 0, 1, 1], conf: 90, page: 1 } } });
+    expect(rec.fields.sasaran!.value).toBe('partisipasi dalam kegiatan');
+  });
+
   it('leaves different texts and text-layer cells alone', () => {
     const t = tables({
       '2.1': [ocrRow('2.1', '1', { sasaran: ['Meningkatnya kualitas pelayanan publik', 95] })],
