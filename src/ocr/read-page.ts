@@ -2,7 +2,8 @@ import type { PageContent, Word } from '../model/word.js';
 import type { GrayImage, PageRaster } from '../model/image.js';
 import { findGrids, type Grid } from '../tables/grid.js';
 import { isRowLabel } from '../tables/rows.js';
-import { preprocessPage } from '../raster/preprocess.js';
+import { preprocessPage, type PreprocessedPage } from '../raster/preprocess.js';
+import { flattenPhoto } from '../raster/flatten.js';
 import { detectRulingLines } from '../raster/ruling-lines.js';
 import { scaleGray } from '../raster/gray.js';
 import { hasInk, maskRegions } from '../raster/ink.js';
@@ -42,12 +43,12 @@ const kept = (r: PageRaster): PageRaster => ({ ...r, image: packGray(r.image) })
  */
 export async function readScannedPage(input: PageRaster, pools: OcrPools): Promise<OcrPage> {
   const t = performance.now();
-  const pre = preprocessPage(await atLeastDpi(input, MIN_OCR_DPI));
+  const pre = await prepareScan(input);
   // returned, not awaited: this frame (and the decoded input it holds, ~9 MB a page) ends here
   return readPreprocessed(pre, pools, performance.now() - t);
 }
 
-async function readPreprocessed(pre: ReturnType<typeof preprocessPage>, pools: OcrPools, preprocessMs: number): Promise<OcrPage> {
+async function readPreprocessed(pre: PreprocessedPage, pools: OcrPools, preprocessMs: number): Promise<OcrPage> {
   const { raster } = pre;
   const image = raster.image;
   const k = raster.dpi / 72;
@@ -129,6 +130,15 @@ async function readRowLabel(words: OcrWord[], c: CellCrop, pools: OcrPools, dpi:
   const box = again.reduce((b, w) => [Math.min(b[0], w.bbox[0] / 2), Math.min(b[1], w.bbox[1] / 2), Math.max(b[2], w.bbox[2] / 2), Math.max(b[3], w.bbox[3] / 2)] as OcrWord['bbox'],
     [Infinity, Infinity, -Infinity, -Infinity] as OcrWord['bbox']);
   return [{ text: label, bbox: box, conf: Math.min(...again.map((w) => w.conf)) }];
+}
+
+/**
+ * A page image as every later step sees it: a phone photo's sheet found and flattened, at least
+ * MIN_OCR_DPI, upright, deskewed and contrast-stretched. The page images the API shows go through
+ * the same, so boxes found on them line up.
+ */
+export async function prepareScan(input: PageRaster): Promise<PreprocessedPage> {
+  return preprocessPage(await atLeastDpi(flattenPhoto(input) ?? input, MIN_OCR_DPI));
 }
 
 /** Tesseract wants x-heights of ~20 px: a 200 DPI scan's 9-pt table text is too small to read exactly. */
