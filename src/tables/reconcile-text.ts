@@ -41,29 +41,17 @@ function closeness(a: string, b: string): number {
 
 /** A reading at least this close to its twin is the same text misread; further apart, a different text. */
 const SAME_TEXT = 0.7;
+/**
+ * Twins may differ by whole words (a 2.4 kegiatan `Terlaksananya Pemberdayaan …` against the 2.5
+ * kegiatan `Pemberdayaan …`): a reading of a length this different is another text, however alike.
+ */
+const SAME_LENGTH = 0.9;
 
-/** Longest common subsequence of the letters over the shorter text's letters. */
-function kept(a: string, b: string): { ratio: number; share: number } {
-  const x = letters(a), y = letters(b);
-  if (!x.length || !y.length) return { ratio: 0, share: 0 };
-  let prev = new Uint16Array(y.length + 1);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = new Uint16Array(y.length + 1);
-    for (let j = 1; j <= y.length; j++) cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
-    prev = cur;
-  }
-  return { ratio: prev[y.length]! / Math.min(x.length, y.length), share: Math.min(x.length, y.length) / Math.max(x.length, y.length) };
+function sameText(a: string, b: string): boolean {
+  const x = letters(a).length, y = letters(b).length;
+  return Math.min(x, y) >= SAME_LENGTH * Math.max(x, y) && closeness(a, b) >= SAME_TEXT;
 }
 
-/**
- * A doubtful reading that lost lines or letters of its twin but kept the rest in order
- * (`Pemberdayman esa` for `Terkoordinasinya Kegiatan Pemberdayaan Desa`): nearly all its letters
- * are its twin's, in order, and it holds at least a third of them.
- */
-const fragmentOf = (f: Field, best: Field) => {
-  const k = kept(f.raw, best.raw);
-  return f.conf < DOUBTFUL_NAME && k.ratio >= 0.85 && k.share >= 0.3 && letters(f.raw).length < letters(best.raw).length;
-};
 /** A program name read at this confidence or better is kept as read (a spelling of its own). */
 const DOUBTFUL_NAME = 80;
 /** A text layer's confidence: exact, never reconciled. */
@@ -78,8 +66,9 @@ function adopt(f: Field, from: Field): void {
 }
 
 /**
- * One text printed in several tables (a sasaran or indikator in 2.1, 2.3 and 2.4; a kegiatan in 2.4
- * and 2.5): each OCR reading that is close to a surer reading of its twins takes that reading.
+ * One text printed in several tables (a sasaran or indikator in 2.1, 2.3 and 2.4, rows of the same
+ * label): each OCR reading that is close to a surer reading of its twins takes that reading. (A 2.4
+ * row's `Sasaran / Kegiatan` and its 2.5 kegiatan are often worded differently: not twins.)
  * Only text cells are touched, never a number.
  */
 function reconcileGroup(fields: readonly (Field | undefined)[]): void {
@@ -88,7 +77,7 @@ function reconcileGroup(fields: readonly (Field | undefined)[]): void {
   const best = [...ocr].sort((a, b) => b.conf - a.conf)[0]!;
   for (const f of ocr) {
     if (f === best || f.raw === best.raw || f.conf >= best.conf) continue;
-    if (closeness(f.raw, best.raw) >= SAME_TEXT || fragmentOf(f, best)) adopt(f, best);
+    if (sameText(f.raw, best.raw)) adopt(f, best);
   }
 }
 
@@ -103,14 +92,6 @@ export function reconcileTexts(tables: ExtractedTables): void {
   const labels = new Set(indicatorTables.flatMap((t) => tables[t].map((r) => r.no)));
   for (const no of labels) {
     for (const field of ['sasaran', 'indikator']) reconcileGroup(indicatorTables.map((t) => byNo(tables[t], no)?.fields[field]));
-  }
-  // a 2.4 row names its kegiatan where 2.5 lists it: pair each with the closest 2.5 kegiatan
-  for (const r4 of tables['2.4']) {
-    const f4 = r4.fields.sasaran;
-    if (!f4?.raw) continue;
-    const twin = tables['2.5'].filter((r) => r.no.includes('.')).map((r) => r.fields.uraian)
-      .filter((f): f is Field => !!f?.raw).sort((a, b) => closeness(f4.raw, b.raw) - closeness(f4.raw, a.raw))[0];
-    if (twin) reconcileGroup([f4, twin]);
   }
   for (const r of tables['2.5']) {
     const f = r.fields.uraian;
