@@ -52,8 +52,8 @@ function sameText(a: string, b: string): boolean {
   return Math.min(x, y) >= SAME_LENGTH * Math.max(x, y) && closeness(a, b) >= SAME_TEXT;
 }
 
-/** A program name read at this confidence or better is kept as read (a spelling of its own). */
-const DOUBTFUL_NAME = 80;
+/** A text read at this confidence or better is kept as read (a spelling of its own). */
+const DOUBTFUL_TEXT = 80;
 /** A text layer's confidence: exact, never reconciled. */
 const PRINTED = 100;
 
@@ -76,7 +76,9 @@ function reconcileGroup(fields: readonly (Field | undefined)[]): void {
   if (ocr.length < 2) return;
   const best = [...ocr].sort((a, b) => b.conf - a.conf)[0]!;
   for (const f of ocr) {
-    if (f === best || f.raw === best.raw || f.conf >= best.conf) continue;
+    // a clear reading stays as read: twins may differ by a letter in the document itself
+    // (`Fasilitas` in one table, `Fasilitasi` in another)
+    if (f === best || f.raw === best.raw || f.conf >= best.conf || f.conf >= DOUBTFUL_TEXT) continue;
     if (sameText(f.raw, best.raw)) adopt(f, best);
   }
 }
@@ -96,7 +98,7 @@ export function reconcileTexts(tables: ExtractedTables): void {
   for (const r of tables['2.5']) {
     const f = r.fields.uraian;
     // a doubtful reading only: a program name read clearly is printed as the document has it
-    if (!/^\d+$/.test(r.no) || !isOcr(f) || f.conf >= DOUBTFUL_NAME) continue;
+    if (!/^\d+$/.test(r.no) || !isOcr(f) || f.conf >= DOUBTFUL_TEXT) continue;
     const name = PROGRAM_NAMES.map((n) => ({ n, c: closeness(f.raw, n) })).sort((a, b) => b.c - a.c)[0]!;
     if (name.c >= SAME_TEXT && letters(name.n) !== letters(f.raw)) {
       f.value = f.raw = name.n;

@@ -113,7 +113,9 @@ export const ruleR8: Rule = ({ tables, claims }, ctx) => {
   if (capaian === null || !list.length) return out;
   const fits = bandsFor(capaian, list);
   if (!fits.length) return out;
-  const basis = [...restsOn(tables, ['2.3', '2.4'], ['target', 'realisasi', 'capaian']), ...restsOn(tables, ['2.2'], ['min', 'max'])];
+  // the bands' own doubt is judged by the structure checks (a bound outside 0–100 is X1): band
+  // cells read with low confidence are the rule on scans, and would make every R8 finding uncertain
+  const basis = restsOn(tables, ['2.3', '2.4'], ['target', 'realisasi', 'capaian']);
   const seen = new Set<string>();
   for (const c of claims.filter((x) => x.kind === 'kategori')) {
     const stated = fold(String(c.value));
