@@ -19,7 +19,11 @@ import { embeddedPageImage, renderPdfPage } from '../src/raster/render.js';
 import { toPgm } from '../src/ocr/pnm.js';
 
 const DEFAULT = ['candipuro-tw2-2024_scan.pdf', 'pasirian-tw1-2023_scan.pdf', 'tempeh-tw2-2023_scan.pdf'];
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+// --before DIR: another built checkout (e.g. a worktree of the commit before a change) run side by side
+const beforeAt = argv.indexOf('--before');
+const before = beforeAt >= 0 ? path.resolve(argv[beforeAt + 1]!, 'bin/lkj') : null;
+const args = beforeAt >= 0 ? argv.filter((_, i) => i !== beforeAt && i !== beforeAt + 1) : argv;
 const files = args.length ? args : DEFAULT.map((f) => path.resolve('fixtures/corpus/scan', f));
 
 function ensureTesseract(): string {
@@ -52,14 +56,14 @@ async function pagesAsPgm(file: string, dir: string): Promise<string[]> {
 
 const version = ensureTesseract();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-bench-'));
-const rows: { name: string; pages: number; nativeS: number; lkjS: number; stages: Record<string, number>; ocr: OcrStats; status: string; rss: number }[] = [];
+const rows: { name: string; pages: number; nativeS: number; lkjS: number; beforeS?: number; stages: Record<string, number>; ocr: OcrStats; status: string; rss: number }[] = [];
 
 /** `lkj extract` as a user runs it (the built CLI in its own process): wall time, stage ms, peak RSS. */
 type OcrStats = Record<string, { n: number; ms: number }>;
-function runCli(file: string): Promise<{ seconds: number; stages: Record<string, number>; ocr: OcrStats; status: string; peakRssMb: number }> {
+function runCli(file: string, bin = path.resolve('bin/lkj')): Promise<{ seconds: number; stages: Record<string, number>; ocr: OcrStats; status: string; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(path.resolve('bin/lkj'), ['extract', file, '--json'], { env: { ...process.env, LKJ_TIMINGS: '1' } });
+    const child = spawn(bin, ['extract', file, '--json'], { env: { ...process.env, LKJ_TIMINGS: '1' } });
     let out = '', err = '', peak = 0;
     child.stdout.on('data', (d: Buffer) => { out += d; });
     child.stderr.on('data', (d: Buffer) => { err += d; });
@@ -93,7 +97,8 @@ for (const file of files) {
   }
   const nativeS = (performance.now() - t) / 1000;
   const run = await runCli(file);
-  rows.push({ name: path.basename(file), pages: pgms.length, nativeS, lkjS: run.seconds, stages: run.stages, ocr: run.ocr, status: run.status, rss: run.peakRssMb });
+  const beforeS = before ? (await runCli(file, before)).seconds : undefined;
+  rows.push({ name: path.basename(file), pages: pgms.length, nativeS, lkjS: run.seconds, beforeS, stages: run.stages, ocr: run.ocr, status: run.status, rss: run.peakRssMb });
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -117,4 +122,8 @@ const pages = rows.reduce((s, r) => s + r.pages, 0);
 console.log(`\nseconds per report: native ${(nat / rows.length).toFixed(1)}, lkj ${(lkj / rows.length).toFixed(1)}; per page: native ${(nat / pages).toFixed(2)} s, lkj ${(lkj / pages).toFixed(2)} s`);
 console.log(`ratio lkj full extraction / native full-page OCR: ${(lkj / nat).toFixed(2)} (target ≤ 1.0)`);
 console.log(`reports per minute (lkj): ${(60 / (lkj / rows.length)).toFixed(2)}`);
+if (before) {
+  const b = rows.reduce((s, r) => s + (r.beforeS ?? 0), 0);
+  console.log(`before (${before}): ${(b / rows.length).toFixed(1)} s per report (${rows.map((r) => r.beforeS!.toFixed(1)).join(', ')}); this checkout: ${(lkj / rows.length).toFixed(1)} s (${rows.map((r) => r.lkjS.toFixed(1)).join(', ')}); after / before ${(lkj / b).toFixed(2)}`);
+}
 console.log(`peak RSS of lkj extract: ${Math.max(...rows.map((r) => r.rss)).toFixed(0)} MB (target < 500 MB; LKJ_OCR_WORKERS=1 trades speed for memory)`);

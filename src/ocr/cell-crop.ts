@@ -1,6 +1,7 @@
 import type { BBox } from '../model/word.js';
 import type { GrayImage } from '../model/image.js';
 import { crop } from '../raster/gray.js';
+import { TEXT_INK_LEVEL } from '../raster/ink.js';
 
 export interface CellCrop {
   image: GrayImage;
@@ -14,7 +15,6 @@ export interface CellCrop {
   lines: number;
 }
 
-const DARK = 128;
 /** White margin around the ink: Tesseract reads glyphs touching the image edge badly. */
 const MARGIN_PX = 12;
 
@@ -39,7 +39,7 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
   for (let y = 0; y < h; y++) {
     let cur = 0;
     for (let x = 0; x < w; x++) {
-      if (data[y * w + x]! < DARK) {
+      if (data[y * w + x]! < TEXT_INK_LEVEL) {
         rowDark[y]!++; colDark[x]!++;
         cur++; if (cur > rowRun[y]!) rowRun[y] = cur;
         colCur[x]!++; if (colCur[x]! > colRun[x]!) colRun[x] = colCur[x]!;
@@ -52,7 +52,7 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
   for (let y = 0; y < h; y++) {
     if (lineRow(y)) continue;
     for (let x = 0; x < w; x++) {
-      if (lineCol(x) || data[y * w + x]! >= DARK) continue;
+      if (lineCol(x) || data[y * w + x]! >= TEXT_INK_LEVEL) continue;
       ink++;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
@@ -74,7 +74,7 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
     let ny0 = h, ny1 = -1;
     for (let y = y0; y <= y1; y++) {
       if (peeled.has(y) || lineRow(y)) continue;
-      for (let x = x0; x <= x1; x++) if (!lineCol(x) && data[y * w + x]! < DARK) { ny0 = Math.min(ny0, y); ny1 = Math.max(ny1, y); break; }
+      for (let x = x0; x <= x1; x++) if (!lineCol(x) && data[y * w + x]! < TEXT_INK_LEVEL) { ny0 = Math.min(ny0, y); ny1 = Math.max(ny1, y); break; }
     }
     if (ny1 < ny0) return null;
     y0 = ny0; y1 = ny1;

@@ -4,6 +4,7 @@ import type { TableId } from '../model/contract.js';
 import { parseNumber } from '../parse/numbers.js';
 import { cellCrop } from './cell-crop.js';
 import { scaleGray } from '../raster/gray.js';
+import { binarize } from '../raster/binarize.js';
 import type { OcrPage } from './read-page.js';
 import type { OcrPools } from './shared-pool.js';
 
@@ -140,4 +141,55 @@ function replaceCellText(page: PageContent, cell: BBox, text: string, conf: numb
   const bottom = old.length ? Math.max(...old.map((w) => w.bbox[3])) : cell[3] - 2;
   const word: Word = { text, page: page.page, bbox: [cell[0] + 2, top, cell[2] - 2, bottom], conf, source: 'ocr' };
   page.words = [...kept, word];
+}
+
+/** A cell whose reading breaks a shape every report has, with the test a reading must pass. */
+export interface ShapeCell {
+  table: TableId;
+  row: string;
+  field: string;
+  f: Field;
+  /** whether a reading of the whole cell fits the shape (a band bound in 0–100, money in groups of three) */
+  fits(text: string): boolean;
+  whitelist: string;
+}
+
+/**
+ * The reads tried on a cell whose shape is broken, in order: what the first reads did not try,
+ * each the cell alone: three times the size, then binarised (Otsu) at twice and at its own size,
+ * so a glyph the earlier reads split or merged (a `7` read `71` at 150 DPI) gets other pixels.
+ */
+const SHAPE_READS: readonly { scale: number; binarise: boolean }[] = [
+  { scale: 3, binarise: false }, { scale: 2, binarise: true }, { scale: 1, binarise: true },
+];
+
+/**
+ * Read again the cells whose reading breaks a shape; the first reading that fits it replaces the
+ * cell's words at VOTED_CONF (a rule failing on it stays `uncertain`). Cells no reading fixes stay
+ * as they were, for a structure finding (X1). Returns the cells fixed.
+ */
+export async function rereadShapes(cells: readonly ShapeCell[], pages: PageContent[], scans: ReadonlyMap<number, OcrPage>, pools: OcrPools): Promise<ShapeCell[]> {
+  const fixed = await Promise.all(cells.map(async (c) => {
+    const scan = scans.get(c.f.page);
+    if (!scan) return null;
+    const k = scan.raster.dpi / 72;
+    const cell = cellCrop(scan.raster.image, c.f.bbox, k);
+    if (!cell) return null;
+    for (const r of SHAPE_READS) {
+      const scaled = r.scale === 1 ? cell.image : await scaleGray(cell.image, r.scale);
+      const image = r.binarise ? binarize(scaled) : scaled;
+      const text = (await pools.cells.recognize({ image, psm: cell.lines > 1 ? '6' : '7', whitelist: c.whitelist, dpi: Math.round(scan.raster.dpi * r.scale), tag: 'shape' }))
+        .map((w) => w.text).join(' ').trim();
+      if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`shape reread ${c.table}/${c.row}/${c.field}: ${JSON.stringify(c.f.raw)} → ${JSON.stringify(text)} (×${r.scale}${r.binarise ? ', binarised' : ''}) ${c.fits(text) ? 'fits' : 'still broken'}\n`);
+      if (text && c.fits(text)) return { c, text };
+    }
+    return null;
+  }));
+  const out: ShapeCell[] = [];
+  for (const x of fixed) {
+    if (!x) continue;
+    replaceCellText(pages[x.c.f.page - 1]!, x.c.f.bbox, x.text, VOTED_CONF);
+    out.push(x.c);
+  }
+  return out;
 }

@@ -11,6 +11,8 @@ import type { Timings } from './timings.js';
 export interface Analysis {
   tables: ExtractedTables;
   missing: TableId[];
+  /** missing tables whose caption was seen (their grid was not read); absent in analyses stored before it */
+  unread?: TableId[];
   meta: ReportMeta;
   claims: ExtractedClaim[];
 }
@@ -23,12 +25,12 @@ export function analysePages(pages: readonly PageContent[], timings?: Timings): 
   const words = pages.flatMap((p) => p.words);
   const lines = groupLines(words);
   const run = <T>(stage: 'tables' | 'meta' | 'claims', fn: () => T): T => (timings ? timings.timeSync(stage, fn) : fn());
-  const { tables, grids, missing } = run('tables', () => extractTables(pages, lines));
+  const { tables, grids, missing, unread } = run('tables', () => extractTables(pages, lines));
   const meta = run('meta', () => extractMeta(lines));
   const claims = run('claims', () => {
     // narrative = everything outside the tables
     const narrative = groupLines(words.filter((w) => !grids.some((g) => gridContains(g, w))));
     return extractClaims(narrative);
   });
-  return { tables, missing, meta, claims };
+  return { tables, missing, unread, meta, claims };
 }

@@ -67,3 +67,91 @@ export function inkRatioWithoutTextLines(img: GrayImage, box: PixelBox, maxTextH
   }
   return ink / (w * h);
 }
+
+/**
+ * Gray level under which a pixel of a contrast-stretched page is text ink (print, a pen stroke);
+ * lighter marks (a grey stamp's halo, paper grain) are not. DEFAULT_INK_LEVEL counts those too.
+ */
+export const TEXT_INK_LEVEL = 128;
+/** A pixel row with fewer text-ink pixels than this is blank (scanner specks). */
+export const ROW_INK_PX = 3;
+
+/** A copy of the image with the given regions (page points) painted white. */
+export function maskRegions(img: GrayImage, boxes: readonly (readonly number[])[], k: number): GrayImage {
+  if (!boxes.length) return img;
+  const data = new Uint8Array(img.data);
+  for (const b of boxes) {
+    const x0 = Math.max(0, Math.floor(b[0]! * k) - 3), x1 = Math.min(img.width, Math.ceil(b[2]! * k) + 3);
+    const y0 = Math.max(0, Math.floor(b[1]! * k) - 3), y1 = Math.min(img.height, Math.ceil(b[3]! * k) + 3);
+    for (let y = y0; y < y1; y++) data.fill(255, y * img.width + x0, y * img.width + x1);
+  }
+  return { ...img, data };
+}
+
+/** Enough dark pixels to be worth a Tesseract call (an empty cell is not). */
+export function hasInk(img: GrayImage, minDark = 12): boolean {
+  let dark = 0;
+  const d = img.data;
+  for (let i = 0; i < d.length; i++) if (d[i]! < TEXT_INK_LEVEL && ++dark >= minDark) return true;
+  return false;
+}
+
+/**
+ * Regions with ink that no recognised word covers, as pixel boxes: connected groups of inked
+ * 0.1-inch tiles away from every word. Small specks (noise, a full stop) are left alone.
+ */
+export function uncoveredInk(img: GrayImage, words: readonly { bbox: readonly number[] }[], dpi: number): [number, number, number, number][] {
+  const S = Math.max(8, Math.round(dpi / 10));
+  const cols = Math.ceil(img.width / S), rows = Math.ceil(img.height / S);
+  const ink = new Uint32Array(cols * rows);
+  for (let y = 0; y < img.height; y++) {
+    const r = Math.floor(y / S) * cols, row = y * img.width;
+    for (let x = 0; x < img.width; x++) if (img.data[row + x]! < TEXT_INK_LEVEL) ink[r + Math.floor(x / S)]!++;
+  }
+  const covered = new Uint8Array(cols * rows);
+  for (const w of words) {
+    const c0 = Math.max(0, Math.floor((w.bbox[0]! - S / 2) / S)), c1 = Math.min(cols - 1, Math.floor((w.bbox[2]! + S / 2) / S));
+    const r0 = Math.max(0, Math.floor((w.bbox[1]! - S / 2) / S)), r1 = Math.min(rows - 1, Math.floor((w.bbox[3]! + S / 2) / S));
+    for (let r = r0; r <= r1; r++) covered.fill(1, r * cols + c0, r * cols + c1 + 1);
+  }
+  const minInk = S * S * 0.02;
+  const hot = (i: number) => !covered[i] && ink[i]! >= minInk;
+  const seen = new Uint8Array(cols * rows);
+  const boxes: [number, number, number, number][] = [];
+  for (let i = 0; i < cols * rows; i++) {
+    if (seen[i] || !hot(i)) continue;
+    let c0 = cols, c1 = -1, r0 = rows, r1 = -1, n = 0;
+    const stack = [i];
+    seen[i] = 1;
+    while (stack.length) {
+      const j = stack.pop()!;
+      const r = Math.floor(j / cols), c = j % cols;
+      n++;
+      c0 = Math.min(c0, c); c1 = Math.max(c1, c); r0 = Math.min(r0, r); r1 = Math.max(r1, r);
+      for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
+        const rr = r + dr, cc = c + dc;
+        if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
+        const q = rr * cols + cc;
+        if (!seen[q] && hot(q)) { seen[q] = 1; stack.push(q); }
+      }
+    }
+    if (n < 4) continue;
+    boxes.push([Math.max(0, (c0 - 1) * S), Math.max(0, (r0 - 1) * S), Math.min(img.width, (c1 + 2) * S), Math.min(img.height, (r1 + 2) * S)]);
+  }
+  return boxes;
+}
+
+/**
+ * Turn ink much lighter than the region's text to paper: a grey stamp pressed over a name and NIP
+ * then no longer breaks their glyphs (measured: NIP `9710215` → `19710215`). The cut-off follows
+ * the region's darkest ink, so faint text is kept.
+ */
+export function dropLightInk(img: GrayImage): GrayImage {
+  const hist = new Uint32Array(256);
+  for (const v of img.data) hist[v]!++;
+  let acc = 0, dark = 0;
+  const target = img.data.length * 0.02;
+  for (let v = 0; v < 256; v++) { acc += hist[v]!; if (acc >= target) { dark = v; break; } }
+  const cut = Math.max(90, Math.min(170, Math.round(dark + 0.4 * (255 - dark))));
+  return { ...img, data: img.data.map((v) => (v > cut ? 255 : v)) };
+}

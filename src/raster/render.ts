@@ -70,11 +70,27 @@ export async function embeddedPageImage(page: PDFPageProxy, pageNo: number): Pro
   if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a <= 0 || d >= 0) return null;
 
   const objs = found.id.startsWith('g_') ? page.commonObjs : page.objs;
-  const img = objs.get(found.id) as { width: number; height: number; kind?: number; data?: Uint8Array } | null;
+  const img = await resolvedObject(objs, found.id) as { width: number; height: number; kind?: number; data?: Uint8Array } | null;
   if (!img?.data || !img.kind) return null;
   const dpi = fullPageImageDpi([e, f + d, e + a, f], [0, 0, viewport.width, viewport.height], img.width, img.height);
   const image = dpi === null ? null : imageDataToGray(img.width, img.height, img.kind, img.data);
   return image ? { page: pageNo, image, dpi: dpi! } : null;
+}
+
+/** How long to wait for pdfjs's worker to hand over a decoded image before rendering the page instead. */
+const IMAGE_WAIT_MS = 60_000;
+
+/**
+ * A page object once pdfjs has it. The operator list can be complete before the image it names is
+ * decoded (a CCITT G4 scan, decoded in JavaScript, arrives later): asking for it synchronously then
+ * throws "Requesting object that isn't resolved yet". Null when it never comes (render instead).
+ */
+function resolvedObject(objs: PDFPageProxy['objs'], id: string): Promise<unknown> {
+  if (objs.has(id)) return Promise.resolve(objs.get(id));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), IMAGE_WAIT_MS);
+    objs.get(id, (data: unknown) => { clearTimeout(timer); resolve(data); });
+  });
 }
 
 /** pdfjs decoded image data (ImageKind 1: 1 bit, bit set = white; 2: RGB; 3: RGBA) → gray. */

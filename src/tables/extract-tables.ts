@@ -2,9 +2,10 @@ import type { TableId } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
 import type { Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
-import { locateTables } from './locate.js';
+import { captionOf, locateTables } from './locate.js';
 import { dataRows, type RawRow } from './rows.js';
 import { toRecord } from './records.js';
+import { reconcileTexts } from './reconcile-text.js';
 
 export const TABLE_IDS: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
 
@@ -13,6 +14,8 @@ export interface TablesResult {
   /** every grid on every page, labelled or not: their words are not narrative */
   grids: Grid[];
   missing: TableId[];
+  /** missing tables whose caption was seen: their grid was not read (extraction doubt, not an absent table) */
+  unread: TableId[];
 }
 
 /**
@@ -28,12 +31,15 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
     raw[lg.table].push(...dataRows(lg.grid, lg.headerBands, lg.columns, list[list.length - 1] ?? null));
   }
   for (const id of TABLE_IDS) repairFirstLabel(raw[id]);
+  for (const id of ['2.1', '2.2', '2.3', '2.4'] as const) repairLabelCount(raw[id]);
   repairKegiatanLabels(raw['2.5']);
   const tables = Object.fromEntries(
     TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r))]),
   ) as Record<TableId, ExtractedRow[]>;
+  reconcileTexts(tables);
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
-  return { tables, grids, missing };
+  const captioned = new Set(lines.map(captionOf));
+  return { tables, grids, missing, unread: missing.filter((id) => captioned.has(id)) };
 }
 
 /**
@@ -43,6 +49,23 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
 export function repairFirstLabel(rows: RawRow[]): void {
   for (let i = 0; i + 1 < rows.length; i++) {
     if (/^[Il|]\.?$/.test(rows[i]!.no) && /^(2|1\.1)$/.test(rows[i + 1]!.no) && (i === 0 || !/^\d/.test(rows[i - 1]!.no))) rows[i]!.no = '1';
+  }
+}
+
+/**
+ * Rows of a flat table are numbered 1, 2, 3…: an OCR'd label that breaks the count where the rows
+ * around it keep it (`1, 7, 3`: a 2 read as 7 on a 1-bit scan; or the last row) is the number
+ * its place calls for. Only one-level numbers are touched, and only labels read by OCR.
+ */
+export function repairLabelCount(rows: RawRow[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const expected = String(i + 1);
+    if (!row.labelFromOcr || row.no === expected || !/^\d{1,2}$/.test(row.no)) continue;
+    // the rows before must have kept the count, and the next one (if any) must follow the expected label
+    if (rows.slice(0, i).some((r, j) => r.no !== String(j + 1))) return;
+    const next = rows[i + 1]?.no;
+    if (next === undefined || next === String(i + 2) || !/^\d/.test(next)) row.no = expected;
   }
 }
 

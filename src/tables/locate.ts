@@ -19,7 +19,7 @@ export interface LocatedGrid {
   caption: Line | null;
 }
 
-function captionOf(line: Line): string | null {
+export function captionOf(line: Line): string | null {
   const m = CAPTION.exec(line.text);
   return m ? `${m[1]}.${Number(m[2])}` : null;
 }

@@ -52,7 +52,11 @@ export function toRecord(table: TableId, row: RawRow): ExtractedRow {
 function toField(cell: RawCell, kind: FieldKind): Field {
   const raw = cell.text.replace(/\s+/g, ' ').trim();
   const base = { raw, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind };
-  if (kind === 'text') return { ...base, value: raw || null, decimals: null, parsed: true };
+  if (kind === 'text') {
+    // a lone `|` inside an OCR'd text is a rule's remnant, not a character of the cell
+    const text = cell.words.some((w) => w.source === 'ocr') ? raw.replace(/(^| )[|¦]( |$)/g, ' ').replace(/ {2,}/g, ' ').trim() : raw;
+    return { ...base, raw: text, value: text || null, decimals: null, parsed: true };
+  }
   const hint = kind === 'money' ? 'money' : kind === 'pct' ? 'pct' : 'number';
   const n = parseNumber(raw, hint);
   if (!n.ok && cell.words.some((w) => w.source === 'ocr')) {

@@ -54,14 +54,38 @@ export function isNumberingBand(grid: Grid, r: number): boolean {
   return fit >= Math.max(3, Math.ceil(0.7 * cells.length));
 }
 
-/** Bands above the first data row (a row label in the first column) are header bands. */
+/**
+ * A first cell OCR could not read as a label: empty, or a mark of one or two characters with no
+ * word in it (`|` for a thin `1` at low resolution, `.`, `'`). Never `No`, a header word.
+ */
+export function unreadableLabel(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return !isRowLabel(t) && t.length <= 2 && !/[A-Za-z]{2}/.test(t);
+}
+
+/** A cell holding a number as data prints it (`100 %`, `27.500.000`, `72,5`, `12 Kegiatan`), not a header's year. */
+function holdsDataNumber(text: string): boolean {
+  return (text.match(/(?<![\w.,])\d[\d.,]*(?![\w])/g) ?? []).some((n) => !/^(19|20)\d\d$/.test(n));
+}
+
+/**
+ * Bands above the first data row are header bands. A data row starts its own first cell and has a
+ * row label there; when OCR garbled that label (a thin `1` read `|` on a low-resolution scan) a
+ * band below the header whose other cells hold numbers is data all the same: taking it for more
+ * header lost the table's first row (or, with the second label garbled too, the whole table).
+ */
 export function headerBandCount(grid: Grid): number {
   const R = grid.ys.length - 1;
   for (let r = 0; r < R; r++) {
     // the column-number row closes the header: what follows is data even if its label misread
     if (isNumberingBand(grid, r)) return r + 1;
     const first = grid.at(r, 0);
-    if (first.r0 === r && isRowLabel(first.text)) return r;
+    if (first.r0 !== r) continue;
+    if (isRowLabel(first.text)) return r;
+    // a data row also holds words (a sasaran, a kegiatan, a kriteria): the column-number row,
+    // its own numbers misread, does not
+    const rest = bandCells(grid, r).slice(1).filter((c) => c.r0 === r);
+    if (r > 0 && unreadableLabel(first.text) && rest.some((c) => holdsDataNumber(c.text)) && rest.some((c) => /[A-Za-z]{3,}/.test(c.text))) return r;
   }
   return R;
 }
@@ -96,6 +120,8 @@ export interface RawRow {
   page: number;
   bbox: BBox;
   cells: Partial<Record<ColumnField, RawCell>>;
+  /** the label was read by OCR (a slip is possible), not taken from a text layer */
+  labelFromOcr?: boolean;
 }
 
 /**
@@ -123,6 +149,8 @@ export function dataRows(grid: Grid, headerBands: number, columns: readonly (Col
     // an empty label over a band with numbers of its own is a row whose label was not read (OCR)
     // or not printed: it follows the row above. A band holding only more text continues that row.
     if (label === '' && noCell.r0 === r && last && hasOwnNumbers(grid, r, columns)) label = nextLabel(last.no);
+    // the table's first row, its label unreadable (`|`, empty), over numbers of its own: row 1
+    if (!last && unreadableLabel(label) && noCell.r0 === r && hasOwnNumbers(grid, r, columns)) label = '1';
     // a short unreadable label (`a` read from a 4) over a band with numbers of its own: the next one
     if (!isRowLabel(label) && label.length <= 3 && noCell.r0 === r && last && hasOwnNumbers(grid, r, columns) && noCell.words.some((w) => w.source === 'ocr')) label = nextLabel(last.no);
     // a doubtful label that breaks the count (`0` after `4`, read from a 5) is the next one
@@ -140,7 +168,7 @@ export function dataRows(grid: Grid, headerBands: number, columns: readonly (Col
       continue;
     }
     if (!isRowLabel(label)) continue; // a repeated header or a note inside the grid
-    const row: RawRow = { no: label.replace(/\.$/, ''), page: grid.page, bbox: bandBox, cells: {} };
+    const row: RawRow = { no: label.replace(/\.$/, ''), page: grid.page, bbox: bandBox, cells: {}, labelFromOcr: noCell.words.some((w) => w.source === 'ocr') || !noCell.words.length };
     for (const [f, list] of cells) if (f !== 'no') row.cells[f] = toRaw(list, grid.page);
     // JUMLAH printed across No and Uraian
     rows.push(row);

@@ -6,6 +6,7 @@ import { ruleR6 } from './cross-table.js';
 import { ruleR7, ruleR8 } from './narrative.js';
 import { ruleR9 } from './bands.js';
 import { message } from './messages.js';
+import { doubtOnBrokenTables, structureBreaks, structureFindings } from './structure.js';
 import { DEFAULT_VERIFY_OPTIONS, type Rule, type RuleContext, type VerifyInput, type VerifyOptions } from './types.js';
 
 export type { VerifyInput, VerifyOptions, Lang } from './types.js';
@@ -32,5 +33,9 @@ export function verify(input: VerifyInput, options: Partial<VerifyOptions> = {})
   const found = RULES.flatMap((rule) => rule(input, ctx)).map((d) =>
     d.severity === 'uncertain' && !d.message.endsWith(message(opts.lang, 'uncertain', {}))
       ? { ...d, message: d.message + message(opts.lang, 'uncertain', {}) } : d);
-  return found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // a broken table shape is extraction doubt: its own finding, and the rules resting on it uncertain
+  const breaks = structureBreaks(input.tables, input.unread);
+  const doubted = doubtOnBrokenTables(found, breaks).map((d, i) =>
+    d.severity !== found[i]!.severity ? { ...d, message: d.message + message(opts.lang, 'X1.rests', {}) } : d);
+  return [...doubted, ...structureFindings(breaks, ctx)].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

@@ -70,6 +70,34 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Tabel {table} tidak ditemukan di dokumen; aturan yang memakainya tidak dapat diperiksa.',
     en: 'Tabel {table} was not found in the document; the rules that use it could not be checked.',
   },
+  'X1.labels': {
+    id: 'Nomor baris Tabel {table} tidak berurutan (terbaca “{stated}”): mungkin ada baris yang salah terbaca atau hilang; periksa tabel ini di halaman aslinya.',
+    en: 'Tabel {table} row numbers are out of sequence (read “{stated}”): a row may have been misread or lost; check this table on the page.',
+  },
+  'X1.missingRow': {
+    id: 'Tabel {table} memuat lebih sedikit indikator daripada tabel kinerja lainnya (baris {row} tidak terbaca).',
+    en: 'Tabel {table} lists fewer indicators than the other performance tables (row {row} was not read).',
+  },
+  'X1.missingKegiatan': {
+    id: 'Tidak semua kegiatan Tabel 2.4 terbaca di Tabel 2.5: mungkin ada baris Tabel 2.5 yang tidak terbaca.',
+    en: 'Not every Tabel 2.4 kegiatan was read in Tabel 2.5: a Tabel 2.5 row may not have been read.',
+  },
+  'X1.bandBound': {
+    id: 'Batas interval Tabel 2.2 baris {row} terbaca {stated}, di luar 0–100%: salah baca.',
+    en: 'Tabel 2.2 row {row} band bound read as {stated}, outside 0–100%: a misreading.',
+  },
+  'X1.moneyGroups': {
+    id: 'Nilai uang Tabel {table} baris {row} ({field}) terbaca “{stated}”, tidak dalam kelompok tiga angka: salah baca.',
+    en: 'Tabel {table} row {row} money ({field}) read as “{stated}”, not in digit groups of three: a misreading.',
+  },
+  'X1.unread': {
+    id: 'Judul Tabel {table} ditemukan, tetapi isi tabelnya tidak dapat dibaca; aturan yang memakainya tidak dapat diperiksa.',
+    en: 'The caption of Tabel {table} was found, but its grid could not be read; the rules that use it could not be checked.',
+  },
+  'X1.rests': {
+    id: ' Tabel yang mendasarinya tidak terbaca utuh (lihat X1): periksa di halaman aslinya.',
+    en: ' A table this rests on was not read whole (see X1): check it on the page.',
+  },
   'uncertain': {
     id: ' Angka ini terbaca dengan keyakinan rendah: periksa di halaman aslinya.',
     en: ' This number was read with low confidence: check it on the page.',

@@ -1,5 +1,6 @@
 import type { Discrepancy } from '../model/contract.js';
-import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
+import type { TableId } from '../model/contract.js';
+import type { ExtractedClaim, ExtractedTables, Field } from '../model/extracted.js';
 import { bands, bandsFor, type Band } from './bands.js';
 import { correctTotals } from './budget.js';
 import { recomputedCapaian } from './capaian.js';
@@ -22,8 +23,13 @@ function agreeAsPrinted(a: ExtractedClaim, b: ExtractedClaim): boolean {
   return percentAgrees(a.value as number, d, b.value as number);
 }
 
-function claimSeverity(ctx: RuleContext, c: ExtractedClaim) {
-  return c.conf < ctx.opts.minConfidence ? 'uncertain' as const : 'error' as const;
+/** The table values a narrative rule recomputes from: a doubtful one makes its failure `uncertain`. */
+function restsOn(tables: ExtractedTables, ids: readonly TableId[], fields: readonly string[]): Field[] {
+  return ids.flatMap((t) => tables[t].flatMap((r) => fields.map((f) => r.fields[f]).filter((f): f is Field => !!f && f.raw !== '')));
+}
+
+function claimSeverity(ctx: RuleContext, c: ExtractedClaim, basis: readonly Field[] = []) {
+  return c.conf < ctx.opts.minConfidence || ctx.severity('error', ...basis) === 'uncertain' ? 'uncertain' as const : 'error' as const;
 }
 
 /** R7: the narrative's capaian kinerja and serapan anggaran agree with the tables and with themselves. */
@@ -36,13 +42,15 @@ export const ruleR7: Rule = ({ tables, claims }, ctx) => {
   for (const kind of ['capaianKinerja', 'serapanAnggaran'] as const) {
     const list = claims.filter((c) => c.kind === kind && typeof c.value === 'number');
     const expected = kind === 'capaianKinerja' ? capaian : serapan;
+    const basis = kind === 'capaianKinerja' ? restsOn(tables, ['2.3', '2.4'], ['target', 'realisasi', 'capaian'])
+      : restsOn(tables, ['2.4', '2.5'], ['pagu', 'realisasi', 'realisasiAnggaran']);
     const wrong = new Set<number>();
     for (const c of list) {
       const v = c.value as number;
       if (expected === null || percentAgrees(v, c.decimals, expected) || wrong.has(v)) continue;
       wrong.add(v);
       out.push({
-        rule: 'R7', severity: claimSeverity(ctx, c), table: 'narrative', row: kind, field: 'value', stated: v,
+        rule: 'R7', severity: claimSeverity(ctx, c, basis), table: 'narrative', row: kind, field: 'value', stated: v,
         expected: roundPct(expected, c.decimals),
         message: ctx.msg(`R7.${kind}`, {
           stated: fmtPct(v, L, c.decimals ?? 0), expected: fmtPct(roundPct(expected, c.decimals), L),
@@ -105,13 +113,16 @@ export const ruleR8: Rule = ({ tables, claims }, ctx) => {
   if (capaian === null || !list.length) return out;
   const fits = bandsFor(capaian, list);
   if (!fits.length) return out;
+  // the bands' own doubt is judged by the structure checks (a bound outside 0–100 is X1): band
+  // cells read with low confidence are the rule on scans, and would make every R8 finding uncertain
+  const basis = restsOn(tables, ['2.3', '2.4'], ['target', 'realisasi', 'capaian']);
   const seen = new Set<string>();
   for (const c of claims.filter((x) => x.kind === 'kategori')) {
     const stated = fold(String(c.value));
     if (fits.some((b) => sameWords(fold(b.kriteria), stated)) || seen.has(stated)) continue;
     seen.add(stated);
     out.push({
-      rule: 'R8', severity: claimSeverity(ctx, c), table: 'narrative', row: 'kategori', field: 'value',
+      rule: 'R8', severity: claimSeverity(ctx, c, basis), table: 'narrative', row: 'kategori', field: 'value',
       stated: String(c.value), expected: fits[0]!.kriteria,
       message: ctx.msg('R8.kategori', { stated: String(c.value), expected: fits.map((b) => b.kriteria).join(' / '), capaian: fmtPct(roundPct(capaian, 2), L) }),
       evidence: evidenceOf(c),
@@ -125,7 +136,7 @@ export const ruleR8: Rule = ({ tables, claims }, ctx) => {
     if (!ranks.every((r) => kesimpulanContradicts(stated, capaian, r, list.length))) continue;
     seen.add(`k:${fold(stated)}`);
     out.push({
-      rule: 'R8', severity: claimSeverity(ctx, c), table: 'narrative', row: 'kesimpulan', field: 'value',
+      rule: 'R8', severity: claimSeverity(ctx, c, basis), table: 'narrative', row: 'kesimpulan', field: 'value',
       stated, expected: fits[0]!.kriteria,
       message: ctx.msg('R8.kesimpulan', { stated, capaian: fmtPct(roundPct(capaian, 2), L), band: fits[0]!.kriteria }),
       evidence: evidenceOf(c),

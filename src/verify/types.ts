@@ -1,4 +1,4 @@
-import type { Discrepancy, Severity } from '../model/contract.js';
+import type { Discrepancy, Severity, TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 
 export type Lang = 'id' | 'en';
@@ -6,6 +6,8 @@ export type Lang = 'id' | 'en';
 export interface VerifyInput {
   tables: ExtractedTables;
   claims: ExtractedClaim[];
+  /** tables whose caption was seen but whose grid was not read (extraction doubt, X1) */
+  unread?: readonly TableId[];
 }
 
 export interface VerifyOptions {

@@ -22,8 +22,9 @@ export function row(table: TableId, no: string, printed: Record<string, string |
   for (const [k, v] of Object.entries(printed)) {
     if (table === '2.2' && k === 'interval') {
       const iv = parseInterval(v ?? '');
-      fields.min = { ...field(v, 'pct', conf), value: iv?.min ?? null };
-      fields.max = { ...field(v, 'pct', conf), value: iv?.max ?? null };
+      // as the pipeline records a band: parsed when the interval parsed
+      fields.min = { ...field(v, 'pct', conf), value: iv?.min ?? null, parsed: iv !== null || !v };
+      fields.max = { ...field(v, 'pct', conf), value: iv?.max ?? null, parsed: iv !== null || !v };
       continue;
     }
     const kind = table === '2.5' && k === 'realisasi' ? 'money' : KIND[k] ?? 'text';

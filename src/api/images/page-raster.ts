@@ -10,9 +10,8 @@ import { textLayerWords } from '../../pages/text-layer.js';
 import { embeddedPageImage, renderPdfPage, DEFAULT_MAX_RENDER_PIXELS } from '../../raster/render.js';
 import { EmbeddedJpegs } from '../../raster/embedded-jpeg.js';
 import { openImage } from '../../raster/decode.js';
-import { preprocessPage } from '../../raster/preprocess.js';
 import { scaleGray } from '../../raster/gray.js';
-import { atLeastDpi, MIN_OCR_DPI } from '../../ocr/read-page.js';
+import { MIN_OCR_DPI, prepareScan } from '../../ocr/read-page.js';
 import type { PageRaster } from '../../model/image.js';
 
 /** As in pages/read-document.ts: fewer text-layer characters than this make a page a scan. */
@@ -48,7 +47,7 @@ export async function pageRaster(bytes: Uint8Array, kind: FileKind, name: string
 
 /** The scan as OCR read it (upright, deskewed, contrast stretched), scaled to `dpi`. */
 async function asRead(raw: PageRaster, dpi: number): Promise<{ image: GrayImage; dpi: number }> {
-  const { raster } = preprocessPage(await atLeastDpi(raw, MIN_OCR_DPI));
+  const { raster } = await prepareScan(raw);
   const image = await scaleGray(raster.image, dpi / raster.dpi);
   return { image, dpi: (raster.dpi * image.width) / raster.image.width };
 }

@@ -4,6 +4,7 @@ import { openPdf } from '../../../src/pages/pdfjs.js';
 import { embeddedPageImage, renderPdfPage } from '../../../src/raster/render.js';
 import { InputError } from '../../../src/intake/errors.js';
 import { makePdf } from '../../helpers/pdf.js';
+import { g4Pdf } from '../../helpers/g4-pdf.js';
 
 async function withFirstPage<T>(pdf: Buffer, f: (page: Awaited<ReturnType<Awaited<ReturnType<typeof openPdf>>['getPage']>>) => Promise<T>): Promise<T> {
   const doc = await openPdf(pdf, 't.pdf');
@@ -84,6 +85,24 @@ describe('embeddedPageImage', () => {
     expect(r!.dpi).toBeCloseTo(40, 5);
     expect(Array.from(r!.image.data.subarray(7 * W, 8 * W))).toEqual(Array.from({ length: W }, (_, x) => (x >= 3 && x < 30 ? 0 : 255)));
     expect(r!.image.data[2 * W + 10]).toBe(255);
+  });
+
+  it('waits for a CCITT G4 scan pdfjs decodes after the operator list (a copier\'s 1-bit page)', async () => {
+    // 1-bit G4 pages arrive after getOperatorList resolves: reading the object at once threw
+    // "Requesting object that isn't resolved yet img_p0_1" and failed the document
+    const w = 1654, h = 2339;
+    const data = new Uint8Array(w * h).fill(255);
+    for (let y = 400; y < 430; y++) data.fill(0, y * w + 100, y * w + 900);
+    for (let y = 600; y < 1600; y++) data.fill(0, y * w + 1200, y * w + 1204);
+    const pdf = await g4Pdf([{ data, width: w, height: h }], 200);
+    const r = await withFirstPage(Buffer.from(pdf), (p) => embeddedPageImage(p, 1));
+    expect(r).not.toBeNull();
+    expect(r!.dpi).toBeCloseTo(200, 0);
+    expect([r!.image.width, r!.image.height]).toEqual([w, h]);
+    expect(px(r!.image, 500, 415)).toBe(0);
+    expect(px(r!.image, 500, 380)).toBe(255);
+    expect(px(r!.image, 1202, 1000)).toBe(0);
+    expect(px(r!.image, 1210, 1000)).toBe(255);
   });
 
   it('declines pages that are not a single full-page image', async () => {

@@ -134,6 +134,24 @@ describe('row labels read by OCR', () => {
     expect(roman.map((r) => r.no)).toEqual(['I', 'II', 'III']);
   });
 
+  it('puts an OCR label that breaks the count 1, 2, 3 back in its place (a 2 read as 7 on a 1-bit scan)', async () => {
+    const { repairLabelCount } = await import('../../../src/tables/extract-tables.js');
+    const rows = (labels: string[], labelFromOcr = true) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {}, labelFromOcr }));
+    const last = rows(['1', '7']);
+    repairLabelCount(last);
+    expect(last.map((r) => r.no)).toEqual(['1', '2']);
+    const middle = rows(['1', '7', '3', '4']);
+    repairLabelCount(middle);
+    expect(middle.map((r) => r.no)).toEqual(['1', '2', '3', '4']);
+    // a gap the next label does not close stays (a lost row is not hidden), and a text layer's labels are as printed
+    const gap = rows(['1', '3', '5']);
+    repairLabelCount(gap);
+    expect(gap.map((r) => r.no)).toEqual(['1', '3', '5']);
+    const printed = rows(['1', '7'], false);
+    repairLabelCount(printed);
+    expect(printed.map((r) => r.no)).toEqual(['1', '7']);
+  });
+
   it('mends JUMLAH and TOTAL slips but nothing else', async () => {
     const { normalizeLabel, isRowLabel } = await import('../../../src/tables/rows.js');
     expect(normalizeLabel('JUMLAN')).toBe('JUMLAH');
@@ -145,5 +163,42 @@ describe('row labels read by OCR', () => {
     expect(normalizeLabel('1.1')).toBe('1.1');
     expect(normalizeLabel('Sasaran')).toBe('Sasaran');
     expect(isRowLabel('JUMLAN')).toBe(true);
+  });
+});
+
+describe('header and first data row when OCR garbled the first label', () => {
+  // Tabel 2.3 without a column-number row: No | Sasaran | Indikator | Target | Realisasi | Capaian
+  const xs = [50, 70, 170, 270, 320, 370, 420];
+  const ys = [100, 120, 160, 200, 240];
+  const ocr = (text: string, x: number, y: number): Word => ({ ...word(text, x, y), source: 'ocr', conf: 90 });
+  const header = [ocr('No', 52, 105), ocr('Sasaran', 75, 105), ocr('Indikator', 175, 105), ocr('Target', 275, 105), ocr('Realisasi', 322, 105), ocr('Capaian', 372, 105)];
+  const row = (label: string, y: number, target: string) => [
+    ...(label ? [ocr(label, 55, y)] : []), ocr('Meningkatnya', 75, y), ocr('Persentase', 175, y), ocr(target, 275, y), ocr('72,5', 322, y), ocr('72,50', 372, y),
+  ];
+  const read = (words: Word[]) => {
+    const [grid] = findGrids(1, rules(xs, ys), words);
+    const hb = headerBandCount(grid!);
+    const cols = mapColumns('2.3', columnLabels(grid!, hb));
+    return { hb, rows: dataRows(grid!, hb, cols, null).map((r) => r.no) };
+  };
+
+  it('keeps row 1 when its label read as a mark (`|` for a thin 1 at 200 DPI)', () => {
+    expect(read([...header, ...row('|', 125, '100'), ...row('2', 165, '12'), ...row('3', 205, '100')])).toEqual({ hb: 1, rows: ['1', '2', '3'] });
+  });
+
+  it('keeps the table when the first two labels were both lost', () => {
+    expect(read([...header, ...row('|', 125, '100'), ...row('', 165, '12'), ...row('3', 205, '100')])).toEqual({ hb: 1, rows: ['1', '2', '3'] });
+  });
+
+  it('does not take the column-number row, its first number garbled, for data', () => {
+    const numbering = [ocr('|', 55, 125), ...['2', '3', '4', 'S', '6'].map((n, i) => ocr(n, [75, 175, 275, 322, 372][i]!, 125))];
+    const [grid] = findGrids(1, rules(xs, ys), [...header, ...numbering, ...row('1', 165, '100'), ...row('2', 205, '12')]);
+    expect(headerBandCount(grid!)).toBe(2);
+  });
+
+  it('does not take a header band holding a year for data', () => {
+    // a second header band with its own (empty) first cell and the year under Realisasi
+    const [grid] = findGrids(1, rules(xs, ys), [...header, ocr('TW', 322, 125), ocr('2024', 340, 125), ...row('1', 165, '100'), ...row('2', 205, '12')]);
+    expect(headerBandCount(grid!)).toBe(2);
   });
 });

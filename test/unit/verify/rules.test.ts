@@ -136,6 +136,11 @@ describe('R7 narrative numbers', () => {
     ]);
     expect(ds.some((d) => /42,55% \(hlm\. 4\), 42,38% \(hlm\. 5\)/.test(d.message))).toBe(true);
   });
+  it('is uncertain when a table value the recomputation rests on was read doubtfully (a 150 DPI `72,5` read `712.5`)', () => {
+    const doubtful = tables({ '2.3': [row('2.3', '1', { target: '100%', realisasi: '712,5%', capaian: '72,50%' }, 70)], '2.2': t['2.2'] });
+    const ds = verify({ tables: doubtful, claims: [claim('capaianKinerja', '72,50 %')] }).filter((d) => d.rule === 'R7');
+    expect(keys(ds)).toEqual(['R7 uncertain narrative/capaianKinerja/value']);
+  });
   it('flags two different stated values even when one is right', () => {
     const ds = verify({ tables: t, claims: [claim('capaianKinerja', '25,89%'), claim('capaianKinerja', '25,98%')] });
     expect(ds.map((d) => d.message).join(' ')).toMatch(/nilai berbeda/);

@@ -1,0 +1,62 @@
+import type { BBox, Word } from '../model/word.js';
+import type { GrayImage } from '../model/image.js';
+import { groupLines } from '../pages/lines.js';
+import { unionBBox } from '../parse/layout.js';
+import { parseNip } from '../parse/nip.js';
+import { crop } from '../raster/gray.js';
+import { dropLightInk } from '../raster/ink.js';
+import { toWord, type PageContext } from './page-context.js';
+
+/**
+ * A signatory's NIP is 18 digits with a birth date and an appointment month inside: a NIP line
+ * that does not read as a valid one (a stamp over its digits) is read again on its own with the
+ * lighter ink dropped and only `NIP.:` and digits allowed, and kept when that reading is valid.
+ */
+export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]): Promise<Word[]> {
+  const { k, pools, dpi } = ctx;
+  const bad = nipParts(words).filter((p) => !parseNip(p.text)?.valid);
+  if (!bad.length) return words;
+  const fixes = await Promise.all(bad.map(async (p) => {
+    const pad = 0.05 * dpi;
+    const box: [number, number, number, number] = [p.bbox[0] * k - pad, p.bbox[1] * k - pad / 2, p.bbox[2] * k + 2 * pad, p.bbox[3] * k + pad / 2];
+    const again = await pools.cells.recognize({ image: dropLightInk(crop(img, box)), psm: '7', whitelist: 'NIP.:0123456789 ', dpi, tag: 'nip' });
+    const text = again.map((w) => w.text).join(' ');
+    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`nip reread: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}\n`);
+    if (!parseNip(text)?.valid) return null;
+    const ox = Math.max(0, Math.round(box[0])), oy = Math.max(0, Math.round(box[1]));
+    return { old: new Set(p.words), fresh: again.map((w) => toWord(w, p.page, k, ox, oy)) };
+  }));
+  let out = words;
+  for (const f of fixes) if (f) out = [...out.filter((w) => !f.old.has(w)), ...f.fresh];
+  return out;
+}
+
+/**
+ * The NIP stretches of each line: from each `NIP` word to the next one on the line (two blocks side
+ * by side) or the line's end: a stamp can break the digits into pieces far enough apart to look
+ * like two columns. A line that opens with NIP digit groups whose label was lost (`199203 1 005`)
+ * is one too; its box reaches left to where the label and the first group must be.
+ */
+function nipParts(words: readonly Word[]): { page: number; words: Word[]; text: string; bbox: BBox }[] {
+  return groupLines([...words]).flatMap((l) => {
+    const starts = l.words.map((w, i) => (/^N\s?[I1l]\s?P/i.test(w.text) ? i : -1)).filter((i) => i >= 0);
+    const t = l.words.map((w) => w.text);
+    const tail = t.findIndex((x, i) => /^\d{6}$/.test(x) && /^\d$/.test(t[i + 1] ?? '') && /^\d{3}$/.test(t[i + 2] ?? ''));
+    const headless = tail >= 0 && tail <= 2 && (starts[0] === undefined || starts[0] > tail);
+    if (headless) starts.unshift(0);
+    return starts.map((s, j) => {
+      const ws = l.words.slice(s, starts[j + 1] ?? l.words.length);
+      const b = unionBBox(ws.map((w) => w.bbox));
+      if (headless && j === 0) b[0] = Math.max(0, b[0] - 110);
+      return { page: l.page, words: ws, text: (headless && j === 0 ? 'NIP ' : '') + ws.map((w) => w.text).join(' '), bbox: b };
+    });
+  });
+}
+
+/** The NIP stretches that read as a valid NIP, with it. */
+export function validNips(words: readonly Word[]): { nip: string; words: Word[] }[] {
+  return nipParts(words).flatMap((p) => {
+    const n = parseNip(p.text);
+    return n?.valid ? [{ nip: n.nip, words: p.words }] : [];
+  });
+}

@@ -1,0 +1,107 @@
+import type { TableId } from '../model/contract.js';
+import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
+import { editDistance } from '../parse/edit-distance.js';
+
+/**
+ * Program names of the national nomenclature (Kepmendagri 050-5889/2021, after Permendagri 90/2019)
+ * that a kecamatan's Tabel 2.5 lists. A garbled OCR reading close to one of them is that name.
+ */
+export const PROGRAM_NAMES: readonly string[] = [
+  'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA',
+  'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK',
+  'PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN',
+  'PROGRAM KOORDINASI KETENTRAMAN DAN KETERTIBAN UMUM',
+  'PROGRAM PENINGKATAN KETENTERAMAN DAN KETERTIBAN UMUM',
+  'PROGRAM PENYELENGGARAAN URUSAN PEMERINTAHAN UMUM',
+  'PROGRAM PEMBINAAN DAN PENGAWASAN PEMERINTAHAN DESA',
+  'PROGRAM KOORDINASI PENYELENGGARAAN KEGIATAN PEMERINTAHAN KECAMATAN',
+  'PROGRAM PENANGGULANGAN BENCANA',
+  'PROGRAM PEMBERDAYAAN SOSIAL',
+  'PROGRAM PERLINDUNGAN DAN JAMINAN SOSIAL',
+  'PROGRAM REHABILITASI SOSIAL',
+  'PROGRAM PENANGANAN BENCANA',
+  'PROGRAM PENGELOLAAN KEUANGAN DAERAH',
+  'PROGRAM KEPEGAWAIAN DAERAH',
+  'PROGRAM PENINGKATAN PARTISIPASI MASYARAKAT',
+  'PROGRAM PENGEMBANGAN EKONOMI MASYARAKAT',
+  'PROGRAM PENATAAN DESA',
+  'PROGRAM ADMINISTRASI PEMERINTAHAN DESA',
+  'PROGRAM PEMERINTAHAN DAN PELAYANAN PUBLIK',
+];
+
+/** Letters and digits only, upper case: OCR's spacing and punctuation slips do not count. */
+const letters = (s: string) => s.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** 1 − edit distance over the longer length, on letters only. */
+function closeness(a: string, b: string): number {
+  const x = letters(a), y = letters(b);
+  if (!x.length || !y.length) return 0;
+  return 1 - editDistance(x, y) / Math.max(x.length, y.length);
+}
+
+/** A reading at least this close to its twin is the same text misread; further apart, a different text. */
+const SAME_TEXT = 0.7;
+/**
+ * Twins may differ by whole words (a 2.4 kegiatan `Terlaksananya Pemberdayaan …` against the 2.5
+ * kegiatan `Pemberdayaan …`): a reading of a length this different is another text, however alike.
+ */
+const SAME_LENGTH = 0.9;
+
+function sameText(a: string, b: string): boolean {
+  const x = letters(a).length, y = letters(b).length;
+  return Math.min(x, y) >= SAME_LENGTH * Math.max(x, y) && closeness(a, b) >= SAME_TEXT;
+}
+
+/** A text read at this confidence or better is kept as read (a spelling of its own). */
+const DOUBTFUL_TEXT = 80;
+/** A text layer's confidence: exact, never reconciled. */
+const PRINTED = 100;
+
+const isOcr = (f: Field | undefined): f is Field => !!f && f.kind === 'text' && f.conf < PRINTED && !!f.raw;
+
+function adopt(f: Field, from: Field): void {
+  f.value = from.value;
+  f.raw = from.raw;
+  f.conf = Math.max(f.conf, Math.min(from.conf, PRINTED - 1));
+}
+
+/**
+ * One text printed in several tables (a sasaran or indikator in 2.1, 2.3 and 2.4, rows of the same
+ * label): each OCR reading that is close to a surer reading of its twins takes that reading. (A 2.4
+ * row's `Sasaran / Kegiatan` and its 2.5 kegiatan are often worded differently: not twins.)
+ * Only text cells are touched, never a number.
+ */
+function reconcileGroup(fields: readonly (Field | undefined)[]): void {
+  const ocr = fields.filter(isOcr);
+  if (ocr.length < 2) return;
+  const best = [...ocr].sort((a, b) => b.conf - a.conf)[0]!;
+  for (const f of ocr) {
+    // a clear reading stays as read: twins may differ by a letter in the document itself
+    // (`Fasilitas` in one table, `Fasilitasi` in another)
+    if (f === best || f.raw === best.raw || f.conf >= best.conf || f.conf >= DOUBTFUL_TEXT) continue;
+    if (sameText(f.raw, best.raw)) adopt(f, best);
+  }
+}
+
+const byNo = (rows: readonly ExtractedRow[], no: string) => rows.find((r) => r.no === no);
+
+/**
+ * Garbled text cells mended against their twins in the other tables and against the national
+ * program names. Texts only: numbers are never changed this way.
+ */
+export function reconcileTexts(tables: ExtractedTables): void {
+  const indicatorTables: TableId[] = ['2.1', '2.3', '2.4'];
+  const labels = new Set(indicatorTables.flatMap((t) => tables[t].map((r) => r.no)));
+  for (const no of labels) {
+    for (const field of ['sasaran', 'indikator']) reconcileGroup(indicatorTables.map((t) => byNo(tables[t], no)?.fields[field]));
+  }
+  for (const r of tables['2.5']) {
+    const f = r.fields.uraian;
+    // a doubtful reading only: a program name read clearly is printed as the document has it
+    if (!/^\d+$/.test(r.no) || !isOcr(f) || f.conf >= DOUBTFUL_TEXT) continue;
+    const name = PROGRAM_NAMES.map((n) => ({ n, c: closeness(f.raw, n) })).sort((a, b) => b.c - a.c)[0]!;
+    if (name.c >= SAME_TEXT && letters(name.n) !== letters(f.raw)) {
+      f.value = f.raw = name.n;
+    }
+  }
+}

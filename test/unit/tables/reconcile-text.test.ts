@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { reconcileTexts } from '../../../src/tables/reconcile-text.js';
+import { field, row, tables } from '../../helpers/records.js';
+import type { ExtractedRow } from '../../../src/model/extracted.js';
+
+/** A row whose text cells were read by OCR at the given confidences. */
+function ocrRow(table: '2.1' | '2.3' | '2.4' | '2.5', no: string, texts: Record<string, [string, number]>, numbers: Record<string, string> = {}): ExtractedRow {
+  const r = row(table, no, numbers);
+  for (const [k, [t, conf]] of Object.entries(texts)) r.fields[k] = field(t, 'text', conf);
+  return r;
+}
+
+describe('reconcileTexts', () => {
+  it('mends a garbled indikator from its surer twins in 2.1 and 2.3, never a number', () => {
+    const t = tables({
+      '2.1': [ocrRow('2.1', '2', { indikator: ['Jumlah kegiatan keagamaan dan sosial', 91] }, { target: '12' })],
+      '2.3': [ocrRow('2.3', '2', { indikator: ['Jumlah kegiatan keagamaan dan sosial', 90] })],
+      '2.4': [ocrRow('2.4', '2', { indikator: ['Jumiah kegiatan keagamaan dan | sosial', 42] }, { target: '13' })],
+    });
+    reconcileTexts(t);
+    expect(t['2.4'][0]!.fields.indikator!.value).toBe('Jumlah kegiatan keagamaan dan sosial');
+    expect(t['2.4'][0]!.fields.target!.value).toBe(13); // the numbers stay as read: R6 still sees 12 against 13
+    expect(t['2.1'][0]!.fields.target!.value).toBe(12);
+  });
+
+  it('leaves a doubtful reading that differs from its twin by whole words (another wording)', () => {
+    const t = tables({
+      '2.1': [ocrRow('2.1', '1', { sasaran: ['Terlaksananya Pemberdayaan dan Kesejahteraan Keluarga', 90] })],
+      '2.3': [ocrRow('2.3', '1', { sasaran: ['Pemberdayaan dan Kesejahteraan Keluarga', 60] })],
+    });
+    reconcileTexts(t);
+    expect(t['2.3'][0]!.fields.sasaran!.value).toBe('Pemberdayaan dan Kesejahteraan Keluarga');
+  });
+
+  it('drops a rule read as `|` from an OCR text cell', async () => {
+    const { toRecord } = await import('../../../src/tables/records.js');
+    const w = (text: string) => ({ text, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], conf: 90, source: 'ocr' as const });
+    const rec = toRecord('2.1', { no: '1', page: 1, bbox: [0, 0, 1, 1], cells: { sasaran: { text: 'partisipasi dalam | kegiatan', words: [w('partisipasi'), w('|')], bbox: [0, 0, 1, 1], conf: 90, page: 1 } } });
+    expect(rec.fields.sasaran!.value).toBe('partisipasi dalam kegiatan');
+  });
+
+  it('leaves different texts and text-layer cells alone', () => {
+    const t = tables({
+      '2.1': [ocrRow('2.1', '1', { sasaran: ['Meningkatnya kualitas pelayanan publik', 95] })],
+      '2.3': [ocrRow('2.3', '1', { sasaran: ['Terkoordinasinya kegiatan pemberdayaan desa', 60] })],
+      '2.4': [row('2.4', '1', { sasaran: 'Meningkatnya kualitas pelayanan publk' })], // printed (conf 100): as the document has it
+    });
+    reconcileTexts(t);
+    expect(t['2.3'][0]!.fields.sasaran!.value).toBe('Terkoordinasinya kegiatan pemberdayaan desa');
+    expect(t['2.4'][0]!.fields.sasaran!.value).toBe('Meningkatnya kualitas pelayanan publk');
+  });
+
+  it('reads a doubtful program name as the national name it is close to', () => {
+    const t = tables({ '2.5': [
+      ocrRow('2.5', '1', { uraian: ['PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KDTA', 55] }, { pagu: '10.000.000' }),
+      ocrRow('2.5', '2', { uraian: ['PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN KHUSUS', 92] }),
+      ocrRow('2.5', '3', { uraian: ['PROGRAM PENGADAAN BARANG LAINNYA', 50] }),
+    ] });
+    reconcileTexts(t);
+    expect(t['2.5'].map((r) => r.fields.uraian!.value)).toEqual([
+      'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA',
+      'PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN KHUSUS', // read clearly: its own wording
+      'PROGRAM PENGADAAN BARANG LAINNYA', // close to no national name
+    ]);
+    expect(t['2.5'][0]!.fields.pagu!.value).toBe(10_000_000);
+  });
+});
