@@ -82,7 +82,7 @@ async function readPreprocessed(pre: ReturnType<typeof preprocessPage>, pools: O
       const band = bandImage(masked, y0, y1, margin, x0, x1);
       const image = s < 1 ? await scaleGray(band, s) : band;
       const sx = band.width / image.width, sy = band.height / image.height;
-      const ws = await pools.text.recognize({ image, psm: '3', dpi: Math.round(raster.dpi / sx), tag: 'page' });
+      const ws = await pools.page.recognize({ image, psm: '3', dpi: Math.round(raster.dpi / sx), tag: 'page' });
       return ws.map((w) => toWord({ ...w, bbox: [w.bbox[0] * sx, w.bbox[1] * sy, w.bbox[2] * sx, w.bbox[3] * sy] }, raster.page, k, x0, y0 - margin));
     }));
     const found = bands.flat();
