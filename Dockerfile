@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # lkj: Node 20 (Debian bookworm) with the built CLI. Every native piece comes prebuilt from npm
 # (sharp + libvips, @napi-rs/canvas, msgpackr-extract; tesseract.js and PGlite are WebAssembly),
-# so no compiler or apt package is needed. OCR models (@tesseract.js-data) and pdfjs data ship in
-# node_modules: nothing is downloaded when it runs.
+# so no compiler or apt package is needed. OCR models (@tesseract.js-data, and the vendored fast
+# Indonesian model in models/) and pdfjs data ship with it: nothing is downloaded when it runs.
 #
 # One image, every role: `lkj worker`, `lkj serve`, `lkj schedule`, `lkj ingest|status|extract…`.
 
@@ -27,6 +27,7 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
+COPY models ./models
 COPY fixtures/corpus ./fixtures/corpus
 # embedded mode (no DATABASE_URL) keeps PGlite and originals in ./data; OCR model links go to $TMPDIR
 RUN mkdir -p /app/data && chown node:node /app/data

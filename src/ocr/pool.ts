@@ -93,6 +93,7 @@ export class OcrPool implements OcrReader {
   /** This pool reading with other models by default (same workers). */
   reader(langs: readonly string[]): OcrReader {
     const joined = langs.join('+');
+    ensureLangDir(langs); // a worker may switch to these models later: they must be in its folder
     return { size: this.size, recognize: (req) => this.recognize({ ...req, langs: req.langs ?? joined }) };
   }
 

@@ -106,7 +106,7 @@ async function readNarrative(ctx: PageContext, masked: GrayImage): Promise<Word[
     const band = bandImage(masked, y0, y1, margin, x0, x1);
     const image = s < 1 ? await scaleGray(band, s) : band;
     const sx = band.width / image.width, sy = band.height / image.height;
-    const ws = await ctx.pools.text.recognize({ image, psm: '3', dpi: Math.round(ctx.dpi / sx), tag: 'page' });
+    const ws = await ctx.pools.page.recognize({ image, psm: '3', dpi: Math.round(ctx.dpi / sx), tag: 'page' });
     return ws.map((w) => toWord({ ...w, bbox: [w.bbox[0] * sx, w.bbox[1] * sy, w.bbox[2] * sx, w.bbox[3] * sy] }, ctx.page, ctx.k, x0, y0 - margin));
   }));
   let words = bands.flat();

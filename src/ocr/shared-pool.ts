@@ -7,15 +7,26 @@ import { OcrPool, ocrStats, type OcrReader } from './pool.js';
  * well (measured on the eval scans). Both run on the same workers.
  */
 export interface OcrPools {
+  /** the first full pass over a page's text (narrative, cover, signature blocks) */
+  page: OcrReader;
+  /** re-reads of page text (trouble spots, doubtful lines), where exactness matters */
   text: OcrReader;
   cells: OcrReader;
 }
+
+/**
+ * The models of the first page pass: the vendored `tessdata_fast` Indonesian network (~2× faster
+ * in WebAssembly than `best_int`) with `eng` for `%`. Its doubtful words are re-read with
+ * `best_int` (`text`). `LKJ_OCR_PAGE_LANGS` overrides it, for measuring (`ind+eng` = best only).
+ */
+export const PAGE_LANGS = ['ind_fast', 'eng'] as const;
+const pageLangs = (): string[] => process.env.LKJ_OCR_PAGE_LANGS?.split('+').filter(Boolean) ?? [...PAGE_LANGS];
 
 let shared: { pool: OcrPool; readers: OcrPools } | null = null;
 
 /** One pool of workers (one per core) behind both readers. */
 export function ocrPools(pool: OcrPool): OcrPools {
-  return { text: pool.reader(['ind', 'eng']), cells: pool.reader(['eng']) };
+  return { page: pool.reader(pageLangs()), text: pool.reader(['ind', 'eng']), cells: pool.reader(['eng']) };
 }
 
 /**
@@ -35,5 +46,8 @@ export async function closeSharedOcrPools(): Promise<void> {
   shared = null;
   if (!p) return;
   await p.pool.close();
-  if (process.env.LKJ_TIMINGS) process.stderr.write(`lkj-ocr-stats ${JSON.stringify(ocrStats)}\n`);
+  if (process.env.LKJ_TIMINGS) {
+    const cpu = process.cpuUsage(); // the whole process, OCR threads included
+    process.stderr.write(`lkj-ocr-stats ${JSON.stringify(ocrStats)}\nlkj-cpu ${JSON.stringify({ userMs: cpu.user / 1000, systemMs: cpu.system / 1000 })}\n`);
+  }
 }
