@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { Report } from '../model/contract.js';
 import { PageContent } from '../model/word.js';
-import { InputError, isInputError } from '../intake/errors.js';
+import { InputError, isInputError, toInternalError } from '../intake/errors.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
 import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pages/read-document.js';
 import type { OcrPage } from '../ocr/read-page.js';
@@ -108,7 +108,7 @@ async function openStored(store: Store, doc: DocumentRow, opts: ExtractOptions):
 
 /** Store a failure as the run's report (the job then ends failed with the same reason). */
 export async function storeFailure(store: Store, doc: DocumentRow, e: unknown): Promise<Report> {
-  const err = isInputError(e) ? e : new InputError('internal', `could not be processed: ${(e as Error)?.message ?? String(e)}`, doc.file_name);
+  const err = isInputError(e) ? e : toInternalError(e, doc.file_name);
   const report = failedReport(doc.file_name, doc.sha256, doc.pages ?? 0, err);
   await store.saveReport(doc.id, doc.run, doc.run_reason, report);
   return report;
