@@ -1,4 +1,4 @@
-import type { PageContent, Word, BBox } from '../model/word.js';
+import { cleanWordText, type PageContent, type Word, type BBox } from '../model/word.js';
 import { groupLines } from '../pages/lines.js';
 import { unionBBox } from '../parse/layout.js';
 import { parseNip } from '../parse/nip.js';
@@ -316,7 +316,7 @@ function unionPx(ws: readonly Word[], k: number): [number, number, number, numbe
 }
 
 function toWord(w: OcrWord, page: number, k: number, ox: number, oy: number): Word {
-  return { text: w.text, page, bbox: toPoints(w.bbox, k, ox, oy), conf: w.conf, source: 'ocr' };
+  return { text: cleanWordText(w.text) || '\ufffd', page, bbox: toPoints(w.bbox, k, ox, oy), conf: w.conf, source: 'ocr' };
 }
 
 /** A copy of the image with the given regions (page points) painted white. */
