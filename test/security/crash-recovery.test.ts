@@ -20,16 +20,17 @@ beforeAll(async () => {
 afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
 
 /** `lkj run` on a fresh batch, killed with SIGKILL once its first document is stored. */
-async function killedRun(name: string): Promise<{ inbox: string; env: Record<string, string> }> {
+async function killedRun(name: string): Promise<{ inbox: string; dataDir: string; env: Record<string, string> }> {
   const inbox = path.join(dir, name);
   await fs.mkdir(inbox);
   for (const f of FILES) await fs.copyFile(path.join(BORN, f), path.join(inbox, f));
-  const env = { LKJ_DATA_DIR: path.join(dir, `${name}-data`), DATABASE_URL: '', REDIS_URL: '' };
+  const dataDir = path.join(dir, `${name}-data`);
+  const env = { LKJ_DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' };
   const p = spawnCli(['run', inbox, '--json'], env);
   await waitFor(async () => /\.pdf: (clean|flagged|failed)\n/.test(p.output()) || p.proc.exitCode !== null, 120_000, 'the first document to be stored');
   p.proc.kill('SIGKILL');
   await p.exited;
-  return { inbox, env };
+  return { inbox, dataDir, env };
 }
 
 async function pending(dataDir: string): Promise<{ unfinished: number; total: number }> {
@@ -43,8 +44,8 @@ async function pending(dataDir: string): Promise<{ unfinished: number; total: nu
 
 describe('crash recovery of lkj run', () => {
   it('running it again after kill -9 finishes the interrupted documents', { timeout: 300_000 }, async () => {
-    const { inbox, env } = await killedRun('rerun');
-    const before = await pending(env.LKJ_DATA_DIR);
+    const { inbox, dataDir, env } = await killedRun('rerun');
+    const before = await pending(dataDir);
     expect(before.total).toBe(FILES.length);
     expect(before.unfinished).toBeGreaterThan(0); // killed mid-batch
     const r = await runCli(['run', inbox, '--json'], env);
@@ -52,12 +53,12 @@ describe('crash recovery of lkj run', () => {
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ queued: 0, resumed: before.unfinished, duplicates: FILES.length - before.unfinished, failed: 0 });
     expect(summary.clean + summary.flagged).toBe(before.unfinished);
-    expect((await pending(env.LKJ_DATA_DIR)).unfinished).toBe(0);
+    expect((await pending(dataDir)).unfinished).toBe(0);
   });
 
   it('lkj worker in embedded mode finishes them too', { timeout: 300_000 }, async () => {
-    const { env } = await killedRun('worker');
-    const { unfinished } = await pending(env.LKJ_DATA_DIR);
+    const { dataDir, env } = await killedRun('worker');
+    const { unfinished } = await pending(dataDir);
     expect(unfinished).toBeGreaterThan(0);
     const w = spawnCli(['worker'], env);
     try {
@@ -67,6 +68,6 @@ describe('crash recovery of lkj run', () => {
       expect(await w.exited).toBe(0);
     }
     expect(w.output()).not.toMatch(/\.pdf: failed/);
-    expect((await pending(env.LKJ_DATA_DIR)).unfinished).toBe(0);
+    expect((await pending(dataDir)).unfinished).toBe(0);
   });
 });
