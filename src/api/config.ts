@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { Lang } from '../verify/index.js';
 import { DEFAULT_MAX_BYTES } from '../intake/sniff.js';
@@ -19,11 +20,16 @@ export interface ServerOptions {
   maxPages: number;
   /** failed logins per username and address allowed within the window */
   loginMaxFailures: number;
+  /** failed logins per username from any addresses within the window */
+  loginMaxFailuresPerUser: number;
   loginWindowSec: number;
   /** language of messages of re-verified reports */
   lang: Lang;
-  /** trust X-Forwarded-For for the client address (behind a reverse proxy) */
-  trustProxy: boolean;
+  /**
+   * whom to believe about the client address in X-Forwarded-For: nobody (false), the nearest N
+   * proxies (hops), or the proxies at these addresses or networks (see `trustProxyOption`)
+   */
+  trustProxy: false | number | string[];
   /**
    * who processes uploads: `background` (this process, embedded mode), `queue` (BullMQ workers,
    * distributed mode), `none` (tests drive processing themselves); default from the runtime
@@ -49,15 +55,38 @@ export function serverOptions(env: NodeJS.ProcessEnv = process.env, over: Partia
     maxUploadFiles: num(env.LKJ_MAX_UPLOAD_FILES, 50),
     maxPages: DEFAULT_MAX_PAGES,
     loginMaxFailures: 5,
+    loginMaxFailuresPerUser: 20,
     loginWindowSec: 15 * 60,
     lang: env.LKJ_LANG === 'en' ? 'en' : 'id',
-    trustProxy: flag(env.LKJ_TRUST_PROXY) ?? false,
+    trustProxy: trustProxyOption(env.LKJ_TRUST_PROXY),
     log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     ...over,
   };
 }
 
 export const PACKAGE_ROOT = ROOT;
+
+/**
+ * `LKJ_TRUST_PROXY`: unset or `0` trusts no X-Forwarded-For (the socket's address counts); a number
+ * N trusts the N nearest proxies (`1`: the address the one proxy in front saw; `true`/`yes` mean 1);
+ * a comma-separated list of addresses or CIDR networks trusts proxies at those addresses only. A
+ * client's own X-Forwarded-For entries are never believed beyond that.
+ */
+export function trustProxyOption(v: string | undefined): false | number | string[] {
+  const s = (v ?? '').trim();
+  if (!s || /^(0|false|no|off)$/i.test(s)) return false;
+  if (/^(true|yes|on)$/i.test(s)) return 1;
+  if (/^\d+$/.test(s)) return Number(s);
+  const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const a of list) {
+    const [ip, bits, extra] = a.split('/');
+    const family = net.isIP(ip ?? '');
+    const ok = family !== 0 && extra === undefined
+      && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+    if (!ok) throw new Error(`LKJ_TRUST_PROXY: "${a}" is neither a number of hops nor an IP address or CIDR network`);
+  }
+  return list;
+}
 
 /** The built app (`dist/web`, from web/ by vite) when there is one, else the web/ folder as it is. */
 function defaultWebDir(): string {

@@ -37,7 +37,10 @@ export interface Server {
 /** The server over an open runtime (the caller closes the runtime after `app.close()`). */
 export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}): Promise<Server> {
   const opts = serverOptions(process.env, over);
-  const app = Fastify({ logger: false, trustProxy: opts.trustProxy, bodyLimit: 1024 * 1024 });
+  // a hop count as a function: fastify takes a bare number as "trust nobody"
+  const hops = opts.trustProxy;
+  const trustProxy = typeof hops === 'number' ? (_addr: string, i: number) => i < hops : hops;
+  const app = Fastify({ logger: false, trustProxy, bodyLimit: 1024 * 1024 });
   const users = new Users(rt.store.db);
   const auth = new Auth(users, opts);
   installErrorHandler(app, opts.log);

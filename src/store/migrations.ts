@@ -247,4 +247,13 @@ UPDATE documents SET summarised = true
 CREATE INDEX documents_unsummarised ON documents (id) WHERE processed_at IS NOT NULL AND NOT summarised;
 `,
   },
+  {
+    id: 4,
+    name: 'login attempts reserved one by one: failures get an id',
+    sql: `
+-- a login attempt is counted before the password is checked (under a lock per key) and its rows are
+-- deleted again when it succeeds: the id names them
+ALTER TABLE login_failures ADD COLUMN id bigserial PRIMARY KEY;
+`,
+  },
 ];
