@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Lang } from '../verify/index.js';
 import { DEFAULT_MAX_BYTES } from '../intake/sniff.js';
 import { DEFAULT_MAX_PAGES } from '../pages/read-document.js';
+import { DEFAULT_CHECK_LIMITS, type CheckLimits } from './upload-check.js';
 
 /** Everything the server is configured by, from the environment by default (see README, "App and API"). */
 export interface ServerOptions {
@@ -17,6 +18,8 @@ export interface ServerOptions {
   claimMinutes: number;
   maxUploadBytes: number;
   maxUploadFiles: number;
+  /** uploads are checked in child processes killed above this memory or time (upload-check.ts) */
+  uploadCheck: CheckLimits;
   maxPages: number;
   /** failed logins per username and address allowed within the window */
   loginMaxFailures: number;
@@ -25,6 +28,16 @@ export interface ServerOptions {
   loginWindowSec: number;
   /** language of messages of re-verified reports */
   lang: Lang;
+  /**
+   * a client that has not sent its request headers within `headersTimeoutMs`, or the whole request
+   * (its body too) within `requestTimeoutMs`, gets 408 and the connection is closed; a connection
+   * idle for `idleTimeoutMs` is closed; an upload whose body stops arriving for `bodyIdleMs` while
+   * the server waits for it gets 408 (set below the idle timeout, so it is answered before that)
+   */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  idleTimeoutMs: number;
+  bodyIdleMs: number;
   /**
    * whom to believe about the client address in X-Forwarded-For: nobody (false), the nearest N
    * proxies (hops), or the proxies at these addresses or networks (see `trustProxyOption`)
@@ -53,11 +66,17 @@ export function serverOptions(env: NodeJS.ProcessEnv = process.env, over: Partia
     claimMinutes: num(env.LKJ_CLAIM_MINUTES, 30),
     maxUploadBytes: num(env.LKJ_MAX_UPLOAD_BYTES, DEFAULT_MAX_BYTES),
     maxUploadFiles: num(env.LKJ_MAX_UPLOAD_FILES, 50),
+    uploadCheck: DEFAULT_CHECK_LIMITS,
     maxPages: DEFAULT_MAX_PAGES,
     loginMaxFailures: 5,
     loginMaxFailuresPerUser: 20,
     loginWindowSec: 15 * 60,
     lang: env.LKJ_LANG === 'en' ? 'en' : 'id',
+    headersTimeoutMs: 30_000,
+    // a 200 MB upload at 1 MB/s takes 200 s
+    requestTimeoutMs: num(env.LKJ_REQUEST_TIMEOUT_S, 300) * 1000,
+    idleTimeoutMs: 60_000,
+    bodyIdleMs: 30_000,
     trustProxy: trustProxyOption(env.LKJ_TRUST_PROXY),
     log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     ...over,
