@@ -2,6 +2,7 @@ import type { PageContent } from '../model/word.js';
 import type { PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
 import { checkIntake, sha256, type FileKind } from '../intake/sniff.js';
+import { checkPdfImages } from '../intake/pdf-images.js';
 import { openPdf } from './pdfjs.js';
 import { textLayerWords } from './text-layer.js';
 import { vectorSegments } from './vector-lines.js';
@@ -58,6 +59,8 @@ export async function openPageSource(bytes: Uint8Array, file: string, opts: { ma
 }
 
 async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number): Promise<PageSource> {
+  // an image bomb is refused from its dictionary before pdfjs decodes a byte of it
+  await checkPdfImages(bytes, file, DEFAULT_MAX_RENDER_PIXELS);
   const doc = await openPdf(bytes, file);
   if (doc.numPages > maxPages) {
     await doc.destroy();
@@ -190,8 +193,17 @@ export async function readDocument(source: PageSource, opts: ReadOptions): Promi
     let limiter: Limiter | null = null;
     const pending: Promise<void>[] = [];
     let done = 0;
-    for (let n = 1; n <= source.numPages; n++) {
-      const text = await source.readText(n, opts.timings);
+    // the first page that fails fails the document: no page starts after it, and the ones under way
+    // are waited for before the document is closed, so no work goes on once it is reported failed
+    let failure: { error: unknown } | null = null;
+    for (let n = 1; n <= source.numPages && !failure; n++) {
+      let text: PageContent | null;
+      try {
+        text = await source.readText(n, opts.timings);
+      } catch (error) {
+        failure = { error };
+        break;
+      }
       if (text) {
         pages[n - 1] = text;
         opts.onPage?.(++done, source.numPages);
@@ -200,13 +212,19 @@ export async function readDocument(source: PageSource, opts: ReadOptions): Promi
       limiter ??= new Limiter(opts.ocr().text.size + 1);
       const pageNo = n;
       pending.push(limiter.run(async () => {
-        const scan = await source.readScan(pageNo, opts);
-        scans.set(pageNo, scan);
-        pages[pageNo - 1] = scan.content;
-        opts.onPage?.(++done, source.numPages);
+        if (failure) return;
+        try {
+          const scan = await source.readScan(pageNo, opts);
+          scans.set(pageNo, scan);
+          pages[pageNo - 1] = scan.content;
+          opts.onPage?.(++done, source.numPages);
+        } catch (error) {
+          failure ??= { error }; // before the limiter lets the next page in
+        }
       }));
     }
     await Promise.all(pending);
+    if (failure) throw (failure as { error: unknown }).error;
     return { numPages: source.numPages, pages: pages as PageContent[], scans };
   } finally {
     await source.close();

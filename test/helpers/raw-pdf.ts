@@ -81,3 +81,53 @@ export async function remapGlyphs(pdf: Uint8Array, map: Record<string, number>):
   if (!changed) throw new Error(`remapGlyphs: none of ${Object.keys(map).join('')} is in a ToUnicode map`);
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
+
+/**
+ * Flate data of `bytes` zero bytes, compressed in chunks (a 900 MB image fits in ~1 MB without
+ * ever being held whole).
+ */
+export async function deflatedZeros(bytes: number): Promise<Buffer> {
+  const { createDeflate } = await import('node:zlib');
+  const z = createDeflate({ level: 9 });
+  const out: Buffer[] = [];
+  z.on('data', (c: Buffer) => out.push(c));
+  const done = new Promise((r) => z.once('end', r));
+  const chunk = Buffer.alloc(4 * 2 ** 20);
+  for (let left = bytes; left > 0; left -= chunk.length) {
+    if (!z.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) await new Promise((r) => z.once('drain', r));
+  }
+  z.end();
+  await done;
+  return Buffer.concat(out);
+}
+
+/**
+ * One A4 page showing one 8-bit gray Flate image of `width`×`height` pixels drawn over the page (a
+ * scan, as far as anyone can tell from its operators). `data` is its compressed stream.
+ */
+export function imagePdf(width: number, height: number, data: Buffer): Buffer {
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
+    Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'),
+      data, Buffer.from('\nendstream', 'latin1'),
+    ]),
+    stream('', 'q 595 0 0 842 0 0 cm /Im1 Do Q'),
+  ]);
+}
+
+/** The same bomb as an inline image (BI … ID … EI in the content stream), which has no dictionary object. */
+export function inlineImagePdf(width: number, height: number, data: Buffer): Buffer {
+  const content = Buffer.concat([
+    Buffer.from(`q 595 0 0 842 0 0 cm\nBI /W ${width} /H ${height} /CS /G /BPC 8 /F /Fl /L ${data.length} ID\n`, 'latin1'),
+    data, Buffer.from('\nEI Q', 'latin1'),
+  ]);
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    stream('', content),
+  ]);
+}
