@@ -48,7 +48,7 @@ export function documentRoutes(ctx: ApiContext): void {
     // every file decided is audited at once: a request that ends in an error still leaves its trace
     const decided = async (it: UploadItem) => {
       items.push(it);
-      await writeAudit(store.db, user!.username, it.error ? 'upload-rejected' : 'upload', it.id, { file: it.file, sha256: it.sha256, duplicate: it.duplicate, error: it.error });
+      await writeAudit(store.db, user!, it.error ? 'upload-rejected' : 'upload', it.id, { file: it.file, sha256: it.sha256, duplicate: it.duplicate, error: it.error });
     };
     const stall = new StallGuard(req, opts.bodyIdleMs);
     // a file past the size limit is cut short and marked truncated (not thrown: the other files still count)
@@ -90,7 +90,7 @@ export function documentRoutes(ctx: ApiContext): void {
       const err = e as { statusCode?: number; status?: number; code?: string; message?: string };
       const status = err instanceof ApiError ? err.status : err.statusCode ?? 500;
       const code = err instanceof ApiError ? err.code : status === 413 ? 'too-large' : status >= 500 ? 'internal' : 'bad-request';
-      await writeAudit(store.db, user!.username, 'upload-rejected', null, { file, error: { code, message: err.message }, status })
+      await writeAudit(store.db, user!, 'upload-rejected', null, { file, error: { code, message: err.message }, status })
         .catch(() => {});
       // the body may not have been read to its end: this connection cannot carry another request
       if (status === 408) reply.header('connection', 'close');

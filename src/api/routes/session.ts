@@ -57,7 +57,7 @@ export function sessionRoutes({ routes, users, auth, opts, store }: ApiContext):
     const secret = sessionSecret(req);
     if (secret) await users.deleteSession(hashSecret(secret));
     auth.clearSessionCookie(req, reply);
-    await writeAudit(store.db, user!.username, 'logout', null, {});
+    await writeAudit(store.db, user!, 'logout', null, {});
     return reply.status(204).send();
   });
 }
