@@ -7,6 +7,7 @@ import type { ServerOptions } from './config.js';
 import type { ImageCache } from './images/cache.js';
 import type { Processor } from './processing.js';
 import type { ApiRoutes } from './route.js';
+import type { UploadChecker } from './upload-check.js';
 
 /** What every group of routes is built from. */
 export interface ApiContext {
@@ -19,4 +20,6 @@ export interface ApiContext {
   images: ImageCache;
   processor: Processor;
   routes: ApiRoutes;
+  /** checks uploads in capped child processes */
+  uploadChecker: UploadChecker;
 }

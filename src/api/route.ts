@@ -72,9 +72,31 @@ export class ApiRoutes {
 
 function parse(schema: ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
+  // PostgreSQL stores neither NUL nor a lone surrogate (text, jsonb): such a value is the caller's
+  // mistake (400), not a database error (500), on every route and before any query
+  const bad = unstorableText(value);
+  if (bad !== null) {
+    const message = 'holds a character that cannot be stored (NUL or a lone surrogate)';
+    throw new ApiError(400, 'bad-request', `${where}${bad ? ` "${bad}"` : ''}: ${message}`, { issues: [{ path: bad, message }] });
+  }
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const first = issues[0]!;
   throw new ApiError(400, 'bad-request', `${where}${first.path ? ` "${first.path}"` : ''}: ${first.message}`, { issues });
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (or key) in `v` holding a character PostgreSQL cannot store, or null. */
+export function unstorableText(v: unknown, at: string[] = [], depth = 0): string | null {
+  if (typeof v === 'string') return UNSTORABLE.test(v) ? at.join('.') : null;
+  if (v === null || typeof v !== 'object' || depth > 32) return null;
+  for (const [k, item] of Object.entries(v)) {
+    if (UNSTORABLE.test(k)) return [...at, k].join('.');
+    const bad = unstorableText(item, [...at, k], depth + 1);
+    if (bad !== null) return bad;
+  }
+  return null;
 }

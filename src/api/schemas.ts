@@ -158,6 +158,9 @@ export const CorrectionBody = VersionGuard.extend({
   value: z.union([z.number(), z.string().max(2000), z.null()]).describe('a number, a string as printed ("19,50%"), or null for an empty cell'),
 });
 
-export const AuditEntry = z.object({ id: z.number().int(), at: iso, actor: z.string(), action: z.string(), documentId: z.number().int().nullable(), detail: z.unknown() });
+export const AuditEntry = z.object({
+  id: z.number().int(), at: iso, actor: z.string(), action: z.string(), documentId: z.number().int().nullable(),
+  tokenId: z.number().int().nullable().describe('the API token the actor acted through (null: a session or the system)'), detail: z.unknown(),
+});
 
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });

@@ -3,6 +3,7 @@
  * other path. `buildServer` is what `lkj serve` listens with and what the tests inject into.
  */
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -19,6 +20,7 @@ import { processorFor } from './processing.js';
 import { ApiRoutes } from './route.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { StaticFiles } from './static-files.js';
+import { UploadChecker } from './upload-check.js';
 import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/exports.js';
@@ -37,7 +39,24 @@ export interface Server {
 /** The server over an open runtime (the caller closes the runtime after `app.close()`). */
 export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}): Promise<Server> {
   const opts = serverOptions(process.env, over);
-  const app = Fastify({ logger: false, trustProxy: opts.trustProxy, bodyLimit: 1024 * 1024 });
+  // a hop count as a function: fastify takes a bare number as "trust nobody"
+  const hops = opts.trustProxy;
+  const trustProxy = typeof hops === 'number' ? (_addr: string, i: number) => i < hops : hops;
+  const app = Fastify({
+    logger: false, trustProxy, bodyLimit: 1024 * 1024,
+    // fastify turns Node's request timeout off by default: a request whose body stops (or that the
+    // multipart parser stops reading: a part header with a bare CR or LF) was never answered
+    serverFactory: (handler) => {
+      const server = http.createServer({
+        headersTimeout: opts.headersTimeoutMs,
+        requestTimeout: opts.requestTimeoutMs,
+        connectionsCheckingInterval: Math.min(1000, opts.headersTimeoutMs, opts.requestTimeoutMs),
+        keepAliveTimeout: 72_000,
+      }, handler);
+      server.setTimeout(opts.idleTimeoutMs);
+      return server;
+    },
+  });
   const users = new Users(rt.store.db);
   const auth = new Auth(users, opts);
   installErrorHandler(app, opts.log);
@@ -50,9 +69,10 @@ export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}
     images: new ImageCache(path.join(opts.dataDir, 'cache', 'images')),
     processor: processorFor(rt, processing, { lang: opts.lang, log: opts.log }),
     routes: new ApiRoutes(app, auth),
+    uploadChecker: new UploadChecker(opts.uploadCheck),
   };
   for (const add of [statsRoutes, sessionRoutes, documentRoutes, imageRoutes, reviewRoutes, exportRoutes, adminRoutes]) add(ctx);
-  app.addHook('onClose', async () => { await ctx.processor.close(); });
+  app.addHook('onClose', async () => { await ctx.processor.close(); await ctx.uploadChecker.close(); });
 
   const openapi = JSON.stringify(openApiDocument(ctx.routes.specs, API_VERSION));
   const docs = docsPage(ctx.routes.specs, API_VERSION);

@@ -3,12 +3,16 @@
  * name), within the size, page and pixel limits, and readable. The person uploading learns at
  * once, instead of finding a failed document later.
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { InputError } from '../intake/errors.js';
+import { checkPdfImages } from '../intake/pdf-images.js';
 import { checkIntake, type FileKind } from '../intake/sniff.js';
 import { openPdf } from '../pages/pdfjs.js';
 import { openImage, DEFAULT_MAX_PAGE_PIXELS } from '../raster/decode.js';
 import { DEFAULT_DPI } from '../raster/render.js';
+import type { CheckRequest, CheckVerdict } from './upload-check-child.js';
 
 export interface UploadLimits {
   maxBytes: number;
@@ -23,6 +27,8 @@ export async function checkUpload(bytes: Uint8Array, name: string, limits: Uploa
   if (kind === 'pdf') {
     const doc = await openPdf(bytes, name); // encrypted and corrupt PDFs are refused here
     try {
+      // an image bomb (30000×30000 px in 1 MB of Flate) is refused from its dictionary, never decoded
+      await checkPdfImages(bytes, name, maxPixels);
       if (doc.numPages > limits.maxPages) throw new InputError('too-large', `the PDF has ${doc.numPages} pages, above the ${limits.maxPages}-page limit`, name);
       for (let n = 1; n <= doc.numPages; n++) {
         const vp = (await doc.getPage(n)).getViewport({ scale: DEFAULT_DPI / 72 });
@@ -47,6 +53,150 @@ export async function checkUpload(bytes: Uint8Array, name: string, limits: Uploa
   }
   return { kind, pages: img.numPages };
 }
+
+export interface CheckLimits {
+  /** a checker process is killed above this resident size (MB); its heap is capped at 3/4 of it */
+  memoryMb: number;
+  /** … or when one check takes longer than this */
+  timeoutMs: number;
+  /** checker processes (checks running at once) */
+  processes: number;
+}
+
+export const DEFAULT_CHECK_LIMITS: CheckLimits = { memoryMb: 1024, timeoutMs: 60_000, processes: 2 };
+
+interface Checker {
+  child: ChildProcess;
+  ready: Promise<void>;
+  /** the request in flight */
+  pending: { id: number; resolve: (v: CheckVerdict | null) => void } | null;
+  killedFor: string | null;
+}
+
+/**
+ * `checkUpload` on files spooled to disk, in child processes whose heap is capped and whose
+ * resident memory and time are watched: whatever a file does to the PDF parser (190 MB of zeros
+ * after `%PDF-1.4` took 4.8 GB, and the server with it), the server's own memory does not grow and
+ * the upload is refused (too-large: it cannot be read within the limits). A checker that was
+ * killed is replaced for the next upload; one grown past half its limit is recycled.
+ */
+export class UploadChecker {
+  private readonly idle: Checker[] = [];
+  private readonly all = new Set<Checker>();
+  private readonly waiting: ((c: Checker) => void)[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly cap: CheckLimits = DEFAULT_CHECK_LIMITS) {}
+
+  async check(file: string, name: string, limits: UploadLimits): Promise<{ kind: FileKind; pages: number }> {
+    const c = await this.take();
+    if (!this.all.has(c)) throw new Error(`upload check of ${name}: the checker process did not start`);
+    const id = this.nextId++;
+    const verdict = await new Promise<CheckVerdict | null>((resolve) => {
+      c.pending = { id, resolve };
+      c.child.send({ id, path: file, name, limits } satisfies CheckRequest, (err) => { if (err) this.kill(c, 'no answer'); });
+    });
+    hold(c, false);
+    this.give(c);
+    if (!verdict) {
+      const limit = c.killedFor ?? `${Math.round(this.cap.memoryMb * 0.75)} MB of heap`;
+      throw new InputError('too-large', `the file could not be checked within the limits (${limit}): it is damaged, or too complex to process`, name);
+    }
+    if (verdict.ok) return { kind: verdict.kind as FileKind, pages: verdict.pages };
+    if (verdict.internal) throw new Error(`upload check of ${name}: ${verdict.reason}`);
+    throw new InputError(verdict.code as InputError['code'], verdict.reason, name);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const c of this.all) c.child.kill('SIGKILL');
+    this.all.clear();
+  }
+
+  private async take(): Promise<Checker> {
+    const c = this.idle.pop() ?? (this.all.size < this.cap.processes ? this.spawn() : await new Promise<Checker>((r) => this.waiting.push(r)));
+    hold(c, true);
+    await c.ready;
+    return c;
+  }
+
+  private give(c: Checker): void {
+    if (!this.all.has(c)) return; // it died: the next one is spawned on demand
+    if (rssMb(c.child.pid) > this.cap.memoryMb / 2) { // memory a check left behind: start afresh
+      this.kill(c, 'recycled');
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(c);
+    else this.idle.push(c);
+  }
+
+  private spawn(): Checker {
+    if (this.closed) throw new Error('the upload checker is closed');
+    const child = fork(CHILD, [], {
+      execArgv: [...CHILD_LOADER, `--max-old-space-size=${Math.round(this.cap.memoryMb * 0.75)}`],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: { ...process.env, MALLOC_ARENA_MAX: '2' },
+    });
+    const c: Checker = { child, pending: null, killedFor: null, ready: Promise.resolve() };
+    this.all.add(c);
+    c.ready = new Promise<void>((resolve) => {
+      child.on('message', (m: { ready?: boolean; id?: number; verdict?: CheckVerdict }) => {
+        if (m.ready) resolve();
+        else if (c.pending && m.id === c.pending.id) { const p = c.pending; c.pending = null; p.resolve(m.verdict ?? null); }
+      });
+      child.once('exit', () => resolve());
+    });
+    child.once('exit', () => {
+      this.all.delete(c);
+      const i = this.idle.indexOf(c);
+      if (i >= 0) this.idle.splice(i, 1);
+      clearInterval(watch);
+      c.pending?.resolve(null);
+      c.pending = null;
+      // someone waits for a checker: a new one takes this one's place
+      const next = this.waiting.shift();
+      if (next && !this.closed) next(this.spawn());
+    });
+    child.on('error', () => {});
+    child.unref();
+    (child.channel as { unref?: () => void } | null | undefined)?.unref?.();
+    // the heap cap does not bound typed arrays and native memory: watch the whole process, and time
+    let since = 0, lastId = 0;
+    const watch = setInterval(() => {
+      if (c.pending && c.pending.id !== lastId) { lastId = c.pending.id; since = Date.now(); }
+      if (c.pending && Date.now() - since > this.cap.timeoutMs) this.kill(c, `${Math.round(this.cap.timeoutMs / 1000)} s`);
+      if (c.pending && rssMb(child.pid) > this.cap.memoryMb) this.kill(c, `${this.cap.memoryMb} MB of memory`);
+    }, 100);
+    watch.unref();
+    return c;
+  }
+
+  private kill(c: Checker, why: string): void {
+    c.killedFor ??= why;
+    c.child.kill('SIGKILL');
+  }
+}
+
+/** In use, a checker keeps this process alive; idle, it does not (a closing server, a test). */
+function hold(c: Checker, on: boolean): void {
+  const ch = c.child.channel as { ref?: () => void; unref?: () => void } | null | undefined;
+  if (on) { c.child.ref(); ch?.ref?.(); } else { c.child.unref(); ch?.unref?.(); }
+}
+
+/** Resident memory of a process (MB), 0 when unknown (not Linux, exited). */
+function rssMb(pid: number | undefined): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+// the child runs the same code as this module: compiled JS, or TypeScript through tsx (tests)
+const CHILD = new URL(import.meta.url.endsWith('.ts') ? './upload-check-child.ts' : './upload-check-child.js', import.meta.url);
+const CHILD_LOADER = import.meta.url.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
 
 /** The HTTP status a refused upload answers with. */
 export function uploadErrorStatus(code: string): number {

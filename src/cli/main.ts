@@ -6,6 +6,9 @@ import { addQueueCommands } from './queue-commands.js';
 // `lkj report … | head` closes the pipe early: that is not an error
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 
+/** `lkj extract`: a document failed for a reason of ours (code `internal`), not its content. */
+const EXIT_INTERNAL = 3;
+
 const program = new Command();
 program
   .name('lkj')
@@ -32,7 +35,7 @@ program
       ? new cliProgress.SingleBar({ format: 'extract [{bar}] {value}/{total} files | {file} {pages}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
       : null;
     bar?.start(files.length, 0, { file: '', pages: '' });
-    let failed = 0;
+    let failed = 0, internal = 0;
     const counts = { clean: 0, flagged: 0, failed: 0 };
     for (const file of files) {
       bar?.update({ file, pages: '' });
@@ -43,9 +46,13 @@ program
       const checked = Report.safeParse(report);
       if (!checked.success) {
         // the contract is the product's promise: never print something that breaks it
-        throw new Error(`internal error: report for ${file} breaks the output contract: ${checked.error.message}`);
+        process.stderr.write(`lkj: internal error: the report of ${file} breaks the output contract: ${checked.error.message}\n`);
+        internal++;
+        bar?.increment();
+        continue;
       }
       counts[report.status]++;
+      if (report.error?.code === 'internal') internal++;
       if (report.status === 'failed') {
         failed++;
         process.stderr.write(`${bar ? '\n' : ''}lkj: ${report.error?.message}\n`);
@@ -59,7 +66,8 @@ program
     if (many && !o.json) {
       process.stdout.write(`${files.length} files: ${counts.clean} clean, ${counts.flagged} flagged, ${counts.failed} failed\n`);
     }
-    process.exitCode = failed ? 1 : 0;
+    // a bug or the environment (not the input) gets its own code: a script can retry or alert on it
+    process.exitCode = internal ? EXIT_INTERNAL : failed ? 1 : 0;
   });
 
 addQueueCommands(program);

@@ -231,25 +231,31 @@ export function addQueueCommands(program: Command): void {
       await withRuntime(async (rt) => {
         const local = { ...rt, queue: null }; // processed here, not handed to workers
         const r = await ingestPaths(local, paths, { recursive: o.recursive, force: o.force });
+        // known files a run killed earlier left unfinished are not duplicates: this run finishes them
+        const unfinished = (d: { status: string }) => d.status === 'queued' || d.status === 'processing';
+        const resumed = r.duplicates.filter(unfinished);
+        const duplicates = r.duplicates.filter((d) => !unfinished(d));
+        const todo = [...r.queued, ...resumed];
         const b = bar('run [{bar}] {value}/{total} | {file} {pages}');
-        b?.start(r.queued.length, 0, { file: '', pages: '' });
+        b?.start(todo.length, 0, { file: '', pages: '' });
         let stop = false;
         process.once('SIGINT', () => { stop = true; });
         const t0 = performance.now();
         const counts = await runPending(rt.store, { lang: o.lang }, {
           onStart: (d) => b?.update({ file: d.file_name, pages: '' }),
           onPage: (done, total) => b?.update({ pages: `page ${done}/${total}` }),
-          onDone: () => b?.increment(),
+          // without a terminal, one line per document: a log shows how far a run got
+          onDone: (d, rep) => { if (b) b.increment(); else err(`${d.file_name}: ${rep.status}`); },
           stopped: () => stop,
-        }, new Set(r.queued.map((d) => d.id)));
+        }, new Set(todo.map((d) => d.id)));
         b?.stop();
         await closeSharedOcrPools();
         const seconds = (performance.now() - t0) / 1000;
-        const summary = { queued: r.queued.length, duplicates: r.duplicates.length, rejected: r.rejected, ...counts, seconds: Math.round(seconds * 10) / 10 };
+        const summary = { queued: r.queued.length, resumed: resumed.length, duplicates: duplicates.length, rejected: r.rejected, ...counts, seconds: Math.round(seconds * 10) / 10 };
         if (o.json) out(JSON.stringify(summary));
         else {
           for (const x of r.rejected) err(`${x.file}: ${x.reason}`);
-          out(`${r.queued.length} processed in ${summary.seconds} s: ${counts.clean} clean, ${counts.flagged} flagged, ${counts.failed} failed; ${r.duplicates.length} duplicate, ${r.rejected.length} rejected`);
+          out(`${todo.length} processed in ${summary.seconds} s${resumed.length ? ` (${resumed.length} left unfinished by an earlier run)` : ''}: ${counts.clean} clean, ${counts.flagged} flagged, ${counts.failed} failed; ${duplicates.length} duplicate, ${r.rejected.length} rejected`);
         }
         process.exitCode = counts.failed || r.rejected.length ? 1 : 0;
       });

@@ -13,12 +13,13 @@ export async function runServe(o: { port: number; host: string; samples: boolean
   let app: FastifyInstance | null = null;
   try {
     rt = await openRuntime();
-    const admin = await ensureFirstAdmin(rt);
-    const samples = o.samples ? await loadSamples(rt, { scans: o.sampleScans }) : [];
     const server = await buildServer(rt, { log });
     app = server.app;
-    if (samples.length) await server.ctx.processor.submitted(samples);
     await app.listen({ port: o.port, host: o.host });
+    // only once the server listens: with the port taken, no account is made whose password nobody saw
+    const admin = await ensureFirstAdmin(rt);
+    const samples = o.samples ? await loadSamples(rt, { scans: o.sampleScans }) : [];
+    if (samples.length) await server.ctx.processor.submitted(samples);
     const shown = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host.includes(':') ? `[${o.host}]` : o.host;
     const url = `http://${shown}:${(app.server.address() as { port: number }).port}`;
     // one write: whoever sees the address (a person, a script, a test) sees the first-start credentials with it

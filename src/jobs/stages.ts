@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { Report } from '../model/contract.js';
 import { PageContent } from '../model/word.js';
-import { InputError, isInputError } from '../intake/errors.js';
+import { InputError, InternalError, isInputError, toInternalError } from '../intake/errors.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
 import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pages/read-document.js';
 import type { OcrPage } from '../ocr/read-page.js';
@@ -108,7 +108,7 @@ async function openStored(store: Store, doc: DocumentRow, opts: ExtractOptions):
 
 /** Store a failure as the run's report (the job then ends failed with the same reason). */
 export async function storeFailure(store: Store, doc: DocumentRow, e: unknown): Promise<Report> {
-  const err = isInputError(e) ? e : new InputError('internal', `could not be processed: ${(e as Error)?.message ?? String(e)}`, doc.file_name);
+  const err = isInputError(e) ? e : toInternalError(e, doc.file_name);
   const report = failedReport(doc.file_name, doc.sha256, doc.pages ?? 0, err);
   await store.saveReport(doc.id, doc.run, doc.run_reason, report);
   return report;
@@ -128,8 +128,20 @@ export async function processInline(store: Store, doc: DocumentRow, opts: Extrac
     return { report, version: (await store.document(doc.id))!.current_version! };
   }
   const { report, analysis } = result;
-  const { version } = await store.saveReport(doc.id, doc.run, doc.run_reason, report, analysis);
-  return { report, version };
+  try {
+    const { version } = await store.saveReport(doc.id, doc.run, doc.run_reason, report, analysis);
+    return { report, version };
+  } catch (e) {
+    // the database refused this report (a value it cannot hold): the document ends failed with
+    // the reason, instead of staying `processing` and being tried first on every pass
+    const failed = await storeFailure(store, doc, storeError(e, doc.file_name));
+    return { report: failed, version: (await store.document(doc.id))!.current_version! };
+  }
+}
+
+function storeError(e: unknown, file: string): InternalError {
+  toInternalError(e, file); // the stack to the log
+  return new InternalError(`the report could not be stored (${(e as Error)?.message ?? String(e)})`, file, { cause: e });
 }
 
 // ---- distributed: prepare → page jobs → assemble --------------------------------------------

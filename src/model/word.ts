@@ -17,6 +17,19 @@ export const Word = z.object({
 });
 export type Word = z.infer<typeof Word>;
 
+/**
+ * A word's text as it may be stored and shown: a control character (U+0000–U+001F, U+007F–U+009F)
+ * or a lone surrogate is never a printed glyph, and PostgreSQL refuses NUL and lone surrogates in
+ * text and jsonb. A font that maps a glyph to one of them (a full-width `＝` read as NUL) leaves
+ * U+FFFD in its place, so the word shows a character was unreadable; a word of nothing else is
+ * dropped (empty string).
+ */
+export function cleanWordText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const out = text.replace(/[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return /^\ufffd*$/.test(out) ? '' : out;
+}
+
 /** A horizontal or vertical ruling line (table border) on a page, same coordinates as words. */
 export const Segment = z.object({
   page: z.number().int().min(1),

@@ -1,4 +1,4 @@
-import type { BBox, Word } from '../model/word.js';
+import { cleanWordText, type BBox, type Word } from '../model/word.js';
 import type { OcrWord } from './pool.js';
 import type { OcrPools } from './shared-pool.js';
 
@@ -23,7 +23,7 @@ export function toPoints(b: readonly number[], k: number, ox = 0, oy = 0): BBox 
 }
 
 export function toWord(w: OcrWord, page: number, k: number, ox: number, oy: number): Word {
-  return { text: w.text, page, bbox: toPoints(w.bbox, k, ox, oy), conf: w.conf, source: 'ocr' };
+  return { text: cleanWordText(w.text) || '\ufffd', page, bbox: toPoints(w.bbox, k, ox, oy), conf: w.conf, source: 'ocr' };
 }
 
 /** A word's box in page pixels. */

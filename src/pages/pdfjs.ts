@@ -22,6 +22,9 @@ const dataDirs = {
   iccUrl: path.join(pdfjsRoot, 'iccs') + '/',
 };
 
+/** Pixels of one image in a PDF (the page-image limit of raster/render.ts). */
+export const MAX_IMAGE_PIXELS = 120_000_000;
+
 /** Open a PDF, mapping pdfjs failures to clear, coded input errors. */
 export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> {
   // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
@@ -34,6 +37,9 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocum
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,
+    // an image above this is never decoded (inline images and what pdf-lib cannot parse: see
+    // intake/pdf-images.ts, which refuses the document from its image dictionaries first)
+    maxImageSize: MAX_IMAGE_PIXELS,
   });
   try {
     return await task.promise;

@@ -1,13 +1,15 @@
 import type { PageContent } from '../model/word.js';
 import type { PageRaster } from '../model/image.js';
-import { InputError } from '../intake/errors.js';
+import { InputError, isInputError } from '../intake/errors.js';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { checkIntake, sha256, type FileKind } from '../intake/sniff.js';
+import { checkPdfImages } from '../intake/pdf-images.js';
 import { openPdf } from './pdfjs.js';
 import { textLayerWords } from './text-layer.js';
 import { vectorSegments } from './vector-lines.js';
 import { embeddedPageImage, renderPdfPage, DEFAULT_DPI, DEFAULT_MAX_RENDER_PIXELS } from '../raster/render.js';
 import { EmbeddedJpegs } from '../raster/embedded-jpeg.js';
-import { readScannedPage, type OcrPage } from '../ocr/read-page.js';
+import { MIN_OCR_DPI, readScannedPage, type OcrPage } from '../ocr/read-page.js';
 import type { OcrPools } from '../ocr/shared-pool.js';
 import { openImage, type ImageDocument } from '../raster/decode.js';
 
@@ -58,6 +60,8 @@ export async function openPageSource(bytes: Uint8Array, file: string, opts: { ma
 }
 
 async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number): Promise<PageSource> {
+  // an image bomb is refused from its dictionary before pdfjs decodes a byte of it
+  await checkPdfImages(bytes, file, DEFAULT_MAX_RENDER_PIXELS);
   const doc = await openPdf(bytes, file);
   if (doc.numPages > maxPages) {
     await doc.destroy();
@@ -67,7 +71,7 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
   const jpegs = new EmbeddedJpegs(bytes, file, doc.numPages, DEFAULT_MAX_RENDER_PIXELS);
   const getPage = async (n: number) => {
     try {
-      return await doc.getPage(n);
+      return readingErrorsAsInput(await doc.getPage(n), n, file);
     } catch (e) {
       throw new InputError('corrupt-pdf', `page ${n} could not be read (${(e as Error).message})`, file);
     }
@@ -94,10 +98,38 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
         ?? (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, opts.dpi ?? DEFAULT_DPI));
       page.cleanup();
       add(opts.timings, 'render', performance.now() - t);
-      return ocrPage(raster, opts);
+      return ocrPage(scanWithinLimits(raster, file, 'corrupt-pdf'), opts);
     },
     close: () => doc.destroy(),
   };
+}
+
+/**
+ * The page with pdfjs's work on its content (text, operators, drawing) failing as the input's
+ * fault: what a broken stream, font or name makes pdfjs or the canvas throw (`Bad encoding in flate
+ * stream`, `Convert String to CString failed`) is a corrupt page, not a failure of ours.
+ */
+function readingErrorsAsInput(page: PDFPageProxy, n: number, file: string): PDFPageProxy {
+  const asInput = (e: unknown): never => {
+    if (isInputError(e)) throw e;
+    throw new InputError('corrupt-pdf', `page ${n} could not be read (${(e as Error)?.message ?? String(e)})`, file);
+  };
+  return new Proxy(page, {
+    get(target, key) {
+      if (key === 'getTextContent' || key === 'getOperatorList') {
+        return (...args: unknown[]) => (target[key] as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch(asInput);
+      }
+      if (key === 'render') {
+        return (...args: Parameters<PDFPageProxy['render']>) => {
+          const task = target.render(...args);
+          const promise = task.promise.catch(asInput);
+          return Object.defineProperty(task, 'promise', { value: promise });
+        };
+      }
+      const v = Reflect.get(target, key, target);
+      return typeof v === 'function' ? v.bind(target) : v; // pdfjs methods use private fields: call them on the page itself
+    },
+  });
 }
 
 /** Page images as one document: every page is OCR'd. */
@@ -114,7 +146,7 @@ export function imageSource(images: readonly ImageDocument[], file: string, kind
       const t = performance.now();
       const decoded = await at.img.page(at.i);
       add(opts.timings, 'render', performance.now() - t);
-      return ocrPage({ ...decoded, page: n }, opts);
+      return ocrPage(scanWithinLimits({ ...decoded, page: n }, file, 'bad-image'), opts);
     },
     close: async () => {},
   };
@@ -154,6 +186,22 @@ export async function openPageImages(files: readonly PageImageFile[], file: stri
   return imageSource(images, file, 'png', opts.maxPages);
 }
 
+/**
+ * A scan is read at MIN_OCR_DPI at least: a small image over a huge page (240 px across 200 inches)
+ * would be upsampled into gigapixels. Such a page is refused as the page-size limit refuses renders;
+ * one without a usable resolution (a page box of 10^400 points) as unreadable.
+ */
+function scanWithinLimits(r: PageRaster, file: string, unreadable: 'corrupt-pdf' | 'bad-image'): PageRaster {
+  const { width, height } = r.image;
+  if (!(Number.isFinite(r.dpi) && r.dpi > 0)) throw new InputError(unreadable, `page ${r.page} has no usable size (its resolution comes out as ${r.dpi} DPI)`, file);
+  const scale = Math.max(1, MIN_OCR_DPI / r.dpi);
+  const pixels = width * height * scale * scale;
+  if (pixels > DEFAULT_MAX_RENDER_PIXELS) {
+    throw new InputError('too-large', `page ${r.page} is ${width}×${height} px at ${Math.round(r.dpi * 10) / 10} DPI: read at ${MIN_OCR_DPI} DPI it would be ${Math.round(width * scale)}×${Math.round(height * scale)} px, above the ${DEFAULT_MAX_RENDER_PIXELS}-pixel limit`, file);
+  }
+  return r;
+}
+
 function ocrPage(raster: PageRaster, opts: ReadOptions): Promise<OcrPage> {
   return readScannedPage(raster, opts.ocr()).then((p) => {
     for (const [k, v] of Object.entries(p.timings)) add(opts.timings, k, v);
@@ -190,8 +238,17 @@ export async function readDocument(source: PageSource, opts: ReadOptions): Promi
     let limiter: Limiter | null = null;
     const pending: Promise<void>[] = [];
     let done = 0;
-    for (let n = 1; n <= source.numPages; n++) {
-      const text = await source.readText(n, opts.timings);
+    // the first page that fails fails the document: no page starts after it, and the ones under way
+    // are waited for before the document is closed, so no work goes on once it is reported failed
+    let failure: { error: unknown } | null = null;
+    for (let n = 1; n <= source.numPages && !failure; n++) {
+      let text: PageContent | null;
+      try {
+        text = await source.readText(n, opts.timings);
+      } catch (error) {
+        failure = { error };
+        break;
+      }
       if (text) {
         pages[n - 1] = text;
         opts.onPage?.(++done, source.numPages);
@@ -200,13 +257,19 @@ export async function readDocument(source: PageSource, opts: ReadOptions): Promi
       limiter ??= new Limiter(opts.ocr().text.size + 1);
       const pageNo = n;
       pending.push(limiter.run(async () => {
-        const scan = await source.readScan(pageNo, opts);
-        scans.set(pageNo, scan);
-        pages[pageNo - 1] = scan.content;
-        opts.onPage?.(++done, source.numPages);
+        if (failure) return;
+        try {
+          const scan = await source.readScan(pageNo, opts);
+          scans.set(pageNo, scan);
+          pages[pageNo - 1] = scan.content;
+          opts.onPage?.(++done, source.numPages);
+        } catch (error) {
+          failure ??= { error }; // before the limiter lets the next page in
+        }
       }));
     }
     await Promise.all(pending);
+    if (failure) throw (failure as { error: unknown }).error;
     return { numPages: source.numPages, pages: pages as PageContent[], scans };
   } finally {
     await source.close();

@@ -1,7 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { pdfjs } from './pdfjs.js';
-import type { Word } from '../model/word.js';
+import { cleanWordText, type Word } from '../model/word.js';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -41,6 +41,7 @@ function pushSplitWords(out: Word[], str: string, x0: number, width: number, top
   while ((m = re.exec(str))) {
     const a = x0 + m.index * perChar;
     const b = x0 + (m.index + m[0].length) * perChar;
-    out.push({ text: m[0], page, bbox: [a, top, b, bottom], conf: 100, source: 'text' });
+    const text = cleanWordText(m[0]);
+    if (text) out.push({ text, page, bbox: [a, top, b, bottom], conf: 100, source: 'text' });
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type Tables, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 
-import { InputError, isInputError } from '../intake/errors.js';
+import { InputError, isInputError, toInternalError, type InternalError } from '../intake/errors.js';
 import { sha256 } from '../intake/sniff.js';
 import { openPageImages, openPageSource, pageImagesManifest, readDocument, type DocumentPages, type PageImageFile, type PageSource, type ReadOptions } from '../pages/read-document.js';
 import { listPageImages } from '../raster/decode.js';
@@ -217,8 +217,8 @@ function suspectTables(ds: readonly Discrepancy[]): TableId[] {
 }
 
 function failure(name: string, digest: string | null, pages: number, e: unknown): Report {
-  if (isInputError(e)) return failedReport(name, digest, pages, e);
-  return failedReport(name, digest, pages, new InputError('internal', `could not be processed: ${(e as Error).stack ?? String(e)}`, name));
+  // a bug or the environment: one line in the report, the stack in the log
+  return failedReport(name, digest, pages, isInputError(e) ? e : toInternalError(e, name));
 }
 
 /** T1 for the tables the document lacks; a table whose caption was seen but whose grid was not read is X1 (from verify). */
@@ -233,7 +233,7 @@ function missingTable(table: TableId, lang: Lang): Discrepancy {
   };
 }
 
-export function failedReport(file: string, digest: string | null, pages: number, e: InputError): Report {
+export function failedReport(file: string, digest: string | null, pages: number, e: InputError | InternalError): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     source: { file, sha256: digest, pages, mode: 'text' },

@@ -4,7 +4,9 @@
  */
 import type { Report } from '../model/contract.js';
 import type { ExtractOptions } from '../pipeline/extract.js';
-import { processInline } from '../jobs/stages.js';
+import { InternalError, isInputError, toInternalError } from '../intake/errors.js';
+import { processInline, storeFailure } from '../jobs/stages.js';
+import { failedReport } from '../pipeline/extract.js';
 import type { DocumentRow, Store } from '../store/store.js';
 
 export interface InlineProgress {
@@ -15,16 +17,49 @@ export interface InlineProgress {
   stopped?: () => boolean;
 }
 
-/** Process every unfinished document (or only `ids`), one at a time: the OCR pool already uses every core. */
+/**
+ * A document whose processing started this many times without ending (the process was killed, or
+ * ran out of memory on it) is failed instead of started again: a poison file must not crash-loop
+ * the server or `lkj run`.
+ */
+export const MAX_INTERRUPTED_ATTEMPTS = 3;
+
+/**
+ * Process every unfinished document (or only `ids`), one at a time: the OCR pool already uses every
+ * core. One document never stops the others: whatever it throws, it ends failed with the reason
+ * (or, when even that cannot be stored, is logged and left) and the next one is taken.
+ */
 export async function runPending(store: Store, extract: ExtractOptions, p: InlineProgress = {}, ids?: ReadonlySet<number>): Promise<{ clean: number; flagged: number; failed: number }> {
   const counts = { clean: 0, flagged: 0, failed: 0 };
   const todo = (await store.unfinished()).filter((d) => !ids || ids.has(d.id));
   for (const [i, doc] of todo.entries()) {
     if (p.stopped?.()) break;
     p.onStart?.(doc, i, todo.length);
-    const { report } = await processInline(store, doc, { ...extract, onPage: p.onPage });
+    let report: Report;
+    try {
+      if (doc.status === 'processing' && doc.attempts >= MAX_INTERRUPTED_ATTEMPTS) {
+        report = await storeFailure(store, doc, new InternalError(
+          `processing was interrupted ${doc.attempts} times (the process stopped or ran out of memory on this document); \`lkj reprocess --failed\` tries again`, doc.file_name));
+      } else {
+        report = (await processInline(store, doc, { ...extract, onPage: p.onPage })).report;
+      }
+    } catch (e) {
+      report = await lastResort(store, doc, e);
+    }
     counts[report.status]++;
     p.onDone?.(doc, report);
   }
   return counts;
+}
+
+/** Not even a failed report could be stored: mark the document failed by its row alone. */
+async function lastResort(store: Store, doc: DocumentRow, e: unknown): Promise<Report> {
+  const err = isInputError(e) ? e : toInternalError(e, doc.file_name);
+  try {
+    await store.markFailed(doc.id, doc.run, err.code, err.message);
+  } catch (again) {
+    // the database itself is unreachable: the document stays unfinished and is retried later
+    process.stderr.write(`${new Date().toISOString()} lkj: ${doc.file_name}: the failure could not be recorded (${(again as Error).message})\n`);
+  }
+  return failedReport(doc.file_name, doc.sha256, doc.pages ?? 0, err);
 }

@@ -34,7 +34,8 @@ export class EmbeddedJpegs {
   private load(): Promise<PDFDocument | null> {
     // pdf-lib is stricter than pdfjs: a PDF it cannot parse simply takes the pdfjs path
     this.doc ??= PDFDocument.load(this.bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: false })
-      .then((d) => (d.isEncrypted || d.getPageCount() !== this.pages ? null : d), () => null);
+      .then((d) => (d.isEncrypted || d.getPageCount() !== this.pages ? null : d))
+      .catch(() => null); // a broken page tree throws from getPageCount too
     return this.doc;
   }
 

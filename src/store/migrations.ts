@@ -247,4 +247,64 @@ UPDATE documents SET summarised = true
 CREATE INDEX documents_unsummarised ON documents (id) WHERE processed_at IS NOT NULL AND NOT summarised;
 `,
   },
+  {
+    id: 4,
+    name: 'login attempts reserved one by one: failures get an id',
+    sql: `
+-- a login attempt is counted before the password is checked (under a lock per key) and its rows are
+-- deleted again when it succeeds: the id names them
+ALTER TABLE login_failures ADD COLUMN id bigserial PRIMARY KEY;
+`,
+  },
+  {
+    id: 5,
+    name: 'audit log: the API token of an action; rows chained by hash',
+    // No statement below ends a line with ';' inside a function body: migrate() splits on ';' + newline.
+    sql: `
+ALTER TABLE audit_log ADD COLUMN token_id bigint;
+-- each row holds the hash of the previous one (seq orders the chain): an edited, inserted or deleted
+-- row breaks it, whoever made the change (lkj audit verify recomputes every hash outside the database)
+ALTER TABLE audit_log ADD COLUMN seq bigint;
+ALTER TABLE audit_log ADD COLUMN prev_hash text;
+ALTER TABLE audit_log ADD COLUMN hash text;
+CREATE UNIQUE INDEX audit_log_seq ON audit_log (seq);
+
+-- the canonical text of a row: each field as <octets>:<value>; (NULL as -;), UTF-8 (src/store/audit.ts)
+CREATE FUNCTION audit_row_hash(prev text, seq bigint, at timestamptz, actor text, action text, document_id bigint, token_id bigint, detail jsonb)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT encode(sha256(convert_to(
+    (SELECT string_agg(CASE WHEN f IS NULL THEN '-;' ELSE octet_length(f)::text || ':' || f || ';' END, '' ORDER BY i)
+     FROM unnest(ARRAY[prev, seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), actor, action,
+       document_id::text, token_id::text, detail::text]) WITH ORDINALITY AS t(f, i)), 'UTF8')), 'hex')
+$$;
+
+-- one writer at a time appends to the chain (the lock is held until its transaction commits)
+CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE last_seq bigint
+  ; last_hash text
+; BEGIN
+  PERFORM pg_advisory_xact_lock(4242004)
+  ; SELECT a.seq, a.hash INTO last_seq, last_hash FROM audit_log a WHERE a.seq IS NOT NULL ORDER BY a.seq DESC LIMIT 1
+  ; NEW.seq := COALESCE(last_seq, 0) + 1
+  ; NEW.prev_hash := COALESCE(last_hash, '')
+  ; NEW.hash := audit_row_hash(NEW.prev_hash, NEW.seq, NEW.at, NEW.actor, NEW.action, NEW.document_id, NEW.token_id, NEW.detail)
+  ; RETURN NEW
+; END $$;
+CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
+
+-- the rows written before: chained in the order they were written
+ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
+DO $$ DECLARE r record
+  ; p text := ''
+  ; n bigint := 0
+; BEGIN
+  FOR r IN SELECT * FROM audit_log ORDER BY id LOOP
+    n := n + 1
+    ; UPDATE audit_log SET seq = n, prev_hash = p, hash = audit_row_hash(p, n, r.at, r.actor, r.action, r.document_id, r.token_id, r.detail) WHERE id = r.id
+    ; p := audit_row_hash(p, n, r.at, r.actor, r.action, r.document_id, r.token_id, r.detail)
+  ; END LOOP
+; END $$;
+ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;
+`,
+  },
 ];

@@ -33,8 +33,15 @@ export function findingKey(d: Pick<Discrepancy, 'rule' | 'table' | 'row' | 'fiel
   return [d.rule, d.table, d.row, d.field, d.stated ?? '', d.expected ?? ''].map(String).join('|');
 }
 
-export async function writeAudit(q: Queryable, actor: string, action: string, documentId: number | null, detail: unknown): Promise<void> {
-  await q.query('INSERT INTO audit_log (actor, action, document_id, detail) VALUES ($1, $2, $3, $4)', [actor, action, documentId, JSON.stringify(detail)]);
+/** Who an audit entry is about: a name (`cli`, `worker`…) or a principal, whose API token is recorded too. */
+export type AuditActor = string | { username: string; tokenId?: number };
+
+export const actorName = (a: AuditActor): string => (typeof a === 'string' ? a : a.username);
+
+/** One audit entry; the database chains it to the previous one by hash (migration 5, store/audit.ts). */
+export async function writeAudit(q: Queryable, actor: AuditActor, action: string, documentId: number | null, detail: unknown): Promise<void> {
+  await q.query('INSERT INTO audit_log (actor, action, document_id, detail, token_id) VALUES ($1, $2, $3, $4, $5)',
+    [actorName(actor), action, documentId, JSON.stringify(detail), typeof actor === 'string' ? null : actor.tokenId ?? null]);
 }
 
 export class ClaimConflict extends Error {
@@ -71,11 +78,12 @@ export class Review {
    * at once get different reports: the candidate row is locked with SKIP LOCKED, so the second
    * request passes over it (PGlite is one connection: requests are serialised anyway).
    */
-  async claimNext(actor: string, f: DocumentFilter = {}): Promise<ReviewStateRow | null> {
+  async claimNext(who: AuditActor, f: DocumentFilter = {}): Promise<ReviewStateRow | null> {
+    const actor = actorName(who);
     return this.db.tx(async (q) => {
       const released = await q.query<{ document_id: number }>(
         `UPDATE review_state SET state = 'open', claimed_by = NULL, claim_expires = NULL WHERE state = 'claimed' AND claimed_by = $1 RETURNING document_id`, [actor]);
-      for (const r of released) await writeAudit(q, actor, 'release', r.document_id, { reason: 'claimed the next report' });
+      for (const r of released) await writeAudit(q, who, 'release', r.document_id, { reason: 'claimed the next report' });
       const params: unknown[] = [actor, this.claimMinutes, released.map((r) => r.document_id)];
       const where = filterSql({ ...f, status: ['flagged'] }, params);
       const rows = await q.query<ReviewStateRow>(
@@ -88,18 +96,19 @@ export class Review {
            FOR UPDATE OF r SKIP LOCKED)
          UPDATE review_state rs SET state = 'claimed', claimed_by = $1, claim_expires = now() + make_interval(mins => $2)
          FROM next WHERE rs.document_id = next.document_id RETURNING rs.*`, params);
-      if (rows[0]) await writeAudit(q, actor, 'claim', rows[0].document_id, { next: true, expires: rows[0].claim_expires });
+      if (rows[0]) await writeAudit(q, who, 'claim', rows[0].document_id, { next: true, expires: rows[0].claim_expires });
       return rows[0] ?? null;
     });
   }
 
   /** Give a claim back (only its holder, or anyone once it expired). */
-  async release(documentId: number, actor: string): Promise<boolean> {
+  async release(documentId: number, who: AuditActor): Promise<boolean> {
+    const actor = actorName(who);
     return this.db.tx(async (q) => {
       const rows = await q.query(
         `UPDATE review_state SET state = 'open', claimed_by = NULL, claim_expires = NULL WHERE document_id = $1 AND state = 'claimed' AND claimed_by = $2 RETURNING document_id`,
         [documentId, actor]);
-      if (rows.length) await writeAudit(q, actor, 'release', documentId, {});
+      if (rows.length) await writeAudit(q, who, 'release', documentId, {});
       return rows.length > 0;
     });
   }

@@ -22,6 +22,8 @@ export interface DocumentRow {
   priority: number;
   run: number;
   run_reason: string;
+  /** times processing of this run started (embedded mode gives up after a few interrupted ones) */
+  attempts: number;
   current_version: number | null;
   created_at: Date;
   updated_at: Date;
@@ -57,7 +59,7 @@ export class Store {
   /** Start a new processing run (`--force`, retry of a failure): the next stored report becomes a new version. */
   async newRun(id: number, reason: string, priority?: number): Promise<DocumentRow> {
     const [doc] = await this.db.query<DocumentRow>(
-      `UPDATE documents SET run = run + 1, run_reason = $2, status = 'queued', failure_code = NULL, failure_reason = NULL,
+      `UPDATE documents SET run = run + 1, run_reason = $2, status = 'queued', failure_code = NULL, failure_reason = NULL, attempts = 0,
          priority = COALESCE($3, priority), updated_at = now() WHERE id = $1 RETURNING *`, [id, reason, priority ?? null]);
     if (!doc) throw new Error(`no document ${id}`);
     await this.audit('ingest', 'run-started', id, { run: doc.run, reason });
@@ -80,6 +82,17 @@ export class Store {
     await this.db.query(
       `UPDATE documents SET status = 'processing', pages = COALESCE($3, pages), kind = COALESCE($4, kind), attempts = attempts + 1, updated_at = now()
        WHERE id = $1 AND run = $2 AND status IN ('queued', 'processing')`, [id, run, pages, kind]);
+  }
+
+  /**
+   * The last resort when not even a failed report can be stored: the document leaves the queue as
+   * failed with its reason (no version), so it blocks nothing; `lkj reprocess --failed` retries it.
+   */
+  async markFailed(id: number, run: number, code: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE documents SET status = 'failed', failure_code = $3, failure_reason = $4, processed_at = now(), summarised = false, updated_at = now()
+       WHERE id = $1 AND run = $2 AND status IN ('queued', 'processing')`, [id, run, code, reason]);
+    await this.audit('worker', 'document-failed', id, { run, code, reason });
   }
 
   async savePageResult(id: number, run: number, page: number, content: unknown, scan: unknown, raster: Uint8Array | null): Promise<void> {

@@ -143,19 +143,36 @@ export class Users {
 
   // ---- login throttling ----------------------------------------------------------------------
 
-  /** Failures of `key` within the window, and when the oldest of them leaves it. */
-  async recentFailures(key: string, windowSec: number): Promise<{ count: number; oldest: Date | null }> {
-    const [row] = await this.db.query<{ n: number; oldest: Date | null }>(
-      'SELECT COUNT(*)::int AS n, MIN(at) AS oldest FROM login_failures WHERE key = $1 AND at > now() - make_interval(secs => $2)', [key, windowSec]);
-    return { count: row?.n ?? 0, oldest: row?.oldest ?? null };
+  /**
+   * Count a login attempt before its password is checked, atomically: under a lock per key (taken
+   * in key order), refuse it when any key already has `limit` failures within the window, else
+   * record it as a failure of every key at once. Parallel attempts are counted one by one, so no
+   * burst passes the limits; `loginSucceeded` takes the attempt back.
+   */
+  async reserveLoginAttempt(keys: readonly { key: string; limit: number }[], windowSec: number):
+    Promise<{ ok: true; ids: number[] } | { ok: false; retryAfterSec: number }> {
+    const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return this.db.tx(async (q) => {
+      for (const { key } of sorted) await q.query('SELECT pg_advisory_xact_lock(4242003, hashtext($1))', [key]);
+      for (const { key, limit } of sorted) {
+        const [row] = await q.query<{ n: number; wait: number | null }>(
+          `SELECT COUNT(*)::int AS n, EXTRACT(EPOCH FROM (MIN(at) + make_interval(secs => $2) - now()))::float8 AS wait
+           FROM login_failures WHERE key = $1 AND at > now() - make_interval(secs => $2)`, [key, windowSec]);
+        if ((row?.n ?? 0) >= limit) return { ok: false as const, retryAfterSec: Math.max(1, Math.ceil(row?.wait ?? windowSec)) };
+      }
+      const ids: number[] = [];
+      for (const { key } of sorted) {
+        const [row] = await q.query<{ id: number }>('INSERT INTO login_failures (key) VALUES ($1) RETURNING id', [key]);
+        ids.push(row!.id);
+      }
+      await q.query(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`);
+      return { ok: true as const, ids };
+    });
   }
 
-  async recordFailure(keys: readonly string[]): Promise<void> {
-    for (const key of keys) await this.db.query('INSERT INTO login_failures (key) VALUES ($1)', [key]);
-    await this.db.query(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`);
+  /** A reserved attempt that succeeded: it was no failure, and `clearKey`'s earlier failures are forgiven. */
+  async loginSucceeded(ids: readonly number[], clearKey: string): Promise<void> {
+    await this.db.query('DELETE FROM login_failures WHERE id = ANY($1::bigint[]) OR key = $2', [ids, clearKey]);
   }
 
-  async clearFailures(key: string): Promise<void> {
-    await this.db.query('DELETE FROM login_failures WHERE key = $1', [key]);
-  }
 }

@@ -31,7 +31,7 @@ export function adminRoutes({ routes, users, store }: ApiContext): void {
     if (weak) throw new ApiError(400, 'weak-password', weak);
     try {
       const created = await users.create(body.username, body.role, await hashPassword(password));
-      await writeAudit(store.db, user!.username, 'user-created', null, { after: { username: created.username, role: created.role } });
+      await writeAudit(store.db, user!, 'user-created', null, { after: { username: created.username, role: created.role } });
       return reply.status(201).send({ user: publicUser(created), password: generated });
     } catch (e) {
       if (e instanceof UserAlreadyExists) throw new ApiError(409, 'exists', e.message);
@@ -54,7 +54,7 @@ export function adminRoutes({ routes, users, store }: ApiContext): void {
       if (weak) throw new ApiError(400, 'weak-password', weak);
     }
     const after = await users.update(params.username, { role: body.role, disabled: body.disabled, passwordHash: body.password === undefined ? undefined : await hashPassword(body.password) });
-    await writeAudit(store.db, user!.username, 'user-changed', null, {
+    await writeAudit(store.db, user!, 'user-changed', null, {
       username: params.username, before: { role: before.role, disabled: before.disabled }, after: { role: after!.role, disabled: after!.disabled, passwordChanged: body.password !== undefined },
     });
     return publicUser(after!);
@@ -74,7 +74,7 @@ export function adminRoutes({ routes, users, store }: ApiContext): void {
     if (!owner) throw notFound(`user ${body.username}`);
     const token = newSecret(API_TOKEN_PREFIX);
     const row = await users.createToken(owner.id, body.label, hashSecret(token));
-    await writeAudit(store.db, user!.username, 'token-created', null, { after: { id: row.id, username: owner.username, label: body.label } });
+    await writeAudit(store.db, user!, 'token-created', null, { after: { id: row.id, username: owner.username, label: body.label } });
     return reply.status(201).send({ ...tokenInfo(row), token });
   });
 
@@ -84,7 +84,7 @@ export function adminRoutes({ routes, users, store }: ApiContext): void {
   }, async ({ params, user }) => {
     const row = await users.revokeToken(params.id);
     if (!row) throw notFound(`active token ${params.id}`);
-    await writeAudit(store.db, user!.username, 'token-revoked', null, { id: row.id, username: row.username });
+    await writeAudit(store.db, user!, 'token-revoked', null, { id: row.id, username: row.username });
     return tokenInfo(row);
   });
 
@@ -100,11 +100,11 @@ export function adminRoutes({ routes, users, store }: ApiContext): void {
     }),
     response: z.object({ items: z.array(AuditEntry) }),
   }, async ({ query }) => {
-    const rows = await store.db.query<{ id: number; at: Date; actor: string; action: string; document_id: number | null; detail: unknown }>(
-      `SELECT id, at, actor, action, document_id, detail FROM audit_log
+    const rows = await store.db.query<{ id: number; at: Date; actor: string; action: string; document_id: number | null; token_id: number | null; detail: unknown }>(
+      `SELECT id, at, actor, action, document_id, token_id, detail FROM audit_log
        WHERE ($1::bigint IS NULL OR document_id = $1) AND ($2::text IS NULL OR actor = $2) AND ($3::text IS NULL OR action = $3) AND ($4::bigint IS NULL OR id < $4)
        ORDER BY id DESC LIMIT $5`,
       [query.documentId ?? null, query.actor ?? null, query.action ?? null, query.before ?? null, query.limit]);
-    return { items: rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, documentId: r.document_id, detail: r.detail })) };
+    return { items: rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, documentId: r.document_id, tokenId: r.token_id, detail: r.detail })) };
   });
 }

@@ -1,18 +1,20 @@
 /** Documents: upload, list with filters, detail (contract JSON, versions, decisions), provenance, original. */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { Report } from '../../model/contract.js';
 import type { Analysis } from '../../pipeline/analyse.js';
 import { reverify } from '../../pipeline/extract.js';
 import type { Lang } from '../../verify/index.js';
 import { isInputError } from '../../intake/errors.js';
-import { sha256 } from '../../intake/sniff.js';
 import { ingestBytes, PRIORITY } from '../../jobs/stages.js';
 import { documentRow, listDocuments } from '../../store/document-queries.js';
 import { findingKey, writeAudit } from '../../store/review.js';
 import type { DocumentRow } from '../../store/store.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
-import { checkUpload, cleanFileName, uploadErrorStatus } from '../upload-check.js';
+import { cleanFileName, uploadErrorStatus } from '../upload-check.js';
+import { Semaphore, spool, StallGuard } from '../uploads.js';
 import {
   DocumentDetail, DocumentList, FilterQuery, IdParam, PageQuery, toFilter, toSummary, UploadItem,
 } from '../schemas.js';
@@ -26,7 +28,11 @@ const ListQuery = FilterQuery.extend(PageQuery.shape).extend({
 export const evidenceUrl = (id: number, version: number, index: number) => `/api/documents/${id}/discrepancies/${index}/evidence.png?version=${version}`;
 
 export function documentRoutes(ctx: ApiContext): void {
-  const { routes, store, opts, processor, review } = ctx;
+  const { routes, store, opts, processor, review, uploadChecker } = ctx;
+  const uploadDir = path.join(opts.dataDir, 'tmp', 'uploads');
+  // one accepted file at a time is read into memory to be stored (checks run in child processes)
+  const accepting = new Semaphore(1);
+  void removeStale(uploadDir);
 
   routes.add({
     method: 'POST', url: '/api/documents', access: 'reviewer', tag: 'documents', multipart: true, status: 201,
@@ -39,37 +45,63 @@ export function documentRoutes(ctx: ApiContext): void {
     if (!req.isMultipart()) throw new ApiError(415, 'unsupported-media-type', 'send the files as multipart/form-data');
     const items: UploadItem[] = [];
     const queued: DocumentRow[] = [];
+    // every file decided is audited at once: a request that ends in an error still leaves its trace
+    const decided = async (it: UploadItem) => {
+      items.push(it);
+      await writeAudit(store.db, user!, it.error ? 'upload-rejected' : 'upload', it.id, { file: it.file, sha256: it.sha256, duplicate: it.duplicate, error: it.error });
+    };
+    const stall = new StallGuard(req, opts.bodyIdleMs);
     // a file past the size limit is cut short and marked truncated (not thrown: the other files still count)
-    const parts = req.files({ limits: { fileSize: opts.maxUploadBytes, files: opts.maxUploadFiles, fields: 20, parts: opts.maxUploadFiles + 20 }, throwFileSizeLimit: false });
-    for await (const part of parts) {
-      const file = cleanFileName(part.filename);
-      const bytes = await part.toBuffer();
-      if (part.file.truncated) {
-        items.push(rejected(file, null, 'too-large', `the file is above the ${opts.maxUploadBytes}-byte limit`));
-        continue;
+    const parts = req.files({ limits: { fileSize: opts.maxUploadBytes, files: opts.maxUploadFiles, fields: 20, parts: opts.maxUploadFiles + 20 }, throwFileSizeLimit: false })[Symbol.asyncIterator]();
+    let file = 'upload';
+    try {
+      for (;;) {
+        const next = await stall.wait(parts.next());
+        if (next.done) break;
+        const part = next.value;
+        file = cleanFileName(part.filename);
+        // to disk, never whole in memory; checked in a capped child process; read back only when accepted
+        const spooled = await spool(part.file, uploadDir, stall);
+        try {
+          if (spooled.truncated) {
+            await decided(rejected(file, null, 'too-large', `the file is above the ${opts.maxUploadBytes}-byte limit`));
+            continue;
+          }
+          const digest = spooled.size ? spooled.sha256 : null;
+          try {
+            await uploadChecker.check(spooled.path, file, { maxBytes: opts.maxUploadBytes, maxPages: opts.maxPages });
+          } catch (e) {
+            if (!isInputError(e)) throw e;
+            await decided(rejected(file, digest, e.code, e.message));
+            continue;
+          }
+          const r = await accepting.run(async () => ingestBytes(store, await fs.readFile(spooled.path), file, { priority: PRIORITY.upload, maxBytes: opts.maxUploadBytes }));
+          if (r.outcome === 'rejected' || !r.doc) {
+            await decided(rejected(file, digest, 'rejected', r.outcome === 'rejected' ? r.reason : 'not stored'));
+            continue;
+          }
+          if (r.outcome === 'queued') queued.push(r.doc);
+          await decided({ file, id: r.doc.id, sha256: r.doc.sha256, status: r.doc.status, duplicate: r.outcome === 'duplicate', url: `/api/documents/${r.doc.id}` });
+        } finally {
+          await fs.rm(spooled.path, { force: true });
+        }
       }
-      const digest = bytes.length ? sha256(bytes) : null;
-      try {
-        await checkUpload(bytes, file, { maxBytes: opts.maxUploadBytes, maxPages: opts.maxPages });
-      } catch (e) {
-        if (!isInputError(e)) throw e;
-        items.push(rejected(file, digest, e.code, e.message));
-        continue;
+    } catch (e) {
+      const err = e as { statusCode?: number; status?: number; code?: string; message?: string };
+      const status = err instanceof ApiError ? err.status : err.statusCode ?? 500;
+      const code = err instanceof ApiError ? err.code : status === 413 ? 'too-large' : status >= 500 ? 'internal' : 'bad-request';
+      await writeAudit(store.db, user!, 'upload-rejected', null, { file, error: { code, message: err.message }, status })
+        .catch(() => {});
+      // the body may not have been read to its end: this connection cannot carry another request
+      if (status === 408) reply.header('connection', 'close');
+      throw e;
+    } finally {
+      if (queued.length) {
+        const { warning } = await processor.submitted(queued);
+        if (warning) reply.header('x-lkj-warning', warning);
       }
-      const r = await ingestBytes(store, bytes, file, { priority: PRIORITY.upload, maxBytes: opts.maxUploadBytes });
-      if (r.outcome === 'rejected' || !r.doc) {
-        items.push(rejected(file, digest, 'rejected', r.outcome === 'rejected' ? r.reason : 'not stored'));
-        continue;
-      }
-      if (r.outcome === 'queued') queued.push(r.doc);
-      items.push({ file, id: r.doc.id, sha256: r.doc.sha256, status: r.doc.status, duplicate: r.outcome === 'duplicate', url: `/api/documents/${r.doc.id}` });
     }
     if (!items.length) throw new ApiError(400, 'no-files', 'the upload holds no file');
-    for (const it of items) {
-      await writeAudit(store.db, user!.username, it.error ? 'upload-rejected' : 'upload', it.id, { file: it.file, sha256: it.sha256, duplicate: it.duplicate, error: it.error });
-    }
-    const { warning } = await processor.submitted(queued);
-    if (warning) reply.header('x-lkj-warning', warning);
     const accepted = items.filter((i) => !i.error);
     if (!accepted.length) return reply.status(uploadErrorStatus(items[0]!.error!.code)).send(items);
     return reply.status(accepted.some((i) => !i.duplicate) ? 201 : 200).send(items);
@@ -170,6 +202,16 @@ function inLanguage(report: Report, analysis: unknown, lang: Lang): Report {
   const again = reverify(analysis as Analysis, report, { lang }).discrepancies;
   const same = again.length === report.discrepancies.length && again.every((d, i) => findingKey(d) === findingKey(report.discrepancies[i]!));
   return same ? { ...report, discrepancies: report.discrepancies.map((d, i) => (d.rule === 'S1' ? d : { ...d, message: again[i]!.message })) } : report;
+}
+
+/** Spooled files a killed server left behind (a day old: another server may share the folder). */
+async function removeStale(dir: string): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const n of names) {
+    const f = path.join(dir, n);
+    const st = await fs.stat(f).catch(() => null);
+    if (st && n.endsWith('.part') && Date.now() - st.mtimeMs > 86_400_000) await fs.rm(f, { force: true });
+  }
 }
 
 function rejected(file: string, digest: string | null, code: string, message: string): UploadItem {

@@ -83,7 +83,7 @@ export function reviewRoutes(ctx: ApiContext): void {
     description: `A claim lasts ${opts.claimMinutes} minutes and is extended by every action. Two reviewers asking at once get different reports. Optional JSON body: the queue filters (kecamatan, kabupaten, year, period, rule, severity).`,
     body: FilterQuery.omit({ status: true, review: true }).optional(), response: ClaimAnswer,
   }, async ({ body, user }) => {
-    const claimed = await review.claimNext(user!.username, toFilter(body ?? {}));
+    const claimed = await review.claimNext(user!, toFilter(body ?? {}));
     if (!claimed) return { document: null, expiresAt: null };
     return { document: await summary(claimed.document_id), expiresAt: new Date(claimed.claim_expires!).toISOString() };
   });
@@ -94,7 +94,7 @@ export function reviewRoutes(ctx: ApiContext): void {
   }, async ({ params, user }) => {
     await current(params.id);
     await review.act(params.id, user!.username, async (q, before) => {
-      await writeAudit(q, user!.username, 'claim', params.id, { before: before?.state ?? null });
+      await writeAudit(q, user!, 'claim', params.id, { before: before?.state ?? null });
     }).catch(conflict);
     return stateAnswer(params.id);
   });
@@ -104,7 +104,7 @@ export function reviewRoutes(ctx: ApiContext): void {
     summary: 'Give your claim back (the report returns to the queue)', params: IdParam, response: ActionAnswer,
   }, async ({ params, user }) => {
     if (!(await store.document(params.id))) throw notFound(`document ${params.id}`);
-    if (!(await review.release(params.id, user!.username))) throw new ApiError(409, 'not-claimed', `you hold no claim on document ${params.id}`);
+    if (!(await review.release(params.id, user!))) throw new ApiError(409, 'not-claimed', `you hold no claim on document ${params.id}`);
     return stateAnswer(params.id);
   });
 
@@ -114,7 +114,7 @@ export function reviewRoutes(ctx: ApiContext): void {
     const reason = (outcome === 'dismissed' ? body.reason : body.note)?.trim() || null;
     const decision = await review.act(params.id, user!.username, async (q, before) => {
       const dec = await review.decide(q, params.id, version, params.index, d, outcome, reason, user!.username);
-      await writeAudit(q, user!.username, outcome === 'confirmed' ? 'confirm' : 'dismiss', params.id, {
+      await writeAudit(q, user!, outcome === 'confirmed' ? 'confirm' : 'dismiss', params.id, {
         version, index: params.index, finding: findingKey(d), before: { review: before?.state ?? null }, after: { outcome, reason },
       });
       return dec;
@@ -171,7 +171,7 @@ export function reviewRoutes(ctx: ApiContext): void {
         await q.query(
           'INSERT INTO corrections (document_id, from_version, to_version, tbl, row_no, field, before, after, actor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
           [params.id, cur.version, version, body.table, body.row, body.field, JSON.stringify(corrected.before), JSON.stringify(corrected.after), user!.username]);
-        await writeAudit(q, user!.username, 'correct', params.id, {
+        await writeAudit(q, user!, 'correct', params.id, {
           ...where, fromVersion: cur.version, toVersion: version, before: corrected.before, after: corrected.after,
           status: { before: cur.report.status, after: report.status },
         });
@@ -201,7 +201,7 @@ export function reviewRoutes(ctx: ApiContext): void {
     const undecided = report.discrepancies.filter((d) => !decisions.has(findingKey(d))).length;
     await review.act(params.id, user!.username, async (q, before) => {
       const after: ReviewStateRow = await review.markReviewed(q, params.id, user!.username);
-      await writeAudit(q, user!.username, 'reviewed', params.id, {
+      await writeAudit(q, user!, 'reviewed', params.id, {
         version, note: body.note?.trim() || null, undecided, before: { review: before?.state ?? null }, after: { review: after.state },
       });
     }).catch(conflict);
