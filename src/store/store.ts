@@ -169,6 +169,13 @@ export class Store {
       });
       await q.query(`INSERT INTO ${table} (version_id, ord, no, ${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
     }
+    for (const [i, g] of r.signatures.entries()) {
+      await q.query(
+        `INSERT INTO signatures (version_id, idx, field, kind, signer_name, signer_nip, issuer, signed_at, covers_whole_document,
+           modified_after_signing, integrity, trust, matches_signatory) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [vid, i, g.field, g.kind, g.signer.name, g.signer.nip, g.signer.issuer, g.signedAt, g.coversWholeDocument,
+          g.modifiedAfterSigning, g.integrity, g.trust, g.matchesSignatory]);
+    }
     for (const [i, d] of r.discrepancies.entries()) {
       await q.query(
         `INSERT INTO discrepancies (version_id, idx, rule, severity, tbl, row_no, field, stated, expected, message, page)

@@ -30,7 +30,8 @@ export function signatureRules(signatures: readonly SignatureInfo[], signatories
     if (s.modifiedAfterSigning) {
       const changes = s.changes.filter((c) => !c.allowed);
       const page = changes.find((c) => c.page !== null)?.page ?? null;
-      out.push({ ...base, rule: 'G2', severity: 'error', field: 'modifiedAfterSigning', stated: describeChanges(changes, lang), expected: null,
+      // stated/expected stay language-free: they identify the finding across versions and languages
+      out.push({ ...base, rule: 'G2', severity: 'error', field: 'modifiedAfterSigning', stated: 'modified', expected: 'unchanged',
         message: message(lang, 'G2', { field: s.field, signer: who, changes: describeChanges(changes, lang) }),
         evidence: page === null ? s.evidence : { page, bbox: null } });
     }

@@ -72,7 +72,7 @@ describe('G1–G4', () => {
       { kind: 'annotation' as const, change: 'added' as const, page: 1, name: 'Text', allowed: false },
     ];
     const [d] = rules(sig({ modifiedAfterSigning: true, coversWholeDocument: false, changes }));
-    expect(d).toMatchObject({ rule: 'G2', severity: 'error', field: 'modifiedAfterSigning', evidence: { page: 2, bbox: null } });
+    expect(d).toMatchObject({ rule: 'G2', severity: 'error', field: 'modifiedAfterSigning', stated: 'modified', expected: 'unchanged', evidence: { page: 2, bbox: null } });
     expect(d!.message).toBe('The document was changed after HARI SUSANTO signed it (Signature1): page 2 changed; Text annotation on page 1 added.');
     expect(rules(sig({ modifiedAfterSigning: true, changes }), 'id')[0]!.message).toMatch(/halaman 2 diubah; anotasi Text di halaman 1 ditambahkan/);
   });
