@@ -40,37 +40,42 @@ export async function readSignatures(bytes: Uint8Array | null, file: string, rea
   return { signatures, marks: { footer, qrCodes } };
 }
 
-/** Where QR codes are likely: pages with a signatory's NIP (the signature block), signature widgets, then footer pages from the end. */
-function qrPages(signatures: readonly SignatureInfo[], footer: SignatureMarks['footer'], read: DocumentPages, meta: ReportMeta): number[] {
+/**
+ * Where QR codes are likely, in two tiers: the pages with a signatory's NIP (the signature block)
+ * and with a signature widget; then, only if those hold none, footer pages from the end and the last page.
+ */
+function qrPages(signatures: readonly SignatureInfo[], footer: SignatureMarks['footer'], read: DocumentPages, meta: ReportMeta): [number[], number[]] {
   const nips = meta.signatories.map((s) => s.nip).filter((n): n is string => !!n);
   const withNip = read.pages.filter((p) => {
     const digits = p.words.map((w) => w.text.replace(/\D/g, '')).join('');
     return nips.some((n) => digits.includes(n));
   }).map((p) => p.page).reverse();
   const widgets = signatures.map((s) => s.evidence.page).filter((p): p is number => p !== null);
-  const footers = [...(footer?.pages ?? [])].reverse();
-  const last = read.numPages ? [read.numPages] : [];
-  return [...new Set([...withNip, ...widgets, ...footers, ...last])].slice(0, MAX_QR_PAGES);
+  const first = [...new Set([...withNip, ...widgets])].slice(0, MAX_QR_PAGES);
+  const rest = [...new Set([...[...(footer?.pages ?? [])].reverse(), read.numPages])].filter((p) => p >= 1 && !first.includes(p));
+  return [first, rest.slice(0, Math.max(0, MAX_QR_PAGES - first.length))];
 }
 
-async function findQrCodes(pdf: Uint8Array | null, read: DocumentPages, pages: number[]): Promise<SignatureMarks['qrCodes']> {
+async function findQrCodes(pdf: Uint8Array | null, read: DocumentPages, [first, rest]: [number[], number[]]): Promise<SignatureMarks['qrCodes']> {
   const out: SignatureMarks['qrCodes'] = [];
   let doc: Awaited<ReturnType<typeof openPdf>> | null = null;
-  try {
-    for (const n of pages) {
-      let raster: PageRaster | null = read.scans.get(n)?.raster ?? null;
-      if (!raster && pdf) {
-        doc ??= await openPdf(pdf, 'signature marks');
-        const page = await doc.getPage(n);
-        raster = await renderPdfPage(page, n, QR_DPI);
-        page.cleanup();
-      }
-      if (raster) for (const c of await decodeQrCodes(raster)) if (!out.some((o) => o.text === c.text)) out.push(c);
+  const scan = async (n: number) => {
+    let raster: PageRaster | null = read.scans.get(n)?.raster ?? null;
+    if (!raster && pdf) {
+      doc ??= await openPdf(pdf, 'signature marks');
+      const page = await doc.getPage(n);
+      raster = await renderPdfPage(page, n, QR_DPI);
+      page.cleanup();
     }
+    if (raster) for (const c of await decodeQrCodes(raster)) if (!out.some((o) => o.text === c.text)) out.push(c);
+  };
+  try {
+    for (const n of first) await scan(n);
+    if (!out.length) for (const n of rest) await scan(n);
   } catch {
     // the marks are a courtesy to the reader: a page that cannot be rendered again has none found
   } finally {
-    await doc?.destroy();
+    await (doc as Awaited<ReturnType<typeof openPdf>> | null)?.destroy();
   }
   return out;
 }

@@ -6,6 +6,7 @@
  * Never throws for a bad signature: every defect is a problem on that signature.
  */
 import type { PDFDocument } from 'pdf-lib';
+import type * as pkijs from 'pkijs';
 import type { SignatureChange, SignatureInfo, SignatureProblem } from '../model/contract.js';
 import { checkByteRange } from './byte-range.js';
 import { certificateName, certificateNip, dnText, serialHex } from './certificate.js';
@@ -36,12 +37,18 @@ export async function verifyPdfSignatures(bytes: Uint8Array, opts: SignatureOpti
   } catch {
     dicts = rawSignatureDictionaries(bytes); // pdf-lib could not parse the file: still check what /ByteRange says
   }
+  const checked = [];
+  for (const d of dicts) checked.push(await checkSigned(bytes, d));
+  // a chain may be completed by CA certificates another signature of the same file carries (never fetched)
+  const carried = checked.flatMap((c) => c.cms?.certificates ?? []);
   const out: SignatureInfo[] = [];
-  for (const d of dicts) out.push(await verifyOne(bytes, d, doc, anchors));
+  for (const c of checked) out.push(await describeSignature(bytes, c, carried, doc, anchors));
   return out;
 }
 
-async function verifyOne(bytes: Uint8Array, d: SigDictionary, doc: PDFDocument | null, anchors: TrustAnchors | Error | null): Promise<SignatureInfo> {
+interface Checked { d: SigDictionary; range: ReturnType<typeof checkByteRange>; cms: CmsCheck | null; problems: SignatureProblem[] }
+
+async function checkSigned(bytes: Uint8Array, d: SigDictionary): Promise<Checked> {
   const range = checkByteRange(bytes, d.byteRange);
   const problems: SignatureProblem[] = [...range.problems];
   let cms: CmsCheck | null = null;
@@ -53,6 +60,11 @@ async function verifyOne(bytes: Uint8Array, d: SigDictionary, doc: PDFDocument |
     }
     if (cms) problems.push(...cms.problems);
   }
+  return { d, range, cms, problems };
+}
+
+async function describeSignature(bytes: Uint8Array, { d, range, cms, problems }: Checked, carried: pkijs.Certificate[], doc: PDFDocument | null,
+  anchors: TrustAnchors | Error | null): Promise<SignatureInfo> {
   const cert = cms?.signer ?? null;
   const ts = cms?.timestamp?.valid ? cms.timestamp : null;
   const [signedAt, signedAtSource] = ts ? [ts.time, 'timestamp' as const]
@@ -66,7 +78,7 @@ async function verifyOne(bytes: Uint8Array, d: SigDictionary, doc: PDFDocument |
       validAtSigning = cert.notBefore.value <= signedAt && signedAt <= cert.notAfter.value;
       if (!validAtSigning) problems.push({ code: 'certificate-expired', detail: `the signer certificate is valid ${iso(cert.notBefore.value)} – ${iso(cert.notAfter.value)}, not at the signing time ${iso(signedAt)}` });
     }
-    const t = await chainTrust(cert, cms!.certificates, anchors, signedAt ?? new Date());
+    const t = await chainTrust(cert, [...cms!.certificates, ...carried], anchors, signedAt ?? new Date());
     trust = t.trust;
     if (t.problem) problems.push(t.problem);
   }

@@ -10,7 +10,7 @@ import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
 import qrcode from 'qrcode-generator';
 import sharp from 'sharp';
-import { signCms, type CmsOptions } from './test-pki.js';
+import { signCms, timestampToken, type CmsOptions, type TestIdentity } from './test-pki.js';
 
 export const BSRE_FOOTER = 'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN';
 
@@ -51,6 +51,24 @@ class TestSigner extends Signer {
   override async sign(data: Buffer): Promise<Buffer> {
     return Buffer.from(await signCms(new Uint8Array(data), this.o));
   }
+}
+
+/** A document timestamp (PAdES B-LTA style): an RFC 3161 token over the revision's bytes. */
+class TimestampSigner extends Signer {
+  constructor(private readonly tsa: TestIdentity, private readonly time: Date) {
+    super();
+  }
+  override async sign(data: Buffer): Promise<Buffer> {
+    return Buffer.from((await timestampToken(new Uint8Array(data), this.tsa, this.time)).toBER(false));
+  }
+}
+
+/** Append a document timestamp (/SubFilter /ETSI.RFC3161) from `tsa` at `time`. */
+export async function timestampPdf(pdf: Uint8Array, tsa: TestIdentity, time: Date): Promise<Uint8Array> {
+  const withPlaceholder = plainAddPlaceholder({
+    pdfBuffer: Buffer.from(pdf), reason: '', contactInfo: '', name: 'TSA', location: '', signatureLength: 16384, subFilter: 'ETSI.RFC3161',
+  });
+  return new Uint8Array(await new SignPdf().sign(withPlaceholder, new TimestampSigner(tsa, time)));
 }
 
 export interface SignOptions extends CmsOptions {

@@ -9,7 +9,8 @@ import { SignatureInfo } from '../../../src/model/contract.js';
 import { readTrustAnchors, verifyPdfSignatures, type TrustAnchors } from '../../../src/signatures/index.js';
 import { MAX_CONTENTS_HEX } from '../../../src/signatures/byte-range.js';
 import { makeSignedFixtures, replaceOid, rewriteByteRange, SIGNATORIES, truncateCms, type SignedFixtures } from '../../helpers/signed-fixtures.js';
-import { signPdf, withVisibleMarks } from '../../helpers/sign-pdf.js';
+import { signPdf, timestampPdf, withVisibleMarks } from '../../helpers/sign-pdf.js';
+import { matchSigners, signatureRules } from '../../../src/verify/signatures.js';
 
 let fx: SignedFixtures;
 let anchors: TrustAnchors;
@@ -75,6 +76,27 @@ describe('the six kinds', () => {
 
   it('the unsigned report has no signatures', async () => {
     expect(await verifyKind('unsigned')).toEqual([]);
+  });
+});
+
+describe('document timestamps', () => {
+  it('a /DocTimeStamp after the signature: verified as a timestamp, an allowed addition for the signature before it', async () => {
+    const stamped = await timestampPdf(fx.bytes('signed-one'), fx.pki.tsa, new Date('2023-04-13T00:00:00Z'));
+    const [s, t] = await verifyPdfSignatures(stamped, { anchors });
+    expect(s).toMatchObject({ field: 'Signature1', integrity: 'valid', coversWholeDocument: false, modifiedAfterSigning: false });
+    expect(t).toMatchObject({ field: 'Signature2', kind: 'timestamp', subFilter: 'ETSI.RFC3161', integrity: 'valid', trust: 'trusted', coversWholeDocument: true,
+      signer: { name: 'LKJ Test TSA' }, signedAt: '2023-04-13T00:00:00.000Z', signedAtSource: 'timestamp' });
+    // a timestamp authority is no signatory: no G4 for it
+    const signatories = [{ name: SIGNATORIES.head.name, nip: SIGNATORIES.head.nip, title: null }];
+    expect(signatureRules(matchSigners([s!, t!], signatories), signatories, 'en')).toEqual([]);
+  });
+  it('a document timestamp over changed bytes does not verify', async () => {
+    const stamped = Buffer.from(await timestampPdf(fx.bytes('unsigned'), fx.pki.tsa, new Date('2023-04-13T00:00:00Z')));
+    const at = stamped.indexOf('/Producer') + 12;
+    stamped[at] = stamped[at]! ^ 1;
+    const [t] = await verifyPdfSignatures(new Uint8Array(stamped), { anchors });
+    expect(t).toMatchObject({ kind: 'timestamp', integrity: 'invalid' });
+    expect(codes(t!)).toContain('digest-mismatch');
   });
 });
 
