@@ -85,6 +85,16 @@ describe('GET /api/documents/:id', () => {
 });
 
 describe('store and exports', () => {
+  it('a report stored under schemaVersion 1 (before signatures) still loads, as version 2 with none', async () => {
+    const doc = id.unsigned;
+    await api.rt.store.db.query(`UPDATE report_versions SET report = (report - 'signatures' - 'signatureMarks') || '{"schemaVersion": 1}'::jsonb WHERE document_id = $1`, [doc]);
+    const raw = await api.rt.store.db.query<{ report: { schemaVersion: number; signatures?: unknown } }>('SELECT report FROM report_versions WHERE document_id = $1', [doc]);
+    expect(raw[0]!.report).toMatchObject({ schemaVersion: 1 });
+    expect(raw[0]!.report.signatures).toBeUndefined();
+    const r = (await detail('unsigned')).report;
+    expect(r).toMatchObject({ schemaVersion: 2, signatures: [], signatureMarks: { footer: null, qrCodes: [] } });
+  });
+
   it('the normalised signatures rows answer SQL', async () => {
     const rows = await api.rt.store.db.query<{ file_name: string; field: string; signer_nip: string; integrity: string; trust: string; matches_signatory: boolean; modified_after_signing: boolean }>(
       `SELECT d.file_name, s.field, s.signer_nip, s.integrity, s.trust, s.matches_signatory, s.modified_after_signing
