@@ -42,7 +42,7 @@ async function reference(bytes: Uint8Array, name: string): Promise<number> {
 await reference(docs[0]!.bytes, docs[0]!.name);
 await extractBytes(docs[0]!.bytes, docs[0]!.name);
 
-const stages: Stage[] = ['intake', 'pages', 'tables', 'meta', 'claims', 'verify'];
+const stages: Stage[] = ['intake', 'pages', 'tables', 'meta', 'claims', 'signatures', 'verify'];
 const rows: { name: string; pages: number; refMs: number; lkjMs: number; stage: Partial<Record<Stage, number>> }[] = [];
 for (const d of docs) {
   let refMs = Infinity, lkjMs = Infinity, pages = 0;

@@ -25,7 +25,7 @@ export const FilterQuery = z.object({
   year: z.coerce.number().int().min(1900).max(2200).optional(),
   period: z.string().regex(/^(?:(?:tribulan|semester)(?:-[1-4])?|tahunan)$/, 'tribulan, tribulan-N (1–4), semester, semester-N (1–2) or tahunan').optional()
     .describe('tribulan | tribulan-2 | semester | semester-1 | tahunan'),
-  rule: z.string().regex(/^[A-Z]\d{1,2}$/).optional().describe('a rule with a finding in the current version (R1…R9, T1, S1)'),
+  rule: z.string().regex(/^[A-Z]\d{1,2}$/).optional().describe('a rule with a finding in the current version (R1…R9, T1, S1, G1…G4)'),
   severity: Severity.optional().describe('a finding of this severity (with rule: of that rule and severity)'),
   review: list(ReviewStateName).optional().describe('review state: open, claimed, reviewed, none (never flagged)'),
   q: z.string().max(200).optional().describe('part of the file name'),

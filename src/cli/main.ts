@@ -20,7 +20,7 @@ program
   .command('extract')
   .description('extract one or more LKj PDFs; prints a summary, or the contract JSON with --json (JSON Lines for several files)')
   .argument('<files...>', 'PDF files, images (JPG, PNG, TIFF) or folders of page images (one folder = one report)')
-  .option('--json', 'print the output contract (schemaVersion 1) instead of a summary')
+  .option('--json', 'print the output contract (schemaVersion 2) instead of a summary')
   .addOption(new Option('--lang <lang>', 'language of messages').choices(['id', 'en']).default('id'))
   .option('--min-confidence <n>', 'OCR confidence (0–100) under which a failed rule is reported as uncertain', (v) => Number(v), 80)
   .option('--dpi <n>', 'resolution scanned PDF pages are rendered at (an embedded scan keeps its own)', (v) => Number(v), 300)

@@ -10,12 +10,16 @@ const T = {
     signatories: 'Penandatangan', discrepancies: 'Temuan', none: 'Tidak ada temuan: angka dan narasi konsisten.',
     stated: 'tertulis', expected: 'seharusnya', page: 'hlm.', rows: 'baris', missing: 'tidak ditemukan', nipBad: 'NIP tidak valid',
     mode: { text: 'lapisan teks', ocr: 'OCR', mixed: 'campuran' },
+    digital: 'Tanda tangan elektronik', integrity: { valid: 'utuh', invalid: 'TIDAK UTUH' }, trust: { trusted: 'tepercaya', untrusted: 'tidak tepercaya', unknown: 'kepercayaan tidak diketahui' },
+    modified: 'diubah sesudah ditandatangani', qr: 'Kode QR', footer: 'Catatan kaki BSrE di halaman',
   },
   en: {
     clean: 'CLEAN', flagged: 'FLAGGED', failed: 'FAILED', pages: 'pages', signed: 'signed',
     signatories: 'Signatories', discrepancies: 'Discrepancies', none: 'No discrepancies: numbers and narrative agree.',
     stated: 'stated', expected: 'expected', page: 'p.', rows: 'rows', missing: 'not found', nipBad: 'invalid NIP',
     mode: { text: 'text layer', ocr: 'OCR', mixed: 'mixed' },
+    digital: 'Digital signatures', integrity: { valid: 'intact', invalid: 'NOT INTACT' }, trust: { trusted: 'trusted', untrusted: 'untrusted', unknown: 'trust unknown' },
+    modified: 'changed after signing', qr: 'QR code', footer: 'BSrE footer on pages',
   },
 } as const;
 
@@ -41,6 +45,16 @@ export function formatSummary(r: Report, lang: Lang, color: boolean): string {
   if (m.signatories.length) {
     out.push(`  ${t.signatories}: ${m.signatories.map((s) => `${s.name}${s.title ? ` (${s.title})` : ''} NIP ${s.nip ?? '?'}${s.nipValid === false ? ' ' + c('red', `[${t.nipBad}]`) : ''}`).join('; ')}`);
   }
+  if (r.signatures.length) {
+    out.push(`  ${t.digital}:`);
+    for (const s of r.signatures) {
+      const who = `${s.signer.name ?? '?'}${s.signer.nip ? ` NIP ${s.signer.nip}` : ''}`;
+      const state = [c(s.integrity === 'valid' ? 'green' : 'red', t.integrity[s.integrity]), t.trust[s.trust], s.modifiedAfterSigning ? c('red', t.modified) : null].filter(Boolean).join(', ');
+      out.push(`    ${s.field}: ${who}${s.signedAt ? ` · ${s.signedAt}` : ''} — ${state}`);
+    }
+  }
+  if (r.signatureMarks.footer) out.push(`  ${t.footer} ${r.signatureMarks.footer.pages.join(', ')}`);
+  for (const q of r.signatureMarks.qrCodes) out.push(`  ${t.qr} (${t.page} ${q.page}): ${q.text}`);
   const flagged = new Set(r.discrepancies.map((d) => `${d.table}|${d.row}|${d.field}`));
   for (const id of Object.keys(r.tables) as TableId[]) {
     const rows = r.tables[id] as Record<string, unknown>[];
@@ -50,7 +64,7 @@ export function formatSummary(r: Report, lang: Lang, color: boolean): string {
   out.push('', c('bold', `${t.discrepancies} (${r.discrepancies.length})`));
   if (!r.discrepancies.length) out.push(`  ${c('green', t.none)}`);
   for (const d of r.discrepancies) {
-    const where = d.table === 'narrative' ? `narasi ${d.row}` : `Tabel ${d.table} ${d.row} ${d.field}`;
+    const where = d.table === 'narrative' ? `narasi ${d.row}` : d.table === 'signature' ? `${d.row} ${d.field}` : `Tabel ${d.table} ${d.row} ${d.field}`;
     const nums = d.stated !== null || d.expected !== null ? ` [${t.stated} ${show(d.stated)}, ${t.expected} ${show(d.expected)}]` : '';
     const page = d.evidence.page ? ` (${t.page} ${d.evidence.page})` : '';
     out.push(`  ${c(SEVERITY_STYLE[d.severity], `${d.severity.toUpperCase()} ${d.rule}`)} ${where}${nums}${page}`);

@@ -199,7 +199,9 @@ export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractO
     }
   }
   const read: DocumentPages = { numPages, pages, scans };
-  const { report, analysis } = await assembleReport(doc.file_name, doc.sha256, read, { ...opts, ocr: opts.ocr ?? sharedOcrPools });
+  // the signatures are verified on the original's bytes (a PDF's; a folder of page images has none)
+  const bytes = doc.kind === PAGES_KIND ? null : await original(store, doc);
+  const { report, analysis } = await assembleReport(doc.file_name, doc.sha256, read, bytes, { ...opts, ocr: opts.ocr ?? sharedOcrPools });
   const saved = await store.saveReport(doc.id, doc.run, doc.run_reason, report, analysis);
   return { report, ...saved };
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { BBox } from './word.js';
 
 /**
- * The output contract of `lkj extract --json` (schemaVersion 1). Every boundary (CLI output, store,
+ * The output contract of `lkj extract --json` (schemaVersion 2). Every boundary (CLI output, store,
  * API) speaks this; `lkj schema` prints the JSON Schema derived from it.
  */
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 export const TableId = z.enum(['2.1', '2.2', '2.3', '2.4', '2.5']);
 export type TableId = z.infer<typeof TableId>;
@@ -77,7 +77,7 @@ export const Evidence = z.object({ page: z.number().int().nullable(), bbox: BBox
 export const Discrepancy = z.object({
   rule: z.string(),
   severity: Severity,
-  table: z.union([TableId, z.literal('narrative'), z.literal('meta')]),
+  table: z.union([TableId, z.literal('narrative'), z.literal('meta'), z.literal('signature')]),
   row: z.string(),
   field: z.string(),
   stated: z.union([z.number(), z.string()]).nullable(),
@@ -86,6 +86,101 @@ export const Discrepancy = z.object({
   evidence: Evidence,
 });
 export type Discrepancy = z.infer<typeof Discrepancy>;
+
+// ---- digital signatures (schemaVersion 2) --------------------------------------------------------
+
+/** Why a signature is not valid, not trusted, or could not be checked fully; `detail` is technical (English). */
+export const SignatureProblemCode = z.enum([
+  /** /ByteRange malformed, outside the file, or not leaving out exactly the /Contents string */
+  'byte-range',
+  /** /Contents larger than the limit: not parsed */
+  'contents-too-large',
+  /** the CMS is truncated, not DER, or not a SignedData */
+  'cms-unreadable',
+  /** a format or an algorithm (OID) this verifier does not know */
+  'unsupported',
+  /** no certificate in the CMS matches the signer */
+  'no-signer-certificate',
+  /** the signed messageDigest differs from the hash of the /ByteRange bytes: the signed bytes changed */
+  'digest-mismatch',
+  /** the signature value does not verify with the signer certificate's key */
+  'signature-invalid',
+  /** a timestamp token is present but does not verify or does not cover this signature */
+  'timestamp-invalid',
+  /** the signer certificate was not valid at the signing time */
+  'certificate-expired',
+  /** no trust anchors configured (LKJ_TRUST_ANCHORS) */
+  'no-trust-anchors',
+  /** LKJ_TRUST_ANCHORS could not be read */
+  'trust-anchors-unreadable',
+  /** the certificate chain does not lead to a configured anchor */
+  'chain-untrusted',
+]);
+export type SignatureProblemCode = z.infer<typeof SignatureProblemCode>;
+export const SignatureProblem = z.object({ code: SignatureProblemCode, detail: z.string() });
+export type SignatureProblem = z.infer<typeof SignatureProblem>;
+
+/** One difference between the signed revision and the document as it is now. */
+export const SignatureChange = z.object({
+  kind: z.enum(['page', 'annotation', 'form-field', 'signature', 'metadata', 'document', 'unreadable']),
+  change: z.enum(['added', 'removed', 'modified']),
+  /** 1-based page, when the change is on a page */
+  page: z.number().int().nullable(),
+  /** field name, annotation subtype, catalog key… */
+  name: z.string().nullable(),
+  /** a later signature, a timestamp, validation data (DSS) or metadata: what signing itself adds */
+  allowed: z.boolean(),
+});
+export type SignatureChange = z.infer<typeof SignatureChange>;
+
+export const SignatureInfo = z.object({
+  /** the signature field's full name (or `object N` for a signature dictionary no field names) */
+  field: z.string(),
+  /** a signature, or a document timestamp (/DocTimeStamp) */
+  kind: z.enum(['signature', 'timestamp']),
+  signer: z.object({ name: z.string().nullable(), nip: z.string().nullable(), issuer: z.string().nullable() }),
+  /** ISO 8601 date-time; from a timestamp token, else the signed signing-time, else the PDF's unsigned /M */
+  signedAt: z.string().nullable(),
+  signedAtSource: z.enum(['timestamp', 'signing-time', 'pdf']).nullable(),
+  /** the /ByteRange reaches the end of the file (nothing was appended after this signature) */
+  coversWholeDocument: z.boolean(),
+  /** something other than a later signature, timestamp or validation data was appended after this signature */
+  modifiedAfterSigning: z.boolean(),
+  integrity: z.enum(['valid', 'invalid']),
+  /** chains to a configured anchor (trusted), does not (untrusted), or was not judged: no anchors or no certificate (unknown) */
+  trust: z.enum(['trusted', 'untrusted', 'unknown']),
+  /** nothing is fetched at run time: CRL/OCSP are never consulted */
+  revocation: z.literal('not-checked'),
+  /** the signer is one of the report's signatories (by NIP, else by name); null when there is nothing to compare */
+  matchesSignatory: z.boolean().nullable(),
+  matchedSignatory: z.string().nullable(),
+  subFilter: z.string().nullable(),
+  certificate: z.object({
+    subject: z.string(),
+    serialNumber: z.string(),
+    notBefore: z.string(),
+    notAfter: z.string(),
+    /** valid at signedAt (null without a signing time) */
+    validAtSigning: z.boolean().nullable(),
+  }).nullable(),
+  timestamp: z.object({ time: z.string(), authority: z.string().nullable(), valid: z.boolean() }).nullable(),
+  /** the signed byte ranges as written, and where the signed revision ends */
+  byteRange: z.array(z.number()),
+  revisionEnd: z.number().int().nullable(),
+  changes: z.array(SignatureChange),
+  problems: z.array(SignatureProblem),
+  /** the visible signature widget (page, bbox), if any */
+  evidence: Evidence,
+});
+export type SignatureInfo = z.infer<typeof SignatureInfo>;
+
+/** What a page shows of an electronic signature: the BSrE footer sentence and QR codes (URLs are shown, never fetched). */
+export const SignatureMarks = z.object({
+  footer: z.object({ text: z.string(), pages: z.array(z.number().int()) }).nullable(),
+  qrCodes: z.array(z.object({ page: z.number().int(), text: z.string(), url: z.string().nullable(), bbox: BBox.nullable() })),
+});
+export type SignatureMarks = z.infer<typeof SignatureMarks>;
+export const NO_SIGNATURE_MARKS: SignatureMarks = { footer: null, qrCodes: [] };
 
 export const SourceMode = z.enum(['text', 'ocr', 'mixed']);
 export const Source = z.object({
@@ -111,10 +206,21 @@ export const Report = z.object({
   discrepancies: z.array(Discrepancy),
   /** tables the document lacks or that could not be read: the report is partial */
   missingTables: z.array(TableId).optional(),
+  /** every signature field of a PDF, incremental updates included; empty when unsigned */
+  signatures: z.array(SignatureInfo).default([]),
+  signatureMarks: SignatureMarks.default(NO_SIGNATURE_MARKS),
   status: Status,
   error: z.object({ code: FailureCode, message: z.string() }).optional(),
 });
 export type Report = z.infer<typeof Report>;
+
+/**
+ * A stored report of any schemaVersion, read as the current one: every field added since version 1
+ * is defaulted (a version-1 report has no signatures because none were looked for).
+ */
+export const StoredReport = z.preprocess(
+  (r) => (r && typeof r === 'object' && (r as { schemaVersion?: unknown }).schemaVersion === 1 ? { ...r, schemaVersion: SCHEMA_VERSION } : r),
+  Report);
 
 export function reportJsonSchema(): unknown {
   return z.toJSONSchema(Report, { target: 'draft-2020-12' });

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type Tables, type TableId } from '../model/contract.js';
+import { NO_SIGNATURE_MARKS, SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type SignatureInfo, type SignatureMarks, type Tables, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 
 import { InputError, isInputError, toInternalError, type InternalError } from '../intake/errors.js';
@@ -16,7 +16,10 @@ import { TABLE_FIELDS } from '../tables/records.js';
 import { TABLE_IDS } from '../tables/extract-tables.js';
 import { verify, type Lang } from '../verify/index.js';
 import { message } from '../verify/messages.js';
+import { matchSigners, signatureRules } from '../verify/signatures.js';
+import type { TrustAnchors } from '../signatures/index.js';
 import { analysePages, type Analysis } from './analyse.js';
+import { readSignatures } from './signatures.js';
 import { Timings } from './timings.js';
 
 export interface ExtractOptions {
@@ -29,6 +32,8 @@ export interface ExtractOptions {
   dpi?: number;
   /** the OCR pool (default: the process's shared pool, created on first scanned page) */
   ocr?: () => OcrPools;
+  /** anchors digital signatures must chain to (default: LKJ_TRUST_ANCHORS; null: none) */
+  trustAnchors?: TrustAnchors | Error | null;
   onPage?: (done: number, total: number) => void;
 }
 
@@ -83,20 +88,20 @@ async function extractFolder(dir: string, opts: ExtractOptions): Promise<Extract
 
 /** Page images in order as one report (a folder, or its stored pages). */
 export async function extractPageImages(files: readonly PageImageFile[], name: string, opts: ExtractOptions = {}): Promise<ExtractResult> {
-  return extractSource(() => openPageImages(files, name, opts), name, pageImagesManifest(files).digest, opts);
+  return extractSource(() => openPageImages(files, name, opts), name, pageImagesManifest(files).digest, null, opts);
 }
 
 /** The whole pipeline on one document's bytes: intake → pages (text layer or OCR) → analysis → verify → contract. */
 export async function extractBytes(bytes: Uint8Array, name: string, opts: ExtractOptions = {}): Promise<ExtractResult> {
-  return extractSource(() => openPageSource(bytes, name, opts), name, sha256(bytes), opts);
+  return extractSource(() => openPageSource(bytes, name, opts), name, sha256(bytes), bytes, opts);
 }
 
-async function extractSource(open: () => Promise<PageSource>, name: string, digest: string, opts: ExtractOptions): Promise<ExtractResult> {
+async function extractSource(open: () => Promise<PageSource>, name: string, digest: string, original: Uint8Array | null, opts: ExtractOptions): Promise<ExtractResult> {
   const timings = new Timings();
   try {
     const source = await timings.time('intake', open);
     const read = await readDocument(source, readOptions(opts, timings));
-    return await finish(name, digest, read, opts, timings);
+    return await finish(name, digest, read, original, opts, timings);
   } catch (e) {
     return { report: failure(name, digest, 0, e), timings };
   }
@@ -108,18 +113,19 @@ export function readOptions(opts: ExtractOptions, timings: Timings): ReadOptions
 
 /**
  * The document-level stage, after every page is read (here or by page jobs on other workers):
- * tables, meta, claims, re-reads of doubtful numbers, verification, the contract. Never throws for
- * bad input: the report says `failed` with its reason.
+ * tables, meta, claims, re-reads of doubtful numbers, digital signatures (from `original`, the
+ * file's bytes, when it is a PDF), verification, the contract. Never throws for bad input: the
+ * report says `failed` with its reason.
  */
-export async function assembleReport(name: string, digest: string, read: DocumentPages, opts: ExtractOptions = {}, timings = new Timings()): Promise<ExtractResult> {
+export async function assembleReport(name: string, digest: string, read: DocumentPages, original: Uint8Array | null, opts: ExtractOptions = {}, timings = new Timings()): Promise<ExtractResult> {
   try {
-    return await finish(name, digest, read, opts, timings);
+    return await finish(name, digest, read, original, opts, timings);
   } catch (e) {
     return { report: failure(name, digest, read.numPages, e), timings };
   }
 }
 
-async function finish(name: string, digest: string, read: DocumentPages, opts: ExtractOptions, timings: Timings): Promise<ExtractResult> {
+async function finish(name: string, digest: string, read: DocumentPages, original: Uint8Array | null, opts: ExtractOptions, timings: Timings): Promise<ExtractResult> {
   const lang = opts.lang ?? 'id';
   const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const pages = read.pages;
@@ -164,17 +170,20 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
       });
     }
   }
+  const signed = await timings.time('signatures', () => readSignatures(original, name, read, analysis.meta, { anchors: opts.trustAnchors }));
+  const signatures = matchSigners(signed.signatures, analysis.meta.signatories);
   discrepancies = await timings.time('verify', () => [
     ...verifyNow(analysis),
     ...checkSignatures(analysis.meta, read.scans, pages, lang),
+    ...signatureRules(signatures, analysis.meta.signatories, lang),
     ...missingTables(analysis, lang),
   ]);
   const textPages = pages.filter((p) => p.mode === 'text').length;
   const source: Report['source'] = { file: name, sha256: digest, pages: numPages, mode: textPages === numPages ? 'text' : textPages === 0 ? 'ocr' : 'mixed' };
-  return { report: toReport(source, analysis, discrepancies), timings, analysis };
+  return { report: toReport(source, analysis, discrepancies, signatures, signed.marks), timings, analysis };
 }
 
-function toReport(source: Report['source'], analysis: Analysis, discrepancies: Discrepancy[]): Report {
+function toReport(source: Report['source'], analysis: Analysis, discrepancies: Discrepancy[], signatures: SignatureInfo[], signatureMarks: SignatureMarks): Report {
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     source,
@@ -183,6 +192,8 @@ function toReport(source: Report['source'], analysis: Analysis, discrepancies: D
     claims: analysis.claims.map(toContractClaim),
     discrepancies,
     ...(analysis.missing.length ? { missingTables: analysis.missing } : {}),
+    signatures,
+    signatureMarks,
     status: discrepancies.length ? 'flagged' : 'clean',
   };
   return report;
@@ -190,16 +201,19 @@ function toReport(source: Report['source'], analysis: Analysis, discrepancies: D
 
 /**
  * Verification alone, on a stored analysis (after a rule change): the same rules as extraction.
- * S1 findings rest on the page images, so they are carried over from the previous report.
+ * S1 findings rest on the page images, so they are carried over from the previous report; the
+ * signatures were verified on the file's bytes and are kept, their findings (G1–G4) derived again.
  */
 export function reverify(analysis: Analysis, previous: Report, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Report {
   const lang = opts.lang ?? 'id';
+  const signatures = matchSigners(previous.signatures ?? [], analysis.meta.signatories);
   const discrepancies = [
     ...verify({ tables: analysis.tables, claims: analysis.claims, unread: analysis.unread }, { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE }),
     ...previous.discrepancies.filter((d) => d.rule === 'S1'),
+    ...signatureRules(signatures, analysis.meta.signatories, lang),
     ...missingTables(analysis, lang),
   ];
-  return toReport(previous.source, analysis, discrepancies);
+  return toReport(previous.source, analysis, discrepancies, signatures, previous.signatureMarks ?? NO_SIGNATURE_MARKS);
 }
 
 /** Tables whose numbers an error rests on (narrative rules rest on 2.3, 2.4 and 2.5). */
@@ -208,7 +222,7 @@ function suspectTables(ds: readonly Discrepancy[]): TableId[] {
   for (const d of ds) {
     if (d.severity !== 'error') continue;
     if (d.table === 'narrative') { out.add('2.3'); out.add('2.4'); out.add('2.5'); }
-    else if (d.table !== 'meta') {
+    else if (d.table !== 'meta' && d.table !== 'signature') {
       out.add(d.table);
       if (d.rule === 'R6') { out.add('2.1'); out.add('2.3'); out.add('2.4'); out.add('2.5'); }
     }
@@ -241,6 +255,8 @@ export function failedReport(file: string, digest: string | null, pages: number,
     tables: EMPTY_TABLES,
     claims: [],
     discrepancies: [],
+    signatures: [],
+    signatureMarks: NO_SIGNATURE_MARKS,
     status: 'failed',
     error: { code: e.code, message: e.message },
   };

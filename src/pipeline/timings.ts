@@ -1,5 +1,5 @@
 /** Per-stage wall time of one document, in milliseconds. bench/ reads these; tests never time. */
-export type Stage = 'intake' | 'pages' | 'render' | 'preprocess' | 'lines' | 'ocr' | 'reread' | 'tables' | 'meta' | 'claims' | 'verify';
+export type Stage = 'intake' | 'pages' | 'render' | 'preprocess' | 'lines' | 'ocr' | 'reread' | 'tables' | 'meta' | 'claims' | 'signatures' | 'verify';
 
 export class Timings {
   readonly ms: Partial<Record<Stage, number>> = {};

@@ -53,6 +53,16 @@ export async function reviewRows(db: Db, versionIds: number[]): Promise<Record<s
   return rows.map((r) => ({ ...camelRow(r), stated: back(r.stated), expected: back(r.expected), outcome: r.outcome ?? (r.idx === null ? null : 'open') }));
 }
 
+/** One row per signature field of each selected report (none for an unsigned one). */
+export async function signatureRows(db: Db, versionIds: number[]): Promise<Record<string, unknown>[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT ${DOC_COLUMNS}, x.idx, x.field, x.kind, x.signer_name, x.signer_nip, x.issuer, x.signed_at, x.covers_whole_document,
+       x.modified_after_signing, x.integrity, x.trust, x.matches_signatory
+     FROM signatures x JOIN report_versions v ON v.id = x.version_id JOIN documents d ON d.id = v.document_id
+     WHERE v.id = ANY($1::bigint[]) ORDER BY d.id, x.idx`, [versionIds]);
+  return rows.map(camelRow);
+}
+
 export async function correctionRows(db: Db, documentIds: number[]): Promise<Record<string, unknown>[]> {
   const rows = await db.query<Record<string, unknown> & { before: { value: unknown } | null; after: { value: unknown } | null }>(
     `SELECT d.id AS document_id, d.file_name, c.from_version, c.to_version, c.tbl, c.row_no, c.field, c.before, c.after, c.actor, c.at

@@ -307,4 +307,28 @@ DO $$ DECLARE r record
 ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;
 `,
   },
+  {
+    id: 6,
+    name: 'digital signatures of each report version (normalised from the contract\'s signatures)',
+    sql: `
+-- one row per signature field of a signed PDF; the contract JSON keeps the details (changes, problems, marks)
+CREATE TABLE signatures (
+  version_id             bigint NOT NULL REFERENCES report_versions (id) ON DELETE CASCADE,
+  idx                    integer NOT NULL,
+  field                  text NOT NULL,
+  kind                   text NOT NULL CHECK (kind IN ('signature', 'timestamp')),
+  signer_name            text,
+  signer_nip             text,
+  issuer                 text,
+  signed_at              timestamptz,
+  covers_whole_document  boolean NOT NULL,
+  modified_after_signing boolean NOT NULL,
+  integrity              text NOT NULL CHECK (integrity IN ('valid', 'invalid')),
+  trust                  text NOT NULL CHECK (trust IN ('trusted', 'untrusted', 'unknown')),
+  matches_signatory      boolean,
+  PRIMARY KEY (version_id, idx)
+);
+CREATE INDEX signatures_signer_nip ON signatures (signer_nip);
+`,
+  },
 ];

@@ -62,5 +62,6 @@ export function fieldLabel(field: string, table = ''): string {
 export function where(f: { table: string; row: string; field: string }): string {
   if (f.table === 'narrative') return `${currentLang() === 'id' ? 'Narasi' : 'Narrative'} · ${f.row}`;
   if (f.table === 'meta') return `Meta · ${f.row} · ${f.field}`;
+  if (f.table === 'signature') return `${t('sigTitle')} · ${f.row} · ${f.field}`;
   return `Tabel ${f.table} · ${f.row} · ${fieldLabel(f.field, f.table)}`;
 }

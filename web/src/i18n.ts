@@ -57,6 +57,27 @@ const id = {
   R9: 'Skala nilai Tabel 2.2 harus menutup 0–100% tanpa celah atau tumpang tindih.',
   T1: 'Tabel wajib tidak ditemukan, sehingga aturan yang memakainya tidak dapat diperiksa.',
   S1: 'Blok tanda tangan laporan pindaian tidak memuat tanda tangan atau cap.',
+  // digital signatures (views/signature-panel.ts)
+  sigTitle: 'Tanda tangan elektronik', sigNone: 'PDF ini tidak memuat tanda tangan elektronik.', sigTimestampKind: 'cap waktu dokumen',
+  sigIntact: 'utuh', sigNotIntact: 'tidak utuh', sigTrust_trusted: 'tepercaya', sigTrust_untrusted: 'tidak tepercaya', sigTrust_unknown: 'kepercayaan tak diketahui',
+  sigModified: 'diubah sesudah ditandatangani', sigWhole: 'mencakup seluruh dokumen', sigOnlySignaturesAfter: 'sesudahnya hanya tanda tangan lain',
+  sigIsSignatory: 'penanda tangan laporan', sigNotSignatory: 'bukan penanda tangan laporan', sigNoSignatories: 'penanda tangan laporan tidak terbaca',
+  sigSigner: 'Penanda tangan', sigIssuer: 'Penerbit sertifikat', sigSignedAt: 'Waktu tanda tangan', sigValidity: 'Masa berlaku sertifikat', sigExpired: 'tidak berlaku saat ditandatangani',
+  sigSource_timestamp: 'cap waktu', 'sigSource_signing-time': 'waktu dari penanda tangan', sigSource_pdf: 'waktu tertulis di PDF, tidak ditandatangani',
+  sigRevocation: 'Status pencabutan', sigRevocationNotChecked: 'tidak diperiksa (tidak ada akses jaringan)', sigWidget: 'Tampilan tanda tangan',
+  sigChanges: 'Yang berubah sesudah ditandatangani:', sigChanged_added: 'ditambahkan', sigChanged_removed: 'dihapus', sigChanged_modified: 'diubah',
+  sigChange_page: 'isi halaman {page} {change}', sigChange_annotation: 'anotasi {name} {change}', 'sigChange_form-field': 'isian formulir {name} {change}',
+  sigChange_signature: 'tanda tangan {name} {change}', sigChange_metadata: 'metadata {name} {change}', sigChange_document: 'struktur dokumen {name} {change}',
+  sigChange_unreadable: 'tambahan yang tidak dapat dibaca',
+  'sigProblem_byte-range': '/ByteRange tidak menutup seluruh revisi', 'sigProblem_contents-too-large': '/Contents terlalu besar', 'sigProblem_cms-unreadable': 'data CMS rusak atau terpotong',
+  sigProblem_unsupported: 'format/algoritma tidak dikenal', 'sigProblem_no-signer-certificate': 'sertifikat penanda tangan tidak ada', 'sigProblem_digest-mismatch': 'isi yang ditandatangani berubah',
+  'sigProblem_signature-invalid': 'nilai tanda tangan tidak cocok', 'sigProblem_timestamp-invalid': 'cap waktu tidak valid', 'sigProblem_certificate-expired': 'sertifikat tidak berlaku saat itu',
+  'sigProblem_no-trust-anchors': 'sertifikat akar tepercaya belum diatur', 'sigProblem_trust-anchors-unreadable': 'sertifikat akar tepercaya tidak terbaca', 'sigProblem_chain-untrusted': 'rantai sertifikat tidak sampai ke akar tepercaya',
+  sigMarks: 'Tanda visual', sigFooter: 'Catatan kaki BSrE', sigQr: 'Kode QR', sigQrUrl: 'alamat tidak dibuka oleh aplikasi ini',
+  G1: 'Tanda tangan elektronik harus utuh: hash bagian yang ditandatangani sama dengan messageDigest dan nilai tanda tangan cocok dengan sertifikat.',
+  G2: 'Dokumen tidak boleh diubah sesudah ditandatangani (selain menambah tanda tangan).',
+  G3: 'Sertifikat penanda tangan harus berantai ke sertifikat akar tepercaya (LKJ_TRUST_ANCHORS).',
+  G4: 'Penanda tangan elektronik harus salah satu penanda tangan laporan (NIP atau nama).',
   ruleUnknown: 'Aturan pemeriksaan.',
 };
 
@@ -112,6 +133,27 @@ const en: Record<Key, string> = {
   R9: 'Tabel 2.2\'s bands must cover 0–100% without gaps or overlaps.',
   T1: 'A required table is missing, so the rules that use it could not be checked.',
   S1: 'A scanned report\'s signature block carries no signature or stamp.',
+  // digital signatures (views/signature-panel.ts)
+  sigTitle: 'Digital signatures', sigNone: 'This PDF carries no digital signature.', sigTimestampKind: 'document timestamp',
+  sigIntact: 'intact', sigNotIntact: 'not intact', sigTrust_trusted: 'trusted', sigTrust_untrusted: 'untrusted', sigTrust_unknown: 'trust unknown',
+  sigModified: 'changed after signing', sigWhole: 'covers the whole document', sigOnlySignaturesAfter: 'only other signatures after it',
+  sigIsSignatory: 'a signatory of the report', sigNotSignatory: 'not a signatory of the report', sigNoSignatories: 'the report\'s signatories were not read',
+  sigSigner: 'Signer', sigIssuer: 'Certificate issuer', sigSignedAt: 'Signed at', sigValidity: 'Certificate validity', sigExpired: 'not valid when signed',
+  sigSource_timestamp: 'timestamp', 'sigSource_signing-time': 'the signer\'s own time', sigSource_pdf: 'time written in the PDF, unsigned',
+  sigRevocation: 'Revocation', sigRevocationNotChecked: 'not checked (no network access)', sigWidget: 'Signature appearance',
+  sigChanges: 'Changed after signing:', sigChanged_added: 'added', sigChanged_removed: 'removed', sigChanged_modified: 'changed',
+  sigChange_page: 'content of page {page} {change}', sigChange_annotation: '{name} annotation {change}', 'sigChange_form-field': 'form field {name} {change}',
+  sigChange_signature: 'signature {name} {change}', sigChange_metadata: 'metadata {name} {change}', sigChange_document: 'document structure {name} {change}',
+  sigChange_unreadable: 'an addition that cannot be read',
+  'sigProblem_byte-range': '/ByteRange does not cover the whole revision', 'sigProblem_contents-too-large': '/Contents too large', 'sigProblem_cms-unreadable': 'CMS data damaged or truncated',
+  sigProblem_unsupported: 'unknown format or algorithm', 'sigProblem_no-signer-certificate': 'signer certificate missing', 'sigProblem_digest-mismatch': 'the signed content changed',
+  'sigProblem_signature-invalid': 'the signature value does not verify', 'sigProblem_timestamp-invalid': 'invalid timestamp', 'sigProblem_certificate-expired': 'certificate not valid at the time',
+  'sigProblem_no-trust-anchors': 'no trust anchors configured', 'sigProblem_trust-anchors-unreadable': 'trust anchors unreadable', 'sigProblem_chain-untrusted': 'the chain does not reach a trust anchor',
+  sigMarks: 'Visible marks', sigFooter: 'BSrE footer', sigQr: 'QR code', sigQrUrl: 'this app does not open the address',
+  G1: 'A digital signature must be intact: the hash of the signed bytes equals its messageDigest and the signature value verifies with the certificate.',
+  G2: 'The document must not be changed after signing (other than by adding signatures).',
+  G3: 'The signer\'s certificate must chain to a trust anchor (LKJ_TRUST_ANCHORS).',
+  G4: 'The digital signer must be one of the report\'s signatories (by NIP or name).',
   ruleUnknown: 'A verification rule.',
 };
 
@@ -141,7 +183,7 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
   return dictionaries[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
-/** The rule in plain words (rules are R1…R9, T1, S1; a new one falls back to a generic line). */
+/** The rule in plain words (rules are R1…R9, T1, S1, G1…G4; a new one falls back to a generic line). */
 export function ruleText(rule: string): string {
   return rule in id ? t(rule as Key) : t('ruleUnknown');
 }

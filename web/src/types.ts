@@ -48,6 +48,33 @@ export interface Discrepancy {
 
 export interface Claim { kind: string; value: string | number; text: string; page: number }
 
+export interface SignatureChange { kind: string; change: 'added' | 'removed' | 'modified'; page: number | null; name: string | null; allowed: boolean }
+
+/** One signature field of a signed PDF (contract `signatures`, schemaVersion 2). */
+export interface SignatureInfo {
+  field: string;
+  kind: 'signature' | 'timestamp';
+  signer: { name: string | null; nip: string | null; issuer: string | null };
+  signedAt: string | null;
+  signedAtSource: 'timestamp' | 'signing-time' | 'pdf' | null;
+  coversWholeDocument: boolean;
+  modifiedAfterSigning: boolean;
+  integrity: 'valid' | 'invalid';
+  trust: 'trusted' | 'untrusted' | 'unknown';
+  revocation: 'not-checked';
+  matchesSignatory: boolean | null;
+  matchedSignatory: string | null;
+  certificate: { subject: string; serialNumber: string; notBefore: string; notAfter: string; validAtSigning: boolean | null } | null;
+  changes: SignatureChange[];
+  problems: { code: string; detail: string }[];
+  evidence: { page: number | null; bbox: [number, number, number, number] | null };
+}
+
+export interface SignatureMarks {
+  footer: { text: string; pages: number[] } | null;
+  qrCodes: { page: number; text: string; url: string | null; bbox: [number, number, number, number] | null }[];
+}
+
 export interface Report {
   source: { file: string; pages: number; mode: string };
   report: {
@@ -60,6 +87,9 @@ export interface Report {
   claims: Claim[];
   discrepancies: Discrepancy[];
   missingTables?: string[];
+  /** absent in reports stored before schemaVersion 2 */
+  signatures?: SignatureInfo[];
+  signatureMarks?: SignatureMarks;
   status: 'clean' | 'flagged' | 'failed';
   error?: { code: string; message: string };
 }

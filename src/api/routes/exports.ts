@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Report, TableId } from '../../model/contract.js';
 import { selectedVersionIds } from '../../store/document-queries.js';
-import { correctionRows, findingRows, reviewRows, tableRows } from '../../store/export-queries.js';
+import { correctionRows, findingRows, reviewRows, signatureRows, tableRows } from '../../store/export-queries.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { FilterQuery, IdParam, toFilter } from '../schemas.js';
@@ -44,6 +44,12 @@ const SHEETS: Record<string, { title: string; columns: Column[] }> = {
     title: 'Hasil review', columns: [...DOC, text('status'), text('reviewState', 'review_state'), text('reviewedBy', 'reviewed_by'), { key: 'reviewedAt', header: 'reviewed_at', type: 'datetime', width: 18 },
       ...FINDING, text('outcome'), text('reason'), text('decidedBy', 'decided_by'), { key: 'decidedAt', header: 'decided_at', type: 'datetime', width: 18 }],
   },
+  signatures: {
+    title: 'Tanda tangan', columns: [...DOC, { key: 'idx', header: 'index', type: 'int', width: 7 }, text('field'), text('kind'),
+      text('signerName', 'signer_name'), text('signerNip', 'signer_nip'), text('issuer'), { key: 'signedAt', header: 'signed_at', type: 'datetime', width: 18 },
+      text('coversWholeDocument', 'covers_whole_document'), text('modifiedAfterSigning', 'modified_after_signing'), text('integrity'), text('trust'),
+      text('matchesSignatory', 'matches_signatory')],
+  },
   corrections: {
     title: 'Koreksi', columns: [DOC[0]!, DOC[1]!, { key: 'fromVersion', header: 'from_version', type: 'int' }, { key: 'toVersion', header: 'to_version', type: 'int' },
       text('tbl', 'table'), text('rowNo', 'row'), text('field'), { key: 'valueBefore', header: 'value_before', type: 'number' }, { key: 'valueAfter', header: 'value_after', type: 'number' },
@@ -81,8 +87,8 @@ export function exportRoutes({ routes, store }: ApiContext): void {
 
   routes.add({
     method: 'GET', url: '/api/exports/:what.:format', access: 'viewer', tag: 'exports',
-    summary: 'tables.xlsx (one sheet per table), findings, reviews (each finding with its decision and the report\'s review state) or corrections, as CSV or XLSX',
-    description, params: z.object({ what: z.enum(['tables', 'findings', 'discrepancies', 'reviews', 'corrections']), format: Format }), query: FilterQuery,
+    summary: 'tables.xlsx (one sheet per table), findings, reviews (each finding with its decision and the report\'s review state), signatures (one row per signature field) or corrections, as CSV or XLSX',
+    description, params: z.object({ what: z.enum(['tables', 'findings', 'discrepancies', 'reviews', 'signatures', 'corrections']), format: Format }), query: FilterQuery,
     produces: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   }, async ({ params, query, reply }) => {
     const sel = await selected(query);
@@ -96,7 +102,8 @@ export function exportRoutes({ routes, store }: ApiContext): void {
     const what = params.what === 'discrepancies' ? 'findings' : params.what;
     const rows = what === 'findings' ? await findingRows(store.db, versionIds)
       : what === 'reviews' ? await reviewRows(store.db, versionIds)
-        : await correctionRows(store.db, sel.map((s) => s.documentId));
+        : what === 'signatures' ? await signatureRows(store.db, versionIds)
+          : await correctionRows(store.db, sel.map((s) => s.documentId));
     const { title, columns } = SHEETS[what]!;
     return send(reply, what, params.format, [{ name: title, columns, rows }]);
   });

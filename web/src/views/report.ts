@@ -15,6 +15,7 @@ import type { AppContext } from '../main';
 import { pageView, type PageBox } from './page-view';
 import { claimNext } from './queue';
 import { readFilters } from './filters';
+import { signaturePanel } from './signature-panel';
 
 const COLUMNS: Record<string, string[]> = {
   '2.1': ['no', 'sasaran', 'indikator', 'target'],
@@ -160,7 +161,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
       decided,
       canAct ? h('div', { class: 'buttons' },
         h('button', { attrs: { type: 'button', 'data-action': 'confirm' }, on: { click: () => { select(i, false); confirm(); } } }, `${t('confirm')} (c)`),
-        f.d.table !== 'meta' ? h('button', { class: 'secondary', attrs: { type: 'button', 'data-action': 'correct' }, on: { click: () => { select(i, false); void correct(); } } }, `${t('correct')} (e)`) : null,
+        f.d.table !== 'meta' && f.d.table !== 'signature' ? h('button', { class: 'secondary', attrs: { type: 'button', 'data-action': 'correct' }, on: { click: () => { select(i, false); void correct(); } } }, `${t('correct')} (e)`) : null,
         h('button', { class: 'secondary', attrs: { type: 'button', 'data-action': 'dismiss' }, on: { click: () => { select(i, false); void dismiss(); } } }, `${t('dismiss')} (d)`)) : null);
     }
 
@@ -215,7 +216,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
 
     const correct = () => {
       const f = findings[selected];
-      if (!f || !ctx.canReview || heldByOther || f.d.table === 'meta') return;
+      if (!f || !ctx.canReview || heldByOther || f.d.table === 'meta' || f.d.table === 'signature') return;
       return correctCell({ ...f.d, occurrence: f.d.table === 'narrative' ? undefined : occurrenceOf(report, f.d) });
     };
 
@@ -295,7 +296,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
           findings.length ? cards : h('p', { class: 'notice ok', attrs: { id: 'no-findings' } }, t('noFindings'))),
         h('section', { class: 'page-pane', attrs: { 'aria-label': t('page') } }, pv.el)),
       h('section', { class: 'tables', attrs: { id: 'tables' } }, h('h2', null, t('tables')), tables),
-      claims, metaBlock);
+      claims, signaturePanel(report, showPage), metaBlock);
     if (findings.length) select(selected, false);
     else showPage(1);
   };
