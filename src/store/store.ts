@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Report, type TableId } from '../model/contract.js';
+import { StoredReport, type Report, type TableId } from '../model/contract.js';
 import { TABLE_FIELDS } from '../tables/records.js';
 import { lockDataDir } from './data-lock.js';
 import { folderBlobStore, postgresBlobStore, type BlobStore } from './blobs.js';
@@ -185,14 +185,14 @@ export class Store {
         ? 'SELECT v.report FROM report_versions v JOIN documents d ON d.id = v.document_id AND v.version = d.current_version WHERE d.id = $1'
         : 'SELECT report FROM report_versions WHERE document_id = $1 AND version = $2',
       version === undefined ? [id] : [id, version]);
-    return rows[0] ? Report.parse(rows[0].report) : null; // the contract's key order (jsonb keeps its own)
+    return rows[0] ? StoredReport.parse(rows[0].report) : null; // the contract's key order (jsonb keeps its own)
   }
 
   /** The current version's report and stored analysis (for re-verification). */
   async current(id: number): Promise<{ version: number; report: Report; analysis: unknown } | null> {
     const rows = await this.db.query<{ version: number; report: Report; analysis: unknown }>(
       'SELECT v.version, v.report, v.analysis FROM report_versions v JOIN documents d ON d.id = v.document_id AND v.version = d.current_version WHERE d.id = $1', [id]);
-    return rows[0] ? { ...rows[0], report: Report.parse(rows[0].report) } : null;
+    return rows[0] ? { ...rows[0], report: StoredReport.parse(rows[0].report) } : null;
   }
 
   async versions(id: number): Promise<{ version: number; run: number; reason: string; status: string; created_at: Date }[]> {
