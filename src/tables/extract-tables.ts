@@ -2,9 +2,11 @@ import type { TableId } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
 import type { Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
-import { locateTables } from './locate.js';
-import { dataRows, type RawRow } from './rows.js';
-import { toRecord } from './records.js';
+import { locateRoles, type UnreadTable } from './locate.js';
+import { columnLabels, dataRows, type RawRow } from './rows.js';
+import { fieldKind, toRecord } from './records.js';
+import type { MapOptions } from './columns.js';
+import { addEvidence, styleEvidence, styleOf, withFallback, type NumberStyle, type StyleEvidence } from '../parse/number-style.js';
 
 export const TABLE_IDS: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
 
@@ -13,27 +15,84 @@ export interface TablesResult {
   /** every grid on every page, labelled or not: their words are not narrative */
   grids: Grid[];
   missing: TableId[];
+  /** each role's caption as printed (`Tabel 3.2`) */
+  captions: Partial<Record<TableId, string>>;
+  /** tables that point at a role and could not be read as it */
+  unread: UnreadTable[];
+  /** columns of a role's table whose header says nothing known: their cells are not read */
+  unmappedColumns: UnmappedColumn[];
+  /** the number style each table was read with */
+  styles: Partial<Record<TableId, NumberStyle>>;
 }
+
+export interface UnmappedColumn {
+  table: TableId;
+  label: string;
+  page: number;
+  bbox: Grid['bbox'];
+}
+
+export interface TablesOptions extends MapOptions {
+  /** a profile's number style, over what the cells show */
+  numberStyle?: 'id' | 'en';
+}
+
+const PROFILE_STYLES: Record<'id' | 'en', NumberStyle> = {
+  id: { dot: 'thousands', comma: 'decimal' },
+  en: { dot: 'decimal', comma: 'thousands' },
+};
 
 /**
  * Tabel 2.1–2.5 from pages of words and ruling lines: grids found per page, labelled by caption
  * and header, their data rows joined across page breaks, then typed.
  */
-export function extractTables(pages: readonly PageContent[], lines: readonly Line[]): TablesResult {
+export function extractTables(pages: readonly PageContent[], lines: readonly Line[], opts: TablesOptions = {}): TablesResult {
   const grids = pages.flatMap((p) => findGrids(p.page, p.segments, p.words));
-  const located = locateTables(grids, lines);
+  const { located, captions, unread } = locateRoles(grids, lines, opts);
   const raw: Record<TableId, RawRow[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
+  const unmappedColumns: UnmappedColumn[] = [];
   for (const lg of located) {
     const list = raw[lg.table];
     raw[lg.table].push(...dataRows(lg.grid, lg.headerBands, lg.columns, list[list.length - 1] ?? null));
+    if (lg.headerBands > 0) unmappedColumns.push(...unmapped(lg.table, lg.grid, lg.headerBands, lg.columns));
   }
   for (const id of TABLE_IDS) repairFirstLabel(raw[id]);
   repairKegiatanLabels(raw['2.5']);
+  const styles = opts.numberStyle ? Object.fromEntries(TABLE_IDS.map((id) => [id, PROFILE_STYLES[opts.numberStyle!]])) as Record<TableId, NumberStyle> : numberStyles(raw);
   const tables = Object.fromEntries(
-    TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r))]),
+    TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r, styles[id]))]),
   ) as Record<TableId, ExtractedRow[]>;
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
-  return { tables, grids, missing };
+  return { tables, grids, missing, captions, unread, unmappedColumns, styles };
+}
+
+/**
+ * Each table's number style: what its own numeric cells show, and where they show nothing (a
+ * table of whole percentages), what the other tables of the document show.
+ */
+function numberStyles(raw: Record<TableId, RawRow[]>): Record<TableId, NumberStyle> {
+  const per = {} as Record<TableId, StyleEvidence>;
+  for (const id of TABLE_IDS) {
+    per[id] = styleEvidence(raw[id].flatMap((r) => Object.entries(r.cells)
+      .filter(([f]) => fieldKind(id, f) !== 'text' && id !== '2.2').map(([, c]) => c!.text)));
+  }
+  const doc = styleOf(TABLE_IDS.reduce((e, id) => addEvidence(e, per[id]), styleEvidence([])));
+  return Object.fromEntries(TABLE_IDS.map((id) => [id, withFallback(styleOf(per[id]), doc)])) as Record<TableId, NumberStyle>;
+}
+
+/** The columns of a located grid that map to nothing although their header prints something. */
+function unmapped(table: TableId, grid: Grid, headerBands: number, columns: readonly (string | null)[]): UnmappedColumn[] {
+  const labels = columnLabels(grid, headerBands);
+  const out: UnmappedColumn[] = [];
+  columns.forEach((f, c) => {
+    const label = (labels[c] ?? '').replace(/\s+/g, ' ').trim();
+    // a column-number label (`(7)`) or a merged cell's stray mark is no header
+    if (f || !/\p{L}{2,}/u.test(label)) return;
+    // a grid narrower than its header: a merged label over columns mapped on either side
+    if (c > 0 && labels[c - 1] === labels[c] && columns[c - 1]) return;
+    out.push({ table, label, page: grid.page, bbox: [grid.xs[c]!, grid.ys[0]!, grid.xs[c + 1]!, grid.ys[headerBands]!] });
+  });
+  return out;
 }
 
 /**

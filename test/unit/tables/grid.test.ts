@@ -70,12 +70,12 @@ describe('findGrids', () => {
     const labels = ['No', 'Sasaran / Kegiatan', 'Indikator Kinerja', 'Anggaran Pagu', 'Anggaran Realisasi', 'Anggaran Capaian (%)', 'Kinerja T', 'Kinerja R', 'Kinerja Capaian (%)'];
     expect(mapColumns('2.4', labels)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian']);
     const flat = ['No', 'Sasaran', 'Indikator', 'Pagu', 'Realisasi', 'Capaian', 'Target', 'Realisasi', 'Capaian', 'Ket'];
-    expect(mapColumns('2.4', flat)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian', null]);
+    expect(mapColumns('2.4', flat)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian', 'keterangan']);
   });
 
   it('infers a header OCR garbled from the columns around it', () => {
     const labels = ['No', 'Sasaran Kegiatan', 'Indikator Kinerja', 'Target', 'Daalicaci', 'Capaian (%)', 'Ket'];
-    expect(mapColumns('2.3', labels)).toEqual(['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian', null]);
+    expect(mapColumns('2.3', labels)).toEqual(['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian', 'keterangan']);
     // two unknown columns side by side: no guess
     expect(mapColumns('2.3', ['No', 'Sasaran', 'Indikator', 'Tgr', 'Rlsi', 'Capaian'])).toEqual(['no', 'sasaran', 'indikator', null, null, 'capaian']);
   });
