@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type Tables, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
+import type { Profile } from '../model/profile.js';
 
 import { InputError, isInputError } from '../intake/errors.js';
 import { sha256 } from '../intake/sniff.js';
@@ -10,9 +11,9 @@ import { listPageImages } from '../raster/decode.js';
 import { sharedOcrPools, type OcrPools } from '../ocr/shared-pool.js';
 import { doubtfulCells, numericCells, rereadCells } from '../ocr/reread.js';
 import { checkSignatures } from '../ocr/signatures.js';
-import { TABLE_FIELDS } from '../tables/records.js';
+import { OPTIONAL_FIELDS, TABLE_FIELDS } from '../tables/records.js';
 import { TABLE_IDS } from '../tables/extract-tables.js';
-import { verify, type Lang } from '../verify/index.js';
+import { verify, type Lang, type VerifyInput } from '../verify/index.js';
 import { message } from '../verify/messages.js';
 import { analysePages, type Analysis } from './analyse.js';
 import { Timings } from './timings.js';
@@ -27,6 +28,8 @@ export interface ExtractOptions {
   dpi?: number;
   /** the OCR pool (default: the process's shared pool, created on first scanned page) */
   ocr?: () => OcrPools;
+  /** a template's quirks (model/profile.ts); the default reads without one */
+  profile?: Profile;
   onPage?: (done: number, total: number) => void;
 }
 
@@ -91,12 +94,14 @@ export async function extractBytes(bytes: Uint8Array, name: string, opts: Extrac
 
 async function extractSource(open: () => Promise<PageSource>, name: string, digest: string, opts: ExtractOptions): Promise<ExtractResult> {
   const timings = new Timings();
+  let read: DocumentPages | null = null;
   try {
     const source = await timings.time('intake', open);
-    const read = await readDocument(source, readOptions(opts, timings));
+    read = await readDocument(source, readOptions(opts, timings));
     return await finish(name, digest, read, opts, timings);
   } catch (e) {
-    return { report: failure(name, digest, 0, e), timings };
+    // a document refused after it was read keeps its real page count and mode
+    return { report: failure(name, digest, read, e), timings };
   }
 }
 
@@ -113,7 +118,7 @@ export async function assembleReport(name: string, digest: string, read: Documen
   try {
     return await finish(name, digest, read, opts, timings);
   } catch (e) {
-    return { report: failure(name, digest, read.numPages, e), timings };
+    return { report: failure(name, digest, read, e), timings };
   }
 }
 
@@ -124,16 +129,19 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
   const numPages = read.numPages;
   if (!pages.some((p) => p.words.length)) {
     if (read.scans.size === numPages && [...read.scans.values()].every((s) => s.blank)) {
-      throw new InputError('blank-page', numPages === 1 ? 'the page is blank' : `all ${numPages} pages are blank`, name);
+      throw refusal('blank-page', name, lang, numPages === 1 ? 'blank1' : 'blankAll', { pages: numPages });
     }
-    throw new InputError('not-lkj', read.scans.size ? 'no text could be read on any page (not a document, or an unreadable scan)' : 'has no text on any page', name);
+    throw refusal('not-lkj', name, lang, read.scans.size ? 'noTextScan' : 'noText', {});
   }
-  let analysis = analysePages(pages, timings);
-  if (analysis.missing.length === TABLE_IDS.length) {
-    throw new InputError('not-lkj', 'is not an LKj report: none of Tabel 2.1–2.5 was found', name);
+  const analyse = (t?: Timings) => analysePages(pages, t, { profile: opts.profile });
+  let analysis = analyse(timings);
+  // a document of a kind we know (an LKIP, a Perjanjian Kinerja, a realisasi form) is read for what
+  // it holds; only a document of no known kind with none of the tables is refused
+  if (analysis.missing.length === TABLE_IDS.length && analysis.meta.kind === 'other') {
+    throw refusal('not-lkj', name, lang, 'notLkj', {});
   }
   let discrepancies: Discrepancy[];
-  const verifyNow = (a: Analysis) => verify({ tables: a.tables, claims: a.claims }, { lang, minConfidence });
+  const verifyNow = (a: Analysis) => verify(verifyInput(a, opts.profile), { lang, minConfidence });
   if (read.scans.size) {
     const pool = (opts.ocr ?? sharedOcrPools)();
     const reread = new Set<string>();
@@ -142,7 +150,7 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
       const doubtful = doubtfulCells(analysis.tables, read.scans, minConfidence);
       if (!doubtful.length) return analysis;
       await rereadCells(doubtful, pages, read.scans, pool, reread);
-      return analysePages(pages);
+      return analyse();
     });
     // 2. before calling the document wrong, read every number a failed rule rests on once more
     discrepancies = verifyNow(analysis);
@@ -151,18 +159,38 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
       analysis = await timings.time('reread', async () => {
         const again = numericCells(analysis.tables, read.scans, suspect);
         if (!(await rereadCells(again, pages, read.scans, pool, reread)).length) return analysis;
-        return analysePages(pages);
+        return analyse();
       });
     }
   }
   discrepancies = await timings.time('verify', () => [
     ...verifyNow(analysis),
     ...checkSignatures(analysis.meta, read.scans, pages, lang),
-    ...analysis.missing.map((t) => missingTable(t, lang)),
+    ...missingTables(analysis, lang),
   ]);
-  const textPages = pages.filter((p) => p.mode === 'text').length;
-  const source: Report['source'] = { file: name, sha256: digest, pages: numPages, mode: textPages === numPages ? 'text' : textPages === 0 ? 'ocr' : 'mixed' };
-  return { report: toReport(source, analysis, discrepancies), timings, analysis };
+  return { report: toReport(sourceOf(name, digest, read), analysis, discrepancies), timings, analysis };
+}
+
+function sourceOf(name: string, digest: string | null, read: DocumentPages): Report['source'] {
+  const textPages = read.pages.filter((p) => p?.mode === 'text').length;
+  return { file: name, sha256: digest, pages: read.numPages, mode: textPages === read.numPages ? 'text' : textPages === 0 ? 'ocr' : 'mixed' };
+}
+
+/** The verification input of an analysis: its tables and claims, and what the document states. */
+function verifyInput(a: Analysis, profile?: Profile): VerifyInput {
+  return {
+    tables: a.tables, claims: a.claims, method: a.method, kind: a.meta.kind, notes: a.notes,
+    ...(profile?.scale ? { scale: profile.scale } : {}),
+  };
+}
+
+/**
+ * T1 for each table a kecamatan LKj lacks. A document of another kind is not expected to hold
+ * all five: what it lacks is listed in `missingTables`, not warned about.
+ */
+function missingTables(analysis: Analysis, lang: Lang): Discrepancy[] {
+  const kind = analysis.meta.kind;
+  return kind === undefined || kind === 'lkj' ? analysis.missing.map((t) => missingTable(t, lang)) : [];
 }
 
 function toReport(source: Report['source'], analysis: Analysis, discrepancies: Discrepancy[]): Report {
@@ -174,6 +202,8 @@ function toReport(source: Report['source'], analysis: Analysis, discrepancies: D
     claims: analysis.claims.map(toContractClaim),
     discrepancies,
     ...(analysis.missing.length ? { missingTables: analysis.missing } : {}),
+    ...(analysis.captions && Object.keys(analysis.captions).length ? { captions: analysis.captions } : {}),
+    ...(analysis.profile ? { profile: analysis.profile } : {}),
     status: discrepancies.length ? 'flagged' : 'clean',
   };
   return report;
@@ -183,12 +213,12 @@ function toReport(source: Report['source'], analysis: Analysis, discrepancies: D
  * Verification alone, on a stored analysis (after a rule change): the same rules as extraction.
  * S1 findings rest on the page images, so they are carried over from the previous report.
  */
-export function reverify(analysis: Analysis, previous: Report, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Report {
+export function reverify(analysis: Analysis, previous: Report, opts: Pick<ExtractOptions, 'lang' | 'minConfidence' | 'profile'> = {}): Report {
   const lang = opts.lang ?? 'id';
   const discrepancies = [
-    ...verify({ tables: analysis.tables, claims: analysis.claims }, { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE }),
+    ...verify(verifyInput(analysis, opts.profile), { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE }),
     ...previous.discrepancies.filter((d) => d.rule === 'S1'),
-    ...analysis.missing.map((t) => missingTable(t, lang)),
+    ...missingTables(analysis, lang),
   ];
   return toReport(previous.source, analysis, discrepancies);
 }
@@ -207,10 +237,28 @@ function suspectTables(ds: readonly Discrepancy[]): TableId[] {
   return [...out];
 }
 
-function failure(name: string, digest: string | null, pages: number, e: unknown): Report {
-  if (isInputError(e)) return failedReport(name, digest, pages, e);
-  return failedReport(name, digest, pages, new InputError('internal', `could not be processed: ${(e as Error).stack ?? String(e)}`, name));
+function failure(name: string, digest: string | null, read: DocumentPages | number | null, e: unknown): Report {
+  const err = isInputError(e) ? e : new InputError('internal', `could not be processed: ${(e as Error).stack ?? String(e)}`, name);
+  if (read === null || typeof read === 'number') return failedReport(name, digest, read ?? 0, err);
+  return { ...failedReport(name, digest, read.numPages, err), source: sourceOf(name, digest, read) };
 }
+
+/** A refusal in the user's language (the contract's `error.message` reaches the user as is). */
+function refusal(code: 'not-lkj' | 'blank-page', file: string, lang: Lang, key: keyof typeof REFUSALS, vars: Record<string, number>): InputError {
+  const tpl = REFUSALS[key][lang];
+  return new InputError(code, tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')), file);
+}
+
+const REFUSALS = {
+  blank1: { en: 'the page is blank', id: 'halamannya kosong' },
+  blankAll: { en: 'all {pages} pages are blank', id: 'semua {pages} halaman kosong' },
+  noTextScan: { en: 'no text could be read on any page (not a document, or an unreadable scan)', id: 'tidak ada teks yang terbaca di halaman mana pun (bukan dokumen, atau hasil pindaian tidak terbaca)' },
+  noText: { en: 'has no text on any page', id: 'tidak ada teks di halaman mana pun' },
+  notLkj: {
+    en: 'is not an LKj report: none of Tabel 2.1–2.5 (Perjanjian Kinerja, skala nilai, capaian kinerja, cost per outcome, realisasi anggaran) was found, and the cover names no LKj, LKIP, Perjanjian Kinerja or realisasi report',
+    id: 'bukan laporan LKj: tidak ada Tabel 2.1–2.5 (Perjanjian Kinerja, skala nilai, capaian kinerja, cost per outcome, realisasi anggaran), dan sampulnya tidak menyebut LKj, LKIP, Perjanjian Kinerja, atau laporan realisasi',
+  },
+} satisfies Record<string, Record<Lang, string>>;
 
 function missingTable(table: TableId, lang: Lang): Discrepancy {
   return {
@@ -238,6 +286,18 @@ function toContractTables(t: ExtractedTables): Tables {
     out[id] = t[id].map((row) => {
       const rec: Record<string, unknown> = { no: row.no };
       for (const f of TABLE_FIELDS[id]) rec[f] = row.fields[f]?.value ?? null;
+      if (id === '2.2') return rec;
+      // schemaVersion 2: the template's own columns, and what numeric cells printed besides numbers
+      for (const f of OPTIONAL_FIELDS) if (row.fields[f]) rec[f] = row.fields[f]!.value ?? null;
+      const extra: Record<string, string> = {}, ranges: Record<string, { min: number; max: number }> = {}, notes: Record<string, string> = {};
+      for (const [name, f] of Object.entries(row.fields)) {
+        if (name.startsWith('extra:') && typeof f.value === 'string') extra[name.slice(6)] = f.value;
+        if (f.range) ranges[name] = f.range;
+        if (f.note !== undefined) notes[name] = f.note;
+      }
+      if (Object.keys(extra).length) rec.extra = extra;
+      if (Object.keys(ranges).length) rec.ranges = ranges;
+      if (Object.keys(notes).length) rec.notes = notes;
       return rec;
     });
   }

@@ -6,6 +6,18 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Capaian {stated} tidak sama dengan realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',
     en: 'Capaian {stated} does not equal realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',
   },
+  'R1.negative': {
+    id: 'Capaian {stated} tidak sama dengan (2 × target − realisasi) / target × 100 = (2 × {target} − {realisasi}) / {target} × 100 = {expected} (indikator yang makin kecil makin baik).',
+    en: 'Capaian {stated} does not equal (2 × target − realisasi) / target × 100 = (2 × {target} − {realisasi}) / {target} × 100 = {expected} (a lower-is-better indicator).',
+  },
+  'R1.range': {
+    id: 'Capaian {stated} tidak sama dengan {expected}: realisasi {realisasi} berada di dalam rentang target.',
+    en: 'Capaian {stated} does not equal {expected}: realisasi {realisasi} lies inside the target range.',
+  },
+  'R1.capped': {
+    id: ' Laporan menetapkan capaian paling tinggi {cap}%.',
+    en: ' The report caps capaian at {cap}%.',
+  },
   'R2': {
     id: 'Capaian anggaran {stated} tidak sama dengan realisasi / pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
     en: 'Budget capaian {stated} does not equal realisasi / pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
@@ -17,6 +29,14 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   'R4': {
     id: '{field} program {stated} tidak sama dengan jumlah kegiatannya ({items}) = {expected}.',
     en: 'Program {field} {stated} does not equal the sum of its kegiatan ({items}) = {expected}.',
+  },
+  'R4.level': {
+    id: '{field} baris {row} {stated} tidak sama dengan jumlah rincian di bawahnya ({items}) = {expected}.',
+    en: '{field} of row {row} {stated} does not equal the sum of the rows under it ({items}) = {expected}.',
+  },
+  'R3.children': {
+    id: 'Capaian {stated} tidak sama dengan realisasi / pagu rincian di bawahnya ({items}) × 100 = {realisasi} / {pagu} × 100 = {expected}.',
+    en: 'Capaian {stated} does not equal the realisasi / pagu of the rows under it ({items}) × 100 = {realisasi} / {pagu} × 100 = {expected}.',
   },
   'R5.sum': {
     id: '{field} JUMLAH {stated} tidak sama dengan jumlah program/kegiatan = {expected}.',
@@ -69,6 +89,42 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   'T1': {
     id: 'Tabel {table} tidak ditemukan di dokumen; aturan yang memakainya tidak dapat diperiksa.',
     en: 'Tabel {table} was not found in the document; the rules that use it could not be checked.',
+  },
+  'T2.columns': {
+    id: '{caption} (hlm. {page}) tampaknya Tabel {table}, tetapi kolomnya ({labels}) tidak dapat dibaca: tabel ini tidak diambil, periksa di halaman aslinya.',
+    en: '{caption} (p. {page}) looks like Tabel {table}, but its columns ({labels}) could not be read: the table was not taken, check it on the page.',
+  },
+  'T2.duplicate': {
+    id: '{caption} (hlm. {page}) juga tampaknya Tabel {table}, tetapi tabel lain sudah dibaca sebagai Tabel {table}: periksa mana yang dimaksud.',
+    en: '{caption} (p. {page}) also looks like Tabel {table}, but another table was read as Tabel {table}: check which is meant.',
+  },
+  'T3': {
+    id: 'Kolom “{label}” di Tabel {table} tidak dikenali: isinya tidak dibaca.',
+    en: 'Column “{label}” of Tabel {table} was not understood: its cells were not read.',
+  },
+  'N1': {
+    id: 'Angka “{raw}” di Tabel {table} dapat dibaca dua cara (titik/koma ribuan atau desimal) dan gaya angka dokumen tidak menentukannya: periksa di halaman aslinya.',
+    en: 'The number “{raw}” in Tabel {table} reads two ways (thousands or decimal separator) and the document’s number style does not decide: check it on the page.',
+  },
+  'M1.kecamatan': {
+    id: 'Nama kecamatan tidak ditemukan di sampul, judul, maupun blok tanda tangan.',
+    en: 'The kecamatan is named neither on the cover, in the title nor in the signature block.',
+  },
+  'M1.kabupaten': {
+    id: 'Nama kabupaten tidak ditemukan di sampul, judul, maupun blok tanda tangan.',
+    en: 'The kabupaten is named neither on the cover, in the title nor in the signature block.',
+  },
+  'M1.period': {
+    id: 'Periode laporan (tribulan, semester, tahunan) tidak ditemukan di sampul maupun judul.',
+    en: 'The reporting period (tribulan, semester, tahunan) is named neither on the cover nor in the title.',
+  },
+  'M1.year': {
+    id: 'Tahun laporan tidak ditemukan di sampul maupun judul.',
+    en: 'The report year is named neither on the cover nor in the title.',
+  },
+  'uncertain.kind': {
+    id: ' Dokumen ini bukan LKj kecamatan ({kind}): aturan ini dibuat untuk tabel LKj, periksa sebelum menyimpulkan.',
+    en: ' This document is not a kecamatan LKj ({kind}): the rule was built for LKj tables, check before concluding.',
   },
   'uncertain': {
     id: ' Angka ini terbaca dengan keyakinan rendah: periksa di halaman aslinya.',
