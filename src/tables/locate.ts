@@ -84,7 +84,7 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
     groups.push({ parts: [{ grid, headerBands, labels }], candidates: headerBands > 0 ? headerCandidates(grid, headerBands, labels, opts) : [], above, below: null });
   }
   attachCaptionsBelow(groups, captions);
-  const below = captionsPrintedBelow(groups);
+  const below = captionsPrintedBelow(ordered, captions, lines);
   const standard = usesStandardNumbering(captions);
 
   // each table's best role, then one table per role: the best evidence
@@ -155,17 +155,24 @@ function attachCaptionsBelow(groups: Group[], captions: readonly Caption[]): voi
 }
 
 /**
- * Whether the document prints its captions under its tables: more tables have a caption tight
- * under them than tight over them.
+ * Whether the document prints its captions under its tables. A caption under a table follows it
+ * with no text between; one over a table is followed by it, at most its title lines between. A
+ * caption between two tables fits both and does not vote; the first and last tables of a
+ * document, and those set apart by paragraphs, decide.
  */
-function captionsPrintedBelow(groups: readonly Group[]): boolean {
+function captionsPrintedBelow(grids: readonly Grid[], captions: readonly Caption[], lines: readonly Line[]): boolean {
   let over = 0, under = 0;
-  for (const g of groups) {
-    const first = g.parts[0]!.grid;
-    const a = g.above;
-    const tightAbove = !!a && !a.mention && ((a.line.page === first.page && first.bbox[1] - a.line.bbox[3] <= 3 * CAPTION_GAP) || a.line.page === first.page - 1);
-    if (tightAbove) over++;
-    else if (g.below) under++;
+  const free = (l: Line) => !grids.some((g) => g.page === l.page && l.bbox[1] >= g.bbox[1] - 1 && l.bbox[3] <= g.bbox[3] + 1);
+  const between = (page: number, top: number, bottom: number) => lines.filter((l) => l.page === page && l.bbox[1] > top && l.bbox[3] < bottom && free(l)).length;
+  for (const c of captions) {
+    if (c.mention) continue;
+    const { page } = c.line;
+    const prev = grids.filter((g) => g.page === page && g.bbox[3] <= c.line.bbox[1] + 2).sort((a, b) => b.bbox[3] - a.bbox[3])[0];
+    const next = grids.filter((g) => g.page === page && g.bbox[1] >= c.line.bbox[3] - 2).sort((a, b) => a.bbox[1] - b.bbox[1])[0];
+    const hugsAbove = !!prev && between(page, prev.bbox[3], c.line.bbox[1]) === 0 && c.line.bbox[1] - prev.bbox[3] <= CAPTION_GAP;
+    const hugsBelow = !!next && between(page, c.line.bbox[3], next.bbox[1]) <= 2;
+    if (hugsAbove && !hugsBelow) under++;
+    else if (hugsBelow && !hugsAbove) over++;
   }
   return under > over;
 }
