@@ -80,11 +80,6 @@ export function styleOf(e: StyleEvidence): NumberStyle {
   };
 }
 
-/** A table's own style where it shows one, the document's where it does not. */
-export function withFallback(own: NumberStyle, doc: NumberStyle): NumberStyle {
-  return { dot: own.dot ?? doc.dot, comma: own.comma ?? doc.comma };
-}
-
 export function addEvidence(a: StyleEvidence, b: StyleEvidence): StyleEvidence {
   return {
     dotThousands: a.dotThousands + b.dotThousands, dotDecimal: a.dotDecimal + b.dotDecimal,

@@ -6,7 +6,7 @@ import { locateRoles, type UnreadTable } from './locate.js';
 import { columnLabels, dataRows, type RawRow } from './rows.js';
 import { fieldKind, toRecord } from './records.js';
 import type { MapOptions } from './columns.js';
-import { addEvidence, styleEvidence, styleOf, withFallback, type NumberStyle, type StyleEvidence } from '../parse/number-style.js';
+import { addEvidence, styleEvidence, styleOf, type NumberStyle } from '../parse/number-style.js';
 
 export const TABLE_IDS: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
 
@@ -21,7 +21,7 @@ export interface TablesResult {
   unread: UnreadTable[];
   /** columns of a role's table whose header says nothing known: their cells are not read */
   unmappedColumns: UnmappedColumn[];
-  /** the number style each table was read with */
+  /** the number style each table was read with (the document's) */
   styles: Partial<Record<TableId, NumberStyle>>;
 }
 
@@ -67,17 +67,19 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
 }
 
 /**
- * Each table's number style: what its own numeric cells show, and where they show nothing (a
- * table of whole percentages), what the other tables of the document show.
+ * The document's number style, from the numeric cells of all its tables (a table of whole
+ * percentages shows none of its own). A separator the document uses both ways (`749.930.215`
+ * beside `93.6`) stays undecided everywhere: the author has shown a lone `1.500` may be either.
  */
 function numberStyles(raw: Record<TableId, RawRow[]>): Record<TableId, NumberStyle> {
-  const per = {} as Record<TableId, StyleEvidence>;
+  let evidence = styleEvidence([]);
   for (const id of TABLE_IDS) {
-    per[id] = styleEvidence(raw[id].flatMap((r) => Object.entries(r.cells)
-      .filter(([f]) => fieldKind(id, f) !== 'text' && id !== '2.2').map(([, c]) => c!.text)));
+    if (id === '2.2') continue; // bands (`> 90% - 100%`) are no number style
+    evidence = addEvidence(evidence, styleEvidence(raw[id].flatMap((r) => Object.entries(r.cells)
+      .filter(([f]) => fieldKind(id, f) !== 'text').map(([, c]) => c!.text))));
   }
-  const doc = styleOf(TABLE_IDS.reduce((e, id) => addEvidence(e, per[id]), styleEvidence([])));
-  return Object.fromEntries(TABLE_IDS.map((id) => [id, withFallback(styleOf(per[id]), doc)])) as Record<TableId, NumberStyle>;
+  const doc = styleOf(evidence);
+  return Object.fromEntries(TABLE_IDS.map((id) => [id, doc])) as Record<TableId, NumberStyle>;
 }
 
 /** The columns of a located grid that map to nothing although their header prints something. */
