@@ -55,9 +55,10 @@ const PERCENT = /(?<![\p{L}\d.,])(\d+(?:[.,]\d+)*)\s*(?:%|persen(?!\p{L})|prosen
 /**
  * Between the key phrase and its number: another figure's words (`target`), a table reference, or
  * a part of the budget or of the performance (`anggaran Program X`, `belanja pegawai`, `kegiatan
- * Y`): a statement about that part is not about the report's total.
+ * Y`): a statement about that part is not about the report's total. A bound (`capaian … dibatasi
+ * paling tinggi 120%`) states the method, not a result.
  */
-const GAP_BLOCKERS = /(?<!\p{L})(target|terealisasi|tabel|program|kegiatan|sub\s*kegiatan|belanja|urusan)(?!\p{L})/iu;
+const GAP_BLOCKERS = /(?<!\p{L})(target|terealisasi|tabel|program|kegiatan|sub\s*kegiatan|belanja|urusan|maksimal|maksimum|minimal|dibatasi|paling\s+(?:tinggi|rendah)|batas)(?!\p{L})/iu;
 /** A percentage right after an operator is a formula's (`× 100%`, `= R/T x 100 %`), not a claim. */
 const OPERATOR_BEFORE = /(?:[x×*/:=]|dikali(?:kan)?|kali)\s*$/iu;
 /** `80% indikator`, `75% dari jumlah sasaran`: a share of indicators, not a capaian. */

@@ -4,8 +4,8 @@ import type { ColumnField } from './columns.js';
 import { unionBBox } from '../pages/lines.js';
 import { editDistance } from '../parse/edit-distance.js';
 
-/** Row labels as printed: 1, 1., 1.1, 2.3.1, a., I, JUMLAH, TOTAL. */
-const ROW_LABEL = /^(\d{1,2}(\.\d{1,2}){0,3}\.?|[a-z]\.|[ivx]{1,4}\.?|jumlah(\s+total)?|total|sub\s*total)$/i;
+/** Row labels as printed: 1, 1., 1.1, 2.3.1, budget codes (4.01.05.1.01.001), a., I, JUMLAH, TOTAL. */
+const ROW_LABEL = /^(\d{1,2}(\.\d{1,3}){0,6}\.?|[a-z]\.|[ivx]{1,4}\.?|jumlah(\s+total)?|total|sub\s*total)$/i;
 
 export function isRowLabel(text: string): boolean {
   return ROW_LABEL.test(normalizeLabel(text));

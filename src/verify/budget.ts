@@ -171,8 +171,10 @@ const FIELD_NAME: Record<string, { id: string; en: string }> = {
 
 /**
  * R4: every row with rows under it (a program over its kegiatan, a kegiatan over its sub kegiatan)
- * prints the sums of those rows. A parent printing only a capaian (a flattened table) is checked
- * against the realisasi / pagu of the rows under it (R3).
+ * prints the sums of those rows, as printed or as summed from the bottom level (a program agreeing
+ * with its sub kegiatan is right even where a kegiatan between them is wrong: that kegiatan is
+ * flagged, once). A parent printing only a capaian (a flattened table) is checked against the
+ * realisasi / pagu of the rows under it (R3).
  */
 export const ruleR4: Rule = ({ tables }, ctx) => {
   const out: Discrepancy[] = [];
@@ -183,6 +185,8 @@ export const ruleR4: Rule = ({ tables }, ctx) => {
       const stated = num(p.row.fields[field]);
       const expected = childrenSum(p, field);
       if (stated === null || expected === null || moneyAgrees(stated, expected)) continue;
+      const fromLeaves = leafSum(p, field);
+      if (fromLeaves !== null && moneyAgrees(stated, fromLeaves)) continue;
       const f = p.row.fields[field]!;
       out.push({
         rule: 'R4', severity: ctx.severity('error', f, ...kids.map((k) => k.fields[field])), table: '2.5', row: p.row.no, field,
