@@ -2,6 +2,7 @@ import type { TableId } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
 import type { Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
+import { findOpenGrids } from './open-grid.js';
 import { locateRoles, type UnreadTable } from './locate.js';
 import { columnLabels, dataRows, type RawRow } from './rows.js';
 import { fieldKind, toRecord } from './records.js';
@@ -47,7 +48,11 @@ const PROFILE_STYLES: Record<'id' | 'en', NumberStyle> = {
  * and header, their data rows joined across page breaks, then typed.
  */
 export function extractTables(pages: readonly PageContent[], lines: readonly Line[], opts: TablesOptions = {}): TablesResult {
-  const grids = pages.flatMap((p) => findGrids(p.page, p.segments, p.words));
+  const grids = pages.flatMap((p) => {
+    const ruled = findGrids(p.page, p.segments, p.words);
+    // tables ruled with horizontal lines only: read as grids too
+    return [...ruled, ...findOpenGrids(p.page, p.segments, p.words, ruled)].sort((a, b) => a.bbox[1] - b.bbox[1]);
+  });
   const { located, captions, unread } = locateRoles(grids, lines, opts);
   const raw: Record<TableId, RawRow[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
   const unmappedColumns: UnmappedColumn[] = [];

@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertChromium, launchChromium } from '../helpers/chromium.js';
-import { baseSpec } from '../helpers/kabupaten/base.js';
+import { baseSpec, manyIndicators } from '../helpers/kabupaten/base.js';
 import { expectGolden, readKab } from '../helpers/kabupaten/golden.js';
 import { printedCaption } from '../helpers/kabupaten/html.js';
 import type { KabSpec } from '../helpers/kabupaten/spec.js';
@@ -216,4 +216,30 @@ describe('budgets of three levels, codes, and flattened', () => {
     const wrong = baseSpec('flattened-error', { budget: flat(), print: { '2.5/1/capaian': '88.5' }, expect: [{ rule: 'R3', table: '2.5', row: '1', field: 'capaian' }] });
     expectGolden(wrong, (await readKab(browser, wrong)).report);
   }, 90_000);
+});
+
+describe('documents: rulings, page breaks, annual reports', () => {
+  for (const ruling of ['rows', 'booktabs'] as const) {
+    it(`tables ruled with horizontal lines only (${ruling === 'rows' ? 'a rule under every row' : 'rules over and under the header and under the table'})`, async () => {
+      const spec = baseSpec(`ruling-${ruling}`, { ruling });
+      expectGolden(spec, (await readKab(browser, spec)).report);
+    }, 60_000);
+  }
+
+  for (const ruling of ['grid', 'rows', 'booktabs'] as const) {
+    it(`long tables across page breaks, a running header and page number between their rows (${ruling})`, async () => {
+      const spec = manyIndicators(baseSpec(`page-breaks-${ruling}`, { ruling, headers: 'variant', columns: { satuan: true, numbering: 'plain' }, document: { runningHeader: true } }), 30);
+      const { report, analysis } = await readKab(browser, spec);
+      expectGolden(spec, report);
+      // the tables did break: 2.3's rows lie on more than one page
+      expect(new Set(analysis!.tables['2.3'].map((r) => r.page)).size).toBeGreaterThan(1);
+    }, 90_000);
+  }
+
+  it('a 40-page annual report with five other tables (one with a Perjanjian Kinerja header) and landscape pages', async () => {
+    const spec = baseSpec('annual', { document: { fillerPages: 30, otherTables: 5, runningHeader: true, landscape: ['2.3', '2.4'] } });
+    const { report } = await readKab(browser, spec);
+    expect(report.source.pages).toBeGreaterThanOrEqual(30);
+    expectGolden(spec, report);
+  }, 120_000);
 });

@@ -42,3 +42,18 @@ export function baseSpec(id: string, patch: Partial<KabSpec> = {}): KabSpec {
     ...patch,
   };
 }
+
+/** `n` indicators, each with its kegiatan in Tabel 2.5: tables long enough to break across pages. */
+export function manyIndicators(spec: KabSpec, n: number): KabSpec {
+  const indicators = Array.from({ length: n }, (_, i) => {
+    const target = 10 + (i % 7) * 5, realisasi = target - (i % 4);
+    return {
+      sasaran: `Meningkatnya kualitas layanan bidang ${i + 1} di wilayah kecamatan`,
+      indikator: `Jumlah layanan bidang ${i + 1} yang diselesaikan tepat waktu`, satuan: 'Layanan',
+      target, realisasi, pagu: 10_000_000 + i * 1_000_000, realisasiAnggaran: 9_000_000 + i * 900_000,
+    };
+  });
+  const children = indicators.map((ind, i) => ({ no: `1.${i + 1}`, uraian: `Fasilitasi Layanan Bidang ${i + 1}`, pagu: ind.pagu, realisasi: ind.realisasiAnggaran }));
+  const pagu = children.reduce((s, c) => s + c.pagu, 0), realisasi = children.reduce((s, c) => s + c.realisasi, 0);
+  return { ...spec, indicators, budget: { jumlah: true, rows: [{ no: '1', uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK', pagu, realisasi, children }] } };
+}

@@ -159,6 +159,9 @@ function otherTable(i: number): string {
     { title: 'Jumlah Penduduk per Desa', heads: ['No', 'Desa', 'Laki-laki', 'Perempuan', 'Jumlah'], row: (k: number) => [`Desa ${['Sumberejo', 'Tegalrejo', 'Kaliwungu', 'Sidomulyo', 'Karanganyar', 'Jatisari'][k % 6]}`, 1200 + k * 37, 1180 + k * 41, 2380 + k * 78] },
     { title: 'Jumlah Pegawai Menurut Golongan', heads: ['No', 'Golongan', 'Laki-laki', 'Perempuan', 'Jumlah'], row: (k: number) => [`Golongan ${['I', 'II', 'III', 'IV'][k % 4]}`, 3 + k, 2 + k, 5 + 2 * k] },
     { title: 'Sarana Pendidikan', heads: ['No', 'Jenjang', 'Negeri', 'Swasta', 'Jumlah'], row: (k: number) => [['TK', 'SD', 'SMP', 'SMA'][k % 4]!, 4 + k, 2 + k, 6 + 2 * k] },
+    // a Renstra table has a Perjanjian Kinerja's header: its caption says it is another thing
+    { title: 'Target Kinerja Renstra Kecamatan 2019-2023', heads: ['No', 'Sasaran', 'Indikator Kinerja', 'Target 2022', 'Target 2023'], row: (k: number) => [`Sasaran renstra ${k + 1}`, `Indikator renstra ${k + 1}`, 80 + k, 85 + k] },
+    { title: 'Realisasi Kegiatan Bulanan', heads: ['No', 'Bulan', 'Jumlah Kegiatan', 'Peserta'], row: (k: number) => [['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni'][k]!, 3 + k, 40 + 5 * k] },
   ];
   const k = kinds[i % kinds.length]!;
   const rows = Array.from({ length: 6 }, (_, r) => `<tr><td class="c">${r + 1}</td>${k.row(r).map((v) => `<td class="${typeof v === 'number' ? 'r' : ''}">${typeof v === 'number' ? v.toLocaleString('id-ID') : v}</td>`).join('')}</tr>`);
