@@ -3,6 +3,7 @@ import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
 import type { Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
 import { findOpenGrids } from './open-grid.js';
+import { splitAtRules } from './split-words.js';
 import { locateRoles, type UnreadTable } from './locate.js';
 import { columnLabels, dataRows, type RawRow } from './rows.js';
 import { fieldKind, toRecord } from './records.js';
@@ -49,9 +50,10 @@ const PROFILE_STYLES: Record<'id' | 'en', NumberStyle> = {
  */
 export function extractTables(pages: readonly PageContent[], lines: readonly Line[], opts: TablesOptions = {}): TablesResult {
   const grids = pages.flatMap((p) => {
-    const ruled = findGrids(p.page, p.segments, p.words);
+    const words = splitAtRules(p.words, p.segments);
+    const ruled = findGrids(p.page, p.segments, words);
     // tables ruled with horizontal lines only: read as grids too
-    return [...ruled, ...findOpenGrids(p.page, p.segments, p.words, ruled)].sort((a, b) => a.bbox[1] - b.bbox[1]);
+    return [...ruled, ...findOpenGrids(p.page, p.segments, words, ruled)].sort((a, b) => a.bbox[1] - b.bbox[1]);
   });
   const { located, captions, unread } = locateRoles(grids, lines, opts);
   const raw: Record<TableId, RawRow[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };

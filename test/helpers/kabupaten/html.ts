@@ -80,11 +80,13 @@ const V = (spec: KabSpec) => spec.headers === 'variant';
 function table21(spec: KabSpec): string {
   const c = spec.columns, y = spec.meta.period.year;
   const heads = ['No', V(spec) ? 'Sasaran Strategis' : 'Sasaran', V(spec) ? 'Indikator Kinerja Utama' : 'Indikator Kinerja',
-    ...(c.satuan ? [V(spec) ? 'Sat.' : 'Satuan'] : []), V(spec) ? `Target ${y}` : 'Target', ...(c.keterangan ? [V(spec) ? 'Ket.' : 'Keterangan'] : [])];
+    ...(c.satuan ? [V(spec) ? 'Sat.' : 'Satuan'] : []), ...(c.twoYear ? [`Target ${y - 1}`] : []), V(spec) || c.twoYear ? `Target ${y}` : 'Target', ...(c.keterangan ? [V(spec) ? 'Ket.' : 'Keterangan'] : [])];
   const rows = spec.indicators.map((ind, i) => {
     const no = String(i + 1);
+    // last year's target printed flush right against this year's, flush left: one run of glyphs
+    const last = c.twoYear ? `<td class="tp">${targetText(spec, { ...ind, pct: false }, ind.prev?.target ?? (typeof ind.target === 'number' ? ind.target + 10 : 'n/a'))}</td>` : '';
     return `<tr><td class="c">${no}</td><td>${esc(ind.sasaran)}</td><td>${esc(ind.indikator)}</td>${c.satuan ? `<td class="c">${esc(ind.satuan ?? '')}</td>` : ''}`
-      + `<td class="c">${over(spec, `2.1/${no}/target`, targetText(spec, ind, ind.target), 'number')}</td>${c.keterangan ? `<td>${esc(ind.keterangan ?? '')}</td>` : ''}</tr>`;
+      + `${last}<td class="${c.twoYear ? 'tc' : 'c'}">${over(spec, `2.1/${no}/target`, targetText(spec, c.twoYear ? { ...ind, pct: false } : ind, ind.target), 'number')}</td>${c.keterangan ? `<td>${esc(ind.keterangan ?? '')}</td>` : ''}</tr>`;
   });
   return `<table><thead><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr>${numberingRow(spec, heads.length)}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -190,6 +192,7 @@ table.narrow { width: 70%; margin-left: 15%; }
 td, th { padding: 1.5pt 3pt; vertical-align: top; }
 ${rule}
 .c { text-align: center; } .r { text-align: right; } tr.b td { font-weight: bold; }
+td.tp { text-align: right; padding-right: 0; } td.tc { text-align: left; padding-left: 0; }
 .sig { margin: 20pt 0 0 50%; text-align: center; page-break-inside: avoid; } .sig b { display: block; margin-top: 46pt; text-decoration: underline; }
 .cover { text-align: center; padding-top: 60mm; page-break-after: always; }
 .break { page-break-before: always; }`;
