@@ -172,8 +172,9 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
 }
 
 function sourceOf(name: string, digest: string | null, read: DocumentPages): Report['source'] {
+  // a page read from its text layer and OCR (`mixed`) is neither: the document is mixed
   const textPages = read.pages.filter((p) => p?.mode === 'text').length;
-  return { file: name, sha256: digest, pages: read.numPages, mode: textPages === read.numPages ? 'text' : textPages === 0 ? 'ocr' : 'mixed' };
+  return { file: name, sha256: digest, pages: read.numPages, mode: textPages === read.numPages ? 'text' : textPages === 0 && !read.pages.some((p) => p?.mode === 'mixed') ? 'ocr' : 'mixed' };
 }
 
 /** The verification input of an analysis: its tables and claims, and what the document states. */
