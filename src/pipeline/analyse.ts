@@ -24,6 +24,8 @@ export interface Analysis {
   method?: StatedMethod;
   /** schemaVersion 2: the profile the document was read with */
   profile?: string;
+  /** the profile's rating scale, for a report printing none (kept so re-verification needs no profile) */
+  profileScale?: NonNullable<Profile['scale']>;
 }
 
 export interface AnalyseOptions {
@@ -53,5 +55,6 @@ export function analysePages(pages: readonly PageContent[], timings?: Timings, o
     tables, missing, meta, claims, captions, method,
     notes: { unread, unmappedColumns, metaDoubts: doubts },
     ...(profile ? { profile: profile.name } : {}),
+    ...(profile?.scale ? { profileScale: profile.scale } : {}),
   };
 }

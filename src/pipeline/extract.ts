@@ -141,7 +141,7 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
     throw refusal('not-lkj', name, lang, 'notLkj', {});
   }
   let discrepancies: Discrepancy[];
-  const verifyNow = (a: Analysis) => verify(verifyInput(a, opts.profile), { lang, minConfidence });
+  const verifyNow = (a: Analysis) => verify(verifyInput(a), { lang, minConfidence });
   if (read.scans.size) {
     const pool = (opts.ocr ?? sharedOcrPools)();
     const reread = new Set<string>();
@@ -178,10 +178,10 @@ function sourceOf(name: string, digest: string | null, read: DocumentPages): Rep
 }
 
 /** The verification input of an analysis: its tables and claims, and what the document states. */
-function verifyInput(a: Analysis, profile?: Profile): VerifyInput {
+function verifyInput(a: Analysis): VerifyInput {
   return {
     tables: a.tables, claims: a.claims, method: a.method, kind: a.meta.kind, notes: a.notes,
-    ...(profile?.scale ? { scale: profile.scale } : {}),
+    ...(a.profileScale ? { scale: a.profileScale } : {}),
   };
 }
 
@@ -214,10 +214,10 @@ function toReport(source: Report['source'], analysis: Analysis, discrepancies: D
  * Verification alone, on a stored analysis (after a rule change): the same rules as extraction.
  * S1 findings rest on the page images, so they are carried over from the previous report.
  */
-export function reverify(analysis: Analysis, previous: Report, opts: Pick<ExtractOptions, 'lang' | 'minConfidence' | 'profile'> = {}): Report {
+export function reverify(analysis: Analysis, previous: Report, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Report {
   const lang = opts.lang ?? 'id';
   const discrepancies = [
-    ...verify(verifyInput(analysis, opts.profile), { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE }),
+    ...verify(verifyInput(analysis), { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE }),
     ...previous.discrepancies.filter((d) => d.rule === 'S1'),
     ...missingTables(analysis, lang),
   ];

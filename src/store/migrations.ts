@@ -247,4 +247,12 @@ UPDATE documents SET summarised = true
 CREATE INDEX documents_unsummarised ON documents (id) WHERE processed_at IS NOT NULL AND NOT summarised;
 `,
   },
+  {
+    id: 4,
+    name: 'a profile per document (issue 11: a kabupaten template\'s quirks, given per batch)',
+    sql: `
+-- the profile a document was ingested with (model/profile.ts), used whenever it is processed
+ALTER TABLE documents ADD COLUMN profile jsonb;
+`,
+  },
 ];
