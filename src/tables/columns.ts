@@ -24,10 +24,17 @@ const has = (t: string[], ...words: string[]) => hasAny(t, words);
  * year's; columns nobody understands stay null.
  */
 export function mapColumns(table: TableId, labels: readonly string[], opts: MapOptions = {}): (ColumnField | null)[] {
+  return mapColumnsDetailed(table, labels, opts).columns;
+}
+
+/** mapColumns, and which columns were placed by their neighbours rather than their own header. */
+export function mapColumnsDetailed(table: TableId, labels: readonly string[], opts: MapOptions = {}): { columns: (ColumnField | null)[]; inferred: number[] } {
   const base = mapByLabel(table, labels, opts);
   const mapped = table === '2.4' ? map24(labels, base) : base;
   const withExtras = mapped.map((f, i) => f ?? extraColumn(labels[i] ?? ''));
-  return resolveDuplicates(labels, inferByOrder(table, labels, withExtras), opts.year ?? null);
+  const ordered = inferByOrder(table, labels, withExtras);
+  const inferred = ordered.flatMap((f, i) => (f && !withExtras[i] ? [i] : []));
+  return { columns: resolveDuplicates(labels, ordered, opts.year ?? null), inferred };
 }
 
 function extraColumn(label: string): ColumnField | null {

@@ -30,6 +30,8 @@ export interface TablesResult {
 export interface UnmappedColumn {
   table: TableId;
   label: string;
+  /** `position`: read as the template's column at that place, its printed header not understood */
+  reason?: 'unknown' | 'position';
   page: number;
   bbox: Grid['bbox'];
 }
@@ -61,7 +63,7 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
   for (const lg of located) {
     const list = raw[lg.table];
     raw[lg.table].push(...dataRows(lg.grid, lg.headerBands, lg.columns, list[list.length - 1] ?? null));
-    if (lg.headerBands > 0) unmappedColumns.push(...unmapped(lg.table, lg.grid, lg.headerBands, lg.columns));
+    if (lg.headerBands > 0) unmappedColumns.push(...unmapped(lg.table, lg.grid, lg.headerBands, lg.columns, lg.byPosition ?? []));
   }
   for (const id of TABLE_IDS) repairFirstLabel(raw[id]);
   repairKegiatanLabels(raw['2.5']);
@@ -89,20 +91,32 @@ function numberStyles(raw: Record<TableId, RawRow[]>): Record<TableId, NumberSty
   return Object.fromEntries(TABLE_IDS.map((id) => [id, doc])) as Record<TableId, NumberStyle>;
 }
 
-/** The columns of a located grid that map to nothing although their header prints something. */
-function unmapped(table: TableId, grid: Grid, headerBands: number, columns: readonly (string | null)[]): UnmappedColumn[] {
+/**
+ * The columns of a located grid that map to nothing although their header prints something, and
+ * those read by their place in the template's layout although the text layer printed a header
+ * nobody understood (an OCR-garbled header is expected there, not reported).
+ */
+function unmapped(table: TableId, grid: Grid, headerBands: number, columns: readonly (string | null)[], byPosition: readonly number[]): UnmappedColumn[] {
   const labels = columnLabels(grid, headerBands);
   const out: UnmappedColumn[] = [];
+  const bbox = (c: number): Grid['bbox'] => [grid.xs[c]!, grid.ys[0]!, grid.xs[c + 1]!, grid.ys[headerBands]!];
+  for (const c of byPosition) {
+    const label = (labels[c] ?? '').replace(/\s+/g, ' ').trim();
+    const printed = range(headerBands).some((r) => grid.at(r, c).words.some((w) => w.source === 'text'));
+    if (label && printed) out.push({ table, label, reason: 'position', page: grid.page, bbox: bbox(c) });
+  }
   columns.forEach((f, c) => {
     const label = (labels[c] ?? '').replace(/\s+/g, ' ').trim();
     // a column-number label (`(7)`) or a merged cell's stray mark is no header
     if (f || !/\p{L}{2,}/u.test(label)) return;
     // a grid narrower than its header: a merged label over columns mapped on either side
     if (c > 0 && labels[c - 1] === labels[c] && columns[c - 1]) return;
-    out.push({ table, label, page: grid.page, bbox: [grid.xs[c]!, grid.ys[0]!, grid.xs[c + 1]!, grid.ys[headerBands]!] });
+    out.push({ table, label, reason: 'unknown', page: grid.page, bbox: bbox(c) });
   });
   return out;
 }
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /**
  * A first row labelled `I` (or `l`, `|`) followed by `2` or `1.1` is row `1`: OCR reads a serif `1`

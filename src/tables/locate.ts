@@ -15,6 +15,8 @@ export interface LocatedGrid {
   /** number of header bands at the top of this grid (0 for a continuation without header) */
   headerBands: number;
   caption: Line | null;
+  /** columns mapped by their place in the template's layout, their header not understood */
+  byPosition?: number[];
 }
 
 /** A table the document prints that could not be read as one of the contract's (item 7 of issue 11). */
@@ -94,8 +96,9 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
     // a header OCR garbled: the role the caption names, in the template's column layout
     const named = caption && !caption.mention ? (standard ? standardNumber(caption) : null) ?? strongTitleRole(caption) : null;
     if (named && !cands.some((c) => c.table === named) && g.parts[0]!.headerBands > 0) {
-      const cols = standardColumns(named, mapColumns(named, g.parts[0]!.labels, opts));
-      if (cols) cands.push({ table: named, columns: cols, score: 10 });
+      const byLabel = mapColumns(named, g.parts[0]!.labels, opts);
+      const cols = standardColumns(named, byLabel);
+      if (cols) cands.push({ table: named, columns: cols, score: 10, byPosition: cols.flatMap((f, i) => (f && !byLabel[i] ? [i] : [])) });
     }
     const best = cands.map((c) => ({ ...c, score: c.score + captionScore(c.table, caption, standard) }))
       .filter((c) => c.score > 0)
@@ -130,7 +133,10 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
       let columns = prev === null ? s.best.columns : mapColumns(table, part.labels, opts);
       if (prev && !(part.headerBands > 0 && fits(table, columns))) columns = inheritColumns(prev, part.grid);
       if (prev && !columns.length) break;
-      const located: LocatedGrid = { table, grid: part.grid, columns, headerBands: part.headerBands, caption: prev ? null : s.caption?.line ?? null };
+      const located: LocatedGrid = {
+        table, grid: part.grid, columns, headerBands: part.headerBands, caption: prev ? null : s.caption?.line ?? null,
+        ...(!prev && s.best.byPosition?.length ? { byPosition: s.best.byPosition } : {}),
+      };
       out.push(located);
       prev = located;
     }

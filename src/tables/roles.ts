@@ -3,7 +3,7 @@ import type { Line } from '../model/word.js';
 import { parseInterval } from '../parse/interval.js';
 import { parseNumber } from '../parse/numbers.js';
 import type { ColumnField, MapOptions } from './columns.js';
-import { mapColumns, REQUIRED_FIELDS } from './columns.js';
+import { mapColumnsDetailed, REQUIRED_FIELDS } from './columns.js';
 import type { Grid } from './grid.js';
 import { dataRows } from './rows.js';
 
@@ -87,6 +87,8 @@ export interface RoleCandidate {
   table: TableId;
   columns: (ColumnField | null)[];
   score: number;
+  /** columns whose header was not understood, mapped by their place in the template's layout */
+  byPosition?: number[];
 }
 
 /**
@@ -96,11 +98,11 @@ export interface RoleCandidate {
 export function headerCandidates(grid: Grid, headerBands: number, labels: readonly string[], opts: MapOptions): RoleCandidate[] {
   const out: RoleCandidate[] = [];
   for (const table of ROLES) {
-    const columns = mapColumns(table, labels, opts);
+    const { columns, inferred } = mapColumnsDetailed(table, labels, opts);
     if (!fits(table, columns)) continue;
     const fields = new Set(columns.filter((f): f is ColumnField => !!f && f !== 'other' && !f.startsWith('extra:')));
     const unknown = columns.filter((f, i) => f === null && (labels[i] ?? '').trim()).length;
-    out.push({ table, columns, score: 10 + fields.size - unknown + contentScore(table, grid, headerBands, columns) });
+    out.push({ table, columns, score: 10 + fields.size - unknown - inferred.length + contentScore(table, grid, headerBands, columns), ...(inferred.length ? { byPosition: inferred } : {}) });
   }
   return out;
 }

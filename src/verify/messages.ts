@@ -102,6 +102,10 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Kolom “{label}” di Tabel {table} tidak dikenali: isinya tidak dibaca.',
     en: 'Column “{label}” of Tabel {table} was not understood: its cells were not read.',
   },
+  'T3.position': {
+    id: 'Kolom “{label}” di Tabel {table} tidak dikenali dari judulnya; dibaca menurut posisinya (kolom templat di tempat itu): periksa, atau beri profil templat.',
+    en: 'Column “{label}” of Tabel {table} was not understood from its header; it was read by its place (the template\'s column there): check it, or give a template profile.',
+  },
   'N1': {
     id: 'Angka “{raw}” di Tabel {table} dapat dibaca dua cara (titik/koma ribuan atau desimal) dan gaya angka dokumen tidak menentukannya: periksa di halaman aslinya.',
     en: 'The number “{raw}” in Tabel {table} reads two ways (thousands or decimal separator) and the document’s number style does not decide: check it on the page.',

@@ -6,7 +6,8 @@ import { evidenceOf, type Rule } from './types.js';
  * `uncertain`: a human must look before anything is concluded.
  *  - T2: a table whose caption names one of Tabel 2.1–2.5 but whose columns could not be read as
  *    it, or a second table claiming a role another table already fills;
- *  - T3: a column of a read table whose header says nothing known: its cells are not read;
+ *  - T3: a column of a read table whose header says nothing known: its cells are not read, or
+ *    (its table's caption naming the role) read as the template's column at that place;
  *  - N1: a number whose separator the document's own style does not decide (`1.500` in a report
  *    printing both `749.930.215` and `93.6`);
  *  - M1: a kecamatan report whose cover, title and signature block do not say its kecamatan,
@@ -24,7 +25,7 @@ export const ruleReading: Rule = ({ tables, notes }, ctx) => {
   for (const c of notes?.unmappedColumns ?? []) {
     out.push({
       rule: 'T3', severity: 'uncertain', table: c.table, row: '-', field: c.label, stated: c.label, expected: null,
-      message: ctx.msg('T3', { table: c.table, label: c.label }),
+      message: ctx.msg(c.reason === 'position' ? 'T3.position' : 'T3', { table: c.table, label: c.label }),
       evidence: { page: c.page, bbox: c.bbox.map(round1) as [number, number, number, number] },
     });
   }

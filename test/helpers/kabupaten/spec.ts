@@ -69,6 +69,8 @@ export interface KabSpec {
   captions: { scheme: CaptionScheme; placement: 'above' | 'below'; oneLine: boolean };
   ruling: 'grid' | 'rows' | 'booktabs';
   headers: 'standard' | 'variant';
+  /** Tabel 2.3's target, realisasi and capaian headers in the template's own words */
+  trio?: [string, string, string];
   columns: { satuan?: boolean; keterangan?: boolean; sumber?: boolean; formula?: boolean; twoYear?: boolean; numbering?: 'plain' | 'paren' };
   indicators: Indicator[];
   scale: Band[];
