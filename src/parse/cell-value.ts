@@ -5,7 +5,8 @@ import { normalizeSpace } from './text.js';
 /**
  * A numeric table cell as reports print it: a number (`parseNumber`), but also `n/a`, `NA`, `-`
  * (no value: the rules that need it are skipped), a number with a note beside it (`82 (>100%)`,
- * `100 %*)`), or a range target (`80 - 90 %`, `69,1-69,5`, `80 s.d. 90`).
+ * `100 %*)`), a negative number in parentheses (`(3.14)`), or a range target (`80 - 90 %`,
+ * `69,1-69,5`, `80 s.d. 90`).
  */
 export interface CellValue extends ParsedNumber {
   /** printed as not applicable / no data (`n/a`, `NA`, `-`, `tidak ada data`) */
@@ -28,6 +29,12 @@ export function parseCell(raw: string, kind: NumberKind, style?: NumberStyle): C
   }
   const direct = parseNumber(text, kind, style);
   if (direct.ok) return direct;
+  // an accountant's negative: `(3.14)`
+  const paren = /^\(\s*(\d[\d.,\s]*)\)\s*(%?)$/.exec(text);
+  if (paren) {
+    const n = parseNumber(`-${paren[1]}${paren[2]}`, kind, style);
+    if (n.ok && n.value !== null) return n;
+  }
   const noted = TRAILING_NOTE.exec(text);
   if (noted) {
     const n = parseNumber(noted[1]!, kind, style);

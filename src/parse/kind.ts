@@ -13,8 +13,8 @@ export function documentKind(coverText: string, namingText: string, lines: reado
   const firstPage = lines.filter((l) => l.page === (lines[0]?.page ?? 1)).map((l) => l.text).join(' ').toLowerCase();
   const reportTitle = /laporan\s+(akuntabilitas\s+)?kinerja|(?<!\p{L})(lkj|lkjip|lkip|lakip)(?!\p{L})/u;
   // a Perjanjian Kinerja names its two parties; its cover is the agreement, not a report about it
-  if (/perjanjian\s+kinerja|penetapan\s+kinerja/.test(cover) && !reportTitle.test(cover)
-    && (/pihak\s+pertama|pihak\s+kedua/.test(firstPage) || /^\s*(perjanjian|penetapan)\s+kinerja/.test(cover))) return 'perjanjian-kinerja';
+  if (/perjanjian\s+kinerja|penetapan\s+kinerja/.test(cover) && !reportTitle.test(cover)) return 'perjanjian-kinerja';
+  if (/pihak\s+(pertama|kesatu)/.test(firstPage) && /pihak\s+kedua/.test(firstPage) && !reportTitle.test(cover)) return 'perjanjian-kinerja';
   if (!reportTitle.test(cover) && /laporan\s+realisasi|realisasi\s+(fisik|kinerja|anggaran|keuangan)|pengukuran\s+kinerja|evaluasi\s+rencana\s+aksi|monitoring\s+(dan\s+evaluasi\s+)?(kinerja|rencana)|formulir|form\s+(realisasi|capaian)/.test(cover)) return 'realisasi';
   const anyTitle = reportTitle.test(cover) || reportTitle.test(naming);
   // a kecamatan's own report names the kecamatan on its cover or where it names itself

@@ -172,8 +172,23 @@ function unitFromCover(cover: readonly Line[]): string | null {
     if (parsePeriod(l.text) || parseYear(l.text) || /^(pemerintah|kecamatan|kabupaten|tahun)(?!\p{L})/iu.test(l.text.trim())) break;
     parts.push(l.text);
   }
-  const unit = joinLineTexts(parts).replace(/\s+(kecamatan|kec\.)\s.*$/i, '').trim();
+  const unit = plausibleUnit(joinLineTexts(parts));
   return unit ? asPrintedName(unit) : null;
+}
+
+/**
+ * A unit's name as a cover prints it, or null: `Instansi Pemerintah (LKIP)` and what follows the
+ * name (`Provinsi Jawa Barat`, `Kecamatan X`, `Tahun 2016`) cut off; a sentence, a running footer
+ * (`… Tahun 201637`) or a long paragraph is no name.
+ */
+export function plausibleUnit(text: string): string | null {
+  const t = text
+    .replace(/^\s*(?:\([^)]{1,12}\)\s*)?(?:instansi\s+pemerintah\s*)?(?:\([^)]{1,12}\)\s*)?/i, '')
+    .replace(/\s+(?:kecamatan|kec\.|provinsi|kabupaten|kab\.|kota|tahun|tribulan|triwulan|semester)(?!\p{L}).*$/iu, '')
+    .trim();
+  if (!t || /\d|[.:;,!?]\s|\s[—–-]\s/.test(t) || t.split(/\s+/).length > 10) return null;
+  if (t.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !UNIT_CONNECTORS.has(w))) return null;
+  return t;
 }
 
 /**

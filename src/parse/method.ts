@@ -23,7 +23,13 @@ export interface StatedMethod {
 }
 
 const INDICATOR_TABLES: readonly TableId[] = ['2.1', '2.3', '2.4'];
+/** A goal worded as a decrease (`Menurunnya angka pengangguran`, `penurunan` in a sasaran). */
 const DECREASE = /(?<!\p{L})(penurunan|menurun(?:nya)?|turunnya|berkurang(?:nya)?|pengurangan)(?!\p{L})/iu;
+/**
+ * An indicator that measures the decrease itself (`Penurunan Nilai Impor`, `Persentase penurunan
+ * stunting`): the more it decreased the better, so realisasi / target stands.
+ */
+const DECREASE_MEASURE = /^\s*(?:(?:persentase|prosentase|tingkat|laju|jumlah|nilai|angka|rasio)\s+)?(?:penurunan|pengurangan)(?!\p{L})/iu;
 /** `(2 × T − R) / T`, `2T-R`, `(target − realisasi)`: the lower-is-better formula printed. */
 const NEGATIVE_FORMULA = /2\s*[x×*.]?\s*(?:\(?\s*)?t(?:arget)?\s*\)?\s*[-–−]\s*r(?:ealisasi)?|\(\s*t(?:arget)?\s*[-–−]\s*r(?:ealisasi)?\s*\)/i;
 /** `R / T × 100 %`, `realisasi / target`: the direct formula printed. */
@@ -50,6 +56,7 @@ export function statedMethod(narrative: readonly Line[], tables: ExtractedTables
     if (formula === 'positive') positive.push(key);
     else if (formula === 'negative') negative.push({ row: key, by: 'formula' });
     else if (words.some((w) => foldForMatch(wording).includes(w))) negative.push({ row: key, by: 'profile' });
+    else if (DECREASE_MEASURE.test(str(row.fields.indikator))) continue;
     else if (DECREASE.test(wording)) negative.push({ row: key, by: 'wording' });
   }
   return {

@@ -97,6 +97,9 @@ export interface RoleCandidate {
  */
 export function headerCandidates(grid: Grid, headerBands: number, labels: readonly string[], opts: MapOptions): RoleCandidate[] {
   const out: RoleCandidate[] = [];
+  // a grid with no row label anywhere whose "header" runs to whole paragraphs is no table of ours
+  // (a header cut off by a page break before its first row is short)
+  if (headerBands >= grid.ys.length - 1 && labels.some((l) => l.split(/\s+/).length > 12)) return out;
   for (const table of ROLES) {
     const { columns, inferred } = mapColumnsDetailed(table, labels, opts);
     if (!fits(table, columns)) continue;

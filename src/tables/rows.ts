@@ -51,7 +51,12 @@ export function isNumberingBand(grid: Grid, r: number): boolean {
     const m = /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(texts[i]!);
     if (m && (Number(m[1]) === i + 1 || Number(m[1]) === c.c0 + 1)) fit++;
   });
-  return fit >= Math.max(3, Math.ceil(0.7 * cells.length));
+  if (fit >= Math.max(3, Math.ceil(0.7 * cells.length))) return true;
+  // the numbers count up one by one from the left, whatever cells they sit in (merged header
+  // cells above, a column left unnumbered): `1 2 3 4 5 6` under seven columns is no data row
+  const numbers = texts.filter(Boolean).map((t) => /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(t)?.[1]);
+  if (numbers.length < 4 || numbers.some((n) => n === undefined) || numbers.length < 0.6 * cells.length) return false;
+  return Number(numbers[0]) <= 2 && numbers.every((n, i) => i === 0 || Number(n) === Number(numbers[i - 1]) + 1);
 }
 
 /** Bands above the first data row (a row label in the first column) are header bands. */

@@ -41,6 +41,9 @@ export const ruleR7: Rule = ({ tables, claims, method }, ctx) => {
   const serapan = totals.pagu && totals.realisasi !== null ? (totals.realisasi / totals.pagu) * 100 : null;
   for (const kind of ['capaianKinerja', 'serapanAnggaran'] as const) {
     const list = claims.filter((c) => c.kind === kind && typeof c.value === 'number');
+    // three values or more that do not round to one another: the narrative speaks of several
+    // budgets or indicators (per program, per sasaran), not of one figure stated twice
+    if (distinctValues(list) >= 3) continue;
     const expected = kind === 'capaianKinerja' ? capaian : serapan;
     const wrong = new Set<number>();
     for (const c of list) {
@@ -80,6 +83,12 @@ function profileBands(scale: NonNullable<VerifyInput['scale']>): Band[] {
     row: { table: '2.2' as const, no: String(i + 1), page: 1, bbox: [0, 0, 0, 0] as [number, number, number, number], fields: {} },
     min: b.min, max: b.max, kriteria: b.kriteria,
   })).sort((a, b) => (b.max ?? b.min ?? 0) - (a.max ?? a.min ?? 0));
+}
+
+function distinctValues(list: readonly ExtractedClaim[]): number {
+  const seen: ExtractedClaim[] = [];
+  for (const c of list) if (!seen.some((d) => agreeAsPrinted(c, d))) seen.push(c);
+  return seen.length;
 }
 
 const fold = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[“”"'‘’]/g, '').replace(/\s+/g, ' ').trim();
