@@ -186,12 +186,13 @@ function verifyInput(a: Analysis): VerifyInput {
 }
 
 /**
- * T1 for each table a kecamatan LKj lacks. A document of another kind is not expected to hold
- * all five: what it lacks is listed in `missingTables`, not warned about.
+ * T1 for each table a kecamatan LKj (or a document of no known kind holding some of them) lacks.
+ * An LKIP, a Perjanjian Kinerja or a realisasi form is not expected to hold all five: what it
+ * lacks is listed in `missingTables`, not warned about.
  */
 function missingTables(analysis: Analysis, lang: Lang): Discrepancy[] {
   const kind = analysis.meta.kind;
-  return kind === undefined || kind === 'lkj' ? analysis.missing.map((t) => missingTable(t, lang)) : [];
+  return kind === undefined || kind === 'lkj' || kind === 'other' ? analysis.missing.map((t) => missingTable(t, lang)) : [];
 }
 
 function toReport(source: Report['source'], analysis: Analysis, discrepancies: Discrepancy[]): Report {
