@@ -84,6 +84,17 @@ function formulaOf(row: ExtractedRow): 'negative' | 'positive' | null {
  * `capaian di atas 120% dianggap 120%`.
  */
 export function capIn(text: string): number | null {
+  // only the sentences naming a bound are searched: the patterns are slow on a whole report
+  const bound = /maksimal|maksimum|paling tinggi|dibatasi|tidak (?:boleh )?(?:lebih|melebihi)|batas|dianggap|ditetapkan|dihitung|diberi nilai/i;
+  for (const sentence of text.split(/(?<=[.;])\s+/)) {
+    if (!bound.test(sentence) || !/\d\s*(?:%|persen)/i.test(sentence)) continue;
+    const v = capInSentence(sentence);
+    if (v !== null) return v;
+  }
+  return null;
+}
+
+function capInSentence(text: string): number | null {
   const t = text.replace(/\s+/g, ' ');
   const plain = /(?<!\p{L})(?:capaian|nilai)[^.;]{0,100}?(?:maksimal|maksimum|paling tinggi|dibatasi(?: sampai| hingga)?|tidak (?:boleh )?(?:lebih|melebihi)(?: dari)?|batas (?:atas|maksimal))\s*(?:sebesar|pada|di)?\s*(\d{2,3})\s*(?:%|persen)/iu.exec(t);
   const deemed = /(?:lebih dari|di ?atas|melebihi)\s*(\d{2,3})\s*(?:%|persen)[^.;]{0,60}?(?:dianggap|ditetapkan|dihitung|diberi nilai|menjadi)\s*(\d{2,3})\s*(?:%|persen)/iu.exec(t);
