@@ -5,6 +5,7 @@ import type { PageImageFile } from '../pages/read-document.js';
 import type { Runtime } from '../queue/runtime.js';
 import type { DocumentRow } from '../store/store.js';
 import { collectFiles } from './collect-files.js';
+import type { Profile } from '../model/profile.js';
 
 export interface IngestSummary {
   queued: DocumentRow[];
@@ -17,7 +18,7 @@ export interface IngestSummary {
 }
 
 /** Record every file as a document and, in distributed mode, queue it. */
-export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { recursive?: boolean; force?: boolean; priority?: number; onFile?: (file: string) => void }): Promise<IngestSummary> {
+export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { recursive?: boolean; force?: boolean; priority?: number; profile?: Profile; onFile?: (file: string) => void }): Promise<IngestSummary> {
   const { files, pageFolders, missing } = await collectFiles(paths, o.recursive ?? false);
   // one document is an upload someone waits for; many are an archive
   const priority = o.priority ?? (files.length + pageFolders.length === 1 && missing.length === 0 ? PRIORITY.upload : PRIORITY.bulk);
@@ -31,7 +32,7 @@ export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { re
       out.rejected.push({ file, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
       continue;
     }
-    const r = await ingestBytes(rt.store, bytes, path.basename(file), { force: o.force, priority });
+    const r = await ingestBytes(rt.store, bytes, path.basename(file), { force: o.force, priority, profile: o.profile });
     if (r.outcome === 'queued') out.queued.push(r.doc);
     else if (r.outcome === 'duplicate') out.duplicates.push(r.doc);
     else out.rejected.push({ file, reason: r.reason });
@@ -46,7 +47,7 @@ export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { re
       out.rejected.push({ file: dir, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
       continue;
     }
-    const r = await ingestPageImages(rt.store, images, path.basename(dir), { force: o.force, priority });
+    const r = await ingestPageImages(rt.store, images, path.basename(dir), { force: o.force, priority, profile: o.profile });
     if (r.outcome === 'queued') out.queued.push(r.doc);
     else if (r.outcome === 'duplicate') out.duplicates.push(r.doc);
     else out.rejected.push({ file: dir, reason: r.reason });

@@ -21,10 +21,12 @@ program
   .description('extract one or more LKj PDFs; prints a summary, or the contract JSON with --json (JSON Lines for several files)')
   .argument('<files...>', 'PDF files, images (JPG, PNG, TIFF) or folders of page images (one folder = one report)')
   .option('--json', 'print the output contract (schemaVersion 2) instead of a summary')
+  .option('--profile <file>', "a kabupaten template's quirks as JSON (docs/contract.md, Profiles)")
   .addOption(new Option('--lang <lang>', 'language of messages').choices(['id', 'en']).default('id'))
   .option('--min-confidence <n>', 'OCR confidence (0–100) under which a failed rule is reported as uncertain', (v) => Number(v), 80)
   .option('--dpi <n>', 'resolution scanned PDF pages are rendered at (an embedded scan keeps its own)', (v) => Number(v), 300)
-  .action(async (files: string[], o: { json?: boolean; lang: Lang; minConfidence: number; dpi: number }) => {
+  .action(async (files: string[], o: { json?: boolean; lang: Lang; minConfidence: number; dpi: number; profile?: string }) => {
+    const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
     // loaded on use: pdfjs and zod take most of a second to import, --help should not wait
     const [{ extractFile }, { Report }, { formatSummary }, { closeSharedOcrPools }] = await Promise.all([
       import('../pipeline/extract.js'), import('../model/contract.js'), import('./summary.js'), import('../ocr/shared-pool.js'),
@@ -40,7 +42,7 @@ program
     for (const file of files) {
       bar?.update({ file, pages: '' });
       const onPage = (done: number, total: number) => bar?.update({ pages: `page ${done}/${total}` });
-      const { report, timings } = await extractFile(file, { lang: o.lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage });
+      const { report, timings } = await extractFile(file, { lang: o.lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage, profile });
       // per-stage ms for benchmarks (bench/ocr.ts), on stderr so --json stays one object per line
       if (process.env.LKJ_TIMINGS) process.stderr.write(`lkj-timings ${JSON.stringify({ file, ms: timings.ms })}\n`);
       const checked = Report.safeParse(report);

@@ -48,14 +48,16 @@ export function addQueueCommands(program: Command): void {
     .option('--force', 're-process documents already stored (a new report version, reason "force")')
     .addOption(new Option('--priority <p>', 'queue priority (default: upload for one file, bulk for more)').choices(['upload', 'bulk']))
     .option('--json', 'print {"queued","duplicates","rejected":[{"file","reason"}]}')
-    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; priority?: 'upload' | 'bulk'; json?: boolean }) => {
+    .option('--profile <file>', "a kabupaten template's quirks as JSON, kept with every document of this batch")
+    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; priority?: 'upload' | 'bulk'; json?: boolean; profile?: string }) => {
       const [{ ingestPaths }, { PRIORITY }] = await Promise.all([import('./ingest.js'), import('../jobs/stages.js')]);
+      const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
       await withRuntime(async (rt) => {
         const b = bar('ingest [{bar}] {value} files | {file}');
         b?.start(0, 0, { file: '' });
         let n = 0;
         const r = await ingestPaths(rt, paths, {
-          recursive: o.recursive, force: o.force, priority: o.priority ? PRIORITY[o.priority] : undefined,
+          recursive: o.recursive, force: o.force, priority: o.priority ? PRIORITY[o.priority] : undefined, profile,
           onFile: (file) => { b?.setTotal(++n); b?.update(n, { file }); },
         });
         b?.stop();
@@ -224,13 +226,15 @@ export function addQueueCommands(program: Command): void {
     .option('--recursive', 'also read subfolders')
     .option('--force', 're-process documents already stored')
     .option('--json', 'print a JSON summary')
+    .option('--profile <file>', "a kabupaten template's quirks as JSON, kept with every document of this batch")
     .addOption(langOption())
-    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; json?: boolean; lang: Lang }) => {
+    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; json?: boolean; lang: Lang; profile?: string }) => {
       const [{ ingestPaths }, { runPending }, { closeSharedOcrPools }] = await Promise.all([
         import('./ingest.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js')]);
+      const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
       await withRuntime(async (rt) => {
         const local = { ...rt, queue: null }; // processed here, not handed to workers
-        const r = await ingestPaths(local, paths, { recursive: o.recursive, force: o.force });
+        const r = await ingestPaths(local, paths, { recursive: o.recursive, force: o.force, profile });
         // known files a run killed earlier left unfinished are not duplicates: this run finishes them
         const unfinished = (d: { status: string }) => d.status === 'queued' || d.status === 'processing';
         const resumed = r.duplicates.filter(unfinished);

@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { Report } from '../model/contract.js';
+import { Profile } from '../model/profile.js';
 import { PageContent } from '../model/word.js';
 import { InputError, InternalError, isInputError, toInternalError } from '../intake/errors.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
@@ -20,6 +21,14 @@ import { decodeRaster, encodeRaster } from './raster-codec.js';
 
 export const PRIORITY = { upload: 1, bulk: 10 } as const;
 
+export interface IngestOptions {
+  force?: boolean;
+  priority?: number;
+  maxBytes?: number;
+  /** the batch's template profile, kept with each document and used whenever it is processed */
+  profile?: Profile;
+}
+
 export type IngestOutcome =
   | { outcome: 'queued'; doc: DocumentRow }
   | { outcome: 'duplicate'; doc: DocumentRow }
@@ -30,7 +39,7 @@ export type IngestOutcome =
  * bytes twice are one document (`force` starts a new run instead). Bytes that are not a PDF or an
  * image are rejected at once: the document is stored `failed` with the reason, original kept.
  */
-export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: string, opts: { force?: boolean; priority?: number; maxBytes?: number } = {}): Promise<IngestOutcome> {
+export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: string, opts: IngestOptions = {}): Promise<IngestOutcome> {
   const digest = sha256(bytes);
   const priority = opts.priority ?? PRIORITY.bulk;
   let kind: string | null = null;
@@ -46,9 +55,9 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
   if (!rejected || rejected.code !== 'too-large') await store.blobs.put(digest, bytes); // before the row: a document never lacks its original
   if (known) {
     if (rejected) return { outcome: 'rejected', doc: known, reason: rejected.message };
-    return { outcome: 'queued', doc: await store.newRun(known.id, 'force', priority) };
+    return { outcome: 'queued', doc: await store.newRun(known.id, 'force', priority, opts.profile) };
   }
-  const { doc, created } = await store.registerDocument({ sha256: digest, fileName, size: bytes.length, kind, priority });
+  const { doc, created } = await store.registerDocument({ sha256: digest, fileName, size: bytes.length, kind, priority, profile: opts.profile });
   if (!created) return { outcome: 'duplicate', doc }; // registered meanwhile by another ingest
   if (rejected) {
     await store.saveReport(doc.id, doc.run, doc.run_reason, failedReport(fileName, digest, 0, rejected));
@@ -61,7 +70,7 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
  * Register a folder of page images as one document (as `lkj extract` reads it): every page kept
  * content-addressed, plus the manifest of their hashes in order, whose hash is the document's.
  */
-export async function ingestPageImages(store: Store, files: readonly PageImageFile[], name: string, opts: { force?: boolean; priority?: number; maxBytes?: number } = {}): Promise<IngestOutcome> {
+export async function ingestPageImages(store: Store, files: readonly PageImageFile[], name: string, opts: IngestOptions = {}): Promise<IngestOutcome> {
   const { digest, manifest, pages } = pageImagesManifest(files);
   const known = await store.document(digest);
   if (known && !opts.force) return { outcome: 'duplicate', doc: known };
@@ -75,9 +84,9 @@ export async function ingestPageImages(store: Store, files: readonly PageImageFi
     await store.blobs.put(pages[i]!, f.bytes);
   }
   await store.blobs.put(digest, manifest);
-  if (known) return { outcome: 'queued', doc: await store.newRun(known.id, 'force', opts.priority ?? PRIORITY.bulk) };
+  if (known) return { outcome: 'queued', doc: await store.newRun(known.id, 'force', opts.priority ?? PRIORITY.bulk, opts.profile) };
   const size = files.reduce((s, f) => s + f.bytes.length, 0);
-  const { doc, created } = await store.registerDocument({ sha256: digest, fileName: name, size, kind: PAGES_KIND, priority: opts.priority ?? PRIORITY.bulk });
+  const { doc, created } = await store.registerDocument({ sha256: digest, fileName: name, size, kind: PAGES_KIND, priority: opts.priority ?? PRIORITY.bulk, profile: opts.profile });
   return created ? { outcome: 'queued', doc } : { outcome: 'duplicate', doc };
 }
 
@@ -116,7 +125,15 @@ export async function storeFailure(store: Store, doc: DocumentRow, e: unknown): 
 
 // ---- embedded: the whole document in this process ------------------------------------------
 
+/** The document's own profile (stored at ingest) over whatever the caller passes. */
+function withProfile<T extends { profile?: Profile }>(doc: DocumentRow, opts: T): T {
+  if (doc.profile === null || doc.profile === undefined) return opts;
+  const p = Profile.safeParse(doc.profile);
+  return p.success ? { ...opts, profile: p.data } : opts;
+}
+
 export async function processInline(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ report: Report; version: number }> {
+  opts = withProfile(doc, opts);
   await store.markProcessing(doc.id, doc.run, null, doc.kind);
   let result;
   try {
@@ -184,6 +201,7 @@ export async function readPageJob(store: Store, doc: DocumentRow, page: number, 
 
 /** Last job of the flow: all pages read → tables, verification, the report stored as a version. */
 export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ report: Report; version: number; created: boolean }> {
+  opts = withProfile(doc, opts);
   const rows = await store.pageResults(doc.id, doc.run);
   const numPages = doc.pages ?? rows.length;
   if (rows.length !== numPages) throw new Error(`document ${doc.id} run ${doc.run}: ${rows.length} of ${numPages} pages read`);

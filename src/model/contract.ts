@@ -3,7 +3,9 @@ import { BBox } from './word.js';
 
 /**
  * The output contract of `lkj extract --json` (schemaVersion 2). Every boundary (CLI output, store,
- * API) speaks this; `lkj schema` prints the JSON Schema derived from it.
+ * API) speaks this; `lkj schema` prints the JSON Schema derived from it. Version 2 only adds
+ * optional fields to version 1 (docs/contract.md), so a stored version-1 report reads as one
+ * (`StoredReport`).
  */
 export const SCHEMA_VERSION = 2 as const;
 
@@ -13,16 +15,32 @@ export type TableId = z.infer<typeof TableId>;
 const num = z.number().nullable();
 const text = z.string().nullable();
 
-export const Row21 = z.object({ no: z.string(), sasaran: text, indikator: text, target: num });
+/** A range printed in a numeric cell (`80 - 90 %`): the field itself is null. */
+export const Range = z.object({ min: z.number(), max: z.number() });
+/**
+ * What a row carries besides its fields (all optional, schemaVersion 2): the `Satuan` and
+ * `Keterangan` columns, other text columns the header names (`Sumber Data`, `Formula`) by their
+ * printed header, a range printed where a number belongs, and what a numeric cell printed beside
+ * or instead of its number (`n/a`, `(>100%)`).
+ */
+const RowExtras = {
+  satuan: text.optional(),
+  keterangan: text.optional(),
+  extra: z.record(z.string(), z.string()).optional(),
+  ranges: z.record(z.string(), Range).optional(),
+  notes: z.record(z.string(), z.string()).optional(),
+};
+
+export const Row21 = z.object({ no: z.string(), sasaran: text, indikator: text, target: num, ...RowExtras });
 export const Row22 = z.object({ no: z.string(), min: num, max: num, kriteria: text });
 export const Row23 = z.object({
-  no: z.string(), sasaran: text, indikator: text, target: num, realisasi: num, capaian: num,
+  no: z.string(), sasaran: text, indikator: text, target: num, realisasi: num, capaian: num, ...RowExtras,
 });
 export const Row24 = z.object({
   no: z.string(), sasaran: text, indikator: text, pagu: num, realisasiAnggaran: num,
-  capaianAnggaran: num, target: num, realisasi: num, capaian: num,
+  capaianAnggaran: num, target: num, realisasi: num, capaian: num, ...RowExtras,
 });
-export const Row25 = z.object({ no: z.string(), uraian: text, pagu: num, realisasi: num, capaian: num });
+export const Row25 = z.object({ no: z.string(), uraian: text, pagu: num, realisasi: num, capaian: num, ...RowExtras });
 
 export const Tables = z.object({
   '2.1': z.array(Row21),
@@ -51,7 +69,17 @@ export const Signatory = z.object({
 });
 export type Signatory = z.infer<typeof Signatory>;
 
+/**
+ * What kind of document this is: a kecamatan unit's LKj (the template the rules were built for),
+ * an instansi's LKIP/LAKIP (OPD or provincial), a Perjanjian Kinerja, a realisasi form, or none of
+ * these.
+ */
+export const DocumentKind = z.enum(['lkj', 'lkip', 'perjanjian-kinerja', 'realisasi', 'other']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
 export const ReportMeta = z.object({
+  /** schemaVersion 2 */
+  kind: DocumentKind.optional(),
   unit: z.string().nullable(),
   kecamatan: z.string().nullable(),
   kabupaten: z.string().nullable(),
@@ -209,6 +237,13 @@ export const Report = z.object({
   /** every signature field of a PDF, incremental updates included; empty when unsigned */
   signatures: z.array(SignatureInfo).default([]),
   signatureMarks: SignatureMarks.default(NO_SIGNATURE_MARKS),
+  /**
+   * schemaVersion 2: the caption each table was printed under (`{"2.3": "Tabel 3.2"}`); the keys
+   * are roles (2.1 Perjanjian Kinerja … 2.5 realisasi anggaran), whatever the document numbers them
+   */
+  captions: z.partialRecord(TableId, z.string()).optional(),
+  /** schemaVersion 2: the name of the profile the document was read with (`lkj extract --profile`) */
+  profile: z.string().optional(),
   status: Status,
   error: z.object({ code: FailureCode, message: z.string() }).optional(),
 });

@@ -20,6 +20,14 @@ export interface Field {
   conf: number;
   /** false when the cell had text that did not parse as the expected kind */
   parsed: boolean;
+  /** printed as not applicable (`n/a`, `NA`, `-`): rules that need the value are skipped */
+  na?: boolean;
+  /** text printed beside the number (`(>100%)`), or the n/a text */
+  note?: string;
+  /** a range printed where one number belongs (`80 - 90 %`); `value` is null */
+  range?: { min: number; max: number };
+  /** a count whose separator the document's number style could not decide (`1.500`): a guess */
+  ambiguous?: boolean;
   page: number;
   bbox: BBox;
 }

@@ -40,12 +40,15 @@ export const Segment = z.object({
 });
 export type Segment = z.infer<typeof Segment>;
 
-/** What the page stage hands on: the words and ruling lines of one page. */
+/**
+ * What the page stage hands on: the words and ruling lines of one page. `mixed`: a born-digital
+ * page whose pictures (a table pasted as an image) were read by OCR.
+ */
 export const PageContent = z.object({
   page: z.number().int().min(1),
   width: z.number(),
   height: z.number(),
-  mode: z.enum(['text', 'ocr']),
+  mode: z.enum(['text', 'ocr', 'mixed']),
   words: z.array(Word),
   segments: z.array(Segment),
 });

@@ -34,7 +34,8 @@ export function signatureMarks(meta: ReportMeta, scans: ReadonlyMap<number, OcrP
   const marks: SignatureMark[] = [];
   for (const [pageNo, scan] of scans) {
     const content = pages[pageNo - 1];
-    if (!content) continue;
+    // a born-digital page OCR'd only for its pictures: its signature, if any, is digital
+    if (!content || content.mode === 'mixed') continue;
     const parts = groupLines(content.words).flatMap((l) => splitByGaps(l));
     for (const s of meta.signatories) {
       if (!s.nip) continue;

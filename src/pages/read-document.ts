@@ -6,7 +6,9 @@ import { checkIntake, sha256, type FileKind } from '../intake/sniff.js';
 import { checkPdfImages } from '../intake/pdf-images.js';
 import { openPdf } from './pdfjs.js';
 import { textLayerWords } from './text-layer.js';
-import { vectorSegments } from './vector-lines.js';
+import { pageGraphics } from './vector-lines.js';
+import { mergeRegions, pictureRegions } from './picture-regions.js';
+import { unreadableText } from './text-quality.js';
 import { embeddedPageImage, renderPdfPage, DEFAULT_DPI, DEFAULT_MAX_RENDER_PIXELS } from '../raster/render.js';
 import { EmbeddedJpegs } from '../raster/embedded-jpeg.js';
 import { MIN_OCR_DPI, readScannedPage, type OcrPage } from '../ocr/read-page.js';
@@ -84,9 +86,13 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
       const vp = page.getViewport({ scale: 1 });
       const words = await textLayerWords(page, n);
       const chars = words.reduce((s, w) => s + w.text.length, 0);
-      const out: PageContent | null = chars >= MIN_TEXT_CHARS
-        ? { page: n, width: vp.width, height: vp.height, mode: 'text', words, segments: await vectorSegments(page, n) }
-        : null;
+      // a text layer whose glyphs map to nothing is no text: the page is read as a scan
+      let out: PageContent | null = null;
+      if (chars >= MIN_TEXT_CHARS && !unreadableText(words)) {
+        const g = await pageGraphics(page, n);
+        // a picture holding text the layer lacks (a pasted table): the page goes to OCR, which reads it
+        if (!pictureRegions(g.images, words, vp.width, vp.height).length) out = { page: n, width: vp.width, height: vp.height, mode: 'text', words, segments: g.segments };
+      }
       if (out) page.cleanup();
       add(timings, 'pages', performance.now() - t);
       return out;
@@ -94,11 +100,19 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
     async readScan(n, opts) {
       const t = performance.now();
       const page = await getPage(n);
+      // a born-digital page with pictures: its text layer is kept, OCR reads the pictures
+      const vp = page.getViewport({ scale: 1 });
+      const words = await textLayerWords(page, n);
+      const text = words.length && !unreadableText(words) ? { words, g: await pageGraphics(page, n) } : null;
+      const regions = text ? pictureRegions(text.g.images, words, vp.width, vp.height) : [];
       const raster = (await jpegs.page(n, page.view))
         ?? (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, opts.dpi ?? DEFAULT_DPI));
       page.cleanup();
       add(opts.timings, 'render', performance.now() - t);
-      return ocrPage(scanWithinLimits(raster, file, 'corrupt-pdf'), opts);
+      const scan = await ocrPage(scanWithinLimits(raster, file, 'corrupt-pdf'), opts);
+      if (!text || !regions.length) return scan;
+      const layer: PageContent = { page: n, width: vp.width, height: vp.height, mode: 'text', words, segments: text.g.segments };
+      return { ...scan, content: mergeRegions(layer, scan.content, regions) };
     },
     close: () => doc.destroy(),
   };

@@ -2,6 +2,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { pdfjs } from './pdfjs.js';
 import { cleanWordText, type Word } from '../model/word.js';
+import { joinLetterSpaced } from './letter-spacing.js';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -14,6 +15,7 @@ export async function textLayerWords(page: PDFPageProxy, pageNo: number): Promis
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent({ disableNormalization: false });
   const words: Word[] = [];
+  let spacedBaseline: number | null = null;
   for (const item of content.items) {
     if (!('str' in item)) continue;
     const it = item as TextItem;
@@ -27,7 +29,10 @@ export async function textLayerWords(page: PDFPageProxy, pageNo: number): Promis
     const width = it.width * (viewport.scale ?? 1);
     const top = baseline - size * 0.8;
     const bottom = baseline + size * 0.2;
-    pushSplitWords(words, it.str, x0, width, top, bottom, pageNo);
+    const joined = joinLetterSpaced(it.str, spacedBaseline !== null && Math.abs(spacedBaseline - baseline) < 1);
+    spacedBaseline = joined.spaced ? baseline : spacedBaseline !== null && Math.abs(spacedBaseline - baseline) < 1 ? spacedBaseline : null;
+    if (joined.spaced) words.push({ text: joined.text, page: pageNo, bbox: [x0, top, x0 + width, bottom], conf: 100, source: 'text' });
+    else pushSplitWords(words, it.str, x0, width, top, bottom, pageNo);
   }
   return words;
 }

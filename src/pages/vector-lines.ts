@@ -26,9 +26,20 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
  * scanned pages get the same Segment type from the image.
  */
 export async function vectorSegments(page: PDFPageProxy, pageNo: number): Promise<Segment[]> {
+  return (await pageGraphics(page, pageNo)).segments;
+}
+
+/** An image drawn on a page: its box in top-left page points. */
+export type ImageBox = [number, number, number, number];
+
+const PAINT_IMAGE = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject].filter((v) => v !== undefined));
+
+/** The page's ruling lines and the boxes of the images drawn on it, from one walk of its operators. */
+export async function pageGraphics(page: PDFPageProxy, pageNo: number): Promise<{ segments: Segment[]; images: ImageBox[] }> {
   const viewport = page.getViewport({ scale: 1 });
   const ops = await page.getOperatorList();
   const out: Segment[] = [];
+  const images: ImageBox[] = [];
   let ctm: Matrix = viewport.transform as Matrix;
   const stack: Matrix[] = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -37,6 +48,11 @@ export async function vectorSegments(page: PDFPageProxy, pageNo: number): Promis
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = mul(ctm, args as unknown as Matrix);
+    else if (PAINT_IMAGE.has(fn!)) {
+      // an image fills the unit square of its matrix
+      const pts = [apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)];
+      images.push([Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))]);
+    }
     else if (fn === OPS.constructPath) {
       const paint = args[0] as number;
       const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
@@ -46,7 +62,7 @@ export async function vectorSegments(page: PDFPageProxy, pageNo: number): Promis
       if (PAINT_FILL.has(paint)) for (const sp of subpaths) fillSegment(sp, pageNo, out);
     }
   }
-  return out;
+  return { segments: out, images };
 }
 
 function toSubpaths(d: ArrayLike<number>, ctm: Matrix): { pts: [number, number][]; closed: boolean }[] {

@@ -22,8 +22,15 @@ import { QUOTE_CHARS } from './text.js';
  *    target phrase is kept only when `kinerja` is that subject.
  * Values are as printed: percentages as numbers with their printed decimals, words without quotes.
  */
-export function extractClaims(lines: readonly Line[]): ExtractedClaim[] {
-  return sentencesOf(lines).flatMap(claimsInSentence);
+export function extractClaims(lines: readonly Line[], opts: ClaimOptions = {}): ExtractedClaim[] {
+  const bands = [...new Set((opts.bands ?? []).map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean))]
+    .sort((a, b) => b.length - a.length);
+  return sentencesOf(lines).flatMap((s) => claimsInSentence(s, bands));
+}
+
+export interface ClaimOptions {
+  /** the document's own rating labels (Tabel 2.2): a kategori is read as one of them where it can be */
+  bands?: readonly string[];
 }
 
 interface Found {
@@ -45,10 +52,20 @@ const KEYS: { kind: 'capaianKinerja' | 'serapanAnggaran'; re: RegExp }[] = [
   },
 ];
 const PERCENT = /(?<![\p{L}\d.,])(\d+(?:[.,]\d+)*)\s*(?:%|persen(?!\p{L})|prosen(?!\p{L}))/giu;
-const GAP_BLOCKERS = /(?<!\p{L})(target|terealisasi|tabel)(?!\p{L})/iu;
+/**
+ * Between the key phrase and its number: another figure's words (`target`), a table reference, or
+ * a part of the budget or of the performance (`anggaran Program X`, `belanja pegawai`, `kegiatan
+ * Y`): a statement about that part is not about the report's total. A bound (`capaian … dibatasi
+ * paling tinggi 120%`) states the method, not a result.
+ */
+const GAP_BLOCKERS = /(?<!\p{L})(target|terealisasi|tabel|program|kegiatan|sub\s*kegiatan|belanja|urusan|maksimal|maksimum|minimal|dibatasi|paling\s+(?:tinggi|rendah)|batas)(?!\p{L})/iu;
+/** A percentage right after an operator is a formula's (`× 100%`, `= R/T x 100 %`), not a claim. */
+const OPERATOR_BEFORE = /(?:[x×*/:=]|dikali(?:kan)?|kali)\s*$/iu;
+/** `80% indikator`, `75% dari jumlah sasaran`: a share of indicators, not a capaian. */
+const SHARE_AFTER = /^\s*(?:dari\s+(?:jumlah|total|seluruh|keseluruhan)?\s*)?(?:indikator|sasaran|iku|kegiatan|program)(?!\p{L})/iu;
 
-function claimsInSentence(s: Sentence): ExtractedClaim[] {
-  const found = [...percentClaims(s.text), ...kategoriClaims(s.text), ...kesimpulanClaims(s.text)];
+function claimsInSentence(s: Sentence, bands: readonly string[]): ExtractedClaim[] {
+  const found = [...percentClaims(s.text), ...kategoriClaims(s.text, bands), ...kesimpulanClaims(s.text)];
   const seen = new Set<string>();
   return found
     .filter((f) => {
@@ -73,6 +90,7 @@ function percentClaims(text: string): Found[] {
     if (!key) return;
     const gap = text.slice(key.end, m.index);
     if (GAP_BLOCKERS.test(gap) || gap.trim().split(/\s+/).filter(Boolean).length > MAX_GAP_WORDS) return;
+    if (OPERATOR_BEFORE.test(text.slice(0, m.index)) || SHARE_AFTER.test(text.slice(m.index + m[0].length))) return;
     const n = parseNumber(m[0], 'pct');
     if (!n.ok || n.value === null) return;
     out.push({ kind: key.kind, value: n.value, decimals: n.decimals, start: m.index, end: m.index + m[0].length });
@@ -84,14 +102,23 @@ const OPEN_QUOTE = new RegExp(`^[${QUOTE_CHARS}]\\s*([^${QUOTE_CHARS}]{1,40}?)\\
 /** Words of rating bands, for a band printed without quotes (`dalam kategori sangat tinggi`). */
 const BAND_WORDS = new Set([
   'sangat', 'amat', 'tinggi', 'sedang', 'rendah', 'baik', 'cukup', 'kurang', 'buruk', 'memuaskan',
-  'istimewa', 'berhasil', 'optimal',
+  'istimewa', 'berhasil', 'optimal', 'agak',
 ]);
 
-function kategoriClaims(text: string): Found[] {
+function kategoriClaims(text: string, bands: readonly string[]): Found[] {
   const out: Found[] = [];
-  for (const m of text.matchAll(/(?<!\p{L})kategori(?!\p{L})\s*:?\s*/giu)) {
+  for (const m of text.matchAll(/(?<!\p{L})(?:kategori|predikat|kriteria)(?!\p{L})\s*:?\s*/giu)) {
     const at = m.index + m[0].length;
     const rest = text.slice(at);
+    // the document's own labels first, longest first (`Sangat Baik` before `Baik`), quoted or not
+    const opened = new RegExp(`^[${QUOTE_CHARS}]?\\s*`, 'u').exec(rest)![0];
+    const label = bands.find((b) => rest.slice(opened.length).toLowerCase().startsWith(b.toLowerCase())
+      && !/^\p{L}/u.test(rest.slice(opened.length + b.length)));
+    if (label) {
+      const start = at + opened.length;
+      out.push({ kind: 'kategori', value: rest.slice(opened.length, opened.length + label.length), decimals: null, start, end: start + label.length });
+      continue;
+    }
     const quoted = OPEN_QUOTE.exec(rest);
     if (quoted) {
       const value = quoted[1]!.replace(/[\s.,;:!?]+$/, '');

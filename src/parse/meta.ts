@@ -1,31 +1,80 @@
-import type { Period, ReportMeta } from '../model/contract.js';
+import type { DocumentKind, Period, ReportMeta } from '../model/contract.js';
 import type { Line } from '../model/word.js';
 import { parsePlaceDate } from './dates.js';
+import { documentKind } from './kind.js';
 import { splitByGaps } from './layout.js';
 import { findPeriods, isAnnual, parsePeriod, parseYear } from './period.js';
+import { sentencesOf } from './sentences.js';
 import { findSignatories } from './signatures.js';
 import { asPrintedName, foldForMatch, isAllCaps, joinLineTexts, titleCase } from './text.js';
 
+/** A meta field read with doubt: nothing where meta lives named it, or what did disagreed. */
+export type MetaDoubt = 'kecamatan' | 'kabupaten' | 'period' | 'year';
+
 /**
- * Report metadata from all lines of a document in reading order. Every LKj repeats its unit,
- * kecamatan and period many times (cover, kata pengantar, captions, closing), so most fields are
- * decided by a vote over the whole text; a single OCR slip or typo (`TRIBUNAN`) cannot win.
+ * Report metadata from all lines of a document in reading order, taken from where meta lives:
+ * the cover, the sentences that name the report itself (`Laporan Kinerja (LKj) Kasi …
+ * Kecamatan … Tribulan II Tahun 2024`) and the signature blocks. Body text names other places
+ * (the desa of a kegiatan, the kabupaten of a Perda) and other periods (`realisasi tribulan I`
+ * in an annual report): it is not asked. The kecamatan template names its unit, kecamatan and
+ * period in several of these places, so most fields are decided by a vote; a single OCR slip or
+ * typo (`TRIBUNAN`) cannot win.
  */
 export function extractMeta(lines: readonly Line[]): ReportMeta {
-  const text = joinLineTexts(lines.map((l) => l.text));
-  const firstPage = lines[0]?.page;
-  const cover = lines.filter((l) => l.page === firstPage);
-  const signedAt = findSignedAt(lines);
-  return {
-    unit: findUnit(text, cover),
-    kecamatan: findPlace(text, 'kecamatan') ?? signedAt?.place ?? null,
-    kabupaten: findPlace(text, 'kabupaten'),
-    period: findPeriod(text, joinLineTexts(cover.map((l) => l.text))),
-    signedAt: signedAt?.date ?? null,
-    signatories: findSignatories(lines),
-  };
+  return readMeta(lines).meta;
 }
 
+export function readMeta(lines: readonly Line[]): { meta: ReportMeta; doubts: MetaDoubt[] } {
+  const cover = coverLines(lines);
+  const coverText = joinLineTexts(cover.map((l) => l.text));
+  const coverPage = cover[0]?.page;
+  const naming = namingText(lines.filter((l) => l.page !== coverPage));
+  // ` | ` keeps a cover line and a sentence from reading as one name
+  const text = [coverText, naming].filter(Boolean).join(' | ');
+  const signedAt = findSignedAt(lines);
+  const signatories = findSignatories(lines);
+  const kind = documentKind(coverText, naming, lines);
+  // the dateline's place is the kecamatan only in a kecamatan's report (a dinas signs in its city)
+  const kecamatan = findPlace(text, 'kecamatan') ?? (kind === 'lkj' ? signedAt?.place ?? null : null);
+  const kabupaten = findPlace(text, 'kabupaten');
+  const period = findPeriod(text, coverText);
+  const doubts: MetaDoubt[] = [];
+  if (kind === 'lkj') {
+    if (!kecamatan) doubts.push('kecamatan');
+    if (!kabupaten) doubts.push('kabupaten');
+    if (!period) doubts.push('period');
+    else if (period.year === null) doubts.push('year');
+  }
+  const meta: ReportMeta = {
+    kind,
+    unit: findUnit(text, cover),
+    kecamatan,
+    kabupaten,
+    period,
+    signedAt: signedAt?.date ?? null,
+    signatories,
+  };
+  return { meta, doubts };
+}
+
+/** The cover: the first page that carries text (a scanned or blank first sheet passes on to the next). */
+function coverLines(lines: readonly Line[]): Line[] {
+  const pages = [...new Set(lines.map((l) => l.page))].slice(0, 2);
+  for (const p of pages) {
+    const onPage = lines.filter((l) => l.page === p);
+    if (onPage.reduce((n, l) => n + l.text.length, 0) >= 20) return onPage;
+  }
+  return lines.filter((l) => l.page === pages[0]);
+}
+
+/** Sentences naming the report itself (and the titles under table captions, which name it too). */
+const NAMES_REPORT = /laporan\s+(?:akuntabilitas\s+)?kinerja|(?<!\p{L})(?:lkj|lkjip|lkip|lakip)(?!\p{L})|laporan\s+ini|perjanjian\s+kinerja/iu;
+
+function namingText(lines: readonly Line[]): string {
+  return sentencesOf(lines).map((s) => s.text).filter((t) => NAMES_REPORT.test(t)).join(' | ');
+}
+
+export type { DocumentKind };
 /** Counts values by a folded key; the most frequent wins, ties go to the first seen. */
 class Vote<T> {
   private readonly entries = new Map<string, { count: number; order: number; values: T[] }>();
@@ -93,7 +142,7 @@ export function findUnit(text: string, cover: readonly Line[]): string | null {
 
 const UNIT_MAX_WORDS = 8;
 const UNIT_CONNECTORS = new Set(['dan', '&', '/', 'serta']);
-const NOT_A_UNIT = /^(instansi|tribulan|triwulan|semester|tahun|tahunan|ini|sebagai|pada)$/i;
+const NOT_A_UNIT = /^(instansi|tribulan|triwulan|semester|tahun|tahunan|ini|sebagai|pada|merupakan|adalah|disusun|dapat|yang)$/i;
 
 /** The capitalised words before `Kecamatan` at the start of `rest`, or null. */
 function unitAfter(rest: string): string | null {
@@ -123,8 +172,23 @@ function unitFromCover(cover: readonly Line[]): string | null {
     if (parsePeriod(l.text) || parseYear(l.text) || /^(pemerintah|kecamatan|kabupaten|tahun)(?!\p{L})/iu.test(l.text.trim())) break;
     parts.push(l.text);
   }
-  const unit = joinLineTexts(parts).replace(/\s+(kecamatan|kec\.)\s.*$/i, '').trim();
+  const unit = plausibleUnit(joinLineTexts(parts));
   return unit ? asPrintedName(unit) : null;
+}
+
+/**
+ * A unit's name as a cover prints it, or null: `Instansi Pemerintah (LKIP)` and what follows the
+ * name (`Provinsi Jawa Barat`, `Kecamatan X`, `Tahun 2016`) cut off; a sentence, a running footer
+ * (`… Tahun 201637`) or a long paragraph is no name.
+ */
+export function plausibleUnit(text: string): string | null {
+  const t = text
+    .replace(/^\s*(?:\([^)]{1,12}\)\s*)?(?:instansi\s+pemerintah\s*)?(?:\([^)]{1,12}\)\s*)?/i, '')
+    .replace(/\s+(?:kecamatan|kec\.|provinsi|kabupaten|kab\.|kota|tahun|tribulan|triwulan|semester)(?!\p{L}).*$/iu, '')
+    .trim();
+  if (!t || /\d|[.:;,!?]\s|\s[—–-]\s/.test(t) || t.split(/\s+/).length > 10) return null;
+  if (t.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !UNIT_CONNECTORS.has(w))) return null;
+  return t;
 }
 
 /**
@@ -145,7 +209,7 @@ export function findPeriod(text: string, coverText: string): Period | null {
     const year = years.winner()?.[0] ?? parseYear(coverText);
     return { kind: first.kind, number: first.number, year };
   }
-  if (coverAnnual || /laporan\s+kinerja/i.test(coverText)) {
+  if (coverAnnual || /laporan\s+(?:akuntabilitas\s+)?kinerja|(?<!\p{L})(?:lkj|lkjip|lkip|lakip)(?!\p{L})/iu.test(coverText)) {
     const year = parsePeriod(coverText)?.year ?? parseYear(coverText);
     if (year !== null) return { kind: 'tahunan', number: null, year };
   }

@@ -1,4 +1,5 @@
 import { normalizeSpace } from './text.js';
+import type { NumberStyle } from './number-style.js';
 
 /**
  * Indonesian numbers as printed in LKj reports: `48.320.000,00`, `Rp. 48.320.000`, `33,33 %`,
@@ -14,7 +15,9 @@ import { normalizeSpace } from './text.js';
  *       group never looks like that);
  *     - money: thousands (rupiah are printed whole or with `,00`);
  *     - pct: decimal (a percentage of 1 500 does not occur; `12,500%` → 12.5, decimals 3);
- *     - number: the Indonesian convention, `.` thousands and `,` decimal (`1.500 Orang` → 1500).
+ *     - number: what the document's style says that separator is (`parse/number-style.ts`); with
+ *       no style known, the Indonesian convention (`.` thousands, `,` decimal: `1.500 Orang` →
+ *       1500) and the result is marked `ambiguous`.
  *  Thousands groups must be well formed (1–3 digits, then groups of 3) or the text is not a number.
  *
  * The kind is taken from the text when it says so (`%`/`persen` → pct, `Rp` → money, a unit word
@@ -30,6 +33,8 @@ export interface ParsedNumber {
   kind: NumberKind;
   /** false when the text has something in it that is not a number of this family */
   ok: boolean;
+  /** a count like `1.500` whose separator the style could not decide: the value is a guess */
+  ambiguous?: boolean;
 }
 
 const MULTIPLIERS: Record<string, number> = {
@@ -37,7 +42,7 @@ const MULTIPLIERS: Record<string, number> = {
 };
 const PERCENT_WORDS = new Set(['persen', 'prosen', 'percent']);
 
-export function parseNumber(raw: string, hint?: NumberKind): ParsedNumber {
+export function parseNumber(raw: string, hint?: NumberKind, style?: NumberStyle): ParsedNumber {
   let s = normalizeSpace(raw);
   let kind: NumberKind = hint ?? 'number';
   const fail = (): ParsedNumber => ({ value: null, decimals: null, kind, ok: false });
@@ -78,7 +83,7 @@ export function parseNumber(raw: string, hint?: NumberKind): ParsedNumber {
 
   const core = joinSpacedDigits(s);
   if (core === null) return fail();
-  const split = splitNumber(core, kind);
+  const split = splitNumber(core, kind, style);
   if (split === null) return fail();
 
   const decimals = split.frac.length;
@@ -89,7 +94,7 @@ export function parseNumber(raw: string, hint?: NumberKind): ParsedNumber {
     // `48,32 juta` is 48 320 000 rupiah: whole rupiah, no decimals left.
     return { value: Math.round(value * multiplier), decimals: 0, kind, ok: true };
   }
-  return { value: value === 0 ? 0 : value, decimals, kind, ok: true };
+  return { value: value === 0 ? 0 : value, decimals, kind, ok: true, ...(split.ambiguous ? { ambiguous: true } : {}) };
 }
 
 /** Decimals printed in a number (`19,50%` → 2), or null when it is not a number. */
@@ -114,7 +119,7 @@ function joinSpacedDigits(s: string): string | null {
 }
 
 /** Splits `48.320.000,00` into integer digits `48320000` and fraction digits `00`. */
-function splitNumber(core: string, kind: NumberKind): { int: string; frac: string } | null {
+function splitNumber(core: string, kind: NumberKind, style?: NumberStyle): { int: string; frac: string; ambiguous?: boolean } | null {
   const dots = (core.match(/\./g) ?? []).length;
   const commas = (core.match(/,/g) ?? []).length;
   if (dots === 0 && commas === 0) return { int: core, frac: '' };
@@ -133,8 +138,14 @@ function splitNumber(core: string, kind: NumberKind): { int: string; frac: strin
 
   const [intPart = '', after = ''] = core.split(sep);
   if (after.length !== 3 || intPart.startsWith('0') || intPart.length > 3) return { int: intPart, frac: after };
-  const thousands = kind === 'money' || (kind === 'number' && sep === '.');
-  return thousands ? { int: intPart + after, frac: '' } : { int: intPart, frac: after };
+  if (kind === 'money') return { int: intPart + after, frac: '' };
+  if (kind === 'pct') return { int: intPart, frac: after };
+  const role = (sep === '.' ? style?.dot : style?.comma) ?? null;
+  if (role === 'thousands') return { int: intPart + after, frac: '' };
+  if (role === 'decimal') return { int: intPart, frac: after };
+  // undecided: the Indonesian convention, flagged as a guess when a style was asked for
+  const guess = sep === '.' ? { int: intPart + after, frac: '' } : { int: intPart, frac: after };
+  return style ? { ...guess, ambiguous: true } : guess;
 }
 
 function groupedInt(intPart: string, sep: string, frac: string): { int: string; frac: string } | null {

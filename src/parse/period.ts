@@ -66,10 +66,21 @@ export function isAnnual(text: string): boolean {
  */
 export function parseYear(text: string): number | null {
   const t = normalizeSpace(text);
-  const labelled = /(?<!\p{L})(?:tahun(?:\s+anggaran)?|t\.?a\.?|th\.?)\s*[:.]?\s*((?:19|20)\d{2})(?!\d)/iu.exec(t);
-  if (labelled) return Number(labelled[1]);
-  const bare = /(?<!\d)(199\d|20\d{2})(?!\d)/.exec(t);
-  return bare ? Number(bare[1]) : null;
+  for (const m of t.matchAll(/(?<!\p{L})(?:tahun(?:\s+anggaran)?|t\.?a\.?|th\.?)\s*[:.]?\s*((?:19|20)\d{2})(?!\d)/giu)) {
+    if (!isRegulationYear(t, m.index)) return Number(m[1]);
+  }
+  for (const m of t.matchAll(/(?<!\d)(199\d|20\d{2})(?!\d)/g)) {
+    if (!isRegulationYear(t, m.index)) return Number(m[1]);
+  }
+  return null;
+}
+
+/**
+ * The year of a regulation (`Instruksi Presiden Nomor 7 Tahun 1999`, `Perda No. 3/2008`,
+ * `Permenpan RB 53 Tahun 2014`): not the report's.
+ */
+export function isRegulationYear(text: string, at: number): boolean {
+  return /(?:nomor|no\.?|nmr\.?)\s*:?\s*[\w./-]{1,12}\s*(?:tahun\s*)?$|(?:nomor|no\.?)\s*\d+\s*\/\s*$/iu.test(text.slice(Math.max(0, at - 40), at));
 }
 
 function periodNumber(token: string): number | null {

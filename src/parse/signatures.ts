@@ -26,10 +26,14 @@ const MAX_BLOCK_LINES = 7;
 const MAX_WIDTH_RATIO = 2;
 const MIN_OVERLAP = 0.3;
 
-const POSITION = /(?<!\p{L})(kasi|kasie|kepala|camat|sekretaris|sekcam|kasubag|kasubbag|kasubid|kabag|kabid|kasat|lurah|bupati|wakil|ketua|direktur|inspektur|sekda|plt|plh|pj|pjs)(?!\p{L})/iu;
+const POSITION = /(?<!\p{L})(kasi|kasie|kepala|camat|sekretaris|sekcam|kasubag|kasubbag|kasubid|kabag|kabid|kasat|lurah|bupati|walikota|wali\s+kota|gubernur|wakil|ketua|direktur|inspektur|sekda|plt|plh|pj|pjs)(?!\p{L})/iu;
 const SKIP = /^(mengetahui|menyetujui|disetujui|atasan\s+langsung|pejabat\s+penilai|yang\s+(membuat|melaporkan|menilai)|dibuat\s+oleh|kecamatan|kabupaten|kab\.|kelurahan|desa|pemerintah)(?!\p{L})/iu;
 const RANK = /^(pembina|penata|pengatur|juru)(?!\p{L})|^[IV]{1,3}\s*\/\s*[a-e]$/iu;
 const ACTING_ONLY = /^(plt|plh|pj|pjs)\.?$/i;
+/** Labels of a biodata form (`Nama`, `Alamat`, `No. Telpon`): no name, no title. */
+const FORM_LABEL = /^(nama|alamat|jabatan|pangkat|golongan|gol\.|no\.?\s*(telp(?:on)?|hp|telepon)|telepon|tempat|tanggal|tgl|unit\s+kerja|instansi|e-?mail|agama|pendidikan)(?!\p{L})/iu;
+/** A line naming only a place or a party (`PROVINSI JAWA BARAT,`, `PIHAK KEDUA,`): no title. */
+const PLACE_ONLY = /^(provinsi|kabupaten|kota|kecamatan|desa|kelurahan|pihak\s+(pertama|kedua))(?!\p{L})[^,]*,?$/iu;
 
 /** Every signature block, in document order (page, top to bottom, left to right). */
 export function findSignatureBlocks(lines: readonly Line[]): SignatureBlock[] {
@@ -115,7 +119,7 @@ function isParagraphTail(line: LinePart, paragraphLine: LinePart): boolean {
 
 function isNameLine(part: LinePart): boolean {
   const t = part.text;
-  if (POSITION.test(t) || SKIP.test(t) || RANK.test(t) || parsePlaceDate(t)) return false;
+  if (POSITION.test(t) || SKIP.test(t) || RANK.test(t) || FORM_LABEL.test(t) || parsePlaceDate(t)) return false;
   const chars = t.replace(/\s/g, '');
   const letters = (chars.match(/\p{L}/gu) ?? []).length;
   // Signature scribbles come out of OCR as short runs of symbols and stray letters.
@@ -146,8 +150,10 @@ function pickTitle(lines: readonly LinePart[]): string | null {
     if (onTop !== undefined && ACTING_ONLY.test(onTop.text.trim())) title = `${onTop.text} ${title}`;
     return normalizeTitle(title);
   }
-  const fallback = lines.find((l) => !SKIP.test(l.text) && !parsePlaceDate(l.text))
-    ?? lines.find((l) => !parsePlaceDate(l.text) && !/^mengetahui/i.test(l.text));
+  // never a place or party alone (`PROVINSI JAWA BARAT,`) or a form's label: no title then
+  const usable = (l: LinePart) => !parsePlaceDate(l.text) && !PLACE_ONLY.test(l.text.trim()) && !FORM_LABEL.test(l.text);
+  const fallback = lines.find((l) => !SKIP.test(l.text) && usable(l))
+    ?? lines.find((l) => usable(l) && !/^mengetahui/i.test(l.text));
   return fallback ? normalizeTitle(fallback.text) : null;
 }
 
@@ -161,5 +167,6 @@ function isContinuation(line: LinePart, title: LinePart): boolean {
 
 /** `Plt.Kasi` → `Plt. Kasi`: the acting prefix always takes one space. */
 export function normalizeTitle(title: string): string {
-  return normalizeSpace(title).replace(/(?<!\p{L})(Plt|Plh|Pj|Pjs)\.\s*(?=\S)/giu, '$1. ');
+  // a title ends before the comma a signature block prints after it (`GUBERNUR JAWA BARAT,`)
+  return normalizeSpace(title).replace(/(?<!\p{L})(Plt|Plh|Pj|Pjs)\.\s*(?=\S)/giu, '$1. ').replace(/\s*,$/, '');
 }

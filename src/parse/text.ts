@@ -52,11 +52,15 @@ export function asPrintedName(s: string): string {
  * hyphen at the line end (`karunia-` + `Nya` → `karunia-Nya`, the hyphen is kept as printed).
  */
 export function joinLineTexts(texts: readonly string[]): string {
-  let out = '';
+  // parts joined once at the end: testing the end of a growing string flattens it every time
+  // (quadratic: 16 s for the 10 000 lines of a 60-page report)
+  const parts: string[] = [];
+  let last = '';
   for (const raw of texts) {
     const t = normalizeSpace(raw);
     if (!t) continue;
-    out += out === '' || (/\p{L}-$/u.test(out) && /^\p{L}/u.test(t)) ? t : ` ${t}`;
+    parts.push(last === '' || (/\p{L}-$/u.test(last) && /^\p{L}/u.test(t)) ? t : ` ${t}`);
+    last = t;
   }
-  return out;
+  return parts.join('');
 }

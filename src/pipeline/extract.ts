@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { NO_SIGNATURE_MARKS, SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type SignatureInfo, type SignatureMarks, type Tables, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
+import type { Profile } from '../model/profile.js';
 
 import { InputError, isInputError, toInternalError, type InternalError } from '../intake/errors.js';
 import { sha256 } from '../intake/sniff.js';
@@ -12,9 +13,9 @@ import { doubtfulCells, numericCells, rereadCells, rereadShapes } from '../ocr/r
 import { structureBreaks } from '../verify/structure.js';
 import { shapeCells } from './shape-rereads.js';
 import { checkSignatures } from '../ocr/signatures.js';
-import { TABLE_FIELDS } from '../tables/records.js';
+import { OPTIONAL_FIELDS, TABLE_FIELDS } from '../tables/records.js';
 import { TABLE_IDS } from '../tables/extract-tables.js';
-import { verify, type Lang } from '../verify/index.js';
+import { verify, type Lang, type VerifyInput } from '../verify/index.js';
 import { message } from '../verify/messages.js';
 import { matchSigners, signatureRules } from '../verify/signatures.js';
 import type { TrustAnchors } from '../signatures/index.js';
@@ -34,6 +35,8 @@ export interface ExtractOptions {
   ocr?: () => OcrPools;
   /** anchors digital signatures must chain to (default: LKJ_TRUST_ANCHORS; null: none) */
   trustAnchors?: TrustAnchors | Error | null;
+  /** a template's quirks (model/profile.ts); the default reads without one */
+  profile?: Profile;
   onPage?: (done: number, total: number) => void;
 }
 
@@ -98,12 +101,14 @@ export async function extractBytes(bytes: Uint8Array, name: string, opts: Extrac
 
 async function extractSource(open: () => Promise<PageSource>, name: string, digest: string, original: Uint8Array | null, opts: ExtractOptions): Promise<ExtractResult> {
   const timings = new Timings();
+  let read: DocumentPages | null = null;
   try {
     const source = await timings.time('intake', open);
-    const read = await readDocument(source, readOptions(opts, timings));
+    read = await readDocument(source, readOptions(opts, timings));
     return await finish(name, digest, read, original, opts, timings);
   } catch (e) {
-    return { report: failure(name, digest, 0, e), timings };
+    // a document refused after it was read keeps its real page count and mode
+    return { report: failure(name, digest, read, e), timings };
   }
 }
 
@@ -121,7 +126,7 @@ export async function assembleReport(name: string, digest: string, read: Documen
   try {
     return await finish(name, digest, read, original, opts, timings);
   } catch (e) {
-    return { report: failure(name, digest, read.numPages, e), timings };
+    return { report: failure(name, digest, read, e), timings };
   }
 }
 
@@ -132,16 +137,19 @@ async function finish(name: string, digest: string, read: DocumentPages, origina
   const numPages = read.numPages;
   if (!pages.some((p) => p.words.length)) {
     if (read.scans.size === numPages && [...read.scans.values()].every((s) => s.blank)) {
-      throw new InputError('blank-page', numPages === 1 ? 'the page is blank' : `all ${numPages} pages are blank`, name);
+      throw refusal('blank-page', name, lang, numPages === 1 ? 'blank1' : 'blankAll', { pages: numPages });
     }
-    throw new InputError('not-lkj', read.scans.size ? 'no text could be read on any page (not a document, or an unreadable scan)' : 'has no text on any page', name);
+    throw refusal('not-lkj', name, lang, read.scans.size ? 'noTextScan' : 'noText', {});
   }
-  let analysis = analysePages(pages, timings);
-  if (analysis.missing.length === TABLE_IDS.length) {
-    throw new InputError('not-lkj', 'is not an LKj report: none of Tabel 2.1–2.5 was found', name);
+  const analyse = (t?: Timings) => analysePages(pages, t, { profile: opts.profile });
+  let analysis = analyse(timings);
+  // a document of a kind we know (an LKIP, a Perjanjian Kinerja, a realisasi form) is read for what
+  // it holds; only a document of no known kind with none of the tables is refused
+  if (analysis.missing.length === TABLE_IDS.length && analysis.meta.kind === 'other') {
+    throw refusal('not-lkj', name, lang, 'notLkj', {});
   }
   let discrepancies: Discrepancy[];
-  const verifyNow = (a: Analysis) => verify({ tables: a.tables, claims: a.claims, unread: a.unread }, { lang, minConfidence });
+  const verifyNow = (a: Analysis) => verify(verifyInput(a), { lang, minConfidence });
   if (read.scans.size) {
     const pool = (opts.ocr ?? sharedOcrPools)();
     const reread = new Set<string>();
@@ -150,7 +158,7 @@ async function finish(name: string, digest: string, read: DocumentPages, origina
       const doubtful = doubtfulCells(analysis.tables, read.scans, minConfidence);
       if (!doubtful.length) return analysis;
       await rereadCells(doubtful, pages, read.scans, pool, reread);
-      return analysePages(pages);
+      return analyse();
     });
     // 2. a cell whose reading breaks a shape every report has (a band bound over 100, money not in
     // groups of three) is read in other ways, and a reading that fits the shape replaces it
@@ -166,7 +174,7 @@ async function finish(name: string, digest: string, read: DocumentPages, origina
       analysis = await timings.time('reread', async () => {
         const again = numericCells(analysis.tables, read.scans, suspect);
         if (!(await rereadCells(again, pages, read.scans, pool, reread)).length) return analysis;
-        return analysePages(pages);
+        return analyse();
       });
     }
   }
@@ -178,9 +186,33 @@ async function finish(name: string, digest: string, read: DocumentPages, origina
     ...signatureRules(signatures, analysis.meta.signatories, lang),
     ...missingTables(analysis, lang),
   ]);
-  const textPages = pages.filter((p) => p.mode === 'text').length;
-  const source: Report['source'] = { file: name, sha256: digest, pages: numPages, mode: textPages === numPages ? 'text' : textPages === 0 ? 'ocr' : 'mixed' };
-  return { report: toReport(source, analysis, discrepancies, signatures, signed.marks), timings, analysis };
+  return { report: toReport(sourceOf(name, digest, read), analysis, discrepancies, signatures, signed.marks), timings, analysis };
+}
+
+function sourceOf(name: string, digest: string | null, read: DocumentPages): Report['source'] {
+  // a page read from its text layer and OCR (`mixed`) is neither: the document is mixed
+  const textPages = read.pages.filter((p) => p?.mode === 'text').length;
+  return { file: name, sha256: digest, pages: read.numPages, mode: textPages === read.numPages ? 'text' : textPages === 0 && !read.pages.some((p) => p?.mode === 'mixed') ? 'ocr' : 'mixed' };
+}
+
+/** The verification input of an analysis: its tables and claims, and what the document states. */
+function verifyInput(a: Analysis): VerifyInput {
+  return {
+    tables: a.tables, claims: a.claims, unread: a.unread, method: a.method, kind: a.meta.kind, notes: a.notes,
+    ...(a.profileScale ? { scale: a.profileScale } : {}),
+  };
+}
+
+/**
+ * T1 for each table a kecamatan LKj (or a document of no known kind holding some of them) lacks.
+ * An LKIP, a Perjanjian Kinerja or a realisasi form is not expected to hold all five: what it
+ * lacks is listed in `missingTables`, not warned about.
+ */
+function missingTables(analysis: Analysis, lang: Lang): Discrepancy[] {
+  const kind = analysis.meta.kind;
+  // a table whose caption was seen but whose grid was not read is X1 (from verify), not T1
+  const absent = analysis.missing.filter((t) => !analysis.unread?.includes(t));
+  return kind === undefined || kind === 'lkj' || kind === 'other' ? absent.map((t) => missingTable(t, lang)) : [];
 }
 
 function toReport(source: Report['source'], analysis: Analysis, discrepancies: Discrepancy[], signatures: SignatureInfo[], signatureMarks: SignatureMarks): Report {
@@ -194,6 +226,8 @@ function toReport(source: Report['source'], analysis: Analysis, discrepancies: D
     ...(analysis.missing.length ? { missingTables: analysis.missing } : {}),
     signatures,
     signatureMarks,
+    ...(analysis.captions && Object.keys(analysis.captions).length ? { captions: analysis.captions } : {}),
+    ...(analysis.profile ? { profile: analysis.profile } : {}),
     status: discrepancies.length ? 'flagged' : 'clean',
   };
   return report;
@@ -208,7 +242,7 @@ export function reverify(analysis: Analysis, previous: Report, opts: Pick<Extrac
   const lang = opts.lang ?? 'id';
   const signatures = matchSigners(previous.signatures ?? [], analysis.meta.signatories);
   const discrepancies = [
-    ...verify({ tables: analysis.tables, claims: analysis.claims, unread: analysis.unread }, { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE }),
+    ...verify(verifyInput(analysis), { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE }),
     ...previous.discrepancies.filter((d) => d.rule === 'S1'),
     ...signatureRules(signatures, analysis.meta.signatories, lang),
     ...missingTables(analysis, lang),
@@ -230,15 +264,29 @@ function suspectTables(ds: readonly Discrepancy[]): TableId[] {
   return [...out];
 }
 
-function failure(name: string, digest: string | null, pages: number, e: unknown): Report {
+function failure(name: string, digest: string | null, read: DocumentPages | number | null, e: unknown): Report {
   // a bug or the environment: one line in the report, the stack in the log
-  return failedReport(name, digest, pages, isInputError(e) ? e : toInternalError(e, name));
+  const err = isInputError(e) ? e : toInternalError(e, name);
+  if (read === null || typeof read === 'number') return failedReport(name, digest, read ?? 0, err);
+  return { ...failedReport(name, digest, read.numPages, err), source: sourceOf(name, digest, read) };
 }
 
-/** T1 for the tables the document lacks; a table whose caption was seen but whose grid was not read is X1 (from verify). */
-function missingTables(analysis: Analysis, lang: Lang): Discrepancy[] {
-  return analysis.missing.filter((t) => !analysis.unread?.includes(t)).map((t) => missingTable(t, lang));
+/** A refusal in the user's language (the contract's `error.message` reaches the user as is). */
+function refusal(code: 'not-lkj' | 'blank-page', file: string, lang: Lang, key: keyof typeof REFUSALS, vars: Record<string, number>): InputError {
+  const tpl = REFUSALS[key][lang];
+  return new InputError(code, tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')), file);
 }
+
+const REFUSALS = {
+  blank1: { en: 'the page is blank', id: 'halamannya kosong' },
+  blankAll: { en: 'all {pages} pages are blank', id: 'semua {pages} halaman kosong' },
+  noTextScan: { en: 'no text could be read on any page (not a document, or an unreadable scan)', id: 'tidak ada teks yang terbaca di halaman mana pun (bukan dokumen, atau hasil pindaian tidak terbaca)' },
+  noText: { en: 'has no text on any page', id: 'tidak ada teks di halaman mana pun' },
+  notLkj: {
+    en: 'is not an LKj report: none of Tabel 2.1–2.5 (Perjanjian Kinerja, skala nilai, capaian kinerja, cost per outcome, realisasi anggaran) was found, and the cover names no LKj, LKIP, Perjanjian Kinerja or realisasi report',
+    id: 'bukan laporan LKj: tidak ada Tabel 2.1–2.5 (Perjanjian Kinerja, skala nilai, capaian kinerja, cost per outcome, realisasi anggaran), dan sampulnya tidak menyebut LKj, LKIP, Perjanjian Kinerja, atau laporan realisasi',
+  },
+} satisfies Record<string, Record<Lang, string>>;
 
 function missingTable(table: TableId, lang: Lang): Discrepancy {
   return {
@@ -268,6 +316,18 @@ function toContractTables(t: ExtractedTables): Tables {
     out[id] = t[id].map((row) => {
       const rec: Record<string, unknown> = { no: row.no };
       for (const f of TABLE_FIELDS[id]) rec[f] = row.fields[f]?.value ?? null;
+      if (id === '2.2') return rec;
+      // schemaVersion 2: the template's own columns, and what numeric cells printed besides numbers
+      for (const f of OPTIONAL_FIELDS) if (row.fields[f]) rec[f] = row.fields[f]!.value ?? null;
+      const extra: Record<string, string> = {}, ranges: Record<string, { min: number; max: number }> = {}, notes: Record<string, string> = {};
+      for (const [name, f] of Object.entries(row.fields)) {
+        if (name.startsWith('extra:') && typeof f.value === 'string') extra[name.slice(6)] = f.value;
+        if (f.range) ranges[name] = f.range;
+        if (f.note !== undefined) notes[name] = f.note;
+      }
+      if (Object.keys(extra).length) rec.extra = extra;
+      if (Object.keys(ranges).length) rec.ranges = ranges;
+      if (Object.keys(notes).length) rec.notes = notes;
       return rec;
     });
   }

@@ -331,4 +331,12 @@ CREATE TABLE signatures (
 CREATE INDEX signatures_signer_nip ON signatures (signer_nip);
 `,
   },
+  {
+    id: 7,
+    name: 'a profile per document (issue 11: a kabupaten template\'s quirks, given per batch)',
+    sql: `
+-- the profile a document was ingested with (model/profile.ts), used whenever it is processed
+ALTER TABLE documents ADD COLUMN profile jsonb;
+`,
+  },
 ];

@@ -30,6 +30,8 @@ export interface DocumentRow {
   processed_at: Date | null;
   /** counted by a nightly summary since its last version was stored */
   summarised: boolean;
+  /** the profile (model/profile.ts) it was ingested with; absent before migration 4 */
+  profile?: unknown;
 }
 
 export interface NewDocument {
@@ -38,6 +40,8 @@ export interface NewDocument {
   size: number;
   kind: string | null;
   priority: number;
+  /** a template profile for processing it (stored as given, validated at ingest) */
+  profile?: unknown;
 }
 
 /** The system of record: documents, their report versions (contract JSON + normalised rows), review and audit. */
@@ -47,8 +51,8 @@ export class Store {
   /** Register a document by its bytes' hash: `created` is false when the same bytes are already known. */
   async registerDocument(d: NewDocument): Promise<{ doc: DocumentRow; created: boolean }> {
     const rows = await this.db.query<DocumentRow>(
-      `INSERT INTO documents (sha256, file_name, size_bytes, kind, priority, status) VALUES ($1, $2, $3, $4, $5, 'queued')
-       ON CONFLICT (sha256) DO NOTHING RETURNING *`, [d.sha256, d.fileName, d.size, d.kind, d.priority]);
+      `INSERT INTO documents (sha256, file_name, size_bytes, kind, priority, status, profile) VALUES ($1, $2, $3, $4, $5, 'queued', $6)
+       ON CONFLICT (sha256) DO NOTHING RETURNING *`, [d.sha256, d.fileName, d.size, d.kind, d.priority, d.profile === undefined ? null : JSON.stringify(d.profile)]);
     if (rows[0]) {
       await this.audit('ingest', 'document-registered', rows[0].id, { file: d.fileName, sha256: d.sha256 });
       return { doc: rows[0], created: true };
@@ -57,10 +61,11 @@ export class Store {
   }
 
   /** Start a new processing run (`--force`, retry of a failure): the next stored report becomes a new version. */
-  async newRun(id: number, reason: string, priority?: number): Promise<DocumentRow> {
+  async newRun(id: number, reason: string, priority?: number, profile?: unknown): Promise<DocumentRow> {
     const [doc] = await this.db.query<DocumentRow>(
       `UPDATE documents SET run = run + 1, run_reason = $2, status = 'queued', failure_code = NULL, failure_reason = NULL, attempts = 0,
-         priority = COALESCE($3, priority), updated_at = now() WHERE id = $1 RETURNING *`, [id, reason, priority ?? null]);
+         priority = COALESCE($3, priority), profile = COALESCE($4, profile), updated_at = now() WHERE id = $1 RETURNING *`,
+      [id, reason, priority ?? null, profile === undefined ? null : JSON.stringify(profile)]);
     if (!doc) throw new Error(`no document ${id}`);
     await this.audit('ingest', 'run-started', id, { run: doc.run, reason });
     return doc;

@@ -1,23 +1,45 @@
 import type { TableId } from '../model/contract.js';
 
-/** Field names per table as the contract spells them, plus 2.2's raw `interval` column. */
-export type ColumnField =
-  | 'no' | 'sasaran' | 'indikator' | 'target' | 'realisasi' | 'capaian'
-  | 'interval' | 'kriteria' | 'pagu' | 'realisasiAnggaran' | 'capaianAnggaran' | 'uraian';
+import { DEFAULT_SYNONYMS, EXTRA_COLUMNS, OTHER_COLUMNS, hasAny, hasPhrase, tokens, type FieldName, type SynonymTable } from './synonyms.js';
 
-function tokens(label: string): string[] {
-  return label.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+/**
+ * What a column holds: a field of the table (2.2's raw `interval` included), `other` for a column
+ * understood and not kept (another year, the Renstra target, `Sisa`), or `extra:<header>` for a
+ * text column kept by its printed header (`Sumber Data`, `Formula`).
+ */
+export type ColumnField = FieldName | 'other' | `extra:${string}`;
+
+export interface MapOptions {
+  /** a profile's header words, tried before the defaults */
+  synonyms?: SynonymTable;
+  /** the report's year: in a table printing several years side by side, its columns are taken */
+  year?: number | null;
 }
 
-const has = (t: string[], ...words: string[]) => words.some((w) => t.includes(w) || t.some((x) => x.startsWith(w) && w.length >= 4));
+const has = (t: string[], ...words: string[]) => hasAny(t, words);
 
 /**
  * Map each column's header label (the texts of all header cells above it, top to bottom) to a
- * field of the table. Unknown columns (Ket, Keterangan) map to null and are ignored.
+ * field of the table. Several columns of one field (two years side by side) keep the report
+ * year's; columns nobody understands stay null.
  */
-export function mapColumns(table: TableId, labels: readonly string[]): (ColumnField | null)[] {
-  const mapped = table === '2.4' ? map24(labels, mapByLabel(table, labels)) : mapByLabel(table, labels);
-  return inferByOrder(table, labels, mapped);
+export function mapColumns(table: TableId, labels: readonly string[], opts: MapOptions = {}): (ColumnField | null)[] {
+  return mapColumnsDetailed(table, labels, opts).columns;
+}
+
+/** mapColumns, and which columns were placed by their neighbours rather than their own header. */
+export function mapColumnsDetailed(table: TableId, labels: readonly string[], opts: MapOptions = {}): { columns: (ColumnField | null)[]; inferred: number[] } {
+  const base = mapByLabel(table, labels, opts);
+  const mapped = table === '2.4' ? map24(labels, base) : base;
+  const withExtras = mapped.map((f, i) => f ?? extraColumn(labels[i] ?? ''));
+  const ordered = inferByOrder(table, labels, withExtras);
+  const inferred = ordered.flatMap((f, i) => (f && !withExtras[i] ? [i] : []));
+  return { columns: resolveDuplicates(labels, ordered, opts.year ?? null), inferred };
+}
+
+function extraColumn(label: string): ColumnField | null {
+  const t = tokens(label);
+  return EXTRA_COLUMNS.some((p) => hasPhrase(t, p)) ? `extra:${label.replace(/\s+/g, ' ').trim()}` : null;
 }
 
 /** Each table's columns in their usual order; Ket/Keterangan may follow. */
@@ -52,37 +74,53 @@ function inferByOrder(table: TableId, labels: readonly string[], cols: (ColumnFi
   return out;
 }
 
-function mapByLabel(table: TableId, labels: readonly string[]): (ColumnField | null)[] {
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+const yearsIn = (label: string) => [...label.matchAll(YEAR)].map((m) => Number(m[0]));
+
+/**
+ * Several columns holding one field (`Target 2022 | Target 2023`): the column of the report's year,
+ * else the latest year printed, and the others are `other`. Without years the first is kept and
+ * the others stay unmapped (the header did not say which is meant).
+ */
+function resolveDuplicates(labels: readonly string[], cols: (ColumnField | null)[], year: number | null): (ColumnField | null)[] {
+  const out = [...cols];
+  const seen = new Set<string>();
+  for (const f of cols) {
+    if (!f || f === 'other' || f.startsWith('extra:') || seen.has(f)) continue;
+    seen.add(f);
+    const idx = cols.flatMap((g, i) => (g === f ? [i] : []));
+    if (idx.length < 2) continue;
+    const years = idx.map((i) => yearsIn(labels[i] ?? ''));
+    let keep = idx[0]!;
+    if (!years.some((ys) => ys.length)) {
+      for (const i of idx.slice(1)) out[i] = null;
+      continue;
+    }
+    const ofYear = year === null ? -1 : years.findIndex((ys) => ys.includes(year));
+    if (ofYear >= 0) keep = idx[ofYear]!;
+    else {
+      const latest = Math.max(...years.flat());
+      keep = idx[years.findIndex((ys) => ys.includes(latest))]!;
+    }
+    for (const i of idx) if (i !== keep) out[i] = 'other';
+  }
+  return out;
+}
+
+function mapByLabel(table: TableId, labels: readonly string[], opts: MapOptions): (ColumnField | null)[] {
   return labels.map((label, i) => {
     const t = tokens(label);
-    if (i === 0 && (t.length === 0 || has(t, 'no', 'nomor'))) return 'no';
-    if (has(t, 'ket', 'keterangan')) return null;
-    switch (table) {
-      case '2.1':
-        if (has(t, 'target')) return 'target';
-        if (has(t, 'indikator')) return 'indikator';
-        if (has(t, 'sasaran', 'tujuan')) return 'sasaran';
-        return null;
-      case '2.2':
-        if (has(t, 'kriteria', 'predikat', 'kategori', 'peringkat', 'keterangan')) return 'kriteria';
-        if (has(t, 'interval', 'nilai', 'rentang', 'skor', 'skala', 'range')) return 'interval';
-        return null;
-      case '2.3':
-        if (has(t, 'capaian')) return 'capaian';
-        if (has(t, 'realisasi')) return 'realisasi';
-        if (has(t, 'target')) return 'target';
-        if (has(t, 'indikator')) return 'indikator';
-        if (has(t, 'sasaran', 'kegiatan')) return 'sasaran';
-        return null;
-      case '2.4':
-        return null; // needs the column's neighbours: see map24
-      case '2.5':
-        if (has(t, 'capaian') || (t.includes('%') && !has(t, 'rp'))) return 'capaian';
-        if (has(t, 'realisasi')) return 'realisasi';
-        if (has(t, 'pagu', 'anggaran')) return 'pagu';
-        if (has(t, 'program', 'kegiatan', 'uraian')) return 'uraian';
-        return null;
+    if (i === 0 && (t.length === 0 || has(t, 'no', 'nomor', 'kode'))) return 'no';
+    for (const [field, phrases] of Object.entries(opts.synonyms?.[table] ?? {}) as [FieldName, string[]][]) {
+      if (hasAny(t, phrases)) return field;
     }
+    if (OTHER_COLUMNS.some((p) => hasPhrase(t, p))) return 'other';
+    if (table === '2.4') return null; // needs the column's neighbours: see map24
+    if (table === '2.5' && t.includes('%') && !has(t, 'rp', 'realisasi', 'pagu', 'anggaran')) return 'capaian';
+    // `%` alone is a capaian column; `Target (%)` is a target
+    if (table === '2.3' && t.length === 1 && t[0] === '%') return 'capaian';
+    for (const [field, phrases] of DEFAULT_SYNONYMS[table]) if (hasAny(t, phrases.filter((p) => p !== '%'))) return field;
+    return null;
   });
 }
 
@@ -91,20 +129,22 @@ function map24(labels: readonly string[], base: (ColumnField | null)[]): (Column
   let seenPagu = false;
   let seenKinerjaTarget = false;
   return labels.map((label, i) => {
-    if (base[i] === 'no') return 'no';
+    if (base[i]) return base[i]!;
     const t = tokens(label);
-    if (has(t, 'ket', 'keterangan')) return null;
+    if (has(t, 'ket', 'keterangan', 'catatan')) return 'keterangan';
+    if (has(t, 'satuan', 'sat')) return 'satuan';
     if (has(t, 'indikator')) return 'indikator';
     if (has(t, 'sasaran', 'kegiatan', 'program')) return 'sasaran';
     const anggaran = has(t, 'anggaran', 'keuangan');
-    const kinerja = t.includes('kinerja') || t.includes('fisik');
-    if (has(t, 'pagu')) { seenPagu = true; return 'pagu'; }
+    const kinerja = t.includes('kinerja') || t.includes('fisik') || t.includes('output');
+    if (has(t, 'pagu', 'alokasi')) { seenPagu = true; return 'pagu'; }
     const isT = t.includes('t') || has(t, 'target');
     const isR = t.includes('r') || has(t, 'realisasi');
     const isC = has(t, 'capaian') || t.includes('%');
     if (anggaran && !kinerja) {
       if (isR) return 'realisasiAnggaran';
       if (isC) return 'capaianAnggaran';
+      if (!isT && !seenPagu) { seenPagu = true; return 'pagu'; } // `Anggaran (Rp)` over a budget column
     }
     if (kinerja && !anggaran) {
       if (isT) { seenKinerjaTarget = true; return 'target'; }

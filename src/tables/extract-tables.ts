@@ -2,9 +2,13 @@ import type { TableId } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
 import type { Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
-import { captionOf, locateTables } from './locate.js';
-import { dataRows, type RawRow } from './rows.js';
-import { toRecord } from './records.js';
+import { findOpenGrids } from './open-grid.js';
+import { splitAtRules } from './split-words.js';
+import { locateRoles, type UnreadTable } from './locate.js';
+import { columnLabels, dataRows, type RawRow } from './rows.js';
+import { fieldKind, toRecord } from './records.js';
+import type { MapOptions } from './columns.js';
+import { addEvidence, styleEvidence, styleOf, type NumberStyle } from '../parse/number-style.js';
 import { reconcileTexts } from './reconcile-text.js';
 
 export const TABLE_IDS: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
@@ -14,33 +18,110 @@ export interface TablesResult {
   /** every grid on every page, labelled or not: their words are not narrative */
   grids: Grid[];
   missing: TableId[];
-  /** missing tables whose caption was seen: their grid was not read (extraction doubt, not an absent table) */
-  unread: TableId[];
+  /** each role's caption as printed (`Tabel 3.2`) */
+  captions: Partial<Record<TableId, string>>;
+  /** tables that point at a role and could not be read as it */
+  unread: UnreadTable[];
+  /** columns of a role's table whose header says nothing known: their cells are not read */
+  unmappedColumns: UnmappedColumn[];
+  /** the number style each table was read with (the document's) */
+  styles: Partial<Record<TableId, NumberStyle>>;
+  /** missing tables a caption names and no other finding explains: their grid was not read (extraction doubt X1, not an absent table) */
+  unreadCaptioned: TableId[];
 }
+
+export interface UnmappedColumn {
+  table: TableId;
+  label: string;
+  /** `position`: read as the template's column at that place, its printed header not understood */
+  reason?: 'unknown' | 'position';
+  page: number;
+  bbox: Grid['bbox'];
+}
+
+export interface TablesOptions extends MapOptions {
+  /** a profile's number style, over what the cells show */
+  numberStyle?: 'id' | 'en';
+}
+
+const PROFILE_STYLES: Record<'id' | 'en', NumberStyle> = {
+  id: { dot: 'thousands', comma: 'decimal' },
+  en: { dot: 'decimal', comma: 'thousands' },
+};
 
 /**
  * Tabel 2.1–2.5 from pages of words and ruling lines: grids found per page, labelled by caption
  * and header, their data rows joined across page breaks, then typed.
  */
-export function extractTables(pages: readonly PageContent[], lines: readonly Line[]): TablesResult {
-  const grids = pages.flatMap((p) => findGrids(p.page, p.segments, p.words));
-  const located = locateTables(grids, lines);
+export function extractTables(pages: readonly PageContent[], lines: readonly Line[], opts: TablesOptions = {}): TablesResult {
+  const grids = pages.flatMap((p) => {
+    const words = splitAtRules(p.words, p.segments);
+    const ruled = findGrids(p.page, p.segments, words);
+    // tables ruled with horizontal lines only: read as grids too
+    return [...ruled, ...findOpenGrids(p.page, p.segments, words, ruled)].sort((a, b) => a.bbox[1] - b.bbox[1]);
+  });
+  const { located, captions, unread, captioned } = locateRoles(grids, lines, opts);
   const raw: Record<TableId, RawRow[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
+  const unmappedColumns: UnmappedColumn[] = [];
   for (const lg of located) {
     const list = raw[lg.table];
     raw[lg.table].push(...dataRows(lg.grid, lg.headerBands, lg.columns, list[list.length - 1] ?? null));
+    if (lg.headerBands > 0) unmappedColumns.push(...unmapped(lg.table, lg.grid, lg.headerBands, lg.columns, lg.byPosition ?? []));
   }
   for (const id of TABLE_IDS) repairFirstLabel(raw[id]);
   for (const id of ['2.1', '2.2', '2.3', '2.4'] as const) repairLabelCount(raw[id]);
   repairKegiatanLabels(raw['2.5']);
+  const styles = opts.numberStyle ? Object.fromEntries(TABLE_IDS.map((id) => [id, PROFILE_STYLES[opts.numberStyle!]])) as Record<TableId, NumberStyle> : numberStyles(raw);
   const tables = Object.fromEntries(
-    TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r))]),
+    TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r, styles[id]))]),
   ) as Record<TableId, ExtractedRow[]>;
   reconcileTexts(tables);
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
-  const captioned = new Set(lines.map(captionOf));
-  return { tables, grids, missing, unread: missing.filter((id) => captioned.has(id)) };
+  return { tables, grids, missing, captions, unread, unmappedColumns, styles, unreadCaptioned: missing.filter((id) => captioned.includes(id) && !unread.some((u) => u.table === id)) };
 }
+
+/**
+ * The document's number style, from the numeric cells of all its tables (a table of whole
+ * percentages shows none of its own). A separator the document uses both ways (`749.930.215`
+ * beside `93.6`) stays undecided everywhere: the author has shown a lone `1.500` may be either.
+ */
+function numberStyles(raw: Record<TableId, RawRow[]>): Record<TableId, NumberStyle> {
+  let evidence = styleEvidence([]);
+  for (const id of TABLE_IDS) {
+    if (id === '2.2') continue; // bands (`> 90% - 100%`) are no number style
+    evidence = addEvidence(evidence, styleEvidence(raw[id].flatMap((r) => Object.entries(r.cells)
+      .filter(([f]) => fieldKind(id, f) !== 'text').map(([, c]) => c!.text))));
+  }
+  const doc = styleOf(evidence);
+  return Object.fromEntries(TABLE_IDS.map((id) => [id, doc])) as Record<TableId, NumberStyle>;
+}
+
+/**
+ * The columns of a located grid that map to nothing although their header prints something, and
+ * those read by their place in the template's layout although the text layer printed a header
+ * nobody understood (an OCR-garbled header is expected there, not reported).
+ */
+function unmapped(table: TableId, grid: Grid, headerBands: number, columns: readonly (string | null)[], byPosition: readonly number[]): UnmappedColumn[] {
+  const labels = columnLabels(grid, headerBands);
+  const out: UnmappedColumn[] = [];
+  const bbox = (c: number): Grid['bbox'] => [grid.xs[c]!, grid.ys[0]!, grid.xs[c + 1]!, grid.ys[headerBands]!];
+  for (const c of byPosition) {
+    const label = (labels[c] ?? '').replace(/\s+/g, ' ').trim();
+    const printed = range(headerBands).some((r) => grid.at(r, c).words.some((w) => w.source === 'text'));
+    if (label && printed) out.push({ table, label, reason: 'position', page: grid.page, bbox: bbox(c) });
+  }
+  columns.forEach((f, c) => {
+    const label = (labels[c] ?? '').replace(/\s+/g, ' ').trim();
+    // a column-number label (`(7)`) or a merged cell's stray mark is no header
+    if (f || !/\p{L}{2,}/u.test(label)) return;
+    // a grid narrower than its header: a merged label over columns mapped on either side
+    if (c > 0 && labels[c - 1] === labels[c] && columns[c - 1]) return;
+    out.push({ table, label, reason: 'unknown', page: grid.page, bbox: bbox(c) });
+  });
+  return out;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /**
  * A first row labelled `I` (or `l`, `|`) followed by `2` or `1.1` is row `1`: OCR reads a serif `1`

@@ -1,13 +1,11 @@
 import type { TableId } from '../model/contract.js';
 import type { Line } from '../model/word.js';
 import type { Grid } from './grid.js';
-import { classifyHeader, mapColumns, REQUIRED_FIELDS, type ColumnField } from './columns.js';
+import { mapColumns, type ColumnField, type MapOptions } from './columns.js';
+import { captionScore, findCaptions, fits, headerCandidates, standardNumber, titleRole, usesStandardNumbering, type Caption, type RoleCandidate } from './roles.js';
 import { bandCells, headerBandCount, columnLabels } from './rows.js';
 import { TABLE_FIELDS } from './records.js';
 import { editDistance } from '../parse/edit-distance.js';
-
-/** A caption `Tabel 2.3`, tolerant of `TABEL 2.3.`, `Tabel 2.2SKALA…`, `Tabel 2,3`. */
-const CAPTION = /^\s*tabel\s*(\d)\s*[.,]\s*(\d{1,2})(?!\d)/i;
 
 export interface LocatedGrid {
   table: TableId;
@@ -17,83 +15,196 @@ export interface LocatedGrid {
   /** number of header bands at the top of this grid (0 for a continuation without header) */
   headerBands: number;
   caption: Line | null;
+  /** columns mapped by their place in the template's layout, their header not understood */
+  byPosition?: number[];
 }
 
-export function captionOf(line: Line): string | null {
-  const m = CAPTION.exec(line.text);
-  return m ? `${m[1]}.${Number(m[2])}` : null;
+/** A table the document prints that could not be read as one of the contract's (item 7 of issue 11). */
+export interface UnreadTable {
+  /** the role its caption or header points at */
+  table: TableId;
+  page: number;
+  bbox: Grid['bbox'];
+  caption: string | null;
+  reason: 'columns' | 'duplicate';
+  labels: string[];
+}
+
+export interface LocateResult {
+  located: LocatedGrid[];
+  /** each role's caption as printed (`Tabel 3.2`) */
+  captions: Partial<Record<TableId, string>>;
+  unread: UnreadTable[];
+  /** the roles some caption names (`Tabel 2.3`, or a title only that role has), read or not */
+  captioned: TableId[];
 }
 
 function before(a: { page: number; y: number }, b: { page: number; y: number }): boolean {
   return a.page < b.page || (a.page === b.page && a.y < b.y);
 }
 
-const TABLE_IDS = new Set<string>(['2.1', '2.2', '2.3', '2.4', '2.5']);
+interface Part { grid: Grid; headerBands: number; labels: string[] }
+interface Group { parts: Part[]; candidates: RoleCandidate[]; above: Caption | null; below: Caption | null }
+
+/** A caption this close (points) under a table, or over it, is printed with it. */
+const CAPTION_GAP = 45;
 
 /**
- * Label each grid with the table it belongs to: the nearest caption above it (on its page or at
- * the bottom of the previous one), checked against its header; a grid with no caption of its own
- * that starts a page continues the table broken off at the end of the previous page.
+ * Label each grid with the role it plays (roles.ts): grids are first joined into tables (a grid
+ * opening the next page with no caption of its own, under the same header or none, continues the
+ * table broken off before), then each table takes the role its header, rows and caption point at;
+ * where two tables claim one role the better evidence wins.
  */
-export function locateTables(grids: readonly Grid[], lines: readonly Line[]): LocatedGrid[] {
-  const captions = lines
-    .map((l) => ({ line: l, id: captionOf(l) }))
-    .filter((c): c is { line: Line; id: string } => c.id !== null);
+export function locateTables(grids: readonly Grid[], lines: readonly Line[], opts: MapOptions = {}): LocatedGrid[] {
+  return locateRoles(grids, lines, opts).located;
+}
+
+export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts: MapOptions = {}): LocateResult {
+  const captions = findCaptions(lines);
   const ordered = [...grids].sort((a, b) => a.page - b.page || a.bbox[1] - b.bbox[1]);
-  const out: LocatedGrid[] = [];
+  const groups: Group[] = [];
   let prevEnd = { page: 0, y: -Infinity };
-  let prev: LocatedGrid | null = null;
   for (const grid of ordered) {
     const start = { page: grid.page, y: grid.bbox[1] };
     // captions between the previous grid and this one; the last is the nearest
     const between = captions.filter((c) => before(prevEnd, { page: c.line.page, y: c.line.bbox[1] })
       && before({ page: c.line.page, y: c.line.bbox[1] }, start));
-    const caption = between[between.length - 1] ?? null;
+    const above = [...between].reverse().find((c) => !c.mention) ?? between[between.length - 1] ?? null;
+    const group = groups[groups.length - 1];
+    const last = group?.parts[group.parts.length - 1];
     let headerBands = headerBandCount(grid);
     // a grid opening the page after a table broke off: bands under its repeated header (or at its
     // top) whose first cell is empty are the rest of a row the page break cut, not more header
-    if (!caption && prev && grid.page === prev.grid.page + 1) {
-      const repeated = repeatedHeaderBands(grid, prev);
+    if ((!above || above.continued) && last && grid.page === last.grid.page + 1) {
+      const repeated = repeatedHeaderBands(grid, last.grid, group!.parts[0]!.headerBands);
       if (repeated < headerBands && range(repeated, headerBands).every((r) => !grid.at(r, 0).text.trim())) headerBands = repeated;
     }
     const labels = columnLabels(grid, headerBands);
-    const guessed = headerBands > 0 ? classifyHeader(labels) : null;
-    let table: TableId | null = null;
-    let columns: (ColumnField | null)[] = [];
-    let inherited = false;
-    if (caption && TABLE_IDS.has(caption.id)) {
-      table = caption.id as TableId;
-      columns = mapColumns(table, labels);
-      // a header cell OCR garbled (`Capaian (%)` read `“ar`): the caption names the table, and the
-      // columns its header did map sit where the standard layout has them
-      if (!fits(table, columns)) columns = standardColumns(table, columns) ?? columns;
-      // a narrative mention ("pada tabel 2.4 sebagai berikut") can sit where a caption should
-      if (!fits(table, columns) && guessed && guessed !== table) {
-        table = guessed;
-        columns = mapColumns(table, labels);
-      }
-    } else if (caption) {
-      table = null; // Tabel 3.1 and friends are not ours
-    } else if (prev && continues(prev, grid, headerBands)) {
-      table = prev.table;
-      columns = headerBands > 0 ? mapColumns(table, labels) : [];
-      // a continuation may hold fewer columns (a lone JUMLAH row): what it has lines up with the part before
-      if (!fits(table, columns)) { columns = inheritColumns(prev, grid); inherited = true; }
-    } else if (guessed) {
-      table = guessed;
-      columns = mapColumns(table, labels);
-    }
     prevEnd = { page: grid.page, y: grid.bbox[3] };
-    if (!table || !(inherited || fits(table, columns))) { prev = null; continue; }
-    const located: LocatedGrid = { table, grid, columns, headerBands, caption: caption?.line ?? null };
-    out.push(located);
-    prev = located;
+    if (group && last && (!above || above.continued) && continuesGroup(group, last, grid, labels, opts)) {
+      group.parts.push({ grid, headerBands, labels });
+      continue;
+    }
+    groups.push({ parts: [{ grid, headerBands, labels }], candidates: headerBands > 0 ? headerCandidates(grid, headerBands, labels, opts) : [], above, below: null });
   }
-  return out;
+  attachCaptionsBelow(groups, captions);
+  const below = captionsPrintedBelow(ordered, captions, lines);
+  const standard = usesStandardNumbering(captions);
+
+  // each table's best role, then one table per role: the best evidence
+  const scored = groups.map((g, order) => {
+    const caption = below ? (g.below ?? g.above) : g.above;
+    const cands = [...g.candidates];
+    // a header OCR garbled: the role the caption names, in the template's column layout
+    const named = caption && !caption.mention ? (standard ? standardNumber(caption) : null) ?? strongTitleRole(caption) : null;
+    if (named && !cands.some((c) => c.table === named) && g.parts[0]!.headerBands > 0) {
+      const byLabel = mapColumns(named, g.parts[0]!.labels, opts);
+      const cols = standardColumns(named, byLabel);
+      if (cols) cands.push({ table: named, columns: cols, score: 10, byPosition: cols.flatMap((f, i) => (f && !byLabel[i] ? [i] : [])) });
+    }
+    const best = cands.map((c) => ({ ...c, score: c.score + captionScore(c.table, caption, standard) }))
+      .filter((c) => c.score > 0)
+      .sort((a, b) => b.score - a.score)[0] ?? null;
+    return { g, order, caption, best, named };
+  });
+  const taken = new Map<TableId, (typeof scored)[number]>();
+  for (const s of [...scored].filter((x) => x.best).sort((a, b) => b.best!.score - a.best!.score || a.order - b.order)) {
+    if (!taken.has(s.best!.table)) taken.set(s.best!.table, s);
+  }
+  const out: LocatedGrid[] = [];
+  const captionsOut: Partial<Record<TableId, string>> = {};
+  const unread: UnreadTable[] = [];
+  for (const s of scored) {
+    const first = s.g.parts[0]!;
+    const unreadOf = (table: TableId, reason: UnreadTable['reason']): UnreadTable =>
+      ({ table, page: first.grid.page, bbox: first.grid.bbox, caption: s.caption?.label ?? null, reason, labels: first.labels });
+    if (!s.best) {
+      // a caption naming a role over a table whose columns say nothing we know: not read, said so
+      const role = s.caption && !s.caption.mention ? strongTitleRole(s.caption) : null;
+      if (role) unread.push(unreadOf(role, 'columns'));
+      continue;
+    }
+    const table = s.best.table;
+    if (taken.get(table) !== s) {
+      if (s.caption && strongTitleRole(s.caption) === table) unread.push(unreadOf(table, 'duplicate'));
+      continue;
+    }
+    if (s.caption && !s.caption.mention) captionsOut[table] = s.caption.label;
+    let prev: LocatedGrid | null = null;
+    for (const part of s.g.parts) {
+      let columns = prev === null ? s.best.columns : mapColumns(table, part.labels, opts);
+      if (prev && !(part.headerBands > 0 && fits(table, columns))) columns = inheritColumns(prev, part.grid);
+      if (prev && !columns.length) break;
+      const located: LocatedGrid = {
+        table, grid: part.grid, columns, headerBands: part.headerBands, caption: prev ? null : s.caption?.line ?? null,
+        ...(!prev && s.best.byPosition?.length ? { byPosition: s.best.byPosition } : {}),
+      };
+      out.push(located);
+      prev = located;
+    }
+  }
+  out.sort((a, b) => a.grid.page - b.grid.page || a.grid.bbox[1] - b.grid.bbox[1]);
+  const captioned = [...new Set(captions.filter((c) => !c.mention)
+    .map((c) => (standard ? standardNumber(c) : null) ?? strongTitleRole(c)).filter((r): r is TableId => r !== null))];
+  return { located: out, captions: captionsOut, unread, captioned };
 }
 
-function fits(table: TableId, columns: readonly (ColumnField | null)[]): boolean {
-  return REQUIRED_FIELDS[table].every((f) => columns.includes(f));
+function strongTitleRole(c: Caption): TableId | null {
+  const r = titleRole(c.title);
+  return r && r.strong && r.role !== 'other' ? r.role : null;
+}
+
+/** The caption right under each table's last part, if one is printed there. */
+function attachCaptionsBelow(groups: Group[], captions: readonly Caption[]): void {
+  groups.forEach((g, i) => {
+    const end = g.parts[g.parts.length - 1]!.grid;
+    const next = groups[i + 1]?.parts[0]!.grid;
+    g.below = captions.find((c) => !c.mention && c.line.page === end.page && c.line.bbox[1] >= end.bbox[3] - 2
+      && c.line.bbox[1] - end.bbox[3] <= CAPTION_GAP && (!next || before({ page: c.line.page, y: c.line.bbox[1] }, { page: next.page, y: next.bbox[1] }))) ?? null;
+  });
+}
+
+/**
+ * Whether the document prints its captions under its tables. A caption under a table follows it
+ * with no text between; one over a table is followed by it, at most its title lines between. A
+ * caption between two tables fits both and does not vote; the first and last tables of a
+ * document, and those set apart by paragraphs, decide.
+ */
+function captionsPrintedBelow(grids: readonly Grid[], captions: readonly Caption[], lines: readonly Line[]): boolean {
+  let over = 0, under = 0;
+  const free = (l: Line) => !grids.some((g) => g.page === l.page && l.bbox[1] >= g.bbox[1] - 1 && l.bbox[3] <= g.bbox[3] + 1);
+  const between = (page: number, top: number, bottom: number) => lines.filter((l) => l.page === page && l.bbox[1] > top && l.bbox[3] < bottom && free(l)).length;
+  for (const c of captions) {
+    if (c.mention) continue;
+    const { page } = c.line;
+    const prev = grids.filter((g) => g.page === page && g.bbox[3] <= c.line.bbox[1] + 2).sort((a, b) => b.bbox[3] - a.bbox[3])[0];
+    const next = grids.filter((g) => g.page === page && g.bbox[1] >= c.line.bbox[3] - 2).sort((a, b) => a.bbox[1] - b.bbox[1])[0];
+    const hugsAbove = !!prev && between(page, prev.bbox[3], c.line.bbox[1]) === 0 && c.line.bbox[1] - prev.bbox[3] <= CAPTION_GAP;
+    const hugsBelow = !!next && between(page, c.line.bbox[3], next.bbox[1]) <= 2;
+    if (hugsAbove && !hugsBelow) under++;
+    else if (hugsBelow && !hugsAbove) over++;
+  }
+  return under > over;
+}
+
+/**
+ * A grid opening the next page continues a table when it repeats its header (or a header its role
+ * reads the same), or has no header and its columns line up with the part before.
+ */
+function continuesGroup(group: Group, last: Part, grid: Grid, labels: readonly string[], opts: MapOptions): boolean {
+  if (grid.page !== last.grid.page + 1) return false;
+  if (labels.some(Boolean)) {
+    const head = group.parts[0]!.labels;
+    if (head.length === labels.length && head.every((l, i) => similarLabel(l, labels[i]!))) return true;
+    return group.candidates.some((c) => fits(c.table, mapColumns(c.table, labels, opts)));
+  }
+  return edgesLineUp(last.grid, grid);
+}
+
+const foldLabel = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+function similarLabel(a: string, b: string): boolean {
+  const x = foldLabel(a), y = foldLabel(b);
+  return editDistance(x, y) <= Math.max(2, 0.2 * Math.max(x.length, y.length));
 }
 
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
@@ -103,24 +214,13 @@ const bandText = (grid: Grid, r: number) => bandCells(grid, r).map((cell) => cel
  * How many bands at the top of `grid` repeat the header of the table part before it (browsers and
  * word processors repeat a table's header on each page): all of them, read alike up to OCR slips, or 0.
  */
-function repeatedHeaderBands(grid: Grid, prev: LocatedGrid): number {
-  const n = prev.headerBands;
+function repeatedHeaderBands(grid: Grid, prevGrid: Grid, n: number): number {
   if (n === 0 || grid.ys.length - 1 < n) return 0;
   for (let r = 0; r < n; r++) {
-    const a = bandText(grid, r), b = bandText(prev.grid, r);
+    const a = bandText(grid, r), b = bandText(prevGrid, r);
     if (editDistance(a, b) > Math.max(2, 0.2 * Math.max(a.length, b.length))) return 0;
   }
   return n;
-}
-
-/** A grid continues the previous table when it opens the next page with the same columns. */
-function continues(prev: LocatedGrid, grid: Grid, headerBands: number): boolean {
-  if (grid.page !== prev.grid.page + 1) return false;
-  const labels = headerBands > 0 ? columnLabels(grid, headerBands) : [];
-  // a header of its own decides; a page opening with only the column-number row (`1 2 3 …`: the
-  // header rows stayed on the previous page) has none, and continues when the columns line up
-  if (labels.some(Boolean)) return fits(prev.table, mapColumns(prev.table, labels));
-  return inheritColumns(prev, grid).length > 0;
 }
 
 /**
@@ -159,9 +259,19 @@ const EDGE_TOLERANCE = 4;
  */
 function inheritColumns(prev: LocatedGrid, grid: Grid): (ColumnField | null)[] {
   if (grid.xs.length === prev.grid.xs.length) return prev.columns;
-  const dx = grid.xs[0]! - prev.grid.xs[0]!;
-  const at = (x: number) => prev.grid.xs.findIndex((p) => Math.abs(p - (x - dx)) <= EDGE_TOLERANCE);
+  const idx = edgeIndex(prev.grid, grid);
+  return idx ? idx.slice(0, -1).map((i) => prev.columns[i] ?? null) : [];
+}
+
+/** For each column edge of `grid`, the edge of `prev` it lines up with (from the left border); null when one does not. */
+function edgeIndex(prev: Grid, grid: Grid): number[] | null {
+  const dx = grid.xs[0]! - prev.xs[0]!;
+  const at = (x: number) => prev.xs.findIndex((p) => Math.abs(p - (x - dx)) <= EDGE_TOLERANCE);
   const idx = grid.xs.map(at);
-  if (idx.some((i) => i < 0) || idx[0] !== 0 || idx[idx.length - 1] !== prev.grid.xs.length - 1) return [];
-  return idx.slice(0, -1).map((i) => prev.columns[i] ?? null);
+  if (idx.some((i) => i < 0) || idx[0] !== 0 || idx[idx.length - 1] !== prev.xs.length - 1) return null;
+  return idx;
+}
+
+function edgesLineUp(prev: Grid, grid: Grid): boolean {
+  return grid.xs.length === prev.xs.length || edgeIndex(prev, grid) !== null;
 }

@@ -1,6 +1,8 @@
 import type { TableId } from '../model/contract.js';
 import type { ExtractedRow, Field, FieldKind } from '../model/extracted.js';
 import { parseNumber } from '../parse/numbers.js';
+import { parseCell } from '../parse/cell-value.js';
+import type { NumberStyle } from '../parse/number-style.js';
 import { parseInterval } from '../parse/interval.js';
 import type { ColumnField } from './columns.js';
 import { normalizeLabel, type RawCell, type RawRow } from './rows.js';
@@ -23,15 +25,27 @@ export const TABLE_FIELDS: Record<TableId, string[]> = {
   '2.5': ['uraian', 'pagu', 'realisasi', 'capaian'],
 };
 
+/** Text columns kept when a table prints them (schemaVersion 2), besides `extra:<header>` columns. */
+export const OPTIONAL_FIELDS = ['satuan', 'keterangan'] as const;
+
 const EMPTY_CELL = (row: RawRow): RawCell => ({ text: '', words: [], bbox: row.bbox, conf: 100, page: row.page });
 
-export function toRecord(table: TableId, row: RawRow): ExtractedRow {
+/** The kind of number a field holds (text when none). */
+export function fieldKind(table: TableId, field: string): FieldKind {
+  return KINDS[table][field as ColumnField] ?? 'text';
+}
+
+export function toRecord(table: TableId, row: RawRow, style?: NumberStyle): ExtractedRow {
   const fields: Record<string, Field> = {};
+  // the template's text columns beside the contract's (`Satuan`, `Keterangan`, `Sumber Data`…)
+  for (const [name, cell] of Object.entries(row.cells) as [ColumnField, RawCell][]) {
+    if ((OPTIONAL_FIELDS as readonly string[]).includes(name) || name.startsWith('extra:')) fields[name] = toField(cell, 'text');
+  }
   for (const name of TABLE_FIELDS[table]) {
     if (table === '2.2' && (name === 'min' || name === 'max')) continue;
     const cell = row.cells[name as ColumnField] ?? (name === 'uraian' && /^jumlah|total/i.test(row.no) ? { ...EMPTY_CELL(row), text: row.no } : EMPTY_CELL(row));
     const kind = KINDS[table][name as ColumnField] ?? 'text';
-    fields[name] = toField(cell, kind);
+    fields[name] = toField(cell, kind, style);
   }
   if (table === '2.2') {
     const cell = row.cells.interval ?? EMPTY_CELL(row);
@@ -49,7 +63,10 @@ export function toRecord(table: TableId, row: RawRow): ExtractedRow {
   return { table, no: row.no, page: row.page, bbox: row.bbox, fields };
 }
 
-function toField(cell: RawCell, kind: FieldKind): Field {
+/** Confidence of a number whose separator the document's style left undecided. */
+export const AMBIGUOUS_CONF = 50;
+
+function toField(cell: RawCell, kind: FieldKind, style?: NumberStyle): Field {
   const raw = cell.text.replace(/\s+/g, ' ').trim();
   const base = { raw, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind };
   if (kind === 'text') {
@@ -58,7 +75,14 @@ function toField(cell: RawCell, kind: FieldKind): Field {
     return { ...base, raw: text, value: text || null, decimals: null, parsed: true };
   }
   const hint = kind === 'money' ? 'money' : kind === 'pct' ? 'pct' : 'number';
-  const n = parseNumber(raw, hint);
+  const n = parseCell(raw, hint, style);
+  if (n.ok && (n.na || n.range || n.note !== undefined || n.ambiguous)) {
+    return {
+      ...base, value: n.value, decimals: n.decimals, parsed: true,
+      ...(n.na ? { na: true } : {}), ...(n.note !== undefined ? { note: n.note } : {}), ...(n.range ? { range: n.range } : {}),
+      ...(n.ambiguous ? { ambiguous: true, conf: Math.min(base.conf, AMBIGUOUS_CONF) } : {}),
+    };
+  }
   if (!n.ok && cell.words.some((w) => w.source === 'ocr')) {
     // where a number is expected, letters OCR confuses with digits are digits; the repaired
     // value is doubtful by nature, so a rule failing on it is `uncertain`

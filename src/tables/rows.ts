@@ -4,8 +4,8 @@ import type { ColumnField } from './columns.js';
 import { unionBBox } from '../pages/lines.js';
 import { editDistance } from '../parse/edit-distance.js';
 
-/** Row labels as printed: 1, 1., 1.1, 2.3.1, a., I, JUMLAH, TOTAL. */
-const ROW_LABEL = /^(\d{1,2}(\.\d{1,2}){0,3}\.?|[a-z]\.|[ivx]{1,4}\.?|jumlah(\s+total)?|total|sub\s*total)$/i;
+/** Row labels as printed: 1, 1., 1.1, 2.3.1, budget codes (4.01.05.1.01.001), a., I, JUMLAH, TOTAL. */
+const ROW_LABEL = /^(\d{1,2}(\.\d{1,3}){0,6}\.?|[a-z]\.|[ivx]{1,4}\.?|jumlah(\s+total)?|total|sub\s*total)$/i;
 
 export function isRowLabel(text: string): boolean {
   return ROW_LABEL.test(normalizeLabel(text));
@@ -51,7 +51,12 @@ export function isNumberingBand(grid: Grid, r: number): boolean {
     const m = /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(texts[i]!);
     if (m && (Number(m[1]) === i + 1 || Number(m[1]) === c.c0 + 1)) fit++;
   });
-  return fit >= Math.max(3, Math.ceil(0.7 * cells.length));
+  if (fit >= Math.max(3, Math.ceil(0.7 * cells.length))) return true;
+  // the numbers count up one by one from the left, whatever cells they sit in (merged header
+  // cells above, a column left unnumbered): `1 2 3 4 5 6` under seven columns is no data row
+  const numbers = texts.filter(Boolean).map((t) => /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(t)?.[1]);
+  if (numbers.length < 4 || numbers.some((n) => n === undefined) || numbers.length < 0.6 * cells.length) return false;
+  return Number(numbers[0]) <= 2 && numbers.every((n, i) => i === 0 || Number(n) === Number(numbers[i - 1]) + 1);
 }
 
 /**

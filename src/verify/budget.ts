@@ -10,34 +10,89 @@ export interface Program {
   kegiatan: ExtractedRow[];
 }
 
+/** One row of Tabel 2.5 in its hierarchy: program → kegiatan → sub kegiatan, or codes (`4.01.05.1.01`). */
+export interface BudgetNode {
+  row: ExtractedRow;
+  children: BudgetNode[];
+  /** 0 for the top level */
+  level: number;
+}
+
 export interface Budget {
   programs: Program[];
   /** kegiatan rows not under any program (a 2.5 without program rows) */
   loose: ExtractedRow[];
   total: ExtractedRow | null;
+  /** the top level of the hierarchy, each with its rows below */
+  roots: BudgetNode[];
 }
 
 function depth(no: string): number {
   return no.split('.').filter(Boolean).length;
 }
 
+const NUMBERED = /^\d+(?:\.\d+)*$/;
+const ROMAN = /^[IVX]+$/;
+const LETTER = /^[a-z]$/i;
+
+/** A level named by the uraian: PROGRAM 1, KEGIATAN 2, SUB KEGIATAN 3. */
+function namedLevel(row: ExtractedRow): number | null {
+  const u = (text(row.fields.uraian) ?? '').trim();
+  if (/^sub\s*-?\s*kegiatan\b/i.test(u)) return 3;
+  if (/^kegiatan\b/i.test(u)) return 2;
+  if (/^program\b/i.test(u)) return 1;
+  return null;
+}
+
 /** A program row: an uraian that starts with PROGRAM, or a top-level label (`1`, `II`, not `a`). */
 function isProgram(row: ExtractedRow): boolean {
   if (/^program\b/i.test(text(row.fields.uraian) ?? '')) return true;
-  return depth(row.no) === 1 && !/^[a-z]$/i.test(row.no);
+  return depth(row.no) === 1 && !LETTER.test(row.no);
 }
 
-/** Tabel 2.5's hierarchy: programs with their kegiatan (the next level down), and JUMLAH. */
+/**
+ * The row a row sits under: the nearest earlier row whose label its own extends (`1.1` under `1`,
+ * `4.01.05.1.01` under `4.01.05`); for rows whose labels do not nest, the nearest earlier row of a
+ * higher level named by the uraian (PROGRAM over KEGIATAN over SUB KEGIATAN); a letter (`a.`) or an
+ * arabic number after a roman program sits under the last numbered row.
+ */
+function parentOf(node: BudgetNode, before: readonly BudgetNode[]): BudgetNode | null {
+  const no = node.row.no;
+  if (NUMBERED.test(no)) {
+    for (let i = before.length - 1; i >= 0; i--) {
+      const p = before[i]!.row.no;
+      if (NUMBERED.test(p) && no.startsWith(`${p}.`)) return before[i]!;
+    }
+  }
+  const level = namedLevel(node.row);
+  if (level !== null && level > 1) {
+    for (let i = before.length - 1; i >= 0; i--) {
+      const l = namedLevel(before[i]!.row);
+      if (l !== null && l < level) return before[i]!;
+    }
+  }
+  if (LETTER.test(no)) return [...before].reverse().find((b) => !LETTER.test(b.row.no)) ?? null;
+  if (/^\d+$/.test(no)) {
+    const root = [...before].reverse().find((b) => b.level === 0);
+    if (root && ROMAN.test(root.row.no)) return root;
+  }
+  return null;
+}
+
+/** Tabel 2.5's hierarchy: programs with their kegiatan (and sub kegiatan below those), and JUMLAH. */
 export function budgetTree(rows: readonly ExtractedRow[]): Budget {
-  const out: Budget = { programs: [], loose: [], total: null };
-  let current: Program | null = null;
+  const out: Budget = { programs: [], loose: [], total: null, roots: [] };
+  const nodes: BudgetNode[] = [];
   for (const row of rows) {
-    if (isTotalRow(row)) { out.total = row; current = null; continue; }
-    if (isProgram(row)) { current = { row, kegiatan: [] }; out.programs.push(current); continue; }
-    if (current) {
-      // only direct children: sub-kegiatan (1.1.1) are summed by their kegiatan, not the program
-      if (depth(row.no) === depth(current.row.no) + 1 || /^[a-z]\.?$/i.test(row.no)) current.kegiatan.push(row);
-    } else out.loose.push(row);
+    if (isTotalRow(row)) { out.total = row; continue; }
+    const node: BudgetNode = { row, children: [], level: 0 };
+    const parent = parentOf(node, nodes);
+    if (parent) { node.level = parent.level + 1; parent.children.push(node); } else out.roots.push(node);
+    nodes.push(node);
+  }
+  for (const root of out.roots) {
+    if (isProgram(root.row) || root.children.length) out.programs.push({ row: root.row, kegiatan: root.children.map((c) => c.row) });
+    else out.loose.push(root.row);
   }
   return out;
 }
@@ -52,24 +107,50 @@ function sum(rows: readonly ExtractedRow[], field: string): number | null {
   return rows.length ? s : null;
 }
 
-/** The correct totals of 2.5 from its leaves: kegiatan sums where there are kegiatan, else the program cell. */
+/** A node's amount: as printed, or (left empty) the sum of the rows under it. */
+function amount(node: BudgetNode, field: string): number | null {
+  return num(node.row.fields[field]) ?? childrenSum(node, field);
+}
+
+function childrenSum(node: BudgetNode, field: string): number | null {
+  if (!node.children.length) return null;
+  let s = 0;
+  for (const c of node.children) {
+    const v = amount(c, field);
+    if (v === null) return null;
+    s += v;
+  }
+  return s;
+}
+
+/** The amount from the bottom of the hierarchy up: the leaves' printed amounts, summed. */
+function leafSum(node: BudgetNode, field: string): number | null {
+  if (!node.children.length) return num(node.row.fields[field]);
+  let s = 0;
+  for (const c of node.children) {
+    const v = leafSum(c, field);
+    if (v === null) return null;
+    s += v;
+  }
+  return s;
+}
+
+function sumNodes(nodes: readonly BudgetNode[], f: (n: BudgetNode) => number | null): number | null {
+  if (!nodes.length) return null;
+  let s = 0;
+  for (const n of nodes) {
+    const v = f(n);
+    if (v === null) return null;
+    s += v;
+  }
+  return s;
+}
+
+/** The correct totals of 2.5 from its leaves (sub kegiatan, kegiatan, or a program without any). */
 export function correctTotals(tables: ExtractedTables): { pagu: number | null; realisasi: number | null } {
   const tree = budgetTree(tables['2.5']);
-  const total = (field: string): number | null => {
-    let s = 0, any = false;
-    for (const p of tree.programs) {
-      const v = p.kegiatan.length ? sum(p.kegiatan, field) : num(p.row.fields[field]);
-      if (v === null) return null;
-      s += v; any = true;
-    }
-    if (tree.loose.length) {
-      const v = sum(tree.loose, field);
-      if (v === null) return null;
-      s += v; any = true;
-    }
-    return any ? s : null;
-  };
-  let pagu = total('pagu'), realisasi = total('realisasi');
+  let pagu = sumNodes(tree.roots, (n) => leafSum(n, 'pagu'));
+  let realisasi = sumNodes(tree.roots, (n) => leafSum(n, 'realisasi'));
   if (pagu === null || realisasi === null) {
     // no usable 2.5: fall back on 2.4's budget columns
     const p4 = sum(tables['2.4'], 'pagu'), r4 = sum(tables['2.4'], 'realisasiAnggaran');
@@ -79,39 +160,68 @@ export function correctTotals(tables: ExtractedTables): { pagu: number | null; r
   return { pagu, realisasi };
 }
 
+function walk(nodes: readonly BudgetNode[], visit: (n: BudgetNode) => void): void {
+  for (const n of nodes) { visit(n); walk(n.children, visit); }
+}
+
 const FIELD_NAME: Record<string, { id: string; en: string }> = {
   pagu: { id: 'Pagu', en: 'pagu' },
   realisasi: { id: 'Realisasi', en: 'realisasi' },
 };
 
-/** R4: a program's printed pagu and realisasi equal the sums of its kegiatan. */
+/**
+ * R4: every row with rows under it (a program over its kegiatan, a kegiatan over its sub kegiatan)
+ * prints the sums of those rows, as printed or as summed from the bottom level (a program agreeing
+ * with its sub kegiatan is right even where a kegiatan between them is wrong: that kegiatan is
+ * flagged, once). A parent printing only a capaian (a flattened table) is checked against the
+ * realisasi / pagu of the rows under it (R3).
+ */
 export const ruleR4: Rule = ({ tables }, ctx) => {
   const out: Discrepancy[] = [];
-  for (const p of budgetTree(tables['2.5']).programs) {
-    if (!p.kegiatan.length) continue;
+  walk(budgetTree(tables['2.5']).roots, (p) => {
+    if (!p.children.length) return;
+    const kids = p.children.map((c) => c.row);
     for (const field of ['pagu', 'realisasi']) {
       const stated = num(p.row.fields[field]);
-      const expected = sum(p.kegiatan, field);
+      const expected = childrenSum(p, field);
       if (stated === null || expected === null || moneyAgrees(stated, expected)) continue;
+      const fromLeaves = leafSum(p, field);
+      if (fromLeaves !== null && moneyAgrees(stated, fromLeaves)) continue;
       const f = p.row.fields[field]!;
       out.push({
-        rule: 'R4', severity: ctx.severity('error', f, ...p.kegiatan.map((k) => k.fields[field])), table: '2.5', row: p.row.no, field,
+        rule: 'R4', severity: ctx.severity('error', f, ...kids.map((k) => k.fields[field])), table: '2.5', row: p.row.no, field,
         stated, expected,
-        message: ctx.msg('R4', {
+        message: ctx.msg(p.level === 0 ? 'R4' : 'R4.level', {
           field: FIELD_NAME[field]![ctx.opts.lang], stated: f.raw, expected: fmtMoney(expected, ctx.opts.lang),
-          items: p.kegiatan.map((k) => k.no).join(' + '),
+          items: kids.map((k) => k.no).join(' + '), row: p.row.no,
         }),
         evidence: evidenceOf(f),
       });
     }
-  }
+    const cap = num(p.row.fields.capaian);
+    if (cap === null || num(p.row.fields.pagu) !== null || num(p.row.fields.realisasi) !== null) return;
+    const pagu = childrenSum(p, 'pagu'), real = childrenSum(p, 'realisasi');
+    if (!pagu || real === null) return;
+    const f = p.row.fields.capaian!;
+    const expected = (real / pagu) * 100;
+    if (percentAgrees(cap, f.decimals, expected)) return;
+    out.push({
+      rule: 'R3', severity: ctx.severity('error', f, ...kids.flatMap((k) => [k.fields.pagu, k.fields.realisasi])), table: '2.5', row: p.row.no, field: 'capaian',
+      stated: cap, expected: roundPct(expected, f.decimals),
+      message: ctx.msg('R3.children', {
+        stated: f.raw, expected: fmtPct(roundPct(expected, f.decimals), ctx.opts.lang),
+        realisasi: fmtMoney(real, ctx.opts.lang), pagu: fmtMoney(pagu, ctx.opts.lang), items: kids.map((k) => k.no).join(', '),
+      }),
+      evidence: evidenceOf(f),
+    });
+  });
   return out;
 };
 
 /**
- * R5: JUMLAH pagu and realisasi equal the sum of the programs (a program's kegiatan where its
- * cell is empty). A JUMLAH that equals the kegiatan sums is accepted too, so one wrong program
- * cell is flagged once (R4), not again on JUMLAH. JUMLAH capaian = correct total realisasi /
+ * R5: JUMLAH pagu and realisasi equal the sum of the top level (a program's rows below where its
+ * cell is empty). A JUMLAH that equals the sums from the bottom level is accepted too, so one
+ * wrong program cell is flagged once (R4), not again on JUMLAH. JUMLAH capaian = correct total realisasi /
  * correct total pagu × 100.
  */
 export const ruleR5: Rule = ({ tables }, ctx) => {
@@ -123,16 +233,7 @@ export const ruleR5: Rule = ({ tables }, ctx) => {
   for (const field of ['pagu', 'realisasi'] as const) {
     const stated = num(total.fields[field]);
     if (stated === null) continue;
-    const viaPrograms = (() => {
-      let s = 0;
-      for (const p of tree.programs) {
-        const v = num(p.row.fields[field]) ?? sum(p.kegiatan, field);
-        if (v === null) return null;
-        s += v;
-      }
-      if (tree.loose.length) { const v = sum(tree.loose, field); if (v === null) return null; s += v; }
-      return tree.programs.length || tree.loose.length ? s : null;
-    })();
+    const viaPrograms = sumNodes(tree.roots, (n) => amount(n, field));
     const candidates = [viaPrograms, correct[field]].filter((v): v is number => v !== null);
     if (!candidates.length || candidates.some((v) => moneyAgrees(stated, v))) continue;
     const expected = correct[field] ?? candidates[0]!;

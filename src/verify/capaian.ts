@@ -1,43 +1,42 @@
 import type { Discrepancy } from '../model/contract.js';
 import type { ExtractedRow } from '../model/extracted.js';
 import { fmtMoney, fmtNum, fmtPct } from './format.js';
+import { recompute } from './method.js';
+import type { StatedMethod } from '../parse/method.js';
 import { percentAgrees, roundPct } from './tolerance.js';
 import { evidenceOf, num, type Rule } from './types.js';
 
 /**
- * Capaian of an indicator recomputed from its target and realisasi. A lower-is-better indicator
- * uses (2 × target − realisasi) / target × 100; when the printed capaian matches that formula the
- * row is taken as such, so a negative indicator is not flagged.
+ * Capaian of an indicator recomputed from its target and realisasi by the report's method
+ * (verify/method.ts): realisasi / target × 100, or (2 × target − realisasi) / target × 100 for a
+ * lower-is-better indicator, a range target judged against its nearer bound, a stated cap.
  */
-export function recomputedCapaian(row: ExtractedRow): number | null {
-  const t = num(row.fields.target), r = num(row.fields.realisasi);
-  if (t === null || r === null || t === 0) return null;
-  const direct = (r / t) * 100;
-  const stated = num(row.fields.capaian);
-  if (stated !== null && !percentAgrees(stated, row.fields.capaian!.decimals, direct)) {
-    const negative = ((2 * t - r) / t) * 100;
-    if (percentAgrees(stated, row.fields.capaian!.decimals, negative)) return negative;
-  }
-  return direct;
+export function recomputedCapaian(row: ExtractedRow, method?: StatedMethod): number | null {
+  return recompute(row, method)?.value ?? null;
 }
 
-/** R1: capaian = realisasi / target × 100 (Tabel 2.3, and 2.4's kinerja columns). */
-export const ruleR1: Rule = ({ tables }, ctx) => {
+/** R1: capaian = realisasi / target × 100 (Tabel 2.3, and 2.4's kinerja columns), by the stated method. */
+export const ruleR1: Rule = ({ tables, method }, ctx) => {
   const out: Discrepancy[] = [];
+  const L = ctx.opts.lang;
   for (const table of ['2.3', '2.4'] as const) {
     for (const row of tables[table]) {
       const stated = num(row.fields.capaian);
-      const expected = recomputedCapaian(row);
-      if (stated === null || expected === null) continue;
+      const r = recompute(row, method);
+      if (stated === null || r === null) continue;
+      const expected = r.value;
       const f = row.fields.capaian!;
       if (percentAgrees(stated, f.decimals, expected)) continue;
+      const shown = fmtPct(roundPct(expected, f.decimals), L);
+      const vars = {
+        stated: f.raw, expected: shown, realisasi: fmtNum(num(row.fields.realisasi)!, L),
+        target: r.target !== null ? fmtNum(r.target, L) : f.raw, cap: method?.cap ?? '',
+      };
+      const key = r.formula === 'range-inside' ? 'R1.range' : r.formula === 'negative' ? 'R1.negative' : 'R1';
       out.push({
         rule: 'R1', severity: ctx.severity('error', f, row.fields.target, row.fields.realisasi), table, row: row.no, field: 'capaian',
         stated, expected: roundPct(expected, f.decimals),
-        message: ctx.msg('R1', {
-          stated: f.raw, expected: fmtPct(roundPct(expected, f.decimals), ctx.opts.lang),
-          realisasi: fmtNum(num(row.fields.realisasi)!, ctx.opts.lang), target: fmtNum(num(row.fields.target)!, ctx.opts.lang),
-        }),
+        message: ctx.msg(key, vars) + (r.capped ? ctx.msg('R1.capped', vars) : ''),
         evidence: evidenceOf(f),
       });
     }

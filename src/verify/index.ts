@@ -5,14 +5,18 @@ import { ruleR4, ruleR5 } from './budget.js';
 import { ruleR6 } from './cross-table.js';
 import { ruleR7, ruleR8 } from './narrative.js';
 import { ruleR9 } from './bands.js';
+import { ruleReading } from './reading.js';
 import { message } from './messages.js';
 import { doubtOnBrokenTables, structureBreaks, structureFindings } from './structure.js';
 import { DEFAULT_VERIFY_OPTIONS, type Rule, type RuleContext, type VerifyInput, type VerifyOptions } from './types.js';
 
-export type { VerifyInput, VerifyOptions, Lang } from './types.js';
+export type { VerifyInput, VerifyOptions, Lang, ReadingNotes } from './types.js';
 
 /** Every rule family, in the order their discrepancies are listed. A new rule is one entry here. */
-export const RULES: readonly Rule[] = [ruleR1, ruleR2R3, ruleR4, ruleR5, ruleR6, ruleR7, ruleR8, ruleR9];
+export const RULES: readonly Rule[] = [ruleR1, ruleR2R3, ruleR4, ruleR5, ruleR6, ruleR7, ruleR8, ruleR9, ruleReading];
+
+/** Findings about the reading itself: their message says why they are uncertain. */
+const READING_RULES = new Set(['T2', 'T3', 'N1', 'M1']);
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, uncertain: 1, warning: 2 };
 
@@ -30,9 +34,14 @@ export function verify(input: VerifyInput, options: Partial<VerifyOptions> = {})
     },
     msg: (key, vars) => message(opts.lang, key, vars),
   };
-  const found = RULES.flatMap((rule) => rule(input, ctx)).map((d) =>
-    d.severity === 'uncertain' && !d.message.endsWith(message(opts.lang, 'uncertain', {}))
-      ? { ...d, message: d.message + message(opts.lang, 'uncertain', {}) } : d);
+  // on a document of another kind the rules' premises (the kecamatan template's tables) may not
+  // hold: a failure there is for a human to judge, never an error
+  const otherKind = input.kind !== undefined && input.kind !== 'lkj';
+  const found = RULES.flatMap((rule) => rule(input, ctx)).map((d) => {
+    if (otherKind && d.severity === 'error') return { ...d, severity: 'uncertain' as const, message: d.message + message(opts.lang, 'uncertain.kind', { kind: input.kind! }) };
+    return d.severity === 'uncertain' && !READING_RULES.has(d.rule) && !d.message.endsWith(message(opts.lang, 'uncertain', {}))
+      ? { ...d, message: d.message + message(opts.lang, 'uncertain', {}) } : d;
+  });
   // a broken table shape is extraction doubt: its own finding, and the rules resting on it uncertain
   const breaks = structureBreaks(input.tables, input.unread);
   const doubted = doubtOnBrokenTables(found, breaks).map((d, i) =>

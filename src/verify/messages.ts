@@ -6,6 +6,18 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Capaian {stated} tidak sama dengan realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',
     en: 'Capaian {stated} does not equal realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',
   },
+  'R1.negative': {
+    id: 'Capaian {stated} tidak sama dengan (2 × target − realisasi) / target × 100 = (2 × {target} − {realisasi}) / {target} × 100 = {expected} (indikator yang makin kecil makin baik).',
+    en: 'Capaian {stated} does not equal (2 × target − realisasi) / target × 100 = (2 × {target} − {realisasi}) / {target} × 100 = {expected} (a lower-is-better indicator).',
+  },
+  'R1.range': {
+    id: 'Capaian {stated} tidak sama dengan {expected}: realisasi {realisasi} berada di dalam rentang target.',
+    en: 'Capaian {stated} does not equal {expected}: realisasi {realisasi} lies inside the target range.',
+  },
+  'R1.capped': {
+    id: ' Laporan menetapkan capaian paling tinggi {cap}%.',
+    en: ' The report caps capaian at {cap}%.',
+  },
   'R2': {
     id: 'Capaian anggaran {stated} tidak sama dengan realisasi / pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
     en: 'Budget capaian {stated} does not equal realisasi / pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
@@ -17,6 +29,14 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   'R4': {
     id: '{field} program {stated} tidak sama dengan jumlah kegiatannya ({items}) = {expected}.',
     en: 'Program {field} {stated} does not equal the sum of its kegiatan ({items}) = {expected}.',
+  },
+  'R4.level': {
+    id: '{field} baris {row} {stated} tidak sama dengan jumlah rincian di bawahnya ({items}) = {expected}.',
+    en: '{field} of row {row} {stated} does not equal the sum of the rows under it ({items}) = {expected}.',
+  },
+  'R3.children': {
+    id: 'Capaian {stated} tidak sama dengan realisasi / pagu rincian di bawahnya ({items}) × 100 = {realisasi} / {pagu} × 100 = {expected}.',
+    en: 'Capaian {stated} does not equal the realisasi / pagu of the rows under it ({items}) × 100 = {realisasi} / {pagu} × 100 = {expected}.',
   },
   'R5.sum': {
     id: '{field} JUMLAH {stated} tidak sama dengan jumlah program/kegiatan = {expected}.',
@@ -137,6 +157,46 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   'G.change.document': { id: 'struktur dokumen {name} {change}', en: 'document structure {name} {change}' },
   'G.change.unreadable': { id: 'tambahan sesudah tanda tangan tidak dapat dibaca', en: 'what was appended after the signature cannot be read' },
   'G.change.none': { id: 'ada data yang ditambahkan sesudah tanda tangan', en: 'data was appended after the signature' },
+  'T2.columns': {
+    id: '{caption} (hlm. {page}) tampaknya Tabel {table}, tetapi kolomnya ({labels}) tidak dapat dibaca: tabel ini tidak diambil, periksa di halaman aslinya.',
+    en: '{caption} (p. {page}) looks like Tabel {table}, but its columns ({labels}) could not be read: the table was not taken, check it on the page.',
+  },
+  'T2.duplicate': {
+    id: '{caption} (hlm. {page}) juga tampaknya Tabel {table}, tetapi tabel lain sudah dibaca sebagai Tabel {table}: periksa mana yang dimaksud.',
+    en: '{caption} (p. {page}) also looks like Tabel {table}, but another table was read as Tabel {table}: check which is meant.',
+  },
+  'T3': {
+    id: 'Kolom “{label}” di Tabel {table} tidak dikenali: isinya tidak dibaca.',
+    en: 'Column “{label}” of Tabel {table} was not understood: its cells were not read.',
+  },
+  'T3.position': {
+    id: 'Kolom “{label}” di Tabel {table} tidak dikenali dari judulnya; dibaca menurut posisinya (kolom templat di tempat itu): periksa, atau beri profil templat.',
+    en: 'Column “{label}” of Tabel {table} was not understood from its header; it was read by its place (the template\'s column there): check it, or give a template profile.',
+  },
+  'N1': {
+    id: 'Angka “{raw}” di Tabel {table} dapat dibaca dua cara (titik/koma ribuan atau desimal) dan gaya angka dokumen tidak menentukannya: periksa di halaman aslinya.',
+    en: 'The number “{raw}” in Tabel {table} reads two ways (thousands or decimal separator) and the document’s number style does not decide: check it on the page.',
+  },
+  'M1.kecamatan': {
+    id: 'Nama kecamatan tidak ditemukan di sampul, judul, maupun blok tanda tangan.',
+    en: 'The kecamatan is named neither on the cover, in the title nor in the signature block.',
+  },
+  'M1.kabupaten': {
+    id: 'Nama kabupaten tidak ditemukan di sampul, judul, maupun blok tanda tangan.',
+    en: 'The kabupaten is named neither on the cover, in the title nor in the signature block.',
+  },
+  'M1.period': {
+    id: 'Periode laporan (tribulan, semester, tahunan) tidak ditemukan di sampul maupun judul.',
+    en: 'The reporting period (tribulan, semester, tahunan) is named neither on the cover nor in the title.',
+  },
+  'M1.year': {
+    id: 'Tahun laporan tidak ditemukan di sampul maupun judul.',
+    en: 'The report year is named neither on the cover nor in the title.',
+  },
+  'uncertain.kind': {
+    id: ' Dokumen ini bukan LKj kecamatan ({kind}): aturan ini dibuat untuk tabel LKj, periksa sebelum menyimpulkan.',
+    en: ' This document is not a kecamatan LKj ({kind}): the rule was built for LKj tables, check before concluding.',
+  },
   'uncertain': {
     id: ' Angka ini terbaca dengan keyakinan rendah: periksa di halaman aslinya.',
     en: ' This number was read with low confidence: check it on the page.',

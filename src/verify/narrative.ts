@@ -4,15 +4,21 @@ import type { ExtractedClaim, ExtractedTables, Field } from '../model/extracted.
 import { bands, bandsFor, type Band } from './bands.js';
 import { correctTotals } from './budget.js';
 import { recomputedCapaian } from './capaian.js';
+import { notApplicable } from './method.js';
+import type { StatedMethod } from '../parse/method.js';
 import { fmtMoney, fmtPct } from './format.js';
 import { editDistance } from '../parse/edit-distance.js';
 import { percentAgrees, roundPct } from './tolerance.js';
-import { evidenceOf, num, type Rule, type RuleContext } from './types.js';
+import { evidenceOf, num, type Rule, type RuleContext, type VerifyInput } from './types.js';
 
-/** The report's overall capaian kinerja: the mean of the recomputed Tabel 2.3 capaian (2.4 if no 2.3). */
-export function overallCapaian(tables: ExtractedTables): number | null {
+/**
+ * The report's overall capaian kinerja: the mean of the recomputed Tabel 2.3 capaian (2.4 if no
+ * 2.3), by the report's method; indicators printed `n/a` are left out of the mean.
+ */
+export function overallCapaian(tables: ExtractedTables, method?: StatedMethod): number | null {
   for (const t of ['2.3', '2.4'] as const) {
-    const vals = tables[t].map((r) => recomputedCapaian(r) ?? num(r.fields.capaian));
+    const rows = tables[t].filter((r) => !notApplicable(r, ['target', 'realisasi', 'capaian']));
+    const vals = rows.map((r) => recomputedCapaian(r, method) ?? num(r.fields.capaian));
     if (vals.length && vals.every((v) => v !== null)) return vals.reduce((a, b) => a + b!, 0)! / vals.length;
   }
   return null;
@@ -33,14 +39,17 @@ function claimSeverity(ctx: RuleContext, c: ExtractedClaim, basis: readonly Fiel
 }
 
 /** R7: the narrative's capaian kinerja and serapan anggaran agree with the tables and with themselves. */
-export const ruleR7: Rule = ({ tables, claims }, ctx) => {
+export const ruleR7: Rule = ({ tables, claims, method }, ctx) => {
   const out: Discrepancy[] = [];
   const L = ctx.opts.lang;
-  const capaian = overallCapaian(tables);
+  const capaian = overallCapaian(tables, method);
   const totals = correctTotals(tables);
   const serapan = totals.pagu && totals.realisasi !== null ? (totals.realisasi / totals.pagu) * 100 : null;
   for (const kind of ['capaianKinerja', 'serapanAnggaran'] as const) {
     const list = claims.filter((c) => c.kind === kind && typeof c.value === 'number');
+    // three values or more that do not round to one another: the narrative speaks of several
+    // budgets or indicators (per program, per sasaran), not of one figure stated twice
+    if (distinctValues(list) >= 3) continue;
     const expected = kind === 'capaianKinerja' ? capaian : serapan;
     const basis = kind === 'capaianKinerja' ? restsOn(tables, ['2.3', '2.4'], ['target', 'realisasi', 'capaian'])
       : restsOn(tables, ['2.4', '2.5'], ['pagu', 'realisasi', 'realisasiAnggaran']);
@@ -77,6 +86,19 @@ export const ruleR7: Rule = ({ tables, claims }, ctx) => {
   return out;
 };
 
+function profileBands(scale: NonNullable<VerifyInput['scale']>): Band[] {
+  return scale.map((b, i) => ({
+    row: { table: '2.2' as const, no: String(i + 1), page: 1, bbox: [0, 0, 0, 0] as [number, number, number, number], fields: {} },
+    min: b.min, max: b.max, kriteria: b.kriteria,
+  })).sort((a, b) => (b.max ?? b.min ?? 0) - (a.max ?? a.min ?? 0));
+}
+
+function distinctValues(list: readonly ExtractedClaim[]): number {
+  const seen: ExtractedClaim[] = [];
+  for (const c of list) if (!seen.some((d) => agreeAsPrinted(c, d))) seen.push(c);
+  return seen.length;
+}
+
 const fold = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[“”"'‘’]/g, '').replace(/\s+/g, ' ').trim();
 
 /**
@@ -105,11 +127,13 @@ function kesimpulanContradicts(phrase: string, capaian: number, rank: number, co
 }
 
 /** R8: the narrative's kategori is the band of the recomputed capaian; its kesimpulan fits the numbers. */
-export const ruleR8: Rule = ({ tables, claims }, ctx) => {
+export const ruleR8: Rule = ({ tables, claims, method, scale }, ctx) => {
   const out: Discrepancy[] = [];
   const L = ctx.opts.lang;
-  const capaian = overallCapaian(tables);
-  const list: Band[] = bands(tables['2.2']);
+  const capaian = overallCapaian(tables, method);
+  const printed: Band[] = bands(tables['2.2']);
+  // the scale the report prints, else its template's (a profile's)
+  const list: Band[] = printed.length ? printed : profileBands(scale ?? []);
   if (capaian === null || !list.length) return out;
   const fits = bandsFor(capaian, list);
   if (!fits.length) return out;

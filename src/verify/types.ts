@@ -1,5 +1,9 @@
-import type { Discrepancy, Severity, TableId } from '../model/contract.js';
+import type { Discrepancy, DocumentKind, Severity, TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
+import type { StatedMethod } from '../parse/method.js';
+import type { MetaDoubt } from '../parse/meta.js';
+import type { UnmappedColumn } from '../tables/extract-tables.js';
+import type { UnreadTable } from '../tables/locate.js';
 
 export type Lang = 'id' | 'en';
 
@@ -8,6 +12,24 @@ export interface VerifyInput {
   claims: ExtractedClaim[];
   /** tables whose caption was seen but whose grid was not read (extraction doubt, X1) */
   unread?: readonly TableId[];
+  /** how the report says it computes capaian (absent: as before, either formula accepted) */
+  method?: StatedMethod;
+  /**
+   * the kind of document: the rules were built for the kecamatan LKj; on another kind (an LKIP, a
+   * Perjanjian Kinerja, a realisasi form) a failed rule is `uncertain`, for a human to judge
+   */
+  kind?: DocumentKind;
+  /** a profile's rating scale, for a report that prints none */
+  scale?: { min: number | null; max: number | null; kriteria: string }[];
+  /** what the reading could not understand: reported `uncertain` (rules T2, T3, M1) */
+  notes?: ReadingNotes;
+}
+
+/** What was read but not understood: said as `uncertain` findings, never silently dropped. */
+export interface ReadingNotes {
+  unread: UnreadTable[];
+  unmappedColumns: UnmappedColumn[];
+  metaDoubts: MetaDoubt[];
 }
 
 export interface VerifyOptions {

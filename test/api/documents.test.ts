@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Report } from '../../src/model/contract.js';
 import { buildServer } from '../../src/api/server.js';
 import { HIGHLIGHT } from '../../src/api/images/evidence.js';
+import { processInline } from '../../src/jobs/stages.js';
 import { addUser, born, loadFixtures, login, multipart, requester, ROOT, startApi, type Session, type TestApi } from './helpers.js';
 import { waitFor } from '../helpers/services.js';
 
@@ -277,4 +278,28 @@ describe('processing in the server (embedded mode)', () => {
       await bg.app.close();
     }
   });
+});
+
+describe('POST /api/documents with a template profile', () => {
+  it('keeps the batch\'s profile (the form\'s `profile` field) with its documents and processes them with it', async () => {
+    const own = await startApi();
+    try {
+      await addUser(own.rt.store, 'rita', 'reviewer');
+      const rita = await login(own.app, 'rita');
+      const post = (bytes: Buffer, profile: string) => requester(own.app)(rita, { method: 'POST', url: '/api/documents', ...multipart([{ name: 'report.pdf', bytes }], 'files', { profile }) });
+      const profile = { name: 'Kabupaten Malang 2021', method: { cap: 120 } };
+      const r = await post(await born('singosari-sem1-2021.pdf'), JSON.stringify(profile));
+      expect(r.statusCode).toBe(201);
+      const doc = (await own.rt.store.document(r.json()[0].id))!;
+      expect(doc.profile).toEqual(profile);
+      const { report } = await processInline(own.rt.store, doc);
+      expect(report.profile).toBe('Kabupaten Malang 2021');
+      const bad = await post(await born('tumpang-2022.pdf'), '{"name": 3}');
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().error.code).toBe('bad-profile');
+      expect(bad.json().error.message).toMatch(/profile: not a valid profile \(name:/);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
 });

@@ -74,9 +74,10 @@ export function requester(app: FastifyInstance) {
 }
 
 /** A multipart/form-data body with the given files. */
-export function multipart(files: { name: string; bytes: Uint8Array; type?: string }[], field = 'files'): { payload: Buffer; headers: Record<string, string> } {
+export function multipart(files: { name: string; bytes: Uint8Array; type?: string }[], field = 'files', fields: Record<string, string> = {}): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----lkjtest${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   for (const f of files) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
     parts.push(Buffer.from(f.bytes), Buffer.from('\r\n'));

@@ -44,15 +44,21 @@ describe('bad input ends failed with a clear reason naming the file', () => {
     expect(e.code).toBe('encrypted-pdf');
     expect(e.message).toMatch(/password/);
   });
-  it('a PDF that is not an LKj', async () => {
+  it('a PDF that is not an LKj: refused in the user\'s language, with its real page count and mode', async () => {
     const e = await failure('letter.pdf');
     expect(e.code).toBe('not-lkj');
-    expect(e.message).toMatch(/Tabel 2\.1–2\.5/);
+    expect(e.message).toMatch(/bukan laporan LKj: tidak ada Tabel 2\.1–2\.5/);
+    const { report } = await extractFile(path.join(dir, 'letter.pdf'), { lang: 'en' });
+    expect(report.error?.message).toMatch(/letter\.pdf: is not an LKj report: none of Tabel 2\.1–2\.5/);
+    expect(report.source).toMatchObject({ pages: 1, mode: 'text' });
   });
   it('a scan with nothing to read (OCR finds no text)', async () => {
     const e = await failure('scan.pdf');
     expect(e.code).toBe('not-lkj');
-    expect(e.message).toMatch(/no text could be read/);
+    expect(e.message).toMatch(/tidak ada teks yang terbaca/);
+    const { report } = await extractFile(path.join(dir, 'scan.pdf'), { lang: 'en' });
+    expect(report.error?.message).toMatch(/no text could be read/);
+    expect(report.source).toMatchObject({ pages: 1, mode: 'ocr' });
   });
   it('a missing file', async () => expect((await failure('nope.pdf')).code).toBe('not-found'));
   it('a corrupt image', async () => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -30,6 +32,21 @@ describe('lkj CLI (the built bin)', () => {
     const en = (await run('node', [BIN, 'extract', CLEAN, '--lang', 'en'])).stdout;
     expect(en).toMatch(/CLEAN/);
     expect(en).toMatch(/No discrepancies/);
+  });
+  it('extract --profile reads with a template profile, and refuses a bad one with exit 2 naming the file', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-profile-'));
+    try {
+      const good = path.join(dir, 'lumajang.json'), bad = path.join(dir, 'bad.json');
+      await fs.writeFile(good, JSON.stringify({ name: 'Kabupaten Lumajang', numberStyle: 'id' }));
+      await fs.writeFile(bad, JSON.stringify({ name: 'x', scale: [] }));
+      const report = Report.parse(JSON.parse((await run('node', [BIN, 'extract', CLEAN, '--json', '--profile', good])).stdout));
+      expect(report.profile).toBe('Kabupaten Lumajang');
+      const e = await run('node', [BIN, 'extract', CLEAN, '--json', '--profile', bad]).catch((x: { code: number; stderr: string }) => x);
+      expect((e as { code: number }).code).toBe(2);
+      expect((e as { stderr: string }).stderr).toMatch(/--profile .*bad\.json: not a valid profile \(scale:/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
   it('schema prints the JSON Schema derived from the contract', async () => {
     const schema = JSON.parse((await run('node', [BIN, 'schema'])).stdout) as { $schema: string; properties: Record<string, unknown> };

@@ -90,9 +90,10 @@ export interface Analysis {
 
 /**
  * Upload one file with XMLHttpRequest, the one browser API that reports upload progress.
- * Resolves with the server's answer for the file (also for a refused file: it says why).
+ * Resolves with the server's answer for the file (also for a refused file: it says why). An
+ * optional template profile (JSON text) goes with it.
  */
-export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadItem> {
+export function uploadFile(file: File, onProgress: (fraction: number) => void, profile?: string): Promise<UploadItem> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/documents');
@@ -107,6 +108,8 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, 'network', 'network error')));
     const form = new FormData();
+    // the batch's template profile (JSON), before the file: the server reads it first
+    if (profile) form.append('profile', profile);
     form.append('files', file, file.name);
     xhr.send(form);
   });

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Report } from '../../model/contract.js';
+import { parseProfile, type Profile } from '../../model/profile.js';
 import type { Analysis } from '../../pipeline/analyse.js';
 import { reverify } from '../../pipeline/extract.js';
 import type { Lang } from '../../verify/index.js';
@@ -25,6 +26,17 @@ const ListQuery = FilterQuery.extend(PageQuery.shape).extend({
   sort: z.enum(['newest', 'oldest', 'severity']).default('newest'),
 });
 
+/** The batch's profile from the form's `profile` field (sent before the files), or a 422. */
+function profileField(fields: Record<string, unknown>): Profile | undefined {
+  const f = fields.profile as { type?: string; value?: unknown } | undefined;
+  if (!f || f.type !== 'field' || typeof f.value !== 'string' || !f.value.trim()) return undefined;
+  try {
+    return parseProfile(f.value, 'profile');
+  } catch (e) {
+    throw new ApiError(422, 'bad-profile', (e as Error).message);
+  }
+}
+
 export const evidenceUrl = (id: number, version: number, index: number) => `/api/documents/${id}/discrepancies/${index}/evidence.png?version=${version}`;
 
 export function documentRoutes(ctx: ApiContext): void {
@@ -39,7 +51,8 @@ export function documentRoutes(ctx: ApiContext): void {
     summary: 'Upload one or many files (multipart/form-data, any field name): PDF, JPG, PNG or TIFF',
     description: `Each file is checked by its magic bytes, size (≤ ${opts.maxUploadBytes} bytes), pages (≤ ${opts.maxPages}) and pixels; the same bytes twice are one document (duplicate: true). `
       + 'Accepted files are processed with upload priority. 201 when a new document was stored, 200 when all were duplicates; when every file is refused: '
-      + '400 (empty), 413 (too large), 415 (not a PDF or image), 422 (encrypted or corrupt). The answer lists every file either way.',
+      + '400 (empty), 413 (too large), 415 (not a PDF or image), 422 (encrypted or corrupt). The answer lists every file either way. '
+      + 'An optional text field `profile` sent before the files (a template profile as JSON, docs/contract.md) is kept with each new document of the batch and used to process it; an invalid one answers 422 `bad-profile`.',
     response: z.array(UploadItem),
   }, async ({ req, reply, user }) => {
     if (!req.isMultipart()) throw new ApiError(415, 'unsupported-media-type', 'send the files as multipart/form-data');
@@ -54,11 +67,13 @@ export function documentRoutes(ctx: ApiContext): void {
     // a file past the size limit is cut short and marked truncated (not thrown: the other files still count)
     const parts = req.files({ limits: { fileSize: opts.maxUploadBytes, files: opts.maxUploadFiles, fields: 20, parts: opts.maxUploadFiles + 20 }, throwFileSizeLimit: false })[Symbol.asyncIterator]();
     let file = 'upload';
+    let profile: Profile | undefined;
     try {
       for (;;) {
         const next = await stall.wait(parts.next());
         if (next.done) break;
         const part = next.value;
+        profile ??= profileField(part.fields);
         file = cleanFileName(part.filename);
         // to disk, never whole in memory; checked in a capped child process; read back only when accepted
         const spooled = await spool(part.file, uploadDir, stall);
@@ -75,7 +90,7 @@ export function documentRoutes(ctx: ApiContext): void {
             await decided(rejected(file, digest, e.code, e.message));
             continue;
           }
-          const r = await accepting.run(async () => ingestBytes(store, await fs.readFile(spooled.path), file, { priority: PRIORITY.upload, maxBytes: opts.maxUploadBytes }));
+          const r = await accepting.run(async () => ingestBytes(store, await fs.readFile(spooled.path), file, { priority: PRIORITY.upload, maxBytes: opts.maxUploadBytes, profile }));
           if (r.outcome === 'rejected' || !r.doc) {
             await decided(rejected(file, digest, 'rejected', r.outcome === 'rejected' ? r.reason : 'not stored'));
             continue;

@@ -14,6 +14,7 @@ describe('extractMeta on the reference report', () => {
 
   it('reads every field', () => {
     expect(meta).toEqual({
+      kind: 'lkj',
       unit: 'Kasi Pemberdayaan Masyarakat',
       kecamatan: 'Candipuro',
       kabupaten: 'Lumajang',
@@ -54,6 +55,7 @@ function senduroReport(): Line[] {
 describe('extractMeta on other layouts', () => {
   it('reads the lkj04 layout', () => {
     expect(extractMeta(senduroReport())).toEqual({
+      kind: 'lkj',
       unit: 'Kasi Kesejahteraan Sosial',
       kecamatan: 'Senduro',
       kabupaten: 'Lumajang',
@@ -75,6 +77,7 @@ describe('extractMeta on other layouts', () => {
       ...block(wrap('Laporan Kinerja Seksi Pemerintahan Kecamatan Pasirian Kabupaten Lumajang disusun dengan mendasarkan pada Rencana Kerja Tahunan yang telah ditetapkan.'), { page: 2, y: 100 }),
     ];
     expect(extractMeta(lines)).toMatchObject({
+      kind: 'lkj',
       unit: 'Seksi Pemerintahan',
       kecamatan: 'Pasirian',
       kabupaten: 'Lumajang',
@@ -86,7 +89,7 @@ describe('extractMeta on other layouts', () => {
 
   it('gives nulls for an empty document', () => {
     expect(extractMeta([])).toEqual({
-      unit: null, kecamatan: null, kabupaten: null, period: null, signedAt: null, signatories: [],
+      kind: 'other', unit: null, kecamatan: null, kabupaten: null, period: null, signedAt: null, signatories: [],
     });
   });
 });

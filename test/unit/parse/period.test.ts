@@ -65,7 +65,9 @@ describe('parseYear', () => {
     ['Tahun Anggaran 2023', 2023],
     ['TA. 2022', 2022],
     ['TW II 2024', 2024],
-    ['Peraturan Nomor 96 Tahun 2019 … 2024', 2019],
+    // a regulation's year is not the report's (issue 11: a provincial 2016 report read as 2008, the year of a Perda)
+    ['Peraturan Nomor 96 Tahun 2019 … 2024', 2024],
+    ['Instruksi Presiden Nomor 7 Tahun 1999', null],
     ['tidak ada', null],
     ['Nomor 1234', null],
   ] as const)('%s → %s', (text, year) => {

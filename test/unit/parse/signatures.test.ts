@@ -97,6 +97,27 @@ describe('findSignatureBlocks', () => {
     expect(findSignatureBlocks(lines)[0]!.title).toBe('ATASAN LANGSUNG');
   });
 
+  it('never takes a place or a party alone for a title (a Perjanjian Kinerja\'s `PROVINSI JAWA BARAT,`)', () => {
+    const lines = [
+      line('PIHAK KEDUA,', { page: 3, x: 350, y: 85 }),
+      line('PROVINSI JAWA BARAT,', { page: 3, x: 350, y: 100 }),
+      line('AHMAD HERYAWAN', { page: 3, x: 350, y: 180 }),
+      line('NIP. 19720818 199403 1 009', { page: 3, x: 350, y: 195 }),
+    ];
+    expect(findSignatureBlocks(lines)[0]).toMatchObject({ name: 'AHMAD HERYAWAN', title: null });
+    const gubernur = [line('GUBERNUR JAWA BARAT,', { page: 3, x: 350, y: 100 }), ...lines.slice(2)];
+    expect(findSignatureBlocks(gubernur)[0]!.title).toBe('GUBERNUR JAWA BARAT');
+  });
+
+  it('takes no label of a biodata form for a name or a title', () => {
+    const lines = [
+      line('No. Telpon No. Telpon', { page: 3, x: 350, y: 150 }),
+      line('Alamat Alamat', { page: 3, x: 350, y: 165 }),
+      line('NIP. 19641105 199308 1 001', { page: 3, x: 350, y: 195 }),
+    ];
+    expect(findSignatureBlocks(lines)[0]).toMatchObject({ name: '', title: null });
+  });
+
   it('gives a null title and empty name when the block has only a NIP', () => {
     const [b] = findSignatureBlocks([line('NIP. 19720818 199403 1 009', { page: 3, x: 350, y: 195 })]);
     expect(b).toMatchObject({ name: '', title: null, nip: '197208181994031009' });

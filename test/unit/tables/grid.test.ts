@@ -70,12 +70,12 @@ describe('findGrids', () => {
     const labels = ['No', 'Sasaran / Kegiatan', 'Indikator Kinerja', 'Anggaran Pagu', 'Anggaran Realisasi', 'Anggaran Capaian (%)', 'Kinerja T', 'Kinerja R', 'Kinerja Capaian (%)'];
     expect(mapColumns('2.4', labels)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian']);
     const flat = ['No', 'Sasaran', 'Indikator', 'Pagu', 'Realisasi', 'Capaian', 'Target', 'Realisasi', 'Capaian', 'Ket'];
-    expect(mapColumns('2.4', flat)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian', null]);
+    expect(mapColumns('2.4', flat)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian', 'keterangan']);
   });
 
   it('infers a header OCR garbled from the columns around it', () => {
     const labels = ['No', 'Sasaran Kegiatan', 'Indikator Kinerja', 'Target', 'Daalicaci', 'Capaian (%)', 'Ket'];
-    expect(mapColumns('2.3', labels)).toEqual(['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian', null]);
+    expect(mapColumns('2.3', labels)).toEqual(['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian', 'keterangan']);
     // two unknown columns side by side: no guess
     expect(mapColumns('2.3', ['No', 'Sasaran', 'Indikator', 'Tgr', 'Rlsi', 'Capaian'])).toEqual(['no', 'sasaran', 'indikator', null, null, 'capaian']);
   });
@@ -200,5 +200,30 @@ describe('header and first data row when OCR garbled the first label', () => {
     // a second header band with its own (empty) first cell and the year under Realisasi
     const [grid] = findGrids(1, rules(xs, ys), [...header, ocr('TW', 322, 125), ocr('2024', 340, 125), ...row('1', 165, '100'), ...row('2', 205, '12')]);
     expect(headerBandCount(grid!)).toBe(2);
+  });
+});
+
+describe('the column-number row', () => {
+  it('is no data row when its numbers count up under columns they do not line up with (issue 11: `1 2 3 4 5 6` read as row 1, capaian 6)', () => {
+    // eight columns; the numbering leaves the Satuan column blank and numbers 1…6 under the rest
+    const xs = [50, 70, 170, 270, 300, 340, 380, 420, 470];
+    const ys = [100, 120, 140, 160];
+    const words = [
+      word('No', 52, 104), word('Sasaran', 72, 104), word('Indikator', 172, 104), word('Sat', 272, 104), word('Target', 302, 104), word('Realisasi', 342, 104), word('Capaian', 382, 104), word('Ket', 422, 104),
+      word('1', 55, 124), word('2', 100, 124), word('3', 200, 124), word('4', 310, 124), word('5', 350, 124), word('6', 390, 124),
+      word('1', 55, 144), word('Sasaran', 72, 144), word('Indikator', 172, 144), word('%', 275, 144), word('80', 305, 144), word('100', 345, 144), word('125', 385, 144),
+    ];
+    const [grid] = findGrids(1, rules(xs, ys), words);
+    expect(isNumberingBand(grid!, 1)).toBe(true);
+    const hb = headerBandCount(grid!);
+    expect(hb).toBe(2);
+    const rows = dataRows(grid!, hb, mapColumns('2.3', columnLabels(grid!, hb)), null);
+    expect(rows.map((r) => [r.no, r.cells.capaian?.text])).toEqual([['1', '125']]);
+  });
+
+  it('is not found in a row of data that happens to hold small numbers', () => {
+    const xs = [50, 70, 170, 270, 300, 340];
+    const [grid] = findGrids(1, rules(xs, [100, 120]), [word('1', 55, 104), word('Rapat', 72, 104), word('3', 200, 104), word('4', 280, 104), word('7', 310, 104)]);
+    expect(isNumberingBand(grid!, 0)).toBe(false);
   });
 });

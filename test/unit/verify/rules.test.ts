@@ -203,3 +203,26 @@ describe('messages', () => {
     expect(verify({ tables: t, claims: [] }, { lang: 'en' })[0]?.message).toMatch(/does not equal/);
   });
 });
+
+describe('rules on what other templates and other kinds of documents print (issue 11)', () => {
+  const capaian = () => tables({ '2.3': [
+    row('2.3', '1', { target: '100%', realisasi: '18,75%', capaian: '17,85%' }),
+    row('2.3', '2', { target: '100%', realisasi: 'n/a', capaian: 'n/a' }),
+  ] });
+  it('an n/a row skips the rules that need it, quietly, and is left out of the narrative\'s mean', () => {
+    const ds = verify({ tables: capaian(), claims: [claim('capaianKinerja', '18,75%')] });
+    expect(keys(ds)).toEqual(['R1 error 2.3/1/capaian']);
+  });
+  it('on a document of another kind (an LKIP) a failed rule is uncertain, and says why', () => {
+    const [d] = verify({ tables: capaian(), claims: [], kind: 'lkip' });
+    expect(d).toMatchObject({ rule: 'R1', severity: 'uncertain' });
+    expect(d!.message).toMatch(/bukan LKj kecamatan \(lkip\)/);
+  });
+  it('three serapan values or more are statements about several budgets: not compared with the total nor with one another', () => {
+    const t = tables({ '2.5': [row('2.5', '1', { uraian: 'PROGRAM A', pagu: '100.000', realisasi: '90.000', capaian: '90%' })] });
+    const claims = [claim('serapanAnggaran', '95,4%'), claim('serapanAnggaran', '88,1%'), claim('serapanAnggaran', '97,2%')];
+    expect(verify({ tables: t, claims })).toEqual([]);
+    // two values are one figure stated twice: still compared
+    expect(keys(verify({ tables: t, claims: claims.slice(0, 2) }))).toEqual(['R7 error narrative/serapanAnggaran/value', 'R7 error narrative/serapanAnggaran/value', 'R7 error narrative/serapanAnggaran/value']);
+  });
+});

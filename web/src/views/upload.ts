@@ -15,6 +15,8 @@ export async function uploadView(main: HTMLElement, ctx: AppContext): Promise<vo
   const input = h('input', { attrs: { type: 'file', id: 'upload-files', name: 'files', multiple: true, accept: '.pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/*' } });
   const list = h('ul', { class: 'uploads', attrs: { id: 'upload-list' } });
   const button = h('button', { attrs: { type: 'submit', id: 'upload-submit' } }, t('upload'));
+  // optional: a kabupaten template's profile (JSON) for every file of this batch
+  const profileInput = h('input', { attrs: { type: 'file', id: 'upload-profile', name: 'profile', accept: '.json,application/json' } });
 
   const poll = async (id: number, status: HTMLElement, link: HTMLAnchorElement) => {
     while (ctx.current()) {
@@ -31,7 +33,7 @@ export async function uploadView(main: HTMLElement, ctx: AppContext): Promise<vo
     }
   };
 
-  const send = async (file: File) => {
+  const send = async (file: File, profile?: string) => {
     const bar = h('progress', { attrs: { max: 100, value: 0 } });
     const status = h('span', { class: 'badge' }, t('uploading'));
     const link = h('a', { attrs: { hidden: true, 'data-link': '' } }, t('open'));
@@ -39,7 +41,7 @@ export async function uploadView(main: HTMLElement, ctx: AppContext): Promise<vo
       h('span', { class: 'upload-error muted small' }));
     list.append(item);
     try {
-      const r = await uploadFile(file, (f) => { bar.value = Math.round(f * 100); });
+      const r = await uploadFile(file, (f) => { bar.value = Math.round(f * 100); }, profile);
       bar.value = 100;
       if (r.error || r.id === null) {
         status.textContent = t('rejected');
@@ -63,13 +65,16 @@ export async function uploadView(main: HTMLElement, ctx: AppContext): Promise<vo
       submit: (e) => {
         e.preventDefault();
         const files = [...(input.files ?? [])];
+        const profileFile = profileInput.files?.[0];
         input.value = '';
         // one after another: the server checks each file fully, and two cores are shared with processing
-        void files.reduce((p, f) => p.then(() => send(f)), Promise.resolve());
+        void (profileFile ? profileFile.text() : Promise.resolve(undefined))
+          .then((profile) => files.reduce((p, f) => p.then(() => send(f, profile)), Promise.resolve()));
       },
     },
   },
-  h('label', { attrs: { for: 'upload-files' } }, t('chooseFiles')), input, button);
+  h('label', { attrs: { for: 'upload-files' } }, t('chooseFiles')), input,
+  h('label', { attrs: { for: 'upload-profile' } }, t('chooseProfile')), profileInput, button);
 
   replace(main, h('h1', null, t('uploadTitle')), h('p', { class: 'muted' }, t('uploadHelp')),
     ctx.canReview ? form : h('p', { class: 'notice' }, t('readOnly')), list);
