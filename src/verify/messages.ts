@@ -42,6 +42,10 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Narasi menyebut {claim} dengan nilai berbeda: {values}.',
     en: 'The narrative states {claim} with different values: {values}.',
   },
+  'R7.inconsistentAlso': {
+    id: ' Narasi juga menyebut {claim} dengan nilai berbeda: {values}.',
+    en: ' The narrative also states {claim} with different values: {values}.',
+  },
   'R8.kategori': {
     id: 'Narasi menyebut kategori “{stated}”, padahal capaian kinerja {capaian} masuk kategori “{expected}” menurut Tabel 2.2.',
     en: 'The narrative states kategori “{stated}”, but capaian kinerja {capaian} falls in “{expected}” by Tabel 2.2.',
