@@ -9,6 +9,7 @@ import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Lang } from '../verify/index.js';
 import { withRuntime } from './runtime.js';
+import { CliError, cliLang, langOption, say } from './messages.js';
 import type { Report } from '../model/contract.js';
 
 const out = (s: string) => process.stdout.write(s + '\n');
@@ -37,7 +38,6 @@ function untilSignal(onFirst?: () => void): Promise<string> {
   });
 }
 
-const langOption = () => new Option('--lang <lang>', 'language of messages').choices(['id', 'en']).default('id');
 
 export function addQueueCommands(program: Command): void {
   program
@@ -48,14 +48,15 @@ export function addQueueCommands(program: Command): void {
     .option('--force', 're-process documents already stored (a new report version, reason "force")')
     .addOption(new Option('--priority <p>', 'queue priority (default: upload for one file, bulk for more)').choices(['upload', 'bulk']))
     .option('--json', 'print {"queued","duplicates","rejected":[{"file","reason"}]}')
-    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; priority?: 'upload' | 'bulk'; json?: boolean }) => {
+    .addOption(langOption())
+    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; priority?: 'upload' | 'bulk'; json?: boolean; lang: Lang }) => {
       const [{ ingestPaths }, { PRIORITY }] = await Promise.all([import('./ingest.js'), import('../jobs/stages.js')]);
       await withRuntime(async (rt) => {
-        const b = bar('ingest [{bar}] {value} files | {file}');
+        const b = bar(say(o.lang, 'ingestBar'));
         b?.start(0, 0, { file: '' });
         let n = 0;
         const r = await ingestPaths(rt, paths, {
-          recursive: o.recursive, force: o.force, priority: o.priority ? PRIORITY[o.priority] : undefined,
+          recursive: o.recursive, force: o.force, priority: o.priority ? PRIORITY[o.priority] : undefined, lang: o.lang,
           onFile: (file) => { b?.setTotal(++n); b?.update(n, { file }); },
         });
         b?.stop();
@@ -64,11 +65,13 @@ export function addQueueCommands(program: Command): void {
           out(JSON.stringify({ queued: r.queued.length, duplicates: r.duplicates.length, rejected: r.rejected }));
         } else {
           for (const x of r.rejected) err(`${x.file}: ${x.reason}`);
-          out(`${r.queued.length} queued, ${r.duplicates.length} duplicate, ${r.rejected.length} rejected`);
-          if (rt.mode === 'embedded' && r.queued.length) out('embedded mode: `lkj worker` (or `lkj run`) processes them');
+          out(say(o.lang, 'ingestTotals', { queued: r.queued.length, duplicates: r.duplicates.length, rejected: r.rejected.length }));
+          if (rt.mode === 'embedded' && r.queued.length) {
+            out(rt.store.holder ? say(o.lang, 'ingestHolderHint', { ...rt.store.holder }) : say(o.lang, 'ingestEmbeddedHint'));
+          }
         }
         process.exitCode = r.rejected.length ? 1 : 0;
-      });
+      }, { attach: true });
     });
 
   program
@@ -100,14 +103,15 @@ export function addQueueCommands(program: Command): void {
           await Promise.race([stopped, new Promise((r) => setTimeout(r, 2000))]);
         }
         await closeSharedOcrPools();
-      });
+      }, { share: true });
     });
 
   program
     .command('status')
     .description('documents per state, throughput and recent failures with their reasons')
     .option('--json', 'print {"documents":{"total","pending","clean","flagged","failed"},"failures":[…]}')
-    .action(async (o: { json?: boolean }) => {
+    .addOption(langOption())
+    .action(async (o: { json?: boolean; lang: Lang }) => {
       await withRuntime(async (rt) => {
         const [documents, failures, throughput] = await Promise.all([rt.store.counts(), rt.store.recentFailures(10), rt.store.throughput(60)]);
         let queue: Record<string, Record<string, number>> | null = null;
@@ -116,17 +120,18 @@ export function addQueueCommands(program: Command): void {
           out(JSON.stringify({ mode: rt.mode, documents, failures, throughput, ...(rt.redisUrl ? { queue } : {}) }));
           return;
         }
-        out(`${rt.mode} (${rt.store.where})`);
-        out(`documents: ${documents.total} total, ${documents.pending} pending, ${documents.clean} clean, ${documents.flagged} flagged, ${documents.failed} failed`);
-        out(`throughput: ${throughput.done} finished in the last ${throughput.lastMinutes} min (${throughput.perMinute.toFixed(1)}/min)`);
+        const l = o.lang;
+        out(`${say(l, `mode_${rt.mode}`)} (${rt.store.where})`);
+        out(say(l, 'statusDocuments', { ...documents }));
+        out(say(l, 'statusThroughput', { done: throughput.done, minutes: throughput.lastMinutes, rate: throughput.perMinute.toFixed(1) }));
         if (rt.redisUrl) {
-          out(queue ? `queue: ${Object.entries(queue).map(([q, c]) => `${q} ${Object.entries(c).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty'}`).join('; ')}` : 'queue: Redis unreachable');
+          out(queue ? say(l, 'statusQueue', { detail: Object.entries(queue).map(([q, c]) => `${q} ${Object.entries(c).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ') || say(l, 'statusQueueEmpty')}`).join('; ') }) : say(l, 'statusRedisDown'));
         }
         if (failures.length) {
-          out('recent failures:');
+          out(say(l, 'statusFailures'));
           for (const f of failures) out(`  ${f.file} (${f.sha256.slice(0, 12)}): ${f.code}: ${f.reason}`);
         }
-      });
+      }, { attach: true });
     });
 
   program
@@ -143,16 +148,16 @@ export function addQueueCommands(program: Command): void {
         const st = await fs.stat(key).catch(() => null);
         if (st?.isFile()) lookup = sha256(await fs.readFile(key));
         const doc = await rt.store.document(lookup);
-        if (!doc) throw new Error(`no stored document matches ${key}`);
+        if (!doc) throw new CliError(say(o.lang, 'noDocument', { key }));
         const report: Report | null = await rt.store.report(doc.id, o.version);
         if (!report) {
-          if (o.version) throw new Error(`${doc.file_name} has no version ${o.version}`);
-          out(o.json ? JSON.stringify({ status: doc.status, sha256: doc.sha256 }) : `${doc.file_name}: ${doc.status}, no report yet`);
+          if (o.version) throw new CliError(say(o.lang, 'noVersion', { file: doc.file_name, version: o.version }));
+          out(o.json ? JSON.stringify({ status: doc.status, sha256: doc.sha256 }) : say(o.lang, 'noReportYet', { file: doc.file_name, status: doc.status }));
           process.exitCode = 3;
           return;
         }
         out(o.json ? JSON.stringify(report, null, 2) : formatSummary(report, o.lang, process.stdout.isTTY ?? false));
-      });
+      }, { attach: true });
     });
 
   program
@@ -168,7 +173,7 @@ export function addQueueCommands(program: Command): void {
       checkCron(o.cron);
       const inbox = path.resolve(o.inbox);
       const st = await fs.stat(inbox).catch(() => null);
-      if (!st?.isDirectory()) throw new Error(`--inbox ${o.inbox} is not a folder`);
+      if (!st?.isDirectory()) throw new CliError(say(o.lang, 'notAFolder', { dir: o.inbox }));
       const archive = path.resolve(o.archive ?? path.join(inbox, '..', 'archive'));
       await withRuntime(async (rt) => {
         const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
@@ -178,7 +183,7 @@ export function addQueueCommands(program: Command): void {
         await s.close();
         const { closeSharedOcrPools } = await import('../ocr/shared-pool.js');
         await closeSharedOcrPools();
-      });
+      }, { share: true });
     });
 
   program
@@ -188,18 +193,18 @@ export function addQueueCommands(program: Command): void {
     .option('--all', 're-verify every stored report')
     .addOption(langOption())
     .action(async (o: { failed?: boolean; all?: boolean; lang: Lang }) => {
-      if (!o.failed && !o.all) throw new Error('reprocess: choose --failed, --all, or both');
+      if (!o.failed && !o.all) throw new CliError(say(o.lang, 'reprocessChoose'));
       const [{ reverifyStored }, { runPending }, { closeSharedOcrPools }] = await Promise.all([
         import('../jobs/stages.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js')]);
       await withRuntime(async (rt) => {
         if (o.all) {
           const docs = await rt.store.documentsWhere(['clean', 'flagged']);
-          const b = bar('reverify [{bar}] {value}/{total}');
+          const b = bar(say(o.lang, 'reverifyBar'));
           b?.start(docs.length, 0);
           const n = { changed: 0, unchanged: 0, skipped: 0 };
           for (const d of docs) { n[await reverifyStored(rt.store, d, { lang: o.lang })]++; b?.increment(); }
           b?.stop();
-          out(`re-verified ${docs.length}: ${n.changed} changed (new version), ${n.unchanged} unchanged, ${n.skipped} without a stored analysis`);
+          out(say(o.lang, 'reverified', { n: docs.length, ...n }));
         }
         if (o.failed) {
           const docs = await rt.store.documentsWhere(['failed']);
@@ -207,11 +212,11 @@ export function addQueueCommands(program: Command): void {
           for (const d of docs) runs.push(await rt.store.newRun(d.id, 'reprocess'));
           if (rt.queue) {
             await rt.queue.enqueueMany(runs);
-            out(`${runs.length} failed document(s) queued again`);
+            out(say(o.lang, 'failedQueued', { n: runs.length }));
           } else {
             const c = await runPending(rt.store, { lang: o.lang }, {}, new Set(runs.map((d) => d.id)));
             await closeSharedOcrPools();
-            out(`${runs.length} failed document(s) processed again: ${c.clean} clean, ${c.flagged} flagged, ${c.failed} failed`);
+            out(say(o.lang, 'failedProcessed', { n: runs.length, ...c }));
           }
         }
       });
@@ -230,15 +235,15 @@ export function addQueueCommands(program: Command): void {
         import('./ingest.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js')]);
       await withRuntime(async (rt) => {
         const local = { ...rt, queue: null }; // processed here, not handed to workers
-        const r = await ingestPaths(local, paths, { recursive: o.recursive, force: o.force });
-        const b = bar('run [{bar}] {value}/{total} | {file} {pages}');
+        const r = await ingestPaths(local, paths, { recursive: o.recursive, force: o.force, lang: o.lang });
+        const b = bar(say(o.lang, 'runBar'));
         b?.start(r.queued.length, 0, { file: '', pages: '' });
         let stop = false;
         process.once('SIGINT', () => { stop = true; });
         const t0 = performance.now();
         const counts = await runPending(rt.store, { lang: o.lang }, {
           onStart: (d) => b?.update({ file: d.file_name, pages: '' }),
-          onPage: (done, total) => b?.update({ pages: `page ${done}/${total}` }),
+          onPage: (done, total) => b?.update({ pages: say(o.lang, 'barPage', { done, total }) }),
           onDone: () => b?.increment(),
           stopped: () => stop,
         }, new Set(r.queued.map((d) => d.id)));
@@ -249,15 +254,15 @@ export function addQueueCommands(program: Command): void {
         if (o.json) out(JSON.stringify(summary));
         else {
           for (const x of r.rejected) err(`${x.file}: ${x.reason}`);
-          out(`${r.queued.length} processed in ${summary.seconds} s: ${counts.clean} clean, ${counts.flagged} flagged, ${counts.failed} failed; ${r.duplicates.length} duplicate, ${r.rejected.length} rejected`);
+          out(say(o.lang, 'runTotals', { n: r.queued.length, seconds: summary.seconds, ...counts, duplicates: r.duplicates.length, rejected: r.rejected.length }));
         }
         process.exitCode = counts.failed || r.rejected.length ? 1 : 0;
-      });
+      }, { share: true });
     });
 }
 
 function positiveInt(v: string, name: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${v}"`);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(say(cliLang(), 'positiveInt', { name, value: v }));
   return n;
 }

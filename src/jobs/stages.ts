@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Report } from '../model/contract.js';
 import { PageContent } from '../model/word.js';
 import { InputError, isInputError } from '../intake/errors.js';
+import { msg } from '../intake/messages.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
 import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pages/read-document.js';
 import type { OcrPage } from '../ocr/read-page.js';
@@ -15,6 +16,7 @@ import { sharedOcrPools } from '../ocr/shared-pool.js';
 import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions } from '../pipeline/extract.js';
 import type { Analysis } from '../pipeline/analyse.js';
 import { Timings } from '../pipeline/timings.js';
+import type { Lang } from '../verify/index.js';
 import type { DocumentRow, Store } from '../store/store.js';
 import { decodeRaster, encodeRaster } from './raster-codec.js';
 
@@ -30,7 +32,7 @@ export type IngestOutcome =
  * bytes twice are one document (`force` starts a new run instead). Bytes that are not a PDF or an
  * image are rejected at once: the document is stored `failed` with the reason, original kept.
  */
-export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: string, opts: { force?: boolean; priority?: number; maxBytes?: number } = {}): Promise<IngestOutcome> {
+export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: string, opts: { force?: boolean; priority?: number; maxBytes?: number; lang?: Lang } = {}): Promise<IngestOutcome> {
   const digest = sha256(bytes);
   const priority = opts.priority ?? PRIORITY.bulk;
   let kind: string | null = null;
@@ -45,14 +47,14 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
   if (known && !opts.force) return { outcome: 'duplicate', doc: known };
   if (!rejected || rejected.code !== 'too-large') await store.blobs.put(digest, bytes); // before the row: a document never lacks its original
   if (known) {
-    if (rejected) return { outcome: 'rejected', doc: known, reason: rejected.message };
+    if (rejected) return { outcome: 'rejected', doc: known, reason: rejected.text(opts.lang ?? 'id') };
     return { outcome: 'queued', doc: await store.newRun(known.id, 'force', priority) };
   }
   const { doc, created } = await store.registerDocument({ sha256: digest, fileName, size: bytes.length, kind, priority });
   if (!created) return { outcome: 'duplicate', doc }; // registered meanwhile by another ingest
   if (rejected) {
-    await store.saveReport(doc.id, doc.run, doc.run_reason, failedReport(fileName, digest, 0, rejected));
-    return { outcome: 'rejected', doc: await store.document(doc.id), reason: rejected.message };
+    await store.saveReport(doc.id, doc.run, doc.run_reason, failedReport(fileName, digest, 0, rejected, opts.lang));
+    return { outcome: 'rejected', doc: await store.document(doc.id), reason: rejected.text(opts.lang ?? 'id') };
   }
   return { outcome: 'queued', doc };
 }
@@ -61,7 +63,7 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
  * Register a folder of page images as one document (as `lkj extract` reads it): every page kept
  * content-addressed, plus the manifest of their hashes in order, whose hash is the document's.
  */
-export async function ingestPageImages(store: Store, files: readonly PageImageFile[], name: string, opts: { force?: boolean; priority?: number; maxBytes?: number } = {}): Promise<IngestOutcome> {
+export async function ingestPageImages(store: Store, files: readonly PageImageFile[], name: string, opts: { force?: boolean; priority?: number; maxBytes?: number; lang?: Lang } = {}): Promise<IngestOutcome> {
   const { digest, manifest, pages } = pageImagesManifest(files);
   const known = await store.document(digest);
   if (known && !opts.force) return { outcome: 'duplicate', doc: known };
@@ -70,7 +72,7 @@ export async function ingestPageImages(store: Store, files: readonly PageImageFi
       checkIntake(f.bytes, f.name, opts.maxBytes);
     } catch (e) {
       if (!isInputError(e)) throw e;
-      return { outcome: 'rejected', doc: null, reason: e.message };
+      return { outcome: 'rejected', doc: null, reason: e.text(opts.lang ?? 'id') };
     }
     await store.blobs.put(pages[i]!, f.bytes);
   }
@@ -86,7 +88,7 @@ export const PAGES_KIND = 'pages';
 
 async function original(store: Store, doc: DocumentRow): Promise<Uint8Array> {
   const bytes = await store.blobs.get(doc.sha256);
-  if (!bytes) throw new InputError('internal', `the stored original ${doc.sha256} is missing`, doc.file_name);
+  if (!bytes) throw new InputError('internal', msg('originalMissing', { sha: doc.sha256 }), doc.file_name);
   return bytes;
 }
 
@@ -95,7 +97,7 @@ async function storedPageImages(store: Store, doc: DocumentRow): Promise<PageIma
   const hashes = parseManifest(await original(store, doc), doc.file_name);
   return Promise.all(hashes.map(async (h, i) => {
     const bytes = await store.blobs.get(h);
-    if (!bytes) throw new InputError('internal', `page ${i + 1}'s stored original ${h} is missing`, doc.file_name);
+    if (!bytes) throw new InputError('internal', msg('pageOriginalMissing', { page: i + 1, sha: h }), doc.file_name);
     return { name: `${doc.file_name}/page-${i + 1}`, bytes };
   }));
 }
@@ -107,9 +109,9 @@ async function openStored(store: Store, doc: DocumentRow, opts: ExtractOptions):
 }
 
 /** Store a failure as the run's report (the job then ends failed with the same reason). */
-export async function storeFailure(store: Store, doc: DocumentRow, e: unknown): Promise<Report> {
-  const err = isInputError(e) ? e : new InputError('internal', `could not be processed: ${(e as Error)?.message ?? String(e)}`, doc.file_name);
-  const report = failedReport(doc.file_name, doc.sha256, doc.pages ?? 0, err);
+export async function storeFailure(store: Store, doc: DocumentRow, e: unknown, lang?: Lang): Promise<Report> {
+  const err = isInputError(e) ? e : new InputError('internal', msg('notProcessed', { detail: (e as Error)?.message ?? String(e) }), doc.file_name);
+  const report = failedReport(doc.file_name, doc.sha256, doc.pages ?? 0, err, lang);
   await store.saveReport(doc.id, doc.run, doc.run_reason, report);
   return report;
 }
@@ -124,7 +126,7 @@ export async function processInline(store: Store, doc: DocumentRow, opts: Extrac
       ? await extractPageImages(await storedPageImages(store, doc), doc.file_name, opts)
       : await extractBytes(await original(store, doc), doc.file_name, opts);
   } catch (e) {
-    const report = await storeFailure(store, doc, e);
+    const report = await storeFailure(store, doc, e, opts.lang);
     return { report, version: (await store.document(doc.id))!.current_version! };
   }
   const { report, analysis } = result;

@@ -4,6 +4,7 @@ import { SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type Ta
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 
 import { InputError, isInputError } from '../intake/errors.js';
+import { msg } from '../intake/messages.js';
 import { sha256 } from '../intake/sniff.js';
 import { openPageImages, openPageSource, pageImagesManifest, readDocument, type DocumentPages, type PageImageFile, type PageSource, type ReadOptions } from '../pages/read-document.js';
 import { listPageImages } from '../raster/decode.js';
@@ -53,15 +54,15 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     stat = await fs.stat(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (e as Error).message})`;
-    return { report: failedReport(name, null, 0, new InputError('not-found', reason, file)), timings: new Timings() };
+    const reason = code === 'ENOENT' ? msg('fileNotFound') : msg('cannotRead', { detail: code ?? (e as Error).message });
+    return { report: failedReport(name, null, 0, new InputError('not-found', reason, file), opts.lang), timings: new Timings() };
   }
   if (stat.isDirectory()) return extractFolder(file, opts);
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
-    return { report: failedReport(name, null, 0, new InputError('not-found', `cannot be read (${(e as Error).message})`, file)), timings: new Timings() };
+    return { report: failedReport(name, null, 0, new InputError('not-found', msg('cannotRead', { detail: (e as Error).message }), file), opts.lang), timings: new Timings() };
   }
   return extractBytes(bytes, name, opts);
 }
@@ -74,7 +75,7 @@ async function extractFolder(dir: string, opts: ExtractOptions): Promise<Extract
     const paths = await listPageImages(dir, opts.maxPages);
     files = await Promise.all(paths.map(async (f) => ({ name: f, bytes: new Uint8Array(await fs.readFile(f)) })));
   } catch (e) {
-    return { report: failure(name, null, 0, e), timings: new Timings() };
+    return { report: failure(name, null, 0, e, opts.lang), timings: new Timings() };
   }
   return extractPageImages(files, name, opts);
 }
@@ -96,7 +97,7 @@ async function extractSource(open: () => Promise<PageSource>, name: string, dige
     const read = await readDocument(source, readOptions(opts, timings));
     return await finish(name, digest, read, opts, timings);
   } catch (e) {
-    return { report: failure(name, digest, 0, e), timings };
+    return { report: failure(name, digest, 0, e, opts.lang), timings };
   }
 }
 
@@ -113,7 +114,7 @@ export async function assembleReport(name: string, digest: string, read: Documen
   try {
     return await finish(name, digest, read, opts, timings);
   } catch (e) {
-    return { report: failure(name, digest, read.numPages, e), timings };
+    return { report: failure(name, digest, read.numPages, e, opts.lang), timings };
   }
 }
 
@@ -124,13 +125,13 @@ async function finish(name: string, digest: string, read: DocumentPages, opts: E
   const numPages = read.numPages;
   if (!pages.some((p) => p.words.length)) {
     if (read.scans.size === numPages && [...read.scans.values()].every((s) => s.blank)) {
-      throw new InputError('blank-page', numPages === 1 ? 'the page is blank' : `all ${numPages} pages are blank`, name);
+      throw new InputError('blank-page', numPages === 1 ? msg('pageBlank') : msg('pagesBlank', { pages: numPages }), name);
     }
-    throw new InputError('not-lkj', read.scans.size ? 'no text could be read on any page (not a document, or an unreadable scan)' : 'has no text on any page', name);
+    throw new InputError('not-lkj', read.scans.size ? msg('noTextRead') : msg('noTextLayer'), name);
   }
   let analysis = analysePages(pages, timings);
   if (analysis.missing.length === TABLE_IDS.length) {
-    throw new InputError('not-lkj', 'is not an LKj report: none of Tabel 2.1–2.5 was found', name);
+    throw new InputError('not-lkj', msg('notLkj'), name);
   }
   let discrepancies: Discrepancy[];
   const verifyNow = (a: Analysis) => verify({ tables: a.tables, claims: a.claims }, { lang, minConfidence });
@@ -207,9 +208,9 @@ function suspectTables(ds: readonly Discrepancy[]): TableId[] {
   return [...out];
 }
 
-function failure(name: string, digest: string | null, pages: number, e: unknown): Report {
-  if (isInputError(e)) return failedReport(name, digest, pages, e);
-  return failedReport(name, digest, pages, new InputError('internal', `could not be processed: ${(e as Error).stack ?? String(e)}`, name));
+function failure(name: string, digest: string | null, pages: number, e: unknown, lang?: Lang): Report {
+  if (isInputError(e)) return failedReport(name, digest, pages, e, lang);
+  return failedReport(name, digest, pages, new InputError('internal', msg('notProcessed', { detail: (e as Error).stack ?? String(e) }), name), lang);
 }
 
 function missingTable(table: TableId, lang: Lang): Discrepancy {
@@ -219,7 +220,8 @@ function missingTable(table: TableId, lang: Lang): Discrepancy {
   };
 }
 
-export function failedReport(file: string, digest: string | null, pages: number, e: InputError): Report {
+/** A document that could not be read: its reason in `lang`, the language of the report's messages. */
+export function failedReport(file: string, digest: string | null, pages: number, e: InputError, lang: Lang = 'id'): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     source: { file, sha256: digest, pages, mode: 'text' },
@@ -228,7 +230,7 @@ export function failedReport(file: string, digest: string | null, pages: number,
     claims: [],
     discrepancies: [],
     status: 'failed',
-    error: { code: e.code, message: e.message },
+    error: { code: e.code, message: e.text(lang) },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Lang } from './types.js';
 
 /** Reviewer-facing messages, Bahasa Indonesia first. `{name}` placeholders are filled by msg(). */
-const MESSAGES: Record<string, Record<Lang, string>> = {
+export const MESSAGES: Record<string, Record<Lang, string>> = {
   'R1': {
     id: 'Capaian {stated} tidak sama dengan realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',
     en: 'Capaian {stated} does not equal realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',

@@ -78,7 +78,7 @@ describe('POST /api/documents', () => {
     expect(bomb.length).toBeLessThan(60_000);
     const r = await upload(reviewer, [{ name: 'bomb.png', bytes: bomb }]);
     expect(r.statusCode).toBe(413);
-    expect(r.json()[0].error.message).toMatch(/pixel limit/);
+    expect(r.json()[0].error.message).toMatch(/batas \d+ piksel/);
   });
 
   it('needs a multipart body with at least one file', async () => {

@@ -12,6 +12,7 @@ import { findingKey, writeAudit } from '../../store/review.js';
 import type { DocumentRow } from '../../store/store.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
+import { apiText, requestLang } from '../messages.js';
 import { checkUpload, cleanFileName, uploadErrorStatus } from '../upload-check.js';
 import {
   DocumentDetail, DocumentList, FilterQuery, IdParam, PageQuery, toFilter, toSummary, UploadItem,
@@ -37,6 +38,7 @@ export function documentRoutes(ctx: ApiContext): void {
     response: z.array(UploadItem),
   }, async ({ req, reply, user }) => {
     if (!req.isMultipart()) throw new ApiError(415, 'unsupported-media-type', 'send the files as multipart/form-data');
+    const lang = requestLang(req);
     const items: UploadItem[] = [];
     const queued: DocumentRow[] = [];
     // a file past the size limit is cut short and marked truncated (not thrown: the other files still count)
@@ -45,7 +47,7 @@ export function documentRoutes(ctx: ApiContext): void {
       const file = cleanFileName(part.filename);
       const bytes = await part.toBuffer();
       if (part.file.truncated) {
-        items.push(rejected(file, null, 'too-large', `the file is above the ${opts.maxUploadBytes}-byte limit`));
+        items.push(rejected(file, null, 'too-large', apiText(lang, `the file is above the ${opts.maxUploadBytes}-byte limit`)));
         continue;
       }
       const digest = bytes.length ? sha256(bytes) : null;
@@ -53,10 +55,10 @@ export function documentRoutes(ctx: ApiContext): void {
         await checkUpload(bytes, file, { maxBytes: opts.maxUploadBytes, maxPages: opts.maxPages });
       } catch (e) {
         if (!isInputError(e)) throw e;
-        items.push(rejected(file, digest, e.code, e.message));
+        items.push(rejected(file, digest, e.code, e.text(lang)));
         continue;
       }
-      const r = await ingestBytes(store, bytes, file, { priority: PRIORITY.upload, maxBytes: opts.maxUploadBytes });
+      const r = await ingestBytes(store, bytes, file, { priority: PRIORITY.upload, maxBytes: opts.maxUploadBytes, lang });
       if (r.outcome === 'rejected' || !r.doc) {
         items.push(rejected(file, digest, 'rejected', r.outcome === 'rejected' ? r.reason : 'not stored'));
         continue;
