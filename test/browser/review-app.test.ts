@@ -119,7 +119,7 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     expect(await page.locator('#queue-counts').textContent()).toMatch(/^5 dalam antrean/);
     const names = await page.locator('#queue-table tbody tr td:nth-child(2) a').allTextContents();
     expect(names).not.toContain('dau-tw4-2025.pdf');
-    expect(await page.locator('#queue-table tbody tr').first().locator('.badge').textContent()).toBe('galat');
+    expect(await page.locator('#queue-table tbody tr').first().locator('.badge').textContent()).toBe('kesalahan');
     // shortcuts are shown where they apply
     expect(await page.locator('.shortcuts').textContent()).toContain('ambil laporan berikutnya');
 
@@ -286,8 +286,8 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     await Promise.all([pa.locator('#claim-next').click(), pb.locator('#claim-next').click()]);
     await Promise.all([pa.waitForURL(/\/documents\/\d+$/), pb.waitForURL(/\/documents\/\d+$/)]);
     expect(pa.url()).not.toBe(pb.url());
-    await expect.poll(() => pa.locator('#review-state').textContent(), POLL).toContain('Anda sedang mereview');
-    await expect.poll(() => pb.locator('#review-state').textContent(), POLL).toContain('Anda sedang mereview');
+    await expect.poll(() => pa.locator('#review-state').textContent(), POLL).toContain('Anda sedang mereviu');
+    await expect.poll(() => pb.locator('#review-state').textContent(), POLL).toContain('Anda sedang mereviu');
     // sari looking at tono's report: held by tono, no actions for her
     await pa.goto(new URL(pb.url()).pathname);
     await expect.poll(() => pa.locator('#review-state').textContent(), POLL).toContain('diambil oleh tono');

@@ -20,7 +20,8 @@ export const csrfToken = () => csrf;
 export const whenUnauthenticated = (fn: () => void) => { onUnauthenticated = fn; };
 
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // the server words its messages in the app's language
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLang() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
@@ -97,6 +98,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/documents');
     if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.setRequestHeader('accept-language', currentLang());
     xhr.responseType = 'json';
     xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
     xhr.addEventListener('load', () => {

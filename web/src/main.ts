@@ -49,7 +49,7 @@ function header(s: SessionInfo): HTMLElement {
     h('a', { class: 'brand', attrs: { href: '/', 'data-link': '' } }, 'lkj'),
     h('span', { class: 'app-title' }, t('appTitle')),
     h('nav', null, link('/', t('navQueue'), 'nav-queue'), link('/upload', t('navUpload'), 'nav-upload'), link('/dashboard', t('navDashboard'), 'nav-dashboard')),
-    h('span', { class: 'who' }, `${s.user.username} (${s.user.role})`),
+    h('span', { class: 'who' }, `${s.user.username} (${t(`role_${s.user.role}`)})`),
     h('button', {
       class: 'link', attrs: { type: 'button', id: 'lang-switch', lang: currentLang() === 'id' ? 'en' : 'id' },
       on: { click: () => { setLang(currentLang() === 'id' ? 'en' : 'id'); void render(); } },

@@ -7,7 +7,7 @@
 import { api, ApiError, type Analysis } from '../api';
 import { formDialog } from '../dialog';
 import { h, replace } from '../dom';
-import { cell, dateTime, fieldLabel, period, where } from '../format';
+import { cell, claimLabel, dateTime, fieldLabel, period, versionReason, where } from '../format';
 import { ruleText, t, type Key } from '../i18n';
 import { setShortcuts, shortcutLegend, type Shortcut } from '../shortcuts';
 import type { Discrepancy, DocumentDetail, Report, TableRow } from '../types';
@@ -22,9 +22,6 @@ const COLUMNS: Record<string, string[]> = {
   '2.3': ['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian'],
   '2.4': ['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
   '2.5': ['no', 'uraian', 'pagu', 'realisasi', 'capaian'],
-};
-const TABLE_TITLES: Record<string, string> = {
-  '2.1': 'Perjanjian Kinerja', '2.2': 'Skala Nilai', '2.3': 'Capaian Kinerja', '2.4': 'Cost per Outcome', '2.5': 'Pagu dan Realisasi Anggaran',
 };
 
 interface Finding { index: number; d: Discrepancy; view: DocumentDetail['discrepancies'][number] }
@@ -79,7 +76,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
         h('span', { class: ['badge', `st-${doc.status}`], attrs: { id: 'report-status' } }, t(`st_${doc.status}` as Key)), ' ',
         [doc.unit, doc.kecamatan && `Kec. ${doc.kecamatan}`, doc.kabupaten && `Kab. ${doc.kabupaten}`, period(doc.period)].filter(Boolean).join(' · '),
         version ? ` · ${t('version')} ${version}` : '',
-        detail.versions.length > 1 ? ` (${detail.versions.map((v) => `${v.version}: ${v.reason}`).join(', ')})` : ''),
+        detail.versions.length > 1 ? ` (${t('versionHistory')}: ${detail.versions.map((v) => `${v.version} ${versionReason(v.reason)}`).join(', ')})` : ''),
       h('p', { class: 'review-line', attrs: { id: 'review-state' } },
         `${t('review')}: ${t(`rv_${doc.review.state}` as Key)}`,
         doc.review.claimedBy ? ` — ${mine ? t('claimedByYou') : `${t('claimedBy')} ${doc.review.claimedBy}`}` : '',
@@ -230,7 +227,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
       const rows: TableRow[] = report.tables[tid] ?? [];
       const missing = report.missingTables?.includes(tid);
       return h('section', { class: 'table-block', attrs: { id: `table-${tid.replace('.', '-')}` } },
-        h('h3', null, `Tabel ${tid} — ${TABLE_TITLES[tid]}`),
+        h('h3', null, `Tabel ${tid} — ${t(`table_${tid.replace('.', '_')}` as Key)}`),
         missing || !rows.length ? h('p', { class: 'muted' }, t('missingTable')) : h('div', { class: 'table-scroll' }, h('table', { class: 'extracted' },
           h('thead', null, h('tr', null, COLUMNS[tid]!.map((c) => h('th', { attrs: { scope: 'col' } }, fieldLabel(c, tid))))),
           h('tbody', null, rows.map((row, ri) => h('tr', null, COLUMNS[tid]!.map((col) => {
@@ -260,7 +257,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
         const hit = findings.find((f) => f.d.table === 'narrative' && f.d.row === c.kind);
         return h('li', { class: hit ? ['claim', 'flag', `sev-${hit.d.severity}`] : 'claim' },
           h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => showPage(c.page) } }, `${t('page')} ${c.page}`), ' ',
-          h('strong', null, c.kind), ': ', h('span', { class: 'claim-value' }, typeof c.value === 'number' ? cell(c.value, '', 'narrative') : c.value),
+          h('strong', null, claimLabel(c.kind)), ': ', h('span', { class: 'claim-value' }, typeof c.value === 'number' ? cell(c.value, '', 'narrative') : c.value),
           h('blockquote', { class: 'claim-text' }, c.text));
       })) : h('p', { class: 'muted' }, '—'));
 
