@@ -1,3 +1,4 @@
+import type { TablesResult } from '../tables/extract-tables.js';
 import type { ReportMeta, TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 import type { PageContent } from '../model/word.js';
@@ -10,6 +11,8 @@ import type { Timings } from './timings.js';
 
 export interface Analysis {
   tables: ExtractedTables;
+  /** where each table's header is, per page (absent in analyses stored before it was kept) */
+  headers?: TablesResult['headers'];
   missing: TableId[];
   meta: ReportMeta;
   claims: ExtractedClaim[];
@@ -23,12 +26,12 @@ export function analysePages(pages: readonly PageContent[], timings?: Timings): 
   const words = pages.flatMap((p) => p.words);
   const lines = groupLines(words);
   const run = <T>(stage: 'tables' | 'meta' | 'claims', fn: () => T): T => (timings ? timings.timeSync(stage, fn) : fn());
-  const { tables, grids, missing } = run('tables', () => extractTables(pages, lines));
+  const { tables, headers, grids, missing } = run('tables', () => extractTables(pages, lines));
   const meta = run('meta', () => extractMeta(lines));
   const claims = run('claims', () => {
     // narrative = everything outside the tables
     const narrative = groupLines(words.filter((w) => !grids.some((g) => gridContains(g, w))));
     return extractClaims(narrative);
   });
-  return { tables, missing, meta, claims };
+  return { tables, headers, missing, meta, claims };
 }

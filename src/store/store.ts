@@ -189,6 +189,16 @@ export class Store {
     return rows[0] ? Report.parse(rows[0].report) : null; // the contract's key order (jsonb keeps its own)
   }
 
+  /** The stored analysis (tables, meta and claims with provenance) of the current version, or a given one. */
+  async analysis(id: number, version?: number): Promise<unknown> {
+    const rows = await this.db.query<{ analysis: unknown }>(
+      version === undefined
+        ? 'SELECT v.analysis FROM report_versions v JOIN documents d ON d.id = v.document_id AND v.version = d.current_version WHERE d.id = $1'
+        : 'SELECT analysis FROM report_versions WHERE document_id = $1 AND version = $2',
+      version === undefined ? [id] : [id, version]);
+    return rows[0]?.analysis ?? null;
+  }
+
   /** The current version's report and stored analysis (for re-verification). */
   async current(id: number): Promise<{ version: number; report: Report; analysis: unknown } | null> {
     const rows = await this.db.query<{ version: number; report: Report; analysis: unknown }>(

@@ -1,6 +1,6 @@
 import type { TableId } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
-import type { Line, PageContent } from '../model/word.js';
+import type { BBox, Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
 import { locateTables } from './locate.js';
 import { dataRows, type RawRow } from './rows.js';
@@ -8,8 +8,13 @@ import { toRecord } from './records.js';
 
 export const TABLE_IDS: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
 
+/** Where a table's header is printed on a page (a table across pages may have one per page). */
+export interface TableHeader { page: number; bbox: BBox }
+
 export interface TablesResult {
   tables: ExtractedTables;
+  /** each table's header bands, per page it has them: a reviewer's evidence shows the column's name */
+  headers: Record<TableId, TableHeader[]>;
   /** every grid on every page, labelled or not: their words are not narrative */
   grids: Grid[];
   missing: TableId[];
@@ -23,7 +28,10 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
   const grids = pages.flatMap((p) => findGrids(p.page, p.segments, p.words));
   const located = locateTables(grids, lines);
   const raw: Record<TableId, RawRow[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
+  const headers: Record<TableId, TableHeader[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
   for (const lg of located) {
+    const { grid, headerBands: n } = lg;
+    if (n > 0) headers[lg.table].push({ page: grid.page, bbox: [grid.xs[0]!, grid.ys[0]!, grid.xs[grid.xs.length - 1]!, grid.ys[n]!] });
     const list = raw[lg.table];
     raw[lg.table].push(...dataRows(lg.grid, lg.headerBands, lg.columns, list[list.length - 1] ?? null));
   }
@@ -33,7 +41,7 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
     TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r))]),
   ) as Record<TableId, ExtractedRow[]>;
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
-  return { tables, grids, missing };
+  return { tables, headers, grids, missing };
 }
 
 /**
