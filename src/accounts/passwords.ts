@@ -46,8 +46,16 @@ export function generatePassword(): string {
   return randomBytes(15).toString('base64url');
 }
 
-export function checkPasswordStrength(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `the password must have at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 1024) return 'the password is too long (at most 1024 characters)';
+const MAX_PASSWORD_LENGTH = 1024;
+
+export const PASSWORD_MESSAGES = {
+  short: { id: 'kata sandi minimal {n} karakter', en: 'the password must have at least {n} characters' },
+  long: { id: 'kata sandi terlalu panjang (paling banyak {n} karakter)', en: 'the password is too long (at most {n} characters)' },
+} as const;
+
+/** Why a password is refused, in the reader's language; null when it is fine. */
+export function checkPasswordStrength(password: string, lang: 'id' | 'en' = 'en'): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return PASSWORD_MESSAGES.short[lang].replace('{n}', String(MIN_PASSWORD_LENGTH));
+  if (password.length > MAX_PASSWORD_LENGTH) return PASSWORD_MESSAGES.long[lang].replace('{n}', String(MAX_PASSWORD_LENGTH));
   return null;
 }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { apiText, requestLang } from './messages.js';
 
 /** An error the API answers with as `{"error":{"code","message"}}` and its HTTP status. */
 export class ApiError extends Error {
@@ -9,17 +10,17 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'not-found', `${what} not found`);
 
-/** Every error leaves as JSON in one shape; internal details stay in the log. */
+/** Every error leaves as JSON in one shape, its message in the caller's language (messages.ts); internal details stay in the log. */
 export function installErrorHandler(app: FastifyInstance, log: (line: string) => void): void {
   app.setErrorHandler((e: FastifyError | ApiError, req, reply) => {
     if (e instanceof ApiError) {
       if (e.status === 429 && e.details && typeof e.details === 'object' && 'retryAfter' in e.details) reply.header('retry-after', String(e.details.retryAfter));
-      return reply.status(e.status).send({ error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } });
+      return reply.status(e.status).send({ error: { code: e.code, message: apiText(requestLang(req), e.message), ...(e.details === undefined ? {} : { details: e.details }) } });
     }
     const status = typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 600 ? e.statusCode : 500;
     if (status >= 500) {
       log(`${req.method} ${req.url}: ${e.stack ?? e.message}`);
-      return reply.status(status).send({ error: { code: 'internal', message: 'internal error' } });
+      return reply.status(status).send({ error: { code: 'internal', message: apiText(requestLang(req), 'internal error') } });
     }
     // fastify's own: unsupported media type, body too large, malformed JSON…
     const code = status === 413 ? 'too-large' : status === 415 ? 'unsupported-media-type' : 'bad-request';

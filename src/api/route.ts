@@ -8,6 +8,7 @@ import { z, type ZodType } from 'zod';
 import type { Principal } from '../store/users.js';
 import type { Access, Auth } from './auth.js';
 import { ApiError } from './errors.js';
+import { requestLang, zodErrors } from './messages.js';
 
 export interface RouteSpec<P extends ZodType | undefined, Q extends ZodType | undefined, B extends ZodType | undefined> {
   method: Extract<HTTPMethods, 'GET' | 'POST' | 'PATCH' | 'DELETE'>;
@@ -61,16 +62,17 @@ export class ApiRoutes {
       handler: async (req, reply) => {
         // access first: a stranger learns nothing from validation messages, and an upload is refused before it is read
         const user = await this.auth.check(req, spec.access);
-        const params = parse(spec.params, req.params, 'path parameter') as Out<P>;
-        const query = parse(spec.query, req.query, 'query parameter') as Out<Q>;
-        const body = parse(spec.body, spec.multipart ? undefined : req.body ?? {}, 'body') as Out<B>;
+        const lang = requestLang(req);
+        const params = parse(spec.params, req.params, 'path parameter', lang) as Out<P>;
+        const query = parse(spec.query, req.query, 'query parameter', lang) as Out<Q>;
+        const body = parse(spec.body, spec.multipart ? undefined : req.body ?? {}, 'body', lang) as Out<B>;
         return handler({ req, reply, user, params, query, body });
       },
     });
   }
 }
 
-function parse(schema: ZodType | undefined, value: unknown, where: string): unknown {
+function parse(schema: ZodType | undefined, value: unknown, where: string, lang: 'id' | 'en'): unknown {
   if (!schema) return undefined;
   // PostgreSQL stores neither NUL nor a lone surrogate (text, jsonb): such a value is the caller's
   // mistake (400), not a database error (500), on every route and before any query
@@ -79,7 +81,8 @@ function parse(schema: ZodType | undefined, value: unknown, where: string): unkn
     const message = 'holds a character that cannot be stored (NUL or a lone surrogate)';
     throw new ApiError(400, 'bad-request', `${where}${bad ? ` "${bad}"` : ''}: ${message}`, { issues: [{ path: bad, message }] });
   }
-  const r = schema.safeParse(value);
+  // zod words its own messages in the caller's language; the error handler words `where`
+  const r = schema.safeParse(value, { error: zodErrors[lang] });
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const first = issues[0]!;

@@ -14,6 +14,7 @@ import { Auth } from './auth.js';
 import { serverOptions, type ServerOptions } from './config.js';
 import type { ApiContext } from './context.js';
 import { installErrorHandler } from './errors.js';
+import { apiText, requestLang } from './messages.js';
 import { ImageCache } from './images/cache.js';
 import { docsPage, DOCS_CSS, openApiDocument } from './openapi.js';
 import { processorFor } from './processing.js';
@@ -86,7 +87,7 @@ export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}
       const hit = await web.lookup(req.url);
       if (hit) return reply.type(hit.type).header('cache-control', 'no-cache').send(await fs.readFile(hit.file));
     }
-    return reply.status(404).send({ error: { code: 'not-found', message: `${req.method} ${req.url.split('?')[0]} not found` } });
+    return reply.status(404).send({ error: { code: 'not-found', message: apiText(requestLang(req), `${req.method} ${req.url.split('?')[0]} not found`) } });
   });
   return { app, ctx };
 }

@@ -5,12 +5,14 @@
  */
 import fs from 'node:fs/promises';
 import { isInputError } from '../intake/errors.js';
+import type { InputMessage } from '../intake/messages.js';
 import { checkUpload, type UploadLimits } from './upload-check.js';
 
 export interface CheckRequest { id: number; path: string; name: string; limits: UploadLimits }
 export type CheckVerdict =
   | { ok: true; kind: string; pages: number }
-  | { ok: false; code: string; reason: string; internal?: boolean };
+  // an input error's reason as a message key and values, so the server words it in the caller's language
+  | { ok: false; code: string; reason: string | InputMessage; internal?: boolean };
 
 async function verdictOf(m: CheckRequest): Promise<CheckVerdict> {
   try {
@@ -19,7 +21,7 @@ async function verdictOf(m: CheckRequest): Promise<CheckVerdict> {
     const err = e as Error & { file?: string };
     const prefix = `${err.file ?? m.name}: `;
     const reason = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
-    return isInputError(e) ? { ok: false, code: e.code, reason } : { ok: false, code: 'internal', reason, internal: true };
+    return isInputError(e) ? { ok: false, code: e.code, reason: typeof e.reason === 'string' ? reason : e.reason } : { ok: false, code: 'internal', reason, internal: true };
   }
 }
 

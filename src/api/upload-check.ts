@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { InputError } from '../intake/errors.js';
 import { checkPdfImages } from '../intake/pdf-images.js';
+import { msg } from '../intake/messages.js';
 import { checkIntake, type FileKind } from '../intake/sniff.js';
 import { openPdf } from '../pages/pdfjs.js';
 import { openImage, DEFAULT_MAX_PAGE_PIXELS } from '../raster/decode.js';
@@ -29,11 +30,11 @@ export async function checkUpload(bytes: Uint8Array, name: string, limits: Uploa
     try {
       // an image bomb (30000×30000 px in 1 MB of Flate) is refused from its dictionary, never decoded
       await checkPdfImages(bytes, name, maxPixels);
-      if (doc.numPages > limits.maxPages) throw new InputError('too-large', `the PDF has ${doc.numPages} pages, above the ${limits.maxPages}-page limit`, name);
+      if (doc.numPages > limits.maxPages) throw new InputError('too-large', msg('pdfTooManyPages', { pages: doc.numPages, max: limits.maxPages }), name);
       for (let n = 1; n <= doc.numPages; n++) {
         const vp = (await doc.getPage(n)).getViewport({ scale: DEFAULT_DPI / 72 });
         if (vp.width * vp.height > maxPixels) {
-          throw new InputError('too-large', `page ${n} would be ${Math.round(vp.width)}×${Math.round(vp.height)} px at ${DEFAULT_DPI} DPI, above the ${maxPixels}-pixel limit`, name);
+          throw new InputError('too-large', msg('pageTooManyPixels', { page: n, width: Math.round(vp.width), height: Math.round(vp.height), dpi: DEFAULT_DPI, max: maxPixels }), name);
         }
       }
       return { kind, pages: doc.numPages };
@@ -45,10 +46,10 @@ export async function checkUpload(bytes: Uint8Array, name: string, limits: Uploa
   for (let i = 0; i < img.numPages; i++) {
     // headers only: a decompression bomb is refused before a pixel is decoded
     const meta = await sharp(bytes, { page: i, limitInputPixels: false }).metadata().catch((e: Error) => {
-      throw new InputError('bad-image', `page ${i + 1}: unreadable image (${e.message})`, name);
+      throw new InputError('bad-image', msg('unreadableImage', { where: msg('pageLabel', { page: i + 1 }), detail: e.message }), name);
     });
     if ((meta.width ?? 0) * (meta.height ?? 0) > maxPixels) {
-      throw new InputError('too-large', `page ${i + 1}: ${meta.width}×${meta.height} px is above the ${maxPixels}-pixel limit`, name);
+      throw new InputError('too-large', msg('imageTooManyPixels', { where: msg('pageLabel', { page: i + 1 }), width: meta.width ?? 0, height: meta.height ?? 0, max: maxPixels }), name);
     }
   }
   return { kind, pages: img.numPages };
@@ -104,7 +105,7 @@ export class UploadChecker {
       throw new InputError('too-large', `the file could not be checked within the limits (${limit}): it is damaged, or too complex to process`, name);
     }
     if (verdict.ok) return { kind: verdict.kind as FileKind, pages: verdict.pages };
-    if (verdict.internal) throw new Error(`upload check of ${name}: ${verdict.reason}`);
+    if (verdict.internal) throw new Error(`upload check of ${name}: ${String(verdict.reason)}`);
     throw new InputError(verdict.code as InputError['code'], verdict.reason, name);
   }
 

@@ -4,6 +4,8 @@
  * commands, from DATABASE_URL / REDIS_URL / LKJ_DATA_DIR.
  */
 import { Command, Option } from 'commander';
+import type { Lang } from '../verify/index.js';
+import { CliError, langOption, say } from './messages.js';
 import { withRuntime } from './runtime.js';
 
 const out = (s: string) => process.stdout.write(s + '\n');
@@ -24,35 +26,39 @@ export function addAppCommands(program: Command): void {
     .argument('<name>', 'username: letters, digits, dot, dash, underscore')
     .addOption(new Option('--role <role>', 'viewer, reviewer or admin').choices(['viewer', 'reviewer', 'admin']).makeOptionMandatory())
     .option('--password-stdin', 'read the password from standard input (its first line)')
-    .action(async (name: string, o: { role: 'viewer' | 'reviewer' | 'admin'; passwordStdin?: boolean }) => {
-      const [{ Username }, pw, { Users }, { writeAudit }] = await Promise.all([
+    .addOption(langOption())
+    .action(async (name: string, o: { role: 'viewer' | 'reviewer' | 'admin'; passwordStdin?: boolean; lang: Lang }) => {
+      const [{ Username }, pw, { Users, UserAlreadyExists }, { writeAudit }] = await Promise.all([
         import('../accounts/roles.js'), import('../accounts/passwords.js'), import('../store/users.js'), import('../store/review.js')]);
       const username = Username.safeParse(name);
-      if (!username.success) throw new Error(`bad username "${name}": ${username.error.issues[0]?.message}`);
+      if (!username.success) throw new CliError(say(o.lang, 'badUsername', { name }));
       const generated = o.passwordStdin ? null : pw.generatePassword();
       const password = generated ?? await readStdin();
-      const weak = pw.checkPasswordStrength(password);
-      if (weak) throw new Error(weak);
+      const weak = pw.checkPasswordStrength(password, o.lang);
+      if (weak) throw new CliError(weak);
       await withRuntime(async (rt) => {
         const users = new Users(rt.store.db);
-        await users.create(username.data, o.role, await pw.hashPassword(password));
+        await users.create(username.data, o.role, await pw.hashPassword(password)).catch((e: unknown) => {
+          throw e instanceof UserAlreadyExists ? new CliError(say(o.lang, 'userExists', { name: e.username })) : e;
+        });
         await writeAudit(rt.store.db, 'cli', 'user-created', null, { after: { username: username.data, role: o.role } });
-      });
-      out(`user ${username.data} (${o.role}) created`);
-      if (generated) out(`password: ${generated}\n(shown once: keep it now)`);
+      }, { attach: true });
+      out(say(o.lang, 'userCreated', { name: username.data, role: o.role }));
+      if (generated) out(say(o.lang, 'passwordShown', { password: generated }));
     });
 
   user
     .command('list')
     .description('every account with its role')
     .option('--json', 'print JSON')
-    .action(async (o: { json?: boolean }) => {
+    .addOption(langOption())
+    .action(async (o: { json?: boolean; lang: Lang }) => {
       const { Users, publicUser } = await import('../store/users.js');
       await withRuntime(async (rt) => {
         const list = (await new Users(rt.store.db).list()).map(publicUser);
         if (o.json) out(JSON.stringify(list));
-        else for (const u of list) out(`${u.username}\t${u.role}${u.disabled ? '\tdisabled' : ''}`);
-      });
+        else for (const u of list) out(`${u.username}\t${u.role}${u.disabled ? `\t${say(o.lang, 'disabled')}` : ''}`);
+      }, { attach: true });
     });
 
   const token = program.command('token').description('API tokens for scripts (Authorization: Bearer <token>); a token acts as its user');
@@ -61,46 +67,50 @@ export function addAppCommands(program: Command): void {
     .description('create an API token for user NAME; the token is printed once, only its hash is stored')
     .argument('<name>', 'the user the token acts as')
     .option('--label <text>', 'what the token is for', '')
-    .action(async (name: string, o: { label: string }) => {
+    .addOption(langOption())
+    .action(async (name: string, o: { label: string; lang: Lang }) => {
       const [{ Users }, { newSecret, hashSecret, API_TOKEN_PREFIX }, { writeAudit }] = await Promise.all([
         import('../store/users.js'), import('../accounts/secrets.js'), import('../store/review.js')]);
       const secret = newSecret(API_TOKEN_PREFIX);
       const row = await withRuntime(async (rt) => {
         const users = new Users(rt.store.db);
         const owner = await users.byName(name.trim().toLowerCase());
-        if (!owner) throw new Error(`no user ${name} (lkj user add ${name} --role …)`);
+        if (!owner) throw new CliError(say(o.lang, 'noUser', { name }));
         const t = await users.createToken(owner.id, o.label, hashSecret(secret));
         await writeAudit(rt.store.db, 'cli', 'token-created', null, { after: { id: t.id, username: owner.username, label: o.label } });
         return t;
-      });
+      }, { attach: true });
       out(secret);
-      process.stderr.write(`token ${row.id} for ${row.username} (shown once: keep it now)\n`);
+      process.stderr.write(say(o.lang, 'tokenCreated', { id: row.id, name: row.username }) + '\n');
     });
 
   token
     .command('list')
     .description('API tokens (never their secret)')
-    .action(async () => {
+    .addOption(langOption())
+    .action(async (o: { lang: Lang }) => {
       const { Users } = await import('../store/users.js');
       await withRuntime(async (rt) => {
         for (const t of await new Users(rt.store.db).tokens()) {
-          out(`${t.id}\t${t.username}\t${t.label || '-'}\t${t.revoked_at ? 'revoked' : 'active'}\tlast used ${t.last_used_at ? new Date(t.last_used_at).toISOString() : 'never'}`);
+          const used = say(o.lang, 'tokenLastUsed', { when: t.last_used_at ? new Date(t.last_used_at).toISOString() : say(o.lang, 'tokenNeverUsed') });
+          out(`${t.id}\t${t.username}\t${t.label || '-'}\t${say(o.lang, t.revoked_at ? 'tokenRevokedState' : 'tokenActive')}\t${used}`);
         }
-      });
+      }, { attach: true });
     });
 
   token
     .command('revoke')
     .description('revoke an API token by its id')
     .argument('<id>', 'token id (lkj token list)')
-    .action(async (id: string) => {
+    .addOption(langOption())
+    .action(async (id: string, o: { lang: Lang }) => {
       const [{ Users }, { writeAudit }] = await Promise.all([import('../store/users.js'), import('../store/review.js')]);
       await withRuntime(async (rt) => {
         const row = await new Users(rt.store.db).revokeToken(Number(id));
-        if (!row) throw new Error(`no active token ${id}`);
+        if (!row) throw new CliError(say(o.lang, 'noActiveToken', { id }));
         await writeAudit(rt.store.db, 'cli', 'token-revoked', null, { id: row.id, username: row.username });
-        out(`token ${row.id} revoked`);
-      });
+        out(say(o.lang, 'tokenRevoked', { id: row.id }));
+      }, { attach: true });
     });
 
   const audit = program.command('audit').description('the audit log (who did what, when), chained by hash');
@@ -128,13 +138,15 @@ export function addAppCommands(program: Command): void {
     .option('--port <n>', 'port (default: PORT or 3000)')
     .option('--host <host>', 'address to listen on (default: HOST or localhost; 0.0.0.0 for every interface)')
     .option('--no-samples', 'on first start, do not load the fixtures\' sample reports')
-    .action(async (o: { port?: string; host?: string; samples: boolean }) => {
+    .addOption(langOption())
+    .action(async (o: { port?: string; host?: string; samples: boolean; lang: Lang }) => {
       const { runServe } = await import('./serve.js');
       await runServe({
         port: Number(o.port ?? process.env.PORT ?? 3000),
         host: o.host ?? process.env.HOST ?? 'localhost',
         samples: o.samples && process.env.LKJ_SAMPLES !== '0',
         sampleScans: process.env.LKJ_SAMPLE_SCANS === undefined ? undefined : Number(process.env.LKJ_SAMPLE_SCANS),
+        lang: o.lang,
       });
     });
 }

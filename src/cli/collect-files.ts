@@ -38,3 +38,15 @@ export async function collectFiles(paths: readonly string[], recursive: boolean)
   }
   return out;
 }
+
+const DOCUMENT_FILES = new Set(['.pdf', '.tif', '.tiff']);
+
+/**
+ * A folder that holds reports (PDFs, TIFFs, or subfolders) rather than the page images of one
+ * report: `lkj extract` reads a folder as one report's pages, `lkj run` reads this one.
+ */
+export async function holdsReports(dir: string): Promise<boolean> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => null);
+  if (!entries) return false;
+  return entries.some((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isFile() && DOCUMENT_FILES.has(path.extname(e.name).toLowerCase()))));
+}

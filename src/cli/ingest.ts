@@ -6,6 +6,8 @@ import type { Runtime } from '../queue/runtime.js';
 import type { DocumentRow } from '../store/store.js';
 import { collectFiles } from './collect-files.js';
 import type { Profile } from '../model/profile.js';
+import { say } from './messages.js';
+import type { Lang } from '../verify/index.js';
 
 export interface IngestSummary {
   queued: DocumentRow[];
@@ -18,21 +20,22 @@ export interface IngestSummary {
 }
 
 /** Record every file as a document and, in distributed mode, queue it. */
-export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { recursive?: boolean; force?: boolean; priority?: number; profile?: Profile; onFile?: (file: string) => void }): Promise<IngestSummary> {
+export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { recursive?: boolean; force?: boolean; priority?: number; profile?: Profile; lang?: Lang; onFile?: (file: string) => void }): Promise<IngestSummary> {
+  const lang = o.lang ?? 'id';
   const { files, pageFolders, missing } = await collectFiles(paths, o.recursive ?? false);
   // one document is an upload someone waits for; many are an archive
   const priority = o.priority ?? (files.length + pageFolders.length === 1 && missing.length === 0 ? PRIORITY.upload : PRIORITY.bulk);
-  const out: IngestSummary = { queued: [], duplicates: [], rejected: missing.map((file) => ({ file, reason: 'file not found' })), stored: [] };
+  const out: IngestSummary = { queued: [], duplicates: [], rejected: missing.map((file) => ({ file, reason: say(lang, 'fileNotFound') })), stored: [] };
   for (const file of files) {
     o.onFile?.(file);
     let bytes: Uint8Array;
     try {
       bytes = await fs.readFile(file);
     } catch (e) {
-      out.rejected.push({ file, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      out.rejected.push({ file, reason: say(lang, 'cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) });
       continue;
     }
-    const r = await ingestBytes(rt.store, bytes, path.basename(file), { force: o.force, priority, profile: o.profile });
+    const r = await ingestBytes(rt.store, bytes, path.basename(file), { force: o.force, priority, profile: o.profile, lang });
     if (r.outcome === 'queued') out.queued.push(r.doc);
     else if (r.outcome === 'duplicate') out.duplicates.push(r.doc);
     else out.rejected.push({ file, reason: r.reason });
@@ -44,10 +47,10 @@ export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { re
     try {
       images = await Promise.all(pages.map(async (p) => ({ name: path.basename(p), bytes: new Uint8Array(await fs.readFile(p)) })));
     } catch (e) {
-      out.rejected.push({ file: dir, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      out.rejected.push({ file: dir, reason: say(lang, 'cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) });
       continue;
     }
-    const r = await ingestPageImages(rt.store, images, path.basename(dir), { force: o.force, priority, profile: o.profile });
+    const r = await ingestPageImages(rt.store, images, path.basename(dir), { force: o.force, priority, profile: o.profile, lang });
     if (r.outcome === 'queued') out.queued.push(r.doc);
     else if (r.outcome === 'duplicate') out.duplicates.push(r.doc);
     else out.rejected.push({ file: dir, reason: r.reason });
@@ -57,7 +60,7 @@ export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { re
     try {
       await rt.queue.enqueueMany(out.queued);
     } catch (e) {
-      out.queueWarning = `Redis did not take the jobs (${(e as Error).message}); the documents are recorded and a worker will queue them when Redis is back`;
+      out.queueWarning = say(lang, 'queueWarning', { detail: (e as Error).message });
     }
   }
   return out;

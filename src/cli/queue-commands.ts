@@ -9,6 +9,7 @@ import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Lang } from '../verify/index.js';
 import { withRuntime } from './runtime.js';
+import { CliError, cliLang, langOption, say } from './messages.js';
 import type { Report } from '../model/contract.js';
 
 const out = (s: string) => process.stdout.write(s + '\n');
@@ -37,7 +38,6 @@ function untilSignal(onFirst?: () => void): Promise<string> {
   });
 }
 
-const langOption = () => new Option('--lang <lang>', 'language of messages').choices(['id', 'en']).default('id');
 
 export function addQueueCommands(program: Command): void {
   program
@@ -49,15 +49,16 @@ export function addQueueCommands(program: Command): void {
     .addOption(new Option('--priority <p>', 'queue priority (default: upload for one file, bulk for more)').choices(['upload', 'bulk']))
     .option('--json', 'print {"queued","duplicates","rejected":[{"file","reason"}]}')
     .option('--profile <file>', "a kabupaten template's quirks as JSON, kept with every document of this batch")
-    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; priority?: 'upload' | 'bulk'; json?: boolean; profile?: string }) => {
+    .addOption(langOption())
+    .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; priority?: 'upload' | 'bulk'; json?: boolean; profile?: string; lang: Lang }) => {
       const [{ ingestPaths }, { PRIORITY }] = await Promise.all([import('./ingest.js'), import('../jobs/stages.js')]);
       const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
       await withRuntime(async (rt) => {
-        const b = bar('ingest [{bar}] {value} files | {file}');
+        const b = bar(say(o.lang, 'ingestBar'));
         b?.start(0, 0, { file: '' });
         let n = 0;
         const r = await ingestPaths(rt, paths, {
-          recursive: o.recursive, force: o.force, priority: o.priority ? PRIORITY[o.priority] : undefined, profile,
+          recursive: o.recursive, force: o.force, priority: o.priority ? PRIORITY[o.priority] : undefined, profile, lang: o.lang,
           onFile: (file) => { b?.setTotal(++n); b?.update(n, { file }); },
         });
         b?.stop();
@@ -66,11 +67,13 @@ export function addQueueCommands(program: Command): void {
           out(JSON.stringify({ queued: r.queued.length, duplicates: r.duplicates.length, rejected: r.rejected }));
         } else {
           for (const x of r.rejected) err(`${x.file}: ${x.reason}`);
-          out(`${r.queued.length} queued, ${r.duplicates.length} duplicate, ${r.rejected.length} rejected`);
-          if (rt.mode === 'embedded' && r.queued.length) out('embedded mode: `lkj worker` (or `lkj run`) processes them');
+          out(say(o.lang, 'ingestTotals', { queued: r.queued.length, duplicates: r.duplicates.length, rejected: r.rejected.length }));
+          if (rt.mode === 'embedded' && r.queued.length) {
+            out(rt.store.holder ? say(o.lang, 'ingestHolderHint', { ...rt.store.holder }) : say(o.lang, 'ingestEmbeddedHint'));
+          }
         }
         process.exitCode = r.rejected.length ? 1 : 0;
-      });
+      }, { attach: true });
     });
 
   program
@@ -102,14 +105,15 @@ export function addQueueCommands(program: Command): void {
           await Promise.race([stopped, new Promise((r) => setTimeout(r, 2000))]);
         }
         await closeSharedOcrPools();
-      });
+      }, { share: true });
     });
 
   program
     .command('status')
     .description('documents per state, throughput and recent failures with their reasons')
     .option('--json', 'print {"documents":{"total","pending","clean","flagged","failed"},"failures":[…]}')
-    .action(async (o: { json?: boolean }) => {
+    .addOption(langOption())
+    .action(async (o: { json?: boolean; lang: Lang }) => {
       await withRuntime(async (rt) => {
         const [documents, failures, throughput] = await Promise.all([rt.store.counts(), rt.store.recentFailures(10), rt.store.throughput(60)]);
         let queue: Record<string, Record<string, number>> | null = null;
@@ -118,17 +122,18 @@ export function addQueueCommands(program: Command): void {
           out(JSON.stringify({ mode: rt.mode, documents, failures, throughput, ...(rt.redisUrl ? { queue } : {}) }));
           return;
         }
-        out(`${rt.mode} (${rt.store.where})`);
-        out(`documents: ${documents.total} total, ${documents.pending} pending, ${documents.clean} clean, ${documents.flagged} flagged, ${documents.failed} failed`);
-        out(`throughput: ${throughput.done} finished in the last ${throughput.lastMinutes} min (${throughput.perMinute.toFixed(1)}/min)`);
+        const l = o.lang;
+        out(`${say(l, `mode_${rt.mode}`)} (${rt.store.where})`);
+        out(say(l, 'statusDocuments', { ...documents }));
+        out(say(l, 'statusThroughput', { done: throughput.done, minutes: throughput.lastMinutes, rate: throughput.perMinute.toFixed(1) }));
         if (rt.redisUrl) {
-          out(queue ? `queue: ${Object.entries(queue).map(([q, c]) => `${q} ${Object.entries(c).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty'}`).join('; ')}` : 'queue: Redis unreachable');
+          out(queue ? say(l, 'statusQueue', { detail: Object.entries(queue).map(([q, c]) => `${q} ${Object.entries(c).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ') || say(l, 'statusQueueEmpty')}`).join('; ') }) : say(l, 'statusRedisDown'));
         }
         if (failures.length) {
-          out('recent failures:');
+          out(say(l, 'statusFailures'));
           for (const f of failures) out(`  ${f.file} (${f.sha256.slice(0, 12)}): ${f.code}: ${f.reason}`);
         }
-      });
+      }, { attach: true });
     });
 
   program
@@ -145,16 +150,16 @@ export function addQueueCommands(program: Command): void {
         const st = await fs.stat(key).catch(() => null);
         if (st?.isFile()) lookup = sha256(await fs.readFile(key));
         const doc = await rt.store.document(lookup);
-        if (!doc) throw new Error(`no stored document matches ${key}`);
+        if (!doc) throw new CliError(say(o.lang, 'noDocument', { key }));
         const report: Report | null = await rt.store.report(doc.id, o.version);
         if (!report) {
-          if (o.version) throw new Error(`${doc.file_name} has no version ${o.version}`);
-          out(o.json ? JSON.stringify({ status: doc.status, sha256: doc.sha256 }) : `${doc.file_name}: ${doc.status}, no report yet`);
+          if (o.version) throw new CliError(say(o.lang, 'noVersion', { file: doc.file_name, version: o.version }));
+          out(o.json ? JSON.stringify({ status: doc.status, sha256: doc.sha256 }) : say(o.lang, 'noReportYet', { file: doc.file_name, status: doc.status }));
           process.exitCode = 3;
           return;
         }
         out(o.json ? JSON.stringify(report, null, 2) : formatSummary(report, o.lang, process.stdout.isTTY ?? false));
-      });
+      }, { attach: true });
     });
 
   program
@@ -170,7 +175,7 @@ export function addQueueCommands(program: Command): void {
       checkCron(o.cron);
       const inbox = path.resolve(o.inbox);
       const st = await fs.stat(inbox).catch(() => null);
-      if (!st?.isDirectory()) throw new Error(`--inbox ${o.inbox} is not a folder`);
+      if (!st?.isDirectory()) throw new CliError(say(o.lang, 'notAFolder', { dir: o.inbox }));
       const archive = path.resolve(o.archive ?? path.join(inbox, '..', 'archive'));
       await withRuntime(async (rt) => {
         const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
@@ -180,7 +185,7 @@ export function addQueueCommands(program: Command): void {
         await s.close();
         const { closeSharedOcrPools } = await import('../ocr/shared-pool.js');
         await closeSharedOcrPools();
-      });
+      }, { share: true });
     });
 
   program
@@ -190,18 +195,18 @@ export function addQueueCommands(program: Command): void {
     .option('--all', 're-verify every stored report')
     .addOption(langOption())
     .action(async (o: { failed?: boolean; all?: boolean; lang: Lang }) => {
-      if (!o.failed && !o.all) throw new Error('reprocess: choose --failed, --all, or both');
+      if (!o.failed && !o.all) throw new CliError(say(o.lang, 'reprocessChoose'));
       const [{ reverifyStored }, { runPending }, { closeSharedOcrPools }] = await Promise.all([
         import('../jobs/stages.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js')]);
       await withRuntime(async (rt) => {
         if (o.all) {
           const docs = await rt.store.documentsWhere(['clean', 'flagged']);
-          const b = bar('reverify [{bar}] {value}/{total}');
+          const b = bar(say(o.lang, 'reverifyBar'));
           b?.start(docs.length, 0);
           const n = { changed: 0, unchanged: 0, skipped: 0 };
           for (const d of docs) { n[await reverifyStored(rt.store, d, { lang: o.lang })]++; b?.increment(); }
           b?.stop();
-          out(`re-verified ${docs.length}: ${n.changed} changed (new version), ${n.unchanged} unchanged, ${n.skipped} without a stored analysis`);
+          out(say(o.lang, 'reverified', { n: docs.length, ...n }));
         }
         if (o.failed) {
           const docs = await rt.store.documentsWhere(['failed']);
@@ -209,11 +214,11 @@ export function addQueueCommands(program: Command): void {
           for (const d of docs) runs.push(await rt.store.newRun(d.id, 'reprocess'));
           if (rt.queue) {
             await rt.queue.enqueueMany(runs);
-            out(`${runs.length} failed document(s) queued again`);
+            out(say(o.lang, 'failedQueued', { n: runs.length }));
           } else {
             const c = await runPending(rt.store, { lang: o.lang }, {}, new Set(runs.map((d) => d.id)));
             await closeSharedOcrPools();
-            out(`${runs.length} failed document(s) processed again: ${c.clean} clean, ${c.flagged} flagged, ${c.failed} failed`);
+            out(say(o.lang, 'failedProcessed', { n: runs.length, ...c }));
           }
         }
       });
@@ -234,20 +239,20 @@ export function addQueueCommands(program: Command): void {
       const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
       await withRuntime(async (rt) => {
         const local = { ...rt, queue: null }; // processed here, not handed to workers
-        const r = await ingestPaths(local, paths, { recursive: o.recursive, force: o.force, profile });
+        const r = await ingestPaths(local, paths, { recursive: o.recursive, force: o.force, profile, lang: o.lang });
         // known files a run killed earlier left unfinished are not duplicates: this run finishes them
         const unfinished = (d: { status: string }) => d.status === 'queued' || d.status === 'processing';
         const resumed = r.duplicates.filter(unfinished);
         const duplicates = r.duplicates.filter((d) => !unfinished(d));
         const todo = [...r.queued, ...resumed];
-        const b = bar('run [{bar}] {value}/{total} | {file} {pages}');
+        const b = bar(say(o.lang, 'runBar'));
         b?.start(todo.length, 0, { file: '', pages: '' });
         let stop = false;
         process.once('SIGINT', () => { stop = true; });
         const t0 = performance.now();
         const counts = await runPending(rt.store, { lang: o.lang }, {
           onStart: (d) => b?.update({ file: d.file_name, pages: '' }),
-          onPage: (done, total) => b?.update({ pages: `page ${done}/${total}` }),
+          onPage: (done, total) => b?.update({ pages: say(o.lang, 'barPage', { done, total }) }),
           // without a terminal, one line per document: a log shows how far a run got
           onDone: (d, rep) => { if (b) b.increment(); else err(`${d.file_name}: ${rep.status}`); },
           stopped: () => stop,
@@ -259,15 +264,15 @@ export function addQueueCommands(program: Command): void {
         if (o.json) out(JSON.stringify(summary));
         else {
           for (const x of r.rejected) err(`${x.file}: ${x.reason}`);
-          out(`${todo.length} processed in ${summary.seconds} s${resumed.length ? ` (${resumed.length} left unfinished by an earlier run)` : ''}: ${counts.clean} clean, ${counts.flagged} flagged, ${counts.failed} failed; ${duplicates.length} duplicate, ${r.rejected.length} rejected`);
+          out(say(o.lang, 'runTotals', { n: todo.length, seconds: summary.seconds, resumed: resumed.length ? say(o.lang, 'runResumed', { n: resumed.length }) : '', ...counts, duplicates: duplicates.length, rejected: r.rejected.length }));
         }
         process.exitCode = counts.failed || r.rejected.length ? 1 : 0;
-      });
+      }, { share: true });
     });
 }
 
 function positiveInt(v: string, name: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${v}"`);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(say(cliLang(), 'positiveInt', { name, value: v }));
   return n;
 }

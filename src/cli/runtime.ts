@@ -1,10 +1,17 @@
 import type { Runtime } from '../queue/runtime.js';
+import type { Lang } from '../verify/index.js';
+import { CliError, cliLang, say } from './messages.js';
 
-/** Open the runtime from the environment for one command, and close it however the command ends. */
-export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+/**
+ * Open the runtime from the environment for one command, and close it however the command ends.
+ * `attach`: a command that only reads or records (status, report, accounts, ingest) may use an
+ * embedded data folder another lkj process holds, through that process; `share`: a long-running
+ * holder (serve, worker, schedule, run) lets those commands in.
+ */
+export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, o: { share?: boolean; attach?: boolean } = {}): Promise<T> {
   const { openRuntime } = await import('../queue/runtime.js');
   assertModeEnv();
-  const rt = await openRuntime();
+  const rt = await openRuntime(process.env, o);
   try {
     return await fn(rt);
   } finally {
@@ -12,8 +19,6 @@ export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T
   }
 }
 
-export function assertModeEnv(env: NodeJS.ProcessEnv = process.env): void {
-  if (env.REDIS_URL && !env.DATABASE_URL) {
-    throw new Error('REDIS_URL is set without DATABASE_URL: workers on several machines need one PostgreSQL (the embedded database serves one process)');
-  }
+export function assertModeEnv(env: NodeJS.ProcessEnv = process.env, lang: Lang = cliLang()): void {
+  if (env.REDIS_URL && !env.DATABASE_URL) throw new CliError(say(lang, 'redisWithoutDatabase'));
 }

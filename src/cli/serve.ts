@@ -3,16 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import { openRuntime, type Runtime } from '../queue/runtime.js';
 import { buildServer } from '../api/server.js';
 import { ensureFirstAdmin, loadSamples } from '../api/bootstrap.js';
+import type { Lang } from '../verify/index.js';
+import { CliError, say } from './messages.js';
 import { assertModeEnv } from './runtime.js';
 
-export async function runServe(o: { port: number; host: string; samples: boolean; sampleScans?: number }): Promise<void> {
-  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new Error(`bad port ${o.port}`);
-  assertModeEnv();
+export async function runServe(o: { port: number; host: string; samples: boolean; sampleScans?: number; lang: Lang }): Promise<void> {
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new CliError(say(o.lang, 'badPort', { port: o.port }));
+  assertModeEnv(process.env, o.lang);
   const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
   let rt: Runtime | null = null;
   let app: FastifyInstance | null = null;
   try {
-    rt = await openRuntime();
+    rt = await openRuntime(process.env, { share: true });
     const server = await buildServer(rt, { log });
     app = server.app;
     await app.listen({ port: o.port, host: o.host });
@@ -23,9 +25,9 @@ export async function runServe(o: { port: number; host: string; samples: boolean
     const shown = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host.includes(':') ? `[${o.host}]` : o.host;
     const url = `http://${shown}:${(app.server.address() as { port: number }).port}`;
     // one write: whoever sees the address (a person, a script, a test) sees the first-start credentials with it
-    process.stdout.write(`lkj ${rt.mode} (${rt.store.where}): ${url}  (API docs: ${url}/docs)\n`
-      + (admin ? `\nFirst start: an admin account was created. Shown once, keep it now:\n  username: ${admin.username}\n  password: ${admin.password}\n\n` : ''));
-    if (samples.length) process.stdout.write(`${samples.length} sample report(s) from fixtures/corpus queued for processing\n`);
+    process.stdout.write(say(o.lang, 'serveAddress', { mode: say(o.lang, `mode_${rt.mode}`), where: rt.store.where, url }) + '\n'
+      + (admin ? `\n${say(o.lang, 'firstAdmin', { ...admin })}\n\n` : ''));
+    if (samples.length) process.stdout.write(say(o.lang, 'samplesQueued', { n: samples.length }) + '\n');
     const sig = await new Promise<string>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -1,17 +1,29 @@
 import type { FailureCode } from '../model/contract.js';
+import { inputMessage, type InputMessage, type MessageLang } from './messages.js';
 
 /**
  * An input the pipeline cannot read. It carries a stable code (the contract's `error.code`) and a
- * message naming the file and the reason; the job ends `failed` with both.
+ * message naming the file and the reason; the job ends `failed` with both. `message` is English
+ * (logs); `text(lang)` words it for a person.
  */
 export class InputError extends Error {
+  readonly reason: InputMessage | string;
+
   constructor(
     readonly code: FailureCode,
-    message: string,
+    reason: InputMessage | string,
     readonly file?: string,
   ) {
-    super(file ? `${file}: ${message}` : message);
+    const en = typeof reason === 'string' ? reason : inputMessage('en', reason);
+    super(file ? `${file}: ${en}` : en);
     this.name = 'InputError';
+    this.reason = reason;
+  }
+
+  /** The message in `lang`, naming the file. */
+  text(lang: MessageLang): string {
+    const why = typeof this.reason === 'string' ? this.reason : inputMessage(lang, this.reason);
+    return this.file ? `${this.file}: ${why}` : why;
   }
 }
 
@@ -26,9 +38,18 @@ export function isInputError(e: unknown): e is InputError {
  */
 export class InternalError extends Error {
   readonly code = 'internal' as const;
-  constructor(message: string, readonly file?: string, options?: { cause?: unknown }) {
-    super(file ? `${file}: ${message}` : message, options);
+  readonly reason: InputMessage | string;
+  constructor(reason: InputMessage | string, readonly file?: string, options?: { cause?: unknown }) {
+    const en = typeof reason === 'string' ? reason : inputMessage('en', reason);
+    super(file ? `${file}: ${en}` : en, options);
     this.name = 'InternalError';
+    this.reason = reason;
+  }
+
+  /** The message in `lang`, naming the file (the error's own words stay as they were). */
+  text(lang: MessageLang): string {
+    const why = typeof this.reason === 'string' ? this.reason : inputMessage(lang, this.reason);
+    return this.file ? `${this.file}: ${why}` : why;
   }
 }
 
@@ -48,7 +69,7 @@ export function toInternalError(e: unknown, file?: string, log: (line: string) =
   const err = e instanceof Error ? e : new Error(String(e));
   log(`internal error${file ? ` (${file})` : ''}: ${err.stack ?? err.message}`);
   const short = err.message.replace(LOCAL_PATH, (p) => `…/${p.replace(/\/$/, '').split('/').pop()}`);
-  return new InternalError(`could not be processed (internal error: ${err.name}: ${short})`, file, { cause: e });
+  return new InternalError({ key: 'internalError', vars: { detail: `${err.name}: ${short}` } }, file, { cause: e });
 }
 
 function logLine(line: string): void {

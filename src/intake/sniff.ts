@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InputError } from './errors.js';
+import { msg } from './messages.js';
 
 export type FileKind = 'pdf' | 'png' | 'jpeg' | 'tiff';
 
@@ -23,12 +24,12 @@ export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Refuse what can never be a report before any parser sees it. */
 export function checkIntake(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_BYTES): FileKind {
-  if (bytes.length === 0) throw new InputError('empty-file', 'the file is empty (0 bytes)', file);
+  if (bytes.length === 0) throw new InputError('empty-file', msg('emptyFile'), file);
   if (bytes.length > maxBytes)
-    throw new InputError('too-large', `the file is ${bytes.length} bytes, above the ${maxBytes}-byte limit`, file);
+    throw new InputError('too-large', msg('fileTooLarge', { bytes: bytes.length, max: maxBytes }), file);
   const kind = sniffKind(bytes);
   if (kind === null) {
-    throw new InputError('not-pdf', 'not a PDF (no %PDF- header) nor a supported image (PNG, JPEG, TIFF)', file);
+    throw new InputError('not-pdf', msg('notPdf'), file);
   }
   return kind;
 }

@@ -9,6 +9,7 @@ import type { Report } from '../model/contract.js';
 import { Profile } from '../model/profile.js';
 import { PageContent } from '../model/word.js';
 import { InputError, InternalError, isInputError, toInternalError } from '../intake/errors.js';
+import { msg } from '../intake/messages.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
 import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pages/read-document.js';
 import type { OcrPage } from '../ocr/read-page.js';
@@ -16,6 +17,7 @@ import { sharedOcrPools } from '../ocr/shared-pool.js';
 import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions } from '../pipeline/extract.js';
 import type { Analysis } from '../pipeline/analyse.js';
 import { Timings } from '../pipeline/timings.js';
+import type { Lang } from '../verify/index.js';
 import type { DocumentRow, Store } from '../store/store.js';
 import { decodeRaster, encodeRaster } from './raster-codec.js';
 
@@ -27,6 +29,8 @@ export interface IngestOptions {
   maxBytes?: number;
   /** the batch's template profile, kept with each document and used whenever it is processed */
   profile?: Profile;
+  /** the language a refusal is worded in */
+  lang?: Lang;
 }
 
 export type IngestOutcome =
@@ -54,14 +58,14 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
   if (known && !opts.force) return { outcome: 'duplicate', doc: known };
   if (!rejected || rejected.code !== 'too-large') await store.blobs.put(digest, bytes); // before the row: a document never lacks its original
   if (known) {
-    if (rejected) return { outcome: 'rejected', doc: known, reason: rejected.message };
+    if (rejected) return { outcome: 'rejected', doc: known, reason: rejected.text(opts.lang ?? 'id') };
     return { outcome: 'queued', doc: await store.newRun(known.id, 'force', priority, opts.profile) };
   }
   const { doc, created } = await store.registerDocument({ sha256: digest, fileName, size: bytes.length, kind, priority, profile: opts.profile });
   if (!created) return { outcome: 'duplicate', doc }; // registered meanwhile by another ingest
   if (rejected) {
-    await store.saveReport(doc.id, doc.run, doc.run_reason, failedReport(fileName, digest, 0, rejected));
-    return { outcome: 'rejected', doc: await store.document(doc.id), reason: rejected.message };
+    await store.saveReport(doc.id, doc.run, doc.run_reason, failedReport(fileName, digest, 0, rejected, opts.lang));
+    return { outcome: 'rejected', doc: await store.document(doc.id), reason: rejected.text(opts.lang ?? 'id') };
   }
   return { outcome: 'queued', doc };
 }
@@ -79,7 +83,7 @@ export async function ingestPageImages(store: Store, files: readonly PageImageFi
       checkIntake(f.bytes, f.name, opts.maxBytes);
     } catch (e) {
       if (!isInputError(e)) throw e;
-      return { outcome: 'rejected', doc: null, reason: e.message };
+      return { outcome: 'rejected', doc: null, reason: e.text(opts.lang ?? 'id') };
     }
     await store.blobs.put(pages[i]!, f.bytes);
   }
@@ -95,7 +99,7 @@ export const PAGES_KIND = 'pages';
 
 async function original(store: Store, doc: DocumentRow): Promise<Uint8Array> {
   const bytes = await store.blobs.get(doc.sha256);
-  if (!bytes) throw new InputError('internal', `the stored original ${doc.sha256} is missing`, doc.file_name);
+  if (!bytes) throw new InputError('internal', msg('originalMissing', { sha: doc.sha256 }), doc.file_name);
   return bytes;
 }
 
@@ -104,7 +108,7 @@ async function storedPageImages(store: Store, doc: DocumentRow): Promise<PageIma
   const hashes = parseManifest(await original(store, doc), doc.file_name);
   return Promise.all(hashes.map(async (h, i) => {
     const bytes = await store.blobs.get(h);
-    if (!bytes) throw new InputError('internal', `page ${i + 1}'s stored original ${h} is missing`, doc.file_name);
+    if (!bytes) throw new InputError('internal', msg('pageOriginalMissing', { page: i + 1, sha: h }), doc.file_name);
     return { name: `${doc.file_name}/page-${i + 1}`, bytes };
   }));
 }
@@ -116,9 +120,9 @@ async function openStored(store: Store, doc: DocumentRow, opts: ExtractOptions):
 }
 
 /** Store a failure as the run's report (the job then ends failed with the same reason). */
-export async function storeFailure(store: Store, doc: DocumentRow, e: unknown): Promise<Report> {
+export async function storeFailure(store: Store, doc: DocumentRow, e: unknown, lang?: Lang): Promise<Report> {
   const err = isInputError(e) ? e : toInternalError(e, doc.file_name);
-  const report = failedReport(doc.file_name, doc.sha256, doc.pages ?? 0, err);
+  const report = failedReport(doc.file_name, doc.sha256, doc.pages ?? 0, err, lang);
   await store.saveReport(doc.id, doc.run, doc.run_reason, report);
   return report;
 }
@@ -141,7 +145,7 @@ export async function processInline(store: Store, doc: DocumentRow, opts: Extrac
       ? await extractPageImages(await storedPageImages(store, doc), doc.file_name, opts)
       : await extractBytes(await original(store, doc), doc.file_name, opts);
   } catch (e) {
-    const report = await storeFailure(store, doc, e);
+    const report = await storeFailure(store, doc, e, opts.lang);
     return { report, version: (await store.document(doc.id))!.current_version! };
   }
   const { report, analysis } = result;
@@ -158,7 +162,7 @@ export async function processInline(store: Store, doc: DocumentRow, opts: Extrac
 
 function storeError(e: unknown, file: string): InternalError {
   toInternalError(e, file); // the stack to the log
-  return new InternalError(`the report could not be stored (${(e as Error)?.message ?? String(e)})`, file, { cause: e });
+  return new InternalError({ key: 'notStored', vars: { detail: (e as Error)?.message ?? String(e) } }, file, { cause: e });
 }
 
 // ---- distributed: prepare → page jobs → assemble --------------------------------------------

@@ -7,6 +7,7 @@ import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../intake/errors.js';
+import { msg } from '../intake/messages.js';
 
 export { pdfjs };
 export type { PDFDocumentProxy };
@@ -46,13 +47,13 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocum
   } catch (e) {
     await task.destroy().catch(() => undefined);
     const name = (e as { name?: string }).name ?? '';
-    const msg = (e as Error).message ?? String(e);
+    const detail = (e as Error).message ?? String(e);
     if (name === 'PasswordException') {
-      throw new InputError('encrypted-pdf', 'the PDF is encrypted with a password; provide an unprotected copy', file);
+      throw new InputError('encrypted-pdf', msg('pdfEncrypted'), file);
     }
     if (name === 'InvalidPDFException') {
-      throw new InputError('corrupt-pdf', `the PDF is corrupt or truncated (${msg})`, file);
+      throw new InputError('corrupt-pdf', msg('pdfCorrupt', { detail }), file);
     }
-    throw new InputError('corrupt-pdf', `the PDF could not be opened (${msg})`, file);
+    throw new InputError('corrupt-pdf', msg('pdfUnopenable', { detail }), file);
   }
 }

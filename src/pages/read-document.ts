@@ -1,6 +1,7 @@
 import type { PageContent } from '../model/word.js';
 import type { PageRaster } from '../model/image.js';
 import { InputError, isInputError } from '../intake/errors.js';
+import { msg } from '../intake/messages.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { checkIntake, sha256, type FileKind } from '../intake/sniff.js';
 import { checkPdfImages } from '../intake/pdf-images.js';
@@ -67,7 +68,7 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
   const doc = await openPdf(bytes, file);
   if (doc.numPages > maxPages) {
     await doc.destroy();
-    throw new InputError('too-large', `the PDF has ${doc.numPages} pages, above the ${maxPages}-page limit`, file);
+    throw new InputError('too-large', msg('pdfTooManyPages', { pages: doc.numPages, max: maxPages }), file);
   }
   // scanner-written pages are decoded from their JPEG directly; pdfjs renders everything else
   const jpegs = new EmbeddedJpegs(bytes, file, doc.numPages, DEFAULT_MAX_RENDER_PIXELS);
@@ -75,7 +76,7 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
     try {
       return readingErrorsAsInput(await doc.getPage(n), n, file);
     } catch (e) {
-      throw new InputError('corrupt-pdf', `page ${n} could not be read (${(e as Error).message})`, file);
+      throw new InputError('corrupt-pdf', msg('pdfPageUnreadable', { page: n, detail: (e as Error).message }), file);
     }
   };
   return {
@@ -149,7 +150,7 @@ function readingErrorsAsInput(page: PDFPageProxy, n: number, file: string): PDFP
 /** Page images as one document: every page is OCR'd. */
 export function imageSource(images: readonly ImageDocument[], file: string, kind: FileKind, maxPages = DEFAULT_MAX_PAGES): PageSource {
   const total = images.reduce((s, d) => s + d.numPages, 0);
-  if (total > maxPages) throw new InputError('too-large', `the document has ${total} pages, above the ${maxPages}-page limit`, file);
+  if (total > maxPages) throw new InputError('too-large', msg('documentTooManyPages', { pages: total, max: maxPages }), file);
   const index: { img: ImageDocument; i: number }[] = images.flatMap((img) => Array.from({ length: img.numPages }, (_, k) => ({ img, i: k + 1 })));
   return {
     file, kind, numPages: total,
@@ -185,7 +186,7 @@ export function pageImagesManifest(files: readonly PageImageFile[]): { digest: s
 /** The page hashes a manifest lists. */
 export function parseManifest(manifest: Uint8Array, file: string): string[] {
   const text = Buffer.from(manifest).toString('ascii');
-  if (!text.length || text.length % 64 || !/^[0-9a-f]+$/.test(text)) throw new InputError('internal', 'the stored page manifest is damaged', file);
+  if (!text.length || text.length % 64 || !/^[0-9a-f]+$/.test(text)) throw new InputError('internal', msg('manifestDamaged'), file);
   return text.match(/.{64}/g)!;
 }
 
@@ -194,7 +195,7 @@ export async function openPageImages(files: readonly PageImageFile[], file: stri
   const images: ImageDocument[] = [];
   for (const f of files) {
     const kind = checkIntake(f.bytes, f.name, opts.maxBytes);
-    if (kind === 'pdf') throw new InputError('bad-image', 'a folder is read as page images; this one holds a PDF', f.name);
+    if (kind === 'pdf') throw new InputError('bad-image', msg('folderHoldsPdf'), f.name);
     images.push(await openImage(f.bytes, f.name, { maxPages: opts.maxPages }));
   }
   return imageSource(images, file, 'png', opts.maxPages);

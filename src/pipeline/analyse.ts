@@ -1,3 +1,4 @@
+import type { TablesResult } from '../tables/extract-tables.js';
 import type { ReportMeta, TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 import type { Profile } from '../model/profile.js';
@@ -13,6 +14,8 @@ import type { Timings } from './timings.js';
 
 export interface Analysis {
   tables: ExtractedTables;
+  /** where each table's header is, per page (absent in analyses stored before it was kept) */
+  headers?: TablesResult['headers'];
   missing: TableId[];
   /** missing tables whose caption was seen (their grid was not read); absent in analyses stored before it */
   unread?: TableId[];
@@ -45,7 +48,7 @@ export function analysePages(pages: readonly PageContent[], timings?: Timings, o
   // meta first: a table printing several years side by side is read for the report's year
   const { meta, doubts } = run('meta', () => readMeta(lines));
   const profile = opts.profile;
-  const { tables, grids, missing, captions, unread, unmappedColumns, unreadCaptioned } = run('tables', () =>
+  const { tables, headers, grids, missing, captions, unread, unmappedColumns, unreadCaptioned } = run('tables', () =>
     extractTables(pages, lines, { year: meta.period?.year ?? null, synonyms: profile?.columns, numberStyle: profile?.numberStyle }));
   const { claims, method } = run('claims', () => {
     // narrative = everything outside the tables
@@ -54,7 +57,7 @@ export function analysePages(pages: readonly PageContent[], timings?: Timings, o
     return { claims: extractClaims(narrative, { bands }), method: statedMethod(narrative, tables, profile) };
   });
   return {
-    tables, missing, unread: unreadCaptioned, meta, claims, captions, method,
+    tables, headers, missing, unread: unreadCaptioned, meta, claims, captions, method,
     notes: { unread, unmappedColumns, metaDoubts: doubts },
     ...(profile ? { profile: profile.name } : {}),
     ...(profile?.scale ? { profileScale: profile.scale } : {}),

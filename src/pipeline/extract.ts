@@ -5,6 +5,7 @@ import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 import type { Profile } from '../model/profile.js';
 
 import { InputError, isInputError, toInternalError, type InternalError } from '../intake/errors.js';
+import { msg } from '../intake/messages.js';
 import { sha256 } from '../intake/sniff.js';
 import { openPageImages, openPageSource, pageImagesManifest, readDocument, type DocumentPages, type PageImageFile, type PageSource, type ReadOptions } from '../pages/read-document.js';
 import { listPageImages } from '../raster/decode.js';
@@ -63,15 +64,15 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     stat = await fs.stat(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (e as Error).message})`;
-    return { report: failedReport(name, null, 0, new InputError('not-found', reason, file)), timings: new Timings() };
+    const reason = code === 'ENOENT' ? msg('fileNotFound') : msg('cannotRead', { detail: code ?? (e as Error).message });
+    return { report: failedReport(name, null, 0, new InputError('not-found', reason, file), opts.lang), timings: new Timings() };
   }
   if (stat.isDirectory()) return extractFolder(file, opts);
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
-    return { report: failedReport(name, null, 0, new InputError('not-found', `cannot be read (${(e as Error).message})`, file)), timings: new Timings() };
+    return { report: failedReport(name, null, 0, new InputError('not-found', msg('cannotRead', { detail: (e as Error).message }), file), opts.lang), timings: new Timings() };
   }
   return extractBytes(bytes, name, opts);
 }
@@ -84,7 +85,7 @@ async function extractFolder(dir: string, opts: ExtractOptions): Promise<Extract
     const paths = await listPageImages(dir, opts.maxPages);
     files = await Promise.all(paths.map(async (f) => ({ name: f, bytes: new Uint8Array(await fs.readFile(f)) })));
   } catch (e) {
-    return { report: failure(name, null, 0, e), timings: new Timings() };
+    return { report: failure(name, null, 0, e, opts.lang), timings: new Timings() };
   }
   return extractPageImages(files, name, opts);
 }
@@ -108,7 +109,7 @@ async function extractSource(open: () => Promise<PageSource>, name: string, dige
     return await finish(name, digest, read, original, opts, timings);
   } catch (e) {
     // a document refused after it was read keeps its real page count and mode
-    return { report: failure(name, digest, read, e), timings };
+    return { report: failure(name, digest, read, e, opts.lang), timings };
   }
 }
 
@@ -126,7 +127,7 @@ export async function assembleReport(name: string, digest: string, read: Documen
   try {
     return await finish(name, digest, read, original, opts, timings);
   } catch (e) {
-    return { report: failure(name, digest, read, e), timings };
+    return { report: failure(name, digest, read, e, opts.lang), timings };
   }
 }
 
@@ -264,11 +265,11 @@ function suspectTables(ds: readonly Discrepancy[]): TableId[] {
   return [...out];
 }
 
-function failure(name: string, digest: string | null, read: DocumentPages | number | null, e: unknown): Report {
+function failure(name: string, digest: string | null, read: DocumentPages | number | null, e: unknown, lang?: Lang): Report {
   // a bug or the environment: one line in the report, the stack in the log
   const err = isInputError(e) ? e : toInternalError(e, name);
-  if (read === null || typeof read === 'number') return failedReport(name, digest, read ?? 0, err);
-  return { ...failedReport(name, digest, read.numPages, err), source: sourceOf(name, digest, read) };
+  if (read === null || typeof read === 'number') return failedReport(name, digest, read ?? 0, err, lang);
+  return { ...failedReport(name, digest, read.numPages, err, lang), source: sourceOf(name, digest, read) };
 }
 
 /** A refusal in the user's language (the contract's `error.message` reaches the user as is). */
@@ -295,7 +296,8 @@ function missingTable(table: TableId, lang: Lang): Discrepancy {
   };
 }
 
-export function failedReport(file: string, digest: string | null, pages: number, e: InputError | InternalError): Report {
+/** A document that could not be read: its reason in `lang`, the language of the report's messages. */
+export function failedReport(file: string, digest: string | null, pages: number, e: InputError | InternalError, lang: Lang = 'id'): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     source: { file, sha256: digest, pages, mode: 'text' },
@@ -306,7 +308,7 @@ export function failedReport(file: string, digest: string | null, pages: number,
     signatures: [],
     signatureMarks: NO_SIGNATURE_MARKS,
     status: 'failed',
-    error: { code: e.code, message: e.message },
+    error: { code: e.code, message: e.text(lang) },
   };
 }
 

@@ -135,7 +135,7 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
       return await fn();
     } catch (e) {
       if (isInputError(e)) {
-        await storeFailure(store, doc, e);
+        await storeFailure(store, doc, e, o.extract?.lang);
         throw new UnrecoverableError(e.message);
       }
       throw e;
@@ -191,7 +191,7 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
         if (!data.success) return;
         const doc = await current(data.data);
         if (doc) {
-          await storeFailure(store, doc, err);
+          await storeFailure(store, doc, err, o.extract?.lang);
           finished++;
         }
       })().catch((e) => log(`could not record the failure of job ${job.id}: ${(e as Error).message}`));

@@ -38,8 +38,7 @@ export async function runPending(store: Store, extract: ExtractOptions, p: Inlin
     let report: Report;
     try {
       if (doc.status === 'processing' && doc.attempts >= MAX_INTERRUPTED_ATTEMPTS) {
-        report = await storeFailure(store, doc, new InternalError(
-          `processing was interrupted ${doc.attempts} times (the process stopped or ran out of memory on this document); \`lkj reprocess --failed\` tries again`, doc.file_name));
+        report = await storeFailure(store, doc, new InternalError({ key: 'interrupted', vars: { n: doc.attempts } }, doc.file_name));
       } else {
         report = (await processInline(store, doc, { ...extract, onPage: p.onPage })).report;
       }

@@ -13,9 +13,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+/** `share` and `attach`: how an embedded data folder is used by several local processes (see StoreConfig). */
+export async function openRuntime(env: NodeJS.ProcessEnv = process.env, o: { share?: boolean; attach?: boolean } = {}): Promise<Runtime> {
   const redisUrl = env.REDIS_URL || null;
-  const store = await openStore(storeConfig(env));
+  const store = await openStore({ ...storeConfig(env), ...o });
   let conn: ReturnType<typeof redis> | null = null;
   let queue: DocumentQueue | null = null;
   if (redisUrl) {

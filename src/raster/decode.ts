@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
+import { msg } from '../intake/messages.js';
 import { fromSharp } from './gray.js';
 import { pageDpi } from './resolution.js';
 
@@ -37,15 +38,15 @@ export async function openImage(bytes: Uint8Array, file: string, opts: DecodeOpt
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (e) {
-    throw new InputError('bad-image', `not a readable image (${(e as Error).message})`, file);
+    throw new InputError('bad-image', msg('notAnImage', { detail: (e as Error).message }), file);
   }
   const format = meta.format ?? 'unknown';
   if (!['jpeg', 'png', 'tiff'].includes(format)) {
-    throw new InputError('bad-image', `${format} images are not supported: use JPG, PNG or TIFF`, file);
+    throw new InputError('bad-image', msg('imageFormat', { format }), file);
   }
   const numPages = meta.pages ?? 1;
   if (numPages > maxPages) {
-    throw new InputError('too-large', `the image has ${numPages} pages, above the ${maxPages}-page limit`, file);
+    throw new InputError('too-large', msg('imageTooManyPages', { pages: numPages, max: maxPages }), file);
   }
   return {
     file,
@@ -67,17 +68,17 @@ export async function decodeImage(bytes: Uint8Array, file: string, opts: DecodeO
 }
 
 async function decodePage(bytes: Uint8Array, file: string, n: number, numPages: number, maxPixels: number): Promise<PageRaster> {
-  const where = numPages > 1 ? `page ${n}: ` : '';
+  const where = numPages > 1 ? msg('pageLabel', { page: n }) : '';
   // the page's own header first: a bomb is refused before any pixel is decoded
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { page: n - 1, limitInputPixels: false }).metadata();
   } catch (e) {
-    throw new InputError('bad-image', `${where}unreadable image (${(e as Error).message})`, file);
+    throw new InputError('bad-image', msg('unreadableImage', { where, detail: (e as Error).message }), file);
   }
   const w = meta.width ?? 0, h = meta.height ?? 0;
   if (w * h > maxPixels) {
-    throw new InputError('too-large', `${where}${w}×${h} px is above the ${maxPixels}-pixel limit (decompression bomb?)`, file);
+    throw new InputError('too-large', msg('imageBomb', { where, width: w, height: h, max: maxPixels }), file);
   }
   try {
     // autoOrient: phone photos store their rotation in EXIF; flatten: transparent PNGs onto white paper
@@ -85,9 +86,9 @@ async function decodePage(bytes: Uint8Array, file: string, n: number, numPages: 
     const image = await fromSharp(input.autoOrient().flatten({ background: '#ffffff' }));
     return { page: n, image, dpi: pageDpi(meta.density, image.width, image.height) };
   } catch (e) {
-    const msg = (e as Error).message;
-    if (/pixel limit/i.test(msg)) throw new InputError('too-large', `${where}above the ${maxPixels}-pixel limit (${msg})`, file);
-    throw new InputError('bad-image', `${where}the image is corrupt or truncated (${msg})`, file);
+    const detail = (e as Error).message;
+    if (/pixel limit/i.test(detail)) throw new InputError('too-large', msg('imageAboveLimit', { where, max: maxPixels, detail }), file);
+    throw new InputError('bad-image', msg('imageCorrupt', { where, detail }), file);
   }
 }
 
@@ -108,7 +109,7 @@ export async function listPageImages(dir: string, maxPages = DEFAULT_MAX_IMAGE_P
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
-    throw new InputError('not-found', `cannot read the folder (${(e as Error).message})`, dir);
+    throw new InputError('not-found', msg('folderUnreadable', { detail: (e as Error).message }), dir);
   }
   const pages: string[] = [];
   const other: string[] = [];
@@ -119,12 +120,11 @@ export async function listPageImages(dir: string, maxPages = DEFAULT_MAX_IMAGE_P
     else other.push(ent.isDirectory() ? `${ent.name}/` : ent.name);
   }
   if (other.length) {
-    const shown = other.sort(naturalCompare).slice(0, 5).join(', ') + (other.length > 5 ? `, … (${other.length} in all)` : '');
-    throw new InputError('bad-image',
-      `the folder holds more than page images (${shown}); a folder is read as the pages of one report in name order, ` +
-      `so keep only ${PAGE_IMAGE_EXTENSIONS.join(' ')} files in it`, dir);
+    const first = other.sort(naturalCompare).slice(0, 5).join(', ');
+    const shown = other.length > 5 ? msg('someOfMany', { first, n: other.length }) : first;
+    throw new InputError('bad-image', msg('folderMixed', { files: shown, extensions: PAGE_IMAGE_EXTENSIONS.join(' ') }), dir);
   }
-  if (!pages.length) throw new InputError('empty-file', `the folder holds no page images (${PAGE_IMAGE_EXTENSIONS.join(' ')})`, dir);
-  if (pages.length > maxPages) throw new InputError('too-large', `the folder holds ${pages.length} images, above the ${maxPages}-page limit`, dir);
+  if (!pages.length) throw new InputError('empty-file', msg('folderEmpty', { extensions: PAGE_IMAGE_EXTENSIONS.join(' ') }), dir);
+  if (pages.length > maxPages) throw new InputError('too-large', msg('folderTooManyPages', { pages: pages.length, max: maxPages }), dir);
   return pages.sort(naturalCompare).map((p) => path.join(dir, p));
 }

@@ -4,6 +4,7 @@ import {
 } from 'pdf-lib';
 import type { PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
+import { msg } from '../intake/messages.js';
 import { rgbToGray } from './gray.js';
 import { fullPageImageDpi } from './page-image.js';
 
@@ -51,7 +52,7 @@ export class EmbeddedJpegs {
     }
     if (!jpeg) return null;
     if (jpeg.width * jpeg.height > this.maxPixels) {
-      throw new InputError('too-large', `page ${n}'s image is ${jpeg.width}×${jpeg.height} px, above the ${this.maxPixels}-pixel limit`, this.file);
+      throw new InputError('too-large', msg('pageImageTooManyPixels', { page: n, width: jpeg.width, height: jpeg.height, max: this.maxPixels }), this.file);
     }
     return decodeJpeg(jpeg, n);
   }

@@ -3,6 +3,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { pdfjs } from '../pages/pdfjs.js';
 import type { GrayImage, PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
+import { msg } from '../intake/messages.js';
 import { rgbaToGray, rgbToGray } from './gray.js';
 import { DEFAULT_DPI } from './resolution.js';
 import { fullPageImageDpi } from './page-image.js';
@@ -24,7 +25,7 @@ export async function renderPdfPage(page: PDFPageProxy, pageNo: number, dpi = DE
   const width = Math.max(1, Math.round(viewport.width));
   const height = Math.max(1, Math.round(viewport.height));
   if (width * height > maxPixels) {
-    throw new InputError('too-large', `page ${pageNo} would be ${width}×${height} px at ${dpi} DPI, above the ${maxPixels}-pixel limit`);
+    throw new InputError('too-large', msg('pageTooManyPixels', { page: pageNo, width, height, dpi, max: maxPixels }));
   }
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');

@@ -15,6 +15,18 @@ const alive = (pid: number) => {
   }
 };
 
+/** The folder is held by another live lkj process. */
+export class DataDirBusy extends Error {
+  /** the holder serves the folder to other local commands (src/store/shared-pglite.ts) */
+  shared = false;
+
+  constructor(readonly dir: string, readonly pid: number, readonly command: string) {
+    super(`the embedded database in ${dir} is open in another lkj process (pid ${pid}, \`lkj ${command}\`): `
+      + 'stop it first, or use DATABASE_URL (PostgreSQL) for several processes');
+    this.name = 'DataDirBusy';
+  }
+}
+
 /** Take `dir` for this process; the returned function gives it back. */
 export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   const file = path.join(dir, 'lkj.lock');
@@ -31,8 +43,7 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
     const [pidText, command] = (await fs.readFile(file, 'utf8').catch(() => '')).trim().split(' ');
     const pid = Number(pidText);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-      throw new Error(`the embedded database in ${dir} is open in another lkj process (pid ${pid}, \`lkj ${command ?? ''}\`): `
-        + 'stop it first, or use DATABASE_URL (PostgreSQL) for several processes');
+      throw new DataDirBusy(dir, pid, command ?? '');
     }
     await fs.rm(file, { force: true }); // left by a process that died
   }

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import { Gate } from './gate.js';
 import { MIGRATIONS } from './migrations.js';
 
 /** What the repositories need from a database: PostgreSQL (`pg`) and PGlite both provide it. */
@@ -8,6 +10,11 @@ export interface Db {
   /** runs `fn` in one transaction; retried whole when the connection drops, so `fn` must be idempotent */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only: serve this database to other local processes over a unix socket at `socketPath`
+   * (src/store/shared-pglite.ts); resolves with the function that stops serving.
+   */
+  share?(socketPath: string): Promise<() => Promise<void>>;
 }
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
@@ -86,19 +93,16 @@ export function postgresDb(url: string, opts: { retryMs?: number; max?: number }
 
 export async function pgliteDb(dataDir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir, { parsers: { [INT8]: Number, [NUMERIC]: Number } });
-  // PGlite is one connection: transactions must not interleave with other queries
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = chain.then(fn, fn);
-    chain = run.catch(() => {});
-    return run;
-  };
+  const db: PGlite = await PGlite.create(dataDir, { parsers: { [INT8]: Number, [NUMERIC]: Number } });
+  // PGlite is one connection: a transaction must not interleave with other queries, this process's
+  // or (when shared) another process's over the socket, so everything passes one gate
+  const gate = new Gate();
   return {
     kind: 'pglite',
-    query: (sql, params) => serial(async () => (await db.query(sql, params as unknown[])).rows as never[]),
-    tx: (fn) => serial(() => db.transaction((t) => fn({ query: async (sql, params) => (await t.query(sql, params as unknown[])).rows as never[] }))),
-    close: () => serial(() => db.close()),
+    query: (sql, params) => gate.run(async () => (await db.query(sql, params as unknown[])).rows as never[]),
+    tx: (fn) => gate.run(() => db.transaction((t) => fn({ query: async (sql, params) => (await t.query(sql, params as unknown[])).rows as never[] }))),
+    close: () => gate.run(() => db.close()),
+    share: async (socketPath) => (await import('./shared-pglite.js')).shareOverSocket(db, gate, socketPath),
   };
 }
 

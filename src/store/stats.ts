@@ -1,6 +1,7 @@
 /**
  * Figures for the dashboard over the current versions of the selected reports: capaian kinerja
- * and serapan anggaran by place and period, the flagged rate, reports processed per day and the
+ * and serapan anggaran by unit (kabupaten, kecamatan, unit) and period, which is also who has
+ * reported for which period, the flagged rate, reports processed per day and the
  * most frequent rules. Capaian is the mean of Tabel 2.3's stated capaian; serapan is total
  * realisasi / total pagu of Tabel 2.5's kegiatan (its programs when it lists none).
  */
@@ -10,6 +11,7 @@ import { filterSql, type DocumentFilter } from './document-queries.js';
 export interface PlaceStats {
   kabupaten: string | null;
   kecamatan: string | null;
+  unit: string | null;
   periodKind: string | null;
   periodNumber: number | null;
   year: number | null;
@@ -36,16 +38,16 @@ export async function dashboardStats(db: Db, f: DocumentFilter, days = 30) {
   const readOnly = `${where ? `${where} AND` : 'WHERE'} v.status IN ('clean', 'flagged')`;
 
   const places = await db.query<Record<string, unknown>>(
-    `SELECT v.kabupaten, v.kecamatan, v.period_kind, v.period_number, v.year, COUNT(*)::int AS reports,
+    `SELECT v.kabupaten, v.kecamatan, v.unit, v.period_kind, v.period_number, v.year, COUNT(*)::int AS reports,
        COUNT(*) FILTER (WHERE v.status = 'flagged')::int AS flagged, AVG(p.capaian) AS capaian, AVG(b.serapan) AS serapan
      ${BASE}
      LEFT JOIN LATERAL (SELECT AVG(x.capaian) AS capaian FROM performance x WHERE x.version_id = v.id) p ON true
      LEFT JOIN LATERAL (SELECT COALESCE(${SERAPAN('^[0-9]+\\.[0-9]+$')}, ${SERAPAN('^[0-9]+$')}) AS serapan) b ON true
      ${readOnly}
-     GROUP BY v.kabupaten, v.kecamatan, v.period_kind, v.period_number, v.year
-     ORDER BY v.kabupaten NULLS LAST, v.kecamatan NULLS LAST, v.year NULLS LAST, v.period_kind, v.period_number`, params);
+     GROUP BY v.kabupaten, v.kecamatan, v.unit, v.period_kind, v.period_number, v.year
+     ORDER BY v.kabupaten NULLS LAST, v.kecamatan NULLS LAST, v.unit NULLS LAST, v.year NULLS LAST, v.period_kind, v.period_number`, params);
   const byPlace: PlaceStats[] = places.map((r) => ({
-    kabupaten: r.kabupaten as string | null, kecamatan: r.kecamatan as string | null, periodKind: r.period_kind as string | null,
+    kabupaten: r.kabupaten as string | null, kecamatan: r.kecamatan as string | null, unit: r.unit as string | null, periodKind: r.period_kind as string | null,
     periodNumber: r.period_number as number | null, year: r.year as number | null, reports: r.reports as number, flagged: r.flagged as number,
     capaianKinerja: round2(r.capaian), serapanAnggaran: round2(r.serapan),
   }));

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoredReport, type Report, type TableId } from '../model/contract.js';
 import { TABLE_FIELDS } from '../tables/records.js';
-import { lockDataDir } from './data-lock.js';
+import { DataDirBusy, lockDataDir } from './data-lock.js';
 import { folderBlobStore, postgresBlobStore, type BlobStore } from './blobs.js';
 import { migrate, pgliteDb, postgresDb, type Db, type Queryable } from './db.js';
 
@@ -46,7 +46,8 @@ export interface NewDocument {
 
 /** The system of record: documents, their report versions (contract JSON + normalised rows), review and audit. */
 export class Store {
-  constructor(readonly db: Db, readonly blobs: BlobStore, readonly where: string) {}
+  /** `holder`: the lkj process that holds the embedded folder this store reaches through it (shared-pglite.ts) */
+  constructor(readonly db: Db, readonly blobs: BlobStore, readonly where: string, readonly holder: { command: string; pid: number } | null = null) {}
 
   /** Register a document by its bytes' hash: `created` is false when the same bytes are already known. */
   async registerDocument(d: NewDocument): Promise<{ doc: DocumentRow; created: boolean }> {
@@ -213,6 +214,16 @@ export class Store {
     return rows[0] ? StoredReport.parse(rows[0].report) : null; // the contract's key order (jsonb keeps its own), older versions upgraded
   }
 
+  /** The stored analysis (tables, meta and claims with provenance) of the current version, or a given one. */
+  async analysis(id: number, version?: number): Promise<unknown> {
+    const rows = await this.db.query<{ analysis: unknown }>(
+      version === undefined
+        ? 'SELECT v.analysis FROM report_versions v JOIN documents d ON d.id = v.document_id AND v.version = d.current_version WHERE d.id = $1'
+        : 'SELECT analysis FROM report_versions WHERE document_id = $1 AND version = $2',
+      version === undefined ? [id] : [id, version]);
+    return rows[0]?.analysis ?? null;
+  }
+
   /** The current version's report and stored analysis (for re-verification). */
   async current(id: number): Promise<{ version: number; report: Report; analysis: unknown } | null> {
     const rows = await this.db.query<{ version: number; report: Report; analysis: unknown }>(
@@ -305,6 +316,10 @@ export const TABLE_ROWS: Record<TableId, { table: string; columns: string[] }> =
 export interface StoreConfig {
   databaseUrl?: string;
   dataDir?: string;
+  /** embedded: serve the database to other local lkj processes while this one holds it (src/store/shared-pglite.ts) */
+  share?: boolean;
+  /** embedded: when another process holds the folder and shares it, use it through that process */
+  attach?: boolean;
 }
 
 export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
@@ -321,7 +336,19 @@ export async function openStore(cfg: StoreConfig = storeConfig()): Promise<Store
   const dir = path.resolve(cfg.dataDir ?? 'data');
   let db: Db;
   await fs.mkdir(dir, { recursive: true });
-  const unlock = await lockDataDir(dir);
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockDataDir(dir);
+  } catch (e) {
+    if (!(e instanceof DataDirBusy)) throw e;
+    const { attachOverSocket, isShared } = await import('./shared-pglite.js');
+    e.shared = await isShared(dir);
+    if (!cfg.attach || !e.shared) throw e;
+    const shared = await attachOverSocket(dir);
+    if (!shared) throw e;
+    // the holder migrated the database when it opened it
+    return new Store(shared, folderBlobStore(path.join(dir, 'originals')), `${dir}, \`lkj ${e.command}\` (pid ${e.pid})`, { command: e.command, pid: e.pid });
+  }
   try {
     db = await pgliteDb(path.join(dir, 'db'));
     await migrate(db);
@@ -329,7 +356,26 @@ export async function openStore(cfg: StoreConfig = storeConfig()): Promise<Store
     await unlock();
     throw new Error(`cannot open the embedded database in ${dir}/db (${(e as Error).message})`);
   }
-  const locked: Db = { ...db, close: async () => { try { await db.close(); } finally { await unlock(); } } };
+  let unshare: (() => Promise<void>) | null = null;
+  if (cfg.share && db.share) {
+    const { socketPath } = await import('./shared-pglite.js');
+    // without the socket the folder still works for this process; other commands wait for it
+    unshare = await db.share(socketPath(dir)).catch((e: Error) => {
+      process.stderr.write(`lkj: other lkj commands cannot use ${dir} while this process runs (${e.message})\n`);
+      return null;
+    });
+  }
+  const locked: Db = {
+    ...db,
+    close: async () => {
+      try {
+        await unshare?.();
+        await db.close();
+      } finally {
+        await unlock();
+      }
+    },
+  };
   return new Store(locked, folderBlobStore(path.join(dir, 'originals')), dir);
 }
 

@@ -1,6 +1,6 @@
 import type { TableId } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
-import type { Line, PageContent } from '../model/word.js';
+import type { BBox, Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
 import { findOpenGrids } from './open-grid.js';
 import { splitAtRules } from './split-words.js';
@@ -13,8 +13,13 @@ import { reconcileTexts } from './reconcile-text.js';
 
 export const TABLE_IDS: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
 
+/** Where a table's header is printed on a page (a table across pages may have one per page). */
+export interface TableHeader { page: number; bbox: BBox }
+
 export interface TablesResult {
   tables: ExtractedTables;
+  /** each table's header bands, per page it has them: a reviewer's evidence shows the column's name */
+  headers: Record<TableId, TableHeader[]>;
   /** every grid on every page, labelled or not: their words are not narrative */
   grids: Grid[];
   missing: TableId[];
@@ -63,7 +68,10 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
   const { located, captions, unread, captioned } = locateRoles(grids, lines, opts);
   const raw: Record<TableId, RawRow[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
   const unmappedColumns: UnmappedColumn[] = [];
+  const headers: Record<TableId, TableHeader[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
   for (const lg of located) {
+    const { grid, headerBands: n } = lg;
+    if (n > 0) headers[lg.table].push({ page: grid.page, bbox: [grid.xs[0]!, grid.ys[0]!, grid.xs[grid.xs.length - 1]!, grid.ys[n]!] });
     const list = raw[lg.table];
     raw[lg.table].push(...dataRows(lg.grid, lg.headerBands, lg.columns, list[list.length - 1] ?? null));
     if (lg.headerBands > 0) unmappedColumns.push(...unmapped(lg.table, lg.grid, lg.headerBands, lg.columns, lg.byPosition ?? []));
@@ -77,7 +85,7 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
   ) as Record<TableId, ExtractedRow[]>;
   reconcileTexts(tables);
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
-  return { tables, grids, missing, captions, unread, unmappedColumns, styles, unreadCaptioned: missing.filter((id) => captioned.includes(id) && !unread.some((u) => u.table === id)) };
+  return { tables, headers, grids, missing, captions, unread, unmappedColumns, styles, unreadCaptioned: missing.filter((id) => captioned.includes(id) && !unread.some((u) => u.table === id)) };
 }
 
 /**

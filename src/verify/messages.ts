@@ -1,7 +1,7 @@
 import type { Lang } from './types.js';
 
 /** Reviewer-facing messages, Bahasa Indonesia first. `{name}` placeholders are filled by msg(). */
-const MESSAGES: Record<string, Record<Lang, string>> = {
+export const MESSAGES: Record<string, Record<Lang, string>> = {
   'R1': {
     id: 'Capaian {stated} tidak sama dengan realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',
     en: 'Capaian {stated} does not equal realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',
@@ -61,6 +61,10 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   'R7.inconsistent': {
     id: 'Narasi menyebut {claim} dengan nilai berbeda: {values}.',
     en: 'The narrative states {claim} with different values: {values}.',
+  },
+  'R7.inconsistentAlso': {
+    id: ' Narasi juga menyebut {claim} dengan nilai berbeda: {values}.',
+    en: ' The narrative also states {claim} with different values: {values}.',
   },
   'R8.kategori': {
     id: 'Narasi menyebut kategori “{stated}”, padahal capaian kinerja {capaian} masuk kategori “{expected}” menurut Tabel 2.2.',

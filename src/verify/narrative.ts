@@ -71,16 +71,23 @@ export const ruleR7: Rule = ({ tables, claims, method }, ctx) => {
     // values that round to one another (19,71 % and 20 %) are the same statement
     const first = list.find((c) => !agreeAsPrinted(c, list[0]!));
     if (first) {
-      out.push({
-        rule: 'R7', severity: claimSeverity(ctx, first), table: 'narrative', row: kind, field: 'value',
-        stated: first.value as number, expected: list[0]!.value as number,
-        message: ctx.msg('R7.inconsistent', {
-          claim: kind === 'capaianKinerja' ? 'capaian kinerja' : 'serapan anggaran',
-          values: list.filter((c, i) => list.findIndex((d) => d.value === c.value) === i)
-            .map((c) => `${fmtPct(c.value as number, L, c.decimals ?? 0)} (${L === 'id' ? 'hlm.' : 'p.'} ${c.page})`).join(', '),
-        }),
-        evidence: evidenceOf(first),
-      });
+      const vars = {
+        claim: kind === 'capaianKinerja' ? 'capaian kinerja' : 'serapan anggaran',
+        values: list.filter((c, i) => list.findIndex((d) => d.value === c.value) === i)
+          .map((c) => `${fmtPct(c.value as number, L, c.decimals ?? 0)} (${L === 'id' ? 'hlm.' : 'p.'} ${c.page})`).join(', '),
+      };
+      // a wrong value already found says what the number should be: the contradiction is added to it
+      const found = out.find((d) => d.row === kind);
+      if (found) found.message += ctx.msg('R7.inconsistentAlso', vars);
+      else {
+        // the value the tables give is what a reviewer compares with, not the narrative's other claim
+        out.push({
+          rule: 'R7', severity: claimSeverity(ctx, first), table: 'narrative', row: kind, field: 'value',
+          stated: first.value as number, expected: expected === null ? null : roundPct(expected, first.decimals),
+          message: ctx.msg('R7.inconsistent', vars),
+          evidence: evidenceOf(first),
+        });
+      }
     }
   }
   return out;

@@ -7,7 +7,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { assertChromium, launchChromium } from '../helpers/chromium.js';
 import { buildServer, type Server } from '../../src/api/server.js';
 import { hashPassword } from '../../src/accounts/passwords.js';
@@ -29,8 +30,8 @@ export interface AppUnderTest {
   store: Store;
   server: Server;
   browser: Browser;
-  /** a fresh browser profile (its own cookies and localStorage) */
-  context(): Promise<BrowserContext>;
+  /** a fresh browser profile (its own cookies and localStorage); 1440×900 unless told */
+  context(o?: BrowserContextOptions): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -49,8 +50,8 @@ export async function startApp(): Promise<AppUnderTest> {
   const contexts: BrowserContext[] = [];
   return {
     base: `http://127.0.0.1:${port}`, store, server, browser,
-    async context() {
-      const c = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, baseURL: `http://127.0.0.1:${port}` });
+    async context(o: BrowserContextOptions = {}) {
+      const c = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, baseURL: `http://127.0.0.1:${port}`, ...o });
       contexts.push(c);
       return c;
     },
@@ -76,6 +77,25 @@ export async function loadFixture(store: Store, file: string, name = file): Prom
   return r.doc.id;
 }
 
+/**
+ * Another report of the same unit for another period, as the inspectorate receives each quarter:
+ * the fixture's bytes made distinct (a PDF comment after the end), its period and Tabel 2.3 capaian
+ * changed in the stored report.
+ */
+export async function loadPeriodCopy(store: Store, file: string, period: { kind: 'tribulan' | 'semester' | 'tahunan'; number: number | null; year: number }, capaianScale: number): Promise<number> {
+  const bytes = Buffer.concat([await fs.readFile(path.join(BORN, file)), Buffer.from(`\n% ${period.kind} ${period.number} ${period.year}\n`)]);
+  const name = file.replace(/-(tw|sem)?\d*-?\d{4}\.pdf$/, `-${period.kind}${period.number ?? ''}-${period.year}.pdf`);
+  const r = await ingestBytes(store, bytes, name, { priority: PRIORITY.bulk });
+  if (r.outcome !== 'queued') throw new Error(`${file}: ${r.outcome}`);
+  await processInline(store, r.doc);
+  const cur = (await store.current(r.doc.id))!;
+  const report = structuredClone(cur.report);
+  report.report.period = period;
+  for (const row of report.tables['2.3']) if (typeof row.capaian === 'number') row.capaian = Math.round(row.capaian * capaianScale * 100) / 100;
+  await store.saveRevision(r.doc.id, 'correction', report, cur.analysis);
+  return r.doc.id;
+}
+
 /** Log in through the login form. */
 export async function login(page: Page, username: string): Promise<void> {
   await page.goto('/');
@@ -85,11 +105,17 @@ export async function login(page: Page, username: string): Promise<void> {
   await page.locator('header.top .who').getByText(username).waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The viewport as a PNG in docs/screenshots, quantised to a palette (a few tens of kB each). */
+export async function screenshot(page: Page, name: string, o: { keepScroll?: boolean; fullPage?: boolean } = {}): Promise<void> {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  if (!o.keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
+  const png = await page.screenshot({ fullPage: o.fullPage ?? false });
+  await sharp(png).png({ palette: true, quality: 80, effort: 10, compressionLevel: 9 }).toFile(path.join(SCREENSHOTS, `${name}.png`));
 }
+
+/** Phones (390×844, touch, no hover) or a desktop window (1440×900). */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } as const;
+export const DESKTOP = { viewport: { width: 1440, height: 900 } } as const;
 
 /**
  * Everything that ran in the page that should not have: dialogs opened, console errors, CSP

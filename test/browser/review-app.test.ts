@@ -3,7 +3,7 @@
  * report with its evidence highlighted, a correction that clears its flag, confirm and dismiss,
  * mark reviewed, exports read back, hostile report text rendered inert, two reviewers claiming
  * at once, upload with progress and status, the dashboard, the language switch. The screenshots
- * in docs/screenshots are taken here.
+ * of a correction and of hostile text are taken here (the views at both sizes: views.test.ts).
  */
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -109,7 +109,6 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     await page.locator('#password').fill('not the password');
     await page.locator('form.login button[type="submit"]').click();
     await expect.poll(() => page.locator('#login-error').textContent(), POLL).toContain('salah');
-    await screenshot(page, 'login');
 
     await login(page, 'rudi');
     const table = page.locator('#queue-table');
@@ -119,7 +118,7 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     expect(await page.locator('#queue-counts').textContent()).toMatch(/^5 dalam antrean/);
     const names = await page.locator('#queue-table tbody tr td:nth-child(2) a').allTextContents();
     expect(names).not.toContain('dau-tw4-2025.pdf');
-    expect(await page.locator('#queue-table tbody tr').first().locator('.badge').textContent()).toBe('galat');
+    expect(await page.locator('#queue-table tbody tr').first().locator('.badge').textContent()).toBe('kesalahan');
     // shortcuts are shown where they apply
     expect(await page.locator('.shortcuts').textContent()).toContain('ambil laporan berikutnya');
 
@@ -130,7 +129,6 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     expect(page.url()).toContain('kecamatan=candipuro');
     await page.locator('.filters button.link').click();
     await expect.poll(() => page.locator('#queue-table tbody tr').count(), POLL).toBe(5);
-    await screenshot(page, 'queue');
   });
 
   it('switches to English (the app and the findings\' messages) and keeps the choice across a reload', async () => {
@@ -178,8 +176,6 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     expect(await page.locator('#page-label').textContent()).toBe(`Halaman ${finding.evidence.page} / 10`);
     // the flagged cell is marked in the extracted table
     expect(await page.locator('td[data-cell="2.3/2/capaian"]').getAttribute('class')).toContain('flag');
-    await r1.scrollIntoViewIfNeeded();
-    await screenshot(page, 'report');
   });
 
   it('corrects a misread value with the keyboard (e): verification runs again and the flag clears', async () => {
@@ -216,6 +212,8 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     await expect.poll(() => card(page, where).first().locator('.decision').textContent(), POLL).toBe('Ditolak oleh rudi — “Skala nilai mengikuti Perbup”');
 
     await page.keyboard.press('r');
+    // findings are still undecided: it asks first
+    await page.locator('#reviewed-dialog-submit').click();
     await expect.poll(() => page.locator('#review-state').textContent(), POLL).toContain('selesai');
     await page.locator('.back').click();
     await expect.poll(() => page.locator('#queue-table tbody tr').count(), POLL).toBe(4);
@@ -286,8 +284,8 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     await Promise.all([pa.locator('#claim-next').click(), pb.locator('#claim-next').click()]);
     await Promise.all([pa.waitForURL(/\/documents\/\d+$/), pb.waitForURL(/\/documents\/\d+$/)]);
     expect(pa.url()).not.toBe(pb.url());
-    await expect.poll(() => pa.locator('#review-state').textContent(), POLL).toContain('Anda sedang mereview');
-    await expect.poll(() => pb.locator('#review-state').textContent(), POLL).toContain('Anda sedang mereview');
+    await expect.poll(() => pa.locator('#review-state').textContent(), POLL).toContain('Anda sedang mereviu');
+    await expect.poll(() => pb.locator('#review-state').textContent(), POLL).toContain('Anda sedang mereviu');
     // sari looking at tono's report: held by tono, no actions for her
     await pa.goto(new URL(pb.url()).pathname);
     await expect.poll(() => pa.locator('#review-state').textContent(), POLL).toContain('diambil oleh tono');
@@ -321,21 +319,20 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     // processed by the server's background loop: queued → processing → clean
     await expect.poll(() => good.locator('.badge').textContent(), { timeout: 150_000 }).toBe('bersih');
     expect(await good.locator('a').isVisible()).toBe(true);
-    await screenshot(page, 'upload');
     expect(seen.dialogs).toEqual([]);
   });
 
-  it('shows the dashboard: capaian and serapan by kecamatan and period, flagged rate, nightly counts, top rules', async () => {
+  it('shows the dashboard: who reported which period, capaian and serapan per unit, flagged rate, daily counts, rules', async () => {
     await page.locator('#nav-dashboard').click();
-    await page.locator('#chart-capaian').waitFor();
-    // one bar per kecamatan and period: 7 reports (the hostile pasirian copy and the upload included)
-    await expect.poll(() => page.locator('#chart-capaian g.bar').count(), POLL).toBe(7);
-    expect(await page.locator('#chart-serapan g.bar').count()).toBe(7);
-    expect(await page.locator('#chart-capaian').textContent()).toContain('Candipuro');
+    await page.locator('#coverage-table').waitFor();
+    // one row per unit: 7 reports of 7 units (the hostile pasirian copy and the upload included)
+    await expect.poll(() => page.locator('#coverage-table tbody tr').count(), POLL).toBe(7);
+    await page.locator('#chart-capaian svg').waitFor();
+    expect(await page.locator('#chart-capaian svg').textContent()).toContain('Candipuro');
     expect(await page.locator('#stat-flagged .big').textContent()).toMatch(/^\d+(,\d+)?%$/);
-    expect(await page.locator('#chart-nightly g.bar').count()).toBeGreaterThan(0);
-    expect(await page.locator('#chart-rules').textContent()).toContain('R5');
-    await screenshot(page, 'dashboard');
+    await page.locator('#chart-nightly svg').waitFor();
+    await page.locator('#chart-rules svg').waitFor();
+    expect(await page.locator('#chart-rules svg').textContent()).toContain('R5');
     expect(seen.errors).toEqual([]);
     expect(seen.cspViolations).toEqual([]);
   });

@@ -27,8 +27,8 @@ beforeAll(async () => {
 
 afterAll(closeSharedOcrPools);
 
-async function failure(name: string) {
-  const { report } = await extractFile(path.join(dir, name));
+async function failure(name: string, lang?: 'id' | 'en') {
+  const { report } = await extractFile(path.join(dir, name), { lang });
   expect(Report.parse(report)).toBeTruthy(); // even a failure honours the contract
   expect(report.status).toBe('failed');
   expect(report.error?.message).toContain(name);
@@ -42,7 +42,9 @@ describe('bad input ends failed with a clear reason naming the file', () => {
   it('an encrypted PDF', async () => {
     const e = await failure('encrypted.pdf');
     expect(e.code).toBe('encrypted-pdf');
-    expect(e.message).toMatch(/password/);
+    // in the report's language: Indonesian by default, English on request
+    expect(e.message).toMatch(/dikunci dengan kata sandi/);
+    expect((await failure('encrypted.pdf', 'en')).message).toMatch(/password/);
   });
   it('a PDF that is not an LKj: refused in the user\'s language, with its real page count and mode', async () => {
     const e = await failure('letter.pdf');
@@ -53,7 +55,7 @@ describe('bad input ends failed with a clear reason naming the file', () => {
     expect(report.source).toMatchObject({ pages: 1, mode: 'text' });
   });
   it('a scan with nothing to read (OCR finds no text)', async () => {
-    const e = await failure('scan.pdf');
+    const e = await failure('scan.pdf', 'en');
     expect(e.code).toBe('not-lkj');
     expect(e.message).toMatch(/tidak ada teks yang terbaca/);
     const { report } = await extractFile(path.join(dir, 'scan.pdf'), { lang: 'en' });
@@ -101,7 +103,7 @@ describe('lkj extract over a batch with bad files', () => {
     const lines = (err as { stdout: string }).stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; source: { file: string } });
     expect(lines.map((l) => l.source.file)).toEqual(['empty.pdf', 'letter.pdf', 'encrypted.pdf']);
     expect(lines.every((l) => l.status === 'failed')).toBe(true);
-    expect((err as { stderr: string }).stderr).toMatch(/empty\.pdf: the file is empty/);
+    expect((err as { stderr: string }).stderr).toMatch(/empty\.pdf: berkasnya kosong/);
   });
   it('exits 2 on a usage error', async () => {
     const err = await run('node', [BIN, 'extract', '--lang', 'fr', 'x.pdf']).catch((e: { code: number }) => e);

@@ -27,11 +27,16 @@ describe('lkj CLI (the built bin)', () => {
   it('prints a readable summary in Indonesian, English on request', async () => {
     const id = (await run('node', [BIN, 'extract', REPLICA])).stdout;
     expect(id).toMatch(/DITANDAI/);
-    expect(id).toMatch(/ERROR R5 Tabel 2\.5 JUMLAH realisasi/);
+    expect(id).toMatch(/KESALAHAN R5 Tabel 2\.5 JUMLAH Realisasi \(Rp\)/);
     expect(id).toMatch(/tidak sama dengan/);
+    // the period as the report and the app write it; column names, not the contract's keys
+    expect(id).toMatch(/Kecamatan Candipuro · Kabupaten Lumajang · Tribulan II 2024/);
+    expect(id).toMatch(/No {2}Sasaran .* Realisasi anggaran \(Rp\)/);
+    expect(id).not.toMatch(/realisasiAnggaran|capaianKinerja/);
     const en = (await run('node', [BIN, 'extract', CLEAN, '--lang', 'en'])).stdout;
     expect(en).toMatch(/CLEAN/);
-    expect(en).toMatch(/No discrepancies/);
+    expect(en).toMatch(/No findings/);
+    expect(en).toMatch(/Quarter I 2023/);
   });
   it('extract --profile reads with a template profile, and refuses a bad one with exit 2 naming the file', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-profile-'));

@@ -3,7 +3,7 @@
  * browser) and the CSRF token, which every state change must carry in `x-csrf-token`.
  */
 import { currentLang } from './i18n';
-import type { DocumentDetail, DocumentList, QueueAnswer, SessionInfo, Stats, UploadItem } from './types';
+import type { DocumentDetail, DocumentList, PublicUser, QueueAnswer, Role, SessionInfo, Stats, TokenInfo, UploadItem } from './types';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
@@ -20,7 +20,8 @@ export const csrfToken = () => csrf;
 export const whenUnauthenticated = (fn: () => void) => { onUnauthenticated = fn; };
 
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // the server words its messages in the app's language
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLang() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
@@ -63,6 +64,13 @@ export const api = {
     request<CorrectionAnswer>('POST', `/api/documents/${id}/corrections`, body),
   reviewed: (id: number, version: number) => request<{ undecided: number }>('POST', `/api/documents/${id}/reviewed`, { version }),
   stats: (filters: Record<string, string>) => request<Stats>('GET', `/api/stats${query({ days: 30, ...filters })}`),
+  // accounts (admin)
+  users: () => request<PublicUser[]>('GET', '/api/users'),
+  createUser: (username: string, role: Role, password?: string) => request<{ user: PublicUser; password: string | null }>('POST', '/api/users', { username, role, ...(password ? { password } : {}) }),
+  updateUser: (username: string, patch: { role?: Role; disabled?: boolean }) => request<PublicUser>('PATCH', `/api/users/${encodeURIComponent(username)}`, patch),
+  tokens: () => request<TokenInfo[]>('GET', '/api/tokens'),
+  createToken: (username: string, label: string) => request<TokenInfo & { token: string }>('POST', '/api/tokens', { username, label }),
+  revokeToken: (id: number) => request<TokenInfo>('DELETE', `/api/tokens/${id}`),
 };
 
 /** The claim body takes the queue's filters, less status and review */
@@ -98,6 +106,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void, p
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/documents');
     if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.setRequestHeader('accept-language', currentLang());
     xhr.responseType = 'json';
     xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
     xhr.addEventListener('load', () => {

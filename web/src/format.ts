@@ -1,5 +1,5 @@
 /** How values are written for the reader: Indonesian number style, periods, ages. */
-import { currentLang, t } from './i18n';
+import { currentLang, t, type Key } from './i18n';
 import type { Cell, DocumentSummary, Severity } from './types';
 
 const locale = () => (currentLang() === 'id' ? 'id-ID' : 'en-GB');
@@ -21,10 +21,14 @@ export function cell(v: Cell | undefined, field = '', table = ''): string {
   return num(v);
 }
 
+const ROMAN = ['', 'I', 'II', 'III', 'IV'];
+
+/** `Tribulan II 2024`, `Semester I 2023`, `Tahunan 2021`: as the reports (and `lkj extract`) write them. */
 export function period(p: { kind: string; number: number | null; year: number | null } | null): string {
   if (!p) return '—';
   const kind = p.kind === 'tribulan' || p.kind === 'semester' || p.kind === 'tahunan' ? t(p.kind) : p.kind;
-  return [kind, p.kind === 'tahunan' ? null : p.number, p.year].filter((x) => x !== null && x !== undefined).join(' ');
+  const n = p.kind === 'tahunan' || p.number === null ? null : ROMAN[p.number] ?? String(p.number);
+  return [kind, n, p.year].filter((x) => x !== null && x !== undefined).join(' ');
 }
 
 export function age(iso: string, now = Date.now()): string {
@@ -58,10 +62,21 @@ export function fieldLabel(field: string, table = ''): string {
   return FIELD_LABELS[field] ?? field;
 }
 
-/** `Tabel 2.5 · JUMLAH · Realisasi (Rp)`, `Narasi · kategori` */
+/** A claim's kind as a reader names it (the contract's keys are camelCase). */
+export function claimLabel(kind: string): string {
+  return CLAIM_KINDS.has(kind) ? t(`claim_${kind}` as Key) : kind;
+}
+const CLAIM_KINDS = new Set(['capaianKinerja', 'serapanAnggaran', 'kategori', 'kesimpulan']);
+
+/** `Tabel 2.5 · JUMLAH · Realisasi (Rp)`, `Narasi · Capaian kinerja`, `Penanda tangan · NAME · tanda tangan` */
 export function where(f: { table: string; row: string; field: string }): string {
-  if (f.table === 'narrative') return `${currentLang() === 'id' ? 'Narasi' : 'Narrative'} · ${f.row}`;
-  if (f.table === 'meta') return `Meta · ${f.row} · ${f.field}`;
+  if (f.table === 'narrative') return `${t('narrative')} · ${claimLabel(f.row)}`;
+  if (f.table === 'meta') return `${t('signatory')} · ${f.row} · ${f.field === 'signature' ? t('signature') : f.field}`;
   if (f.table === 'signature') return `${t('sigTitle')} · ${f.row} · ${f.field}`;
   return `Tabel ${f.table} · ${f.row} · ${fieldLabel(f.field, f.table)}`;
+}
+
+/** Why a report version exists (stored as a key: ingest, force, reprocess, correction). */
+export function versionReason(reason: string): string {
+  return ['ingest', 'force', 'reprocess', 'correction'].includes(reason) ? t(`reason_${reason}` as Key) : reason;
 }

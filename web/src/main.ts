@@ -1,12 +1,14 @@
 /**
  * The review app: one page, routed in the browser (the server answers index.html for any path
- * without an extension). Views: login, queue (and all documents), a report, upload, dashboard.
+ * without an extension). Views: login, queue (and all documents), a report, upload, dashboard,
+ * accounts (admins).
  */
 import { api, ApiError, setCsrf, whenUnauthenticated } from './api';
 import { $, h, replace } from './dom';
 import { currentLang, setLang, t } from './i18n';
 import { setShortcuts } from './shortcuts';
 import type { SessionInfo } from './types';
+import { adminView } from './views/admin';
 import { dashboardView } from './views/dashboard';
 import { loginView } from './views/login';
 import { queueView } from './views/queue';
@@ -48,8 +50,9 @@ function header(s: SessionInfo): HTMLElement {
   return h('header', { class: 'top' },
     h('a', { class: 'brand', attrs: { href: '/', 'data-link': '' } }, 'lkj'),
     h('span', { class: 'app-title' }, t('appTitle')),
-    h('nav', null, link('/', t('navQueue'), 'nav-queue'), link('/upload', t('navUpload'), 'nav-upload'), link('/dashboard', t('navDashboard'), 'nav-dashboard')),
-    h('span', { class: 'who' }, `${s.user.username} (${s.user.role})`),
+    h('nav', null, link('/', t('navQueue'), 'nav-queue'), link('/upload', t('navUpload'), 'nav-upload'), link('/dashboard', t('navDashboard'), 'nav-dashboard'),
+      s.user.role === 'admin' ? link('/admin', t('navAdmin'), 'nav-admin') : null),
+    h('span', { class: 'who' }, `${s.user.username} (${t(`role_${s.user.role}`)})`),
     h('button', {
       class: 'link', attrs: { type: 'button', id: 'lang-switch', lang: currentLang() === 'id' ? 'en' : 'id' },
       on: { click: () => { setLang(currentLang() === 'id' ? 'en' : 'id'); void render(); } },
@@ -100,6 +103,7 @@ async function render(): Promise<void> {
     if (doc) await reportView(main, ctx, Number(doc[1]));
     else if (path === '/upload') await uploadView(main, ctx);
     else if (path === '/dashboard') await dashboardView(main, ctx);
+    else if (path === '/admin') await adminView(main, ctx);
     else await queueView(main, ctx);
   } catch (e) {
     if (seq !== renderSeq) return;

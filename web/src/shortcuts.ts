@@ -28,3 +28,6 @@ export function shortcutLegend(list: Shortcut[], title: string): HTMLElement {
     h('span', { class: 'shortcuts-title' }, `${title}:`),
     list.map((s) => h('span', { class: 'shortcut' }, h('kbd', null, s.key === 'Enter' ? '↵' : s.key), ' ', s.label)));
 }
+
+/** `Konfirmasi (c)`: the key shown where there is a keyboard (app.css hides it on touch screens) */
+export const keyed = (label: string, key: string): (string | HTMLElement)[] => [label, h('span', { class: 'key-hint' }, ` (${key})`)];

@@ -107,7 +107,7 @@ export interface DocumentDetail {
 export interface UploadItem { file: string; id: number | null; status: string; duplicate: boolean; url: string | null; error?: { code: string; message: string } }
 
 export interface PlaceStats {
-  kabupaten: string | null; kecamatan: string | null; periodKind: string | null; periodNumber: number | null; year: number | null;
+  kabupaten: string | null; kecamatan: string | null; unit: string | null; periodKind: string | null; periodNumber: number | null; year: number | null;
   reports: number; flagged: number; capaianKinerja: number | null; serapanAnggaran: number | null;
 }
 
@@ -118,3 +118,6 @@ export interface Stats {
   processedPerDay: { day: string; processed: number; flagged: number }[];
   rules: { rule: string; findings: number; reports: number }[];
 }
+
+export interface PublicUser { id: number; username: string; role: Role; disabled: boolean; createdAt: string }
+export interface TokenInfo { id: number; username: string; label: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }

@@ -14,6 +14,7 @@ import { findingKey, writeAudit } from '../../store/review.js';
 import type { DocumentRow } from '../../store/store.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
+import { apiText, requestLang } from '../messages.js';
 import { cleanFileName, uploadErrorStatus } from '../upload-check.js';
 import { Semaphore, spool, StallGuard } from '../uploads.js';
 import {
@@ -56,6 +57,7 @@ export function documentRoutes(ctx: ApiContext): void {
     response: z.array(UploadItem),
   }, async ({ req, reply, user }) => {
     if (!req.isMultipart()) throw new ApiError(415, 'unsupported-media-type', 'send the files as multipart/form-data');
+    const lang = requestLang(req);
     const items: UploadItem[] = [];
     const queued: DocumentRow[] = [];
     // every file decided is audited at once: a request that ends in an error still leaves its trace
@@ -79,7 +81,7 @@ export function documentRoutes(ctx: ApiContext): void {
         const spooled = await spool(part.file, uploadDir, stall);
         try {
           if (spooled.truncated) {
-            await decided(rejected(file, null, 'too-large', `the file is above the ${opts.maxUploadBytes}-byte limit`));
+            await decided(rejected(file, null, 'too-large', apiText(lang, `the file is above the ${opts.maxUploadBytes}-byte limit`)));
             continue;
           }
           const digest = spooled.size ? spooled.sha256 : null;
@@ -87,10 +89,10 @@ export function documentRoutes(ctx: ApiContext): void {
             await uploadChecker.check(spooled.path, file, { maxBytes: opts.maxUploadBytes, maxPages: opts.maxPages });
           } catch (e) {
             if (!isInputError(e)) throw e;
-            await decided(rejected(file, digest, e.code, e.message));
+            await decided(rejected(file, digest, e.code, e.text(lang)));
             continue;
           }
-          const r = await accepting.run(async () => ingestBytes(store, await fs.readFile(spooled.path), file, { priority: PRIORITY.upload, maxBytes: opts.maxUploadBytes, profile }));
+          const r = await accepting.run(async () => ingestBytes(store, await fs.readFile(spooled.path), file, { priority: PRIORITY.upload, maxBytes: opts.maxUploadBytes, profile, lang }));
           if (r.outcome === 'rejected' || !r.doc) {
             await decided(rejected(file, digest, 'rejected', r.outcome === 'rejected' ? r.reason : 'not stored'));
             continue;

@@ -5,7 +5,9 @@ import type { FileKind } from '../../intake/sniff.js';
 import { isInputError } from '../../intake/errors.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
-import { evidencePng, pagePng } from '../images/evidence.js';
+import { evidencePng, pagePng, type CellContext } from '../images/evidence.js';
+import type { Analysis } from '../../pipeline/analyse.js';
+import type { Discrepancy } from '../../model/contract.js';
 import { PageOutOfRange, pageRaster } from '../images/page-raster.js';
 import { IdParam } from '../schemas.js';
 import type { DocumentRow } from '../../store/store.js';
@@ -14,7 +16,7 @@ import type { DocumentRow } from '../../store/store.js';
 const PAGE_DPIS = [72, 100, 150, 200] as const;
 const EVIDENCE_DPI = 150;
 /** bump when the look of a rendered image changes, so cached ones are not served */
-const STYLE = 1;
+const STYLE = 2;
 
 const intParam = z.coerce.number().int().min(0).max(100_000);
 
@@ -70,7 +72,21 @@ export function imageRoutes({ routes, store, images }: ApiContext): void {
     const { page, bbox } = d.evidence;
     if (page === null || !bbox) throw new ApiError(404, 'no-evidence', `finding ${params.index} (${d.rule}) has no place on a page`);
     // keyed by what is drawn, not by the index: versions that keep a finding share its image
-    const key = `ev-${createHash('sha256').update(JSON.stringify([doc.sha256, page, bbox, EVIDENCE_DPI, STYLE])).digest('hex')}`;
-    return png(reply, await images.get(key, async () => evidencePng(await render(doc, page, EVIDENCE_DPI), bbox)));
+    const context = cellContext(d, await store.analysis(doc.id, query.version) as Analysis | null);
+    const key = `ev-${createHash('sha256').update(JSON.stringify([doc.sha256, page, bbox, context, EVIDENCE_DPI, STYLE])).digest('hex')}`;
+    return png(reply, await images.get(key, async () => evidencePng(await render(doc, page, EVIDENCE_DPI), bbox, context)));
   });
+}
+
+/** A table finding's row and its table's header on the same page, from the stored analysis. */
+function cellContext(d: Discrepancy, analysis: Analysis | null): CellContext | undefined {
+  const rows = analysis?.tables?.[d.table as keyof Analysis['tables']];
+  const [x0, y0] = d.evidence.bbox ?? [];
+  const row = rows?.find((r) => r.no === d.row && r.page === d.evidence.page && r.fields[d.field]?.bbox[0] === x0 && r.fields[d.field]?.bbox[1] === y0)
+    ?? rows?.find((r) => r.no === d.row && r.page === d.evidence.page);
+  if (!row) return undefined;
+  const header = (analysis?.headers?.[row.table] ?? [])
+    .filter((h) => h.page === row.page && h.bbox[3] <= row.bbox[1] + 12)
+    .sort((a, b) => b.bbox[3] - a.bbox[3])[0];
+  return { row: row.bbox, ...(header ? { header: header.bbox } : {}) };
 }

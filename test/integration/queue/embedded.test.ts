@@ -44,7 +44,7 @@ describe('embedded mode (PGlite, in-process)', () => {
     expect(text.stdout).toMatch(/candipuro-tw2-2024\.pdf\s+FLAGGED/);
     const missing = await runCli(['report', 'ffffffffffff'], env);
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toMatch(/no stored document matches ffffffffffff/);
+    expect(missing.stderr).toMatch(/tidak ada dokumen tersimpan yang cocok dengan ffffffffffff/);
   }, 120_000);
 
   it('--force re-processes into a new version with its reason', async () => {
@@ -71,9 +71,9 @@ describe('embedded mode (PGlite, in-process)', () => {
       await store.close();
     }
     const r = await runCli(['reprocess', '--all'], env);
-    expect(r.stdout).toMatch(/re-verified 16: 1 changed \(new version\), 15 unchanged/);
+    expect(r.stdout).toMatch(/16 diverifikasi ulang: 1 berubah \(versi baru\), 15 tidak berubah/);
     const again = await runCli(['reprocess', '--all'], env);
-    expect(again.stdout).toMatch(/re-verified 16: 0 changed \(new version\), 16 unchanged/);
+    expect(again.stdout).toMatch(/16 diverifikasi ulang: 0 berubah \(versi baru\), 16 tidak berubah/);
     const s2 = await openStore({ dataDir });
     try {
       expect((await s2.versions(replicaId)).map((v) => v.reason)).toEqual(['ingest', 'reprocess']);
@@ -88,11 +88,11 @@ describe('embedded mode (PGlite, in-process)', () => {
     fs.writeFileSync(bad, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0x20)]));
     const r = await runCli(['run', bad], env);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/1 processed .*1 failed/);
-    const re = await runCli(['reprocess', '--failed'], env);
+    expect(r.stdout).toMatch(/1 diproses .*1 gagal/);
+    const re = await runCli(['reprocess', '--failed', '--lang', 'en'], env);
     expect(re.stdout).toMatch(/1 failed document\(s\) processed again: 0 clean, 0 flagged, 1 failed/);
     const none = await runCli(['reprocess'], env);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/choose --failed, --all, or both/);
+    expect(none.stderr).toMatch(/pilih --failed, --all, atau keduanya/);
   }, 120_000);
 });

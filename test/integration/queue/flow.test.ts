@@ -40,7 +40,7 @@ describe('distributed flow: ingest → two workers → store', () => {
     const out = JSON.parse(r.stdout) as { queued: number; duplicates: number; rejected: { file: string; reason: string }[] };
     expect(out.queued).toBe(16 + 1 + 1); // the poison PDF is queued: only opening it shows it is broken
     expect(out.duplicates).toBe(0);
-    expect(out.rejected).toEqual([{ file: path.join(inbox, 'notes.txt'), reason: expect.stringMatching(/not a PDF|not a supported/i) }]);
+    expect(out.rejected).toEqual([{ file: path.join(inbox, 'notes.txt'), reason: expect.stringMatching(/bukan PDF/i) }]);
     expect(r.code).toBe(1);
     const again = JSON.parse((await runCli(['ingest', inbox, '--recursive', '--json'], setup.env)).stdout) as typeof out;
     expect(again).toEqual({ queued: 0, duplicates: 19, rejected: [] });

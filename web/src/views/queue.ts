@@ -7,7 +7,7 @@ import { api, ApiError, PAGE_SIZE, query } from '../api';
 import { h, replace } from '../dom';
 import { age, period, worst } from '../format';
 import { t } from '../i18n';
-import { setShortcuts, shortcutLegend, type Shortcut } from '../shortcuts';
+import { keyed, setShortcuts, shortcutLegend, type Shortcut } from '../shortcuts';
 import type { DocumentList, DocumentSummary, QueueAnswer } from '../types';
 import type { AppContext } from '../main';
 import { apiFilters, filterForm, readFilters, toSearch, type Filters } from './filters';
@@ -54,18 +54,21 @@ export async function queueView(main: HTMLElement, ctx: AppContext): Promise<voi
   // the report keeps the queue's filters: back returns to them, claim-next applies them
   const docUrl = (id: number) => `/documents/${id}${toSearch({ ...filters, offset: undefined })}`;
   let selected = 0;
+  const headings = [t('severity'), t('file'), t('kecamatan'), t('kabupaten'), t('period'), t('findings'), all ? t('status') : t('review'), t('age')];
+  // each cell names its column: on a phone the rows are cards and the header row is hidden (app.css)
+  const td = (col: number, cls: string | null, ...children: (Node | string | null)[]) => h('td', { class: cls ?? undefined, dataset: { label: headings[col]! } }, ...children);
   const rows = answer.items.map((d, i) => h('tr', {
     class: 'doc-row', dataset: { id: String(d.id) }, attrs: { 'aria-selected': i === 0 ? 'true' : 'false' },
     on: { click: (e) => { if (!(e.target as Element).closest('a')) ctx.go(docUrl(d.id)); } },
   },
-  h('td', null, severityBadge(d.discrepancies) ?? h('span', { class: ['badge', `st-${d.status}`] }, t(`st_${d.status}`))),
-  h('td', null, h('a', { attrs: { href: docUrl(d.id), 'data-link': '' } }, d.fileName), h('div', { class: 'muted small' }, d.unit ?? '')),
-  h('td', null, d.kecamatan ?? '—'),
-  h('td', null, d.kabupaten ?? '—'),
-  h('td', null, period(d.period)),
-  h('td', null, counts(d.discrepancies)),
-  h('td', null, all && d.status !== 'flagged' ? t(`st_${d.status}`) : t(`rv_${d.review.state}`), d.review.claimedBy ? h('div', { class: 'muted small' }, `${t('claimedBy')} ${d.review.claimedBy}`) : null),
-  h('td', { class: 'muted' }, age(d.createdAt))));
+  td(0, 'col-severity', severityBadge(d.discrepancies) ?? h('span', { class: ['badge', `st-${d.status}`] }, t(`st_${d.status}`))),
+  td(1, 'col-file', h('a', { attrs: { href: docUrl(d.id), 'data-link': '' } }, d.fileName), h('div', { class: 'muted small' }, d.unit ?? '')),
+  td(2, null, d.kecamatan ?? '—'),
+  td(3, null, d.kabupaten ?? '—'),
+  td(4, null, period(d.period)),
+  td(5, null, counts(d.discrepancies)),
+  td(6, null, all && d.status !== 'flagged' ? t(`st_${d.status}`) : t(`rv_${d.review.state}`), d.review.claimedBy ? h('div', { class: 'muted small' }, `${t('claimedBy')} ${d.review.claimedBy}`) : null),
+  td(7, 'muted', age(d.createdAt))));
 
   const select = (i: number) => {
     if (!rows.length) return;
@@ -95,7 +98,7 @@ export async function queueView(main: HTMLElement, ctx: AppContext): Promise<voi
   replace(main,
     h('div', { class: 'title-row' },
       h('h1', null, t(all ? 'allDocsTitle' : 'queueTitle')),
-      ctx.canReview ? h('button', { attrs: { type: 'button', id: 'claim-next' }, on: { click: () => void claimNext(ctx, filters) } }, `${t('claimNext')} (n)`) : null),
+      ctx.canReview ? h('button', { attrs: { type: 'button', id: 'claim-next' }, on: { click: () => void claimNext(ctx, filters) } }, keyed(t('claimNext'), 'n')) : null),
     summary,
     filterForm(filters, { withStatus: all, onApply: apply, extra: [scope] }),
     h('div', { class: 'exports' }, h('span', null, `${t('exports')}:`),
@@ -105,7 +108,7 @@ export async function queueView(main: HTMLElement, ctx: AppContext): Promise<voi
       exportLink('/api/exports/reviews.xlsx', t('exportReviews'), 'export-reviews')),
     rows.length
       ? h('table', { class: 'docs', attrs: { id: 'queue-table' } },
-        h('thead', null, h('tr', null, [t('severity'), t('file'), t('kecamatan'), t('kabupaten'), t('period'), t('findings'), all ? t('status') : t('review'), t('age')].map((c) => h('th', { attrs: { scope: 'col' } }, c)))),
+        h('thead', null, h('tr', null, headings.map((c) => h('th', { attrs: { scope: 'col' } }, c)))),
         h('tbody', null, rows))
       : h('p', { class: 'muted', attrs: { id: 'queue-empty' } }, t('emptyList')),
     pager(answer.total, offset, (o) => ctx.go(`/${toSearch({ ...filters, offset: o ? String(o) : undefined })}`)),

@@ -7,9 +7,9 @@
 import { api, ApiError, type Analysis } from '../api';
 import { formDialog } from '../dialog';
 import { h, replace } from '../dom';
-import { cell, dateTime, fieldLabel, period, where } from '../format';
+import { cell, claimLabel, dateTime, fieldLabel, period, versionReason, where } from '../format';
 import { ruleText, t, type Key } from '../i18n';
-import { setShortcuts, shortcutLegend, type Shortcut } from '../shortcuts';
+import { keyed, setShortcuts, shortcutLegend, type Shortcut } from '../shortcuts';
 import type { Discrepancy, DocumentDetail, Report, TableRow } from '../types';
 import type { AppContext } from '../main';
 import { pageView, type PageBox } from './page-view';
@@ -24,9 +24,6 @@ const COLUMNS: Record<string, string[]> = {
   '2.4': ['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
   '2.5': ['no', 'uraian', 'pagu', 'realisasi', 'capaian'],
 };
-const TABLE_TITLES: Record<string, string> = {
-  '2.1': 'Perjanjian Kinerja', '2.2': 'Skala Nilai', '2.3': 'Capaian Kinerja', '2.4': 'Cost per Outcome', '2.5': 'Pagu dan Realisasi Anggaran',
-};
 
 interface Finding { index: number; d: Discrepancy; view: DocumentDetail['discrepancies'][number] }
 
@@ -38,9 +35,16 @@ function occurrenceOf(report: Report, d: Discrepancy): number | undefined {
   return i >= 0 ? i : undefined;
 }
 
+/** Columns of running text: they wrap at words and keep a readable width on a phone (the table scrolls). */
+const TEXT_COLUMNS = new Set(['sasaran', 'indikator', 'uraian', 'kriteria']);
+
 export async function reportView(main: HTMLElement, ctx: AppContext, id: number): Promise<void> {
   let selected = 0;
   let busy = false;
+  /** after a decision: bring the next finding into view in both panes once the report is drawn again */
+  let reveal = false;
+  document.title = `lkj — ${t('loadingReport')}`;
+  replace(main, h('p', { class: 'loading', attrs: { id: 'report-loading', role: 'status', 'aria-busy': 'true' } }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), t('loadingReport')));
 
   const load = async (after?: () => void): Promise<void> => {
     const [detail, analysis] = await Promise.all([api.document(id), api.analysis(id).catch(() => null as Analysis | null)]);
@@ -80,7 +84,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
         h('span', { class: ['badge', `st-${doc.status}`], attrs: { id: 'report-status' } }, t(`st_${doc.status}` as Key)), ' ',
         [doc.unit, doc.kecamatan && `Kec. ${doc.kecamatan}`, doc.kabupaten && `Kab. ${doc.kabupaten}`, period(doc.period)].filter(Boolean).join(' · '),
         version ? ` · ${t('version')} ${version}` : '',
-        detail.versions.length > 1 ? ` (${detail.versions.map((v) => `${v.version}: ${v.reason}`).join(', ')})` : ''),
+        detail.versions.length > 1 ? ` (${t('versionHistory')}: ${detail.versions.map((v) => `${v.version} ${versionReason(v.reason)}`).join(', ')})` : ''),
       h('p', { class: 'review-line', attrs: { id: 'review-state' } },
         `${t('review')}: ${t(`rv_${doc.review.state}` as Key)}`,
         doc.review.claimedBy ? ` — ${mine ? t('claimedByYou') : `${t('claimedBy')} ${doc.review.claimedBy}`}` : '',
@@ -90,8 +94,8 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
           mine
             ? h('button', { class: 'secondary', attrs: { type: 'button', id: 'release' }, on: { click: () => act(async () => { await api.release(id); return null; }) } }, t('release'))
             : h('button', { class: 'secondary', attrs: { type: 'button', id: 'claim', disabled: !!heldByOther }, on: { click: () => act(async () => { await api.claim(id); return null; }) } }, t('claim')),
-          h('button', { attrs: { type: 'button', id: 'mark-reviewed', disabled: !!heldByOther }, on: { click: () => markReviewed() } }, `${t('markReviewed')} (r)`),
-          h('button', { class: 'secondary', attrs: { type: 'button', id: 'next-report' }, on: { click: () => void claimNext(ctx, readFilters()) } }, `${t('claimNext')} (n)`),
+          h('button', { attrs: { type: 'button', id: 'mark-reviewed', disabled: !!heldByOther }, on: { click: () => void markReviewed() } }, keyed(t('markReviewed'), 'r')),
+          h('button', { class: 'secondary', attrs: { type: 'button', id: 'next-report' }, on: { click: () => void claimNext(ctx, readFilters()) } }, keyed(t('claimNext'), 'n')),
           h('a', { class: 'button secondary', attrs: { href: `/api/exports/reports/${id}.json`, download: '' } }, 'JSON'))
         : !ctx.canReview ? h('p', { class: 'muted' }, t('readOnly')) : null);
 
@@ -119,13 +123,14 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
     };
 
     const cards = findings.map((f, i) => findingCard(f, i));
-    const select = (i: number, scroll = true) => {
+    /** `scroll`: the findings pane only (the window stays where the reader is); `reveal`: the window too */
+    const select = (i: number, scroll: boolean | 'reveal' = true) => {
       if (!findings.length) return;
       selected = (i + findings.length) % findings.length;
       cards.forEach((c, j) => c.classList.toggle('selected', j === selected));
-      // scroll the findings pane only: the window stays where the reader is (e.g. at the tables)
-      if (scroll) {
-        const c = cards[selected]!, pane = c.parentElement!;
+      const c = cards[selected]!, pane = c.parentElement!;
+      if (scroll === 'reveal') c.scrollIntoView({ block: 'nearest' });
+      else if (scroll) {
         if (c.offsetTop < pane.scrollTop || c.offsetTop + c.offsetHeight > pane.scrollTop + pane.clientHeight) pane.scrollTop = c.offsetTop - 40;
       }
       const f = findings[selected]!;
@@ -160,9 +165,9 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
         : h('p', { class: 'muted small' }, t('noEvidence')),
       decided,
       canAct ? h('div', { class: 'buttons' },
-        h('button', { attrs: { type: 'button', 'data-action': 'confirm' }, on: { click: () => { select(i, false); confirm(); } } }, `${t('confirm')} (c)`),
-        f.d.table !== 'meta' && f.d.table !== 'signature' ? h('button', { class: 'secondary', attrs: { type: 'button', 'data-action': 'correct' }, on: { click: () => { select(i, false); void correct(); } } }, `${t('correct')} (e)`) : null,
-        h('button', { class: 'secondary', attrs: { type: 'button', 'data-action': 'dismiss' }, on: { click: () => { select(i, false); void dismiss(); } } }, `${t('dismiss')} (d)`)) : null);
+        h('button', { attrs: { type: 'button', 'data-action': 'confirm' }, on: { click: () => { select(i, false); confirm(); } } }, keyed(t('confirm'), 'c')),
+        f.d.table !== 'meta' && f.d.table !== 'signature' ? h('button', { class: 'secondary', attrs: { type: 'button', 'data-action': 'correct' }, on: { click: () => { select(i, false); void correct(); } } }, keyed(t('correct'), 'e')) : null,
+        h('button', { class: 'secondary', attrs: { type: 'button', 'data-action': 'dismiss' }, on: { click: () => { select(i, false); void dismiss(); } } }, keyed(t('dismiss'), 'd'))) : null);
     }
 
     /** after a decision, the next finding still undecided (in list order, wrapping) */
@@ -178,6 +183,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
       const f = findings[selected];
       if (!f || !ctx.canReview || heldByOther) return;
       selected = nextUndecided();
+      reveal = true;
       void act(async () => { await api.confirm(id, f.index, version); return `${f.d.rule} ${where(f.d)}: ${t('confirmed')}`; });
     };
 
@@ -193,6 +199,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
       if (!data) return;
       if (!reason) return ctx.notify(t('reasonRequired'), 'error');
       selected = nextUndecided();
+      reveal = true;
       await act(async () => { await api.dismiss(id, f.index, version, reason); return `${f.d.rule} ${where(f.d)}: ${t('dismissed')}`; });
     };
 
@@ -220,33 +227,57 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
       return correctCell({ ...f.d, occurrence: f.d.table === 'narrative' ? undefined : occurrenceOf(report, f.d) });
     };
 
-    const markReviewed = () => act(async () => {
-      const r = await api.reviewed(id, version);
-      return `${t('reviewedMsg')}${r.undecided ? ` (${r.undecided} ${t('undecidedLeft')})` : ''}`;
-    });
+    const markReviewed = async () => {
+      if (!ctx.canReview || heldByOther) return;
+      // findings nobody decided on: ask before the report leaves the queue
+      const open = findings.filter((f) => !f.view.decision).length;
+      if (open) {
+        const ok = await formDialog({
+          id: 'reviewed-dialog', title: t('reviewTitle'), submit: t('markReviewedAnyway'),
+          intro: [h('p', null, t('markReviewedAsk', { n: open }))], fields: [],
+        });
+        if (!ok) return;
+      }
+      await act(async () => {
+        const r = await api.reviewed(id, version);
+        return `${t('reviewedMsg')}${r.undecided ? ` (${r.undecided} ${t('undecidedLeft')})` : ''}`;
+      });
+    };
 
     // where each cell is on the page (provenance), to show any cell, not only flagged ones
     const cellBox = (table: string, rowIndex: number, field: string) => analysis?.tables[table]?.[rowIndex]?.fields[field];
+    const pagePane = h('section', { class: 'page-pane', attrs: { id: 'page-pane', 'aria-label': t('page') } }, pv.el);
+    /**
+     * A cell clicked down in the tables: the page beside the findings comes into view with its box;
+     * a moment later, so the second click of a double-click (correct the cell) still lands on it.
+     */
+    let paneTimer: ReturnType<typeof setTimeout> | undefined;
+    const showPane = () => {
+      clearTimeout(paneTimer);
+      paneTimer = setTimeout(() => { if (pagePane.isConnected) pagePane.scrollIntoView({ block: 'nearest' }); }, 400);
+    };
     const tables = Object.keys(COLUMNS).map((tid) => {
       const rows: TableRow[] = report.tables[tid] ?? [];
       const missing = report.missingTables?.includes(tid);
       return h('section', { class: 'table-block', attrs: { id: `table-${tid.replace('.', '-')}` } },
-        h('h3', null, `Tabel ${tid} — ${TABLE_TITLES[tid]}`),
+        h('h3', null, `Tabel ${tid} — ${t(`table_${tid.replace('.', '_')}` as Key)}`),
         missing || !rows.length ? h('p', { class: 'muted' }, t('missingTable')) : h('div', { class: 'table-scroll' }, h('table', { class: 'extracted' },
-          h('thead', null, h('tr', null, COLUMNS[tid]!.map((c) => h('th', { attrs: { scope: 'col' } }, fieldLabel(c, tid))))),
+          h('thead', null, h('tr', null, COLUMNS[tid]!.map((c) => h('th', { class: TEXT_COLUMNS.has(c) ? 'text' : undefined, attrs: { scope: 'col' } }, fieldLabel(c, tid))))),
           h('tbody', null, rows.map((row, ri) => h('tr', null, COLUMNS[tid]!.map((col) => {
             const hit = findings.find((f) => f.d.table === tid && f.d.row === row.no && f.d.field === col);
             const prov = cellBox(tid, ri, col);
             return h('td', {
-              class: [hit ? 'flag' : null, hit ? `sev-${hit.d.severity}` : null, typeof row[col] === 'number' ? 'num' : null, prov?.correctedBy ? 'corrected' : null],
+              class: [hit ? 'flag' : null, hit ? `sev-${hit.d.severity}` : null, typeof row[col] === 'number' ? 'num' : null, TEXT_COLUMNS.has(col) ? 'text' : null, prov?.correctedBy ? 'corrected' : null],
               attrs: { 'data-finding': hit ? String(hit.index) : null, 'data-cell': `${tid}/${row.no}/${col}`, title: prov?.correctedBy ? `${t('correctedBy')} ${prov.correctedBy}` : ctx.canReview && col !== 'no' ? t('dblclickCorrect') : null },
               on: {
                 click: () => {
-                  if (hit) return select(findings.indexOf(hit));
-                  if (prov?.page && prov.bbox) showPage(prov.page, prov.bbox);
+                  if (hit) select(findings.indexOf(hit));
+                  else if (prov?.page && prov.bbox) showPage(prov.page, prov.bbox);
+                  showPane();
                 },
                 // any cell can be misread, not only the flagged one (R6 names one of two tables)
                 dblclick: () => {
+                  clearTimeout(paneTimer);
                   if (!ctx.canReview || heldByOther || col === 'no') return;
                   const same = rows.filter((r) => r.no === row.no);
                   void correctCell({ table: tid, row: row.no, field: col, stated: row[col] ?? null, occurrence: same.length > 1 ? same.indexOf(row) : undefined });
@@ -261,7 +292,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
         const hit = findings.find((f) => f.d.table === 'narrative' && f.d.row === c.kind);
         return h('li', { class: hit ? ['claim', 'flag', `sev-${hit.d.severity}`] : 'claim' },
           h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => showPage(c.page) } }, `${t('page')} ${c.page}`), ' ',
-          h('strong', null, c.kind), ': ', h('span', { class: 'claim-value' }, typeof c.value === 'number' ? cell(c.value, '', 'narrative') : c.value),
+          h('strong', null, claimLabel(c.kind)), ': ', h('span', { class: 'claim-value' }, typeof c.value === 'number' ? cell(c.value, '', 'narrative') : c.value),
           h('blockquote', { class: 'claim-text' }, c.text));
       })) : h('p', { class: 'muted' }, '—'));
 
@@ -294,11 +325,12 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
         h('section', { class: 'findings', attrs: { id: 'findings', 'aria-label': t('findings') } },
           h('h2', null, `${t('findings')} (${findings.length})`),
           findings.length ? cards : h('p', { class: 'notice ok', attrs: { id: 'no-findings' } }, t('noFindings'))),
-        h('section', { class: 'page-pane', attrs: { 'aria-label': t('page') } }, pv.el)),
+        pagePane),
       h('section', { class: 'tables', attrs: { id: 'tables' } }, h('h2', null, t('tables')), tables),
       claims, signaturePanel(report, showPage), metaBlock);
-    if (findings.length) select(selected, false);
+    if (findings.length) select(selected, reveal ? 'reveal' : false);
     else showPage(1);
+    reveal = false;
   };
 
   await load();

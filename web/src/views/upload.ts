@@ -50,7 +50,17 @@ export async function uploadView(main: HTMLElement, ctx: AppContext): Promise<vo
         return;
       }
       link.setAttribute('href', `/documents/${r.id}`);
-      status.textContent = r.duplicate ? t('duplicate') : t(`st_${r.status}` as Key);
+      if (r.duplicate) {
+        // already stored: say so and lead to the report there is, nothing to wait for
+        status.textContent = t('duplicate');
+        status.className = 'badge st-duplicate';
+        item.dataset.duplicate = 'true';
+        link.textContent = t('duplicateOpen');
+        link.hidden = false;
+        item.querySelector('.upload-error')!.textContent = t('alreadyStored');
+        return;
+      }
+      status.textContent = t(`st_${r.status}` as Key);
       void poll(r.id, status, link); // the next file uploads meanwhile
     } catch (e) {
       status.textContent = t('rejected');
