@@ -126,7 +126,7 @@ const stages = ['render', 'preprocess', 'lines', 'ocr', 'reread', 'tables', 'met
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 console.log(`scanned extraction vs native full-page OCR, ${rows.length} reports, ${CORES} cores, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)} at the end`);
 console.log(`reference: pdftoppm -r 300 -gray + ${version} -l ind (tessdata_fast) --oem 1 --psm 3, one page per process, ${CORES} processes at once`);
-console.log(`lkj: one OCR pool of ${process.env.LKJ_OCR_WORKERS ?? Math.min(CORES, 4)} workers (page text ${process.env.LKJ_OCR_PAGE_LANGS ?? 'ind_fast+eng'} in bands, re-reads ind+eng, table cells eng)\n`);
+console.log(`lkj: one OCR pool of ${process.env.LKJ_OCR_WORKERS ?? Math.min(CORES, 4)} workers (page text ${process.env.LKJ_OCR_PAGE_LANGS ?? 'ind+eng'} in bands, re-reads ind+eng, table cells eng)\n`);
 console.log(`${'report'.padEnd(30)} ${pad('pages', 5)} ${pad('native s', 9)} ${pad('cpu', 6)} ${pad('lkj s', 7)} ${pad('cpu', 6)} ${pad('ratio', 6)}  ms/page (summed over concurrent pages): ${stages.map((s) => pad(s, 8)).join('')}`);
 for (const r of rows) {
   console.log(`${r.name.padEnd(30)} ${pad(r.pages, 5)} ${pad(r.nativeS.toFixed(1), 9)} ${pad(r.nativeCpu.toFixed(1), 6)} ${pad(r.lkjS.toFixed(1), 7)} ${pad(r.lkjCpu.toFixed(1), 6)} ${pad((r.lkjS / r.nativeS).toFixed(2), 6)}  ${' '.repeat(40)}${stages.map((s) => pad(((r.stages[s] ?? 0) / r.pages).toFixed(0), 8)).join('')}`);

@@ -46,6 +46,7 @@ export const API_MESSAGES: readonly { en: string; id: string }[] = [
   { en: 'document {id} has no stored analysis to correct', id: 'dokumen {id} tidak punya analisis tersimpan untuk dikoreksi' },
   // uploads and exports
   { en: 'send the files as multipart/form-data', id: 'kirim berkas sebagai multipart/form-data' },
+  { en: 'the upload stopped: nothing could be read from it for {s} s (a broken multipart body?)', id: 'unggahan terhenti: selama {s} dtk tidak ada yang dapat dibaca darinya (isi multipart rusak?)' },
   { en: 'the upload holds no file', id: 'unggahan ini tidak berisi berkas' },
   { en: 'the file is above the {max}-byte limit', id: 'berkas melebihi batas {max} byte' },
   { en: 'more than {max} reports selected: narrow the filters', id: 'lebih dari {max} laporan terpilih: persempit saringan' },

@@ -143,7 +143,7 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   'G.cms-unreadable': { id: 'data CMS tanda tangan terpotong atau rusak', en: 'the signature\'s CMS data is truncated or damaged' },
   'G.unsupported': { id: 'format atau algoritma (OID) tidak dikenal', en: 'an unknown format or algorithm (OID)' },
   'G.no-signer-certificate': { id: 'sertifikat penanda tangan tidak ada di dalam tanda tangan', en: 'the signer certificate is not in the signature' },
-  'G.digest-mismatch': { id: 'isi yang ditandatangani telah berubah (messageDigest tidak sama dengan hash /ByteRange)', en: 'the signed content was altered (messageDigest differs from the hash of the /ByteRange)' },
+  'G.digest-mismatch': { id: 'isi yang ditandatangani telah berubah (ringkasan pesan yang ditandatangani tidak sama dengan hash /ByteRange)', en: 'the signed content was altered (messageDigest differs from the hash of the /ByteRange)' },
   'G.signature-invalid': { id: 'nilai tanda tangan tidak cocok dengan kunci sertifikat penanda tangan', en: 'the signature value does not verify with the signer certificate\'s key' },
   'G.timestamp-invalid': { id: 'token cap waktu (timestamp) tidak valid', en: 'the timestamp token is not valid' },
   'G.certificate-expired': { id: 'sertifikat tidak berlaku pada waktu penandatanganan', en: 'the certificate was not valid at the signing time' },

@@ -74,7 +74,7 @@ export const id = {
   'sigProblem_signature-invalid': 'nilai tanda tangan tidak cocok', 'sigProblem_timestamp-invalid': 'cap waktu tidak valid', 'sigProblem_certificate-expired': 'sertifikat tidak berlaku saat itu',
   'sigProblem_no-trust-anchors': 'sertifikat akar tepercaya belum diatur', 'sigProblem_trust-anchors-unreadable': 'sertifikat akar tepercaya tidak terbaca', 'sigProblem_chain-untrusted': 'rantai sertifikat tidak sampai ke akar tepercaya',
   sigMarks: 'Tanda visual', sigFooter: 'Catatan kaki BSrE', sigQr: 'Kode QR', sigQrUrl: 'alamat tidak dibuka oleh aplikasi ini',
-  G1: 'Tanda tangan elektronik harus utuh: hash bagian yang ditandatangani sama dengan messageDigest dan nilai tanda tangan cocok dengan sertifikat.',
+  G1: 'Tanda tangan elektronik harus utuh: hash bagian yang ditandatangani sama dengan ringkasan pesan yang ikut ditandatangani, dan nilai tanda tangan cocok dengan sertifikat.',
   G2: 'Dokumen tidak boleh diubah sesudah ditandatangani (selain menambah tanda tangan).',
   G3: 'Sertifikat penanda tangan harus berantai ke sertifikat akar tepercaya (LKJ_TRUST_ANCHORS).',
   G4: 'Penanda tangan elektronik harus salah satu penanda tangan laporan (NIP atau nama).',

@@ -28,6 +28,13 @@ describe('offline models', () => {
     expect(words.map((w) => w.text).join(' ')).toBe('48.320.000,00');
     expect(fs.readdirSync('.').filter((f) => f.endsWith('.traineddata'))).toEqual(before.filter((f) => f.endsWith('.traineddata')));
   });
+
+  it('links the vendored fast Indonesian model (checked by its sha256) and reads with it', async () => {
+    const dir = ensureLangDir(['ind_fast']);
+    expect(fs.realpathSync(path.join(dir, 'ind_fast.traineddata.gz'))).toMatch(/models\/tessdata-fast\/ind_fast\.traineddata\.gz$/);
+    const words = await pools.cells.recognize({ image: drawPage({ widthPt: 300, heightPt: 40, lines: [{ x: 10, y: 28, text: 'Kecamatan Candipuro' }] }).image, psm: '7', langs: 'ind_fast' });
+    expect(words.map((w) => w.text).join(' ')).toBe('Kecamatan Candipuro');
+  });
 });
 
 describe('one pool for both models', () => {

@@ -232,6 +232,6 @@ describe('rules on what other templates and other kinds of documents print (issu
     const claims = [claim('serapanAnggaran', '95,4%'), claim('serapanAnggaran', '88,1%'), claim('serapanAnggaran', '97,2%')];
     expect(verify({ tables: t, claims })).toEqual([]);
     // two values are one figure stated twice: still compared
-    expect(keys(verify({ tables: t, claims: claims.slice(0, 2) }))).toEqual(['R7 error narrative/serapanAnggaran/value', 'R7 error narrative/serapanAnggaran/value', 'R7 error narrative/serapanAnggaran/value']);
+    expect(keys(verify({ tables: t, claims: claims.slice(0, 2) }))).toEqual(['R7 error narrative/serapanAnggaran/value', 'R7 error narrative/serapanAnggaran/value']);
   });
 });
