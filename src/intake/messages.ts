@@ -45,7 +45,6 @@ export const INPUT_MESSAGES = {
   pdfCorrupt: { id: 'PDF ini rusak atau terpotong ({detail})', en: 'the PDF is corrupt or truncated ({detail})' },
   pdfUnopenable: { id: 'PDF ini tidak dapat dibuka ({detail})', en: 'the PDF could not be opened ({detail})' },
   pageBlank: { id: 'halamannya kosong', en: 'the page is blank' },
-  pagesBlank: { id: 'ke-{pages} halaman kosong', en: 'all {pages} pages are blank' },
   noTextRead: { id: 'tidak ada teks yang terbaca di halaman mana pun (bukan dokumen, atau pindaian tidak terbaca)', en: 'no text could be read on any page (not a document, or an unreadable scan)' },
   noTextLayer: { id: 'tidak ada teks di halaman mana pun', en: 'has no text on any page' },
   notLkj: { id: 'bukan laporan LKj: tidak satu pun dari Tabel 2.1–2.5 ditemukan', en: 'is not an LKj report: none of Tabel 2.1–2.5 was found' },

@@ -43,7 +43,7 @@ export function verify(input: VerifyInput, options: Partial<VerifyOptions> = {})
       ? { ...d, message: d.message + message(opts.lang, 'uncertain', {}) } : d;
   });
   // a broken table shape is extraction doubt: its own finding, and the rules resting on it uncertain
-  const breaks = structureBreaks(input.tables, input.unread);
+  const breaks = structureBreaks(input.tables, input.unread, !otherKind);
   const doubted = doubtOnBrokenTables(found, breaks).map((d, i) =>
     d.severity !== found[i]!.severity ? { ...d, message: d.message + message(opts.lang, 'X1.rests', {}) } : d);
   return [...doubted, ...structureFindings(breaks, ctx)].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -29,14 +29,18 @@ export interface StructureBreak {
 const FLAT: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4'];
 const isTotal = (no: string) => /^(jumlah|total|sub\s*total)/i.test(no);
 
-/** Every broken shape of the extracted tables; `unread`: tables whose caption was seen but whose grid was not read. */
-export function structureBreaks(tables: ExtractedTables, unread: readonly TableId[] = []): StructureBreak[] {
+/**
+ * Every broken shape of the extracted tables; `unread`: tables whose caption was seen but whose grid
+ * was not read. `acrossTables`: whether the tables must agree with each other (same indicators, each
+ * 2.4 kegiatan in 2.5), a premise of the LKj only: an LKIP's capaian table may list a subset of its
+ * Perjanjian Kinerja, and that is no misreading.
+ */
+export function structureBreaks(tables: ExtractedTables, unread: readonly TableId[] = [], acrossTables = true): StructureBreak[] {
   return [
     ...unread.map((table): StructureBreak => ({ table, row: '-', field: '-', what: 'unread', stated: null })),
     ...FLAT.flatMap((t) => flatLabels(t, tables[t])),
     ...hierarchicalLabels(tables['2.5']),
-    ...sameIndicators(tables),
-    ...kegiatanIn25(tables),
+    ...(acrossTables ? [...sameIndicators(tables), ...kegiatanIn25(tables)] : []),
     ...bandBounds(tables['2.2']),
     ...moneyGroups(tables),
   ];

@@ -52,7 +52,9 @@ export async function makeSignedFixtures(): Promise<SignedFixtures> {
     unsigned: new Uint8Array(fs.readFileSync(SOURCE_REPORT)),
   };
   for (const k of KINDS) fs.writeFileSync(path.join(dir, `${k}.pdf`), files[k]);
-  const anchors = path.join(dir, 'anchors.pem');
+  // beside the reports, not among them: a folder ingest records every file in it as a document
+  fs.mkdirSync(path.join(dir, 'trust'));
+  const anchors = path.join(dir, 'trust', 'anchors.pem');
   fs.writeFileSync(anchors, pki.anchorsPem);
   return {
     dir, pki, anchors,

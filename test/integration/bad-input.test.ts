@@ -55,7 +55,7 @@ describe('bad input ends failed with a clear reason naming the file', () => {
     expect(report.source).toMatchObject({ pages: 1, mode: 'text' });
   });
   it('a scan with nothing to read (OCR finds no text)', async () => {
-    const e = await failure('scan.pdf', 'en');
+    const e = await failure('scan.pdf');
     expect(e.code).toBe('not-lkj');
     expect(e.message).toMatch(/tidak ada teks yang terbaca/);
     const { report } = await extractFile(path.join(dir, 'scan.pdf'), { lang: 'en' });

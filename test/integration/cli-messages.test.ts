@@ -72,7 +72,7 @@ describe('lkj extract messages', () => {
     expect(reports.stderr).toContain(`\`lkj run ${path.join(dir, 'reports')}\``);
     expect(count(reports.stderr, 'lkj run')).toBe(1);
     const pages = await lkj(['extract', path.join(dir, 'pages')]);
-    expect(pages.stdout).toMatch(/pages {2}GAGAL\n.*ke-3 halaman kosong/);
+    expect(pages.stdout).toMatch(/pages {2}GAGAL\n.*semua 3 halaman kosong/);
     expect(pages.stderr).not.toContain('lkj run');
   });
 

@@ -34,7 +34,7 @@ describe('first start', () => {
       const r = await runCli(['serve', '--port', String(port), '--host', '127.0.0.1'], env());
       expect(r.code).not.toBe(0);
       expect(r.stderr).toMatch(/EADDRINUSE/);
-      expect(r.stdout).not.toMatch(/password/);
+      expect(r.stdout).not.toMatch(/kata sandi|password/);
     } finally {
       await new Promise((r) => blocker.close(r));
     }
@@ -43,8 +43,9 @@ describe('first start', () => {
     const free = await freePort();
     const p = spawnCli(['serve', '--port', String(free), '--host', '127.0.0.1'], env());
     try {
-      await waitFor(async () => /password: \S+/.test(p.output()), 120_000, 'the first-start credentials');
-      const password = /password: (\S+)/.exec(p.output())![1]!;
+      // the CLI speaks Indonesian unless told otherwise
+      await waitFor(async () => /kata sandi: \S+/.test(p.output()), 120_000, 'the first-start credentials');
+      const password = /kata sandi: (\S+)/.exec(p.output())![1]!;
       const login = await fetch(`http://127.0.0.1:${free}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
       expect(login.status).toBe(200);
     } finally {

@@ -27,7 +27,7 @@ describe('an internal error', () => {
     const report = Report.parse(JSON.parse(r.stdout));
     expect(report.status).toBe('failed');
     expect(report.error?.code).toBe('internal');
-    expect(report.error?.message).toMatch(/^scan\.pdf: could not be processed \(internal error: /);
+    expect(report.error?.message).toMatch(/^scan\.pdf: tidak dapat diproses \(kesalahan internal: /);
     expect(report.error?.message).not.toMatch(/\n\s+at /); // no stack
     expect(report.error?.message).not.toContain(dir); // no path of this machine
     expect(report.error?.message).not.toContain(ROOT);

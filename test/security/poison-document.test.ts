@@ -76,7 +76,7 @@ async function storeFailureSuite(open: () => Promise<{ store: Store; close(): Pr
     const doc = (await store.document(bad.doc!.id))!;
     expect(doc.status).toBe('failed');
     expect(doc.failure_code).toBe('internal');
-    expect(doc.failure_reason).toMatch(/^refused\.pdf: the report could not be stored \(value refused by the test\)/);
+    expect(doc.failure_reason).toMatch(/^refused\.pdf: laporannya tidak dapat disimpan \(value refused by the test\)/);
     expect((await store.report(bad.doc!.id))!.status).toBe('failed');
     expect((await store.document(good.doc!.id))!.status).toMatch(/^(clean|flagged)$/);
   });
@@ -101,7 +101,7 @@ async function storeFailureSuite(open: () => Promise<{ store: Store; close(): Pr
     await runPending(store, {});
     const doc = (await store.document(r.doc!.id))!;
     expect(doc.status).toBe('failed');
-    expect(doc.failure_reason).toMatch(/interrupted 3 times/);
+    expect(doc.failure_reason).toMatch(/terputus 3 kali/);
     // lkj reprocess --failed starts a new run with its own count
     expect((await store.newRun(doc.id, 'reprocess')).attempts).toBe(0);
   });

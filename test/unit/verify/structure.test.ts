@@ -42,6 +42,12 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     noError(ds);
   });
 
+  it('on a document of another kind (an LKIP) a capaian table may list a subset of the PK: no X1 for it', () => {
+    const t = tables({ '2.1': [ind('2.1', '1'), ind('2.1', '2')], '2.3': [ind('2.3', '1')] });
+    expect(keys(verify({ tables: t, claims: [], kind: 'lkip' })).filter((k) => k.startsWith('X1'))).toEqual([]);
+    expect(keys(verify({ tables: t, claims: [], kind: 'lkj' }))).toContain('X1 uncertain 2.3/2/-');
+  });
+
   it('each 2.4 row has its kegiatan in 2.5: one fewer is X1 on 2.5, and R6 on budgets turns uncertain', () => {
     const r24 = (no: string, pagu: string, pct: string) => row('2.4', no, { sasaran: `Kegiatan ${no}`, indikator: 'x', pagu, realisasiAnggaran: '1.000.000', capaianAnggaran: pct });
     const t = tables({
