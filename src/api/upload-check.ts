@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { InputError } from '../intake/errors.js';
 import { checkPdfImages } from '../intake/pdf-images.js';
-import { msg } from '../intake/messages.js';
+import { msg, type InputMessage } from '../intake/messages.js';
 import { checkIntake, type FileKind } from '../intake/sniff.js';
 import { openPdf } from '../pages/pdfjs.js';
 import { openImage, DEFAULT_MAX_PAGE_PIXELS } from '../raster/decode.js';
@@ -71,7 +71,7 @@ interface Checker {
   ready: Promise<void>;
   /** the request in flight */
   pending: { id: number; resolve: (v: CheckVerdict | null) => void } | null;
-  killedFor: string | null;
+  killedFor: InputMessage | null;
 }
 
 /**
@@ -96,13 +96,13 @@ export class UploadChecker {
     const id = this.nextId++;
     const verdict = await new Promise<CheckVerdict | null>((resolve) => {
       c.pending = { id, resolve };
-      c.child.send({ id, path: file, name, limits } satisfies CheckRequest, (err) => { if (err) this.kill(c, 'no answer'); });
+      c.child.send({ id, path: file, name, limits } satisfies CheckRequest, (err) => { if (err) this.kill(c, msg('limitNoAnswer')); });
     });
     hold(c, false);
     this.give(c);
     if (!verdict) {
-      const limit = c.killedFor ?? `${Math.round(this.cap.memoryMb * 0.75)} MB of heap`;
-      throw new InputError('too-large', `the file could not be checked within the limits (${limit}): it is damaged, or too complex to process`, name);
+      const limit = c.killedFor ?? msg('limitHeap', { n: Math.round(this.cap.memoryMb * 0.75) });
+      throw new InputError('too-large', msg('checkLimits', { limit }), name);
     }
     if (verdict.ok) return { kind: verdict.kind as FileKind, pages: verdict.pages };
     if (verdict.internal) throw new Error(`upload check of ${name}: ${String(verdict.reason)}`);
@@ -125,7 +125,7 @@ export class UploadChecker {
   private give(c: Checker): void {
     if (!this.all.has(c)) return; // it died: the next one is spawned on demand
     if (rssMb(c.child.pid) > this.cap.memoryMb / 2) { // memory a check left behind: start afresh
-      this.kill(c, 'recycled');
+      this.kill(c, msg('limitMemory', { n: Math.round(this.cap.memoryMb / 2) })); // idle: nobody waits on this reason
       return;
     }
     const next = this.waiting.shift();
@@ -167,14 +167,14 @@ export class UploadChecker {
     let since = 0, lastId = 0;
     const watch = setInterval(() => {
       if (c.pending && c.pending.id !== lastId) { lastId = c.pending.id; since = Date.now(); }
-      if (c.pending && Date.now() - since > this.cap.timeoutMs) this.kill(c, `${Math.round(this.cap.timeoutMs / 1000)} s`);
-      if (c.pending && rssMb(child.pid) > this.cap.memoryMb) this.kill(c, `${this.cap.memoryMb} MB of memory`);
+      if (c.pending && Date.now() - since > this.cap.timeoutMs) this.kill(c, msg('limitSeconds', { n: Math.round(this.cap.timeoutMs / 1000) }));
+      if (c.pending && rssMb(child.pid) > this.cap.memoryMb) this.kill(c, msg('limitMemory', { n: this.cap.memoryMb }));
     }, 100);
     watch.unref();
     return c;
   }
 
-  private kill(c: Checker, why: string): void {
+  private kill(c: Checker, why: InputMessage): void {
     c.killedFor ??= why;
     c.child.kill('SIGKILL');
   }

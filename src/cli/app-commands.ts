@@ -118,16 +118,18 @@ export function addAppCommands(program: Command): void {
     .command('verify')
     .description('recompute the hash chain of the audit log: exit 0 when intact, 1 when a row was changed, inserted or removed; prints the head (seq:hash) to keep elsewhere as an anchor')
     .option('--anchor <seq:hash>', 'a head printed by an earlier verify: the chain must still hold it (catches history rewritten in full)')
-    .option('--json', 'print {"rows","head","problems":[{"id","seq","problem"}]}')
-    .action(async (o: { anchor?: string; json?: boolean }) => {
+    .option('--json', 'print {"rows","head","problems":[{"id","seq","code","vars","problem"}]}')
+    .addOption(langOption())
+    .action(async (o: { anchor?: string; json?: boolean; lang: Lang }) => {
       const m = o.anchor === undefined ? null : /^(\d+):([0-9a-f]{64})$/.exec(o.anchor);
-      if (o.anchor !== undefined && !m) throw new Error(`--anchor must be <seq>:<sha256 hex>, as verify prints it; got "${o.anchor}"`);
+      if (o.anchor !== undefined && !m) throw new CliError(say(o.lang, 'auditAnchorFormat', { anchor: o.anchor }));
       const { verifyAuditLog } = await import('../store/audit.js');
       const v = await withRuntime((rt) => verifyAuditLog(rt.store.db, m ? { seq: Number(m[1]), hash: m[2]! } : undefined));
       if (o.json) out(JSON.stringify(v));
       else {
-        for (const p of v.problems) out(`row ${p.id ?? '-'} (seq ${p.seq ?? '-'}): ${p.problem}`);
-        out(`${v.problems.length ? 'TAMPERED' : 'intact'}: ${v.rows} rows${v.head ? `; head ${v.head.seq}:${v.head.hash}` : ''}`);
+        for (const p of v.problems) out(say(o.lang, 'auditRow', { id: p.id ?? '-', seq: p.seq ?? '-', problem: say(o.lang, `audit_${p.code}`, p.vars) }));
+        const head = v.head ? say(o.lang, 'auditHead', { head: `${v.head.seq}:${v.head.hash}` }) : '';
+        out(say(o.lang, v.problems.length ? 'auditTampered' : 'auditIntact', { rows: v.rows, head }));
       }
       process.exitCode = v.problems.length ? 1 : 0;
     });

@@ -3,12 +3,11 @@ import cliProgress from 'cli-progress';
 import type { Lang } from '../verify/index.js';
 import { CliError, cliLang, langOption, say } from './messages.js';
 import { addQueueCommands } from './queue-commands.js';
+import { EXIT } from './exit-codes.js';
 
 // `lkj report … | head` closes the pipe early: that is not an error
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 
-/** `lkj extract`: a document failed for a reason of ours (code `internal`), not its content. */
-const EXIT_INTERNAL = 3;
 
 const program = new Command();
 program
@@ -76,7 +75,7 @@ program
     await closeSharedOcrPools(); // OCR threads would keep the process alive
     if (many && !o.json) process.stdout.write(say(lang, 'extractTotals', { files: files.length, ...counts }) + '\n');
     // a bug or the environment (not the input) gets its own code: a script can retry or alert on it
-    process.exitCode = internal ? EXIT_INTERNAL : failed ? 1 : 0;
+    process.exitCode = internal ? EXIT.internal : failed ? EXIT.inputFailed : EXIT.ok;
   });
 
 addQueueCommands(program);
@@ -92,11 +91,11 @@ program
 
 program.parseAsync(process.argv).catch(async (e: unknown) => {
   if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : 2; // commander has printed the message
+    process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander has printed the message
     return;
   }
   process.stderr.write(`lkj: ${await describeError(e, cliLang())}\n`);
-  process.exitCode = 2;
+  process.exitCode = EXIT.usage;
 });
 
 /** An error as the reader should see it: in their language where it is one of ours. */

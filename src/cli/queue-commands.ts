@@ -11,6 +11,7 @@ import type { Lang } from '../verify/index.js';
 import { withRuntime } from './runtime.js';
 import { CliError, cliLang, langOption, say } from './messages.js';
 import type { Report } from '../model/contract.js';
+import { EXIT } from './exit-codes.js';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 const err = (s: string) => process.stderr.write(`lkj: ${s}\n`);
@@ -154,8 +155,8 @@ export function addQueueCommands(program: Command): void {
         const report: Report | null = await rt.store.report(doc.id, o.version);
         if (!report) {
           if (o.version) throw new CliError(say(o.lang, 'noVersion', { file: doc.file_name, version: o.version }));
-          out(o.json ? JSON.stringify({ status: doc.status, sha256: doc.sha256 }) : say(o.lang, 'noReportYet', { file: doc.file_name, status: doc.status }));
-          process.exitCode = 3;
+          out(o.json ? JSON.stringify({ status: doc.status, sha256: doc.sha256 }) : say(o.lang, 'noReportYet', { file: doc.file_name, status: say(o.lang, `docStatus_${doc.status}`) }));
+          process.exitCode = EXIT.notReady; // stored, not yet read: a script polls again
           return;
         }
         out(o.json ? JSON.stringify(report, null, 2) : formatSummary(report, o.lang, process.stdout.isTTY ?? false));

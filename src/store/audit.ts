@@ -9,10 +9,29 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
 
+/** What is wrong with a row: the CLI words it in the reader's language from `code` and `vars`. */
+export type AuditProblemCode = 'unchained' | 'missing' | 'brokenLink' | 'changed' | 'notAnchor' | 'anchorGone';
+
 export interface AuditProblem {
   id: number | null;
   seq: number | null;
+  code: AuditProblemCode;
+  vars: Record<string, string | number>;
+  /** in English, for logs and --json */
   problem: string;
+}
+
+const PROBLEMS_EN: Record<AuditProblemCode, string> = {
+  unchained: 'not in the chain (written with the chain trigger disabled)',
+  missing: 'rows {from}–{to} of the chain are missing (deleted)',
+  brokenLink: 'does not follow the previous row (prev_hash differs: a row before it was changed or removed)',
+  changed: 'its content does not match its hash (the row was changed)',
+  notAnchor: "its hash is not the anchor's {hash}: the history up to it was rewritten",
+  anchorGone: "the anchor's row is gone (the log was cut back)",
+};
+
+function problem(id: number | null, seq: number | null, code: AuditProblemCode, vars: Record<string, string | number> = {}): AuditProblem {
+  return { id, seq, code, vars, problem: PROBLEMS_EN[code].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) };
 }
 
 export interface AuditVerdict {
@@ -48,7 +67,7 @@ export async function verifyAuditLog(db: Db, anchor?: { seq: number; hash: strin
   const problems: AuditProblem[] = [];
   // rows the trigger never saw (inserted with it disabled) have no place in the chain
   const unchained = await db.query<{ id: number }>('SELECT id FROM audit_log WHERE seq IS NULL OR hash IS NULL ORDER BY id LIMIT 100');
-  for (const r of unchained) problems.push({ id: r.id, seq: null, problem: 'not in the chain (written with the chain trigger disabled)' });
+  for (const r of unchained) problems.push(problem(r.id, null, 'unchained'));
   let rows = 0;
   let prev = null as { seq: number; hash: string } | null;
   let anchorSeen = false;
@@ -62,19 +81,19 @@ export async function verifyAuditLog(db: Db, anchor?: { seq: number; hash: strin
       rows++;
       const seq = Number(r.seq);
       const expectedSeq: number = (prev?.seq ?? 0) + 1;
-      if (seq !== expectedSeq) problems.push({ id: r.id, seq, problem: `rows ${expectedSeq}–${seq - 1} of the chain are missing (deleted)` });
-      if (r.prev_hash !== (prev?.hash ?? '')) problems.push({ id: r.id, seq, problem: 'does not follow the previous row (prev_hash differs: a row before it was changed or removed)' });
+      if (seq !== expectedSeq) problems.push(problem(r.id, seq, 'missing', { from: expectedSeq, to: seq - 1 }));
+      if (r.prev_hash !== (prev?.hash ?? '')) problems.push(problem(r.id, seq, 'brokenLink'));
       const hash = auditRowHash([r.prev_hash, r.seq, r.at, r.actor, r.action, r.document_id, r.token_id, r.detail]);
-      if (hash !== r.hash) problems.push({ id: r.id, seq, problem: 'its content does not match its hash (the row was changed)' });
+      if (hash !== r.hash) problems.push(problem(r.id, seq, 'changed'));
       if (anchor && seq === anchor.seq) {
         anchorSeen = true;
-        if (r.hash !== anchor.hash) problems.push({ id: r.id, seq, problem: `its hash is not the anchor's ${anchor.hash}: the history up to it was rewritten` });
+        if (r.hash !== anchor.hash) problems.push(problem(r.id, seq, 'notAnchor', { hash: anchor.hash }));
       }
       prev = { seq, hash: r.hash ?? '' };
     }
     if (page.length < PAGE) break;
     after = Number(page[page.length - 1]!.seq);
   }
-  if (anchor && !anchorSeen) problems.push({ id: null, seq: anchor.seq, problem: 'the anchor\'s row is gone (the log was cut back)' });
+  if (anchor && !anchorSeen) problems.push(problem(null, anchor.seq, 'anchorGone'));
   return { rows, head: prev, problems };
 }

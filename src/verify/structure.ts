@@ -60,6 +60,8 @@ function flatLabels(table: TableId, rows: readonly ExtractedRow[]): StructureBre
  * Deeper levels (1.1.1) follow their parent the same way.
  */
 function hierarchicalLabels(rows: readonly ExtractedRow[]): StructureBreak[] {
+  // budget codes (4.01.05.1.01: zero-padded parts) name accounts, they do not count rows
+  if (rows.some((r) => r.no.split('.').some((p) => /^0\d/.test(p)))) return [];
   const counters: number[] = [];
   for (const r of rows) {
     if (isTotal(r.no)) continue;

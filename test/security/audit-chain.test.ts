@@ -64,10 +64,10 @@ function suite(database: () => Promise<{ url?: string; drop(): Promise<void> }>)
   it('a row edited with the triggers disabled is found; so is re-hashing it', async () => {
     const anchor = (await verifyAuditLog(store.db)).head!;
     await asOwner(store.db, `UPDATE audit_log SET detail = '{"i": 999}' WHERE seq = 5`);
-    expect((await verifyAuditLog(store.db)).problems).toEqual([{ id: expect.any(Number), seq: 5, problem: expect.stringMatching(/does not match its hash/) }]);
+    expect((await verifyAuditLog(store.db)).problems).toEqual([{ id: expect.any(Number), seq: 5, code: 'changed', vars: {}, problem: expect.stringMatching(/does not match its hash/) }]);
     // the editor recomputes that row's hash: the next row no longer follows it
     await asOwner(store.db, `UPDATE audit_log SET hash = audit_row_hash(prev_hash, seq, at, actor, action, document_id, token_id, detail) WHERE seq = 5`);
-    expect((await verifyAuditLog(store.db)).problems).toEqual([{ id: expect.any(Number), seq: 6, problem: expect.stringMatching(/does not follow the previous row/) }]);
+    expect((await verifyAuditLog(store.db)).problems).toEqual([{ id: expect.any(Number), seq: 6, code: 'brokenLink', vars: {}, problem: expect.stringMatching(/does not follow the previous row/) }]);
     // …and every later one, rewriting the whole chain: only an anchor kept from before tells
     await store.db.tx(async (q) => {
       await q.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
@@ -79,7 +79,7 @@ function suite(database: () => Promise<{ url?: string; drop(): Promise<void> }>)
       await q.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
     });
     expect((await verifyAuditLog(store.db)).problems).toEqual([]);
-    expect((await verifyAuditLog(store.db, anchor)).problems).toEqual([{ id: expect.any(Number), seq: anchor.seq, problem: expect.stringMatching(/rewritten/) }]);
+    expect((await verifyAuditLog(store.db, anchor)).problems).toEqual([{ id: expect.any(Number), seq: anchor.seq, code: 'notAnchor', vars: { hash: anchor.hash }, problem: expect.stringMatching(/rewritten/) }]);
   });
 
   it('a deleted row and a row inserted behind the chain trigger are found', async () => {
@@ -133,14 +133,19 @@ describe('lkj audit verify', () => {
       expect((await runCli(['user', 'add', 'sari', '--role', 'reviewer', '--password-stdin'], env, 'a long enough password\n')).code).toBe(0);
       const ok = await runCli(['audit', 'verify'], env);
       expect(ok.code, ok.stderr).toBe(0);
-      const head = /intact: 1 rows; head (1:[0-9a-f]{64})/.exec(ok.stdout)![1]!;
+      const head = /utuh: 1 baris; kepala (1:[0-9a-f]{64})/.exec(ok.stdout)![1]!;
       const store = await openStore({ dataDir: dir });
       await asOwner(store.db, `UPDATE audit_log SET actor = 'someone-else' WHERE seq = 1`);
       await store.close();
-      const bad = await runCli(['audit', 'verify', '--anchor', head], env);
+      const bad = await runCli(['audit', 'verify', '--anchor', head, '--lang', 'en'], env);
       expect(bad.code).toBe(1);
       expect(bad.stdout).toMatch(/row \d+ \(seq 1\): its content does not match its hash/);
       expect(bad.stdout).toMatch(/TAMPERED: 1 rows/);
+      const id = await runCli(['audit', 'verify', '--anchor', head], env);
+      expect(id.stdout).toMatch(/baris \d+ \(seq 1\): isinya tidak cocok dengan hash-nya/);
+      const wrong = await runCli(['audit', 'verify', '--anchor', 'x'], env);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/--anchor harus berbentuk <seq>:<hex sha256>/);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

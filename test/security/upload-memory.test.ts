@@ -74,7 +74,7 @@ describe('an upload cannot exhaust the server', () => {
       for (const a of answers) {
         expect(a.status).toBe(413);
         expect(a.body[0]!.error!.code).toBe('too-large');
-        expect(a.body[0]!.error!.message).toMatch(/could not be checked within the limits/);
+        expect(a.body[0]!.error!.message).toMatch(/could not be checked within the limits|tidak dapat diperiksa dalam batasnya/);
       }
     } finally {
       probe.kill('SIGTERM');

@@ -96,3 +96,25 @@ describe('embedded mode (PGlite, in-process)', () => {
     expect(none.stderr).toMatch(/pilih --failed, --all, atau keduanya/);
   }, 120_000);
 });
+
+describe('lkj report before the document is read', () => {
+  let own: string;
+  let ownEnv: Record<string, string>;
+  beforeAll(() => {
+    own = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-emb-ready-'));
+    ownEnv = { LKJ_DATA_DIR: own, DATABASE_URL: '', REDIS_URL: '' };
+  });
+  afterAll(() => fs.rmSync(own, { recursive: true, force: true }));
+
+  it('a document stored but not yet read: lkj report says so and exits 4 (3 is an internal error)', async () => {
+    const copy = path.join(own, 'later.pdf');
+    fs.writeFileSync(copy, Buffer.concat([fs.readFileSync(CLEAN), Buffer.from('\n% another copy\n')]));
+    expect(JSON.parse((await runCli(['ingest', copy, '--json'], ownEnv)).stdout)).toMatchObject({ queued: 1 });
+    const r = await runCli(['report', copy], ownEnv);
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stdout).toMatch(/later\.pdf: dalam antrean, belum ada laporan/);
+    const json = await runCli(['report', copy, '--json'], ownEnv);
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'queued' });
+  }, 120_000);
+});

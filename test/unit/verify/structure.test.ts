@@ -42,6 +42,16 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     noError(ds);
   });
 
+  it('2.5 labelled by budget codes (4.01.05, 4.01.05.1.01) is not an outline: no X1 for its labels', () => {
+    const t = tables({ '2.5': [
+      row('2.5', '4.01.05', { uraian: 'PROGRAM A', pagu: '20.000.000', realisasi: '10.000.000', capaian: '50%' }),
+      row('2.5', '4.01.05.1.01', { uraian: 'K1', pagu: '20.000.000', realisasi: '10.000.000', capaian: '50%' }),
+    ] });
+    expect(structureBreaks(t).filter((b) => b.what === 'labels')).toEqual([]);
+    const outline = tables({ '2.5': ['1', '1.1', '1.3'].map((no) => row('2.5', no, { uraian: 'x' })) });
+    expect(structureBreaks(outline).filter((b) => b.what === 'labels')).toHaveLength(1);
+  });
+
   it('on a document of another kind (an LKIP) a capaian table may list a subset of the PK: no X1 for it', () => {
     const t = tables({ '2.1': [ind('2.1', '1'), ind('2.1', '2')], '2.3': [ind('2.3', '1')] });
     expect(keys(verify({ tables: t, claims: [], kind: 'lkip' })).filter((k) => k.startsWith('X1'))).toEqual([]);
