@@ -6,7 +6,7 @@ import { DEFAULT_MAX_BYTES } from '../intake/sniff.js';
 import { DEFAULT_MAX_PAGES } from '../pages/read-document.js';
 import { DEFAULT_CHECK_LIMITS, type CheckLimits } from './upload-check.js';
 
-/** Everything the server is configured by, from the environment by default (see README, "App and API"). */
+/** Everything the server is configured by, from the environment by default (docs/configuration.md). */
 export interface ServerOptions {
   /** root of what the server writes besides the database: the image cache */
   dataDir: string;
