@@ -141,6 +141,8 @@ describe(`fuzzed uploads to lkj serve (${UPLOAD_COUNT})`, () => {
     }
   });
 
+  /** the server's last log lines, pdfjs's warnings left out */
+  const serverLog = () => server.output().split('\n').filter((l) => !/Trying to parse|Invalid object ref|Parsed number/.test(l)).slice(-20).join('\n');
   /** /api/health answers 200 within 10 s (a generous wait on a loaded machine; no timing is asserted). */
   const healthy = async () => fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok, () => false);
 
@@ -158,7 +160,7 @@ describe(`fuzzed uploads to lkj serve (${UPLOAD_COUNT})`, () => {
       for (const c of group) form.append('files', new Blob([new Uint8Array(c.bytes)]), c.name);
       const r = await fetch(`${base}/api/documents`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
       const items = await r.json() as { file: string; id: number | null; status: string; error?: { code: string; message: string } }[];
-      expect(Array.isArray(items), `${replay}\nupload of ${group.map((c) => c.name).join(', ')}: ${r.status} ${JSON.stringify(items)}`).toBe(true);
+      expect(Array.isArray(items), `${replay}\nupload of ${group.map((c) => c.name).join(', ')}: ${r.status} ${JSON.stringify(items)}\n${serverLog()}`).toBe(true);
       expect(items.map((it) => it.file), replay).toEqual(group.map((c) => c.name));
       for (const it of items) {
         if (it.error) {
