@@ -32,7 +32,11 @@ export async function checkUpload(bytes: Uint8Array, name: string, limits: Uploa
       await checkPdfImages(bytes, name, maxPixels);
       if (doc.numPages > limits.maxPages) throw new InputError('too-large', msg('pdfTooManyPages', { pages: doc.numPages, max: limits.maxPages }), name);
       for (let n = 1; n <= doc.numPages; n++) {
-        const vp = (await doc.getPage(n)).getViewport({ scale: DEFAULT_DPI / 72 });
+        // a page tree pdfjs cannot walk (a kid that is no page) is the file's fault, as in the pipeline
+        const page = await doc.getPage(n).catch((e: Error) => {
+          throw new InputError('corrupt-pdf', msg('pdfPageUnreadable', { page: n, detail: e.message }), name);
+        });
+        const vp = page.getViewport({ scale: DEFAULT_DPI / 72 });
         if (vp.width * vp.height > maxPixels) {
           throw new InputError('too-large', msg('pageTooManyPixels', { page: n, width: Math.round(vp.width), height: Math.round(vp.height), dpi: DEFAULT_DPI, max: maxPixels }), name);
         }

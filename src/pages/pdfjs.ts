@@ -23,6 +23,24 @@ const dataDirs = {
   iccUrl: path.join(pdfjsRoot, 'iccs') + '/',
 };
 
+/**
+ * pdfjs prefetches the dictionaries of a page tree's kids and caches the promises; on a damaged
+ * cross-reference table the fetches it never awaits reject unhandled, and Node ends the process
+ * on an unhandled rejection: one damaged file stopped `lkj extract`, or `lkj serve` with every
+ * document in it. A rejection whose error pdfjs made is dropped (the read that needs that object
+ * fails on its own and is reported); any other stays fatal, as Node would have it.
+ */
+process.on('unhandledRejection', (reason) => {
+  if (!madeByPdfjs(reason)) throw reason;
+  process.stderr.write(`${new Date().toISOString()} lkj: pdfjs left a failed read unawaited (ignored): ${(reason as Error).name}: ${(reason as Error).message}\n`);
+});
+
+/** An error created in pdfjs's code: its stack's first frame (BaseExceptionClosure for its own exceptions) is there. */
+function madeByPdfjs(e: unknown): boolean {
+  const frame = e instanceof Error ? e.stack?.split('\n').find((l) => /^\s+at /.test(l)) : undefined;
+  return frame !== undefined && /[\\/]pdfjs-dist[\\/]/.test(frame);
+}
+
 /** Pixels of one image in a PDF (the page-image limit of raster/render.ts). */
 export const MAX_IMAGE_PIXELS = 120_000_000;
 

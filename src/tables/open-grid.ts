@@ -21,6 +21,8 @@ const MIN_COLUMN_GAP = 4;
 /** A line with this many words and no wide gap is prose: a table does not run through it. */
 const PROSE_WORDS = 9;
 const WIDE_GAP = 9;
+/** Column edges are sought on at most this many steps across a table (10 000 points at half a point). */
+const MAX_EDGE_BINS = 20_000;
 
 interface Rule { y: number; x0: number; x1: number }
 
@@ -191,7 +193,9 @@ function headerEnd(lines: readonly Line[], inner: readonly Rule[], top: number, 
  */
 function columnEdges(body: readonly Word[], header: readonly Word[], x0: number, x1: number): number[] {
   const lines = groupLines(body);
-  const step = 0.5;
+  if (!(Number.isFinite(x1 - x0) && x1 > x0)) return [x0];
+  // half a point; coarser on a page scaled past reason (/UserUnit 1e26), so the tally stays small
+  const step = Math.max(0.5, (x1 - x0) / MAX_EDGE_BINS);
   const n = Math.ceil((x1 - x0) / step);
   const cover = new Uint16Array(n);
   for (const l of lines) {

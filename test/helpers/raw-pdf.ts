@@ -131,3 +131,22 @@ export function inlineImagePdf(width: number, height: number, data: Buffer): Buf
     stream('', content),
   ]);
 }
+
+/**
+ * Three pages whose cross-reference entries for pages 2 and 3 point at another object (page 2's
+ * content stream): pdfjs prefetches every kid of the page tree while it reads page 1 and never
+ * awaits the two that fail, which rejected unhandled and ended the process.
+ */
+export function misdirectedKidsPdf(): Buffer {
+  const page = (c: number) => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${c} 0 R >>`;
+  const text = (t: string) => stream('', `BT /F1 12 Tf 50 780 Td (${t}) Tj ET`);
+  const pdf = rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R 5 0 R 6 0 R] /Count 3 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    page(7), page(8), page(9), text('satu'), text('dua'), text('tiga'),
+  ]).toString('latin1');
+  const target = String(pdf.indexOf('8 0 obj')).padStart(10, '0');
+  let entry = 0;
+  return Buffer.from(pdf.replace(/\d{10} 00000 n/g, (m) => (++entry === 5 || entry === 6 ? `${target} 00000 n` : m)), 'latin1');
+}
