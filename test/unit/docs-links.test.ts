@@ -9,11 +9,6 @@ import { describe, expect, it } from 'vitest';
  */
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-/**
- * Written by another branch (issue 16 item 1) and merged with this one: the only link target
- * allowed not to exist yet. Remove once docs/architecture.md is on main.
- */
-const NOT_YET = new Set(['docs/architecture.md']);
 
 const README_MAX_BYTES = 15_000;
 
@@ -62,7 +57,6 @@ function brokenLinks(file: string): string[] {
     const resolved = rawPath === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURIComponent(rawPath)));
     const at = `${file}:${line} → ${target}`;
     if (resolved.startsWith('..')) { broken.push(`${at} (outside the repository)`); continue; }
-    if (NOT_YET.has(resolved)) continue;
     if (!fs.existsSync(path.join(ROOT, resolved))) { broken.push(`${at} (no such file)`); continue; }
     if (anchor && resolved.endsWith('.md') && !headingAnchors(fs.readFileSync(path.join(ROOT, resolved), 'utf8')).has(anchor)) {
       broken.push(`${at} (no heading #${anchor})`);
