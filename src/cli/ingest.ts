@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ingestBytes, ingestPageImages, PRIORITY } from '../jobs/stages.js';
-import type { PageImageFile } from '../pages/read-document.js';
+import type { PageImageFile } from '../pipeline/read-document.js';
 import type { Runtime } from '../queue/runtime.js';
 import type { DocumentRow } from '../store/store.js';
 import { collectFiles } from './collect-files.js';
