@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Lang } from '../verify/index.js';
 import { DEFAULT_MAX_BYTES } from '../intake/sniff.js';
-import { DEFAULT_MAX_PAGES } from '../pages/read-document.js';
+import { DEFAULT_MAX_PAGES } from '../pipeline/read-document.js';
 import { DEFAULT_CHECK_LIMITS, type CheckLimits } from './upload-check.js';
 
 /** Everything the server is configured by, from the environment by default (docs/configuration.md). */

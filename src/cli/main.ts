@@ -29,7 +29,7 @@ program
     const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
     // loaded on use: pdfjs and zod take most of a second to import, --help should not wait
     const [{ extractFile }, { Report }, { formatSummary }, { closeSharedOcrPools }, { holdsReports }] = await Promise.all([
-      import('../pipeline/extract.js'), import('../model/contract.js'), import('./summary.js'), import('../ocr/shared-pool.js'), import('./collect-files.js'),
+      import('../pipeline/extract.js'), import('../model/contract.js'), import('./summary.js'), import('../ocr/shared-pool.js'), import('../queue/collect-files.js'),
     ]);
     const lang = o.lang;
     const many = files.length > 1;

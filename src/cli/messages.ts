@@ -19,8 +19,6 @@ export const CLI_MESSAGES = {
   ingestTotals: { id: '{queued} diantrekan, {duplicates} duplikat, {rejected} ditolak', en: '{queued} queued, {duplicates} duplicate, {rejected} rejected' },
   ingestEmbeddedHint: { id: 'mode tertanam: `lkj worker` (atau `lkj run`) memprosesnya', en: 'embedded mode: `lkj worker` (or `lkj run`) processes them' },
   ingestHolderHint: { id: '`lkj {command}` yang sedang berjalan (pid {pid}) memprosesnya', en: 'the running `lkj {command}` (pid {pid}) processes them' },
-  fileNotFound: { id: 'berkas tidak ditemukan', en: 'file not found' },
-  cannotRead: { id: 'tidak dapat dibaca ({detail})', en: 'cannot be read ({detail})' },
   queueWarning: {
     id: 'Redis tidak menerima tugasnya ({detail}); dokumennya sudah tercatat dan sebuah worker akan mengantrekannya saat Redis kembali',
     en: 'Redis did not take the jobs ({detail}); the documents are recorded and a worker will queue them when Redis is back',

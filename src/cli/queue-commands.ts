@@ -52,7 +52,7 @@ export function addQueueCommands(program: Command): void {
     .option('--profile <file>', "a kabupaten template's quirks as JSON, kept with every document of this batch")
     .addOption(langOption())
     .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; priority?: 'upload' | 'bulk'; json?: boolean; profile?: string; lang: Lang }) => {
-      const [{ ingestPaths }, { PRIORITY }] = await Promise.all([import('./ingest.js'), import('../jobs/stages.js')]);
+      const [{ ingestPaths }, { PRIORITY }] = await Promise.all([import('../queue/ingest.js'), import('../jobs/stages.js')]);
       const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
       await withRuntime(async (rt) => {
         const b = bar(say(o.lang, 'ingestBar'));
@@ -63,7 +63,7 @@ export function addQueueCommands(program: Command): void {
           onFile: (file) => { b?.setTotal(++n); b?.update(n, { file }); },
         });
         b?.stop();
-        if (r.queueWarning) err(r.queueWarning);
+        if (r.queueError) err(say(o.lang, 'queueWarning', { detail: r.queueError }));
         if (o.json) {
           out(JSON.stringify({ queued: r.queued.length, duplicates: r.duplicates.length, rejected: r.rejected }));
         } else {
@@ -236,7 +236,7 @@ export function addQueueCommands(program: Command): void {
     .addOption(langOption())
     .action(async (paths: string[], o: { recursive?: boolean; force?: boolean; json?: boolean; lang: Lang; profile?: string }) => {
       const [{ ingestPaths }, { runPending }, { closeSharedOcrPools }] = await Promise.all([
-        import('./ingest.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js')]);
+        import('../queue/ingest.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js')]);
       const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
       await withRuntime(async (rt) => {
         const local = { ...rt, queue: null }; // processed here, not handed to workers

@@ -11,7 +11,7 @@ import { PageContent } from '../model/word.js';
 import { InputError, InternalError, isInputError, toInternalError } from '../intake/errors.js';
 import { msg } from '../intake/messages.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
-import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pages/read-document.js';
+import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pipeline/read-document.js';
 import type { OcrPage } from '../ocr/read-page.js';
 import { sharedOcrPools } from '../ocr/shared-pool.js';
 import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions } from '../pipeline/extract.js';

@@ -1,7 +1,7 @@
 import type { BBox, Word } from '../model/word.js';
 import type { GrayImage } from '../model/image.js';
-import { groupLines } from '../pages/lines.js';
-import { unionBBox } from '../parse/layout.js';
+import { groupLines } from '../model/lines.js';
+import { unionBBox } from '../model/lines.js';
 import { parseNip } from '../parse/nip.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk } from '../raster/ink.js';

@@ -1,6 +1,6 @@
 import type { Word } from '../model/word.js';
 import type { GrayImage } from '../model/image.js';
-import { groupLines } from '../pages/lines.js';
+import { groupLines } from '../model/lines.js';
 import { crop } from '../raster/gray.js';
 import { unionPx, type PageContext } from './page-context.js';
 

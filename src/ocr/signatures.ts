@@ -1,8 +1,8 @@
 import type { Discrepancy, ReportMeta } from '../model/contract.js';
 import type { BBox, Line, PageContent } from '../model/word.js';
-import { groupLines } from '../pages/lines.js';
+import { groupLines } from '../model/lines.js';
 import { splitByGaps } from '../parse/layout.js';
-import type { Lang } from '../verify/index.js';
+import type { Lang } from '../model/lang.js';
 import type { OcrPage } from './read-page.js';
 
 /** Fraction of dark pixels in the signing space above which it carries a signature or a stamp. */

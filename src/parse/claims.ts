@@ -1,7 +1,7 @@
 import type { ClaimKind } from '../model/contract.js';
 import type { ExtractedClaim } from '../model/extracted.js';
 import type { Line } from '../model/word.js';
-import { unionBBox } from './layout.js';
+import { unionBBox } from '../model/lines.js';
 import { parseNumber } from './numbers.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 import { QUOTE_CHARS } from './text.js';

@@ -1,8 +1,6 @@
 import type { BBox, Line, Word } from '../model/word.js';
 import { normalizeSpace } from './text.js';
-import { unionBBox } from '../pages/lines.js';
-
-export { unionBBox };
+import { unionBBox } from '../model/lines.js';
 
 /**
  * Geometry helpers for reading lines. A "line" from the line builder spans the whole page width,

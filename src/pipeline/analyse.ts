@@ -3,7 +3,7 @@ import type { ReportMeta, TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 import type { Profile } from '../model/profile.js';
 import type { PageContent } from '../model/word.js';
-import { groupLines } from '../pages/lines.js';
+import { groupLines } from '../model/lines.js';
 import { extractTables } from '../tables/extract-tables.js';
 import { gridContains } from '../tables/grid.js';
 import { readMeta } from '../parse/meta.js';

@@ -7,7 +7,7 @@ import type { Profile } from '../model/profile.js';
 import { InputError, isInputError, toInternalError, type InternalError } from '../intake/errors.js';
 import { msg } from '../intake/messages.js';
 import { sha256 } from '../intake/sniff.js';
-import { openPageImages, openPageSource, pageImagesManifest, readDocument, type DocumentPages, type PageImageFile, type PageSource, type ReadOptions } from '../pages/read-document.js';
+import { openPageImages, openPageSource, pageImagesManifest, readDocument, type DocumentPages, type PageImageFile, type PageSource, type ReadOptions } from './read-document.js';
 import { listPageImages } from '../raster/decode.js';
 import { sharedOcrPools, type OcrPools } from '../ocr/shared-pool.js';
 import { doubtfulCells, numericCells, rereadCells, rereadShapes } from '../ocr/reread.js';

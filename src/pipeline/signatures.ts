@@ -8,7 +8,7 @@ import type { ReportMeta, SignatureInfo, SignatureMarks } from '../model/contrac
 import type { PageRaster } from '../model/image.js';
 import { sniffKind } from '../intake/sniff.js';
 import { openPdf } from '../pages/pdfjs.js';
-import type { DocumentPages } from '../pages/read-document.js';
+import type { DocumentPages } from './read-document.js';
 import { renderPdfPage } from '../raster/render.js';
 import { mayBeSigned, verifyPdfSignatures, type TrustAnchors } from '../signatures/index.js';
 import { decodeQrCodes, findFooter } from '../signatures/visible-marks.js';

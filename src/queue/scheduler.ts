@@ -3,7 +3,7 @@ import { Queue, Worker } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import type { ExtractOptions } from '../pipeline/extract.js';
-import { formatNightly, nightlyRun, type NightlySummary } from '../jobs/nightly.js';
+import { formatNightly, nightlyRun, type NightlySummary } from './nightly.js';
 import { queuePrefix, redis } from './bullmq.js';
 import { runPending } from './inline.js';
 import type { Runtime } from './runtime.js';

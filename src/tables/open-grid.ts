@@ -1,5 +1,5 @@
 import type { BBox, Line, Segment, Word } from '../model/word.js';
-import { groupLines, joinLines } from '../pages/lines.js';
+import { groupLines, joinLines } from '../model/lines.js';
 import type { Grid, GridCell } from './grid.js';
 import { isRowLabel } from './rows.js';
 

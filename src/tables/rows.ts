@@ -1,7 +1,7 @@
 import type { BBox, Word } from '../model/word.js';
 import type { Grid, GridCell } from './grid.js';
 import type { ColumnField } from './columns.js';
-import { unionBBox } from '../pages/lines.js';
+import { unionBBox } from '../model/lines.js';
 import { editDistance } from '../parse/edit-distance.js';
 
 /** Row labels as printed: 1, 1., 1.1, 2.3.1, budget codes (4.01.05.1.01.001), a., I, JUMLAH, TOTAL. */

@@ -5,7 +5,9 @@ import type { MetaDoubt } from '../parse/meta.js';
 import type { UnmappedColumn } from '../tables/extract-tables.js';
 import type { UnreadTable } from '../tables/locate.js';
 
-export type Lang = 'id' | 'en';
+import type { Lang } from '../model/lang.js';
+
+export type { Lang };
 
 export interface VerifyInput {
   tables: ExtractedTables;

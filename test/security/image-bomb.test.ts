@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Report } from '../../src/model/contract.js';
 import type { OcrPage } from '../../src/ocr/read-page.js';
 import type { OcrPools } from '../../src/ocr/shared-pool.js';
-import { readDocument, type PageSource } from '../../src/pages/read-document.js';
+import { readDocument, type PageSource } from '../../src/pipeline/read-document.js';
 import { deflatedZeros, imagePdf, inlineImagePdf } from '../helpers/raw-pdf.js';
 import { spawnCli, sleep } from '../helpers/services.js';
 import { addUser, login, multipart, requester, startApi } from '../api/helpers.js';

@@ -14,7 +14,7 @@ import { scaleGray } from '../../raster/gray.js';
 import { MIN_OCR_DPI, prepareScan } from '../../ocr/read-page.js';
 import type { PageRaster } from '../../model/image.js';
 
-/** As in pages/read-document.ts: fewer text-layer characters than this make a page a scan. */
+/** As in pipeline/read-document.ts: fewer text-layer characters than this make a page a scan. */
 const MIN_TEXT_CHARS = 20;
 
 export class PageOutOfRange extends Error {
@@ -32,7 +32,7 @@ export async function pageRaster(bytes: Uint8Array, kind: FileKind, name: string
         const r = await renderPdfPage(page, n, dpi);
         return { image: r.image, dpi: r.dpi };
       }
-      // the pixels OCR read (pages/read-document.ts), so the evidence boxes land where they were measured
+      // the pixels OCR read (pipeline/read-document.ts), so the evidence boxes land where they were measured
       const raw = (await new EmbeddedJpegs(bytes, name, doc.numPages, DEFAULT_MAX_RENDER_PIXELS).page(n, page.view))
         ?? (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, MIN_OCR_DPI));
       return await asRead(raw, dpi);

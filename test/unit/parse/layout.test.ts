@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { horizontalOverlap, splitByGaps, unionBBox } from '../../../src/parse/layout.js';
+import { horizontalOverlap, splitByGaps } from '../../../src/parse/layout.js';
+import { unionBBox } from '../../../src/model/lines.js';
 import { line, row } from './lines.js';
 
 describe('splitByGaps', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractTables } from '../../../src/tables/extract-tables.js';
-import { groupLines } from '../../../src/pages/lines.js';
+import { groupLines } from '../../../src/model/lines.js';
 import type { PageContent, Segment, Word } from '../../../src/model/word.js';
 
 const XS = [50, 80, 250, 350, 450, 520];

@@ -1,4 +1,4 @@
-import type { BBox, Line, Word } from '../model/word.js';
+import type { BBox, Line, Word } from './word.js';
 
 /** Smallest box holding all the given boxes ([0, 0, 0, 0] for none). */
 export function unionBBox(boxes: readonly BBox[]): BBox {

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ingestPaths } from '../cli/ingest.js';
-import type { Runtime } from '../queue/runtime.js';
-import { PRIORITY } from './stages.js';
+import { PRIORITY } from '../jobs/stages.js';
+import { ingestPaths } from './ingest.js';
+import type { Runtime } from './runtime.js';
 
 export interface NightlySummary {
   inbox: string;

@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ingestBytes, ingestPageImages, PRIORITY } from '../jobs/stages.js';
-import type { PageImageFile } from '../pages/read-document.js';
-import type { Runtime } from '../queue/runtime.js';
+import type { PageImageFile } from '../pipeline/read-document.js';
+import type { Runtime } from './runtime.js';
 import type { DocumentRow } from '../store/store.js';
 import { collectFiles } from './collect-files.js';
 import type { Profile } from '../model/profile.js';
-import { say } from './messages.js';
-import type { Lang } from '../verify/index.js';
+import { inputMessage, msg } from '../intake/messages.js';
+import type { Lang } from '../model/lang.js';
 
 export interface IngestSummary {
   queued: DocumentRow[];
@@ -15,8 +15,8 @@ export interface IngestSummary {
   rejected: { file: string; reason: string }[];
   /** files whose document is stored (queued, duplicate or rejected with its original kept) */
   stored: string[];
-  /** set when the documents are recorded but Redis could not take them (a worker's reconcile will) */
-  queueWarning?: string;
+  /** why Redis could not take the jobs, when it could not: the documents are recorded and a worker's reconcile queues them */
+  queueError?: string;
 }
 
 /** Record every file as a document and, in distributed mode, queue it. */
@@ -25,14 +25,14 @@ export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { re
   const { files, pageFolders, missing } = await collectFiles(paths, o.recursive ?? false);
   // one document is an upload someone waits for; many are an archive
   const priority = o.priority ?? (files.length + pageFolders.length === 1 && missing.length === 0 ? PRIORITY.upload : PRIORITY.bulk);
-  const out: IngestSummary = { queued: [], duplicates: [], rejected: missing.map((file) => ({ file, reason: say(lang, 'fileNotFound') })), stored: [] };
+  const out: IngestSummary = { queued: [], duplicates: [], rejected: missing.map((file) => ({ file, reason: inputMessage(lang, msg('fileNotFound')) })), stored: [] };
   for (const file of files) {
     o.onFile?.(file);
     let bytes: Uint8Array;
     try {
       bytes = await fs.readFile(file);
     } catch (e) {
-      out.rejected.push({ file, reason: say(lang, 'cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) });
+      out.rejected.push({ file, reason: inputMessage(lang, msg('cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })) });
       continue;
     }
     const r = await ingestBytes(rt.store, bytes, path.basename(file), { force: o.force, priority, profile: o.profile, lang });
@@ -47,7 +47,7 @@ export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { re
     try {
       images = await Promise.all(pages.map(async (p) => ({ name: path.basename(p), bytes: new Uint8Array(await fs.readFile(p)) })));
     } catch (e) {
-      out.rejected.push({ file: dir, reason: say(lang, 'cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) });
+      out.rejected.push({ file: dir, reason: inputMessage(lang, msg('cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })) });
       continue;
     }
     const r = await ingestPageImages(rt.store, images, path.basename(dir), { force: o.force, priority, profile: o.profile, lang });
@@ -60,7 +60,7 @@ export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { re
     try {
       await rt.queue.enqueueMany(out.queued);
     } catch (e) {
-      out.queueWarning = say(lang, 'queueWarning', { detail: (e as Error).message });
+      out.queueError = (e as Error).message;
     }
   }
   return out;
