@@ -21,6 +21,8 @@ const DEFAULTS = { minHorizontalIn: 0.2, minVerticalIn: 0.15, maxThicknessIn: 0.
 const MIN_RUN_IN = 0.1;
 /** Length over thickness below which a chain is a glyph stroke (a bold stem is ~7, a 1-row rule ~15+). */
 const MIN_ASPECT = 12;
+/** A line reaching this close to the page's edge (fraction of its size) is no table rule: tables stay inside the margins. */
+const EDGE_FRACTION = 0.02;
 /** Paper gaps up to this (inches) inside a rule are bridged: scanner dropouts, JPEG blotches. */
 const GAP_IN = 0.012;
 
@@ -53,13 +55,18 @@ export function detectRulingLines(raster: PageRaster, opts: RulingOptions = {}):
   const pt = (px: number) => pxToPt(px, dpi);
   const out: Segment[] = [];
   const inkAt = (x: number, y: number) => x >= 0 && y >= 0 && x < img.width && y < img.height && img.data[y * img.width + x]! < t;
+  // a streak along the feed (dirt on the glass, a worn drum) runs from the page's edge; a table's
+  // rule stops at the margin. Left in, one streak joins every table it crosses into one grid.
+  const edgeX = EDGE_FRACTION * img.width, edgeY = EDGE_FRACTION * img.height;
   for (const l of mergeCollinear(chainRuns(h, shape).filter((l) => clearSides(l, inkAt)), gap * 3)) {
     if (l.to - l.from < o.minHorizontalIn * dpi) continue;
+    if (l.from <= edgeX || l.to >= img.width - edgeX) continue;
     out.push({ page, x0: pt(l.from), y0: pt(l.at), x1: pt(l.to), y1: pt(l.at) });
   }
   const inkAtT = (along: number, across: number) => inkAt(across, along);
   for (const l of mergeCollinear(chainRuns(v, shape).filter((l) => clearSides(l, inkAtT)), gap * 3)) {
     if (l.to - l.from < o.minVerticalIn * dpi) continue;
+    if (l.from <= edgeY || l.to >= img.height - edgeY) continue;
     out.push({ page, x0: pt(l.at), y0: pt(l.from), x1: pt(l.at), y1: pt(l.to) });
   }
   return out;

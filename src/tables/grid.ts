@@ -27,7 +27,7 @@ export interface Grid {
   at(r: number, c: number): GridCell;
 }
 
-type H = { y: number; x0: number; x1: number };
+export type H = { y: number; x0: number; x1: number };
 type V = { x: number; y0: number; y1: number };
 
 function mergeCollinear<T>(items: T[], key: (t: T) => number, lo: (t: T) => number, hi: (t: T) => number,
@@ -89,13 +89,40 @@ export function findGrids(page: number, segments: readonly Segment[], words: rea
   const grids: Grid[] = [];
   for (const { h, v } of comps.values()) {
     const ys = closeOpenEdges(clusterValues(h.map((t) => t.y)), v);
-    const xs = clusterValues(v.map((t) => t.x));
+    const xs = impliedSideBorders(clusterValues(v.map((t) => t.x)), h);
     if (ys.length < 2 || xs.length < 3) continue; // a box or a rule, not a table
     const w = xs[xs.length - 1]! - xs[0]!, ht = ys[ys.length - 1]! - ys[0]!;
     if (w < 60 || ht < 12) continue; // checkboxes, underlines
     grids.push(buildGrid(page, xs, ys, h, v, words));
   }
   return grids.sort((a, b) => a.bbox[1] - b.bbox[1]);
+}
+
+/** How far (points) a table's horizontal rules must run past its outermost vertical to imply a border there. */
+const SIDE_BORDER_MIN = 8;
+
+/**
+ * A side border too faint to be found (a thin rule scanned at 200–240 DPI and blurred stays lighter
+ * than the text's ink threshold) would drop its whole column: the grid ends at the last rule found.
+ * The table's horizontal rules still end where the border is: when its top and bottom rules (and
+ * most of the others) run on past the outermost vertical to a common end, that end is a border.
+ */
+export function impliedSideBorders(xs: number[], hs: readonly H[]): number[] {
+  if (xs.length < 2 || hs.length < 2) return xs;
+  const byY = [...hs].sort((a, b) => a.y - b.y);
+  const top = byY[0]!, bottom = byY[byY.length - 1]!;
+  const out = [...xs];
+  const ends = (end: (t: H) => number, past: (e: number) => boolean): number | null => {
+    if (!past(end(top)) || !past(end(bottom)) || Math.abs(end(top) - end(bottom)) > SNAP) return null;
+    const e = (end(top) + end(bottom)) / 2;
+    const agree = byY.filter((t) => Math.abs(end(t) - e) <= SNAP).length;
+    return agree * 2 >= byY.length ? e : null;
+  };
+  const right = ends((t) => t.x1, (e) => e - xs[xs.length - 1]! >= SIDE_BORDER_MIN);
+  if (right !== null) out.push(right);
+  const left = ends((t) => t.x0, (e) => xs[0]! - e >= SIDE_BORDER_MIN);
+  if (left !== null) out.unshift(left);
+  return out;
 }
 
 /** How far (points) the side borders must run past the last rule to be a row cut by the page. */

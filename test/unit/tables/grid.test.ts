@@ -201,6 +201,25 @@ describe('header and first data row when OCR garbled the first label', () => {
     const [grid] = findGrids(1, rules(xs, ys), [...header, ocr('TW', 322, 125), ocr('2024', 340, 125), ...row('1', 165, '100'), ...row('2', 205, '12')]);
     expect(headerBandCount(grid!)).toBe(2);
   });
+
+  it('keeps the last column when the right border was too faint to find: the rules end there (scan at 240 DPI)', () => {
+    const xs = [50, 80, 250, 350, 450];
+    const ys = [100, 120, 150, 180];
+    const segs = rules(xs, ys).filter((s) => !(s.x0 === 450 && s.x1 === 450)); // no right border
+    const words = [word('No', 55, 104), word('Sasaran', 90, 104), word('Indikator', 260, 104), word('Target', 360, 104),
+      word('1', 55, 124), word('Meningkatnya', 90, 124), word('Persentase', 260, 124), word('95 %', 360, 124)];
+    const [grid] = findGrids(1, segs, words);
+    expect(grid!.xs).toEqual(xs);
+    expect(columnLabels(grid!, 1)).toEqual(['No', 'Sasaran', 'Indikator', 'Target']);
+    expect(grid!.at(1, 3).text).toBe('95 %');
+  });
+
+  it('implies no border where only one rule runs on past the table (a separator line touching it)', () => {
+    const xs = [50, 80, 250, 350];
+    const segs = [...rules(xs, [100, 120, 150]), { page: 1, x0: 50, y0: 150, x1: 540, y1: 150 }];
+    const [grid] = findGrids(1, segs, []);
+    expect(grid!.xs).toEqual(xs);
+  });
 });
 
 describe('the column-number row', () => {
