@@ -14,14 +14,19 @@ const BORN = path.join(ROOT, 'fixtures/corpus/born');
 const REPLICA = path.join(BORN, 'candipuro-tw2-2024.pdf');
 const CLEAN = path.join(BORN, 'pasirian-tw1-2023.pdf');
 
+/** A data folder of its own for the describe block calling it, removed after; embedded mode forced. */
+function embeddedDataDir(prefix: string): { dir: () => string; env: () => Record<string, string> } {
+  let dir = '';
+  beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix)); });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return { dir: () => dir, env: () => ({ LKJ_DATA_DIR: dir, DATABASE_URL: '', REDIS_URL: '' }) };
+}
+
 describe('embedded mode (PGlite, in-process)', () => {
+  const data = embeddedDataDir('lkj-emb-');
   let dataDir: string;
   let env: Record<string, string>;
-  beforeAll(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-emb-'));
-    env = { LKJ_DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' };
-  });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  beforeAll(() => { dataDir = data.dir(); env = data.env(); });
 
   it('run processes a folder in-process and prints a summary; originals are kept content-addressed', async () => {
     const r = await runCli(['run', BORN, '--json'], env);
@@ -98,13 +103,10 @@ describe('embedded mode (PGlite, in-process)', () => {
 });
 
 describe('lkj report before the document is read', () => {
+  const data = embeddedDataDir('lkj-emb-ready-');
   let own: string;
   let ownEnv: Record<string, string>;
-  beforeAll(() => {
-    own = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-emb-ready-'));
-    ownEnv = { LKJ_DATA_DIR: own, DATABASE_URL: '', REDIS_URL: '' };
-  });
-  afterAll(() => fs.rmSync(own, { recursive: true, force: true }));
+  beforeAll(() => { own = data.dir(); ownEnv = data.env(); });
 
   it('a document stored but not yet read: lkj report says so and exits 4 (3 is an internal error)', async () => {
     const copy = path.join(own, 'later.pdf');
