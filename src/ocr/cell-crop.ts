@@ -13,6 +13,8 @@ export interface CellCrop {
   inkWidth: number;
   /** text lines in the crop (bands of ink rows), to pick Tesseract's line or block mode */
   lines: number;
+  /** each text line's first and last pixel row in `image` (top to bottom) */
+  bands: [number, number][];
 }
 
 /** White margin around the ink: Tesseract reads glyphs touching the image edge badly. */
@@ -32,7 +34,6 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
   if (box[2] - box[0] < 6 || box[3] - box[1] < 6) return null;
   const img = crop(page, box);
   const { width: w, height: h, data } = img;
-  const rowDark = new Uint32Array(h), colDark = new Uint32Array(w);
   // longest unbroken dark run per row and column: a border remnant is one long run, while a row
   // through bold digits is dark in many short pieces (counting dark pixels would erase it)
   const rowRun = new Uint32Array(h), colRun = new Uint32Array(w), colCur = new Uint32Array(w);
@@ -40,7 +41,6 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
     let cur = 0;
     for (let x = 0; x < w; x++) {
       if (data[y * w + x]! < TEXT_INK_LEVEL) {
-        rowDark[y]!++; colDark[x]!++;
         cur++; if (cur > rowRun[y]!) rowRun[y] = cur;
         colCur[x]!++; if (colCur[x]! > colRun[x]!) colRun[x] = colCur[x]!;
       } else { cur = 0; colCur[x] = 0; }
@@ -49,11 +49,14 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
   const lineRow = (y: number) => rowRun[y]! > 0.6 * w;
   const lineCol = (x: number) => colRun[x]! > 0.6 * h;
   let x0 = w, y0 = h, x1 = -1, y1 = -1, ink = 0;
+  // ink per row without the border remnants: a vertical rule left in the crop must not join the
+  // cell's text lines into one band
+  const rowInk = new Uint32Array(h);
   for (let y = 0; y < h; y++) {
     if (lineRow(y)) continue;
     for (let x = 0; x < w; x++) {
       if (lineCol(x) || data[y * w + x]! >= TEXT_INK_LEVEL) continue;
-      ink++;
+      ink++; rowInk[y]!++;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
@@ -92,17 +95,21 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
   return {
     image: { data: out, width: ow, height: ih + 2 * MARGIN_PX },
     x: box[0] + x0 - MARGIN_PX, y: box[1] + y0 - MARGIN_PX, inkHeight: ih, inkWidth: iw,
-    lines: countLines(rowDark, y0, y1, (y) => lineRow(y) || peeled.has(y), Math.max(2, Math.round(0.6 * k))),
+    ...withLines(textBands(rowInk, y0, y1, (y) => lineRow(y) || peeled.has(y), Math.max(2, Math.round(0.6 * k))).map(([a, b]) => [a - y0 + MARGIN_PX, b - y0 + MARGIN_PX])),
   };
 }
 
-/** Bands of inked rows separated by at least `gap` blank rows. */
-function countLines(rowDark: Uint32Array, y0: number, y1: number, skip: (y: number) => boolean, gap: number): number {
-  let lines = 0, blank = gap, inBand = false;
+const withLines = (bands: [number, number][]) => ({ lines: bands.length, bands });
+
+/** Bands of inked rows separated by at least `gap` blank rows, as [first, last] row. */
+function textBands(rowDark: Uint32Array, y0: number, y1: number, skip: (y: number) => boolean, gap: number): [number, number][] {
+  const bands: [number, number][] = [];
+  let blank = gap, inBand = false;
   for (let y = y0; y <= y1; y++) {
     const ink = !skip(y) && rowDark[y]! > 0;
     if (ink) {
-      if (!inBand && blank >= gap) lines++;
+      if (!inBand && blank >= gap) bands.push([y, y]);
+      else bands[bands.length - 1]![1] = y;
       inBand = true;
       blank = 0;
     } else {
@@ -110,5 +117,35 @@ function countLines(rowDark: Uint32Array, y0: number, y1: number, skip: (y: numb
       if (blank >= gap) inBand = false;
     }
   }
-  return lines;
+  return bands;
+}
+
+/**
+ * The crop's text lines set side by side on one line, a word space apart. A number wrapped in a
+ * narrow column (`85` over `%`, `80 -` over `90 %`) is then read as one line: Tesseract's block
+ * mode on two short stacked lines drops one of them. null when the crop holds one line.
+ */
+export function oneLine(cell: CellCrop): GrayImage | null {
+  if (cell.bands.length < 2) return null;
+  const { data, width } = cell.image;
+  const parts = cell.bands.map(([a, b]) => {
+    let x0 = width, x1 = -1;
+    for (let y = a; y <= b; y++) for (let x = 0; x < width; x++) if (data[y * width + x]! < TEXT_INK_LEVEL) { if (x < x0) x0 = x; if (x > x1) x1 = x; }
+    return { a, b, x0, x1 };
+  }).filter((p) => p.x1 >= p.x0);
+  if (parts.length < 2) return null;
+  const height = Math.max(...parts.map((p) => p.b - p.a + 1));
+  // a word space: half the line height
+  const gap = Math.max(4, Math.round(height / 2));
+  const ow = parts.reduce((s, p) => s + p.x1 - p.x0 + 1, 0) + gap * (parts.length - 1) + 2 * MARGIN_PX;
+  const oh = height + 2 * MARGIN_PX;
+  const out = new Uint8Array(ow * oh).fill(255);
+  let left = MARGIN_PX;
+  for (const p of parts) {
+    // lines sit on a common baseline: bottom-aligned
+    const top = MARGIN_PX + height - (p.b - p.a + 1);
+    for (let y = p.a; y <= p.b; y++) for (let x = p.x0; x <= p.x1; x++) out[(top + y - p.a) * ow + left + x - p.x0] = data[y * width + x]!;
+    left += p.x1 - p.x0 + 1 + gap;
+  }
+  return { data: out, width: ow, height: oh };
 }

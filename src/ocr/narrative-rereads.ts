@@ -42,6 +42,8 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
     return fresh.length ? { box: b, fresh, better, old } : null;
   }));
   let out = words;
+  // a word the spot's edge cut in two (`Sangat` → `Sal`) overlaps the whole word the page pass
+  // read beside the spot: fresh words overlapping any word that stays are not added again
   for (const r of results) {
     if (!r) continue;
     const fresh = r.fresh.filter((w) => inside(w, r.box));
@@ -50,8 +52,9 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
       // spot doubtful can garble the digits of this reading instead (`NIP. 19800325…` → `ANID 1 NN`)
       const freshNips = new Set(validNips(fresh).map((p) => p.nip));
       const keep = new Set(validNips(r.old).filter((p) => !freshNips.has(p.nip)).flatMap((p) => p.words));
-      out = [...out.filter((w) => !inside(w, r.box) || keep.has(w)), ...fresh.filter((w) => ![...keep].some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
-    } else out = [...out, ...fresh.filter((w) => !r.old.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
+      const kept = out.filter((w) => !inside(w, r.box) || keep.has(w));
+      out = [...kept, ...fresh.filter((w) => !kept.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
+    } else out = [...out, ...fresh.filter((w) => !out.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { BBox, PageContent, Word } from '../model/word.js';
 import type { ExtractedTables, Field } from '../model/extracted.js';
 import type { TableId } from '../model/contract.js';
 import { parseNumber } from '../parse/numbers.js';
-import { cellCrop } from './cell-crop.js';
+import { cellCrop, oneLine } from './cell-crop.js';
 import { scaleGray } from '../raster/gray.js';
 import { binarize } from '../raster/binarize.js';
 import type { OcrPage } from './read-page.js';
@@ -85,10 +85,12 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     const k = scan.raster.dpi / 72;
     const cell = cellCrop(scan.raster.image, c.f.bbox, k);
     if (!cell) return null;
+    // a number wrapped in a narrow column is read as one line (see oneLine)
+    const flat = oneLine(cell);
     const read = async (scale: number, tag: string) => (await pools.cells.recognize({
-      image: await scaleGray(cell.image, scale),
+      image: await scaleGray(flat ?? cell.image, scale),
       // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
-      psm: cell.lines > 1 ? '6' : '7', whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : WHITELIST[c.f.kind] ?? WHITELIST.number,
+      psm: cell.lines > 1 && !flat ? '6' : '7', whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : WHITELIST[c.f.kind] ?? WHITELIST.number,
       dpi: Math.round(scan.raster.dpi * scale), tag,
     })).map((w) => w.text).join(' ').trim();
     const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';

@@ -17,7 +17,7 @@ export function shapeCells(breaks: readonly StructureBreak[], scans: ReadonlyMap
   for (const b of breaks) {
     const f = b.cell;
     if (!f || !scans.has(f.page)) continue;
-    if (b.what === 'bandBound') {
+    if (b.what === 'bandBound' || b.what === 'bandUnread') {
       out.push({ table: b.table, row: b.row, field: b.field, f, whitelist: '',
         fits: (t) => { const iv = parseInterval(t); return !!iv && (iv.min !== null || iv.max !== null) && inPercent(iv.min) && inPercent(iv.max); } });
     } else if (b.what === 'moneyGroups') {

@@ -2,7 +2,7 @@ import type { TableId } from '../model/contract.js';
 import type { Line } from '../model/word.js';
 import type { Grid } from './grid.js';
 import { mapColumns, type ColumnField, type MapOptions } from './columns.js';
-import { captionScore, findCaptions, fits, headerCandidates, standardNumber, titleRole, usesStandardNumbering, type Caption, type RoleCandidate } from './roles.js';
+import { bandColumnsByContent, captionScore, findCaptions, fits, headerCandidates, standardNumber, titleRole, usesStandardNumbering, type Caption, type RoleCandidate } from './roles.js';
 import { bandCells, headerBandCount, columnLabels } from './rows.js';
 import { TABLE_FIELDS } from './records.js';
 import { editDistance } from '../parse/edit-distance.js';
@@ -99,7 +99,8 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
     const named = caption && !caption.mention ? (standard ? standardNumber(caption) : null) ?? strongTitleRole(caption) : null;
     if (named && !cands.some((c) => c.table === named) && g.parts[0]!.headerBands > 0) {
       const byLabel = mapColumns(named, g.parts[0]!.labels, opts);
-      const cols = standardColumns(named, byLabel);
+      // a scale has no fixed layout (its interval column becomes two fields): its rows tell
+      const cols = named === '2.2' ? bandColumnsByContent(g.parts[0]!.grid, g.parts[0]!.headerBands) : standardColumns(named, byLabel);
       if (cols) cands.push({ table: named, columns: cols, score: 10, byPosition: cols.flatMap((f, i) => (f && !byLabel[i] ? [i] : [])) });
     }
     const best = cands.map((c) => ({ ...c, score: c.score + captionScore(c.table, caption, standard) }))

@@ -5,7 +5,7 @@ import { parseNumber } from '../parse/numbers.js';
 import type { ColumnField, MapOptions } from './columns.js';
 import { mapColumnsDetailed, REQUIRED_FIELDS } from './columns.js';
 import type { Grid } from './grid.js';
-import { dataRows } from './rows.js';
+import { dataRows, isRowLabel } from './rows.js';
 
 /**
  * Which of the contract's tables a grid is, by what it is rather than by its number. The keys
@@ -134,6 +134,37 @@ function contentScore(table: TableId, grid: Grid, headerBands: number, columns: 
       return numeric >= 0.6 ? 1 : -4;
     }
   }
+}
+
+/**
+ * A rating scale's columns read from its rows, for a scale whose caption names it but whose header
+ * OCR garbled (`IINITTIERVAIL INIILAI`): the column of percent intervals, the column of words
+ * beside it (the kriteria) and row labels in the first. null when the rows do not show a scale.
+ */
+export function bandColumnsByContent(grid: Grid, headerBands: number): (ColumnField | null)[] | null {
+  const cols = grid.xs.length - 1;
+  const body = Array.from({ length: grid.ys.length - 1 - headerBands }, (_, i) => headerBands + i);
+  if (body.length < 2 || cols < 2) return null;
+  const share = (c: number, test: (t: string) => boolean) => body.filter((r) => test(grid.at(r, c).text.trim())).length / body.length;
+  const isBand = (t: string) => {
+    const iv = parseInterval(t);
+    return !!iv && [iv.min, iv.max].every((v) => v === null || (v >= 0 && v <= 100));
+  };
+  const isWords = (t: string) => /\p{L}{3,}/u.test(t) && !/\d/.test(t);
+  const best = (test: (t: string) => boolean, except: number) => {
+    let at = -1, top = 0.6;
+    for (let c = 0; c < cols; c++) if (c !== except && share(c, test) >= top) { top = share(c, test); at = c; }
+    return at;
+  };
+  const interval = best(isBand, -1);
+  if (interval < 0) return null;
+  const kriteria = best(isWords, interval);
+  if (kriteria < 0) return null;
+  const out: (ColumnField | null)[] = new Array(cols).fill(null);
+  out[interval] = 'interval';
+  out[kriteria] = 'kriteria';
+  if (interval !== 0 && kriteria !== 0 && share(0, isRowLabel) >= 0.6) out[0] = 'no';
+  return out;
 }
 
 /** Scores from the caption: its title's words, and its number where the numbering is the template's. */

@@ -110,6 +110,10 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Batas interval Tabel 2.2 baris {row} terbaca {stated}, di luar 0–100%: salah baca.',
     en: 'Tabel 2.2 row {row} band bound read as {stated}, outside 0–100%: a misreading.',
   },
+  'X1.bandUnread': {
+    id: 'Interval Tabel 2.2 baris {row} terbaca “{stated}”, tanpa batas persentase: salah baca.',
+    en: 'Tabel 2.2 row {row} band read as “{stated}”, with no percent bound: a misreading.',
+  },
   'X1.moneyGroups': {
     id: 'Nilai uang Tabel {table} baris {row} ({field}) terbaca “{stated}”, tidak dalam kelompok tiga angka: salah baca.',
     en: 'Tabel {table} row {row} money ({field}) read as “{stated}”, not in digit groups of three: a misreading.',

@@ -18,7 +18,7 @@ export interface StructureBreak {
   /** the field concerned, `no` for the row labels, `-` for a missing row or table */
   field: string;
   /** message key under `X1.` */
-  what: 'labels' | 'missingRow' | 'missingKegiatan' | 'bandBound' | 'moneyGroups' | 'unread';
+  what: 'labels' | 'missingRow' | 'missingKegiatan' | 'bandBound' | 'bandUnread' | 'moneyGroups' | 'unread';
   stated: string | number | null;
   /** the cell, when one cell is broken: re-read it before reporting */
   cell?: Field;
@@ -105,13 +105,22 @@ function kegiatanIn25(tables: ExtractedTables): StructureBreak[] {
   return [{ table: '2.5', row: '-', field: '-', what: 'missingKegiatan', stated: lost?.no ?? null, at: lost }];
 }
 
-/** A percent band bound lies in 0–100 (`715` read for `75` cannot be one). */
+/**
+ * A percent band bound lies in 0–100 (`715` read for `75` cannot be one), and every band of a
+ * scale has at least one bound: a band whose interval gave none (`≤ 50%` read `= 50%`) was misread.
+ */
 function bandBounds(rows: readonly ExtractedRow[]): StructureBreak[] {
   const out: StructureBreak[] = [];
-  for (const r of rows) for (const field of ['min', 'max'] as const) {
-    const f = r.fields[field];
-    const v = f && typeof f.value === 'number' ? f.value : null;
-    if (v !== null && (v < 0 || v > 100)) out.push({ table: '2.2', row: r.no, field, what: 'bandBound', stated: v, cell: f });
+  for (const r of rows) {
+    const bounds = (['min', 'max'] as const).map((field) => {
+      const f = r.fields[field];
+      return { field, f, v: f && typeof f.value === 'number' ? f.value : null };
+    });
+    for (const { field, f, v } of bounds) if (v !== null && (v < 0 || v > 100)) out.push({ table: '2.2', row: r.no, field, what: 'bandBound', stated: v, cell: f });
+    const interval = r.fields.min;
+    if (rows.length >= 2 && bounds.every((b) => b.v === null)) {
+      out.push({ table: '2.2', row: r.no, field: 'min', what: 'bandUnread', stated: interval?.raw ?? '', cell: interval?.raw ? interval : undefined, at: r });
+    }
   }
   return out;
 }

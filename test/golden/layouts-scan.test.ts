@@ -28,8 +28,8 @@ const SIX_BANDS = [
 
 const SHAPES: KabSpec[] = [
   baseSpec('scan-bab3-columns', { captions: { scheme: 'bab3', placement: 'above', oneLine: true }, headers: 'variant', columns: { satuan: true, keterangan: true } }),
-  // (a table ruled with horizontal lines only is not here: on a scan its cells are read from the
-  // page's text bands, which OCR fragments — see the report of issue 11)
+  // tables ruled with horizontal lines only make no grid: their cells are read from the page's text
+  baseSpec('scan-booktabs', { ruling: 'booktabs' }),
   baseSpec('scan-rows-below', { ruling: 'rows', captions: { scheme: 'flat', placement: 'below', oneLine: false } }),
   baseSpec('scan-english', { style: 'en' }),
   baseSpec('scan-three-levels', {
@@ -74,11 +74,6 @@ afterAll(async () => {
 const withoutS1 = (r: Report) => ({ ...r, discrepancies: r.discrepancies.filter((d) => d.rule !== 'S1') });
 
 describe('scanned layouts of other kabupaten', () => {
-  // Known weak (issue 10, measured 2026-12-05 after the scan-path merges): on the table ruled by
-  // rows the first word of a cell's line is read twice (`Sal Sangat Tinggi`) and a row of 2.3 is
-  // lost (67/83 cells); on scan-cells two 2.4 realisasi read empty (81/83). They are held to the
-  // same bar by `it.fails` below, which turns red once they read right, so the exclusion is undone.
-  const KNOWN_WEAK = new Set(['scan-rows-below', 'scan-cells']);
   const cellScore = (specs: KabSpec[]) => {
     let total = 0, wrong = 0;
     const lines: string[] = [];
@@ -94,14 +89,8 @@ describe('scanned layouts of other kabupaten', () => {
   };
 
   it('read ≥ 99 % of table cells exactly', () => {
-    expect(cellScore(SHAPES.filter((s) => !KNOWN_WEAK.has(s.id)))).toBeGreaterThanOrEqual(0.99);
+    expect(cellScore(SHAPES)).toBeGreaterThanOrEqual(0.99);
   });
-
-  for (const spec of SHAPES.filter((s) => KNOWN_WEAK.has(s.id))) {
-    it.fails(`${spec.id}: ≥ 99 % of its cells (known weak, issue 10: expected to fail until fixed)`, () => {
-      expect(cellScore([spec])).toBeGreaterThanOrEqual(0.99);
-    });
-  }
 
   for (const spec of SHAPES) {
     it(spec.id, () => {

@@ -80,6 +80,18 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     expect(ds.filter((d) => d.severity !== 'uncertain')).toEqual([]);
   });
 
+  it('every band has a bound: the lowest band read `)%` (for `≤ 50%`) is X1, and R9 "starts at 50 %" turns uncertain', () => {
+    const bands = [...CONTIGUOUS_BANDS];
+    const last = bands.length - 1;
+    bands[last] = row('2.2', String(last + 1), { interval: ')%', kriteria: 'Sangat Rendah' });
+    const ds = verify({ tables: tables({ '2.2': bands }), claims: [] });
+    expect(keys(ds)).toContain(`X1 uncertain 2.2/${last + 1}/min`);
+    expect(ds.find((d) => d.rule === 'X1')!.message).toContain(')%');
+    expect(ds.filter((d) => d.rule === 'R9').length).toBeGreaterThan(0);
+    expect(ds.filter((d) => d.severity !== 'uncertain')).toEqual([]);
+    expect(structureBreaks(tables({ '2.2': CONTIGUOUS_BANDS }))).toEqual([]);
+  });
+
   it('money is printed in digit groups of three', () => {
     expect(moneyGroupsBroken('48.320.000,00')).toBe(false);
     expect(moneyGroupsBroken('Rp 1,231,790,000')).toBe(false);
