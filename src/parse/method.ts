@@ -1,4 +1,4 @@
-import type { TableId } from '../model/contract.js';
+import { INDICATOR_TABLES } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
 import type { Profile } from '../model/profile.js';
 import type { Line } from '../model/word.js';
@@ -22,7 +22,6 @@ export interface StatedMethod {
   rangeTargets: 'nearer' | 'lower' | 'upper';
 }
 
-const INDICATOR_TABLES: readonly TableId[] = ['2.1', '2.3', '2.4'];
 /** A goal worded as a decrease (`Menurunnya angka pengangguran`, `penurunan` in a sasaran). */
 const DECREASE = /(?<!\p{L})(penurunan|menurun(?:nya)?|turunnya|berkurang(?:nya)?|pengurangan)(?!\p{L})/iu;
 /**

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { StoredReport, type Report, type TableId } from '../model/contract.js';
-import { TABLE_FIELDS } from '../tables/records.js';
+import { StoredReport, TABLE_FIELDS, TABLE_IDS, byTable, type Report, type TableId } from '../model/contract.js';
 import { DataDirBusy, lockDataDir } from './data-lock.js';
 import { folderBlobStore, postgresBlobStore, type BlobStore } from './blobs.js';
 import { migrate, pgliteDb, postgresDb, type Db, type Queryable } from './db.js';
@@ -175,7 +174,7 @@ export class Store {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [id, version, run, reason, r.status, m.unit, m.kecamatan, m.kabupaten, m.period?.kind ?? null, m.period?.number ?? null, m.period?.year ?? null,
         JSON.stringify(r), analysis === undefined ? null : JSON.stringify(analysis)])) as [{ id: number }];
-    for (const t of Object.keys(TABLE_ROWS) as TableId[]) {
+    for (const t of TABLE_IDS) {
       const { table, columns } = TABLE_ROWS[t];
       const rows = r.tables[t] as Record<string, unknown>[];
       if (!rows.length) continue;
@@ -304,14 +303,12 @@ export class StaleVersionError extends Error {
   }
 }
 
-/** Normalised table per contract table: the contract's camelCase fields as snake_case columns. */
-export const TABLE_ROWS: Record<TableId, { table: string; columns: string[] }> = {
-  '2.1': { table: 'pk_targets', columns: ['sasaran', 'indikator', 'target'] },
-  '2.2': { table: 'rating_scale', columns: ['min', 'max', 'kriteria'] },
-  '2.3': { table: 'performance', columns: ['sasaran', 'indikator', 'target', 'realisasi', 'capaian'] },
-  '2.4': { table: 'cost_per_outcome', columns: ['sasaran', 'indikator', 'pagu', 'realisasi_anggaran', 'capaian_anggaran', 'target', 'realisasi', 'capaian'] },
-  '2.5': { table: 'budget', columns: ['uraian', 'pagu', 'realisasi', 'capaian'] },
-};
+/** The normalised SQL table of each contract table (store/migrations.ts). */
+const SQL_TABLES: Record<TableId, string> = { '2.1': 'pk_targets', '2.2': 'rating_scale', '2.3': 'performance', '2.4': 'cost_per_outcome', '2.5': 'budget' };
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Normalised table per contract table: the contract's camelCase fields as snake_case columns, in the contract's order. */
+export const TABLE_ROWS: Record<TableId, { table: string; columns: string[] }> = byTable((id) => ({ table: SQL_TABLES[id], columns: TABLE_FIELDS[id].map(snake) }));
 
 export interface StoreConfig {
   databaseUrl?: string;

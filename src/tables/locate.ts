@@ -1,10 +1,9 @@
 import type { TableId } from '../model/contract.js';
 import type { Line } from '../model/word.js';
 import type { Grid } from './grid.js';
-import { mapColumns, type ColumnField, type MapOptions } from './columns.js';
+import { CANONICAL, mapColumns, type ColumnField, type MapOptions } from './columns.js';
 import { captionScore, findCaptions, fits, headerCandidates, standardNumber, titleRole, usesStandardNumbering, type Caption, type RoleCandidate } from './roles.js';
 import { bandCells, headerBandCount, columnLabels } from './rows.js';
-import { TABLE_FIELDS } from './records.js';
 import { editDistance } from '../parse/edit-distance.js';
 
 export interface LocatedGrid {
@@ -224,11 +223,10 @@ function repeatedHeaderBands(grid: Grid, prevGrid: Grid, n: number): number {
 }
 
 /**
- * The columns of a table as the SAKIP template prints them, left to right: `No`, then the contract's
- * fields, which follow the printed order. Not for 2.2, whose interval column becomes two fields.
+ * The columns of a table as the SAKIP template prints them, left to right (columns.ts). Not for
+ * 2.2, whose interval column becomes two fields.
  */
-const standardLayout = (table: TableId): ColumnField[] | null =>
-  (table === '2.2' ? null : ['no', ...TABLE_FIELDS[table]] as ColumnField[]);
+const standardLayout = (table: TableId): readonly ColumnField[] | null => (table === '2.2' ? null : CANONICAL[table]);
 
 /**
  * The standard layout for a captioned grid whose header did not map every required column: only
