@@ -1,6 +1,7 @@
 import { TABLE_IDS, TABLES, byTable, fieldKind, type TableId } from '../model/contract.js';
+import type { TableHeader, UnmappedColumn } from '../model/analysis.js';
 import type { ExtractedTables } from '../model/extracted.js';
-import type { BBox, Line, PageContent } from '../model/word.js';
+import type { Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
 import { findOpenGrids } from './open-grid.js';
 import { splitAtRules } from './split-words.js';
@@ -11,8 +12,7 @@ import type { MapOptions } from './columns.js';
 import { addEvidence, styleEvidence, styleOf, type NumberStyle } from '../parse/number-style.js';
 import { reconcileTexts } from './reconcile-text.js';
 
-/** Where a table's header is printed on a page (a table across pages may have one per page). */
-export interface TableHeader { page: number; bbox: BBox }
+export type { TableHeader, UnmappedColumn };
 
 export interface TablesResult {
   tables: ExtractedTables;
@@ -31,15 +31,6 @@ export interface TablesResult {
   styles: Partial<Record<TableId, NumberStyle>>;
   /** missing tables a caption names and no other finding explains: their grid was not read (extraction doubt X1, not an absent table) */
   unreadCaptioned: TableId[];
-}
-
-export interface UnmappedColumn {
-  table: TableId;
-  label: string;
-  /** `position`: read as the template's column at that place, its printed header not understood */
-  reason?: 'unknown' | 'position';
-  page: number;
-  bbox: Grid['bbox'];
 }
 
 export interface TablesOptions extends MapOptions {

@@ -1,4 +1,5 @@
 import type { TableId } from '../model/contract.js';
+import type { UnreadTable } from '../model/analysis.js';
 import type { Line } from '../model/word.js';
 import type { Grid } from './grid.js';
 import { CANONICAL, mapColumns, type ColumnField, type MapOptions } from './columns.js';
@@ -18,16 +19,7 @@ export interface LocatedGrid {
   byPosition?: number[];
 }
 
-/** A table the document prints that could not be read as one of the contract's (item 7 of issue 11). */
-export interface UnreadTable {
-  /** the role its caption or header points at */
-  table: TableId;
-  page: number;
-  bbox: Grid['bbox'];
-  caption: string | null;
-  reason: 'columns' | 'duplicate';
-  labels: string[];
-}
+export type { UnreadTable };
 
 export interface LocateResult {
   located: LocatedGrid[];

@@ -5,7 +5,8 @@ import { selectedVersionIds } from '../../store/document-queries.js';
 import { correctionRows, findingRows, reviewRows, signatureRows, tableRows } from '../../store/export-queries.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
-import { FilterQuery, IdParam, toFilter } from '../schemas.js';
+import { toFilter } from '../listing.js';
+import { FilterQuery, IdParam } from '../schemas.js';
 import { toCsv, toXlsx, type Column, type Sheet } from '../exports/sheet.js';
 
 /** More reports than this in one export is refused: narrow the filters. */
