@@ -45,8 +45,8 @@ export const Row25 = z.object({ no: z.string(), uraian: text, pagu: num, realisa
 export const FieldKind = z.enum(['pct', 'money', 'number', 'text']);
 export type FieldKind = z.infer<typeof FieldKind>;
 
-/** A table's fields: its record's keys besides the row label `no` and the optional extras. */
-export type TableField<R extends z.ZodObject> = Exclude<keyof z.infer<R> & string, 'no' | keyof typeof RowExtras>;
+/** A record's fields: its keys besides the row label `no` and the optional extras. */
+type FieldOf<R extends z.ZodObject> = Exclude<keyof z.infer<R> & string, 'no' | keyof typeof RowExtras>;
 
 interface TableDef<R extends z.ZodObject> {
   /** what the table is, whatever number a document gives it (the keys 2.1–2.5 are roles) */
@@ -54,7 +54,7 @@ interface TableDef<R extends z.ZodObject> {
   /** one record of the table in the contract */
   row: R;
   /** the kind of each numeric field; the others are text */
-  kinds: Partial<Record<TableField<R>, Exclude<FieldKind, 'text'>>>;
+  kinds: Partial<Record<FieldOf<R>, Exclude<FieldKind, 'text'>>>;
   /** rows numbered 1, 2, 3… (`flat`), or programs and their kegiatan 1, 1.1, 1.2 (`hierarchical`) */
   labels: 'flat' | 'hierarchical';
 }
@@ -83,11 +83,13 @@ export const TableId = z.enum(TABLE_IDS as [TableId, ...TableId[]]);
 
 /** The record of one table. */
 export type TableRow<K extends TableId> = z.infer<(typeof TABLES)[K]['row']>;
+/** The fields of one table (its record's keys besides `no` and the optional extras). */
+export type TableField<K extends TableId> = FieldOf<(typeof TABLES)[K]['row']>;
 
 const EXTRA_KEYS: ReadonlySet<string> = new Set(['no', ...Object.keys(RowExtras)]);
 /** The contract's fields of each table, in the record's order (2.2's printed interval is min and max). */
 export const TABLE_FIELDS = byTable((id): readonly string[] => Object.keys(TABLES[id].row.shape).filter((k) => !EXTRA_KEYS.has(k))) as
-  { readonly [K in TableId]: readonly TableField<(typeof TABLES)[K]['row']>[] };
+  { readonly [K in TableId]: readonly TableField<K>[] };
 
 /** The kind of value a field of a table holds (text when it is no number). */
 export function fieldKind(table: TableId, field: string): FieldKind {
