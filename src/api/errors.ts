@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { InvalidAnalysisError } from '../store/store.js';
 import { apiText, requestLang } from './messages.js';
 
 /** An error the API answers with as `{"error":{"code","message"}}` and its HTTP status. */
@@ -9,6 +10,10 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what: string) => new ApiError(404, 'not-found', `${what} not found`);
+
+/** A stored analysis of no known shape (store.ts): the server's data is broken there, and the answer names the document. */
+export const invalidAnalysis = (e: InvalidAnalysisError) =>
+  new ApiError(500, 'invalid-analysis', `the stored analysis of document ${e.documentId} (${e.fileName}), version ${e.version}, is not valid: ${e.problems}`);
 
 /** Every error leaves as JSON in one shape, its message in the caller's language (messages.ts); internal details stay in the log. */
 export function installErrorHandler(app: FastifyInstance, log: (line: string) => void): void {

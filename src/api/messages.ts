@@ -44,6 +44,7 @@ export const API_MESSAGES: readonly { en: string; id: string }[] = [
   { en: 'document {id} is {status}', id: 'dokumen {id} masih {status}' },
   { en: 'you hold no claim on document {id}', id: 'Anda tidak sedang mengambil dokumen {id}' },
   { en: 'document {id} has no stored analysis to correct', id: 'dokumen {id} tidak punya analisis tersimpan untuk dikoreksi' },
+  { en: 'the stored analysis of document {id} ({file}), version {version}, is not valid: {problems}', id: 'analisis tersimpan dokumen {id} ({file}), versi {version}, tidak valid: {problems}' },
   // uploads and exports
   { en: 'send the files as multipart/form-data', id: 'kirim berkas sebagai multipart/form-data' },
   { en: 'the upload stopped: nothing could be read from it for {s} s (a broken multipart body?)', id: 'unggahan terhenti: selama {s} dtk tidak ada yang dapat dibaca darinya (isi multipart rusak?)' },

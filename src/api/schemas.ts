@@ -1,11 +1,15 @@
 /**
- * The API's request and response shapes (zod): validation at run time and the OpenAPI document.
- * Everything that came from a PDF is returned as data (JSON strings), never as markup.
+ * The API's request and response shapes (zod): validation at run time, the OpenAPI document, and
+ * the web app's types (web/src/types.ts imports them as types only). Everything that came from a
+ * PDF is returned as data (JSON strings), never as markup.
+ *
+ * This module imports zod, model/ and accounts/roles.ts only, so the web app's typecheck reaches
+ * no server code (test/unit/web-types.test.ts); turning rows into answers is listing.ts's.
  */
 import { z } from 'zod';
-import { Report, Severity, TableId } from '../model/contract.js';
+import { Report, Severity, TableId, byTable } from '../model/contract.js';
+import { ExtractedClaim, ExtractedRow } from '../model/extracted.js';
 import { Role, Username } from '../accounts/roles.js';
-import type { DocumentFilter, DocumentListRow } from '../store/document-queries.js';
 
 export const DocStatus = z.enum(['queued', 'processing', 'clean', 'flagged', 'failed']);
 export const ReviewStateName = z.enum(['open', 'claimed', 'reviewed', 'none']);
@@ -36,15 +40,6 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-
-export function toFilter(q: FilterQuery): DocumentFilter {
-  let period: DocumentFilter['period'];
-  if (q.period) {
-    const [kind, n] = q.period.split('-') as ['tribulan' | 'semester' | 'tahunan', string | undefined];
-    period = { kind, number: n ? Number(n) : null };
-  }
-  return { status: q.status, kecamatan: q.kecamatan, kabupaten: q.kabupaten, year: q.year, period, rule: q.rule, severity: q.severity, review: q.review, q: q.q };
-}
 
 const iso = z.string().describe('ISO 8601 date-time');
 
@@ -78,21 +73,6 @@ export const DocumentSummary = z.object({
   url: z.string().describe('this document in the API'),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
-
-const when = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-
-export function toSummary(r: DocumentListRow): DocumentSummary {
-  return {
-    id: r.id, sha256: r.sha256, fileName: r.file_name, sizeBytes: r.size_bytes, kind: r.kind, pages: r.pages, mode: r.mode, status: r.status,
-    failure: r.status === 'failed' ? { code: r.failure_code, message: r.failure_reason } : null,
-    createdAt: when(r.created_at)!, processedAt: when(r.processed_at), version: r.current_version,
-    unit: r.unit, kecamatan: r.kecamatan, kabupaten: r.kabupaten,
-    period: r.period_kind ? { kind: r.period_kind, number: r.period_number, year: r.year } : null,
-    discrepancies: { error: r.errors, uncertain: r.uncertain, warning: r.warnings },
-    review: { state: r.review_state, claimedBy: r.claimed_by, claimExpires: when(r.claim_expires), reviewedBy: r.reviewed_by, reviewedAt: when(r.reviewed_at) },
-    url: `/api/documents/${r.id}`,
-  };
-}
 
 export const DocumentList = z.object({
   total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(DocumentSummary),
@@ -164,3 +144,43 @@ export const AuditEntry = z.object({
 });
 
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+
+// ---- answers the app reads (declared here so web/src/types.ts can name them) ----------------------
+
+export const QueueAnswer = DocumentList.extend({
+  counts: z.object({ total: z.number().int(), open: z.number().int(), claimed: z.number().int(), mostSevere: z.object({ error: z.number().int(), uncertain: z.number().int(), warning: z.number().int() }) }),
+});
+
+export const ClaimAnswer = z.object({ document: DocumentSummary.nullable(), expiresAt: z.string().nullable() });
+export const ActionAnswer = z.object({ document: DocumentSummary, review: ReviewInfo });
+export const DecisionAnswer = ActionAnswer.extend({ decision: z.object({ outcome: z.string(), reason: z.string().nullable(), by: z.string(), at: z.string(), version: z.number().int() }) });
+
+const ChangedFinding = z.object({ rule: z.string(), table: z.string(), row: z.string(), field: z.string(), stated: z.unknown(), expected: z.unknown(), severity: z.string() });
+export const CorrectionAnswer = z.object({
+  document: DocumentSummary, version: z.number().int(), status: z.string(),
+  discrepancies: z.array(z.unknown()).describe('the new version\'s report.discrepancies'),
+  evidenceUrls: z.array(z.string().nullable()),
+  cleared: z.array(ChangedFinding), added: z.array(ChangedFinding),
+  before: z.unknown(), after: z.unknown(),
+});
+
+/** A row of the provenance answer: the stored row, its label's occurrence among equal labels, no table (the key says it). */
+export const AnalysisRowView = ExtractedRow.omit({ table: true }).extend({ occurrence: z.number().int().describe('0-based, among rows with this label') });
+export const AnalysisView = z.object({
+  version: z.number().int(),
+  tables: z.object(byTable(() => z.array(AnalysisRowView))),
+  claims: z.array(ExtractedClaim),
+  missing: z.array(TableId),
+});
+
+export const PlaceStats = z.object({
+  kabupaten: z.string().nullable(), kecamatan: z.string().nullable(), unit: z.string().nullable(), periodKind: z.string().nullable(), periodNumber: z.number().nullable(),
+  year: z.number().nullable(), reports: z.number(), flagged: z.number(), capaianKinerja: z.number().nullable(), serapanAnggaran: z.number().nullable(),
+});
+export const StatsAnswer = z.object({
+  documents: z.object({ total: z.number(), queued: z.number(), processing: z.number(), clean: z.number(), flagged: z.number(), failed: z.number() }),
+  flaggedRate: z.number().nullable(),
+  byPlace: z.array(PlaceStats),
+  processedPerDay: z.array(z.object({ day: z.string(), processed: z.number(), flagged: z.number() })),
+  rules: z.array(z.object({ rule: z.string(), findings: z.number(), reports: z.number() })),
+});

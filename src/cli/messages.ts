@@ -56,8 +56,12 @@ export const CLI_MESSAGES = {
   notAFolder: { id: '--inbox {dir} bukan folder', en: '--inbox {dir} is not a folder' },
   reprocessChoose: { id: 'reprocess: pilih --failed, --all, atau keduanya', en: 'reprocess: choose --failed, --all, or both' },
   reverified: {
-    id: '{n} diverifikasi ulang: {changed} berubah (versi baru), {unchanged} tidak berubah, {skipped} tanpa analisis tersimpan',
-    en: 're-verified {n}: {changed} changed (new version), {unchanged} unchanged, {skipped} without a stored analysis',
+    id: '{n} diverifikasi ulang: {changed} berubah (versi baru), {unchanged} tidak berubah, {skipped} tanpa analisis tersimpan, {invalid} dengan analisis tersimpan yang tidak valid',
+    en: 're-verified {n}: {changed} changed (new version), {unchanged} unchanged, {skipped} without a stored analysis, {invalid} with an invalid stored analysis',
+  },
+  invalidAnalysis: {
+    id: 'dokumen {id} ({file}), versi {version}: analisis tersimpan tidak valid ({problems}); dokumen lain tetap diverifikasi ulang',
+    en: 'document {id} ({file}), version {version}: the stored analysis is not valid ({problems}); the other documents are re-verified',
   },
   failedQueued: { id: '{n} dokumen gagal diantrekan lagi', en: '{n} failed document(s) queued again' },
   failedProcessed: { id: '{n} dokumen gagal diproses lagi: {clean} bersih, {flagged} ditandai, {failed} gagal', en: '{n} failed document(s) processed again: {clean} clean, {flagged} flagged, {failed} failed' },

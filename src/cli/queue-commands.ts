@@ -197,17 +197,30 @@ export function addQueueCommands(program: Command): void {
     .addOption(langOption())
     .action(async (o: { failed?: boolean; all?: boolean; lang: Lang }) => {
       if (!o.failed && !o.all) throw new CliError(say(o.lang, 'reprocessChoose'));
-      const [{ reverifyStored }, { runPending }, { closeSharedOcrPools }] = await Promise.all([
-        import('../jobs/stages.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js')]);
+      const [{ reverifyStored }, { runPending }, { closeSharedOcrPools }, { InvalidAnalysisError }] = await Promise.all([
+        import('../jobs/stages.js'), import('../queue/inline.js'), import('../ocr/shared-pool.js'), import('../store/store.js')]);
       await withRuntime(async (rt) => {
         if (o.all) {
           const docs = await rt.store.documentsWhere(['clean', 'flagged']);
           const b = bar(say(o.lang, 'reverifyBar'));
           b?.start(docs.length, 0);
-          const n = { changed: 0, unchanged: 0, skipped: 0 };
-          for (const d of docs) { n[await reverifyStored(rt.store, d, { lang: o.lang })]++; b?.increment(); }
+          const n = { changed: 0, unchanged: 0, skipped: 0, invalid: 0 };
+          const invalid: InstanceType<typeof InvalidAnalysisError>[] = [];
+          for (const d of docs) {
+            try {
+              n[await reverifyStored(rt.store, d, { lang: o.lang })]++;
+            } catch (e) {
+              // one document's broken analysis is said and counted; the others are re-verified
+              if (!(e instanceof InvalidAnalysisError)) throw e;
+              n.invalid++;
+              invalid.push(e);
+            }
+            b?.increment();
+          }
           b?.stop();
+          for (const e of invalid) err(say(o.lang, 'invalidAnalysis', { id: e.documentId, file: e.fileName, version: e.version, problems: e.problems }));
           out(say(o.lang, 'reverified', { n: docs.length, ...n }));
+          if (n.invalid) process.exitCode = 1;
         }
         if (o.failed) {
           const docs = await rt.store.documentsWhere(['failed']);

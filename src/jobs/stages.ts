@@ -15,7 +15,6 @@ import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type
 import type { OcrPage } from '../ocr/read-page.js';
 import { sharedOcrPools } from '../ocr/shared-pool.js';
 import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions } from '../pipeline/extract.js';
-import type { Analysis } from '../pipeline/analyse.js';
 import { Timings } from '../pipeline/timings.js';
 import type { Lang } from '../verify/index.js';
 import type { DocumentRow, Store } from '../store/store.js';
@@ -230,11 +229,17 @@ export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractO
 
 // ---- re-verification --------------------------------------------------------------------------
 
-/** Re-run verification on a stored analysis; a new version only when the result changed. */
+/**
+ * Re-run verification on a stored analysis; a new version only when the result changed. A stored
+ * analysis of no known shape throws InvalidAnalysisError (store.ts), naming the document: the
+ * caller reports it and goes on with the others.
+ */
 export async function reverifyStored(store: Store, doc: DocumentRow, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Promise<'changed' | 'unchanged' | 'skipped'> {
   const cur = await store.current(doc.id);
-  if (!cur || !cur.analysis || cur.report.status === 'failed') return 'skipped';
-  const next = reverify(cur.analysis as Analysis, cur.report, opts);
+  if (!cur || cur.report.status === 'failed') return 'skipped';
+  if (cur.invalidAnalysis) throw cur.invalidAnalysis;
+  if (!cur.analysis) return 'skipped';
+  const next = reverify(cur.analysis, cur.report, opts);
   if (isDeepStrictEqual(JSON.parse(JSON.stringify(next)), cur.report)) return 'unchanged';
   await store.saveRevision(doc.id, 'reprocess', next, cur.analysis);
   return 'changed';

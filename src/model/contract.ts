@@ -9,9 +9,6 @@ import { BBox } from './word.js';
  */
 export const SCHEMA_VERSION = 2 as const;
 
-export const TableId = z.enum(['2.1', '2.2', '2.3', '2.4', '2.5']);
-export type TableId = z.infer<typeof TableId>;
-
 const num = z.number().nullable();
 const text = z.string().nullable();
 
@@ -30,6 +27,8 @@ const RowExtras = {
   ranges: z.record(z.string(), Range).optional(),
   notes: z.record(z.string(), z.string()).optional(),
 };
+/** The template's own text columns a row keeps when the table prints them (schemaVersion 2). */
+export const OPTIONAL_FIELDS = ['satuan', 'keterangan'] as const satisfies readonly (keyof typeof RowExtras)[];
 
 export const Row21 = z.object({ no: z.string(), sasaran: text, indikator: text, target: num, ...RowExtras });
 export const Row22 = z.object({ no: z.string(), min: num, max: num, kriteria: text });
@@ -42,13 +41,73 @@ export const Row24 = z.object({
 });
 export const Row25 = z.object({ no: z.string(), uraian: text, pagu: num, realisasi: num, capaian: num, ...RowExtras });
 
-export const Tables = z.object({
-  '2.1': z.array(Row21),
-  '2.2': z.array(Row22),
-  '2.3': z.array(Row23),
-  '2.4': z.array(Row24),
-  '2.5': z.array(Row25),
-});
+/** What a field holds: a percentage (in percent), money (rupiah), another number (a target, a count), or text. */
+export const FieldKind = z.enum(['pct', 'money', 'number', 'text']);
+export type FieldKind = z.infer<typeof FieldKind>;
+
+/** A record's fields: its keys besides the row label `no` and the optional extras. */
+type FieldOf<R extends z.ZodObject> = Exclude<keyof z.infer<R> & string, 'no' | keyof typeof RowExtras>;
+
+interface TableDef<R extends z.ZodObject> {
+  /** what the table is, whatever number a document gives it (the keys 2.1–2.5 are roles) */
+  role: string;
+  /** one record of the table in the contract */
+  row: R;
+  /** the kind of each numeric field; the others are text */
+  kinds: Partial<Record<FieldOf<R>, Exclude<FieldKind, 'text'>>>;
+  /** rows numbered 1, 2, 3… (`flat`), or programs and their kegiatan 1, 1.1, 1.2 (`hierarchical`) */
+  labels: 'flat' | 'hierarchical';
+}
+const table = <R extends z.ZodObject>(def: TableDef<R>): TableDef<R> => def;
+
+/**
+ * The contract's tables, the one definition every module iterates over or indexes by: the ids
+ * (2.1–2.5, in this order), what each is, its record schema, the kind of number each field holds
+ * and how its rows are numbered.
+ */
+export const TABLES = {
+  '2.1': table({ role: 'Perjanjian Kinerja', row: Row21, kinds: { target: 'number' }, labels: 'flat' }),
+  '2.2': table({ role: 'skala nilai', row: Row22, kinds: { min: 'pct', max: 'pct' }, labels: 'flat' }),
+  '2.3': table({ role: 'capaian kinerja', row: Row23, kinds: { target: 'number', realisasi: 'number', capaian: 'pct' }, labels: 'flat' }),
+  '2.4': table({
+    role: 'cost per outcome', row: Row24, labels: 'flat',
+    kinds: { pagu: 'money', realisasiAnggaran: 'money', capaianAnggaran: 'pct', target: 'number', realisasi: 'number', capaian: 'pct' },
+  }),
+  '2.5': table({ role: 'realisasi anggaran', row: Row25, kinds: { pagu: 'money', realisasi: 'money', capaian: 'pct' }, labels: 'hierarchical' }),
+};
+
+export type TableId = keyof typeof TABLES;
+/** The table ids in order. */
+export const TABLE_IDS = Object.keys(TABLES) as TableId[];
+export const TableId = z.enum(TABLE_IDS as [TableId, ...TableId[]]);
+
+/** The record of one table. */
+export type TableRow<K extends TableId> = z.infer<(typeof TABLES)[K]['row']>;
+/** The fields of one table (its record's keys besides `no` and the optional extras). */
+export type TableField<K extends TableId> = FieldOf<(typeof TABLES)[K]['row']>;
+
+const EXTRA_KEYS: ReadonlySet<string> = new Set(['no', ...Object.keys(RowExtras)]);
+/** The contract's fields of each table, in the record's order (2.2's printed interval is min and max). */
+export const TABLE_FIELDS = byTable((id): readonly string[] => Object.keys(TABLES[id].row.shape).filter((k) => !EXTRA_KEYS.has(k))) as
+  { readonly [K in TableId]: readonly TableField<K>[] };
+
+/** The kind of value a field of a table holds (text when it is no number). */
+export function fieldKind(table: TableId, field: string): FieldKind {
+  return (TABLES[table].kinds as Partial<Record<string, FieldKind>>)[field] ?? 'text';
+}
+
+/** A value for each table, in table order. */
+export function byTable<T>(value: (id: TableId) => T): Record<TableId, T> {
+  return Object.fromEntries(TABLE_IDS.map((id) => [id, value(id)])) as Record<TableId, T>;
+}
+
+/** Tables whose rows are indicators (they have an `indikator` field): 2.1, 2.3, 2.4. */
+export const INDICATOR_TABLES: readonly TableId[] = TABLE_IDS.filter((id) => (TABLE_FIELDS[id] as readonly string[]).includes('indikator'));
+/** Tables whose rows are numbered 1, 2, 3…: all but the budget. */
+export const FLAT_TABLES: readonly TableId[] = TABLE_IDS.filter((id) => TABLES[id].labels === 'flat');
+
+export const Tables = z.object(
+  Object.fromEntries(TABLE_IDS.map((id) => [id, z.array(TABLES[id].row)])) as { [K in TableId]: z.ZodArray<(typeof TABLES)[K]['row']> });
 export type Tables = z.infer<typeof Tables>;
 
 export const PeriodKind = z.enum(['tribulan', 'semester', 'tahunan']);

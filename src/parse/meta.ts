@@ -1,4 +1,5 @@
 import type { DocumentKind, Period, ReportMeta } from '../model/contract.js';
+import type { MetaDoubt } from '../model/analysis.js';
 import type { Line } from '../model/word.js';
 import { parsePlaceDate } from './dates.js';
 import { documentKind } from './kind.js';
@@ -8,8 +9,7 @@ import { sentencesOf } from './sentences.js';
 import { findSignatories } from './signatures.js';
 import { asPrintedName, foldForMatch, isAllCaps, joinLineTexts, titleCase } from './text.js';
 
-/** A meta field read with doubt: nothing where meta lives named it, or what did disagreed. */
-export type MetaDoubt = 'kecamatan' | 'kabupaten' | 'period' | 'year';
+export type { MetaDoubt };
 
 /**
  * Report metadata from all lines of a document in reading order, taken from where meta lives:

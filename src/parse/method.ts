@@ -1,28 +1,12 @@
-import type { TableId } from '../model/contract.js';
+import { INDICATOR_TABLES } from '../model/contract.js';
+import type { StatedMethod } from '../model/analysis.js';
 import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
 import type { Profile } from '../model/profile.js';
 import type { Line } from '../model/word.js';
 import { foldForMatch, joinLineTexts } from './text.js';
 
-/**
- * How the report says its capaian are computed, where it says so: lower-is-better indicators
- * (worded as a decrease, or with `(2 × target − realisasi) / target` printed in a formula column),
- * a cap on capaian (`capaian maksimal 120%`), and how a range target is judged. A profile may
- * state the same for a template (`Profile.method`). Verification follows it (verify/method.ts).
- */
-export interface StatedMethod {
-  /** capaian are capped at this percent; null when nothing caps them */
-  cap: number | null;
-  /** where the cap comes from */
-  capSource?: 'document' | 'profile';
-  /** rows (`2.3/1`) whose indicator is lower-is-better, with why */
-  negative: { row: string; by: 'wording' | 'formula' | 'profile' }[];
-  /** rows (`2.3/2`) whose printed formula says realisasi / target: never read as lower-is-better */
-  positive: string[];
-  rangeTargets: 'nearer' | 'lower' | 'upper';
-}
+export type { StatedMethod };
 
-const INDICATOR_TABLES: readonly TableId[] = ['2.1', '2.3', '2.4'];
 /** A goal worded as a decrease (`Menurunnya angka pengangguran`, `penurunan` in a sasaran). */
 const DECREASE = /(?<!\p{L})(penurunan|menurun(?:nya)?|turunnya|berkurang(?:nya)?|pengurangan)(?!\p{L})/iu;
 /**

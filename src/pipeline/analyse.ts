@@ -1,37 +1,16 @@
-import type { TablesResult } from '../tables/extract-tables.js';
-import type { ReportMeta, TableId } from '../model/contract.js';
-import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
+import { ANALYSIS_VERSION, type Analysis } from '../model/analysis.js';
 import type { Profile } from '../model/profile.js';
 import type { PageContent } from '../model/word.js';
 import { groupLines } from '../model/lines.js';
 import { extractTables } from '../tables/extract-tables.js';
 import { gridContains } from '../tables/grid.js';
 import { readMeta } from '../parse/meta.js';
-import type { ReadingNotes } from '../verify/types.js';
 import { extractClaims } from '../parse/claims.js';
-import { statedMethod, type StatedMethod } from '../parse/method.js';
+import { statedMethod } from '../parse/method.js';
 import type { Timings } from './timings.js';
 
-export interface Analysis {
-  tables: ExtractedTables;
-  /** where each table's header is, per page (absent in analyses stored before it was kept) */
-  headers?: TablesResult['headers'];
-  missing: TableId[];
-  /** missing tables whose caption was seen (their grid was not read); absent in analyses stored before it */
-  unread?: TableId[];
-  meta: ReportMeta;
-  claims: ExtractedClaim[];
-  /** schemaVersion 2 (absent from analyses stored before): each role's printed caption */
-  captions?: Partial<Record<TableId, string>>;
-  /** schemaVersion 2: what could not be read (tables, columns, meta) */
-  notes?: ReadingNotes;
-  /** schemaVersion 2: the calculation method the document (or its profile) states */
-  method?: StatedMethod;
-  /** schemaVersion 2: the profile the document was read with */
-  profile?: string;
-  /** the profile's rating scale, for a report printing none (kept so re-verification needs no profile) */
-  profileScale?: NonNullable<Profile['scale']>;
-}
+/** The analysis of a document (its zod schema and versions: model/analysis.ts). */
+export type { Analysis };
 
 export interface AnalyseOptions {
   profile?: Profile;
@@ -57,6 +36,7 @@ export function analysePages(pages: readonly PageContent[], timings?: Timings, o
     return { claims: extractClaims(narrative, { bands }), method: statedMethod(narrative, tables, profile) };
   });
   return {
+    schemaVersion: ANALYSIS_VERSION,
     tables, headers, missing, unread: unreadCaptioned, meta, claims, captions, method,
     notes: { unread, unmappedColumns, metaDoubts: doubts },
     ...(profile ? { profile: profile.name } : {}),

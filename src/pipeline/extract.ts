@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { NO_SIGNATURE_MARKS, SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type SignatureInfo, type SignatureMarks, type Tables, type TableId } from '../model/contract.js';
+import { NO_SIGNATURE_MARKS, OPTIONAL_FIELDS, SCHEMA_VERSION, TABLES, TABLE_FIELDS, TABLE_IDS, byTable, type Discrepancy, type Report, type ReportMeta, type SignatureInfo, type SignatureMarks, type Tables, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 import type { Profile } from '../model/profile.js';
 
@@ -14,8 +14,6 @@ import { doubtfulCells, numericCells, rereadCells, rereadShapes } from '../ocr/r
 import { structureBreaks } from '../verify/structure.js';
 import { shapeCells } from './shape-rereads.js';
 import { checkSignatures } from '../ocr/signatures.js';
-import { OPTIONAL_FIELDS, TABLE_FIELDS } from '../tables/records.js';
-import { TABLE_IDS } from '../tables/extract-tables.js';
 import { verify, type Lang, type VerifyInput } from '../verify/index.js';
 import { message } from '../verify/messages.js';
 import { matchSigners, signatureRules } from '../verify/signatures.js';
@@ -49,7 +47,6 @@ export interface ExtractResult {
 }
 
 const EMPTY_META: ReportMeta = { unit: null, kecamatan: null, kabupaten: null, period: null, signedAt: null, signatories: [] };
-const EMPTY_TABLES: Tables = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
 const DEFAULT_MIN_CONFIDENCE = 80;
 
 /**
@@ -302,7 +299,7 @@ export function failedReport(file: string, digest: string | null, pages: number,
     schemaVersion: SCHEMA_VERSION,
     source: { file, sha256: digest, pages, mode: 'text' },
     report: EMPTY_META,
-    tables: EMPTY_TABLES,
+    tables: byTable(() => []) as Tables,
     claims: [],
     discrepancies: [],
     signatures: [],
@@ -313,27 +310,24 @@ export function failedReport(file: string, digest: string | null, pages: number,
 }
 
 function toContractTables(t: ExtractedTables): Tables {
-  const out: Record<string, unknown[]> = {};
-  for (const id of TABLE_IDS) {
-    out[id] = t[id].map((row) => {
-      const rec: Record<string, unknown> = { no: row.no };
-      for (const f of TABLE_FIELDS[id]) rec[f] = row.fields[f]?.value ?? null;
-      if (id === '2.2') return rec;
-      // schemaVersion 2: the template's own columns, and what numeric cells printed besides numbers
-      for (const f of OPTIONAL_FIELDS) if (row.fields[f]) rec[f] = row.fields[f]!.value ?? null;
-      const extra: Record<string, string> = {}, ranges: Record<string, { min: number; max: number }> = {}, notes: Record<string, string> = {};
-      for (const [name, f] of Object.entries(row.fields)) {
-        if (name.startsWith('extra:') && typeof f.value === 'string') extra[name.slice(6)] = f.value;
-        if (f.range) ranges[name] = f.range;
-        if (f.note !== undefined) notes[name] = f.note;
-      }
-      if (Object.keys(extra).length) rec.extra = extra;
-      if (Object.keys(ranges).length) rec.ranges = ranges;
-      if (Object.keys(notes).length) rec.notes = notes;
-      return rec;
-    });
-  }
-  return out as Tables;
+  return byTable((id) => t[id].map((row) => {
+    const rec: Record<string, unknown> = { no: row.no };
+    for (const f of TABLE_FIELDS[id]) rec[f] = row.fields[f]?.value ?? null;
+    // a record with no extras (2.2)
+    if (!('notes' in TABLES[id].row.shape)) return rec;
+    // schemaVersion 2: the template's own columns, and what numeric cells printed besides numbers
+    for (const f of OPTIONAL_FIELDS) if (row.fields[f]) rec[f] = row.fields[f]!.value ?? null;
+    const extra: Record<string, string> = {}, ranges: Record<string, { min: number; max: number }> = {}, notes: Record<string, string> = {};
+    for (const [name, f] of Object.entries(row.fields)) {
+      if (name.startsWith('extra:') && typeof f.value === 'string') extra[name.slice(6)] = f.value;
+      if (f.range) ranges[name] = f.range;
+      if (f.note !== undefined) notes[name] = f.note;
+    }
+    if (Object.keys(extra).length) rec.extra = extra;
+    if (Object.keys(ranges).length) rec.ranges = ranges;
+    if (Object.keys(notes).length) rec.notes = notes;
+    return rec;
+  })) as Tables;
 }
 
 function toContractClaim(c: ExtractedClaim) {

@@ -2,11 +2,10 @@
  * A reviewer's correction of a misread value, applied to the stored analysis (the values with
  * their provenance) so verification can run again on it. Pure: the caller stores the result.
  */
-import type { TableId } from '../model/contract.js';
+import { TABLE_FIELDS, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, Field } from '../model/extracted.js';
 import type { Analysis } from '../pipeline/analyse.js';
 import { parseNumber } from '../parse/numbers.js';
-import { TABLE_FIELDS } from '../tables/records.js';
 
 export interface Correction {
   /** a table (`2.1`–`2.5`) or `narrative` for a claim of the text */
@@ -41,7 +40,8 @@ export type CorrectedField = Field & { correctedBy: string; correctedAt: string 
 export function applyCorrection(analysis: Analysis, c: Correction, actor: string, at = new Date()): { analysis: Analysis; before: CorrectedValue; after: CorrectedValue } {
   const next = structuredClone(analysis);
   if (c.table === 'narrative') return correctClaim(next, c, actor, at);
-  if (!TABLE_FIELDS[c.table]?.includes(c.field)) throw new CorrectionError('no-such-field', `Tabel ${c.table} has no field "${c.field}" (${TABLE_FIELDS[c.table]?.join(', ')})`);
+  const fields: readonly string[] | undefined = TABLE_FIELDS[c.table];
+  if (!fields?.includes(c.field)) throw new CorrectionError('no-such-field', `Tabel ${c.table} has no field "${c.field}" (${fields?.join(', ')})`);
   const rows = next.tables[c.table].filter((r) => r.no === c.row);
   const row = pick(rows, c, `Tabel ${c.table} row "${c.row}"`);
   const old = row.fields[c.field];

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { StoredReport, type Report, type TableId } from '../model/contract.js';
-import { TABLE_FIELDS } from '../tables/records.js';
+import { StoredReport, TABLE_FIELDS, TABLE_IDS, byTable, type Report, type TableId } from '../model/contract.js';
+import { StoredAnalysis, type Analysis } from '../model/analysis.js';
 import { DataDirBusy, lockDataDir } from './data-lock.js';
 import { folderBlobStore, postgresBlobStore, type BlobStore } from './blobs.js';
 import { migrate, pgliteDb, postgresDb, type Db, type Queryable } from './db.js';
@@ -116,7 +116,7 @@ export class Store {
    * Store the report of a run as the document's next version, once: a second call for the same run
    * (a job re-run after a crash between commit and acknowledgement) returns the stored version.
    */
-  async saveReport(id: number, run: number, reason: string, report: Report, analysis?: unknown): Promise<{ version: number; created: boolean }> {
+  async saveReport(id: number, run: number, reason: string, report: Report, analysis?: Analysis): Promise<{ version: number; created: boolean }> {
     return this.db.tx(async (q) => {
       // one writer per document at a time: concurrent failures of two page jobs store one version
       await q.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [id]);
@@ -131,7 +131,7 @@ export class Store {
    * `expectVersion` refuses the revision (StaleVersionError) when another version was stored meanwhile;
    * `within` runs in the same transaction once the version is stored (a reviewer's correction and its audit).
    */
-  async saveRevision(id: number, reason: string, report: Report, analysis: unknown,
+  async saveRevision(id: number, reason: string, report: Report, analysis: Analysis | null,
     opts: { expectVersion?: number; within?: (q: Queryable, version: number) => Promise<void> } = {}): Promise<number> {
     return this.db.tx(async (q) => {
       if (opts.expectVersion !== undefined) {
@@ -146,7 +146,7 @@ export class Store {
     });
   }
 
-  private async storeVersion(q: Queryable, id: number, run: number, reason: string, report: Report, analysis: unknown): Promise<number> {
+  private async storeVersion(q: Queryable, id: number, run: number, reason: string, report: Report, analysis: Analysis | null | undefined): Promise<number> {
     const version = await this.insertVersion(q, id, run, reason, report, analysis);
     await q.query(
       `UPDATE documents SET status = $3, pages = $4, mode = $5, failure_code = $6, failure_reason = $7, current_version = $8,
@@ -167,15 +167,15 @@ export class Store {
     return version;
   }
 
-  private async insertVersion(q: Queryable, id: number, run: number, reason: string, r: Report, analysis: unknown): Promise<number> {
+  private async insertVersion(q: Queryable, id: number, run: number, reason: string, r: Report, analysis: Analysis | null | undefined): Promise<number> {
     const [{ version }] = (await q.query<{ version: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS version FROM report_versions WHERE document_id = $1', [id])) as [{ version: number }];
     const m = r.report;
     const [{ id: vid }] = (await q.query<{ id: number }>(
       `INSERT INTO report_versions (document_id, version, run, reason, status, unit, kecamatan, kabupaten, period_kind, period_number, year, report, analysis)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [id, version, run, reason, r.status, m.unit, m.kecamatan, m.kabupaten, m.period?.kind ?? null, m.period?.number ?? null, m.period?.year ?? null,
-        JSON.stringify(r), analysis === undefined ? null : JSON.stringify(analysis)])) as [{ id: number }];
-    for (const t of Object.keys(TABLE_ROWS) as TableId[]) {
+        JSON.stringify(r), analysis == null ? null : JSON.stringify(analysis)])) as [{ id: number }];
+    for (const t of TABLE_IDS) {
       const { table, columns } = TABLE_ROWS[t];
       const rows = r.tables[t] as Record<string, unknown>[];
       if (!rows.length) continue;
@@ -214,21 +214,37 @@ export class Store {
     return rows[0] ? StoredReport.parse(rows[0].report) : null; // the contract's key order (jsonb keeps its own), older versions upgraded
   }
 
-  /** The stored analysis (tables, meta and claims with provenance) of the current version, or a given one. */
-  async analysis(id: number, version?: number): Promise<unknown> {
-    const rows = await this.db.query<{ analysis: unknown }>(
-      version === undefined
-        ? 'SELECT v.analysis FROM report_versions v JOIN documents d ON d.id = v.document_id AND v.version = d.current_version WHERE d.id = $1'
-        : 'SELECT analysis FROM report_versions WHERE document_id = $1 AND version = $2',
+  /**
+   * The stored analysis (tables, meta and claims with provenance) of the current version, or a
+   * given one; null when none was stored (a failed document). An analysis of no known shape
+   * throws InvalidAnalysisError, naming the document.
+   */
+  async analysis(id: number, version?: number): Promise<Analysis | null> {
+    const rows = await this.db.query<{ version: number; file_name: string; analysis: unknown }>(
+      `SELECT v.version, d.file_name, v.analysis FROM report_versions v JOIN documents d ON d.id = v.document_id
+       WHERE d.id = $1 AND v.version = ${version === undefined ? 'd.current_version' : '$2'}`,
       version === undefined ? [id] : [id, version]);
-    return rows[0]?.analysis ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const read = readAnalysis(id, row.file_name, row.version, row.analysis);
+    if (read instanceof InvalidAnalysisError) throw read;
+    return read;
   }
 
-  /** The current version's report and stored analysis (for re-verification). */
-  async current(id: number): Promise<{ version: number; report: Report; analysis: unknown } | null> {
-    const rows = await this.db.query<{ version: number; report: Report; analysis: unknown }>(
-      'SELECT v.version, v.report, v.analysis FROM report_versions v JOIN documents d ON d.id = v.document_id AND v.version = d.current_version WHERE d.id = $1', [id]);
-    return rows[0] ? { ...rows[0], report: StoredReport.parse(rows[0].report) } : null;
+  /**
+   * The current version's report and stored analysis (for re-verification). A stored analysis of
+   * no known shape does not hide the report: `analysis` is null and `invalidAnalysis` says why,
+   * naming the document, for what needs the analysis to refuse.
+   */
+  async current(id: number): Promise<{ version: number; report: Report; analysis: Analysis | null; invalidAnalysis: InvalidAnalysisError | null } | null> {
+    const rows = await this.db.query<{ version: number; file_name: string; report: Report; analysis: unknown }>(
+      `SELECT v.version, d.file_name, v.report, v.analysis FROM report_versions v JOIN documents d ON d.id = v.document_id AND v.version = d.current_version
+       WHERE d.id = $1`, [id]);
+    const row = rows[0];
+    if (!row) return null;
+    const read = readAnalysis(id, row.file_name, row.version, row.analysis);
+    const invalid = read instanceof InvalidAnalysisError;
+    return { version: row.version, report: StoredReport.parse(row.report), analysis: invalid ? null : read, invalidAnalysis: invalid ? read : null };
   }
 
   async versions(id: number): Promise<{ version: number; run: number; reason: string; status: string; created_at: Date }[]> {
@@ -304,14 +320,30 @@ export class StaleVersionError extends Error {
   }
 }
 
-/** Normalised table per contract table: the contract's camelCase fields as snake_case columns. */
-export const TABLE_ROWS: Record<TableId, { table: string; columns: string[] }> = {
-  '2.1': { table: 'pk_targets', columns: ['sasaran', 'indikator', 'target'] },
-  '2.2': { table: 'rating_scale', columns: ['min', 'max', 'kriteria'] },
-  '2.3': { table: 'performance', columns: ['sasaran', 'indikator', 'target', 'realisasi', 'capaian'] },
-  '2.4': { table: 'cost_per_outcome', columns: ['sasaran', 'indikator', 'pagu', 'realisasi_anggaran', 'capaian_anggaran', 'target', 'realisasi', 'capaian'] },
-  '2.5': { table: 'budget', columns: ['uraian', 'pagu', 'realisasi', 'capaian'] },
-};
+/** A stored analysis that has the shape of no version of model/analysis.ts: which document, which version, and what is wrong. */
+export class InvalidAnalysisError extends Error {
+  constructor(readonly documentId: number, readonly fileName: string, readonly version: number, readonly problems: string) {
+    super(`document ${documentId} (${fileName}), version ${version}: the stored analysis is not valid (${problems})`);
+    this.name = 'InvalidAnalysisError';
+  }
+}
+
+/** A stored analysis read as the current version, or why it cannot be; null when none was stored. */
+function readAnalysis(id: number, fileName: string, version: number, stored: unknown): Analysis | InvalidAnalysisError | null {
+  if (stored === null || stored === undefined) return null;
+  const parsed = StoredAnalysis.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues;
+  const problems = issues.slice(0, 3).map((i) => `${i.path.join('.') || '(the whole)'}: ${i.message}`).join('; ');
+  return new InvalidAnalysisError(id, fileName, version, issues.length > 3 ? `${problems}; and ${issues.length - 3} more` : problems);
+}
+
+/** The normalised SQL table of each contract table (store/migrations.ts). */
+const SQL_TABLES: Record<TableId, string> = { '2.1': 'pk_targets', '2.2': 'rating_scale', '2.3': 'performance', '2.4': 'cost_per_outcome', '2.5': 'budget' };
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Normalised table per contract table: the contract's camelCase fields as snake_case columns, in the contract's order. */
+export const TABLE_ROWS: Record<TableId, { table: string; columns: string[] }> = byTable((id) => ({ table: SQL_TABLES[id], columns: TABLE_FIELDS[id].map(snake) }));
 
 export interface StoreConfig {
   databaseUrl?: string;

@@ -1,4 +1,4 @@
-import type { TableId } from '../model/contract.js';
+import { TABLE_FIELDS, byTable, type TableId } from '../model/contract.js';
 
 import { DEFAULT_SYNONYMS, EXTRA_COLUMNS, OTHER_COLUMNS, hasAny, hasPhrase, tokens, type FieldName, type SynonymTable } from './synonyms.js';
 
@@ -42,14 +42,13 @@ function extraColumn(label: string): ColumnField | null {
   return EXTRA_COLUMNS.some((p) => hasPhrase(t, p)) ? `extra:${label.replace(/\s+/g, ' ').trim()}` : null;
 }
 
-/** Each table's columns in their usual order; Ket/Keterangan may follow. */
-const CANONICAL: Record<TableId, ColumnField[]> = {
-  '2.1': ['no', 'sasaran', 'indikator', 'target'],
-  '2.2': ['no', 'interval', 'kriteria'],
-  '2.3': ['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian'],
-  '2.4': ['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
-  '2.5': ['no', 'uraian', 'pagu', 'realisasi', 'capaian'],
-};
+/**
+ * Each table's columns in their usual order, as the SAKIP template prints them: `No`, then the
+ * contract's fields, which follow the printed order (2.2 prints one interval column for its `min`
+ * and `max`); Ket/Keterangan may follow.
+ */
+export const CANONICAL: Readonly<Record<TableId, readonly ColumnField[]>> = byTable((id) =>
+  ['no', ...(TABLE_FIELDS[id] as readonly string[]).flatMap((f) => (f === 'min' ? ['interval'] : f === 'max' ? [] : [f]))] as ColumnField[]);
 
 const isKet = (label: string) => has(tokens(label), 'ket', 'keterangan');
 

@@ -1,20 +1,18 @@
-import type { TableId } from '../model/contract.js';
-import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
-import type { BBox, Line, PageContent } from '../model/word.js';
+import { TABLE_IDS, TABLES, byTable, fieldKind, type TableId } from '../model/contract.js';
+import type { TableHeader, UnmappedColumn } from '../model/analysis.js';
+import type { ExtractedTables } from '../model/extracted.js';
+import type { Line, PageContent } from '../model/word.js';
 import { findGrids, type Grid } from './grid.js';
 import { findOpenGrids } from './open-grid.js';
 import { splitAtRules } from './split-words.js';
 import { locateRoles, type UnreadTable } from './locate.js';
 import { columnLabels, dataRows, type RawRow } from './rows.js';
-import { fieldKind, toRecord } from './records.js';
+import { toRecord } from './records.js';
 import type { MapOptions } from './columns.js';
 import { addEvidence, styleEvidence, styleOf, type NumberStyle } from '../parse/number-style.js';
 import { reconcileTexts } from './reconcile-text.js';
 
-export const TABLE_IDS: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
-
-/** Where a table's header is printed on a page (a table across pages may have one per page). */
-export interface TableHeader { page: number; bbox: BBox }
+export type { TableHeader, UnmappedColumn };
 
 export interface TablesResult {
   tables: ExtractedTables;
@@ -33,15 +31,6 @@ export interface TablesResult {
   styles: Partial<Record<TableId, NumberStyle>>;
   /** missing tables a caption names and no other finding explains: their grid was not read (extraction doubt X1, not an absent table) */
   unreadCaptioned: TableId[];
-}
-
-export interface UnmappedColumn {
-  table: TableId;
-  label: string;
-  /** `position`: read as the template's column at that place, its printed header not understood */
-  reason?: 'unknown' | 'position';
-  page: number;
-  bbox: Grid['bbox'];
 }
 
 export interface TablesOptions extends MapOptions {
@@ -66,9 +55,9 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
     return [...ruled, ...findOpenGrids(p.page, p.segments, words, ruled)].sort((a, b) => a.bbox[1] - b.bbox[1]);
   });
   const { located, captions, unread, captioned } = locateRoles(grids, lines, opts);
-  const raw: Record<TableId, RawRow[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
+  const raw = byTable((): RawRow[] => []);
   const unmappedColumns: UnmappedColumn[] = [];
-  const headers: Record<TableId, TableHeader[]> = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
+  const headers = byTable((): TableHeader[] => []);
   for (const lg of located) {
     const { grid, headerBands: n } = lg;
     if (n > 0) headers[lg.table].push({ page: grid.page, bbox: [grid.xs[0]!, grid.ys[0]!, grid.xs[grid.xs.length - 1]!, grid.ys[n]!] });
@@ -77,12 +66,13 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
     if (lg.headerBands > 0) unmappedColumns.push(...unmapped(lg.table, lg.grid, lg.headerBands, lg.columns, lg.byPosition ?? []));
   }
   for (const id of TABLE_IDS) repairFirstLabel(raw[id]);
-  for (const id of ['2.1', '2.2', '2.3', '2.4'] as const) repairLabelCount(raw[id]);
-  repairKegiatanLabels(raw['2.5']);
-  const styles = opts.numberStyle ? Object.fromEntries(TABLE_IDS.map((id) => [id, PROFILE_STYLES[opts.numberStyle!]])) as Record<TableId, NumberStyle> : numberStyles(raw);
-  const tables = Object.fromEntries(
-    TABLE_IDS.map((id) => [id, raw[id].map((r) => toRecord(id, r, styles[id]))]),
-  ) as Record<TableId, ExtractedRow[]>;
+  // flat tables count 1, 2, 3…; the budget numbers programs and their kegiatan (1, 1.1, 1.2)
+  for (const id of TABLE_IDS) {
+    if (TABLES[id].labels === 'flat') repairLabelCount(raw[id]);
+    else repairKegiatanLabels(raw[id]);
+  }
+  const styles = opts.numberStyle ? byTable(() => PROFILE_STYLES[opts.numberStyle!]) : numberStyles(raw);
+  const tables: ExtractedTables = byTable((id) => raw[id].map((r) => toRecord(id, r, styles[id])));
   reconcileTexts(tables);
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
   return { tables, headers, grids, missing, captions, unread, unmappedColumns, styles, unreadCaptioned: missing.filter((id) => captioned.includes(id) && !unread.some((u) => u.table === id)) };
@@ -101,7 +91,7 @@ function numberStyles(raw: Record<TableId, RawRow[]>): Record<TableId, NumberSty
       .filter(([f]) => fieldKind(id, f) !== 'text').map(([, c]) => c!.text))));
   }
   const doc = styleOf(evidence);
-  return Object.fromEntries(TABLE_IDS.map((id) => [id, doc])) as Record<TableId, NumberStyle>;
+  return byTable(() => doc);
 }
 
 /**

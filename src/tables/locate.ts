@@ -1,10 +1,10 @@
 import type { TableId } from '../model/contract.js';
+import type { UnreadTable } from '../model/analysis.js';
 import type { Line } from '../model/word.js';
 import type { Grid } from './grid.js';
-import { mapColumns, type ColumnField, type MapOptions } from './columns.js';
+import { CANONICAL, mapColumns, type ColumnField, type MapOptions } from './columns.js';
 import { bandColumnsByContent, captionScore, findCaptions, fits, headerCandidates, standardNumber, titleRole, usesStandardNumbering, type Caption, type RoleCandidate } from './roles.js';
 import { bandCells, headerBandCount, columnLabels } from './rows.js';
-import { TABLE_FIELDS } from './records.js';
 import { editDistance } from '../parse/edit-distance.js';
 
 export interface LocatedGrid {
@@ -19,16 +19,7 @@ export interface LocatedGrid {
   byPosition?: number[];
 }
 
-/** A table the document prints that could not be read as one of the contract's (item 7 of issue 11). */
-export interface UnreadTable {
-  /** the role its caption or header points at */
-  table: TableId;
-  page: number;
-  bbox: Grid['bbox'];
-  caption: string | null;
-  reason: 'columns' | 'duplicate';
-  labels: string[];
-}
+export type { UnreadTable };
 
 export interface LocateResult {
   located: LocatedGrid[];
@@ -225,11 +216,10 @@ function repeatedHeaderBands(grid: Grid, prevGrid: Grid, n: number): number {
 }
 
 /**
- * The columns of a table as the SAKIP template prints them, left to right: `No`, then the contract's
- * fields, which follow the printed order. Not for 2.2, whose interval column becomes two fields.
+ * The columns of a table as the SAKIP template prints them, left to right (columns.ts). Not for
+ * 2.2, whose interval column becomes two fields.
  */
-const standardLayout = (table: TableId): ColumnField[] | null =>
-  (table === '2.2' ? null : ['no', ...TABLE_FIELDS[table]] as ColumnField[]);
+const standardLayout = (table: TableId): readonly ColumnField[] | null => (table === '2.2' ? null : CANONICAL[table]);
 
 /**
  * The standard layout for a captioned grid whose header did not map every required column: only

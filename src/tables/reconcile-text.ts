@@ -1,4 +1,4 @@
-import type { TableId } from '../model/contract.js';
+import { INDICATOR_TABLES } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import { editDistance } from '../parse/edit-distance.js';
 
@@ -90,10 +90,9 @@ const byNo = (rows: readonly ExtractedRow[], no: string) => rows.find((r) => r.n
  * program names. Texts only: numbers are never changed this way.
  */
 export function reconcileTexts(tables: ExtractedTables): void {
-  const indicatorTables: TableId[] = ['2.1', '2.3', '2.4'];
-  const labels = new Set(indicatorTables.flatMap((t) => tables[t].map((r) => r.no)));
+  const labels = new Set(INDICATOR_TABLES.flatMap((t) => tables[t].map((r) => r.no)));
   for (const no of labels) {
-    for (const field of ['sasaran', 'indikator']) reconcileGroup(indicatorTables.map((t) => byNo(tables[t], no)?.fields[field]));
+    for (const field of ['sasaran', 'indikator']) reconcileGroup(INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]));
   }
   for (const r of tables['2.5']) {
     const f = r.fields.uraian;

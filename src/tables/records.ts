@@ -1,4 +1,4 @@
-import type { TableId } from '../model/contract.js';
+import { OPTIONAL_FIELDS, TABLE_FIELDS, fieldKind, type TableId } from '../model/contract.js';
 import type { ExtractedRow, Field, FieldKind } from '../model/extracted.js';
 import { parseNumber } from '../parse/numbers.js';
 import { parseCell } from '../parse/cell-value.js';
@@ -7,45 +7,19 @@ import { parseInterval } from '../parse/interval.js';
 import type { ColumnField } from './columns.js';
 import { normalizeLabel, type RawCell, type RawRow } from './rows.js';
 
-/** The kind each field of each table holds; anything else is text. */
-const KINDS: Record<TableId, Partial<Record<ColumnField, FieldKind>>> = {
-  '2.1': { target: 'number' },
-  '2.2': {},
-  '2.3': { target: 'number', realisasi: 'number', capaian: 'pct' },
-  '2.4': { pagu: 'money', realisasiAnggaran: 'money', capaianAnggaran: 'pct', target: 'number', realisasi: 'number', capaian: 'pct' },
-  '2.5': { pagu: 'money', realisasi: 'money', capaian: 'pct' },
-};
-
-/** The contract's fields of each table, in order (2.2's interval becomes min and max). */
-export const TABLE_FIELDS: Record<TableId, string[]> = {
-  '2.1': ['sasaran', 'indikator', 'target'],
-  '2.2': ['min', 'max', 'kriteria'],
-  '2.3': ['sasaran', 'indikator', 'target', 'realisasi', 'capaian'],
-  '2.4': ['sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
-  '2.5': ['uraian', 'pagu', 'realisasi', 'capaian'],
-};
-
-/** Text columns kept when a table prints them (schemaVersion 2), besides `extra:<header>` columns. */
-export const OPTIONAL_FIELDS = ['satuan', 'keterangan'] as const;
-
 const EMPTY_CELL = (row: RawRow): RawCell => ({ text: '', words: [], bbox: row.bbox, conf: 100, page: row.page });
-
-/** The kind of number a field holds (text when none). */
-export function fieldKind(table: TableId, field: string): FieldKind {
-  return KINDS[table][field as ColumnField] ?? 'text';
-}
 
 export function toRecord(table: TableId, row: RawRow, style?: NumberStyle): ExtractedRow {
   const fields: Record<string, Field> = {};
-  // the template's text columns beside the contract's (`Satuan`, `Keterangan`, `Sumber Data`…)
+  // the template's text columns beside the contract's (`Satuan`, `Keterangan`, `Sumber Data`…),
+  // kept when a table prints them (schemaVersion 2)
   for (const [name, cell] of Object.entries(row.cells) as [ColumnField, RawCell][]) {
     if ((OPTIONAL_FIELDS as readonly string[]).includes(name) || name.startsWith('extra:')) fields[name] = toField(cell, 'text');
   }
   for (const name of TABLE_FIELDS[table]) {
     if (table === '2.2' && (name === 'min' || name === 'max')) continue;
     const cell = row.cells[name as ColumnField] ?? (name === 'uraian' && /^jumlah|total/i.test(row.no) ? { ...EMPTY_CELL(row), text: row.no } : EMPTY_CELL(row));
-    const kind = KINDS[table][name as ColumnField] ?? 'text';
-    fields[name] = toField(cell, kind, style);
+    fields[name] = toField(cell, fieldKind(table, name), style);
   }
   if (table === '2.2') {
     const cell = row.cells.interval ?? EMPTY_CELL(row);

@@ -1,4 +1,4 @@
-import type { TableId } from '../model/contract.js';
+import { TABLE_IDS, type TableId } from '../model/contract.js';
 import type { Line } from '../model/word.js';
 import { parseInterval } from '../parse/interval.js';
 import { parseNumber } from '../parse/numbers.js';
@@ -19,7 +19,8 @@ import { dataRows, isRowLabel } from './rows.js';
  * document numbers its tables as the kecamatan template does (Tabel 2.1–2.5).
  */
 
-export const ROLES: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
+/** The roles, in the contract's order (model/contract.ts `TABLES`). */
+export const ROLES: readonly TableId[] = TABLE_IDS;
 
 export interface Caption {
   line: Line;

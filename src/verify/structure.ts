@@ -1,4 +1,4 @@
-import type { Discrepancy, TableId } from '../model/contract.js';
+import { FLAT_TABLES, INDICATOR_TABLES, type Discrepancy, type TableId } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import { budgetTree } from './budget.js';
 import { matchBudgetRows } from './cross-table.js';
@@ -26,7 +26,6 @@ export interface StructureBreak {
   at?: ExtractedRow;
 }
 
-const FLAT: readonly TableId[] = ['2.1', '2.2', '2.3', '2.4'];
 const isTotal = (no: string) => /^(jumlah|total|sub\s*total)/i.test(no);
 
 /**
@@ -38,7 +37,7 @@ const isTotal = (no: string) => /^(jumlah|total|sub\s*total)/i.test(no);
 export function structureBreaks(tables: ExtractedTables, unread: readonly TableId[] = [], acrossTables = true): StructureBreak[] {
   return [
     ...unread.map((table): StructureBreak => ({ table, row: '-', field: '-', what: 'unread', stated: null })),
-    ...FLAT.flatMap((t) => flatLabels(t, tables[t])),
+    ...FLAT_TABLES.flatMap((t) => flatLabels(t, tables[t])),
     ...hierarchicalLabels(tables['2.5']),
     ...(acrossTables ? [...sameIndicators(tables), ...kegiatanIn25(tables)] : []),
     ...bandBounds(tables['2.2']),
@@ -83,7 +82,7 @@ function hierarchicalLabels(rows: readonly ExtractedRow[]): StructureBreak[] {
 
 /** 2.1, 2.3 and 2.4 list the same indicators: a table with fewer rows than another lost some. */
 function sameIndicators(tables: ExtractedTables): StructureBreak[] {
-  const ids = (['2.1', '2.3', '2.4'] as const).filter((t) => tables[t].length);
+  const ids = INDICATOR_TABLES.filter((t) => tables[t].length);
   const count = (t: TableId) => tables[t].filter((r) => !isTotal(r.no)).length;
   const most = Math.max(0, ...ids.map(count));
   return ids.filter((t) => count(t) < most).map((t): StructureBreak => {

@@ -1,9 +1,6 @@
 import type { Discrepancy, DocumentKind, Severity, TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
-import type { StatedMethod } from '../parse/method.js';
-import type { MetaDoubt } from '../parse/meta.js';
-import type { UnmappedColumn } from '../tables/extract-tables.js';
-import type { UnreadTable } from '../tables/locate.js';
+import type { ReadingNotes, StatedMethod } from '../model/analysis.js';
 
 import type { Lang } from '../model/lang.js';
 
@@ -27,12 +24,8 @@ export interface VerifyInput {
   notes?: ReadingNotes;
 }
 
-/** What was read but not understood: said as `uncertain` findings, never silently dropped. */
-export interface ReadingNotes {
-  unread: UnreadTable[];
-  unmappedColumns: UnmappedColumn[];
-  metaDoubts: MetaDoubt[];
-}
+/** What was read but not understood: said as `uncertain` findings, never silently dropped (model/analysis.ts). */
+export type { ReadingNotes };
 
 export interface VerifyOptions {
   lang: Lang;

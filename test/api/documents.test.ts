@@ -162,6 +162,33 @@ describe('GET /api/documents/:id', () => {
     expect(jumlah.fields.realisasi.bbox).toHaveLength(4);
   });
 
+  it('a stored analysis of no known shape: its provenance is an error naming the document; the detail, the listing and the evidence still answer', async () => {
+    const id = ids.get('glenmore-tw4-2024.pdf')!;
+    const before = (await call(viewer, { url: `/api/documents/${id}` })).json();
+    const [{ analysis }] = await api.rt.store.db.query<{ analysis: unknown }>('SELECT analysis FROM report_versions WHERE document_id = $1 AND version = 1', [id]) as [{ analysis: unknown }];
+    await api.rt.store.db.query(`UPDATE report_versions SET analysis = jsonb_set(analysis, '{claims}', '"broken"') WHERE document_id = $1`, [id]);
+    try {
+      const en = await call(viewer, { url: `/api/documents/${id}/analysis?lang=en` });
+      expect(en.statusCode).toBe(500);
+      expect(en.json().error.code).toBe('invalid-analysis');
+      expect(en.json().error.message).toMatch(new RegExp(`^the stored analysis of document ${id} \\(glenmore-tw4-2024\\.pdf\\), version 1, is not valid: claims: `));
+      const idn = await call(viewer, { url: `/api/documents/${id}/analysis` });
+      expect(idn.json().error.message).toMatch(new RegExp(`^analisis tersimpan dokumen ${id} \\(glenmore-tw4-2024\\.pdf\\), versi 1, tidak valid: claims: `));
+      // the report is shown as stored (its findings cannot be worded again without the analysis)
+      const detail = await call(viewer, { url: `/api/documents/${id}?lang=en` });
+      expect(detail.statusCode).toBe(200);
+      expect(detail.json().report).toEqual(before.report);
+      const list = await call(viewer, { url: '/api/documents?limit=500' });
+      expect(list.json().items.map((i: { id: number }) => i.id)).toContain(id);
+      const evidence = await call(viewer, { url: before.discrepancies.find((d: { evidenceUrl: string | null }) => d.evidenceUrl).evidenceUrl });
+      expect(evidence.statusCode).toBe(200);
+      expect(evidence.headers['content-type']).toBe('image/png');
+    } finally {
+      await api.rt.store.db.query('UPDATE report_versions SET analysis = $2 WHERE document_id = $1', [id, JSON.stringify(analysis)]);
+    }
+    expect((await call(viewer, { url: `/api/documents/${id}/analysis` })).statusCode).toBe(200);
+  });
+
   it('404 for an unknown document, 400 for a malformed id', async () => {
     expect((await call(viewer, { url: '/api/documents/999999' })).statusCode).toBe(404);
     expect((await call(viewer, { url: '/api/documents/abc' })).statusCode).toBe(400);

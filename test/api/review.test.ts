@@ -177,6 +177,28 @@ describe('corrections', () => {
   });
 });
 
+describe('a stored analysis of no known shape', () => {
+  it('refuses a correction with an error naming the document, and stores nothing; a decision still goes through', async () => {
+    const doc = id.glenmore!;
+    const db = api.rt.store.db;
+    const before = await detail(doc);
+    const [{ analysis }] = (await db.query<{ analysis: unknown }>('SELECT analysis FROM report_versions WHERE document_id = $1 AND version = $2', [doc, before.document.version])) as [{ analysis: unknown }];
+    await db.query(`UPDATE report_versions SET analysis = jsonb_set(analysis, '{tables,2.3}', '{"rows": 1}') WHERE document_id = $1 AND version = $2`, [doc, before.document.version]);
+    try {
+      const r = await call(rudi, { method: 'POST', url: `/api/documents/${doc}/corrections?lang=en`, payload: { version: before.document.version, table: '2.3', row: '3', field: 'capaian', value: 91 } });
+      expect(r.statusCode).toBe(500);
+      expect(r.json().error).toMatchObject({ code: 'invalid-analysis' });
+      expect(r.json().error.message).toMatch(new RegExp(`^the stored analysis of document ${doc} \\(glenmore-tw4-2024\\.pdf\\), version ${before.document.version}, is not valid: tables\\.2\\.3: `));
+      expect((await detail(doc)).versions).toEqual(before.versions);
+      const index = before.discrepancies.findIndex((d: { decision: unknown }) => !d.decision);
+      const confirm = await call(rudi, { method: 'POST', url: `/api/documents/${doc}/discrepancies/${index}/confirm`, payload: { version: before.document.version } });
+      expect(confirm.statusCode).toBe(200);
+    } finally {
+      await db.query('UPDATE report_versions SET analysis = $2 WHERE document_id = $1 AND version = $3', [doc, JSON.stringify(analysis), before.document.version]);
+    }
+  });
+});
+
 describe('reviewed', () => {
   it('marking a report reviewed releases it and takes it out of the queue', async () => {
     const r = await call(sari, { method: 'POST', url: `/api/documents/${id.candipuro}/reviewed`, payload: { note: 'selesai' } });

@@ -13,7 +13,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Analysis } from '../../src/pipeline/analyse.js';
 import { addUser, BORN, loadFixture, loadPeriodCopy, login, PHONE, screenshot, startApp, watchPage, type AppUnderTest } from './harness.js';
 
 let app: AppUnderTest;
@@ -209,7 +208,7 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
     await img.scrollIntoViewIfNeeded();
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalHeight), POLL).toBeGreaterThan(0);
     const size = await img.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight }));
-    const analysis = await app.store.analysis(id) as Analysis;
+    const analysis = (await app.store.analysis(id))!;
     const row = analysis.tables['2.5'].find((r) => r.no === 'JUMLAH')!;
     const header = analysis.headers!['2.5'].find((x) => x.page === row.page)!;
     const k = 150 / 72, cell = row.fields.realisasi!.bbox;

@@ -3,7 +3,9 @@
  * browser) and the CSRF token, which every state change must carry in `x-csrf-token`.
  */
 import { currentLang } from './i18n';
-import type { DocumentDetail, DocumentList, PublicUser, QueueAnswer, Role, SessionInfo, Stats, TokenInfo, UploadItem } from './types';
+import type { Analysis, CorrectionAnswer, DocumentDetail, DocumentList, PublicUser, QueueAnswer, Role, SessionInfo, Stats, TableId, TokenInfo, UploadItem } from './types';
+
+export type { Analysis, AnalysisCell, CorrectionAnswer } from './types';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
@@ -60,7 +62,7 @@ export const api = {
   release: (id: number) => request<unknown>('POST', `/api/documents/${id}/release`),
   confirm: (id: number, index: number, version: number) => request<unknown>('POST', `/api/documents/${id}/discrepancies/${index}/confirm`, { version }),
   dismiss: (id: number, index: number, version: number, reason: string) => request<unknown>('POST', `/api/documents/${id}/discrepancies/${index}/dismiss`, { version, reason }),
-  correct: (id: number, body: { table: string; row: string; field: string; value: string | number | null; version: number; occurrence?: number }) =>
+  correct: (id: number, body: { table: TableId | 'narrative'; row: string; field: string; value: string | number | null; version: number; occurrence?: number }) =>
     request<CorrectionAnswer>('POST', `/api/documents/${id}/corrections`, body),
   reviewed: (id: number, version: number) => request<{ undecided: number }>('POST', `/api/documents/${id}/reviewed`, { version }),
   stats: (filters: Record<string, string>) => request<Stats>('GET', `/api/stats${query({ days: 30, ...filters })}`),
@@ -79,21 +81,6 @@ function cleanFilters(f: Record<string, string>): Record<string, string | number
   for (const k of ['kecamatan', 'kabupaten', 'period', 'rule', 'severity'] as const) if (f[k]) out[k] = f[k]!;
   if (f.year) out.year = Number(f.year);
   return out;
-}
-
-export interface CorrectionAnswer {
-  version: number;
-  status: string;
-  cleared: { rule: string; table: string; row: string; field: string }[];
-  added: { rule: string; table: string; row: string; field: string }[];
-}
-
-export interface AnalysisCell { value: unknown; raw?: string; conf?: number; page?: number; bbox?: number[]; correctedBy?: string }
-export interface Analysis {
-  version: number;
-  tables: Record<string, { no: string; occurrence: number; page: number; bbox: number[]; fields: Record<string, AnalysisCell> }[]>;
-  claims: unknown[];
-  missing: string[];
 }
 
 /**

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { Report } from '../../model/contract.js';
+import { Report, byTable } from '../../model/contract.js';
 import { parseProfile, type Profile } from '../../model/profile.js';
 import type { Analysis } from '../../pipeline/analyse.js';
 import { reverify } from '../../pipeline/extract.js';
@@ -13,12 +13,13 @@ import { documentRow, listDocuments } from '../../store/document-queries.js';
 import { findingKey, writeAudit } from '../../store/review.js';
 import type { DocumentRow } from '../../store/store.js';
 import type { ApiContext } from '../context.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, invalidAnalysis, notFound } from '../errors.js';
 import { apiText, requestLang } from '../messages.js';
 import { cleanFileName, uploadErrorStatus } from '../upload-check.js';
 import { Semaphore, spool, StallGuard } from '../uploads.js';
+import { toFilter, toSummary } from '../listing.js';
 import {
-  DocumentDetail, DocumentList, FilterQuery, IdParam, PageQuery, toFilter, toSummary, UploadItem,
+  AnalysisView, DocumentDetail, DocumentList, FilterQuery, IdParam, PageQuery, UploadItem,
 } from '../schemas.js';
 
 type UploadItem = z.infer<typeof UploadItem>;
@@ -173,22 +174,21 @@ export function documentRoutes(ctx: ApiContext): void {
     method: 'GET', url: '/api/documents/:id/analysis', access: 'viewer', tag: 'documents',
     summary: 'Provenance of the current version: every cell with its value, text as printed, confidence, page and box (points); corrected cells carry correctedBy',
     description: 'For showing where each value is on the page and offering corrections. Rows are listed per table in document order; `occurrence` numbers repeated row labels.',
-    params: IdParam,
-    response: z.object({ version: z.number().int(), tables: z.record(z.string(), z.array(z.unknown())), claims: z.array(z.unknown()), missing: z.array(z.string()) }),
+    params: IdParam, response: AnalysisView, errors: { 500: 'invalid-analysis: the stored analysis has no known shape (the message names the document)' },
   }, async ({ params }) => {
     const cur = await store.current(params.id);
+    if (cur?.invalidAnalysis) throw invalidAnalysis(cur.invalidAnalysis);
     if (!cur?.analysis) throw notFound(`analysis of document ${params.id}`);
-    const a = cur.analysis as { tables: Record<string, { no: string; page: number; bbox: number[]; fields: Record<string, unknown> }[]>; claims: unknown[]; missing: string[] };
-    const tables: Record<string, unknown[]> = {};
-    for (const [t, rows] of Object.entries(a.tables)) {
+    const a = cur.analysis;
+    const tables = byTable((t) => {
       const seen = new Map<string, number>();
-      tables[t] = rows.map((r) => {
+      return a.tables[t].map((r) => {
         const occurrence = seen.get(r.no) ?? 0;
         seen.set(r.no, occurrence + 1);
         return { no: r.no, occurrence, page: r.page, bbox: r.bbox, fields: r.fields };
       });
-    }
-    return { version: cur.version, tables, claims: a.claims, missing: a.missing };
+    });
+    return { version: cur.version, tables, claims: a.claims, missing: a.missing } satisfies z.output<typeof AnalysisView>;
   });
 
   routes.add({
@@ -214,9 +214,9 @@ export function documentRoutes(ctx: ApiContext): void {
  * The report with its findings' messages in `lang`: verification runs again on the stored analysis
  * only to word them, and they are used only when it finds exactly the stored findings, in order.
  */
-function inLanguage(report: Report, analysis: unknown, lang: Lang): Report {
+function inLanguage(report: Report, analysis: Analysis | null, lang: Lang): Report {
   if (!analysis || report.status === 'failed') return report;
-  const again = reverify(analysis as Analysis, report, { lang }).discrepancies;
+  const again = reverify(analysis, report, { lang }).discrepancies;
   const same = again.length === report.discrepancies.length && again.every((d, i) => findingKey(d) === findingKey(report.discrepancies[i]!));
   return same ? { ...report, discrepancies: report.discrepancies.map((d, i) => (d.rule === 'S1' ? d : { ...d, message: again[i]!.message })) } : report;
 }

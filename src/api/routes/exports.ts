@@ -1,11 +1,12 @@
 /** Exports of the selected reports (the document filters): tables, findings, review outcomes, corrections; JSON of one report. */
 import { z } from 'zod';
-import { Report, TableId } from '../../model/contract.js';
+import { Report, TABLE_FIELDS, TableId, byTable, fieldKind } from '../../model/contract.js';
 import { selectedVersionIds } from '../../store/document-queries.js';
 import { correctionRows, findingRows, reviewRows, signatureRows, tableRows } from '../../store/export-queries.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
-import { FilterQuery, IdParam, toFilter } from '../schemas.js';
+import { toFilter } from '../listing.js';
+import { FilterQuery, IdParam } from '../schemas.js';
 import { toCsv, toXlsx, type Column, type Sheet } from '../exports/sheet.js';
 
 /** More reports than this in one export is refused: narrow the filters. */
@@ -24,14 +25,9 @@ const DOC: Column[] = [
 ];
 
 const text = (key: string, header = key): Column => ({ key, header, type: 'text' });
-const TABLE_COLUMNS: Record<TableId, Column[]> = {
-  '2.1': [text('no'), text('sasaran'), text('indikator'), { key: 'target', header: 'target', type: 'number' }],
-  '2.2': [text('no'), { key: 'min', header: 'min', type: 'pct' }, { key: 'max', header: 'max', type: 'pct' }, text('kriteria')],
-  '2.3': [text('no'), text('sasaran'), text('indikator'), { key: 'target', header: 'target', type: 'number' }, { key: 'realisasi', header: 'realisasi', type: 'number' }, { key: 'capaian', header: 'capaian', type: 'pct' }],
-  '2.4': [text('no'), text('sasaran'), text('indikator'), { key: 'pagu', header: 'pagu', type: 'money' }, { key: 'realisasiAnggaran', header: 'realisasiAnggaran', type: 'money' },
-    { key: 'capaianAnggaran', header: 'capaianAnggaran', type: 'pct' }, { key: 'target', header: 'target', type: 'number' }, { key: 'realisasi', header: 'realisasi', type: 'number' }, { key: 'capaian', header: 'capaian', type: 'pct' }],
-  '2.5': [text('no'), text('uraian'), { key: 'pagu', header: 'pagu', type: 'money' }, { key: 'realisasi', header: 'realisasi', type: 'money' }, { key: 'capaian', header: 'capaian', type: 'pct' }],
-};
+/** Each table's columns: `no`, then the contract's fields in order, typed by the kind of value they hold. */
+const TABLE_COLUMNS: Record<TableId, Column[]> = byTable((t) =>
+  [text('no'), ...TABLE_FIELDS[t].map((f): Column => ({ key: f, header: f, type: fieldKind(t, f) }))]);
 
 const FINDING: Column[] = [
   { key: 'idx', header: 'index', type: 'int', width: 7 }, text('rule'), text('severity'), text('tbl', 'table'), text('rowNo', 'row'), text('field'),

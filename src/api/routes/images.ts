@@ -10,7 +10,7 @@ import type { Analysis } from '../../pipeline/analyse.js';
 import type { Discrepancy } from '../../model/contract.js';
 import { PageOutOfRange, pageRaster } from '../images/page-raster.js';
 import { IdParam } from '../schemas.js';
-import type { DocumentRow } from '../../store/store.js';
+import { InvalidAnalysisError, type DocumentRow } from '../../store/store.js';
 
 /** A few fixed resolutions: the cache cannot be filled with every number a client makes up. */
 const PAGE_DPIS = [72, 100, 150, 200] as const;
@@ -72,7 +72,9 @@ export function imageRoutes({ routes, store, images }: ApiContext): void {
     const { page, bbox } = d.evidence;
     if (page === null || !bbox) throw new ApiError(404, 'no-evidence', `finding ${params.index} (${d.rule}) has no place on a page`);
     // keyed by what is drawn, not by the index: versions that keep a finding share its image
-    const context = cellContext(d, await store.analysis(doc.id, query.version) as Analysis | null);
+    // a stored analysis of no known shape only costs the crop its row and header frame
+    const analysis = await store.analysis(doc.id, query.version).catch((e: unknown) => { if (e instanceof InvalidAnalysisError) return null; throw e; });
+    const context = cellContext(d, analysis);
     const key = `ev-${createHash('sha256').update(JSON.stringify([doc.sha256, page, bbox, context, EVIDENCE_DPI, STYLE])).digest('hex')}`;
     return png(reply, await images.get(key, async () => evidencePng(await render(doc, page, EVIDENCE_DPI), bbox, context)));
   });

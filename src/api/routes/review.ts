@@ -5,24 +5,20 @@
  */
 import { z } from 'zod';
 import type { Discrepancy } from '../../model/contract.js';
-import type { Analysis } from '../../pipeline/analyse.js';
 import { reverify } from '../../pipeline/extract.js';
 import { applyCorrection, CorrectionError } from '../../review/correct.js';
 import { documentRow, listDocuments, queueCounts } from '../../store/document-queries.js';
 import { ClaimConflict, findingKey, writeAudit, type ReviewStateRow } from '../../store/review.js';
 import { StaleVersionError } from '../../store/store.js';
 import type { ApiContext } from '../context.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, invalidAnalysis, notFound } from '../errors.js';
+import { toFilter, toSummary } from '../listing.js';
 import {
-  CorrectionBody, DocumentSummary, FilterQuery, IdParam, PageQuery, ReviewInfo, toFilter, toSummary, VersionGuard,
+  ActionAnswer, ClaimAnswer, CorrectionAnswer, CorrectionBody, DecisionAnswer, FilterQuery, IdParam, PageQuery, QueueAnswer, VersionGuard,
 } from '../schemas.js';
 import { evidenceUrl } from './documents.js';
 
 const IndexParam = IdParam.extend({ index: z.coerce.number().int().min(0).max(100_000) });
-const ClaimAnswer = z.object({ document: DocumentSummary.nullable(), expiresAt: z.string().nullable() });
-const ActionAnswer = z.object({ document: DocumentSummary, review: ReviewInfo });
-
-const ChangedFinding = z.object({ rule: z.string(), table: z.string(), row: z.string(), field: z.string(), stated: z.unknown(), expected: z.unknown(), severity: z.string() });
 
 export function reviewRoutes(ctx: ApiContext): void {
   const { routes, store, review, opts } = ctx;
@@ -59,10 +55,7 @@ export function reviewRoutes(ctx: ApiContext): void {
     method: 'GET', url: '/api/review/queue', access: 'viewer', tag: 'review',
     summary: 'Flagged reports not yet reviewed: most severe finding first (error, uncertain, warning), then the oldest; with counts',
     query: FilterQuery.extend(PageQuery.shape),
-    response: z.object({
-      total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(DocumentSummary),
-      counts: z.object({ total: z.number().int(), open: z.number().int(), claimed: z.number().int(), mostSevere: z.object({ error: z.number().int(), uncertain: z.number().int(), warning: z.number().int() }) }),
-    }),
+    response: QueueAnswer,
   }, async ({ query }) => {
     // the queue is flagged reports under review or waiting for it; `review` narrows to open or claimed
     const states = query.review?.length ? query.review.filter((r) => r === 'open' || r === 'claimed') : ['open' as const, 'claimed' as const];
@@ -124,7 +117,6 @@ export function reviewRoutes(ctx: ApiContext): void {
       decision: { outcome: decision.outcome, reason: decision.reason, by: decision.actor, at: new Date(decision.at).toISOString(), version },
     };
   };
-  const DecisionAnswer = ActionAnswer.extend({ decision: z.object({ outcome: z.string(), reason: z.string().nullable(), by: z.string(), at: z.string(), version: z.number().int() }) });
 
   routes.add({
     method: 'POST', url: '/api/documents/:id/discrepancies/:index/confirm', access: 'reviewer', tag: 'review',
@@ -144,19 +136,14 @@ export function reviewRoutes(ctx: ApiContext): void {
     description: 'The corrected cell gets confidence 100 and correctedBy. The answer has the new version\'s status and findings, and which findings the correction cleared or added. '
       + '409 stale-version when `version` is not the current one; 422 for a row, field or value that does not fit.',
     params: IdParam, body: CorrectionBody,
-    response: z.object({
-      document: DocumentSummary, version: z.number().int(), status: z.string(),
-      discrepancies: z.array(z.unknown()).describe('the new version\'s report.discrepancies'),
-      evidenceUrls: z.array(z.string().nullable()),
-      cleared: z.array(ChangedFinding), added: z.array(ChangedFinding),
-      before: z.unknown(), after: z.unknown(),
-    }),
+    response: CorrectionAnswer,
   }, async ({ params, body, user }) => {
     const cur = await current(params.id, body.version);
+    if (cur.invalidAnalysis) throw invalidAnalysis(cur.invalidAnalysis);
     if (!cur.analysis) throw new ApiError(409, 'no-analysis', `document ${params.id} has no stored analysis to correct`);
     let corrected;
     try {
-      corrected = applyCorrection(cur.analysis as Analysis, body, user!.username);
+      corrected = applyCorrection(cur.analysis, body, user!.username);
     } catch (e) {
       if (e instanceof CorrectionError) throw new ApiError(422, e.code, e.message);
       throw e;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { dashboardStats } from '../../store/stats.js';
 import type { ApiContext } from '../context.js';
-import { FilterQuery, toFilter } from '../schemas.js';
+import { toFilter } from '../listing.js';
+import { FilterQuery, StatsAnswer } from '../schemas.js';
 
 export function statsRoutes({ routes, store, rt }: ApiContext): void {
   routes.add({
@@ -18,12 +19,6 @@ export function statsRoutes({ routes, store, rt }: ApiContext): void {
     summary: 'Dashboard figures for the selected reports: counts per status, flagged rate (% of read reports), capaian kinerja and serapan anggaran by unit and period (who has reported when), reports processed per day (last `days`), findings per rule',
     description: 'capaianKinerja: mean of Tabel 2.3\'s stated capaian, averaged over the reports of the group; serapanAnggaran: total realisasi / total pagu × 100 of Tabel 2.5\'s kegiatan (programs when no kegiatan), averaged likewise. Both in percent.',
     query: FilterQuery.extend({ days: z.coerce.number().int().min(1).max(366).default(30) }),
-    response: z.object({
-      documents: z.object({ total: z.number(), queued: z.number(), processing: z.number(), clean: z.number(), flagged: z.number(), failed: z.number() }),
-      flaggedRate: z.number().nullable(),
-      byPlace: z.array(z.object({ kabupaten: z.string().nullable(), kecamatan: z.string().nullable(), unit: z.string().nullable(), periodKind: z.string().nullable(), periodNumber: z.number().nullable(), year: z.number().nullable(), reports: z.number(), flagged: z.number(), capaianKinerja: z.number().nullable(), serapanAnggaran: z.number().nullable() })),
-      processedPerDay: z.array(z.object({ day: z.string(), processed: z.number(), flagged: z.number() })),
-      rules: z.array(z.object({ rule: z.string(), findings: z.number(), reports: z.number() })),
-    }),
+    response: StatsAnswer,
   }, async ({ query }) => dashboardStats(store.db, toFilter(query), query.days));
 }

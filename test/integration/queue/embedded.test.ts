@@ -88,6 +88,30 @@ describe('embedded mode (PGlite, in-process)', () => {
     }
   }, 120_000);
 
+  it('reprocess --all says which document has a broken stored analysis and re-verifies the others', async () => {
+    let id = 0;
+    const broken = async (sql: string) => {
+      const store = await openStore({ dataDir });
+      try {
+        id = (await store.documentsWhere('all')).find((d) => d.file_name === 'glenmore-tw4-2024.pdf')!.id;
+        await store.db.query(`UPDATE report_versions SET analysis = ${sql} WHERE document_id = $1`, [id]);
+      } finally {
+        await store.close();
+      }
+    };
+    await broken(`jsonb_set(analysis, '{meta,period}', '"tribulan 4"')`);
+    // (in the reports' language: --lang en would word every finding anew, a new version each)
+    const r = await runCli(['reprocess', '--all'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`dokumen ${id} \\(glenmore-tw4-2024\\.pdf\\), versi 1: analisis tersimpan tidak valid \\(meta\\.period: [^\\n]*\\); dokumen lain tetap diverifikasi ulang`));
+    expect(r.stdout).toMatch(/16 diverifikasi ulang: 0 berubah \(versi baru\), 15 tidak berubah, 0 tanpa analisis tersimpan, 1 dengan analisis tersimpan yang tidak valid/);
+    // an analysis stored before analyses carried a version is no broken one
+    await broken(`jsonb_set(analysis, '{meta,period}', (SELECT report->'report'->'period' FROM report_versions WHERE document_id = $1 AND version = 1)) - 'schemaVersion'`);
+    const again = await runCli(['reprocess', '--all'], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/16 diverifikasi ulang: 0 berubah \(versi baru\), 16 tidak berubah, 0 tanpa analisis tersimpan, 0 dengan analisis tersimpan yang tidak valid/);
+  }, 120_000);
+
   it('reprocess --failed runs failed documents again; usage errors are explained', async () => {
     const bad = path.join(dataDir, 'broken.pdf');
     fs.writeFileSync(bad, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0x20)]));

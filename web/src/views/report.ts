@@ -10,28 +10,41 @@ import { h, replace } from '../dom';
 import { cell, claimLabel, dateTime, fieldLabel, period, versionReason, where } from '../format';
 import { ruleText, t, type Key } from '../i18n';
 import { keyed, setShortcuts, shortcutLegend, type Shortcut } from '../shortcuts';
-import type { Discrepancy, DocumentDetail, Report, TableRow } from '../types';
+import type { Cell, Discrepancy, DocumentDetail, Report, TableField, TableId, TableRow } from '../types';
 import type { AppContext } from '../main';
 import { pageView, type PageBox } from './page-view';
 import { claimNext } from './queue';
 import { readFilters } from './filters';
 import { signaturePanel } from './signature-panel';
 
-const COLUMNS: Record<string, string[]> = {
+/** The columns of each table as shown: `No` and the contract's fields (src/model/contract.ts), in its order. */
+const COLUMNS = {
   '2.1': ['no', 'sasaran', 'indikator', 'target'],
   '2.2': ['no', 'min', 'max', 'kriteria'],
   '2.3': ['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian'],
   '2.4': ['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
   '2.5': ['no', 'uraian', 'pagu', 'realisasi', 'capaian'],
+} as const satisfies { readonly [K in TableId]: readonly ('no' | TableField<K>)[] };
+/** A field of the contract that COLUMNS does not show: the typecheck fails naming it. */
+type Unshown = { [K in TableId]: Exclude<TableField<K>, (typeof COLUMNS)[K][number]> }[TableId];
+type Assert<T extends true> = T;
+export type EveryFieldShown = Assert<[Unshown] extends [never] ? true : { unshown: Unshown }>;
+
+const TABLE_IDS = Object.keys(COLUMNS) as TableId[];
+const isTable = (t: string): t is TableId => Object.hasOwn(COLUMNS, t);
+/** A row's value in a column (its extras, `extra`, `ranges`, `notes`, are no column). */
+const valueOf = (row: TableRow, col: string): Cell => {
+  const v = (row as Record<string, unknown>)[col];
+  return typeof v === 'string' || typeof v === 'number' ? v : null;
 };
 
 interface Finding { index: number; d: Discrepancy; view: DocumentDetail['discrepancies'][number] }
 
 /** Which occurrence of a repeated row label the finding is about: the row whose cell shows the stated value. */
 function occurrenceOf(report: Report, d: Discrepancy): number | undefined {
-  const rows = (report.tables[d.table] ?? []).filter((r) => r.no === d.row);
+  const rows = (isTable(d.table) ? report.tables[d.table] as TableRow[] : []).filter((r) => r.no === d.row);
   if (rows.length < 2) return undefined;
-  const i = rows.findIndex((r) => r[d.field] === d.stated);
+  const i = rows.findIndex((r) => valueOf(r, d.field) === d.stated);
   return i >= 0 ? i : undefined;
 }
 
@@ -204,8 +217,8 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
     };
 
     /** the correction dialog for one cell (or claim); verification runs again on save */
-    const correctCell = async (c: { table: string; row: string; field: string; stated: Discrepancy['stated']; occurrence?: number }) => {
-      const raw = analysis?.tables[c.table]?.filter((r) => r.no === c.row)[c.occurrence ?? 0]?.fields[c.field]?.raw;
+    const correctCell = async (c: { table: TableId | 'narrative'; row: string; field: string; stated: Discrepancy['stated']; occurrence?: number }) => {
+      const raw = (c.table === 'narrative' ? undefined : analysis?.tables[c.table])?.filter((r) => r.no === c.row)[c.occurrence ?? 0]?.fields[c.field]?.raw;
       const data = await formDialog({
         id: 'correct-dialog', title: t('correctTitle'), submit: t('save'),
         intro: [h('p', null, h('strong', null, where(c)), ` · ${t('stated')}: ${cell(c.stated, c.field, c.table)}`), h('p', { class: 'muted' }, t('correctHelp'))],
@@ -224,7 +237,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
     const correct = () => {
       const f = findings[selected];
       if (!f || !ctx.canReview || heldByOther || f.d.table === 'meta' || f.d.table === 'signature') return;
-      return correctCell({ ...f.d, occurrence: f.d.table === 'narrative' ? undefined : occurrenceOf(report, f.d) });
+      return correctCell({ ...f.d, table: f.d.table, occurrence: f.d.table === 'narrative' ? undefined : occurrenceOf(report, f.d) });
     };
 
     const markReviewed = async () => {
@@ -245,7 +258,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
     };
 
     // where each cell is on the page (provenance), to show any cell, not only flagged ones
-    const cellBox = (table: string, rowIndex: number, field: string) => analysis?.tables[table]?.[rowIndex]?.fields[field];
+    const cellBox = (table: TableId, rowIndex: number, field: string) => analysis?.tables[table]?.[rowIndex]?.fields[field];
     const pagePane = h('section', { class: 'page-pane', attrs: { id: 'page-pane', 'aria-label': t('page') } }, pv.el);
     /**
      * A cell clicked down in the tables: the page beside the findings comes into view with its box;
@@ -256,18 +269,19 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
       clearTimeout(paneTimer);
       paneTimer = setTimeout(() => { if (pagePane.isConnected) pagePane.scrollIntoView({ block: 'nearest' }); }, 400);
     };
-    const tables = Object.keys(COLUMNS).map((tid) => {
+    const tables = TABLE_IDS.map((tid) => {
       const rows: TableRow[] = report.tables[tid] ?? [];
+      const columns: readonly string[] = COLUMNS[tid];
       const missing = report.missingTables?.includes(tid);
       return h('section', { class: 'table-block', attrs: { id: `table-${tid.replace('.', '-')}` } },
         h('h3', null, `Tabel ${tid} — ${t(`table_${tid.replace('.', '_')}` as Key)}`),
         missing || !rows.length ? h('p', { class: 'muted' }, t('missingTable')) : h('div', { class: 'table-scroll' }, h('table', { class: 'extracted' },
-          h('thead', null, h('tr', null, COLUMNS[tid]!.map((c) => h('th', { class: TEXT_COLUMNS.has(c) ? 'text' : undefined, attrs: { scope: 'col' } }, fieldLabel(c, tid))))),
-          h('tbody', null, rows.map((row, ri) => h('tr', null, COLUMNS[tid]!.map((col) => {
+          h('thead', null, h('tr', null, columns.map((c) => h('th', { class: TEXT_COLUMNS.has(c) ? 'text' : undefined, attrs: { scope: 'col' } }, fieldLabel(c, tid))))),
+          h('tbody', null, rows.map((row, ri) => h('tr', null, columns.map((col) => {
             const hit = findings.find((f) => f.d.table === tid && f.d.row === row.no && f.d.field === col);
             const prov = cellBox(tid, ri, col);
             return h('td', {
-              class: [hit ? 'flag' : null, hit ? `sev-${hit.d.severity}` : null, typeof row[col] === 'number' ? 'num' : null, TEXT_COLUMNS.has(col) ? 'text' : null, prov?.correctedBy ? 'corrected' : null],
+              class: [hit ? 'flag' : null, hit ? `sev-${hit.d.severity}` : null, typeof valueOf(row, col) === 'number' ? 'num' : null, TEXT_COLUMNS.has(col) ? 'text' : null, prov?.correctedBy ? 'corrected' : null],
               attrs: { 'data-finding': hit ? String(hit.index) : null, 'data-cell': `${tid}/${row.no}/${col}`, title: prov?.correctedBy ? `${t('correctedBy')} ${prov.correctedBy}` : ctx.canReview && col !== 'no' ? t('dblclickCorrect') : null },
               on: {
                 click: () => {
@@ -280,10 +294,10 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
                   clearTimeout(paneTimer);
                   if (!ctx.canReview || heldByOther || col === 'no') return;
                   const same = rows.filter((r) => r.no === row.no);
-                  void correctCell({ table: tid, row: row.no, field: col, stated: row[col] ?? null, occurrence: same.length > 1 ? same.indexOf(row) : undefined });
+                  void correctCell({ table: tid, row: row.no, field: col, stated: valueOf(row, col), occurrence: same.length > 1 ? same.indexOf(row) : undefined });
                 },
               },
-            }, cell(row[col], col, tid));
+            }, cell(valueOf(row, col), col, tid));
           })))))));
     });
 
