@@ -69,7 +69,7 @@ async function native(file: string, dir: string): Promise<{ pages: number; wall:
   await Promise.all(Array.from({ length: CORES }, async () => {
     for (let n = next++; n <= pages; n = next++) {
       const out = path.join(dir, `p${n}`);
-      const r = await sh(`pdftoppm -r 300 -gray -f ${n} -l ${n} -singlefile ${q(file)} ${q(out)} && tesseract ${q(out + '.pgm')} - -l ind --oem 1 --psm 3`);
+      const r = await sh(`pdftoppm -r 300 -gray -f ${n} -l ${n} -singlefile ${q(file)} ${q(out)} && tesseract ${q(`${out}.pgm`)} - -l ind --oem 1 --psm 3`);
       cpu += r.cpu;
     }
   }));

@@ -355,7 +355,7 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
       workerCpu, serviceCores: services / window, foreignCores: Math.max(0, busy - workerCpu - services - (self.user + self.system) / 1e6) / window, load,
     };
   } catch (e) {
-    if (!interrupted) process.stderr.write(logs.join('').split('\n').slice(-40).join('\n') + '\n');
+    if (!interrupted) process.stderr.write(`${logs.join('').split('\n').slice(-40).join('\n')}\n`);
     throw e;
   } finally {
     await stopWorkers(workers);

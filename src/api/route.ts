@@ -4,7 +4,7 @@
  * document (openapi.ts), so the docs cannot drift from what the server enforces.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
-import { z, type ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import type { Principal } from '../store/users.js';
 import type { Access, Auth } from './auth.js';
 import { ApiError } from './errors.js';

@@ -3,12 +3,12 @@
  * `token revoke`) and `serve` (the API and the web app). They open the same runtime as the queue
  * commands, from DATABASE_URL / REDIS_URL / LKJ_DATA_DIR.
  */
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import type { Lang } from '../verify/index.js';
 import { CliError, langOption, say } from './messages.js';
 import { withRuntime } from './runtime.js';
 
-const out = (s: string) => process.stdout.write(s + '\n');
+const out = (s: string) => process.stdout.write(`${s}\n`);
 
 
 async function readStdin(): Promise<string> {
@@ -81,7 +81,7 @@ export function addAppCommands(program: Command): void {
         return t;
       }, { attach: true });
       out(secret);
-      process.stderr.write(say(o.lang, 'tokenCreated', { id: row.id, name: row.username }) + '\n');
+      process.stderr.write(`${say(o.lang, 'tokenCreated', { id: row.id, name: row.username })}\n`);
     });
 
   token

@@ -56,7 +56,7 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
   }
   const known = await store.document(digest);
   if (known && !opts.force) return { outcome: 'duplicate', doc: known };
-  if (!rejected || rejected.code !== 'too-large') await store.blobs.put(digest, bytes); // before the row: a document never lacks its original
+  if (rejected?.code !== 'too-large') await store.blobs.put(digest, bytes); // before the row: a document never lacks its original
   if (known) {
     if (rejected) return { outcome: 'rejected', doc: known, reason: rejected.text(opts.lang ?? 'id') };
     return { outcome: 'queued', doc: await store.newRun(known.id, 'force', priority, opts.profile) };
@@ -233,7 +233,7 @@ export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractO
 /** Re-run verification on a stored analysis; a new version only when the result changed. */
 export async function reverifyStored(store: Store, doc: DocumentRow, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Promise<'changed' | 'unchanged' | 'skipped'> {
   const cur = await store.current(doc.id);
-  if (!cur || !cur.analysis || cur.report.status === 'failed') return 'skipped';
+  if (!cur?.analysis || cur.report.status === 'failed') return 'skipped';
   const next = reverify(cur.analysis as Analysis, cur.report, opts);
   if (isDeepStrictEqual(JSON.parse(JSON.stringify(next)), cur.report)) return 'unchanged';
   await store.saveRevision(doc.id, 'reprocess', next, cur.analysis);

@@ -1,7 +1,6 @@
 import type { Word } from '../model/word.js';
 import type { GrayImage } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
-import { parseNip } from '../parse/nip.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk, uncoveredInk } from '../raster/ink.js';
 import { mergeBoxes, overlapRatio } from '../raster/boxes.js';

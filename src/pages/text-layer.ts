@@ -19,7 +19,7 @@ export async function textLayerWords(page: PDFPageProxy, pageNo: number): Promis
   for (const item of content.items) {
     if (!('str' in item)) continue;
     const it = item as TextItem;
-    if (!it.str || !it.str.trim()) continue;
+    if (!it.str?.trim()) continue;
     const m = pdfjs.Util.transform(viewport.transform, it.transform) as Matrix;
     const size = Math.hypot(m[2], m[3]);
     const horizontal = Math.abs(m[1]) < 1e-3 && Math.abs(m[2]) < 1e-3;

@@ -1,5 +1,5 @@
 import type { BBox, Segment, Word } from '../model/word.js';
-import { groupLines, joinLines, unionBBox } from '../model/lines.js';
+import { groupLines, joinLines } from '../model/lines.js';
 
 /** Coordinates closer than this (points) are the same ruling line. */
 const SNAP = 2.5;

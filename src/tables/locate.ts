@@ -151,7 +151,7 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
 
 function strongTitleRole(c: Caption): TableId | null {
   const r = titleRole(c.title);
-  return r && r.strong && r.role !== 'other' ? r.role : null;
+  return r?.strong && r.role !== 'other' ? r.role : null;
 }
 
 /** The caption right under each table's last part, if one is printed there. */

@@ -1,5 +1,5 @@
 import type { Discrepancy, TableId } from '../model/contract.js';
-import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
+import type { ExtractedRow } from '../model/extracted.js';
 import { budgetTree } from './budget.js';
 import { fmtMoney, fmtNum } from './format.js';
 import { similarity } from './similarity.js';

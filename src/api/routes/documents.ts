@@ -30,7 +30,7 @@ const ListQuery = FilterQuery.extend(PageQuery.shape).extend({
 /** The batch's profile from the form's `profile` field (sent before the files), or a 422. */
 function profileField(fields: Record<string, unknown>): Profile | undefined {
   const f = fields.profile as { type?: string; value?: unknown } | undefined;
-  if (!f || f.type !== 'field' || typeof f.value !== 'string' || !f.value.trim()) return undefined;
+  if (f?.type !== 'field' || typeof f.value !== 'string' || !f.value.trim()) return undefined;
   try {
     return parseProfile(f.value, 'profile');
   } catch (e) {

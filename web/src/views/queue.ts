@@ -3,7 +3,7 @@
  * order), with counts and filters; or every document with its status. Claim-next takes the
  * next report for this reviewer and opens it.
  */
-import { api, ApiError, PAGE_SIZE, query } from '../api';
+import { api, type ApiError, PAGE_SIZE, query } from '../api';
 import { h, replace } from '../dom';
 import { age, period, worst } from '../format';
 import { t } from '../i18n';

@@ -4,7 +4,7 @@
  * tables with the flagged cells marked, the narrative's claims with their sentences, and the
  * actions: confirm, correct a misread value (verification runs again), dismiss, mark reviewed.
  */
-import { api, ApiError, type Analysis } from '../api';
+import { api, type ApiError, type Analysis } from '../api';
 import { formDialog } from '../dialog';
 import { h, replace } from '../dom';
 import { cell, claimLabel, dateTime, fieldLabel, period, versionReason, where } from '../format';
