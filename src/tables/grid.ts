@@ -77,11 +77,13 @@ export function findGrids(page: number, segments: readonly Segment[], words: rea
   // connected components of crossing lines are tables
   const parent = Array.from({ length: hs.length + vs.length }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  hs.forEach((h, i) => vs.forEach((v, j) => {
-    if (v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP) {
-      parent[find(i)] = find(hs.length + j);
+  for (const [i, h] of hs.entries()) {
+    for (const [j, v] of vs.entries()) {
+      if (v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP) {
+        parent[find(i)] = find(hs.length + j);
+      }
     }
-  }));
+  }
   const comps = new Map<number, { h: H[]; v: V[] }>();
   hs.forEach((h, i) => { const r = find(i); if (!comps.has(r)) comps.set(r, { h: [], v: [] }); comps.get(r)!.h.push(h); });
   vs.forEach((v, j) => { const r = find(hs.length + j); if (!comps.has(r)) comps.set(r, { h: [], v: [] }); comps.get(r)!.v.push(v); });

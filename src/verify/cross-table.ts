@@ -121,6 +121,6 @@ export function matchBudgetRows(t24: readonly ExtractedRow[], t25: readonly Extr
   // 3. position
   const restA = t24.filter((a) => !pairs.has(a));
   const restB = kegiatan.filter((b) => !taken.has(b));
-  if (restA.length && restA.length === restB.length) restA.forEach((a, i) => pairs.set(a, restB[i]!));
+  if (restA.length && restA.length === restB.length) for (const [i, a] of restA.entries()) pairs.set(a, restB[i]!);
   return t24.filter((a) => pairs.has(a)).map((a) => [a, pairs.get(a)!]);
 }

@@ -7,12 +7,16 @@ import type { Segment, Word } from '../../../src/model/word.js';
 /** Ruling lines of a table: full rules at `ys`, column rules at `xs`, minus the given gaps. */
 function rules(xs: number[], ys: number[], skipV: [number, number][] = [], skipH: [number, number][] = []): Segment[] {
   const segs: Segment[] = [];
-  ys.forEach((y, r) => xs.slice(0, -1).forEach((x, c) => {
-    if (!skipH.some(([rr, cc]) => rr === r && cc === c)) segs.push({ page: 1, x0: x, y0: y, x1: xs[c + 1]!, y1: y });
-  }));
-  xs.forEach((x, c) => ys.slice(0, -1).forEach((y, r) => {
-    if (!skipV.some(([cc, rr]) => cc === c && rr === r)) segs.push({ page: 1, x0: x, y0: y, x1: x, y1: ys[r + 1]! });
-  }));
+  for (const [r, y] of ys.entries()) {
+    for (const [c, x] of xs.slice(0, -1).entries()) {
+      if (!skipH.some(([rr, cc]) => rr === r && cc === c)) segs.push({ page: 1, x0: x, y0: y, x1: xs[c + 1]!, y1: y });
+    }
+  }
+  for (const [c, x] of xs.entries()) {
+    for (const [r, y] of ys.slice(0, -1).entries()) {
+      if (!skipV.some(([cc, rr]) => cc === c && rr === r)) segs.push({ page: 1, x0: x, y0: y, x1: x, y1: ys[r + 1]! });
+    }
+  }
   return segs;
 }
 

@@ -127,7 +127,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
     const select = (i: number, scroll: boolean | 'reveal' = true) => {
       if (!findings.length) return;
       selected = (i + findings.length) % findings.length;
-      cards.forEach((c, j) => c.classList.toggle('selected', j === selected));
+      for (const [j, card] of cards.entries()) card.classList.toggle('selected', j === selected);
       const c = cards[selected]!, pane = c.parentElement!;
       if (scroll === 'reveal') c.scrollIntoView({ block: 'nearest' });
       else if (scroll) {
