@@ -14,7 +14,7 @@ import { checkIntake, sha256 } from '../intake/sniff.js';
 import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pipeline/read-document.js';
 import type { OcrPage } from '../ocr/read-page.js';
 import { sharedOcrPools } from '../ocr/shared-pool.js';
-import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions } from '../pipeline/extract.js';
+import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions, type ExtractResult } from '../pipeline/extract.js';
 import type { Analysis } from '../pipeline/analyse.js';
 import { Timings } from '../pipeline/timings.js';
 import type { Lang } from '../verify/index.js';
@@ -139,7 +139,7 @@ function withProfile<T extends { profile?: Profile }>(doc: DocumentRow, opts: T)
 export async function processInline(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ report: Report; version: number }> {
   opts = withProfile(doc, opts);
   await store.markProcessing(doc.id, doc.run, null, doc.kind);
-  let result;
+  let result: ExtractResult;
   try {
     result = doc.kind === PAGES_KIND
       ? await extractPageImages(await storedPageImages(store, doc), doc.file_name, opts)

@@ -36,7 +36,8 @@ export interface OcrReader {
 /** Calls and milliseconds (hand-over to answer) per request tag, and model switches, for the process. */
 export const ocrStats: Record<string, { n: number; ms: number; mpx: number }> = {};
 const count = (tag: string, ms: number, mpx: number) => {
-  const s = (ocrStats[tag] ??= { n: 0, ms: 0, mpx: 0 });
+  const s = ocrStats[tag] ?? { n: 0, ms: 0, mpx: 0 };
+  ocrStats[tag] = s;
   s.n++; s.ms += ms; s.mpx += mpx;
 };
 

@@ -42,8 +42,7 @@ function pushSplitWords(out: Word[], str: string, x0: number, width: number, top
   if (n === 0) return;
   const perChar = width / n;
   const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(str))) {
+  for (let m = re.exec(str); m !== null; m = re.exec(str)) {
     const a = x0 + m.index * perChar;
     const b = x0 + (m.index + m[0].length) * perChar;
     const text = cleanWordText(m[0]);

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { NO_SIGNATURE_MARKS, SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type SignatureInfo, type SignatureMarks, type Tables, type TableId } from '../model/contract.js';
@@ -59,7 +60,7 @@ const DEFAULT_MIN_CONFIDENCE = 80;
  */
 export async function extractFile(file: string, opts: ExtractOptions = {}): Promise<ExtractResult> {
   const name = path.basename(path.resolve(file));
-  let stat;
+  let stat: Stats;
   try {
     stat = await fs.stat(file);
   } catch (e) {

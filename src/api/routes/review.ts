@@ -154,7 +154,7 @@ export function reviewRoutes(ctx: ApiContext): void {
   }, async ({ params, body, user }) => {
     const cur = await current(params.id, body.version);
     if (!cur.analysis) throw new ApiError(409, 'no-analysis', `document ${params.id} has no stored analysis to correct`);
-    let corrected;
+    let corrected: ReturnType<typeof applyCorrection>;
     try {
       corrected = applyCorrection(cur.analysis as Analysis, body, user!.username);
     } catch (e) {
