@@ -89,7 +89,7 @@ function parse(schema: ZodType | undefined, value: unknown, where: string, lang:
   throw new ApiError(400, 'bad-request', `${where}${first.path ? ` "${first.path}"` : ''}: ${first.message}`, { issues });
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what it looks for (PostgreSQL text cannot hold it)
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path of the first string (or key) in `v` holding a character PostgreSQL cannot store, or null. */

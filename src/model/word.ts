@@ -25,7 +25,7 @@ export type Word = z.infer<typeof Word>;
  * dropped (empty string).
  */
 export function cleanWordText(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces
   const out = text.replace(/[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   return /^\ufffd*$/.test(out) ? '' : out;
 }

@@ -158,7 +158,7 @@ function strongTitleRole(c: Caption): TableId | null {
 function attachCaptionsBelow(groups: Group[], captions: readonly Caption[]): void {
   groups.forEach((g, i) => {
     const end = g.parts[g.parts.length - 1]!.grid;
-    const next = groups[i + 1]?.parts[0]!.grid;
+    const next = groups[i + 1]?.parts[0]?.grid;
     g.below = captions.find((c) => !c.mention && c.line.page === end.page && c.line.bbox[1] >= end.bbox[3] - 2
       && c.line.bbox[1] - end.bbox[3] <= CAPTION_GAP && (!next || before({ page: c.line.page, y: c.line.bbox[1] }, { page: next.page, y: next.bbox[1] }))) ?? null;
   });

@@ -130,7 +130,7 @@ function controlText(b: Buffer, rng: Rng): Buffer | null {
   const inject = (content: string): string => content
     .replace(/\(((?:[^()\\]|\\.)*)\)(\s*(?:Tj|'|"))/g, (m, str: string, op: string) => rng.next() < 0.6 ? `(${spray(str, rng)})${op}` : m)
     .replace(/\[([^\]]*)\]\s*TJ/g, (m, arr: string) => rng.next() < 0.6
-      ? `[${arr.replace(/<([0-9a-fA-F]*)>/g, (h, hex: string) => `<${hex}${rng.pick(['00', '0000', '01', '1b', '7f', '001f'])}>`).replace(/\(((?:[^()\\]|\\.)*)\)/g, (_, t: string) => `(${spray(t, rng)})`)}] TJ`
+      ? `[${arr.replace(/<([0-9a-fA-F]*)>/g, (_, hex: string) => `<${hex}${rng.pick(['00', '0000', '01', '1b', '7f', '001f'])}>`).replace(/\(((?:[^()\\]|\\.)*)\)/g, (_, t: string) => `(${spray(t, rng)})`)}] TJ`
       : m);
   return mapContent(b, inject);
 }
@@ -204,7 +204,7 @@ function brokenXref(b: Buffer, rng: Rng): Buffer | null {
   const s = latin1(b);
   switch (rng.int(0, 3)) {
     case 0: return bytes(s.replace(/startxref\s+\d+/g, `startxref\n${rng.pick(['0', '1', '99999999999', '-5', String(rng.int(0, b.length))])}`));
-    case 1: return bytes(s.replace(/(\d{10}) (\d{5}) n/g, (m, off: string, gen: string) => rng.next() < 0.5 ? `${String(rng.int(0, b.length * 2)).padStart(10, '0')} ${gen} n` : m));
+    case 1: return bytes(s.replace(/(\d{10}) (\d{5}) n/g, (m, _off: string, gen: string) => rng.next() < 0.5 ? `${String(rng.int(0, b.length * 2)).padStart(10, '0')} ${gen} n` : m));
     case 2: {
       const at = s.lastIndexOf('xref');
       const tr = s.indexOf('trailer', at);

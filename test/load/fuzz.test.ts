@@ -189,7 +189,8 @@ describe(`fuzzed uploads to lkj serve (${UPLOAD_COUNT})`, () => {
       const p = problem(d.status, d.failure);
       if (p) problems.push(`${accepted.get(id)} (document ${id}): ${p}`);
     }
-    const counts = [...outcome.values()].reduce<Record<string, number>>((c, d) => ({ ...c, [d.status]: (c[d.status] ?? 0) + 1 }), {});
+    const counts: Record<string, number> = {};
+    for (const d of outcome.values()) counts[d.status] = (counts[d.status] ?? 0) + 1;
     process.stdout.write(`fuzz: ${cases.length} uploads: ${refused} refused, ${accepted.size} documents ${JSON.stringify(counts)}; `
       + `/api/health ${healthChecks}× answered; lkj serve peak RSS ${Math.round(server.peakRssMb())} MB (bound ${SERVER_RSS_BOUND_MB} MB)\n`);
     expect(problems, replay).toEqual([]);

@@ -21,8 +21,6 @@ import {
   DocumentDetail, DocumentList, FilterQuery, IdParam, PageQuery, toFilter, toSummary, UploadItem,
 } from '../schemas.js';
 
-type UploadItem = z.infer<typeof UploadItem>;
-
 const ListQuery = FilterQuery.extend(PageQuery.shape).extend({
   sort: z.enum(['newest', 'oldest', 'severity']).default('newest'),
 });
