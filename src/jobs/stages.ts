@@ -217,7 +217,7 @@ export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractO
     if (row.scan && row.raster) {
       const info = ScanInfo.parse(row.scan);
       const raster = await decodeRaster(row.raster, row.page, info.dpi);
-      scans.set(row.page, { content, raster, blank: info.blank, orientation: 0, skew: 0, grids: [], timings: {} });
+      scans.set(row.page, { content, raster, blank: info.blank, timings: {} });
     }
   }
   const read: DocumentPages = { numPages, pages, scans };

@@ -14,4 +14,3 @@ export interface PageRaster {
 }
 
 export const pxToPt = (px: number, dpi: number) => (px * 72) / dpi;
-export const ptToPx = (pt: number, dpi: number) => (pt * dpi) / 72;

@@ -59,11 +59,6 @@ export function scaleGray(img: GrayImage, factor: number): Promise<GrayImage> {
   return fromSharp(toSharp(img).resize(Math.round(img.width * factor), Math.round(img.height * factor), { kernel: 'lanczos3' }));
 }
 
-/** Save a gray image as PNG (debugging, tests). */
-export async function writeGrayPng(img: GrayImage, file: string): Promise<void> {
-  await toSharp(img).png().toFile(file);
-}
-
 /** Copy of a region, clamped to the image. */
 export function crop(img: GrayImage, box: PixelBox): GrayImage {
   const [x0, y0, x1, y1] = clampBox(img, box);
