@@ -1,5 +1,5 @@
 import type { Word } from '../model/word.js';
-import type { GrayImage } from '../model/image.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk, uncoveredInk } from '../raster/ink.js';
@@ -17,19 +17,19 @@ import { validNips } from './nip-pass.js';
  */
 export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words: Word[]): Promise<Word[]> {
   const { k, pools, dpi } = ctx;
-  const px = (w: Word) => [w.bbox[0] * k, w.bbox[1] * k, w.bbox[2] * k, w.bbox[3] * k] as [number, number, number, number];
+  const px = (w: Word) => [w.bbox[0] * k, w.bbox[1] * k, w.bbox[2] * k, w.bbox[3] * k] as PixelBox;
   const pad = 0.12 * dpi;
   const spots = mergeBoxes([
     ...uncoveredInk(img, words.map((w) => ({ text: w.text, conf: w.conf, bbox: px(w) })), dpi),
     ...words.filter((w) => w.conf < WEAK_WORD_CONF && w.text.length > 1).map((w) => px(w)),
-  ].map((b) => [b[0] - pad, b[1] - pad / 2, b[2] + pad, b[3] + pad / 2] as [number, number, number, number]));
+  ].map((b) => [b[0] - pad, b[1] - pad / 2, b[2] + pad, b[3] + pad / 2] as PixelBox));
   const mean = (ws: readonly { conf: number }[]) => ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
   const inside = (w: Word, b: readonly number[]) => {
     const cx = ((w.bbox[0] + w.bbox[2]) / 2) * k, cy = ((w.bbox[1] + w.bbox[3]) / 2) * k;
     return cx >= b[0]! && cx <= b[2]! && cy >= b[1]! && cy <= b[3]!;
   };
   const results = await Promise.all(spots.map(async (box) => {
-    const b = [Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1])), Math.min(img.width, Math.round(box[2])), Math.min(img.height, Math.round(box[3]))] as [number, number, number, number];
+    const b = [Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1])), Math.min(img.width, Math.round(box[2])), Math.min(img.height, Math.round(box[3]))] as PixelBox;
     const again = await pools.text.recognize({ image: dropLightInk(crop(img, b)), psm: '6', dpi, tag: 'spot' });
     // a signature scribble inside the spot reads as noise words: only the ones read with some certainty count
     const fresh = again.filter((w) => w.conf >= 50).map((w) => toWord(w, ctx.page, k, b[0], b[1]));
@@ -62,7 +62,7 @@ export async function rereadWeakLines(ctx: PageContext, img: GrayImage, words: W
   const mean = (ws: readonly { conf: number }[]) => ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
   const replaced = await Promise.all(lines.map(async (l) => {
     const pad = 0.08 * dpi;
-    const box: [number, number, number, number] = [l.bbox[0] * k - pad, l.bbox[1] * k - pad / 2, l.bbox[2] * k + pad, l.bbox[3] * k + pad / 2];
+    const box: PixelBox = [l.bbox[0] * k - pad, l.bbox[1] * k - pad / 2, l.bbox[2] * k + pad, l.bbox[3] * k + pad / 2];
     const again = await pools.text.recognize({ image: dropLightInk(crop(img, box)), psm: '7', dpi, tag: 'line' });
     const fresh = again.map((w) => toWord(w, l.page, k, Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1]))));
     return fresh.length && mean(fresh) > mean(l.words) + 10 ? { old: new Set(l.words), fresh } : null;

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import { createWorker, OEM, type Worker, type Block } from 'tesseract.js';
-import type { GrayImage } from '../model/image.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
 import { ensureLangDir, OCR_LANGS } from './langdata.js';
 import { toPgm } from './pnm.js';
 
 /** A word as Tesseract saw it, in pixels of the image it was given. */
 export interface OcrWord {
   text: string;
-  bbox: [number, number, number, number];
+  bbox: PixelBox;
   conf: number;
 }
 

@@ -1,3 +1,4 @@
+import type { BBox } from '../model/word.js';
 import type { Discrepancy, DocumentKind, Severity, TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import type { StatedMethod } from '../parse/method.js';
@@ -61,5 +62,5 @@ export function text(f: Field | undefined): string | null {
 }
 
 export function evidenceOf(f: Field | ExtractedRow | ExtractedClaim | undefined): Discrepancy['evidence'] {
-  return f ? { page: f.page, bbox: f.bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number] } : { page: null, bbox: null };
+  return f ? { page: f.page, bbox: f.bbox.map((v) => Math.round(v * 10) / 10) as BBox } : { page: null, bbox: null };
 }
