@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { rssMb } from '../src/pipeline/timings.js';
 
 const DEFAULT = ['candipuro-tw2-2024_scan.pdf', 'pasirian-tw1-2023_scan.pdf', 'tempeh-tw2-2023_scan.pdf'];
 const argv = process.argv.slice(2);
@@ -90,10 +91,7 @@ function runCli(file: string, bin = path.resolve('bin/lkj')): Promise<{ seconds:
     child.stdout.on('data', (d: Buffer) => { out += d; });
     child.stderr.on('data', (d: Buffer) => { err += d; });
     const poll = setInterval(() => {
-      try {
-        const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      } catch { /* exited */ }
+      peak = Math.max(peak, rssMb(child.pid));
     }, 25);
     child.on('error', reject);
     child.on('exit', () => {

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Report } from '../../src/model/contract.js';
+import { rssMb } from '../../src/pipeline/timings.js';
 import { fuzzBases, fuzzCases, type Base, type FuzzCase } from '../helpers/fuzz-corpus.js';
 import { CLI, ROOT, freePort, runCli, spawnCli, waitFor, type CliProcess } from '../helpers/services.js';
 
@@ -64,10 +65,8 @@ function extract(files: string[]): Promise<{ code: number | null; stdout: string
     proc.stdout.on('data', (d) => { stdout += d; });
     proc.stderr.on('data', (d) => { stderr += d; });
     const timer = setInterval(() => {
-      fs.readFile(`/proc/${proc.pid}/status`, 'utf8').then((s) => {
-        peakMb = Math.max(peakMb, Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0) / 1024);
-        if (peakMb > RUNAWAY_MB) proc.kill('SIGKILL');
-      }, () => {});
+      peakMb = Math.max(peakMb, rssMb(proc.pid));
+      if (peakMb > RUNAWAY_MB) proc.kill('SIGKILL');
     }, 200);
     proc.once('exit', (code) => { clearInterval(timer); resolve({ code, stdout, stderr, peakMb }); });
   });
