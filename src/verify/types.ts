@@ -1,5 +1,5 @@
 import type { BBox } from '../model/word.js';
-import type { Discrepancy, DocumentKind, Severity, TableId } from '../model/contract.js';
+import type { Discrepancy, DocumentKind, Severity, Signatory, SignatureInfo, TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import type { StatedMethod } from '../parse/method.js';
 import type { MetaDoubt } from '../parse/meta.js';
@@ -26,6 +26,17 @@ export interface VerifyInput {
   scale?: { min: number | null; max: number | null; kriteria: string }[];
   /** what the reading could not understand: reported `uncertain` (rules T2, T3, M1) */
   notes?: ReadingNotes;
+  // what the document rules (DOCUMENT_RULES) read besides
+  /** tables the document lacks (T1) */
+  missing?: readonly TableId[];
+  /** the report's signatories and its digital signatures matched to them (G1–G4) */
+  signatories?: readonly Signatory[];
+  signatures?: readonly SignatureInfo[];
+  /**
+   * S1 findings, signature blocks without ink: they rest on the page images, so ocr/signatures.ts
+   * finds them at extraction and a re-verification carries them over
+   */
+  inkFindings?: readonly Discrepancy[];
 }
 
 /** What was read but not understood: said as `uncertain` findings, never silently dropped. */
