@@ -17,7 +17,8 @@ import type { ApiContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { apiText, requestLang } from '../messages.js';
 import { cleanFileName, uploadErrorStatus } from '../upload-check.js';
-import { Semaphore, spool, StallGuard } from '../uploads.js';
+import { Semaphore } from '../../pipeline/semaphore.js';
+import { spool, StallGuard } from '../uploads.js';
 import {
   DocumentDetail, DocumentList, FilterQuery, IdParam, PageQuery, toFilter, toSummary, UploadItem,
 } from '../schemas.js';
