@@ -203,10 +203,12 @@ export function uploadErrorStatus(code: string): number {
   return 422; // encrypted, corrupt
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** A file name from a multipart header, as text to show: no path, no control characters, bounded. */
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base.replace(CONTROL_CHARACTERS, '').trim().slice(0, 200);
   return clean || 'upload';
 }
