@@ -133,7 +133,7 @@ const producer = (async () => {
     }
   } finally {
     generating = false;
-    wake.splice(0).forEach((w) => w());
+    for (const w of wake.splice(0)) w();
     await printer.close();
   }
 })();

@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { rssMb } from '../src/pipeline/timings.js';
 
 const DEFAULT = ['candipuro-tw2-2024_scan.pdf', 'pasirian-tw1-2023_scan.pdf', 'tempeh-tw2-2023_scan.pdf'];
 const argv = process.argv.slice(2);
@@ -69,7 +70,7 @@ async function native(file: string, dir: string): Promise<{ pages: number; wall:
   await Promise.all(Array.from({ length: CORES }, async () => {
     for (let n = next++; n <= pages; n = next++) {
       const out = path.join(dir, `p${n}`);
-      const r = await sh(`pdftoppm -r 300 -gray -f ${n} -l ${n} -singlefile ${q(file)} ${q(out)} && tesseract ${q(out + '.pgm')} - -l ind --oem 1 --psm 3`);
+      const r = await sh(`pdftoppm -r 300 -gray -f ${n} -l ${n} -singlefile ${q(file)} ${q(out)} && tesseract ${q(`${out}.pgm`)} - -l ind --oem 1 --psm 3`);
       cpu += r.cpu;
     }
   }));
@@ -90,10 +91,7 @@ function runCli(file: string, bin = path.resolve('bin/lkj')): Promise<{ seconds:
     child.stdout.on('data', (d: Buffer) => { out += d; });
     child.stderr.on('data', (d: Buffer) => { err += d; });
     const poll = setInterval(() => {
-      try {
-        const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      } catch { /* exited */ }
+      peak = Math.max(peak, rssMb(child.pid));
     }, 25);
     child.on('error', reject);
     child.on('exit', () => {

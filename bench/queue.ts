@@ -50,8 +50,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Redis } from 'ioredis';
+import { rssMb } from '../src/pipeline/timings.js';
+import { freshDatabase, ROOT, sleep } from '../test/helpers/services.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 // the `lkj` command as users run it (bin/lkj: its malloc setting included)
 const CLI = path.join(ROOT, 'bin/lkj');
 const PG_ADMIN_URL = process.env.LKJ_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -97,7 +98,6 @@ if (![waitIdleMs, idleCores, retries].every((n) => Number.isFinite(n) && n >= 0)
 if (!['born', 'scan', 'both'].includes(opt.corpus)) throw new Error('--corpus must be born, scan or both');
 if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first (npm run bench:queue does)');
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** SIGINT/SIGTERM: the current run stops (its workers, database and keys removed), the table so far is printed. */
 let interrupted = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -132,19 +132,6 @@ function scanCorpus(): string[] {
 
 // ---- services -----------------------------------------------------------------------------------
 
-async function freshDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `lkj_bench_${hex()}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await c.connect();
-    try { await c.query(sql); } finally { await c.end(); }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), name, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
 async function dropRedisPrefix(prefix: string): Promise<void> {
   const r = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
@@ -161,14 +148,6 @@ async function dropRedisPrefix(prefix: string): Promise<void> {
 
 // ---- /proc sampling -------------------------------------------------------------------------------
 
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** user + system CPU seconds of a live process (its threads included). */
 function cpuSeconds(pid: number): number {
@@ -284,7 +263,7 @@ interface Result {
 }
 
 async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<Result> {
-  const db = await freshDatabase();
+  const db = await freshDatabase(PG_ADMIN_URL, 'lkj_bench');
   const prefix = `lkjbench${hex()}`;
   const env = {
     ...process.env, DATABASE_URL: db.url, REDIS_URL, LKJ_QUEUE_PREFIX: prefix, LKJ_OCR_WORKERS: String(spec.ocr),
@@ -355,7 +334,7 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
       workerCpu, serviceCores: services / window, foreignCores: Math.max(0, busy - workerCpu - services - (self.user + self.system) / 1e6) / window, load,
     };
   } catch (e) {
-    if (!interrupted) process.stderr.write(logs.join('').split('\n').slice(-40).join('\n') + '\n');
+    if (!interrupted) process.stderr.write(`${logs.join('').split('\n').slice(-40).join('\n')}\n`);
     throw e;
   } finally {
     await stopWorkers(workers);

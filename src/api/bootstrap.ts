@@ -7,7 +7,7 @@ import path from 'node:path';
 import { generatePassword, hashPassword } from '../accounts/passwords.js';
 import { ingestBytes, PRIORITY } from '../jobs/stages.js';
 import type { Runtime } from '../queue/runtime.js';
-import { writeAudit } from '../store/review.js';
+import { writeAudit } from '../store/audit.js';
 import type { DocumentRow } from '../store/store.js';
 import { Users } from '../store/users.js';
 import { PACKAGE_ROOT } from './config.js';

@@ -57,7 +57,10 @@ export function openApiDocument(specs: readonly AnyRouteSpec[], version: string)
         content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } },
       };
     }
-    (paths[openApiPath(s.url)] ??= {})[s.method.toLowerCase()] = op;
+    const url = openApiPath(s.url);
+    const methods = paths[url] ?? {};
+    methods[s.method.toLowerCase()] = op;
+    paths[url] = methods;
   }
   return {
     openapi: '3.1.0',

@@ -4,7 +4,7 @@
  * document (openapi.ts), so the docs cannot drift from what the server enforces.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
-import { z, type ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import type { Principal } from '../store/users.js';
 import type { Access, Auth } from './auth.js';
 import { ApiError } from './errors.js';
@@ -89,7 +89,7 @@ function parse(schema: ZodType | undefined, value: unknown, where: string, lang:
   throw new ApiError(400, 'bad-request', `${where}${first.path ? ` "${first.path}"` : ''}: ${first.message}`, { issues });
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what it looks for (PostgreSQL text cannot hold it)
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path of the first string (or key) in `v` holding a character PostgreSQL cannot store, or null. */

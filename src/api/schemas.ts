@@ -112,6 +112,7 @@ export const UploadItem = z.object({
   url: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
+export type UploadItem = z.infer<typeof UploadItem>;
 
 export const Credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 

@@ -3,6 +3,7 @@
  * looked up in that list: a URL is never joined into a path, so `..` and friends lead nowhere.
  * Paths without an extension fall back to index.html (the app routes in the browser).
  */
+import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -42,7 +43,7 @@ export class StaticFiles {
     const out = new Map<string, StaticFile>();
     const walk = async (dir: string, url: string, depth: number) => {
       if (depth > 8) return;
-      let entries;
+      let entries: Dirent[];
       try {
         entries = await fs.readdir(dir, { withFileTypes: true });
       } catch {

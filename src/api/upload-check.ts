@@ -4,13 +4,13 @@
  * once, instead of finding a failed document later.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { InputError } from '../intake/errors.js';
 import { checkPdfImages } from '../intake/pdf-images.js';
 import { msg, type InputMessage } from '../intake/messages.js';
 import { checkIntake, type FileKind } from '../intake/sniff.js';
 import { openPdf } from '../pages/pdfjs.js';
+import { rssMb } from '../pipeline/timings.js';
 import { openImage, DEFAULT_MAX_PAGE_PIXELS } from '../raster/decode.js';
 import { DEFAULT_DPI } from '../raster/render.js';
 import type { CheckRequest, CheckVerdict } from './upload-check-child.js';
@@ -190,14 +190,6 @@ function hold(c: Checker, on: boolean): void {
   if (on) { c.child.ref(); ch?.ref?.(); } else { c.child.unref(); ch?.unref?.(); }
 }
 
-/** Resident memory of a process (MB), 0 when unknown (not Linux, exited). */
-function rssMb(pid: number | undefined): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
 
 // the child runs the same code as this module: compiled JS, or TypeScript through tsx (tests)
 const CHILD = new URL(import.meta.url.endsWith('.ts') ? './upload-check-child.ts' : './upload-check-child.js', import.meta.url);
@@ -211,9 +203,12 @@ export function uploadErrorStatus(code: string): number {
   return 422; // encrypted, corrupt
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** A file name from a multipart header, as text to show: no path, no control characters, bounded. */
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base.replace(CONTROL_CHARACTERS, '').trim().slice(0, 200);
   return clean || 'upload';
 }

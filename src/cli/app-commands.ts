@@ -3,12 +3,12 @@
  * `token revoke`) and `serve` (the API and the web app). They open the same runtime as the queue
  * commands, from DATABASE_URL / REDIS_URL / LKJ_DATA_DIR.
  */
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import type { Lang } from '../verify/index.js';
 import { CliError, langOption, say } from './messages.js';
 import { withRuntime } from './runtime.js';
 
-const out = (s: string) => process.stdout.write(s + '\n');
+const out = (s: string) => process.stdout.write(`${s}\n`);
 
 
 async function readStdin(): Promise<string> {
@@ -29,7 +29,7 @@ export function addAppCommands(program: Command): void {
     .addOption(langOption())
     .action(async (name: string, o: { role: 'viewer' | 'reviewer' | 'admin'; passwordStdin?: boolean; lang: Lang }) => {
       const [{ Username }, pw, { Users, UserAlreadyExists }, { writeAudit }] = await Promise.all([
-        import('../accounts/roles.js'), import('../accounts/passwords.js'), import('../store/users.js'), import('../store/review.js')]);
+        import('../accounts/roles.js'), import('../accounts/passwords.js'), import('../store/users.js'), import('../store/audit.js')]);
       const username = Username.safeParse(name);
       if (!username.success) throw new CliError(say(o.lang, 'badUsername', { name }));
       const generated = o.passwordStdin ? null : pw.generatePassword();
@@ -70,7 +70,7 @@ export function addAppCommands(program: Command): void {
     .addOption(langOption())
     .action(async (name: string, o: { label: string; lang: Lang }) => {
       const [{ Users }, { newSecret, hashSecret, API_TOKEN_PREFIX }, { writeAudit }] = await Promise.all([
-        import('../store/users.js'), import('../accounts/secrets.js'), import('../store/review.js')]);
+        import('../store/users.js'), import('../accounts/secrets.js'), import('../store/audit.js')]);
       const secret = newSecret(API_TOKEN_PREFIX);
       const row = await withRuntime(async (rt) => {
         const users = new Users(rt.store.db);
@@ -81,7 +81,7 @@ export function addAppCommands(program: Command): void {
         return t;
       }, { attach: true });
       out(secret);
-      process.stderr.write(say(o.lang, 'tokenCreated', { id: row.id, name: row.username }) + '\n');
+      process.stderr.write(`${say(o.lang, 'tokenCreated', { id: row.id, name: row.username })}\n`);
     });
 
   token
@@ -104,7 +104,7 @@ export function addAppCommands(program: Command): void {
     .argument('<id>', 'token id (lkj token list)')
     .addOption(langOption())
     .action(async (id: string, o: { lang: Lang }) => {
-      const [{ Users }, { writeAudit }] = await Promise.all([import('../store/users.js'), import('../store/review.js')]);
+      const [{ Users }, { writeAudit }] = await Promise.all([import('../store/users.js'), import('../store/audit.js')]);
       await withRuntime(async (rt) => {
         const row = await new Users(rt.store.db).revokeToken(Number(id));
         if (!row) throw new CliError(say(o.lang, 'noActiveToken', { id }));

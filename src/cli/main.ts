@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Lang } from '../verify/index.js';
-import { CliError, cliLang, langOption, say } from './messages.js';
+import { cliLang, langOption, say } from './messages.js';
 import { addQueueCommands } from './queue-commands.js';
 import { EXIT } from './exit-codes.js';
 
@@ -67,13 +67,13 @@ program
       }
       // on one terminal the summary starts on a clean line; the bar redraws below it
       if (bar && process.stdout.isTTY) process.stderr.write('\r\x1b[K');
-      if (o.json) process.stdout.write(JSON.stringify(report, null, many ? undefined : 2) + '\n');
-      else process.stdout.write(formatSummary(report, lang, process.stdout.isTTY ?? false) + '\n\n');
+      if (o.json) process.stdout.write(`${JSON.stringify(report, null, many ? undefined : 2)}\n`);
+      else process.stdout.write(`${formatSummary(report, lang, process.stdout.isTTY ?? false)}\n\n`);
       bar?.update(i + 1, { done: i + 1, pages: '' });
     }
     bar?.stop();
     await closeSharedOcrPools(); // OCR threads would keep the process alive
-    if (many && !o.json) process.stdout.write(say(lang, 'extractTotals', { files: files.length, ...counts }) + '\n');
+    if (many && !o.json) process.stdout.write(`${say(lang, 'extractTotals', { files: files.length, ...counts })}\n`);
     // a bug or the environment (not the input) gets its own code: a script can retry or alert on it
     process.exitCode = internal ? EXIT.internal : failed ? EXIT.inputFailed : EXIT.ok;
   });
@@ -86,7 +86,7 @@ program
   .description('print the JSON Schema of the output contract (derived from the zod schemas)')
   .action(async () => {
     const { reportJsonSchema } = await import('../model/contract.js');
-    process.stdout.write(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
   });
 
 program.parseAsync(process.argv).catch(async (e: unknown) => {

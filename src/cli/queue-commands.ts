@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Lang } from '../verify/index.js';
 import { withRuntime } from './runtime.js';
@@ -13,7 +13,7 @@ import { CliError, cliLang, langOption, say } from './messages.js';
 import type { Report } from '../model/contract.js';
 import { EXIT } from './exit-codes.js';
 
-const out = (s: string) => process.stdout.write(s + '\n');
+const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`lkj: ${s}\n`);
 
 

@@ -27,7 +27,7 @@ export async function runServe(o: { port: number; host: string; samples: boolean
     // one write: whoever sees the address (a person, a script, a test) sees the first-start credentials with it
     process.stdout.write(say(o.lang, 'serveAddress', { mode: say(o.lang, `mode_${rt.mode}`), where: rt.store.where, url }) + '\n'
       + (admin ? `\n${say(o.lang, 'firstAdmin', { ...admin })}\n\n` : ''));
-    if (samples.length) process.stdout.write(say(o.lang, 'samplesQueued', { n: samples.length }) + '\n');
+    if (samples.length) process.stdout.write(`${say(o.lang, 'samplesQueued', { n: samples.length })}\n`);
     const sig = await new Promise<string>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));

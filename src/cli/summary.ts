@@ -66,7 +66,7 @@ export function formatSummary(r: Report, lang: Lang, color: boolean): string {
   const period = formatPeriod(m.period, lang);
   out.push(`  ${[m.unit, m.kecamatan && `Kecamatan ${m.kecamatan}`, m.kabupaten && `Kabupaten ${m.kabupaten}`, period, m.signedAt && `${t.signed} ${m.signedAt}`].filter(Boolean).join(' · ')}`);
   if (m.signatories.length) {
-    out.push(`  ${t.signatories}: ${m.signatories.map((s) => `${s.name}${s.title ? ` (${s.title})` : ''} NIP ${s.nip ?? '?'}${s.nipValid === false ? ' ' + c('red', `[${t.nipBad}]`) : ''}`).join('; ')}`);
+    out.push(`  ${t.signatories}: ${m.signatories.map((s) => `${s.name}${s.title ? ` (${s.title})` : ''} NIP ${s.nip ?? '?'}${s.nipValid === false ? ` ${c('red', `[${t.nipBad}]`)}` : ''}`).join('; ')}`);
   }
   if (r.signatures.length) {
     out.push(`  ${t.digital}:`);
@@ -106,14 +106,14 @@ function renderTable(id: TableId, rows: Record<string, unknown>[], flagged: Set<
   const cols = Object.keys(rows[0]!);
   const cell = (v: unknown) => {
     const s = v === null || v === undefined ? '–' : String(v);
-    return s.length > 34 ? s.slice(0, 33) + '…' : s;
+    return s.length > 34 ? `${s.slice(0, 33)}…` : s;
   };
   const heads = cols.map((k) => columnLabel(id, k));
   const widths = cols.map((k, i) => Math.max(heads[i]!.length, ...rows.map((r) => cell(r[k]).length)));
-  const line = (vals: string[], marks?: boolean[]) => '  ' + vals.map((v, i) => {
-    const padded = v.padEnd(widths[i]!);
-    return marks?.[i] ? c(['red', 'bold'], padded) : padded;
-  }).join('  ');
+  const line = (vals: string[], marks?: boolean[]) => {
+    const padded = vals.map((v, i) => (marks?.[i] ? c(['red', 'bold'], v.padEnd(widths[i]!)) : v.padEnd(widths[i]!)));
+    return `  ${padded.join('  ')}`;
+  };
   return [
     c('dim', line(heads)),
     ...rows.map((r) => line(cols.map((k) => cell(r[k])), cols.map((k) => flagged.has(`${id}|${String(r.no)}|${k}`)))),

@@ -4,7 +4,7 @@
  * refused from there, before a byte of it is decoded. pdfjs's `maxImageSize` (pages/pdfjs.ts)
  * guards what this cannot see: inline images in content streams, a file pdf-lib cannot parse.
  */
-import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, ParseSpeeds } from 'pdf-lib';
+import { type PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, ParseSpeeds } from 'pdf-lib';
 import { InputError } from './errors.js';
 
 /** Refuses the PDF (too-large) when any image XObject is larger than `maxPixels`. */

@@ -14,7 +14,7 @@ import { checkIntake, sha256 } from '../intake/sniff.js';
 import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pipeline/read-document.js';
 import type { OcrPage } from '../ocr/read-page.js';
 import { sharedOcrPools } from '../ocr/shared-pool.js';
-import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions } from '../pipeline/extract.js';
+import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions, type ExtractResult } from '../pipeline/extract.js';
 import { Timings } from '../pipeline/timings.js';
 import type { Lang } from '../verify/index.js';
 import type { DocumentRow, Store } from '../store/store.js';
@@ -55,7 +55,7 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
   }
   const known = await store.document(digest);
   if (known && !opts.force) return { outcome: 'duplicate', doc: known };
-  if (!rejected || rejected.code !== 'too-large') await store.blobs.put(digest, bytes); // before the row: a document never lacks its original
+  if (rejected?.code !== 'too-large') await store.blobs.put(digest, bytes); // before the row: a document never lacks its original
   if (known) {
     if (rejected) return { outcome: 'rejected', doc: known, reason: rejected.text(opts.lang ?? 'id') };
     return { outcome: 'queued', doc: await store.newRun(known.id, 'force', priority, opts.profile) };
@@ -138,7 +138,7 @@ function withProfile<T extends { profile?: Profile }>(doc: DocumentRow, opts: T)
 export async function processInline(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ report: Report; version: number }> {
   opts = withProfile(doc, opts);
   await store.markProcessing(doc.id, doc.run, null, doc.kind);
-  let result;
+  let result: ExtractResult;
   try {
     result = doc.kind === PAGES_KIND
       ? await extractPageImages(await storedPageImages(store, doc), doc.file_name, opts)
@@ -216,7 +216,7 @@ export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractO
     if (row.scan && row.raster) {
       const info = ScanInfo.parse(row.scan);
       const raster = await decodeRaster(row.raster, row.page, info.dpi);
-      scans.set(row.page, { content, raster, blank: info.blank, orientation: 0, skew: 0, grids: [], timings: {} });
+      scans.set(row.page, { content, raster, blank: info.blank, timings: {} });
     }
   }
   const read: DocumentPages = { numPages, pages, scans };

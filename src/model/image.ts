@@ -5,6 +5,12 @@ export interface GrayImage {
   height: number;
 }
 
+/**
+ * A box in image pixels, [x0, y0, x1, y1] from the top-left; end-exclusive where it indexes pixels
+ * (crops, ink counts). Page points are `BBox` (model/word.ts).
+ */
+export type PixelBox = [number, number, number, number];
+
 /** A page as pixels: the image plus its resolution, so pixel boxes map back to PDF points. */
 export interface PageRaster {
   page: number;
@@ -14,4 +20,3 @@ export interface PageRaster {
 }
 
 export const pxToPt = (px: number, dpi: number) => (px * 72) / dpi;
-export const ptToPx = (pt: number, dpi: number) => (pt * dpi) / 72;

@@ -13,6 +13,15 @@ export function unionBBox(boxes: readonly BBox[]): BBox {
   return [x0, y0, x1, y1];
 }
 
+/**
+ * Whether the centre of box `bb` lies in box `b`, edges included; `scale` first takes `bb` into
+ * `b`'s units (page points × k = pixels). Both are [x0, y0, x1, y1].
+ */
+export function centerIn(bb: readonly number[], b: readonly number[], scale = 1): boolean {
+  const cx = ((bb[0]! + bb[2]!) / 2) * scale, cy = ((bb[1]! + bb[3]!) / 2) * scale;
+  return cx >= b[0]! && cx <= b[2]! && cy >= b[1]! && cy <= b[3]!;
+}
+
 function centerY(w: Word): number {
   return (w.bbox[1] + w.bbox[3]) / 2;
 }

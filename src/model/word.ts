@@ -17,6 +17,10 @@ export const Word = z.object({
 });
 export type Word = z.infer<typeof Word>;
 
+// biome-ignore-start lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// biome-ignore-end lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+
 /**
  * A word's text as it may be stored and shown: a control character (U+0000–U+001F, U+007F–U+009F)
  * or a lone surrogate is never a printed glyph, and PostgreSQL refuses NUL and lone surrogates in
@@ -25,8 +29,7 @@ export type Word = z.infer<typeof Word>;
  * dropped (empty string).
  */
 export function cleanWordText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const out = text.replace(/[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  const out = text.replace(UNPRINTABLE, '\ufffd');
   return /^\ufffd*$/.test(out) ? '' : out;
 }
 

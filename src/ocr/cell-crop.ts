@@ -1,5 +1,5 @@
 import type { BBox } from '../model/word.js';
-import type { GrayImage } from '../model/image.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
 import { crop } from '../raster/gray.js';
 import { TEXT_INK_LEVEL } from '../raster/ink.js';
 
@@ -27,7 +27,7 @@ const MARGIN_PX = 12;
  */
 export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | null {
   const inset = Math.max(3, Math.round(1.2 * k));
-  const box: [number, number, number, number] = [
+  const box: PixelBox = [
     Math.round(cell[0] * k) + inset, Math.round(cell[1] * k) + inset,
     Math.round(cell[2] * k) - inset, Math.round(cell[3] * k) - inset,
   ];

@@ -1,7 +1,6 @@
 import type { Word } from '../model/word.js';
-import type { GrayImage } from '../model/image.js';
-import { groupLines } from '../model/lines.js';
-import { parseNip } from '../parse/nip.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
+import { centerIn, groupLines } from '../model/lines.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk, uncoveredInk } from '../raster/ink.js';
 import { mergeBoxes, overlapRatio } from '../raster/boxes.js';
@@ -9,6 +8,9 @@ import { toWord, WEAK_WORD_CONF, type PageContext } from './page-context.js';
 import { validNips } from './nip-pass.js';
 
 // Passes over a scanned page's narrative after its first read: the spots and lines it read doubtfully.
+
+/** Mean confidence of some words (0 for none). */
+const meanConf = (ws: readonly { conf: number }[]) => ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
 
 /**
  * Second chance for the spots the page pass got wrong: inked regions it left without words
@@ -18,27 +20,23 @@ import { validNips } from './nip-pass.js';
  */
 export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words: Word[]): Promise<Word[]> {
   const { k, pools, dpi } = ctx;
-  const px = (w: Word) => [w.bbox[0] * k, w.bbox[1] * k, w.bbox[2] * k, w.bbox[3] * k] as [number, number, number, number];
+  const px = (w: Word) => [w.bbox[0] * k, w.bbox[1] * k, w.bbox[2] * k, w.bbox[3] * k] as PixelBox;
   const pad = 0.12 * dpi;
   const spots = mergeBoxes([
     ...uncoveredInk(img, words.map((w) => ({ text: w.text, conf: w.conf, bbox: px(w) })), dpi),
     ...words.filter((w) => w.conf < WEAK_WORD_CONF && w.text.length > 1).map((w) => px(w)),
-  ].map((b) => [b[0] - pad, b[1] - pad / 2, b[2] + pad, b[3] + pad / 2] as [number, number, number, number]));
-  const mean = (ws: readonly { conf: number }[]) => ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
-  const inside = (w: Word, b: readonly number[]) => {
-    const cx = ((w.bbox[0] + w.bbox[2]) / 2) * k, cy = ((w.bbox[1] + w.bbox[3]) / 2) * k;
-    return cx >= b[0]! && cx <= b[2]! && cy >= b[1]! && cy <= b[3]!;
-  };
+  ].map((b) => [b[0] - pad, b[1] - pad / 2, b[2] + pad, b[3] + pad / 2] as PixelBox));
+  const inside = (w: Word, b: PixelBox) => centerIn(w.bbox, b, k);
   const results = await Promise.all(spots.map(async (box) => {
-    const b = [Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1])), Math.min(img.width, Math.round(box[2])), Math.min(img.height, Math.round(box[3]))] as [number, number, number, number];
+    const b = [Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1])), Math.min(img.width, Math.round(box[2])), Math.min(img.height, Math.round(box[3]))] as PixelBox;
     const again = await pools.text.recognize({ image: dropLightInk(crop(img, b)), psm: '6', dpi, tag: 'spot' });
     // a signature scribble inside the spot reads as noise words: only the ones read with some certainty count
     const fresh = again.filter((w) => w.conf >= 50).map((w) => toWord(w, ctx.page, k, b[0], b[1]));
     const old = words.filter((w) => inside(w, b));
-    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`spot ${b.map((v) => Math.round(v / k)).join(',')}: old ${old.length} (${mean(old).toFixed(0)}) fresh ${fresh.length} (${mean(fresh).toFixed(0)}) ${fresh.map((w) => w.text).join(' ').slice(0, 80)}\n`);
+    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`spot ${b.map((v) => Math.round(v / k)).join(',')}: old ${old.length} (${meanConf(old).toFixed(0)}) fresh ${fresh.length} (${meanConf(fresh).toFixed(0)}) ${fresh.map((w) => w.text).join(' ').slice(0, 80)}\n`);
     // replaces the spot's words when surer of them; otherwise adds only the words the page pass
     // missed (text hidden under a stamp), leaving what it read well alone
-    const better = !old.length || mean(fresh) > mean(old) + 5;
+    const better = !old.length || meanConf(fresh) > meanConf(old) + 5;
     return fresh.length ? { box: b, fresh, better, old } : null;
   }));
   let out = words;
@@ -63,13 +61,12 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
 export async function rereadWeakLines(ctx: PageContext, img: GrayImage, words: Word[]): Promise<Word[]> {
   const { k, pools, dpi } = ctx;
   const lines = groupLines(words).filter((l) => l.words.length >= 2 && l.words.some((w) => w.conf < WEAK_WORD_CONF && w.text.length > 1));
-  const mean = (ws: readonly { conf: number }[]) => ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
   const replaced = await Promise.all(lines.map(async (l) => {
     const pad = 0.08 * dpi;
-    const box: [number, number, number, number] = [l.bbox[0] * k - pad, l.bbox[1] * k - pad / 2, l.bbox[2] * k + pad, l.bbox[3] * k + pad / 2];
+    const box: PixelBox = [l.bbox[0] * k - pad, l.bbox[1] * k - pad / 2, l.bbox[2] * k + pad, l.bbox[3] * k + pad / 2];
     const again = await pools.text.recognize({ image: dropLightInk(crop(img, box)), psm: '7', dpi, tag: 'line' });
     const fresh = again.map((w) => toWord(w, l.page, k, Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1]))));
-    return fresh.length && mean(fresh) > mean(l.words) + 10 ? { old: new Set(l.words), fresh } : null;
+    return fresh.length && meanConf(fresh) > meanConf(l.words) + 10 ? { old: new Set(l.words), fresh } : null;
   }));
   let out = words;
   for (const r of replaced) if (r) out = [...out.filter((w) => !r.old.has(w)), ...r.fresh];

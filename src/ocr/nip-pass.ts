@@ -1,5 +1,5 @@
 import type { BBox, Word } from '../model/word.js';
-import type { GrayImage } from '../model/image.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
 import { unionBBox } from '../model/lines.js';
 import { parseNip } from '../parse/nip.js';
@@ -18,7 +18,7 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
   if (!bad.length) return words;
   const fixes = await Promise.all(bad.map(async (p) => {
     const pad = 0.05 * dpi;
-    const box: [number, number, number, number] = [p.bbox[0] * k - pad, p.bbox[1] * k - pad / 2, p.bbox[2] * k + 2 * pad, p.bbox[3] * k + pad / 2];
+    const box: PixelBox = [p.bbox[0] * k - pad, p.bbox[1] * k - pad / 2, p.bbox[2] * k + 2 * pad, p.bbox[3] * k + pad / 2];
     const again = await pools.cells.recognize({ image: dropLightInk(crop(img, box)), psm: '7', whitelist: 'NIP.:0123456789 ', dpi, tag: 'nip' });
     const text = again.map((w) => w.text).join(' ');
     if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`nip reread: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}\n`);

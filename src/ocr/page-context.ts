@@ -1,3 +1,4 @@
+import type { PixelBox } from '../model/image.js';
 import { cleanWordText, type BBox, type Word } from '../model/word.js';
 import type { OcrWord } from './pool.js';
 import type { OcrPools } from './shared-pool.js';
@@ -27,6 +28,6 @@ export function toWord(w: OcrWord, page: number, k: number, ox: number, oy: numb
 }
 
 /** A word's box in page pixels. */
-export function unionPx(ws: readonly Word[], k: number): [number, number, number, number] {
+export function unionPx(ws: readonly Word[], k: number): PixelBox {
   return [Math.min(...ws.map((w) => w.bbox[0])) * k, Math.min(...ws.map((w) => w.bbox[1])) * k, Math.max(...ws.map((w) => w.bbox[2])) * k, Math.max(...ws.map((w) => w.bbox[3])) * k];
 }

@@ -1,5 +1,5 @@
 import type { Word } from '../model/word.js';
-import type { GrayImage } from '../model/image.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
 import { crop } from '../raster/gray.js';
 import { unionPx, type PageContext } from './page-context.js';
@@ -20,7 +20,7 @@ const WHOLE_WITH_GHOST = /^\d{1,3}(9[06o]|Y[o6])[.,;:)]?$/;
 export async function repairPercents(ctx: PageContext, img: GrayImage, words: Word[]): Promise<Word[]> {
   const { k, pools, dpi } = ctx;
   const lines = groupLines(words);
-  const jobs: { old: Word[]; box: [number, number, number, number] }[] = [];
+  const jobs: { old: Word[]; box: PixelBox }[] = [];
   for (const l of lines) {
     l.words.forEach((w, i) => {
       const next = l.words[i + 1];
@@ -31,7 +31,7 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
   if (!jobs.length) return words;
   const fixes = await Promise.all(jobs.map(async (j) => {
     const pad = 0.04 * dpi;
-    const box: [number, number, number, number] = [j.box[0] - pad, j.box[1] - pad, j.box[2] + pad, j.box[3] + pad];
+    const box: PixelBox = [j.box[0] - pad, j.box[1] - pad, j.box[2] + pad, j.box[3] + pad];
     const again = await pools.cells.recognize({ image: crop(img, box), psm: '7', whitelist: '0123456789.,% ', dpi, tag: 'pct' });
     // the crop may take in the sentence's full stop
     const text = again.map((w) => w.text).join('').replace(/\s+/g, '').replace(/(%)[.,]+$/, '$1');

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import { createWorker, OEM, type Worker, type Block } from 'tesseract.js';
-import type { GrayImage } from '../model/image.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
 import { ensureLangDir, OCR_LANGS } from './langdata.js';
 import { toPgm } from './pnm.js';
 
 /** A word as Tesseract saw it, in pixels of the image it was given. */
 export interface OcrWord {
   text: string;
-  bbox: [number, number, number, number];
+  bbox: PixelBox;
   conf: number;
 }
 
@@ -36,7 +36,8 @@ export interface OcrReader {
 /** Calls and milliseconds (hand-over to answer) per request tag, and model switches, for the process. */
 export const ocrStats: Record<string, { n: number; ms: number; mpx: number }> = {};
 const count = (tag: string, ms: number, mpx: number) => {
-  const s = (ocrStats[tag] ??= { n: 0, ms: 0, mpx: 0 });
+  const s = ocrStats[tag] ?? { n: 0, ms: 0, mpx: 0 };
+  ocrStats[tag] = s;
   s.n++; s.ms += ms; s.mpx += mpx;
 };
 

@@ -25,9 +25,6 @@ export interface OcrPage {
   /** upright, deskewed raster the words' coordinates refer to (for re-reads and ink checks) */
   raster: PageRaster;
   blank: boolean;
-  orientation: number;
-  skew: number;
-  grids: Grid[];
   /** ms per step: preprocess, lines, ocr */
   timings: Record<string, number>;
 }
@@ -55,7 +52,7 @@ async function readPreprocessed(pre: PreprocessedPage, pools: OcrPools, preproce
   const width = image.width / k, height = image.height / k;
   const timings: Record<string, number> = { preprocess: preprocessMs };
   if (pre.blank) {
-    return { content: { page: raster.page, width, height, mode: 'ocr', words: [], segments: [] }, raster: kept(raster), blank: true, orientation: 0, skew: 0, grids: [], timings };
+    return { content: { page: raster.page, width, height, mode: 'ocr', words: [], segments: [] }, raster: kept(raster), blank: true, timings };
   }
   let t = performance.now();
   const segments = detectRulingLines(raster);
@@ -70,7 +67,7 @@ async function readPreprocessed(pre: PreprocessedPage, pools: OcrPools, preproce
   timings.ocr = performance.now() - t;
   return {
     content: { page: raster.page, width, height, mode: 'ocr', words, segments },
-    raster: packed, blank: false, orientation: pre.turned, skew: pre.skew, grids, timings,
+    raster: packed, blank: false, timings,
   };
 }
 

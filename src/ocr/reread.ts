@@ -1,6 +1,7 @@
 import type { BBox, PageContent, Word } from '../model/word.js';
 import type { ExtractedTables, Field } from '../model/extracted.js';
 import type { TableId } from '../model/contract.js';
+import { centerIn } from '../model/lines.js';
 import { parseNumber } from '../parse/numbers.js';
 import { cellCrop, oneLine } from './cell-crop.js';
 import { scaleGray } from '../raster/gray.js';
@@ -127,18 +128,13 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
   return done;
 }
 
-function inside(w: Word, b: BBox): boolean {
-  const cx = (w.bbox[0] + w.bbox[2]) / 2, cy = (w.bbox[1] + w.bbox[3]) / 2;
-  return cx >= b[0] && cx <= b[2] && cy >= b[1] && cy <= b[3];
-}
-
 function setCellConfidence(page: PageContent, cell: BBox, conf: number): void {
-  page.words = page.words.map((w) => (inside(w, cell) ? { ...w, conf } : w));
+  page.words = page.words.map((w) => (centerIn(w.bbox, cell) ? { ...w, conf } : w));
 }
 
 function replaceCellText(page: PageContent, cell: BBox, text: string, conf: number): void {
-  const old = page.words.filter((w) => inside(w, cell));
-  const kept = page.words.filter((w) => !inside(w, cell));
+  const old = page.words.filter((w) => centerIn(w.bbox, cell));
+  const kept = page.words.filter((w) => !centerIn(w.bbox, cell));
   const top = old.length ? Math.min(...old.map((w) => w.bbox[1])) : cell[1] + 2;
   const bottom = old.length ? Math.max(...old.map((w) => w.bbox[3])) : cell[3] - 2;
   const word: Word = { text, page: page.page, bbox: [cell[0] + 2, top, cell[2] - 2, bottom], conf, source: 'ocr' };

@@ -16,11 +16,11 @@ const require = createRequire(import.meta.url);
 // pdfjs needs these data folders to work offline; each must end with '/'.
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const dataDirs = {
-  standardFontDataUrl: path.join(pdfjsRoot, 'standard_fonts') + '/',
-  cMapUrl: path.join(pdfjsRoot, 'cmaps') + '/',
+  standardFontDataUrl: `${path.join(pdfjsRoot, 'standard_fonts')}/`,
+  cMapUrl: `${path.join(pdfjsRoot, 'cmaps')}/`,
   cMapPacked: true,
-  wasmUrl: path.join(pdfjsRoot, 'wasm') + '/',
-  iccUrl: path.join(pdfjsRoot, 'iccs') + '/',
+  wasmUrl: `${path.join(pdfjsRoot, 'wasm')}/`,
+  iccUrl: `${path.join(pdfjsRoot, 'iccs')}/`,
 };
 
 /**

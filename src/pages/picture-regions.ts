@@ -1,3 +1,4 @@
+import { centerIn } from '../model/lines.js';
 import type { PageContent, Segment, Word } from '../model/word.js';
 import type { ImageBox } from './vector-lines.js';
 
@@ -16,22 +17,17 @@ export function pictureRegions(images: readonly ImageBox[], words: readonly Word
   return images.filter((b) => {
     const w = b[2] - b[0], h = b[3] - b[1];
     if (w < MIN_WIDTH || (w * h) / (width * height) < MIN_AREA_SHARE) return false;
-    const over = words.filter((x) => inside(x.bbox, b)).length;
+    const over = words.filter((x) => centerIn(x.bbox, b)).length;
     return over <= MAX_WORDS_OVER;
   });
 }
-
-const inside = (bb: readonly number[], b: ImageBox) => {
-  const cx = (bb[0]! + bb[2]!) / 2, cy = (bb[1]! + bb[3]!) / 2;
-  return cx >= b[0] && cx <= b[2] && cy >= b[1] && cy <= b[3];
-};
 
 /**
  * The page as read from both: the text layer's words and vector lines outside the pictures, the
  * OCR's words and ruling lines inside them.
  */
 export function mergeRegions(text: PageContent, ocr: PageContent, regions: readonly ImageBox[]): PageContent {
-  const inAny = (bb: readonly number[]) => regions.some((r) => inside(bb, r));
+  const inAny = (bb: readonly number[]) => regions.some((r) => centerIn(bb, r));
   const segIn = (s: Segment) => inAny([s.x0, s.y0, s.x1, s.y1]);
   return {
     ...text,

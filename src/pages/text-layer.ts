@@ -19,7 +19,7 @@ export async function textLayerWords(page: PDFPageProxy, pageNo: number): Promis
   for (const item of content.items) {
     if (!('str' in item)) continue;
     const it = item as TextItem;
-    if (!it.str || !it.str.trim()) continue;
+    if (!it.str?.trim()) continue;
     const m = pdfjs.Util.transform(viewport.transform, it.transform) as Matrix;
     const size = Math.hypot(m[2], m[3]);
     const horizontal = Math.abs(m[1]) < 1e-3 && Math.abs(m[2]) < 1e-3;
@@ -42,8 +42,7 @@ function pushSplitWords(out: Word[], str: string, x0: number, width: number, top
   if (n === 0) return;
   const perChar = width / n;
   const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(str))) {
+  for (let m = re.exec(str); m !== null; m = re.exec(str)) {
     const a = x0 + m.index * perChar;
     const b = x0 + (m.index + m[0].length) * perChar;
     const text = cleanWordText(m[0]);

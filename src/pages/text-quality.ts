@@ -10,6 +10,7 @@ export function unreadableText(words: readonly Word[]): boolean {
   const text = words.map((w) => w.text).join(' ');
   const chars = [...text.replace(/\s+/g, '')];
   if (!chars.length) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are junk a text layer should not hold
   const junk = chars.filter((c) => /[\u0000-\u0008\u000e-\u001f\ufffd\ue000-\uf8ff]/u.test(c)).length;
   if (junk / chars.length > 0.05) return true;
   const letters = chars.filter((c) => /[A-Za-z]/.test(c));

@@ -79,8 +79,7 @@ function toSubpaths(d: ArrayLike<number>, ctm: Matrix): { pts: [number, number][
       k += 2;
     } else if (op === DRAW.curveTo) {
       cur?.pts.push(apply(ctm, d[k + 4]!, d[k + 5]!));
-      if (cur) cur.closed = cur.closed; // curves mark non-line shapes below
-      if (cur) (cur as { curved?: boolean }).curved = true;
+      if (cur) (cur as { curved?: boolean }).curved = true; // curves mark non-line shapes below
       k += 6;
     } else if (op === DRAW.quadraticCurveTo) {
       cur?.pts.push(apply(ctm, d[k + 2]!, d[k + 3]!));

@@ -44,7 +44,7 @@ export function parsePlaceDate(text: string): PlaceDate | null {
   const m = /^(\p{Lu}[\p{L} .'-]{1,40}?)\s*,\s*(.+)$/u.exec(t);
   if (!m) return null;
   const found = findDate(m[2]!);
-  if (!found || found.index !== 0 || found.length < m[2]!.replace(/[\s.]+$/, '').length) return null;
+  if (found?.index !== 0 || found.length < m[2]!.replace(/[\s.]+$/, '').length) return null;
   return { place: m[1]!.trim(), date: found.date };
 }
 

@@ -21,7 +21,7 @@ export function documentKind(coverText: string, namingText: string, lines: reado
   const kecamatan = /(?<!\p{L})(Kecamatan|KECAMATAN|Kec\.|KEC\.)\s+\p{Lu}/u;
   const namesKecamatan = /(laporan\s+kinerja|lkj)[^.]{0,120}?(?<!\p{L})(Kecamatan|KECAMATAN)\s+\p{Lu}/iu;
   if (anyTitle && (kecamatan.test(coverText) || namesKecamatan.test(namingText.replace(/(?<!\p{L})kecamatan(?=\s+\p{Ll})/gu, '')))) return 'lkj';
-  if (/laporan\s+(akuntabilitas\s+)?kinerja\s+instansi|(?<!\p{L})(lkjip|lkip|lakip)(?!\p{L})/u.test(cover + ' ' + naming)) return 'lkip';
+  if (/laporan\s+(akuntabilitas\s+)?kinerja\s+instansi|(?<!\p{L})(lkjip|lkip|lakip)(?!\p{L})/u.test(`${cover} ${naming}`)) return 'lkip';
   if (anyTitle && /(?<!\p{L})(dinas|badan|biro|sekretariat\s+daerah|inspektorat|rsud|rumah\s+sakit|kantor|provinsi|satuan\s+polisi)(?!\p{L})/u.test(cover)) return 'lkip';
   if (anyTitle) return 'lkj';
   return 'other';

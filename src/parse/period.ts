@@ -8,7 +8,7 @@ import { normalizeSpace } from './text.js';
  */
 
 /** Quarter words: tribulan, triwulan, the typo tribunan, OCR's tribuian, and TW / Trw. */
-const QUARTER = String.raw`tri[bw]u[lni]an|tw|trw`;
+const QUARTER = 'tri[bw]u[lni]an|tw|trw';
 /** A period number: roman (OCR may print l or | for I), arabic, `ke-2`, or a word. */
 const NUMBER = String.raw`(?:ke\s*[-‐]?\s*)?(IV|I{1,3}|[Il|]{1,3}|[1-4]|pertama|kesatu|satu|kedua|dua|ketiga|tiga|keempat|empat)(?![\p{L}\d])`;
 const YEAR_AFTER = String.raw`(?:\s*[,.]?\s*(?:tahun(?:\s+anggaran)?|th\.?|ta\.?)?\s*[:.]?\s*((?:19|20)\d{2})(?!\d))?`;

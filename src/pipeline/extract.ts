@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { NO_SIGNATURE_MARKS, OPTIONAL_FIELDS, SCHEMA_VERSION, TABLES, TABLE_FIELDS, TABLE_IDS, byTable, type Discrepancy, type Report, type ReportMeta, type SignatureInfo, type SignatureMarks, type Tables, type TableId } from '../model/contract.js';
@@ -14,9 +15,8 @@ import { doubtfulCells, numericCells, rereadCells, rereadShapes } from '../ocr/r
 import { structureBreaks } from '../verify/structure.js';
 import { shapeCells } from './shape-rereads.js';
 import { checkSignatures } from '../ocr/signatures.js';
-import { verify, type Lang, type VerifyInput } from '../verify/index.js';
-import { message } from '../verify/messages.js';
-import { matchSigners, signatureRules } from '../verify/signatures.js';
+import { verify, verifyDocument, type Lang, type VerifyInput } from '../verify/index.js';
+import { matchSigners } from '../verify/signatures.js';
 import type { TrustAnchors } from '../signatures/index.js';
 import { analysePages, type Analysis } from './analyse.js';
 import { readSignatures } from './signatures.js';
@@ -56,7 +56,7 @@ const DEFAULT_MIN_CONFIDENCE = 80;
  */
 export async function extractFile(file: string, opts: ExtractOptions = {}): Promise<ExtractResult> {
   const name = path.basename(path.resolve(file));
-  let stat;
+  let stat: Stats;
   try {
     stat = await fs.stat(file);
   } catch (e) {
@@ -178,12 +178,10 @@ async function finish(name: string, digest: string, read: DocumentPages, origina
   }
   const signed = await timings.time('signatures', () => readSignatures(original, name, read, analysis.meta, { anchors: opts.trustAnchors }));
   const signatures = matchSigners(signed.signatures, analysis.meta.signatories);
-  discrepancies = await timings.time('verify', () => [
-    ...verifyNow(analysis),
-    ...checkSignatures(analysis.meta, read.scans, pages, lang),
-    ...signatureRules(signatures, analysis.meta.signatories, lang),
-    ...missingTables(analysis, lang),
-  ]);
+  discrepancies = await timings.time('verify', () => verifyDocument(
+    { ...verifyInput(analysis), signatures, inkFindings: checkSignatures(analysis.meta, read.scans, pages, lang) },
+    { lang, minConfidence },
+  ));
   return { report: toReport(sourceOf(name, digest, read), analysis, discrepancies, signatures, signed.marks), timings, analysis };
 }
 
@@ -193,24 +191,13 @@ function sourceOf(name: string, digest: string | null, read: DocumentPages): Rep
   return { file: name, sha256: digest, pages: read.numPages, mode: textPages === read.numPages ? 'text' : textPages === 0 && !read.pages.some((p) => p?.mode === 'mixed') ? 'ocr' : 'mixed' };
 }
 
-/** The verification input of an analysis: its tables and claims, and what the document states. */
+/** The verification input of an analysis: its tables and claims, and what the document states and lacks. */
 function verifyInput(a: Analysis): VerifyInput {
   return {
     tables: a.tables, claims: a.claims, unread: a.unread, method: a.method, kind: a.meta.kind, notes: a.notes,
     ...(a.profileScale ? { scale: a.profileScale } : {}),
+    missing: a.missing, signatories: a.meta.signatories,
   };
-}
-
-/**
- * T1 for each table a kecamatan LKj (or a document of no known kind holding some of them) lacks.
- * An LKIP, a Perjanjian Kinerja or a realisasi form is not expected to hold all five: what it
- * lacks is listed in `missingTables`, not warned about.
- */
-function missingTables(analysis: Analysis, lang: Lang): Discrepancy[] {
-  const kind = analysis.meta.kind;
-  // a table whose caption was seen but whose grid was not read is X1 (from verify), not T1
-  const absent = analysis.missing.filter((t) => !analysis.unread?.includes(t));
-  return kind === undefined || kind === 'lkj' || kind === 'other' ? absent.map((t) => missingTable(t, lang)) : [];
 }
 
 function toReport(source: Report['source'], analysis: Analysis, discrepancies: Discrepancy[], signatures: SignatureInfo[], signatureMarks: SignatureMarks): Report {
@@ -239,12 +226,10 @@ function toReport(source: Report['source'], analysis: Analysis, discrepancies: D
 export function reverify(analysis: Analysis, previous: Report, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Report {
   const lang = opts.lang ?? 'id';
   const signatures = matchSigners(previous.signatures ?? [], analysis.meta.signatories);
-  const discrepancies = [
-    ...verify(verifyInput(analysis), { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE }),
-    ...previous.discrepancies.filter((d) => d.rule === 'S1'),
-    ...signatureRules(signatures, analysis.meta.signatories, lang),
-    ...missingTables(analysis, lang),
-  ];
+  const discrepancies = verifyDocument(
+    { ...verifyInput(analysis), signatures, inkFindings: previous.discrepancies.filter((d) => d.rule === 'S1') },
+    { lang, minConfidence: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE },
+  );
   return toReport(previous.source, analysis, discrepancies, signatures, previous.signatureMarks ?? NO_SIGNATURE_MARKS);
 }
 
@@ -285,13 +270,6 @@ const REFUSALS = {
     id: 'bukan laporan LKj: tidak ada Tabel 2.1–2.5 (Perjanjian Kinerja, skala nilai, capaian kinerja, cost per outcome, realisasi anggaran), dan sampulnya tidak menyebut LKj, LKIP, Perjanjian Kinerja, atau laporan realisasi',
   },
 } satisfies Record<string, Record<Lang, string>>;
-
-function missingTable(table: TableId, lang: Lang): Discrepancy {
-  return {
-    rule: 'T1', severity: 'warning', table, row: '-', field: '-', stated: null, expected: null,
-    message: message(lang, 'T1', { table }), evidence: { page: null, bbox: null },
-  };
-}
 
 /** A document that could not be read: its reason in `lang`, the language of the report's messages. */
 export function failedReport(file: string, digest: string | null, pages: number, e: InputError | InternalError, lang: Lang = 'id'): Report {

@@ -15,6 +15,7 @@ import { EmbeddedJpegs } from '../raster/embedded-jpeg.js';
 import { MIN_OCR_DPI, readScannedPage, type OcrPage } from '../ocr/read-page.js';
 import type { OcrPools } from '../ocr/shared-pool.js';
 import { openImage, type ImageDocument } from '../raster/decode.js';
+import { Semaphore } from './semaphore.js';
 
 export const DEFAULT_MAX_PAGES = 500;
 /** A page whose text layer has fewer characters than this is a scan: it is OCR'd. */
@@ -224,23 +225,6 @@ function ocrPage(raster: PageRaster, opts: ReadOptions): Promise<OcrPage> {
   });
 }
 
-/** Runs page jobs with at most `limit` in flight, so rasters of a long scan do not pile up. */
-class Limiter {
-  private active = 0;
-  private readonly queue: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-  async run<T>(job: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((r) => this.queue.push(r));
-    this.active++;
-    try {
-      return await job();
-    } finally {
-      this.active--;
-      this.queue.shift()?.();
-    }
-  }
-}
-
 /**
  * Every page of a document in this process: a usable text layer is read as words and vector
  * ruling lines; a page without one is rasterised and OCR'd. Rendering stays on this thread while
@@ -250,7 +234,8 @@ export async function readDocument(source: PageSource, opts: ReadOptions): Promi
   try {
     const pages: (PageContent | null)[] = new Array(source.numPages).fill(null);
     const scans = new Map<number, OcrPage>();
-    let limiter: Limiter | null = null;
+    // page jobs with at most this many in flight, so the rasters of a long scan do not pile up
+    let limiter: Semaphore | null = null;
     const pending: Promise<void>[] = [];
     let done = 0;
     // the first page that fails fails the document: no page starts after it, and the ones under way
@@ -269,7 +254,7 @@ export async function readDocument(source: PageSource, opts: ReadOptions): Promi
         opts.onPage?.(++done, source.numPages);
         continue;
       }
-      limiter ??= new Limiter(opts.ocr().text.size + 1);
+      limiter ??= new Semaphore(opts.ocr().text.size + 1);
       const pageNo = n;
       pending.push(limiter.run(async () => {
         if (failure) return;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Per-stage wall time of one document, in milliseconds. bench/ reads these; tests never time. */
 export type Stage = 'intake' | 'pages' | 'render' | 'preprocess' | 'lines' | 'ocr' | 'reread' | 'tables' | 'meta' | 'claims' | 'signatures' | 'verify';
 
@@ -20,5 +22,17 @@ export class Timings {
     } finally {
       this.ms[stage] = (this.ms[stage] ?? 0) + performance.now() - t0;
     }
+  }
+}
+
+/**
+ * Resident memory of a process in MB (VmRSS of /proc/<pid>/status), 0 when unknown (not Linux, the
+ * process gone). The upload checker's memory cap, the tests' and the benches' peak RSS read it.
+ */
+export function rssMb(pid: number | undefined): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
   }
 }

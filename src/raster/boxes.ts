@@ -1,8 +1,10 @@
 // Pixel-box arithmetic shared by the OCR passes.
 
+import type { PixelBox } from '../model/image.js';
+
 /** Merge overlapping boxes until none overlap. */
-export function mergeBoxes(boxes: [number, number, number, number][]): [number, number, number, number][] {
-  const out = boxes.map((b) => [...b] as [number, number, number, number]);
+export function mergeBoxes(boxes: PixelBox[]): PixelBox[] {
+  const out = boxes.map((b) => [...b] as PixelBox);
   let merged = true;
   while (merged) {
     merged = false;

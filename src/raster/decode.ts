@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
@@ -105,7 +106,7 @@ export function naturalCompare(a: string, b: string): number {
  * add pages. Hidden files (.DS_Store and the like) are ignored.
  */
 export async function listPageImages(dir: string, maxPages = DEFAULT_MAX_IMAGE_PAGES): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {

@@ -170,7 +170,7 @@ function contentOps(contents: unknown, ctx: PDFDocument['context']): { op: strin
   for (const s of streams) {
     if (!(s instanceof PDFRawStream)) return null;
     // no filter, or Flate/LZW/ASCII…; pdf-lib throws on one it cannot decode
-    text += Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') + '\n';
+    text += `${Buffer.from(decodePDFRawStream(s).decode()).toString('latin1')}\n`;
     if (text.length > 4096) return null; // a scan page's content is a few operators
   }
   const ops: { op: string; args: Operand[] }[] = [];

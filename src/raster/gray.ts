@@ -1,14 +1,11 @@
 import sharp, { type Sharp } from 'sharp';
-import type { GrayImage } from '../model/image.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
 
 // Every image lkj hands sharp is new (no repeat operations to cache), and the cores belong to the
 // OCR threads: libvips's cache and its per-image thread pool only grew the process (measured on a
 // 10-page scan: +310 MB peak RSS, glibc arenas of short-lived threads) without making it faster.
 sharp.cache(false);
 sharp.concurrency(1);
-
-/** Pixel boxes are [x0, y0, x1, y1], end-exclusive, in image pixels. */
-export type PixelBox = [number, number, number, number];
 
 export function blankImage(width: number, height: number, value = 255): GrayImage {
   return { data: new Uint8Array(width * height).fill(value), width, height };
@@ -57,11 +54,6 @@ export async function fromSharp(pipeline: Sharp): Promise<GrayImage> {
 /** Resample by `factor` (Lanczos): small glyphs read better at twice the size. */
 export function scaleGray(img: GrayImage, factor: number): Promise<GrayImage> {
   return fromSharp(toSharp(img).resize(Math.round(img.width * factor), Math.round(img.height * factor), { kernel: 'lanczos3' }));
-}
-
-/** Save a gray image as PNG (debugging, tests). */
-export async function writeGrayPng(img: GrayImage, file: string): Promise<void> {
-  await toSharp(img).png().toFile(file);
 }
 
 /** Copy of a region, clamped to the image. */

@@ -1,7 +1,6 @@
-import type { GrayImage } from '../model/image.js';
-import { clampBox, type PixelBox } from './gray.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
+import { clampBox } from './gray.js';
 
-export type { PixelBox } from './gray.js';
 
 /**
  * Gray level under which a pixel counts as ink. Fixed rather than Otsu: a box holding only paper
@@ -100,7 +99,7 @@ export function hasInk(img: GrayImage, minDark = 12): boolean {
  * Regions with ink that no recognised word covers, as pixel boxes: connected groups of inked
  * 0.1-inch tiles away from every word. Small specks (noise, a full stop) are left alone.
  */
-export function uncoveredInk(img: GrayImage, words: readonly { bbox: readonly number[] }[], dpi: number): [number, number, number, number][] {
+export function uncoveredInk(img: GrayImage, words: readonly { bbox: readonly number[] }[], dpi: number): PixelBox[] {
   const S = Math.max(8, Math.round(dpi / 10));
   const cols = Math.ceil(img.width / S), rows = Math.ceil(img.height / S);
   const ink = new Uint32Array(cols * rows);
@@ -117,7 +116,7 @@ export function uncoveredInk(img: GrayImage, words: readonly { bbox: readonly nu
   const minInk = S * S * 0.02;
   const hot = (i: number) => !covered[i] && ink[i]! >= minInk;
   const seen = new Uint8Array(cols * rows);
-  const boxes: [number, number, number, number][] = [];
+  const boxes: PixelBox[] = [];
   for (let i = 0; i < cols * rows; i++) {
     if (seen[i] || !hot(i)) continue;
     let c0 = cols, c1 = -1, r0 = rows, r1 = -1, n = 0;

@@ -26,6 +26,7 @@ const MIN_UPRIGHT_EVIDENCE = 0.04;
  * put more ink above the x-height band than descenders put below it (0 vs 180).
  */
 export function detectOrientation(img: GrayImage): Orientation {
+  // biome-ignore lint/suspicious/noApproximativeNumericConstant: a tuned divisor (about A4's aspect); Math.SQRT2 would move the rounding edge
   const factor = Math.max(1, Math.round(Math.max(img.width, img.height) / (WORK_WIDTH * 1.414)));
   const small = downsample(img, factor);
   const t = otsuThreshold(small);

@@ -5,7 +5,7 @@
  * (/DSS), metadata — is listed as `allowed`.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import type { SignatureChange } from '../model/contract.js';
 import { nameOf, text } from './pdf-fields.js';
 

@@ -1,13 +1,24 @@
 /**
- * The audit log's hash chain, checked from outside the database. Every row holds the hash of the
- * previous row (`prev_hash`) and its own (`hash`), computed by a trigger over the row's canonical
- * text (migration 5). Here each hash is recomputed in this process from the stored values: a row
+ * The audit log: its one writer (`writeAudit`) and its hash chain, checked from outside the
+ * database. Every row holds the hash of the previous row (`prev_hash`) and its own (`hash`),
+ * computed by a trigger over the row's canonical text (migration 5). Here each hash is recomputed in this process from the stored values: a row
  * edited, inserted or deleted by anyone, the app's own role too (it can disable the triggers),
  * breaks the chain. Rewriting the whole chain from the edited row on is caught by an anchor: a
  * `seq:hash` printed earlier by `lkj audit verify` and kept elsewhere.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from './db.js';
+import type { Db, Queryable } from './db.js';
+
+/** Who an audit entry is about: a name (`cli`, `worker`…) or a principal, whose API token is recorded too. */
+export type AuditActor = string | { username: string; tokenId?: number };
+
+export const actorName = (a: AuditActor): string => (typeof a === 'string' ? a : a.username);
+
+/** One audit entry (the only INSERT into audit_log); the database chains it to the previous one by hash (migration 5). */
+export async function writeAudit(q: Queryable, actor: AuditActor, action: string, documentId: number | null, detail: unknown): Promise<void> {
+  await q.query('INSERT INTO audit_log (actor, action, document_id, detail, token_id) VALUES ($1, $2, $3, $4, $5)',
+    [actorName(actor), action, documentId, JSON.stringify(detail), typeof actor === 'string' ? null : actor.tokenId ?? null]);
+}
 
 /** What is wrong with a row: the CLI words it in the reader's language from `code` and `vars`. */
 export type AuditProblemCode = 'unchained' | 'missing' | 'brokenLink' | 'changed' | 'notAnchor' | 'anchorGone';

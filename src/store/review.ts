@@ -4,6 +4,7 @@
  * audit-log entry in one transaction.
  */
 import type { Discrepancy } from '../model/contract.js';
+import { actorName, writeAudit, type AuditActor } from './audit.js';
 import type { Db, Queryable } from './db.js';
 import { documentFrom, filterSql, type DocumentFilter } from './document-queries.js';
 
@@ -31,17 +32,6 @@ export interface DecisionRow {
 /** A finding's identity across versions: the same rule on the same cell with the same numbers. */
 export function findingKey(d: Pick<Discrepancy, 'rule' | 'table' | 'row' | 'field' | 'stated' | 'expected'>): string {
   return [d.rule, d.table, d.row, d.field, d.stated ?? '', d.expected ?? ''].map(String).join('|');
-}
-
-/** Who an audit entry is about: a name (`cli`, `worker`…) or a principal, whose API token is recorded too. */
-export type AuditActor = string | { username: string; tokenId?: number };
-
-export const actorName = (a: AuditActor): string => (typeof a === 'string' ? a : a.username);
-
-/** One audit entry; the database chains it to the previous one by hash (migration 5, store/audit.ts). */
-export async function writeAudit(q: Queryable, actor: AuditActor, action: string, documentId: number | null, detail: unknown): Promise<void> {
-  await q.query('INSERT INTO audit_log (actor, action, document_id, detail, token_id) VALUES ($1, $2, $3, $4, $5)',
-    [actorName(actor), action, documentId, JSON.stringify(detail), typeof actor === 'string' ? null : actor.tokenId ?? null]);
 }
 
 export class ClaimConflict extends Error {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoredReport, TABLE_FIELDS, TABLE_IDS, byTable, type Report, type TableId } from '../model/contract.js';
 import { StoredAnalysis, type Analysis } from '../model/analysis.js';
+import { writeAudit } from './audit.js';
 import { DataDirBusy, lockDataDir } from './data-lock.js';
 import { folderBlobStore, postgresBlobStore, type BlobStore } from './blobs.js';
 import { migrate, pgliteDb, postgresDb, type Db, type Queryable } from './db.js';
@@ -162,8 +163,7 @@ export class Store {
         claimed_by = CASE WHEN ${live} THEN review_state.claimed_by END,
         claim_expires = CASE WHEN ${live} THEN review_state.claim_expires END`, [id]);
     }
-    await q.query('INSERT INTO audit_log (actor, action, document_id, detail) VALUES ($1, $2, $3, $4)',
-      ['worker', 'report-stored', id, JSON.stringify({ version, run, reason, status: report.status, discrepancies: report.discrepancies.length })]);
+    await writeAudit(q, 'worker', 'report-stored', id, { version, run, reason, status: report.status, discrepancies: report.discrepancies.length });
     return version;
   }
 
@@ -304,7 +304,7 @@ export class Store {
   }
 
   async audit(actor: string, action: string, documentId: number | null, detail: unknown = {}): Promise<void> {
-    await this.db.query('INSERT INTO audit_log (actor, action, document_id, detail) VALUES ($1, $2, $3, $4)', [actor, action, documentId, JSON.stringify(detail)]);
+    await writeAudit(this.db, actor, action, documentId, detail);
   }
 
   async close(): Promise<void> {

@@ -67,7 +67,7 @@ function inferByOrder(table: TableId, labels: readonly string[], cols: (ColumnFi
     const from = prev ? order.indexOf(prev) + 1 : 0;
     const to = next ? order.indexOf(next) : order.length;
     const room = order.slice(from, to).filter((f) => !out.includes(f));
-    const gapCols = out.slice(prev ? out.indexOf(prev) + 1 : 0, next ? out.indexOf(next, i) : out.length).filter((f, j, arr) => !f).length;
+    const gapCols = out.slice(prev ? out.indexOf(prev) + 1 : 0, next ? out.indexOf(next, i) : out.length).filter((f) => !f).length;
     if (room.length === 1 && gapCols === 1) out[i] = room[0]!;
   }
   return out;

@@ -1,5 +1,5 @@
 import type { BBox, Segment, Word } from '../model/word.js';
-import { groupLines, joinLines, unionBBox } from '../model/lines.js';
+import { groupLines, joinLines } from '../model/lines.js';
 
 /** Coordinates closer than this (points) are the same ruling line. */
 const SNAP = 2.5;
@@ -53,6 +53,12 @@ function mergeCollinear<T>(items: T[], key: (t: T) => number, lo: (t: T) => numb
   return out;
 }
 
+/** The root of i in a union-find forest, shortening the path on the way. */
+function root(parent: number[], i: number): number {
+  if (parent[i] !== i) parent[i] = root(parent, parent[i]!);
+  return parent[i]!;
+}
+
 function clusterValues(vals: number[]): number[] {
   const s = [...vals].sort((a, b) => a - b);
   const out: number[][] = [];
@@ -76,12 +82,14 @@ export function findGrids(page: number, segments: readonly Segment[], words: rea
 
   // connected components of crossing lines are tables
   const parent = Array.from({ length: hs.length + vs.length }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  hs.forEach((h, i) => vs.forEach((v, j) => {
-    if (v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP) {
-      parent[find(i)] = find(hs.length + j);
+  const find = (i: number): number => root(parent, i);
+  for (const [i, h] of hs.entries()) {
+    for (const [j, v] of vs.entries()) {
+      if (v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP) {
+        parent[find(i)] = find(hs.length + j);
+      }
     }
-  }));
+  }
   const comps = new Map<number, { h: H[]; v: V[] }>();
   hs.forEach((h, i) => { const r = find(i); if (!comps.has(r)) comps.set(r, { h: [], v: [] }); comps.get(r)!.h.push(h); });
   vs.forEach((v, j) => { const r = find(hs.length + j); if (!comps.has(r)) comps.set(r, { h: [], v: [] }); comps.get(r)!.v.push(v); });
@@ -163,7 +171,7 @@ function buildGrid(page: number, xs: number[], ys: number[], hs: H[], vs: V[], w
   };
   const id = (r: number, c: number) => r * C + c;
   const parent = Array.from({ length: R * C }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => root(parent, i);
   for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) {
     if (c + 1 < C && !vAt(c + 1, r)) parent[find(id(r, c))] = find(id(r, c + 1));
     if (r + 1 < R && !hAt(r + 1, c)) parent[find(id(r, c))] = find(id(r + 1, c));

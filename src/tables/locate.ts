@@ -143,14 +143,14 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
 
 function strongTitleRole(c: Caption): TableId | null {
   const r = titleRole(c.title);
-  return r && r.strong && r.role !== 'other' ? r.role : null;
+  return r?.strong && r.role !== 'other' ? r.role : null;
 }
 
 /** The caption right under each table's last part, if one is printed there. */
 function attachCaptionsBelow(groups: Group[], captions: readonly Caption[]): void {
   groups.forEach((g, i) => {
     const end = g.parts[g.parts.length - 1]!.grid;
-    const next = groups[i + 1]?.parts[0]!.grid;
+    const next = groups[i + 1]?.parts[0]?.grid;
     g.below = captions.find((c) => !c.mention && c.line.page === end.page && c.line.bbox[1] >= end.bbox[3] - 2
       && c.line.bbox[1] - end.bbox[3] <= CAPTION_GAP && (!next || before({ page: c.line.page, y: c.line.bbox[1] }, { page: next.page, y: next.bbox[1] }))) ?? null;
   });

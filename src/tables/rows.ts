@@ -206,7 +206,7 @@ function toRaw(list: GridCell[], page: number): RawCell {
 }
 
 function mergeCell(a: RawCell | undefined, b: RawCell): RawCell {
-  if (!a || !a.text) return b;
+  if (!a?.text) return b;
   return {
     text: `${a.text} ${b.text}`.trim(),
     words: [...a.words, ...b.words],

@@ -1,5 +1,5 @@
 import type { Discrepancy, TableId } from '../model/contract.js';
-import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
+import type { ExtractedRow } from '../model/extracted.js';
 import { budgetTree } from './budget.js';
 import { fmtMoney, fmtNum } from './format.js';
 import { similarity } from './similarity.js';
@@ -121,6 +121,6 @@ export function matchBudgetRows(t24: readonly ExtractedRow[], t25: readonly Extr
   // 3. position
   const restA = t24.filter((a) => !pairs.has(a));
   const restB = kegiatan.filter((b) => !taken.has(b));
-  if (restA.length && restA.length === restB.length) restA.forEach((a, i) => pairs.set(a, restB[i]!));
+  if (restA.length && restA.length === restB.length) for (const [i, a] of restA.entries()) pairs.set(a, restB[i]!);
   return t24.filter((a) => pairs.has(a)).map((a) => [a, pairs.get(a)!]);
 }

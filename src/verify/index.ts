@@ -7,13 +7,21 @@ import { ruleR7, ruleR8 } from './narrative.js';
 import { ruleR9 } from './bands.js';
 import { ruleReading } from './reading.js';
 import { message } from './messages.js';
-import { doubtOnBrokenTables, structureBreaks, structureFindings } from './structure.js';
+import { ruleG, ruleS1 } from './signatures.js';
+import { doubtOnBrokenTables, ruleT1, structureBreaks, structureFindings } from './structure.js';
 import { DEFAULT_VERIFY_OPTIONS, type Rule, type RuleContext, type VerifyInput, type VerifyOptions } from './types.js';
 
 export type { VerifyInput, VerifyOptions, Lang, ReadingNotes } from './types.js';
 
-/** Every rule family, in the order their discrepancies are listed. A new rule is one entry here. */
+/** Every rule family on the analysed tables and claims, in the order their discrepancies are listed. A new rule is one entry here. */
 export const RULES: readonly Rule[] = [ruleR1, ruleR2R3, ruleR4, ruleR5, ruleR6, ruleR7, ruleR8, ruleR9, ruleReading];
+
+/**
+ * The rules on the document as a whole, listed after the others' findings in this order: S1
+ * (signature ink), G1–G4 (digital signatures), T1 (missing tables). Not sorted by severity, and not
+ * made uncertain by a doubtful reading or another kind of document: they rest on no value read.
+ */
+export const DOCUMENT_RULES: readonly Rule[] = [ruleS1, ruleG, ruleT1];
 
 /** Findings about the reading itself: their message says why they are uncertain. */
 const READING_RULES = new Set(['T2', 'T3', 'N1', 'M1']);
@@ -27,13 +35,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, uncertain: 1, warni
  */
 export function verify(input: VerifyInput, options: Partial<VerifyOptions> = {}): Discrepancy[] {
   const opts = { ...DEFAULT_VERIFY_OPTIONS, ...options };
-  const ctx: RuleContext = {
-    opts,
-    severity(base, ...fields: (Field | undefined)[]) {
-      return fields.some((f) => f && (f.conf < opts.minConfidence || !f.parsed)) ? 'uncertain' : base;
-    },
-    msg: (key, vars) => message(opts.lang, key, vars),
-  };
+  const ctx = ruleContext(opts);
   // on a document of another kind the rules' premises (the kecamatan template's tables) may not
   // hold: a failure there is for a human to judge, never an error
   const otherKind = input.kind !== undefined && input.kind !== 'lkj';
@@ -47,4 +49,21 @@ export function verify(input: VerifyInput, options: Partial<VerifyOptions> = {})
   const doubted = doubtOnBrokenTables(found, breaks).map((d, i) =>
     d.severity !== found[i]!.severity ? { ...d, message: d.message + message(opts.lang, 'X1.rests', {}) } : d);
   return [...doubted, ...structureFindings(breaks, ctx)].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** Every finding of a document, as extraction and re-verification report it: `verify`'s, then DOCUMENT_RULES'. */
+export function verifyDocument(input: VerifyInput, options: Partial<VerifyOptions> = {}): Discrepancy[] {
+  const opts = { ...DEFAULT_VERIFY_OPTIONS, ...options };
+  const ctx = ruleContext(opts);
+  return [...verify(input, opts), ...DOCUMENT_RULES.flatMap((rule) => rule(input, ctx))];
+}
+
+function ruleContext(opts: VerifyOptions): RuleContext {
+  return {
+    opts,
+    severity(base, ...fields: (Field | undefined)[]) {
+      return fields.some((f) => f && (f.conf < opts.minConfidence || !f.parsed)) ? 'uncertain' : base;
+    },
+    msg: (key, vars) => message(opts.lang, key, vars),
+  };
 }

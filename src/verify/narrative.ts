@@ -1,3 +1,4 @@
+import type { BBox } from '../model/word.js';
 import type { Discrepancy } from '../model/contract.js';
 import type { TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables, Field } from '../model/extracted.js';
@@ -95,7 +96,7 @@ export const ruleR7: Rule = ({ tables, claims, method }, ctx) => {
 
 function profileBands(scale: NonNullable<VerifyInput['scale']>): Band[] {
   return scale.map((b, i) => ({
-    row: { table: '2.2' as const, no: String(i + 1), page: 1, bbox: [0, 0, 0, 0] as [number, number, number, number], fields: {} },
+    row: { table: '2.2' as const, no: String(i + 1), page: 1, bbox: [0, 0, 0, 0] as BBox, fields: {} },
     min: b.min, max: b.max, kriteria: b.kriteria,
   })).sort((a, b) => (b.max ?? b.min ?? 0) - (a.max ?? a.min ?? 0));
 }

@@ -1,3 +1,4 @@
+import type { BBox } from '../model/word.js';
 import type { Discrepancy, TableId } from '../model/contract.js';
 import { evidenceOf, type Rule } from './types.js';
 
@@ -19,14 +20,14 @@ export const ruleReading: Rule = ({ tables, notes }, ctx) => {
     out.push({
       rule: 'T2', severity: 'uncertain', table: u.table, row: '-', field: '-', stated: u.caption, expected: null,
       message: ctx.msg(u.reason === 'duplicate' ? 'T2.duplicate' : 'T2.columns', { table: u.table, caption: u.caption ?? '', page: u.page, labels: u.labels.filter(Boolean).join(' | ') }),
-      evidence: { page: u.page, bbox: u.bbox.map(round1) as [number, number, number, number] },
+      evidence: { page: u.page, bbox: u.bbox.map(round1) as BBox },
     });
   }
   for (const c of notes?.unmappedColumns ?? []) {
     out.push({
       rule: 'T3', severity: 'uncertain', table: c.table, row: '-', field: c.label, stated: c.label, expected: null,
       message: ctx.msg(c.reason === 'position' ? 'T3.position' : 'T3', { table: c.table, label: c.label }),
-      evidence: { page: c.page, bbox: c.bbox.map(round1) as [number, number, number, number] },
+      evidence: { page: c.page, bbox: c.bbox.map(round1) as BBox },
     });
   }
   for (const table of Object.keys(tables) as TableId[]) {

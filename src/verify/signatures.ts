@@ -6,7 +6,7 @@
 import type { Discrepancy, Signatory, SignatureChange, SignatureInfo } from '../model/contract.js';
 import { message } from './messages.js';
 import { matchSignatory } from './signatory-match.js';
-import type { Lang } from './types.js';
+import type { Lang, Rule } from './types.js';
 
 /** The signatures with their signers matched to the report's signatories (document timestamps have no signer to match). */
 export function matchSigners(signatures: readonly SignatureInfo[], signatories: readonly Signatory[]): SignatureInfo[] {
@@ -16,6 +16,12 @@ export function matchSigners(signatures: readonly SignatureInfo[], signatories: 
     return { ...s, matchesSignatory: m.matches, matchedSignatory: m.signatory?.name ?? null };
   });
 }
+
+/** S1, as found on the page images (see VerifyInput.inkFindings). */
+export const ruleS1: Rule = (input) => [...(input.inkFindings ?? [])];
+
+/** G1–G4 on the digital signatures. */
+export const ruleG: Rule = (input, ctx) => signatureRules(input.signatures ?? [], input.signatories ?? [], ctx.opts.lang);
 
 export function signatureRules(signatures: readonly SignatureInfo[], signatories: readonly Signatory[], lang: Lang): Discrepancy[] {
   const out: Discrepancy[] = [];

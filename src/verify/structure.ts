@@ -2,7 +2,7 @@ import { FLAT_TABLES, INDICATOR_TABLES, type Discrepancy, type TableId } from '.
 import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import { budgetTree } from './budget.js';
 import { matchBudgetRows } from './cross-table.js';
-import { evidenceOf, type RuleContext } from './types.js';
+import { evidenceOf, type Rule, type RuleContext } from './types.js';
 
 /**
  * Shapes every report has, which a misread breaks: row labels run 1, 2, 3 (2.5: 1, 1.1, 1.2, 2, …);
@@ -172,3 +172,18 @@ export function doubtOnBrokenTables(found: readonly Discrepancy[], breaks: reado
   if (!broken.size) return [...found];
   return found.map((d) => (d.severity !== 'uncertain' && restingOn(d).some((t) => broken.has(t)) ? { ...d, severity: 'uncertain' } : d));
 }
+
+/**
+ * T1 for each table a kecamatan LKj (or a document of no known kind holding some of them) lacks.
+ * An LKIP, a Perjanjian Kinerja or a realisasi form is not expected to hold all five: what it
+ * lacks is listed in `missingTables`, not warned about. A table whose caption was seen but whose
+ * grid was not read is X1, not T1.
+ */
+export const ruleT1: Rule = (input, ctx) => {
+  const kind = input.kind;
+  if (!(kind === undefined || kind === 'lkj' || kind === 'other')) return [];
+  return (input.missing ?? []).filter((t) => !input.unread?.includes(t)).map((table) => ({
+    rule: 'T1', severity: 'warning', table, row: '-', field: '-', stated: null, expected: null,
+    message: ctx.msg('T1', { table }), evidence: { page: null, bbox: null },
+  }));
+};

@@ -4,7 +4,7 @@
  */
 export function percentAgrees(stated: number, decimals: number | null, expected: number): boolean {
   const d = decimals ?? 0;
-  return Math.abs(stated - expected) < Math.pow(10, -d) - 1e-9;
+  return Math.abs(stated - expected) < 10 ** -d - 1e-9;
 }
 
 /** Money is summed and compared to the rupiah (sen printed as ,00 are kept exactly). */
@@ -18,7 +18,7 @@ export function sameNumber(a: number, b: number): boolean {
 }
 
 export function round(v: number, decimals: number): number {
-  const f = Math.pow(10, decimals);
+  const f = 10 ** decimals;
   return Math.round(v * f) / f;
 }
 

@@ -1,4 +1,5 @@
-import type { Discrepancy, DocumentKind, Severity, TableId } from '../model/contract.js';
+import type { BBox } from '../model/word.js';
+import type { Discrepancy, DocumentKind, Severity, Signatory, SignatureInfo, TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import type { ReadingNotes, StatedMethod } from '../model/analysis.js';
 
@@ -22,6 +23,17 @@ export interface VerifyInput {
   scale?: { min: number | null; max: number | null; kriteria: string }[];
   /** what the reading could not understand: reported `uncertain` (rules T2, T3, M1) */
   notes?: ReadingNotes;
+  // what the document rules (DOCUMENT_RULES) read besides
+  /** tables the document lacks (T1) */
+  missing?: readonly TableId[];
+  /** the report's signatories and its digital signatures matched to them (G1–G4) */
+  signatories?: readonly Signatory[];
+  signatures?: readonly SignatureInfo[];
+  /**
+   * S1 findings, signature blocks without ink: they rest on the page images, so ocr/signatures.ts
+   * finds them at extraction and a re-verification carries them over
+   */
+  inkFindings?: readonly Discrepancy[];
 }
 
 /** What was read but not understood: said as `uncertain` findings, never silently dropped (model/analysis.ts). */
@@ -54,5 +66,5 @@ export function text(f: Field | undefined): string | null {
 }
 
 export function evidenceOf(f: Field | ExtractedRow | ExtractedClaim | undefined): Discrepancy['evidence'] {
-  return f ? { page: f.page, bbox: f.bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number] } : { page: null, bbox: null };
+  return f ? { page: f.page, bbox: f.bbox.map((v) => Math.round(v * 10) / 10) as BBox } : { page: null, bbox: null };
 }

@@ -65,6 +65,7 @@ const visibleIn = (p: Page, inner: string, outer: string) => p.evaluate(([i, o])
 const ENGLISH = /\b(the|of|and|with|not|found|error|report|review|reviewed|uncertain|flagged|clean|failed|version|user|password|ingest|correction|viewer|reviewer|galat|ragu|bertanda|direview)\b|\b[a-z]+[A-Z][a-zA-Z]*\b/g;
 const english = (p: Page) => p.evaluate((src) => {
   const re = new RegExp(src, 'g');
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point (innerText skips hidden elements)
   const text = document.body.innerText.replace(/\S+\.(pdf|png|jpg)\b/g, ' ');
   return text.match(re) ?? [];
 }, ENGLISH.source);

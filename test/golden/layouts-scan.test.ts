@@ -10,21 +10,12 @@ import { Report } from '../../src/model/contract.js';
 import { closeSharedOcrPools } from '../../src/ocr/shared-pool.js';
 import { extractBytes } from '../../src/pipeline/extract.js';
 import { assertChromium, launchChromium } from '../helpers/chromium.js';
-import { baseSpec } from '../helpers/kabupaten/base.js';
+import { baseSpec, SIX_BANDS } from '../helpers/kabupaten/base.js';
 import { printKab } from '../helpers/kabupaten/print.js';
 import { scanPdf } from '../helpers/kabupaten/scan.js';
 import type { KabSpec } from '../helpers/kabupaten/spec.js';
 import { truthOf } from '../helpers/kabupaten/truth.js';
 import { cellMismatches, discrepancyMismatches, metaMismatches } from '../helpers/truth.js';
-
-const SIX_BANDS = [
-  { min: 100, max: null, kriteria: 'Memuaskan', printed: '> 100%' },
-  { min: 90, max: 100, kriteria: 'Sangat Baik', printed: '> 90% - 100%' },
-  { min: 75, max: 90, kriteria: 'Baik', printed: '> 75% - 90%' },
-  { min: 65, max: 75, kriteria: 'Cukup Baik', printed: '> 65% - 75%' },
-  { min: 50, max: 65, kriteria: 'Agak Kurang', printed: '> 50% - 65%' },
-  { min: null, max: 50, kriteria: 'Kurang', printed: '≤ 50%' },
-];
 
 const SHAPES: KabSpec[] = [
   baseSpec('scan-bab3-columns', { captions: { scheme: 'bab3', placement: 'above', oneLine: true }, headers: 'variant', columns: { satuan: true, keterangan: true } }),

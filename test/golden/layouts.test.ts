@@ -4,20 +4,14 @@
  * spec computes: every cell, every meta field, every injected error found, no false alarm, and
  * nothing `uncertain` on a clean text layer.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertChromium, launchChromium } from '../helpers/chromium.js';
-import { baseSpec, manyIndicators } from '../helpers/kabupaten/base.js';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/use-chromium.js';
+import { baseSpec, manyIndicators, SIX_BANDS } from '../helpers/kabupaten/base.js';
 import { expectGolden, readKab } from '../helpers/kabupaten/golden.js';
 import { printedCaption } from '../helpers/kabupaten/html.js';
 import type { KabSpec } from '../helpers/kabupaten/spec.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  await assertChromium();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => { await browser?.close(); });
+const chrome = useChromium();
 
 const ROLES = ['2.1', '2.2', '2.3', '2.4', '2.5'] as const;
 
@@ -31,7 +25,7 @@ describe('captions in any chapter and numbering', () => {
   for (const [name, captions] of cases) {
     it(name, async () => {
       const spec = baseSpec(`captions-${captions.scheme}`, { captions });
-      const { report } = await readKab(browser, spec);
+      const { report } = await readKab(chrome.browser, spec);
       expectGolden(spec, report);
       expect(report.captions).toEqual(Object.fromEntries(ROLES.map((r) => [r, printedCaption(spec, r)])));
     }, 60_000);
@@ -43,7 +37,7 @@ describe('columns and header words', () => {
     const spec = baseSpec('extra-columns', { headers: 'variant', columns: { satuan: true, keterangan: true, sumber: true, formula: true, numbering: 'paren' } });
     spec.indicators[0]!.keterangan = 'Tercapai';
     spec.indicators[1]!.sumber = 'Laporan desa';
-    const { report } = await readKab(browser, spec);
+    const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
     const r23 = report.tables['2.3'];
     expect(r23.map((r) => r.satuan)).toEqual(['%', 'Lembaga', '%']);
@@ -54,7 +48,7 @@ describe('columns and header words', () => {
 
   it('takes the report year in a table printing two years side by side', async () => {
     const spec = baseSpec('two-years', { headers: 'variant', columns: { twoYear: true, numbering: 'plain' } });
-    const { report } = await readKab(browser, spec);
+    const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
   }, 60_000);
 });
@@ -64,7 +58,7 @@ describe('number styles', () => {
     it(`reads ${style === 'en' ? 'English numbers (48,320,000 and 33.33%)' : 'a decimal point beside thousands dots (749.930.215 and 93.6)'}`, async () => {
       const spec = baseSpec(`style-${style}`, { style });
       spec.indicators[1] = { ...spec.indicators[1]!, target: 1500, realisasi: 1320, satuan: 'Orang' };
-      const { report } = await readKab(browser, spec);
+      const { report } = await readKab(chrome.browser, spec);
       if (style === 'en') {
         expectGolden(spec, report);
       } else {
@@ -90,7 +84,7 @@ describe('cells that are not plain numbers', () => {
     spec.budget.rows[0]!.children!.push({ no: '1.4', uraian: 'Layanan Administrasi Kependudukan Keliling', pagu: 10_000_000, realisasi: 8_000_000 });
     spec.budget.rows[0]!.pagu = 110_500_000; spec.budget.rows[0]!.realisasi = 95_375_000;
     spec.indicators[3]!.pagu = 10_000_000; spec.indicators[3]!.realisasiAnggaran = 8_000_000;
-    const { report } = await readKab(browser, spec);
+    const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
     const r23 = report.tables['2.3'];
     expect(r23[0]!.notes).toEqual({ realisasi: 'n/a', capaian: 'n/a' });
@@ -101,14 +95,6 @@ describe('cells that are not plain numbers', () => {
   }, 60_000);
 });
 
-const SIX_BANDS = [
-  { min: 100, max: null, kriteria: 'Memuaskan', printed: '> 100%' },
-  { min: 90, max: 100, kriteria: 'Sangat Baik', printed: '> 90% - 100%' },
-  { min: 75, max: 90, kriteria: 'Baik', printed: '> 75% - 90%' },
-  { min: 65, max: 75, kriteria: 'Cukup Baik', printed: '> 65% - 75%' },
-  { min: 50, max: 65, kriteria: 'Agak Kurang', printed: '> 50% - 65%' },
-  { min: null, max: 50, kriteria: 'Kurang', printed: '≤ 50%' },
-];
 const FIVE_BAIK = [
   { min: 90, max: null, kriteria: 'Sangat Baik', printed: '> 90%' },
   { min: 75, max: 90, kriteria: 'Baik', printed: '> 75% - 90%' },
@@ -122,18 +108,18 @@ describe('rating scales read from the document', () => {
   const high = (spec: KabSpec) => { spec.indicators[1]!.realisasi = 24; spec.indicators[2]!.realisasi = 84.6; return spec; };
   it('six bands with a > 100 % top band, where Sangat Baik is the second: the narrative\'s band is clean', async () => {
     const spec = high(baseSpec('six-bands', { scale: SIX_BANDS, headers: 'variant' }));
-    const { report } = await readKab(browser, spec);
+    const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
     expect(report.claims.find((c) => c.kind === 'kategori')?.value).toBe('Sangat Baik');
   }, 60_000);
   it('six bands: a narrative claiming the top band `Memuaskan` is flagged', async () => {
     const spec = high(baseSpec('six-bands-error', { scale: SIX_BANDS, narrative: { kategori: 'Memuaskan' }, expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }] }));
-    const { report } = await readKab(browser, spec);
+    const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
   }, 60_000);
   it('five bands Sangat Baik … Sangat Kurang: a kategori one band off is flagged', async () => {
     const spec = high(baseSpec('five-bands-error', { scale: FIVE_BAIK, narrative: { kategori: 'Baik' }, expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }] }));
-    const { report } = await readKab(browser, spec);
+    const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
   }, 60_000);
 });
@@ -149,11 +135,11 @@ describe('calculation rules as the report states them', () => {
     it(`a lower-is-better indicator by its ${how}: (2 × target − realisasi) / target is clean, realisasi / target is flagged`, async () => {
       const cols = how === 'formula' ? { formula: true } : {};
       const clean = negative(baseSpec(`negative-${how}`, { columns: cols }), how);
-      expectGolden(clean, (await readKab(browser, clean)).report);
+      expectGolden(clean, (await readKab(chrome.browser, clean)).report);
       // the author computed 4 / 5 = 80 % for a lower-is-better indicator (120 % by its formula)
       const wrong = negative(baseSpec(`negative-${how}-error`, { columns: cols, print: { '2.3/2/capaian': '80' },
         expect: [{ rule: 'R1', table: '2.3', row: '2', field: 'capaian' }] }), how);
-      const { report } = await readKab(browser, wrong);
+      const { report } = await readKab(chrome.browser, wrong);
       expectGolden(wrong, report);
       expect(report.discrepancies.find((d) => d.rule === 'R1')!.expected).toBe(120);
     }, 90_000);
@@ -163,9 +149,9 @@ describe('calculation rules as the report states them', () => {
     const patch = { method: { cap: 120 } };
     const over = (spec: KabSpec) => { spec.indicators[1] = { ...spec.indicators[1]!, target: 24, realisasi: 33 }; return spec; };
     const clean = over(baseSpec('cap', patch));
-    expectGolden(clean, (await readKab(browser, clean)).report);
+    expectGolden(clean, (await readKab(chrome.browser, clean)).report);
     const wrong = over(baseSpec('cap-error', { ...patch, print: { '2.3/2/capaian': '137.5' }, expect: [{ rule: 'R1', table: '2.3', row: '2', field: 'capaian' }] }));
-    expectGolden(wrong, (await readKab(browser, wrong)).report);
+    expectGolden(wrong, (await readKab(chrome.browser, wrong)).report);
   }, 90_000);
 
   it('a range target is judged against its nearer bound: inside is 100 %, below the range counts from its lower bound', async () => {
@@ -175,10 +161,10 @@ describe('calculation rules as the report states them', () => {
       return spec;
     };
     const clean = ranged(baseSpec('range'));
-    expectGolden(clean, (await readKab(browser, clean)).report);
+    expectGolden(clean, (await readKab(chrome.browser, clean)).report);
     // 72 against 80–90 is 90 % (72 / 80); printed as 72 / 90 = 80 %
     const wrong = ranged(baseSpec('range-error', { print: { '2.3/3/capaian': '80' }, expect: [{ rule: 'R1', table: '2.3', row: '3', field: 'capaian' }] }));
-    expectGolden(wrong, (await readKab(browser, wrong)).report);
+    expectGolden(wrong, (await readKab(chrome.browser, wrong)).report);
   }, 90_000);
 });
 
@@ -197,14 +183,14 @@ describe('budgets of three levels, codes, and flattened', () => {
   for (const codes of [false, true]) {
     it(`program / kegiatan / sub kegiatan${codes ? ' as codes (4.01.05.1.01)' : ''}: clean, and a kegiatan not summing its sub kegiatan is R4`, async () => {
       const clean = baseSpec(`three-levels${codes ? '-codes' : ''}`, { budget: threeLevels(codes), headers: codes ? 'variant' : 'standard' });
-      expectGolden(clean, (await readKab(browser, clean)).report);
+      expectGolden(clean, (await readKab(chrome.browser, clean)).report);
       const k = codes ? '4.01.05.1.01' : '1.1';
       // the kegiatan's realisasi printed 1.000.000 short of its sub kegiatan: R4 on it (the program, summing
       // the sub kegiatan, is right), its capaian no longer fits (R3), and 2.4 disagrees with it (R6)
       const wrong = baseSpec(`three-levels-error${codes ? '-codes' : ''}`, { budget: threeLevels(codes), headers: codes ? 'variant' : 'standard',
         print: { [`2.5/${k}/realisasi`]: '40850000' },
         expect: [{ rule: 'R4', table: '2.5', row: k, field: 'realisasi' }, { rule: 'R3', table: '2.5', row: k, field: 'capaian' }, { rule: 'R6', table: '2.4', row: '1', field: 'realisasiAnggaran' }] });
-      const { report } = await readKab(browser, wrong);
+      const { report } = await readKab(chrome.browser, wrong);
       expectGolden(wrong, report);
     }, 90_000);
   }
@@ -212,9 +198,9 @@ describe('budgets of three levels, codes, and flattened', () => {
   it('flattened, no JUMLAH, a program row printing only its capaian: clean, and a wrong program capaian is flagged', async () => {
     const flat = () => ({ jumlah: false, rows: [{ ...threeLevels(false).rows[0]!, capaianOnly: true, children: baseSpec('x').budget.rows[0]!.children }] });
     const clean = baseSpec('flattened', { budget: flat() });
-    expectGolden(clean, (await readKab(browser, clean)).report);
+    expectGolden(clean, (await readKab(chrome.browser, clean)).report);
     const wrong = baseSpec('flattened-error', { budget: flat(), print: { '2.5/1/capaian': '88.5' }, expect: [{ rule: 'R3', table: '2.5', row: '1', field: 'capaian' }] });
-    expectGolden(wrong, (await readKab(browser, wrong)).report);
+    expectGolden(wrong, (await readKab(chrome.browser, wrong)).report);
   }, 90_000);
 });
 
@@ -222,14 +208,14 @@ describe('documents: rulings, page breaks, annual reports', () => {
   for (const ruling of ['rows', 'booktabs'] as const) {
     it(`tables ruled with horizontal lines only (${ruling === 'rows' ? 'a rule under every row' : 'rules over and under the header and under the table'})`, async () => {
       const spec = baseSpec(`ruling-${ruling}`, { ruling });
-      expectGolden(spec, (await readKab(browser, spec)).report);
+      expectGolden(spec, (await readKab(chrome.browser, spec)).report);
     }, 60_000);
   }
 
   for (const ruling of ['grid', 'rows', 'booktabs'] as const) {
     it(`long tables across page breaks, a running header and page number between their rows (${ruling})`, async () => {
       const spec = manyIndicators(baseSpec(`page-breaks-${ruling}`, { ruling, headers: 'variant', columns: { satuan: true, numbering: 'plain' }, document: { runningHeader: true } }), 30);
-      const { report, analysis } = await readKab(browser, spec);
+      const { report, analysis } = await readKab(chrome.browser, spec);
       expectGolden(spec, report);
       // the tables did break: 2.3's rows lie on more than one page
       expect(new Set(analysis!.tables['2.3'].map((r) => r.page)).size).toBeGreaterThan(1);
@@ -238,7 +224,7 @@ describe('documents: rulings, page breaks, annual reports', () => {
 
   it('a 40-page annual report with five other tables (one with a Perjanjian Kinerja header) and landscape pages', async () => {
     const spec = baseSpec('annual', { document: { fillerPages: 30, otherTables: 5, runningHeader: true, landscape: ['2.3', '2.4'] } });
-    const { report } = await readKab(browser, spec);
+    const { report } = await readKab(chrome.browser, spec);
     expect(report.source.pages).toBeGreaterThanOrEqual(30);
     expectGolden(spec, report);
   }, 120_000);

@@ -3,19 +3,13 @@
  * one; a profile makes sure of what the document leaves open: header words no default knows, the
  * number style, a scale the report does not print, the calculation method.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseProfile, Profile } from '../../src/model/profile.js';
-import { assertChromium, launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/use-chromium.js';
 import { baseSpec, FIVE_BANDS } from '../helpers/kabupaten/base.js';
 import { expectGolden, readKab } from '../helpers/kabupaten/golden.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  await assertChromium();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => { await browser?.close(); });
+const chrome = useChromium();
 
 describe('profile files', () => {
   it('are validated with a reason naming the source', () => {
@@ -33,10 +27,10 @@ describe('a template read with its profile', () => {
 
   it('header words no default knows: without the profile they are read by their place and said to be uncertain, with it every cell is read', async () => {
     const spec = baseSpec('profile-headers', { trio });
-    const without = (await readKab(browser, spec)).report;
+    const without = (await readKab(chrome.browser, spec)).report;
     expect(without.discrepancies.map((d) => `${d.rule} ${d.severity} ${d.table}/${d.field}`)).toEqual(
       ['T3 uncertain 2.3/Rencana', 'T3 uncertain 2.3/Tingkat Keberhasilan']);
-    const { report } = await readKab(browser, spec, { profile });
+    const { report } = await readKab(chrome.browser, spec, { profile });
     expectGolden(spec, report);
     expect(report.profile).toBe('Kabupaten Tasikmalaya');
   }, 90_000);
@@ -44,15 +38,15 @@ describe('a template read with its profile', () => {
   it('the number style: `1.500` beside `93.6` is read as the profile says, not left undecided', async () => {
     const spec = baseSpec('profile-style', { style: 'mixed' });
     spec.indicators[1] = { ...spec.indicators[1]!, target: 1500, realisasi: 1320 };
-    const without = (await readKab(browser, spec)).report;
+    const without = (await readKab(chrome.browser, spec)).report;
     expect(without.discrepancies.some((d) => d.rule === 'N1')).toBe(true);
-    expectGolden(spec, (await readKab(browser, spec, { profile: { name: 'titik ribuan', numberStyle: 'id' } })).report);
+    expectGolden(spec, (await readKab(chrome.browser, spec, { profile: { name: 'titik ribuan', numberStyle: 'id' } })).report);
   }, 90_000);
 
   it('a scale the report does not print: the narrative\'s kategori is checked against the profile\'s', async () => {
     const spec = baseSpec('profile-scale', { roles: ['2.1', '2.3', '2.4', '2.5'], narrative: { kategori: 'Rendah' },
       expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }, { rule: 'T1', table: '2.2', row: '-', field: '-' }] });
-    const { report } = await readKab(browser, spec, { profile: { name: 'skala', scale: FIVE_BANDS.map(({ min, max, kriteria }) => ({ min, max, kriteria })) } });
+    const { report } = await readKab(chrome.browser, spec, { profile: { name: 'skala', scale: FIVE_BANDS.map(({ min, max, kriteria }) => ({ min, max, kriteria })) } });
     // T1 is a warning: listed as expected, with the R8 error the profile's scale makes possible
     expect(report.discrepancies.map((d) => d.rule).sort()).toEqual(['R8', 'T1']);
     // 90 % sits on the edge of Sangat Tinggi and Tinggi: either is the profile's band, Rendah is not
@@ -64,9 +58,9 @@ describe('a template read with its profile', () => {
     // the template caps without saying so in the report: the statement is left out of this print
     const spec = over('profile-cap');
     const noStatement = { ...spec, method: undefined, print: { '2.3/2/capaian': '120', '2.4/2/capaian': '120' } };
-    const without = (await readKab(browser, noStatement)).report;
+    const without = (await readKab(chrome.browser, noStatement)).report;
     expect(without.discrepancies.filter((d) => d.rule === 'R1').map((d) => `${d.table}/${d.row}`)).toEqual(['2.3/2', '2.4/2']);
-    const { report } = await readKab(browser, noStatement, { profile: { name: 'maks 120', method: { cap: 120 } } });
+    const { report } = await readKab(chrome.browser, noStatement, { profile: { name: 'maks 120', method: { cap: 120 } } });
     expect(report.discrepancies.filter((d) => d.rule !== 'R7')).toEqual([]);
   }, 90_000);
 });

@@ -43,6 +43,7 @@ export async function fuzzBases(): Promise<Base[]> {
       doc.image(png, 50, 420, { width: 120 });
     }, { compress: false }),
   });
+  // biome-ignore lint/complexity/useSimpleNumberKeys: a character code reads as hex, as in the PDF's CMap
   bases.push({ name: 'raw-text.pdf', kind: 'pdf', bytes: textPdf(LINES, { toUnicode: { 0x3d: 0x3d } }) });
   bases.push({ name: 'raw-image.pdf', kind: 'pdf', bytes: imagePdf(40, 30, deflateSync(Buffer.alloc(40 * 30, 200))) });
   return bases;

@@ -29,7 +29,7 @@ function tiffStrip(tif: Buffer): Uint8Array {
   }
   const value = (tag: number) => {
     const t = tags.get(tag);
-    if (!t || t.count !== 1) throw new Error(`TIFF tag ${tag}: expected one value (one strip)`);
+    if (t?.count !== 1) throw new Error(`TIFF tag ${tag}: expected one value (one strip)`);
     return t.type === 3 ? u16(t.at) : u32(t.at);
   };
   if (value(259) !== 4) throw new Error('not a CCITT G4 TIFF');

@@ -63,7 +63,7 @@ function flipBit(b: Buffer, at: number, rng: Rng): void {
 function objects(s: string): { num: number; start: number; end: number }[] {
   const out: { num: number; start: number; end: number }[] = [];
   const re = /(\d+) \d+ obj\b/g;
-  for (let m; (m = re.exec(s));) {
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     const end = s.indexOf('endobj', m.index);
     if (end < 0) break;
     out.push({ num: Number(m[1]), start: m.index, end: end + 'endobj'.length });
@@ -130,7 +130,7 @@ function controlText(b: Buffer, rng: Rng): Buffer | null {
   const inject = (content: string): string => content
     .replace(/\(((?:[^()\\]|\\.)*)\)(\s*(?:Tj|'|"))/g, (m, str: string, op: string) => rng.next() < 0.6 ? `(${spray(str, rng)})${op}` : m)
     .replace(/\[([^\]]*)\]\s*TJ/g, (m, arr: string) => rng.next() < 0.6
-      ? `[${arr.replace(/<([0-9a-fA-F]*)>/g, (h, hex: string) => `<${hex}${rng.pick(['00', '0000', '01', '1b', '7f', '001f'])}>`).replace(/\(((?:[^()\\]|\\.)*)\)/g, (_, t: string) => `(${spray(t, rng)})`)}] TJ`
+      ? `[${arr.replace(/<([0-9a-fA-F]*)>/g, (_, hex: string) => `<${hex}${rng.pick(['00', '0000', '01', '1b', '7f', '001f'])}>`).replace(/\(((?:[^()\\]|\\.)*)\)/g, (_, t: string) => `(${spray(t, rng)})`)}] TJ`
       : m);
   return mapContent(b, inject);
 }
@@ -165,7 +165,7 @@ function mapContent(b: Buffer, fn: (content: string) => string): Buffer | null {
   const re = /<<((?:(?!stream)[\s\S]){0,2000}?)>>\s*stream\r?\n/g;
   const parts: Buffer[] = [];
   let last = 0, changed = false;
-  for (let m; (m = re.exec(s));) {
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     const dict = m[1]!;
     const len = /\/Length (\d+)(?! \d+ R)/.exec(dict);
     if (!len) continue;
@@ -204,7 +204,7 @@ function brokenXref(b: Buffer, rng: Rng): Buffer | null {
   const s = latin1(b);
   switch (rng.int(0, 3)) {
     case 0: return bytes(s.replace(/startxref\s+\d+/g, `startxref\n${rng.pick(['0', '1', '99999999999', '-5', String(rng.int(0, b.length))])}`));
-    case 1: return bytes(s.replace(/(\d{10}) (\d{5}) n/g, (m, off: string, gen: string) => rng.next() < 0.5 ? `${String(rng.int(0, b.length * 2)).padStart(10, '0')} ${gen} n` : m));
+    case 1: return bytes(s.replace(/(\d{10}) (\d{5}) n/g, (m, _off: string, gen: string) => rng.next() < 0.5 ? `${String(rng.int(0, b.length * 2)).padStart(10, '0')} ${gen} n` : m));
     case 2: {
       const at = s.lastIndexOf('xref');
       const tr = s.indexOf('trailer', at);
@@ -219,7 +219,7 @@ function xrefLoop(b: Buffer): Buffer | null {
   const s = latin1(b);
   const sx = /startxref\s+(\d+)/g;
   let off: string | null = null;
-  for (let m; (m = sx.exec(s));) off = m[1]!;
+  for (let m = sx.exec(s); m !== null; m = sx.exec(s)) off = m[1]!;
   if (off === null || !s.includes('trailer')) return null;
   return bytes(s.replace(/trailer\s*<</g, `trailer\n<< /Prev ${off}`));
 }
@@ -229,7 +229,7 @@ function streamFlip(b: Buffer, rng: Rng): Buffer | null {
   const s = latin1(b);
   const spans: [number, number][] = [];
   const re = /stream\r?\n/g;
-  for (let m; (m = re.exec(s));) {
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     const end = s.indexOf('endstream', m.index);
     if (end > m.index + m[0].length + 1) spans.push([m.index + m[0].length, end]);
   }

@@ -1,3 +1,4 @@
+import type { BBox } from '../../src/model/word.js';
 import type { ExtractedClaim, ExtractedRow, ExtractedTables, Field, FieldKind } from '../../src/model/extracted.js';
 import type { TableId } from '../../src/model/contract.js';
 import { parseNumber } from '../../src/parse/numbers.js';
@@ -10,7 +11,7 @@ const KIND: Record<string, FieldKind> = {
 
 /** A field as printed: numbers are parsed like the pipeline does, so `19,50%` keeps 2 decimals. */
 export function field(raw: string | null, kind: FieldKind = 'text', conf = 100): Field {
-  const base = { raw: raw ?? '', conf, page: 1, bbox: [0, 0, 10, 10] as [number, number, number, number], kind };
+  const base = { raw: raw ?? '', conf, page: 1, bbox: [0, 0, 10, 10] as BBox, kind };
   if (kind === 'text') return { ...base, value: raw, decimals: null, parsed: true };
   const n = parseNumber(raw ?? '', kind === 'money' ? 'money' : kind === 'pct' ? 'pct' : 'number');
   return { ...base, value: n.value, decimals: n.decimals, parsed: n.ok };

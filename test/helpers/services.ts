@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { rssMb } from '../../src/pipeline/timings.js';
 import { migrate, postgresDb } from '../../src/store/db.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -17,24 +18,21 @@ export const REDIS_URL = process.env.LKJ_TEST_REDIS_URL ?? 'redis://127.0.0.1:63
 
 const id = () => randomBytes(4).toString('hex');
 
-/** A new, empty database on the test PostgreSQL; `drop` removes it. */
-export async function freshDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `lkj_test_${id()}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(), name,
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+/**
+ * A new, empty database on the test PostgreSQL (or the one `adminUrl` reaches: bench/queue.ts);
+ * `drop` removes it.
+ */
+export async function freshDatabase(adminUrl = PG_ADMIN_URL, prefix = 'lkj_test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${id()}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try { await c.query(sql); } finally { await c.end(); }
   };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 export const queuePrefix = () => `lkjt${id()}`;
@@ -130,13 +128,7 @@ export function spawnCli(args: string[], env: Record<string, string>): CliProces
   proc.stdout!.on('data', (d) => { out += d; });
   proc.stderr!.on('data', (d) => { out += d; });
   let peak = 0;
-  const timer = setInterval(async () => {
-    try {
-      const status = await import('node:fs/promises').then((fs) => fs.readFile(`/proc/${proc.pid}/status`, 'utf8'));
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch { /* exited */ }
-  }, 200);
+  const timer = setInterval(() => { peak = Math.max(peak, rssMb(proc.pid)); }, 200);
   const exited = new Promise<number | null>((r) => proc.once('exit', (code) => { clearInterval(timer); r(code); }));
   return { proc, output: () => out, exited, peakRssMb: () => peak };
 }

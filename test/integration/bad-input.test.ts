@@ -78,7 +78,9 @@ function drawOnlyTabel21(d: PDFKit.PDFDocument): void {
   const xs = [60, 90, 260, 440, 530], ys = [110, 130, 150, 190];
   const rows = [['No', 'Sasaran', 'Indikator Kinerja', 'Target'], ['1', '2', '3', '4'], ['1', 'Terkoordinasinya Kegiatan', 'Persentase Fasilitasi', '100%']];
   d.fontSize(9);
-  rows.forEach((r, i) => r.forEach((t, j) => d.text(t, xs[j]! + 4, ys[i]! + 5, { width: xs[j + 1]! - xs[j]! - 8, lineBreak: false })));
+  for (const [i, r] of rows.entries()) {
+    for (const [j, t] of r.entries()) d.text(t, xs[j]! + 4, ys[i]! + 5, { width: xs[j + 1]! - xs[j]! - 8, lineBreak: false });
+  }
   for (const y of ys) d.moveTo(xs[0]!, y).lineTo(xs[xs.length - 1]!, y).stroke();
   for (const x of xs) d.moveTo(x, ys[0]!).lineTo(x, ys[ys.length - 1]!).stroke();
 }

@@ -81,6 +81,7 @@ describe('lkj extract messages', () => {
     // (a blank scan fails: `-e` passes on its exit code 1)
     const stdout = await run('script', ['-qfec', `node ${BIN} extract ${path.join(dir, 'pages')}`, '/dev/null'], { env: { ...process.env, LKJ_LANG: '' } })
       .then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a frame ends at the next escape sequence (ESC)
     const frames = [...stdout.matchAll(/ekstrak \[([█░]+)\] (\d)\/1 berkas \| ([^\x1b\r\n]*)/g)]
       .map((m) => ({ filled: [...m[1]!].filter((c) => c === '█').length / [...m[1]!].length, done: Number(m[2]), page: m[3]! }));
     expect(frames.length).toBeGreaterThan(1);

@@ -3,21 +3,15 @@
  * (`report.kind`), read for what they hold, never an `error` from rules built for the LKj, and a
  * document of no known kind refused only when it holds none of the tables.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/model/contract.js';
 import { extractBytes } from '../../src/pipeline/extract.js';
-import { assertChromium, launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/use-chromium.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  await assertChromium();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => { await browser?.close(); });
+const chrome = useChromium();
 
 async function print(body: string): Promise<Uint8Array> {
-  const page = await browser.newPage();
+  const page = await chrome.browser.newPage();
   try {
     await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>
 body { font-family: 'DejaVu Sans'; font-size: 10pt; } h1 { text-align: center; font-size: 12pt; } .cap { text-align: center; font-weight: bold; }

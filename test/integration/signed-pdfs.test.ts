@@ -23,7 +23,7 @@ beforeAll(async () => {
   // JSON Lines, one report per file, in argument order
   const r = await runCli(['extract', ...KINDS.map((k) => fx.file(k)), '--json', '--lang', 'en'], { LKJ_TRUST_ANCHORS: fx.anchors });
   expect(r.code, r.stderr).toBe(0);
-  r.stdout.trim().split('\n').forEach((line, i) => reports.set(KINDS[i]!, Report.parse(JSON.parse(line))));
+  for (const [i, line] of r.stdout.trim().split('\n').entries()) reports.set(KINDS[i]!, Report.parse(JSON.parse(line)));
 }, 240_000);
 afterAll(() => fx?.remove());
 

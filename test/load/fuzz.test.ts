@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Report } from '../../src/model/contract.js';
+import { rssMb } from '../../src/pipeline/timings.js';
 import { fuzzBases, fuzzCases, type Base, type FuzzCase } from '../helpers/fuzz-corpus.js';
 import { CLI, ROOT, freePort, runCli, spawnCli, waitFor, type CliProcess } from '../helpers/services.js';
 
@@ -64,10 +65,8 @@ function extract(files: string[]): Promise<{ code: number | null; stdout: string
     proc.stdout.on('data', (d) => { stdout += d; });
     proc.stderr.on('data', (d) => { stderr += d; });
     const timer = setInterval(() => {
-      fs.readFile(`/proc/${proc.pid}/status`, 'utf8').then((s) => {
-        peakMb = Math.max(peakMb, Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0) / 1024);
-        if (peakMb > RUNAWAY_MB) proc.kill('SIGKILL');
-      }, () => {});
+      peakMb = Math.max(peakMb, rssMb(proc.pid));
+      if (peakMb > RUNAWAY_MB) proc.kill('SIGKILL');
     }, 200);
     proc.once('exit', (code) => { clearInterval(timer); resolve({ code, stdout, stderr, peakMb }); });
   });
@@ -189,7 +188,8 @@ describe(`fuzzed uploads to lkj serve (${UPLOAD_COUNT})`, () => {
       const p = problem(d.status, d.failure);
       if (p) problems.push(`${accepted.get(id)} (document ${id}): ${p}`);
     }
-    const counts = [...outcome.values()].reduce<Record<string, number>>((c, d) => ({ ...c, [d.status]: (c[d.status] ?? 0) + 1 }), {});
+    const counts: Record<string, number> = {};
+    for (const d of outcome.values()) counts[d.status] = (counts[d.status] ?? 0) + 1;
     process.stdout.write(`fuzz: ${cases.length} uploads: ${refused} refused, ${accepted.size} documents ${JSON.stringify(counts)}; `
       + `/api/health ${healthChecks}× answered; lkj serve peak RSS ${Math.round(server.peakRssMb())} MB (bound ${SERVER_RSS_BOUND_MB} MB)\n`);
     expect(problems, replay).toEqual([]);

@@ -15,7 +15,7 @@ const README_MAX_BYTES = 15_000;
 interface Link { line: number; target: string }
 
 /** Relative link targets of a markdown text, outside fenced code blocks and code spans. */
-export function relativeLinks(md: string): Link[] {
+function relativeLinks(md: string): Link[] {
   const out: Link[] = [];
   let fenced = false;
   for (const [i, raw] of md.split('\n').entries()) {
@@ -32,7 +32,7 @@ export function relativeLinks(md: string): Link[] {
 }
 
 /** GitHub's anchors of a markdown file's headings (lowercase, punctuation dropped, spaces → `-`, repeats numbered). */
-export function headingAnchors(md: string): Set<string> {
+function headingAnchors(md: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
   let fenced = false;

@@ -35,6 +35,7 @@ describe('importSpecifiers', () => {
       "// import { x } from '../cli/main.js';",
       "/* export * from '../api/server.js'; */",
       "const s = \"import { y } from '../queue/bullmq.js'\";",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text holding a template, on purpose
       "const t = `a ${ { k: 1 }.k } import '../jobs/stages.js' ${`inner ${'x'}`} from '../store/db.js'`;",
       "const r = /from '..\\/review\\/correct.js'/g;",
       "const half = 4 / 2; const q = 1 / half;",

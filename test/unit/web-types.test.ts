@@ -18,7 +18,7 @@ function tsFiles(dir: string): string[] {
 }
 
 /** `../x.js` from `file` → the .ts file it names */
-const resolveTs = (file: string, spec: string) => path.resolve(path.dirname(file), spec).replace(/\.js$/, '') + '.ts';
+const resolveTs = (file: string, spec: string) => `${path.resolve(path.dirname(file), spec).replace(/\.js$/, '')}.ts`;
 
 describe('the web app reaches src/ for types only', () => {
   const web = tsFiles(WEB);

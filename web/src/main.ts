@@ -85,7 +85,7 @@ async function render(): Promise<void> {
         session = s;
         setCsrf(s.csrfToken);
         const next = new URLSearchParams(location.search).get('next');
-        go(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+        go(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
       },
       switchLang: () => { setLang(currentLang() === 'id' ? 'en' : 'id'); void render(); },
     }));

@@ -4,7 +4,7 @@
  * the finding is about; a table cell with its row label and its column's header.
  */
 import sharp, { type OverlayOptions } from 'sharp';
-import type { GrayImage } from '../../model/image.js';
+import type { GrayImage, PixelBox } from '../../model/image.js';
 import { toSharp } from '../../raster/gray.js';
 
 /** Context shown around the box, in points: an inch sideways, 0.6 inch up and down. */
@@ -31,7 +31,7 @@ export async function evidencePng(page: { image: GrayImage; dpi: number }, bbox:
   const k = page.dpi / 72;
   const { width: W, height: H } = page.image;
   const px = (v: number) => v * k;
-  const box = bbox.map(px) as [number, number, number, number];
+  const box = bbox.map(px) as PixelBox;
   // the strips to show, in page pixels, top to bottom; the cell is in the last one
   let x0: number, x1: number;
   const strips: [number, number][] = [];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { checkPasswordStrength, generatePassword, hashPassword } from '../../accounts/passwords.js';
 import { Username } from '../../accounts/roles.js';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../accounts/secrets.js';
-import { writeAudit } from '../../store/review.js';
+import { writeAudit } from '../../store/audit.js';
 import { publicUser, UserAlreadyExists, type TokenRow } from '../../store/users.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';

@@ -10,19 +10,19 @@ import type { Lang } from '../../verify/index.js';
 import { isInputError } from '../../intake/errors.js';
 import { ingestBytes, PRIORITY } from '../../jobs/stages.js';
 import { documentRow, listDocuments } from '../../store/document-queries.js';
-import { findingKey, writeAudit } from '../../store/review.js';
+import { writeAudit } from '../../store/audit.js';
+import { findingKey } from '../../store/review.js';
 import type { DocumentRow } from '../../store/store.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, invalidAnalysis, notFound } from '../errors.js';
 import { apiText, requestLang } from '../messages.js';
 import { cleanFileName, uploadErrorStatus } from '../upload-check.js';
-import { Semaphore, spool, StallGuard } from '../uploads.js';
+import { Semaphore } from '../../pipeline/semaphore.js';
+import { spool, StallGuard } from '../uploads.js';
 import { toFilter, toSummary } from '../listing.js';
 import {
   AnalysisView, DocumentDetail, DocumentList, FilterQuery, IdParam, PageQuery, UploadItem,
 } from '../schemas.js';
-
-type UploadItem = z.infer<typeof UploadItem>;
 
 const ListQuery = FilterQuery.extend(PageQuery.shape).extend({
   sort: z.enum(['newest', 'oldest', 'severity']).default('newest'),
@@ -31,7 +31,7 @@ const ListQuery = FilterQuery.extend(PageQuery.shape).extend({
 /** The batch's profile from the form's `profile` field (sent before the files), or a 422. */
 function profileField(fields: Record<string, unknown>): Profile | undefined {
   const f = fields.profile as { type?: string; value?: unknown } | undefined;
-  if (!f || f.type !== 'field' || typeof f.value !== 'string' || !f.value.trim()) return undefined;
+  if (f?.type !== 'field' || typeof f.value !== 'string' || !f.value.trim()) return undefined;
   try {
     return parseProfile(f.value, 'profile');
   } catch (e) {

@@ -8,7 +8,8 @@ import type { Discrepancy } from '../../model/contract.js';
 import { reverify } from '../../pipeline/extract.js';
 import { applyCorrection, CorrectionError } from '../../review/correct.js';
 import { documentRow, listDocuments, queueCounts } from '../../store/document-queries.js';
-import { ClaimConflict, findingKey, writeAudit, type ReviewStateRow } from '../../store/review.js';
+import { writeAudit } from '../../store/audit.js';
+import { ClaimConflict, findingKey, type ReviewStateRow } from '../../store/review.js';
 import { StaleVersionError } from '../../store/store.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, invalidAnalysis, notFound } from '../errors.js';
@@ -141,7 +142,7 @@ export function reviewRoutes(ctx: ApiContext): void {
     const cur = await current(params.id, body.version);
     if (cur.invalidAnalysis) throw invalidAnalysis(cur.invalidAnalysis);
     if (!cur.analysis) throw new ApiError(409, 'no-analysis', `document ${params.id} has no stored analysis to correct`);
-    let corrected;
+    let corrected: ReturnType<typeof applyCorrection>;
     try {
       corrected = applyCorrection(cur.analysis, body, user!.username);
     } catch (e) {

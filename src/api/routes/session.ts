@@ -4,7 +4,7 @@
  */
 import { decoyHash, verifyPassword } from '../../accounts/passwords.js';
 import { csrfTokenFor, hashSecret, newSecret } from '../../accounts/secrets.js';
-import { writeAudit } from '../../store/review.js';
+import { writeAudit } from '../../store/audit.js';
 import { sessionSecret } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { ApiError } from '../errors.js';

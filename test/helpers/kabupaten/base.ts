@@ -9,6 +9,16 @@ export const FIVE_BANDS = [
   { min: null, max: 50, kriteria: 'Sangat Rendah', printed: '≤ 50%' },
 ];
 
+/** Six bands, the top one open above 100 % (`Memuaskan`). */
+export const SIX_BANDS = [
+  { min: 100, max: null, kriteria: 'Memuaskan', printed: '> 100%' },
+  { min: 90, max: 100, kriteria: 'Sangat Baik', printed: '> 90% - 100%' },
+  { min: 75, max: 90, kriteria: 'Baik', printed: '> 75% - 90%' },
+  { min: 65, max: 75, kriteria: 'Cukup Baik', printed: '> 65% - 75%' },
+  { min: 50, max: 65, kriteria: 'Agak Kurang', printed: '> 50% - 65%' },
+  { min: null, max: 50, kriteria: 'Kurang', printed: '≤ 50%' },
+];
+
 export function baseSpec(id: string, patch: Partial<KabSpec> = {}): KabSpec {
   return {
     id,

@@ -102,7 +102,7 @@ function table23(spec: KabSpec): string {
   const fixed = ['No', V(spec) ? 'Sasaran Strategis' : 'Sasaran Kegiatan', V(spec) ? 'Indikator Kinerja Utama' : 'Indikator Kinerja',
     ...(c.formula ? ['Formula'] : []), ...(c.satuan ? ['Satuan'] : [])];
   const tail = [...(c.sumber ? ['Sumber Data'] : []), ...(c.keterangan ? [V(spec) ? 'Ket.' : 'Keterangan'] : [])];
-  const trio = spec.trio ?? (V(spec) ? ['Target', spec.meta.period.kind === 'tahunan' ? 'Realisasi' : 'Realisasi s.d. Triwulan ' + ['', 'I', 'II', 'III', 'IV'][spec.meta.period.number ?? 4], '% Capaian'] : ['Target', 'Realisasi', 'Capaian (%)']);
+  const trio = spec.trio ?? (V(spec) ? ['Target', spec.meta.period.kind === 'tahunan' ? 'Realisasi' : `Realisasi s.d. Triwulan ${['', 'I', 'II', 'III', 'IV'][spec.meta.period.number ?? 4]}`, '% Capaian'] : ['Target', 'Realisasi', 'Capaian (%)']);
   let head: string;
   let n: number;
   if (c.twoYear) {

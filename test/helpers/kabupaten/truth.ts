@@ -105,7 +105,12 @@ export function narrativeFigures(spec: KabSpec): { capaian: number; serapan: num
   const caps = spec.indicators.map((i) => capaianOf(i, spec)).filter((v): v is number => v !== null);
   const capaian = caps.reduce((a, b) => a + b, 0) / caps.length;
   const leaves: BudgetRow[] = [];
-  const walk = (rows: BudgetRow[]) => rows.forEach((b) => (b.children?.length ? walk(b.children) : leaves.push(b)));
+  const walk = (rows: BudgetRow[]): void => {
+    for (const b of rows) {
+      if (b.children?.length) walk(b.children);
+      else leaves.push(b);
+    }
+  };
   walk(spec.budget.rows);
   const pagu = leaves.reduce((s, b) => s + (b.pagu ?? 0), 0), real = leaves.reduce((s, b) => s + (b.realisasi ?? 0), 0);
   const c = round2(capaian);

@@ -3,7 +3,7 @@
  * before it carried a version reads as version 1, and any other shape is refused with where it breaks.
  */
 import { describe, expect, it } from 'vitest';
-import { ANALYSIS_VERSION, Analysis, StoredAnalysis } from '../../../src/model/analysis.js';
+import { ANALYSIS_VERSION, type Analysis, StoredAnalysis } from '../../../src/model/analysis.js';
 import { applyCorrection } from '../../../src/review/correct.js';
 import { reverify } from '../../../src/pipeline/extract.js';
 import type { Report } from '../../../src/model/contract.js';

@@ -1,3 +1,4 @@
+import type { PixelBox } from '../../../src/model/image.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -159,7 +160,7 @@ describe('uncoveredInk', () => {
   it('finds inked regions no word covers and ignores specks', () => {
     const r = drawPage({ widthPt: 300, heightPt: 200, ink: [{ x: 20, y: 20, w: 60, h: 30, gray: 0 }, { x: 200, y: 120, w: 60, h: 30, gray: 0 }, { x: 150, y: 180, w: 1, h: 1, gray: 0 }] });
     const k = r.dpi / 72;
-    const covered = [{ text: 'x', conf: 90, bbox: [20 * k, 20 * k, 80 * k, 50 * k] as [number, number, number, number] }];
+    const covered = [{ text: 'x', conf: 90, bbox: [20 * k, 20 * k, 80 * k, 50 * k] as PixelBox }];
     const boxes = uncoveredInk(r.image, covered, r.dpi);
     expect(boxes).toHaveLength(1);
     const [x0, y0, x1, y1] = boxes[0]!.map((v) => v / k);

@@ -17,7 +17,7 @@ afterAll(() => pool.close());
 
 describe('rereadCells', () => {
   const raster = drawPage({ widthPt: 300, heightPt: 100, tables: [{ x: 10, y: 10, colWidths: [120, 120], rowHeight: 40, rows: [['21,5%', '48.320.000,00']] }] });
-  const scan = { raster, content: {} as PageContent, blank: false, orientation: 0, skew: 0, grids: [], timings: {} } as OcrPage;
+  const scan = { raster, content: {} as PageContent, blank: false, timings: {} } as OcrPage;
   const word = (text: string, x0: number, conf: number): Word => ({ text, page: 1, bbox: [x0 + 4, 22, x0 + 80, 34], conf, source: 'ocr' });
   const field = (raw: string, kind: Field['kind'], x0: number, conf: number): Field => ({ kind, raw, value: null, decimals: null, conf, parsed: true, page: 1, bbox: [x0, 10, x0 + 120, 50] });
 

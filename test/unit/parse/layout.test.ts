@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { horizontalOverlap, splitByGaps } from '../../../src/parse/layout.js';
-import { unionBBox } from '../../../src/model/lines.js';
+import { centerIn, unionBBox } from '../../../src/model/lines.js';
 import { line, row } from './lines.js';
 
 describe('splitByGaps', () => {
@@ -44,5 +44,18 @@ describe('unionBBox / horizontalOverlap', () => {
     expect(horizontalOverlap([0, 0, 100, 10], [50, 0, 70, 10])).toBe(1);
     expect(horizontalOverlap([0, 0, 100, 10], [90, 0, 110, 10])).toBe(0.5);
     expect(horizontalOverlap([0, 0, 100, 10], [200, 0, 300, 10])).toBe(0);
+  });
+});
+
+describe('centerIn', () => {
+  it('asks where the centre lies, edges included', () => {
+    expect(centerIn([10, 10, 30, 20], [0, 0, 20, 15])).toBe(true); // centre (20, 15) on the corner
+    expect(centerIn([10, 10, 32, 20], [0, 0, 20, 15])).toBe(false); // half the box is in, its centre not
+    expect(centerIn([0, 0, 4, 4], [1, 1, 3, 3])).toBe(true); // a larger box whose centre is inside
+  });
+
+  it('scales the first box into the units of the second (points × k = pixels)', () => {
+    expect(centerIn([10, 10, 20, 20], [40, 40, 50, 50], 3)).toBe(true); // centre (15, 15) → (45, 45)
+    expect(centerIn([10, 10, 20, 20], [40, 40, 50, 50])).toBe(false);
   });
 });

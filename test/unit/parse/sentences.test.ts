@@ -1,3 +1,4 @@
+import type { BBox } from '../../../src/model/word.js';
 import { describe, expect, it } from 'vitest';
 import { sentencesOf } from '../../../src/parse/sentences.js';
 import { block, line, lineOf, wordsAt } from './lines.js';
@@ -43,9 +44,9 @@ describe('sentencesOf', () => {
   it('joins words printed touching (ligature splits)', () => {
     const ws = [
       ...wordsAt('tingkat efektivitas dan', { x: 85 }),
-      { text: 'e', page: 1, bbox: [205, 100, 211, 110] as [number, number, number, number], conf: 100, source: 'text' as const },
-      { text: 'fi', page: 1, bbox: [211, 100, 218, 110] as [number, number, number, number], conf: 100, source: 'text' as const },
-      { text: 'siensi', page: 1, bbox: [218, 100, 248, 110] as [number, number, number, number], conf: 100, source: 'text' as const },
+      { text: 'e', page: 1, bbox: [205, 100, 211, 110] as BBox, conf: 100, source: 'text' as const },
+      { text: 'fi', page: 1, bbox: [211, 100, 218, 110] as BBox, conf: 100, source: 'text' as const },
+      { text: 'siensi', page: 1, bbox: [218, 100, 248, 110] as BBox, conf: 100, source: 'text' as const },
     ];
     expect(texts([lineOf(ws)])).toEqual(['tingkat efektivitas dan efisiensi']);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
-import type { GrayImage } from '../../../src/model/image.js';
+import type { GrayImage, PixelBox } from '../../../src/model/image.js';
 import { rgbaToGray } from '../../../src/raster/gray.js';
-import { inkRatio, inkRatioWithoutTextLines, type PixelBox } from '../../../src/raster/ink.js';
+import { inkRatio, inkRatioWithoutTextLines } from '../../../src/raster/ink.js';
 import { addNoise } from './synth.js';
 
 /** A 300 DPI signature block, 900×500 px: printed title at the top, name and NIP at the bottom. */

@@ -25,8 +25,8 @@ describe('detectRulingLines', () => {
     const segs = detectRulingLines(raster(plain));
     expect(shape(segs)).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
     const [grid] = findGrids(1, segs, []);
-    TABLE.xs.forEach((x, i) => expect(Math.abs(grid!.xs[i]! - pxToPt(x, 300))).toBeLessThan(0.5));
-    TABLE.ys.forEach((y, i) => expect(Math.abs(grid!.ys[i]! - pxToPt(y, 300))).toBeLessThan(0.5));
+    for (const [i, x] of TABLE.xs.entries()) expect(Math.abs(grid!.xs[i]! - pxToPt(x, 300))).toBeLessThan(0.5);
+    for (const [i, y] of TABLE.ys.entries()) expect(Math.abs(grid!.ys[i]! - pxToPt(y, 300))).toBeLessThan(0.5);
     // every segment belongs to the table: no rules made of text
     const [x0, y0, x1, y1] = grid!.bbox;
     for (const s of segs) {

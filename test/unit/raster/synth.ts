@@ -30,7 +30,7 @@ export function addNoise(img: GrayImage, amount: number, specks: number, seed = 
     s ^= s << 13; s ^= s >>> 17; s ^= s << 5;
     const u = s >>> 0;
     const v = (u >>> 16) < speckLimit ? 40 + (u & 63) : img.data[i]! + (((u & 255) - 127.5) / 127.5) * amount;
-    out[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+    out[i] = v < 0 ? 0 : Math.min(v, 255);
   }
   return { data: out, width: img.width, height: img.height };
 }

@@ -2,17 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { findGrids } from '../../../src/tables/grid.js';
 import { headerBandCount, columnLabels, dataRows, isNumberingBand } from '../../../src/tables/rows.js';
 import { mapColumns } from '../../../src/tables/columns.js';
-import type { Segment, Word } from '../../../src/model/word.js';
+import type { BBox, Segment, Word } from '../../../src/model/word.js';
 
 /** Ruling lines of a table: full rules at `ys`, column rules at `xs`, minus the given gaps. */
 function rules(xs: number[], ys: number[], skipV: [number, number][] = [], skipH: [number, number][] = []): Segment[] {
   const segs: Segment[] = [];
-  ys.forEach((y, r) => xs.slice(0, -1).forEach((x, c) => {
-    if (!skipH.some(([rr, cc]) => rr === r && cc === c)) segs.push({ page: 1, x0: x, y0: y, x1: xs[c + 1]!, y1: y });
-  }));
-  xs.forEach((x, c) => ys.slice(0, -1).forEach((y, r) => {
-    if (!skipV.some(([cc, rr]) => cc === c && rr === r)) segs.push({ page: 1, x0: x, y0: y, x1: x, y1: ys[r + 1]! });
-  }));
+  for (const [r, y] of ys.entries()) {
+    for (const [c, x] of xs.slice(0, -1).entries()) {
+      if (!skipH.some(([rr, cc]) => rr === r && cc === c)) segs.push({ page: 1, x0: x, y0: y, x1: xs[c + 1]!, y1: y });
+    }
+  }
+  for (const [c, x] of xs.entries()) {
+    for (const [r, y] of ys.slice(0, -1).entries()) {
+      if (!skipV.some(([cc, rr]) => cc === c && rr === r)) segs.push({ page: 1, x0: x, y0: y, x1: x, y1: ys[r + 1]! });
+    }
+  }
   return segs;
 }
 
@@ -84,17 +88,17 @@ describe('findGrids', () => {
 describe('repairKegiatanLabels', () => {
   it('restores the dot OCR lost in kegiatan labels that continue the numbering', async () => {
     const { repairKegiatanLabels } = await import('../../../src/tables/extract-tables.js');
-    const rows = ['1', '11', '12', '2', '2.1', '22', 'JUMLAH'].map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {} }));
+    const rows = ['1', '11', '12', '2', '2.1', '22', 'JUMLAH'].map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {} }));
     repairKegiatanLabels(rows);
     expect(rows.map((r) => r.no)).toEqual(['1', '1.1', '1.2', '2', '2.1', '2.2', 'JUMLAH']);
-    const programs = ['1', '2', '10', '11'].map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {} }));
+    const programs = ['1', '2', '10', '11'].map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {} }));
     repairKegiatanLabels(programs);
     expect(programs.map((r) => r.no)).toEqual(['1', '2', '10', '11']);
   });
 
   it('turns a program label between the kegiatan of another program into the kegiatan it stands for', async () => {
     const { repairKegiatanLabels } = await import('../../../src/tables/extract-tables.js');
-    const rows = (labels: string[]) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {} }));
+    const rows = (labels: string[]) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {} }));
     const misread = rows(['1', '2', '1.2', 'JUMLAH']); // `1.1` read as `2`
     repairKegiatanLabels(misread);
     expect(misread.map((r) => r.no)).toEqual(['1', '1.1', '1.2', 'JUMLAH']);
@@ -125,7 +129,7 @@ describe('repairDigits (OCR confusions where a number is expected)', () => {
 describe('row labels read by OCR', () => {
   it('reads a first label `I` followed by 2 as 1, and leaves Roman numbering alone', async () => {
     const { repairFirstLabel } = await import('../../../src/tables/extract-tables.js');
-    const rows = (labels: string[]) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {} }));
+    const rows = (labels: string[]) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {} }));
     const serif = rows(['I', '2', 'JUMLAH']);
     repairFirstLabel(serif);
     expect(serif.map((r) => r.no)).toEqual(['1', '2', 'JUMLAH']);
@@ -136,7 +140,7 @@ describe('row labels read by OCR', () => {
 
   it('puts an OCR label that breaks the count 1, 2, 3 back in its place (a 2 read as 7 on a 1-bit scan)', async () => {
     const { repairLabelCount } = await import('../../../src/tables/extract-tables.js');
-    const rows = (labels: string[], labelFromOcr = true) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], cells: {}, labelFromOcr }));
+    const rows = (labels: string[], labelFromOcr = true) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {}, labelFromOcr }));
     const last = rows(['1', '7']);
     repairLabelCount(last);
     expect(last.map((r) => r.no)).toEqual(['1', '2']);

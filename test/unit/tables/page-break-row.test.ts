@@ -13,9 +13,11 @@ const XS = [50, 80, 250, 350, 450, 520];
 /** Rules of a table part: a rule at each `ys`, the columns from the first to `bottom` (past the last rule when cut). */
 function part(page: number, ys: number[], bottom = ys[ys.length - 1]!, top = ys[0]!, headerGaps: [number, number][] = []): Segment[] {
   const segs: Segment[] = [];
-  ys.forEach((y, r) => XS.slice(0, -1).forEach((x, c) => {
-    if (!headerGaps.some(([rr, cc]) => rr === r && cc === c)) segs.push({ page, x0: x, y0: y, x1: XS[c + 1]!, y1: y });
-  }));
+  for (const [r, y] of ys.entries()) {
+    for (const [c, x] of XS.slice(0, -1).entries()) {
+      if (!headerGaps.some(([rr, cc]) => rr === r && cc === c)) segs.push({ page, x0: x, y0: y, x1: XS[c + 1]!, y1: y });
+    }
+  }
   for (const x of XS) segs.push({ page, x0: x, y0: top, x1: x, y1: bottom });
   return segs;
 }

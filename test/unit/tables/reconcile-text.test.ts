@@ -1,3 +1,4 @@
+import type { BBox } from '../../../src/model/word.js';
 import { describe, expect, it } from 'vitest';
 import { reconcileTexts } from '../../../src/tables/reconcile-text.js';
 import { field, row, tables } from '../../helpers/records.js';
@@ -34,7 +35,7 @@ describe('reconcileTexts', () => {
 
   it('drops a rule read as `|` from an OCR text cell', async () => {
     const { toRecord } = await import('../../../src/tables/records.js');
-    const w = (text: string) => ({ text, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number], conf: 90, source: 'ocr' as const });
+    const w = (text: string) => ({ text, page: 1, bbox: [0, 0, 1, 1] as BBox, conf: 90, source: 'ocr' as const });
     const rec = toRecord('2.1', { no: '1', page: 1, bbox: [0, 0, 1, 1], cells: { sasaran: { text: 'partisipasi dalam | kegiatan', words: [w('partisipasi'), w('|')], bbox: [0, 0, 1, 1], conf: 90, page: 1 } } });
     expect(rec.fields.sasaran!.value).toBe('partisipasi dalam kegiatan');
   });

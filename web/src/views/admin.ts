@@ -4,7 +4,7 @@
  * A generated password or a new token is shown once, here, and never again (the server keeps
  * only hashes).
  */
-import { api, ApiError } from '../api';
+import { api, type ApiError } from '../api';
 import { formDialog } from '../dialog';
 import { h, replace } from '../dom';
 import { dateTime } from '../format';

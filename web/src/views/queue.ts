@@ -3,7 +3,7 @@
  * order), with counts and filters; or every document with its status. Claim-next takes the
  * next report for this reviewer and opens it.
  */
-import { api, ApiError, PAGE_SIZE, query } from '../api';
+import { api, type ApiError, PAGE_SIZE, query } from '../api';
 import { h, replace } from '../dom';
 import { age, period, worst } from '../format';
 import { t } from '../i18n';
@@ -73,7 +73,7 @@ export async function queueView(main: HTMLElement, ctx: AppContext): Promise<voi
   const select = (i: number) => {
     if (!rows.length) return;
     selected = Math.max(0, Math.min(rows.length - 1, i));
-    rows.forEach((r, j) => r.setAttribute('aria-selected', j === selected ? 'true' : 'false'));
+    for (const [j, r] of rows.entries()) r.setAttribute('aria-selected', j === selected ? 'true' : 'false');
     rows[selected]!.scrollIntoView({ block: 'nearest' });
   };
   const keys: Shortcut[] = [

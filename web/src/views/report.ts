@@ -4,7 +4,7 @@
  * tables with the flagged cells marked, the narrative's claims with their sentences, and the
  * actions: confirm, correct a misread value (verification runs again), dismiss, mark reviewed.
  */
-import { api, ApiError, type Analysis } from '../api';
+import { api, type ApiError, type Analysis } from '../api';
 import { formDialog } from '../dialog';
 import { h, replace } from '../dom';
 import { cell, claimLabel, dateTime, fieldLabel, period, versionReason, where } from '../format';
@@ -33,7 +33,7 @@ export type EveryFieldShown = Assert<[Unshown] extends [never] ? true : { unshow
 const TABLE_IDS = Object.keys(COLUMNS) as TableId[];
 const isTable = (t: string): t is TableId => Object.hasOwn(COLUMNS, t);
 /** A row's value in a column (its extras, `extra`, `ranges`, `notes`, are no column). */
-const valueOf = (row: TableRow, col: string): Cell => {
+const cellValue = (row: TableRow, col: string): Cell => {
   const v = (row as Record<string, unknown>)[col];
   return typeof v === 'string' || typeof v === 'number' ? v : null;
 };
@@ -44,7 +44,7 @@ interface Finding { index: number; d: Discrepancy; view: DocumentDetail['discrep
 function occurrenceOf(report: Report, d: Discrepancy): number | undefined {
   const rows = (isTable(d.table) ? report.tables[d.table] as TableRow[] : []).filter((r) => r.no === d.row);
   if (rows.length < 2) return undefined;
-  const i = rows.findIndex((r) => valueOf(r, d.field) === d.stated);
+  const i = rows.findIndex((r) => cellValue(r, d.field) === d.stated);
   return i >= 0 ? i : undefined;
 }
 
@@ -140,7 +140,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
     const select = (i: number, scroll: boolean | 'reveal' = true) => {
       if (!findings.length) return;
       selected = (i + findings.length) % findings.length;
-      cards.forEach((c, j) => c.classList.toggle('selected', j === selected));
+      for (const [j, card] of cards.entries()) card.classList.toggle('selected', j === selected);
       const c = cards[selected]!, pane = c.parentElement!;
       if (scroll === 'reveal') c.scrollIntoView({ block: 'nearest' });
       else if (scroll) {
@@ -281,7 +281,7 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
             const hit = findings.find((f) => f.d.table === tid && f.d.row === row.no && f.d.field === col);
             const prov = cellBox(tid, ri, col);
             return h('td', {
-              class: [hit ? 'flag' : null, hit ? `sev-${hit.d.severity}` : null, typeof valueOf(row, col) === 'number' ? 'num' : null, TEXT_COLUMNS.has(col) ? 'text' : null, prov?.correctedBy ? 'corrected' : null],
+              class: [hit ? 'flag' : null, hit ? `sev-${hit.d.severity}` : null, typeof cellValue(row, col) === 'number' ? 'num' : null, TEXT_COLUMNS.has(col) ? 'text' : null, prov?.correctedBy ? 'corrected' : null],
               attrs: { 'data-finding': hit ? String(hit.index) : null, 'data-cell': `${tid}/${row.no}/${col}`, title: prov?.correctedBy ? `${t('correctedBy')} ${prov.correctedBy}` : ctx.canReview && col !== 'no' ? t('dblclickCorrect') : null },
               on: {
                 click: () => {
@@ -294,10 +294,10 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
                   clearTimeout(paneTimer);
                   if (!ctx.canReview || heldByOther || col === 'no') return;
                   const same = rows.filter((r) => r.no === row.no);
-                  void correctCell({ table: tid, row: row.no, field: col, stated: valueOf(row, col), occurrence: same.length > 1 ? same.indexOf(row) : undefined });
+                  void correctCell({ table: tid, row: row.no, field: col, stated: cellValue(row, col), occurrence: same.length > 1 ? same.indexOf(row) : undefined });
                 },
               },
-            }, cell(valueOf(row, col), col, tid));
+            }, cell(cellValue(row, col), col, tid));
           })))))));
     });
 

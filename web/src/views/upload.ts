@@ -2,7 +2,7 @@
  * Upload: several files, each sent on its own request so each gets its own progress bar, then
  * its document's status polled until it is read (clean, flagged) or failed.
  */
-import { api, ApiError, uploadFile } from '../api';
+import { api, type ApiError, uploadFile } from '../api';
 import { h, replace } from '../dom';
 import { t, type Key } from '../i18n';
 import type { AppContext } from '../main';
