@@ -39,7 +39,7 @@ export interface Server {
 
 /** The server over an open runtime (the caller closes the runtime after `app.close()`). */
 export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}): Promise<Server> {
-  const opts = serverOptions(process.env, over);
+  const opts = serverOptions(undefined, over);
   // a hop count as a function: fastify takes a bare number as "trust nobody"
   const hops = opts.trustProxy;
   const trustProxy = typeof hops === 'number' ? (_addr: string, i: number) => i < hops : hops;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Lang } from '../verify/index.js';
+import { DEFAULT_MIN_CONFIDENCE, loadSettings } from '../settings/settings.js';
 import { CliError, cliLang, langOption, say } from './messages.js';
 import { addQueueCommands } from './queue-commands.js';
 import { EXIT } from './exit-codes.js';
@@ -23,7 +24,7 @@ program
   .option('--json', 'print the output contract (schemaVersion 2) instead of a summary')
   .option('--profile <file>', "a kabupaten template's quirks as JSON (docs/contract.md, Profiles)")
   .addOption(langOption())
-  .option('--min-confidence <n>', 'OCR confidence (0–100) under which a failed rule is reported as uncertain', (v) => Number(v), 80)
+  .option('--min-confidence <n>', 'OCR confidence (0–100) under which a failed rule is reported as uncertain', (v) => Number(v), DEFAULT_MIN_CONFIDENCE)
   .option('--dpi <n>', 'resolution scanned PDF pages are rendered at (an embedded scan keeps its own)', (v) => Number(v), 300)
   .action(async (files: string[], o: { json?: boolean; lang: Lang; minConfidence: number; dpi: number; profile?: string }) => {
     const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
@@ -47,7 +48,7 @@ program
       const onPage = (done: number, total: number) => bar?.update(i + done / Math.max(1, total), { pages: say(lang, 'barPage', { done, total }) });
       const { report, timings } = await extractFile(file, { lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage, profile });
       // per-stage ms for benchmarks (bench/ocr.ts), on stderr so --json stays one object per line
-      if (process.env.LKJ_TIMINGS) process.stderr.write(`lkj-timings ${JSON.stringify({ file, ms: timings.ms })}\n`);
+      if (loadSettings().timings) process.stderr.write(`lkj-timings ${JSON.stringify({ file, ms: timings.ms })}\n`);
       const checked = Report.safeParse(report);
       if (!checked.success) {
         // the contract is the product's promise: never print something that breaks it

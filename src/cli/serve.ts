@@ -9,12 +9,12 @@ import { assertModeEnv } from './runtime.js';
 
 export async function runServe(o: { port: number; host: string; samples: boolean; sampleScans?: number; lang: Lang }): Promise<void> {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new CliError(say(o.lang, 'badPort', { port: o.port }));
-  assertModeEnv(process.env, o.lang);
+  assertModeEnv(undefined, o.lang);
   const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
   let rt: Runtime | null = null;
   let app: FastifyInstance | null = null;
   try {
-    rt = await openRuntime(process.env, { share: true });
+    rt = await openRuntime(undefined, { share: true });
     const server = await buildServer(rt, { log });
     app = server.app;
     await app.listen({ port: o.port, host: o.host });

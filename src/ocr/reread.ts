@@ -1,6 +1,7 @@
 import type { BBox, PageContent, Word } from '../model/word.js';
 import type { ExtractedTables, Field } from '../model/extracted.js';
 import type { TableId } from '../model/contract.js';
+import { loadSettings } from '../settings/settings.js';
 import { parseNumber } from '../parse/numbers.js';
 import { cellCrop } from './cell-crop.js';
 import { scaleGray } from '../raster/gray.js';
@@ -116,7 +117,7 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     }
     const { conf, ...outcome } = o;
     done.push(outcome);
-    if (process.env.LKJ_DEBUG_OCR) {
+    if (loadSettings().debugOcr) {
       const verdict = o.agreed ? 'agreed' : conf === null ? 'no number: first kept as read'
         : o.third === undefined ? 'disputed' : `tie-break ${JSON.stringify(o.third)}: ${conf === VOTED_CONF ? `kept the ${o.kept}` : 'disputed'}`;
       process.stderr.write(`reread ${o.table}/${o.row}/${o.field}: ${JSON.stringify(o.first)} (${o.f.conf.toFixed(0)}) → ${JSON.stringify(o.second)} ${verdict}\n`);
@@ -180,7 +181,7 @@ export async function rereadShapes(cells: readonly ShapeCell[], pages: PageConte
       const image = r.binarise ? binarize(scaled) : scaled;
       const text = (await pools.cells.recognize({ image, psm: cell.lines > 1 ? '6' : '7', whitelist: c.whitelist, dpi: Math.round(scan.raster.dpi * r.scale), tag: 'shape' }))
         .map((w) => w.text).join(' ').trim();
-      if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`shape reread ${c.table}/${c.row}/${c.field}: ${JSON.stringify(c.f.raw)} → ${JSON.stringify(text)} (×${r.scale}${r.binarise ? ', binarised' : ''}) ${c.fits(text) ? 'fits' : 'still broken'}\n`);
+      if (loadSettings().debugOcr) process.stderr.write(`shape reread ${c.table}/${c.row}/${c.field}: ${JSON.stringify(c.f.raw)} → ${JSON.stringify(text)} (×${r.scale}${r.binarise ? ', binarised' : ''}) ${c.fits(text) ? 'fits' : 'still broken'}\n`);
       if (text && c.fits(text)) return { c, text };
     }
     return null;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { NO_SIGNATURE_MARKS, SCHEMA_VERSION, type Discrepancy, type Report, type ReportMeta, type SignatureInfo, type SignatureMarks, type Tables, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 import type { Profile } from '../model/profile.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../settings/settings.js';
 
 import { InputError, isInputError, toInternalError, type InternalError } from '../intake/errors.js';
 import { msg } from '../intake/messages.js';
@@ -50,7 +51,6 @@ export interface ExtractResult {
 
 const EMPTY_META: ReportMeta = { unit: null, kecamatan: null, kabupaten: null, period: null, signedAt: null, signatories: [] };
 const EMPTY_TABLES: Tables = { '2.1': [], '2.2': [], '2.3': [], '2.4': [], '2.5': [] };
-const DEFAULT_MIN_CONFIDENCE = 80;
 
 /**
  * Read a file — a PDF, an image (JPG, PNG, multi-page TIFF), or a folder of page images read in

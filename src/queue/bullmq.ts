@@ -8,13 +8,14 @@ import { FlowProducer, Queue, UnrecoverableError, Worker, type Job, type JobsOpt
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { isInputError } from '../intake/errors.js';
+import { loadSettings } from '../settings/settings.js';
 import { closeSharedOcrPools } from '../ocr/shared-pool.js';
 import type { ExtractOptions } from '../pipeline/extract.js';
 import { assembleJob, preparePages, readPageJob, storeFailure } from '../jobs/stages.js';
 import type { DocumentRow, Store } from '../store/store.js';
 
 /** Redis key prefix: several lkj installations (or test runs) can share one Redis. */
-export const queuePrefix = () => process.env.LKJ_QUEUE_PREFIX || 'lkj';
+export const queuePrefix = () => loadSettings().queuePrefix;
 
 export const QUEUE_NAMES = { documents: 'lkj-documents', pages: 'lkj-pages', assemble: 'lkj-assemble' } as const;
 
@@ -25,7 +26,7 @@ const PageJob = DocJob.extend({ page: z.number().int().positive() });
 export function jobOptions(priority: number): JobsOptions {
   return {
     priority,
-    attempts: Number(process.env.LKJ_JOB_ATTEMPTS) || 5,
+    attempts: loadSettings().jobAttempts,
     backoff: { type: 'exponential', delay: 2000 },
     removeOnComplete: { age: 24 * 3600, count: 200_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
@@ -115,7 +116,7 @@ export interface RunningWorkers {
 export async function startWorkers(store: Store, o: WorkerOptions): Promise<RunningWorkers> {
   const log = o.log ?? (() => {});
   const concurrency = o.concurrency ?? 2;
-  const lockDuration = o.lockMs ?? (Number(process.env.LKJ_LOCK_MS) || 60_000);
+  const lockDuration = o.lockMs ?? loadSettings().lockMs;
   const common = { lockDuration, stalledInterval: Math.min(30_000, lockDuration), maxStalledCount: 2 };
   const conns: Redis[] = [];
   const conn = () => { const c = redis(o.redisUrl, { worker: true }); c.on('error', () => {}); conns.push(c); return c; };
@@ -206,7 +207,7 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
   const watch = conns[1]!;
   watch.on('close', () => { lostRedis = true; });
   watch.on('ready', () => { if (lostRedis) { lostRedis = false; void reconcileNow(); } });
-  const timer = setInterval(reconcileNow, o.reconcileMs ?? (Number(process.env.LKJ_RECONCILE_MS) || 60_000));
+  const timer = setInterval(reconcileNow, o.reconcileMs ?? loadSettings().reconcileMs);
   timer.unref();
 
   return {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoredReport, type Report, type TableId } from '../model/contract.js';
+import { loadSettings, type Env } from '../settings/settings.js';
 import { TABLE_FIELDS } from '../tables/records.js';
 import { DataDirBusy, lockDataDir } from './data-lock.js';
 import { folderBlobStore, postgresBlobStore, type BlobStore } from './blobs.js';
@@ -322,8 +323,9 @@ export interface StoreConfig {
   attach?: boolean;
 }
 
-export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.LKJ_DATA_DIR || undefined };
+export function storeConfig(env?: Env): StoreConfig {
+  const s = loadSettings(env);
+  return { databaseUrl: s.databaseUrl, dataDir: s.dataDir };
 }
 
 /** `DATABASE_URL` → PostgreSQL with originals in it; otherwise PGlite and an originals folder under `LKJ_DATA_DIR` (./data). */

@@ -1,4 +1,5 @@
 import type { Discrepancy, DocumentKind, Severity, TableId } from '../model/contract.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../settings/settings.js';
 import type { ExtractedClaim, ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import type { StatedMethod } from '../parse/method.js';
 import type { MetaDoubt } from '../parse/meta.js';
@@ -40,7 +41,7 @@ export interface VerifyOptions {
   minConfidence: number;
 }
 
-export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = { lang: 'id', minConfidence: 80 };
+export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = { lang: 'id', minConfidence: DEFAULT_MIN_CONFIDENCE };
 
 /** A rule family: reads the records, returns discrepancies. Pure. */
 export type Rule = (input: VerifyInput, ctx: RuleContext) => Discrepancy[];
