@@ -29,8 +29,9 @@ program
   .action(async (files: string[], o: { json?: boolean; lang: Lang; minConfidence: number; dpi: number; profile?: string }) => {
     const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
     // loaded on use: pdfjs and zod take most of a second to import, --help should not wait
-    const [{ extractFile }, { Report }, { formatSummary }, { closeSharedOcrPools }, { holdsReports }] = await Promise.all([
+    const [{ extractFile }, { Report }, { formatSummary }, { closeSharedOcrPools }, { holdsReports }, { rootLogger, withLogger }] = await Promise.all([
       import('../pipeline/extract.js'), import('../model/contract.js'), import('./summary.js'), import('../ocr/shared-pool.js'), import('../queue/collect-files.js'),
+      import('../settings/log.js'),
     ]);
     const lang = o.lang;
     const many = files.length > 1;
@@ -46,7 +47,9 @@ program
     for (const [i, file] of files.entries()) {
       bar?.update(i, { done: i, file, pages: '' });
       const onPage = (done: number, total: number) => bar?.update(i + done / Math.max(1, total), { pages: say(lang, 'barPage', { done, total }) });
-      const { report, timings } = await extractFile(file, { lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage, profile });
+      // the log (an internal error's stack, OCR re-reads at debug level) names the file
+      const { report, timings } = await withLogger(rootLogger().child({ doc: file, stage: 'extract' }),
+        () => extractFile(file, { lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage, profile }));
       // per-stage ms for benchmarks (bench/ocr.ts), on stderr so --json stays one object per line
       if (loadSettings().timings) process.stderr.write(`lkj-timings ${JSON.stringify({ file, ms: timings.ms })}\n`);
       const checked = Report.safeParse(report);

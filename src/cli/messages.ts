@@ -1,7 +1,7 @@
 /**
  * What the `lkj` command says to a person, in Bahasa Indonesia (default) or English: `--lang`,
- * else `LKJ_LANG`. Terms follow docs/glossary.md. Timestamped logs of the long-running commands
- * (worker, schedule, serve) stay English: they are for whoever runs the machine.
+ * else `LKJ_LANG`. Terms follow docs/glossary.md. The log (src/settings/log.ts: JSON lines on stderr,
+ * the long-running commands' requests and jobs) stays English: it is for whoever runs the machine.
  */
 import { Option } from 'commander';
 import { loadSettings, type Env } from '../settings/settings.js';

@@ -1,7 +1,7 @@
 import type { Word } from '../model/word.js';
 import type { GrayImage } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
-import { loadSettings } from '../settings/settings.js';
+import { ocrDebugLog } from '../settings/log.js';
 import { parseNip } from '../parse/nip.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk, uncoveredInk } from '../raster/ink.js';
@@ -36,7 +36,9 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
     // a signature scribble inside the spot reads as noise words: only the ones read with some certainty count
     const fresh = again.filter((w) => w.conf >= 50).map((w) => toWord(w, ctx.page, k, b[0], b[1]));
     const old = words.filter((w) => inside(w, b));
-    if (loadSettings().debugOcr) process.stderr.write(`spot ${b.map((v) => Math.round(v / k)).join(',')}: old ${old.length} (${mean(old).toFixed(0)}) fresh ${fresh.length} (${mean(fresh).toFixed(0)}) ${fresh.map((w) => w.text).join(' ').slice(0, 80)}\n`);
+    ocrDebugLog({ page: ctx.page, pass: 'spot' })?.debug(
+      { box: b.map((v) => Math.round(v / k)), old: old.length, oldConf: Math.round(mean(old)), fresh: fresh.length, freshConf: Math.round(mean(fresh)) },
+      `spot ${b.map((v) => Math.round(v / k)).join(',')}: old ${old.length} (${mean(old).toFixed(0)}) fresh ${fresh.length} (${mean(fresh).toFixed(0)}) ${fresh.map((w) => w.text).join(' ').slice(0, 80)}`);
     // replaces the spot's words when surer of them; otherwise adds only the words the page pass
     // missed (text hidden under a stamp), leaving what it read well alone
     const better = !old.length || mean(fresh) > mean(old) + 5;

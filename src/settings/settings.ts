@@ -23,6 +23,10 @@ export const DEFAULT_MIN_CONFIDENCE = 80;
 /** The largest file lkj reads (`lkj extract`, and `LKJ_MAX_UPLOAD_BYTES` by default): 200 MB. */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
+/** The levels `LKJ_LOG_LEVEL` takes (pino's), quietest last. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface Setting<T> {
   /** the environment variable */
   env: string;
@@ -162,7 +166,11 @@ export const SETTINGS = {
   } satisfies Setting<string | undefined>,
 
   // diagnostics
-  debugOcr: whenSet('LKJ_DEBUG_OCR', 'each OCR re-read is written to stderr with its readings'),
+  logLevel: {
+    env: 'LKJ_LOG_LEVEL', meaning: 'the level of the JSON log lines on stderr', default: 'info',
+    schema: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LOG_LEVELS)).catch('info'),
+  } satisfies Setting<LogLevel>,
+  debugOcr: whenSet('LKJ_DEBUG_OCR', 'log every OCR re-read (debug level) whatever LKJ_LOG_LEVEL says'),
   timings: whenSet('LKJ_TIMINGS', 'lkj extract writes per-stage milliseconds and OCR counts to stderr, for benchmarks'),
 } as const;
 
