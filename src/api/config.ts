@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSettings, type Env } from '../settings/settings.js';
+import { rootLogger, type Logger } from '../settings/log.js';
 import type { Lang } from '../verify/index.js';
 import { DEFAULT_MAX_PAGES } from '../pipeline/read-document.js';
 import { DEFAULT_CHECK_LIMITS, type CheckLimits } from './upload-check.js';
@@ -47,7 +48,8 @@ export interface ServerOptions {
    * distributed mode), `none` (tests drive processing themselves); default from the runtime
    */
   processing?: 'background' | 'queue' | 'none';
-  log: (line: string) => void;
+  /** the log (requests, processing, internal errors); default: the process's (stderr, LKJ_LOG_LEVEL) */
+  logger: Logger;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -76,7 +78,7 @@ export function serverOptions(env?: Env, over: Partial<ServerOptions> = {}): Ser
     bodyIdleMs: 30_000,
     // only what is overridden is not read: an invalid LKJ_TRUST_PROXY throws here otherwise
     trustProxy: over.trustProxy ?? s.trustProxy,
-    log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+    logger: over.logger ?? rootLogger(),
     ...over,
   };
 }
