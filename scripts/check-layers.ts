@@ -16,7 +16,7 @@ import { createScanner } from 'typescript/unstable/ast/scanner';
 
 /** Lowest first: a folder may import from the folders before it, never from one after it. */
 export const LAYERS = [
-  'types', 'model', 'intake', 'accounts', 'signatures', 'pages', 'raster', 'parse', 'tables', 'ocr', 'verify',
+  'settings', 'types', 'model', 'intake', 'accounts', 'signatures', 'pages', 'raster', 'parse', 'tables', 'ocr', 'verify',
   'pipeline', 'store', 'review', 'jobs', 'queue', 'api', 'cli',
 ] as const;
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { loadSettings, type Env } from '../settings/settings.js';
+import { rootLogger, type Logger } from '../settings/log.js';
 import type { Lang } from '../verify/index.js';
-import { DEFAULT_MAX_BYTES } from '../intake/sniff.js';
 import { DEFAULT_MAX_PAGES } from '../pipeline/read-document.js';
 import { DEFAULT_CHECK_LIMITS, type CheckLimits } from './upload-check.js';
 
@@ -48,64 +48,45 @@ export interface ServerOptions {
    * distributed mode), `none` (tests drive processing themselves); default from the runtime
    */
   processing?: 'background' | 'queue' | 'none';
-  log: (line: string) => void;
+  /** the log (requests, processing, internal errors); default: the process's (stderr, LKJ_LOG_LEVEL) */
+  logger: Logger;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
-const flag = (v: string | undefined): boolean | undefined => (v === undefined || v === '' ? undefined : /^(1|true|yes|on)$/i.test(v));
-
-export function serverOptions(env: NodeJS.ProcessEnv = process.env, over: Partial<ServerOptions> = {}): ServerOptions {
-  const secure = flag(env.LKJ_SECURE_COOKIES);
+/** The server's options from the environment's settings (src/settings/settings.ts), `over` winning. */
+export function serverOptions(env?: Env, over: Partial<ServerOptions> = {}): ServerOptions {
+  const s = loadSettings(env);
   return {
-    dataDir: path.resolve(env.LKJ_DATA_DIR || 'data'),
-    webDir: env.LKJ_WEB_DIR === '' ? null : path.resolve(env.LKJ_WEB_DIR || defaultWebDir()),
-    secureCookies: secure ?? 'auto',
-    sessionHours: num(env.LKJ_SESSION_HOURS, 12),
-    claimMinutes: num(env.LKJ_CLAIM_MINUTES, 30),
-    maxUploadBytes: num(env.LKJ_MAX_UPLOAD_BYTES, DEFAULT_MAX_BYTES),
-    maxUploadFiles: num(env.LKJ_MAX_UPLOAD_FILES, 50),
+    dataDir: path.resolve(s.dataDir),
+    webDir: s.webDir === null ? null : path.resolve(s.webDir ?? defaultWebDir()),
+    secureCookies: s.secureCookies,
+    sessionHours: s.sessionHours,
+    claimMinutes: s.claimMinutes,
+    maxUploadBytes: s.maxUploadBytes,
+    maxUploadFiles: s.maxUploadFiles,
     uploadCheck: DEFAULT_CHECK_LIMITS,
     maxPages: DEFAULT_MAX_PAGES,
     loginMaxFailures: 5,
     loginMaxFailuresPerUser: 20,
     loginWindowSec: 15 * 60,
-    lang: env.LKJ_LANG === 'en' ? 'en' : 'id',
+    lang: s.lang,
     headersTimeoutMs: 30_000,
     // a 200 MB upload at 1 MB/s takes 200 s
-    requestTimeoutMs: num(env.LKJ_REQUEST_TIMEOUT_S, 300) * 1000,
+    requestTimeoutMs: s.requestTimeoutS * 1000,
     idleTimeoutMs: 60_000,
     bodyIdleMs: 30_000,
-    trustProxy: trustProxyOption(env.LKJ_TRUST_PROXY),
-    log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+    // only what is overridden is not read: an invalid LKJ_TRUST_PROXY throws here otherwise
+    trustProxy: over.trustProxy ?? s.trustProxy,
+    logger: over.logger ?? rootLogger(),
     ...over,
   };
 }
 
 export const PACKAGE_ROOT = ROOT;
 
-/**
- * `LKJ_TRUST_PROXY`: unset or `0` trusts no X-Forwarded-For (the socket's address counts); a number
- * N trusts the N nearest proxies (`1`: the address the one proxy in front saw; `true`/`yes` mean 1);
- * a comma-separated list of addresses or CIDR networks trusts proxies at those addresses only. A
- * client's own X-Forwarded-For entries are never believed beyond that.
- */
-export function trustProxyOption(v: string | undefined): false | number | string[] {
-  const s = (v ?? '').trim();
-  if (!s || /^(0|false|no|off)$/i.test(s)) return false;
-  if (/^(true|yes|on)$/i.test(s)) return 1;
-  if (/^\d+$/.test(s)) return Number(s);
-  const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-  for (const a of list) {
-    const [ip, bits, extra] = a.split('/');
-    const family = net.isIP(ip ?? '');
-    const ok = family !== 0 && extra === undefined
-      && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
-    if (!ok) throw new Error(`LKJ_TRUST_PROXY: "${a}" is neither a number of hops nor an IP address or CIDR network`);
-  }
-  return list;
-}
+/** How `LKJ_TRUST_PROXY` is read (and refused): in the settings, with every variable. */
+export { trustProxyOption } from '../settings/settings.js';
 
 /** The built app (`dist/web`, from web/ by vite) when there is one, else the web/ folder as it is. */
 function defaultWebDir(): string {

@@ -16,7 +16,7 @@ export const invalidAnalysis = (e: InvalidAnalysisError) =>
   new ApiError(500, 'invalid-analysis', `the stored analysis of document ${e.documentId} (${e.fileName}), version ${e.version}, is not valid: ${e.problems}`);
 
 /** Every error leaves as JSON in one shape, its message in the caller's language (messages.ts); internal details stay in the log. */
-export function installErrorHandler(app: FastifyInstance, log: (line: string) => void): void {
+export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((e: FastifyError | ApiError, req, reply) => {
     if (e instanceof ApiError) {
       if (e.status === 429 && e.details && typeof e.details === 'object' && 'retryAfter' in e.details) reply.header('retry-after', String(e.details.retryAfter));
@@ -24,7 +24,7 @@ export function installErrorHandler(app: FastifyInstance, log: (line: string) =>
     }
     const status = typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 600 ? e.statusCode : 500;
     if (status >= 500) {
-      log(`${req.method} ${req.url}: ${e.stack ?? e.message}`);
+      req.log.error({ err: e }, `${req.method} ${req.url.split('?')[0]}: ${e.message}`);
       return reply.status(status).send({ error: { code: 'internal', message: apiText(requestLang(req), 'internal error') } });
     }
     // fastify's own: unsupported media type, body too large, malformed JSON…

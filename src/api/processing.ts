@@ -8,6 +8,7 @@ import { closeSharedOcrPools } from '../ocr/shared-pool.js';
 import type { Runtime } from '../queue/runtime.js';
 import type { DocumentRow, Store } from '../store/store.js';
 import type { Lang } from '../verify/index.js';
+import type { Logger } from '../settings/log.js';
 
 export interface Processor {
   /** documents were stored: process (or queue) them */
@@ -15,7 +16,7 @@ export interface Processor {
   close(): Promise<void>;
 }
 
-export function processorFor(rt: Runtime, mode: 'background' | 'queue' | 'none', o: { lang: Lang; log: (s: string) => void }): Processor {
+export function processorFor(rt: Runtime, mode: 'background' | 'queue' | 'none', o: { lang: Lang; logger: Logger }): Processor {
   if (mode === 'queue') {
     return {
       async submitted(docs) {
@@ -25,7 +26,7 @@ export function processorFor(rt: Runtime, mode: 'background' | 'queue' | 'none',
           return {};
         } catch (e) {
           // recorded in the database: a worker's reconcile queues them when Redis is back
-          o.log(`queue: Redis did not take ${docs.length} job(s): ${(e as Error).message}`);
+          o.logger.warn({ docs: docs.map((d) => d.id), err: e }, `queue: Redis did not take ${docs.length} job(s): ${(e as Error).message}`);
           return { warning: 'stored; the queue is unreachable, a worker will pick the documents up when it is back' };
         }
       },
@@ -38,7 +39,7 @@ export function processorFor(rt: Runtime, mode: 'background' | 'queue' | 'none',
 
 const IDLE_MS = 5000;
 
-function backgroundLoop(store: Store, o: { lang: Lang; log: (s: string) => void }): Processor {
+function backgroundLoop(store: Store, o: { lang: Lang; logger: Logger }): Processor {
   let stopped = false;
   // set by an upload while a pass runs: the pass took its list of documents before it came
   let dirty = true;
@@ -50,13 +51,14 @@ function backgroundLoop(store: Store, o: { lang: Lang; log: (s: string) => void 
       try {
         await runPending(store, { lang: o.lang }, {
           stopped: () => stopped,
-          onDone: (d, r) => o.log(`processed ${d.file_name}: ${r.status}${r.error ? ` (${r.error.code})` : ''}`),
+          onDone: (d, r) => o.logger.info({ doc: d.id, stage: 'process', status: r.status, ...(r.error ? { code: r.error.code } : {}) },
+            `processed ${d.file_name}: ${r.status}${r.error ? ` (${r.error.code})` : ''}`),
         });
         failures = 0;
       } catch (e) {
         // the database went away or a bug: keep the server up, try again later
         failures++;
-        o.log(`background processing failed: ${(e as Error).message}`);
+        o.logger.error({ err: e }, `background processing failed: ${(e as Error).message}`);
       }
       if (stopped) break;
       if (dirty && !failures) continue;

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { Runtime } from '../queue/runtime.js';
 import { Users } from '../store/users.js';
@@ -39,12 +39,13 @@ export interface Server {
 
 /** The server over an open runtime (the caller closes the runtime after `app.close()`). */
 export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}): Promise<Server> {
-  const opts = serverOptions(process.env, over);
+  const opts = serverOptions(undefined, over);
   // a hop count as a function: fastify takes a bare number as "trust nobody"
   const hops = opts.trustProxy;
   const trustProxy = typeof hops === 'number' ? (_addr: string, i: number) => i < hops : hops;
   const app = Fastify({
-    logger: false, trustProxy, bodyLimit: 1024 * 1024,
+    // requests are logged (info: one line as each arrives, one as it is answered) to the same log
+    loggerInstance: opts.logger as FastifyBaseLogger, trustProxy, bodyLimit: 1024 * 1024,
     // fastify turns Node's request timeout off by default: a request whose body stops (or that the
     // multipart parser stops reading: a part header with a bare CR or LF) was never answered
     serverFactory: (handler) => {
@@ -60,7 +61,7 @@ export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}
   });
   const users = new Users(rt.store.db);
   const auth = new Auth(users, opts);
-  installErrorHandler(app, opts.log);
+  installErrorHandler(app);
   installSecurityHeaders(app, (req) => auth.secure(req));
   await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: opts.maxUploadFiles }, throwFileSizeLimit: true });
 
@@ -68,7 +69,7 @@ export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}
   const ctx: ApiContext = {
     rt, store: rt.store, users, review: new Review(rt.store.db, opts.claimMinutes), auth, opts,
     images: new ImageCache(path.join(opts.dataDir, 'cache', 'images')),
-    processor: processorFor(rt, processing, { lang: opts.lang, log: opts.log }),
+    processor: processorFor(rt, processing, { lang: opts.lang, logger: opts.logger }),
     routes: new ApiRoutes(app, auth),
     uploadChecker: new UploadChecker(opts.uploadCheck),
   };

@@ -13,6 +13,7 @@ import { openPdf } from '../pages/pdfjs.js';
 import { rssMb } from '../pipeline/timings.js';
 import { openImage, DEFAULT_MAX_PAGE_PIXELS } from '../raster/decode.js';
 import { DEFAULT_DPI } from '../raster/render.js';
+import { childEnv } from '../settings/settings.js';
 import type { CheckRequest, CheckVerdict } from './upload-check-child.js';
 
 export interface UploadLimits {
@@ -142,7 +143,7 @@ export class UploadChecker {
     const child = fork(CHILD, [], {
       execArgv: [...CHILD_LOADER, `--max-old-space-size=${Math.round(this.cap.memoryMb * 0.75)}`],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      env: { ...process.env, MALLOC_ARENA_MAX: '2' },
+      env: childEnv({ MALLOC_ARENA_MAX: '2' }),
     });
     const c: Checker = { child, pending: null, killedFor: null, ready: Promise.resolve() };
     this.all.add(c);

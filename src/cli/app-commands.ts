@@ -5,6 +5,7 @@
  */
 import { type Command, Option } from 'commander';
 import type { Lang } from '../verify/index.js';
+import { loadSettings } from '../settings/settings.js';
 import { CliError, langOption, say } from './messages.js';
 import { withRuntime } from './runtime.js';
 
@@ -143,11 +144,12 @@ export function addAppCommands(program: Command): void {
     .addOption(langOption())
     .action(async (o: { port?: string; host?: string; samples: boolean; lang: Lang }) => {
       const { runServe } = await import('./serve.js');
+      const s = loadSettings();
       await runServe({
-        port: Number(o.port ?? process.env.PORT ?? 3000),
-        host: o.host ?? process.env.HOST ?? 'localhost',
-        samples: o.samples && process.env.LKJ_SAMPLES !== '0',
-        sampleScans: process.env.LKJ_SAMPLE_SCANS === undefined ? undefined : Number(process.env.LKJ_SAMPLE_SCANS),
+        port: o.port === undefined ? s.port : Number(o.port),
+        host: o.host ?? s.host,
+        samples: o.samples && s.samples,
+        sampleScans: s.sampleScans,
         lang: o.lang,
       });
     });

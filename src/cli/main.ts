@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Lang } from '../verify/index.js';
+import { DEFAULT_MIN_CONFIDENCE, loadSettings } from '../settings/settings.js';
 import { cliLang, langOption, say } from './messages.js';
 import { addQueueCommands } from './queue-commands.js';
 import { EXIT } from './exit-codes.js';
@@ -23,13 +24,14 @@ program
   .option('--json', 'print the output contract (schemaVersion 2) instead of a summary')
   .option('--profile <file>', "a kabupaten template's quirks as JSON (docs/contract.md, Profiles)")
   .addOption(langOption())
-  .option('--min-confidence <n>', 'OCR confidence (0–100) under which a failed rule is reported as uncertain', (v) => Number(v), 80)
+  .option('--min-confidence <n>', 'OCR confidence (0–100) under which a failed rule is reported as uncertain', (v) => Number(v), DEFAULT_MIN_CONFIDENCE)
   .option('--dpi <n>', 'resolution scanned PDF pages are rendered at (an embedded scan keeps its own)', (v) => Number(v), 300)
   .action(async (files: string[], o: { json?: boolean; lang: Lang; minConfidence: number; dpi: number; profile?: string }) => {
     const profile = await (await import('./profile-option.js')).loadProfile(o.profile);
     // loaded on use: pdfjs and zod take most of a second to import, --help should not wait
-    const [{ extractFile }, { Report }, { formatSummary }, { closeSharedOcrPools }, { holdsReports }] = await Promise.all([
+    const [{ extractFile }, { Report }, { formatSummary }, { closeSharedOcrPools }, { holdsReports }, { rootLogger, withLogger }] = await Promise.all([
       import('../pipeline/extract.js'), import('../model/contract.js'), import('./summary.js'), import('../ocr/shared-pool.js'), import('../queue/collect-files.js'),
+      import('../settings/log.js'),
     ]);
     const lang = o.lang;
     const many = files.length > 1;
@@ -45,9 +47,11 @@ program
     for (const [i, file] of files.entries()) {
       bar?.update(i, { done: i, file, pages: '' });
       const onPage = (done: number, total: number) => bar?.update(i + done / Math.max(1, total), { pages: say(lang, 'barPage', { done, total }) });
-      const { report, timings } = await extractFile(file, { lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage, profile });
+      // the log (an internal error's stack, OCR re-reads at debug level) names the file
+      const { report, timings } = await withLogger(rootLogger().child({ doc: file, stage: 'extract' }),
+        () => extractFile(file, { lang, minConfidence: o.minConfidence, dpi: o.dpi, onPage, profile }));
       // per-stage ms for benchmarks (bench/ocr.ts), on stderr so --json stays one object per line
-      if (process.env.LKJ_TIMINGS) process.stderr.write(`lkj-timings ${JSON.stringify({ file, ms: timings.ms })}\n`);
+      if (loadSettings().timings) process.stderr.write(`lkj-timings ${JSON.stringify({ file, ms: timings.ms })}\n`);
       const checked = Report.safeParse(report);
       if (!checked.success) {
         // the contract is the product's promise: never print something that breaks it

@@ -1,9 +1,10 @@
 /**
  * What the `lkj` command says to a person, in Bahasa Indonesia (default) or English: `--lang`,
- * else `LKJ_LANG`. Terms follow docs/glossary.md. Timestamped logs of the long-running commands
- * (worker, schedule, serve) stay English: they are for whoever runs the machine.
+ * else `LKJ_LANG`. Terms follow docs/glossary.md. The log (src/settings/log.ts: JSON lines on stderr,
+ * the long-running commands' requests and jobs) stays English: it is for whoever runs the machine.
  */
 import { Option } from 'commander';
+import { loadSettings, type Env } from '../settings/settings.js';
 import type { Lang } from '../verify/index.js';
 
 export const CLI_MESSAGES = {
@@ -113,9 +114,9 @@ export type CliKey = keyof typeof CLI_MESSAGES;
 export class CliError extends Error {}
 
 /** The language of this run: `--lang`, else LKJ_LANG, else Bahasa Indonesia. */
-export function cliLang(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Lang {
+export function cliLang(argv: readonly string[] = process.argv, env?: Env): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const given = i < 0 ? env.LKJ_LANG : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  const given = i < 0 ? loadSettings(env).lang : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
   return given === 'en' ? 'en' : 'id';
 }
 

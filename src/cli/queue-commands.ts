@@ -84,25 +84,30 @@ export function addQueueCommands(program: Command): void {
     .addOption(langOption())
     .action(async (o: { concurrency?: number; lang: Lang }) => {
       await withRuntime(async (rt) => {
-        const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
+        const { rootLogger } = await import('../settings/log.js');
+        const logger = rootLogger();
         const extract = { lang: o.lang };
         if (rt.redisUrl) {
           const { startWorkers } = await import('../queue/bullmq.js');
-          const w = await startWorkers(rt.store, { redisUrl: rt.redisUrl, concurrency: o.concurrency ?? os.availableParallelism(), extract, log });
-          log(`worker ${process.pid} ready (distributed, concurrency ${o.concurrency ?? os.availableParallelism()})`);
+          const concurrency = o.concurrency ?? os.availableParallelism();
+          const w = await startWorkers(rt.store, { redisUrl: rt.redisUrl, concurrency, extract, logger });
+          logger.info({ mode: 'distributed', concurrency }, `worker ${process.pid} ready (distributed, concurrency ${concurrency})`);
           const sig = await untilSignal();
-          log(`${sig}: finishing current jobs`);
+          logger.info({ signal: sig }, `${sig}: finishing current jobs`);
           await w.close();
-          log(`worker stopped after ${w.finished()} document(s)`);
+          logger.info({ finished: w.finished() }, `worker stopped after ${w.finished()} document(s)`);
           return;
         }
         const { runPending } = await import('../queue/inline.js');
         const { closeSharedOcrPools } = await import('../ocr/shared-pool.js');
         let stop = false;
-        const stopped = untilSignal(() => { stop = true; log('stopping after the current document'); });
-        log(`worker ${process.pid} ready (embedded: ${rt.store.where})`);
+        const stopped = untilSignal(() => { stop = true; logger.info('stopping after the current document'); });
+        logger.info({ mode: 'embedded', where: rt.store.where }, `worker ${process.pid} ready (embedded: ${rt.store.where})`);
         while (!stop) {
-          await runPending(rt.store, extract, { stopped: () => stop, onDone: (d, r) => log(`${d.file_name}: ${r.status}`) });
+          await runPending(rt.store, extract, {
+            stopped: () => stop,
+            onDone: (d, r) => logger.info({ doc: d.id, stage: 'process', status: r.status }, `${d.file_name}: ${r.status}`),
+          });
           await Promise.race([stopped, new Promise((r) => setTimeout(r, 2000))]);
         }
         await closeSharedOcrPools();
@@ -179,9 +184,10 @@ export function addQueueCommands(program: Command): void {
       if (!st?.isDirectory()) throw new CliError(say(o.lang, 'notAFolder', { dir: o.inbox }));
       const archive = path.resolve(o.archive ?? path.join(inbox, '..', 'archive'));
       await withRuntime(async (rt) => {
-        const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
-        const s = await startScheduler(rt, { cron: o.cron, inbox, archive, extract: { lang: o.lang }, log });
-        log(`scheduled "${o.cron}": ${inbox} → ${archive} (${rt.mode})`);
+        const { rootLogger } = await import('../settings/log.js');
+        const logger = rootLogger();
+        const s = await startScheduler(rt, { cron: o.cron, inbox, archive, extract: { lang: o.lang }, logger });
+        logger.info({ cron: o.cron, inbox, archive, mode: rt.mode }, `scheduled "${o.cron}": ${inbox} → ${archive} (${rt.mode})`);
         await untilSignal();
         await s.close();
         const { closeSharedOcrPools } = await import('../ocr/shared-pool.js');

@@ -1,4 +1,5 @@
 import type { Runtime } from '../queue/runtime.js';
+import { loadSettings, type Env } from '../settings/settings.js';
 import type { Lang } from '../verify/index.js';
 import { CliError, cliLang, say } from './messages.js';
 
@@ -11,7 +12,7 @@ import { CliError, cliLang, say } from './messages.js';
 export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, o: { share?: boolean; attach?: boolean } = {}): Promise<T> {
   const { openRuntime } = await import('../queue/runtime.js');
   assertModeEnv();
-  const rt = await openRuntime(process.env, o);
+  const rt = await openRuntime(undefined, o);
   try {
     return await fn(rt);
   } finally {
@@ -19,6 +20,7 @@ export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, o: { share
   }
 }
 
-export function assertModeEnv(env: NodeJS.ProcessEnv = process.env, lang: Lang = cliLang()): void {
-  if (env.REDIS_URL && !env.DATABASE_URL) throw new CliError(say(lang, 'redisWithoutDatabase'));
+export function assertModeEnv(env?: Env, lang: Lang = cliLang()): void {
+  const s = loadSettings(env);
+  if (s.redisUrl && !s.databaseUrl) throw new CliError(say(lang, 'redisWithoutDatabase'));
 }

@@ -6,16 +6,17 @@ import { ensureFirstAdmin, loadSamples } from '../api/bootstrap.js';
 import type { Lang } from '../verify/index.js';
 import { CliError, say } from './messages.js';
 import { assertModeEnv } from './runtime.js';
+import { rootLogger } from '../settings/log.js';
 
 export async function runServe(o: { port: number; host: string; samples: boolean; sampleScans?: number; lang: Lang }): Promise<void> {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new CliError(say(o.lang, 'badPort', { port: o.port }));
-  assertModeEnv(process.env, o.lang);
-  const log = (s: string) => process.stderr.write(`${new Date().toISOString()} ${s}\n`);
+  assertModeEnv(undefined, o.lang);
+  const logger = rootLogger();
   let rt: Runtime | null = null;
   let app: FastifyInstance | null = null;
   try {
-    rt = await openRuntime(process.env, { share: true });
-    const server = await buildServer(rt, { log });
+    rt = await openRuntime(undefined, { share: true });
+    const server = await buildServer(rt, { logger });
     app = server.app;
     await app.listen({ port: o.port, host: o.host });
     // only once the server listens: with the port taken, no account is made whose password nobody saw
@@ -32,7 +33,7 @@ export async function runServe(o: { port: number; host: string; samples: boolean
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));
     });
-    log(`${sig}: finishing the current document, then stopping`);
+    logger.info({ signal: sig }, `${sig}: finishing the current document, then stopping`);
     // a second signal does not wait
     process.once('SIGINT', () => process.exit(130));
     process.once('SIGTERM', () => process.exit(143));

@@ -1,4 +1,5 @@
 import type { FailureCode } from '../model/contract.js';
+import { log, type Logger } from '../settings/log.js';
 import { inputMessage, type InputMessage, type MessageLang } from './messages.js';
 
 /**
@@ -34,7 +35,7 @@ export function isInputError(e: unknown): e is InputError {
 /**
  * A failure of ours, not of the input: a bug or the environment (a missing model, a full disk). The
  * contract's `error.code` is `internal` and its message says what went wrong in one line; the stack,
- * with this machine's paths, goes to the log only (`logInternal`), never into a report or an answer.
+ * with this machine's paths, goes to the log only (`toInternalError`), never into a report or an answer.
  */
 export class InternalError extends Error {
   readonly code = 'internal' as const;
@@ -62,16 +63,12 @@ const LOCAL_PATH = /(?:file:\/\/)?(?:\/[\w.@+-]+){2,}\/?/g;
 
 /**
  * An unexpected error `e` met while processing `file`, as an InternalError whose message keeps the
- * error's own words (its paths shortened to the file name); the full stack goes to `log`.
+ * error's own words (its paths shortened to the file name); the full stack goes to the log.
  */
-export function toInternalError(e: unknown, file?: string, log: (line: string) => void = logLine): InternalError {
+export function toInternalError(e: unknown, file?: string, logger: Logger = log()): InternalError {
   if (isInternalError(e)) return e;
   const err = e instanceof Error ? e : new Error(String(e));
-  log(`internal error${file ? ` (${file})` : ''}: ${err.stack ?? err.message}`);
+  logger.error({ err, ...(file ? { file } : {}) }, `internal error${file ? ` (${file})` : ''}: ${err.message}`);
   const short = err.message.replace(LOCAL_PATH, (p) => `…/${p.replace(/\/$/, '').split('/').pop()}`);
   return new InternalError({ key: 'internalError', vars: { detail: `${err.name}: ${short}` } }, file, { cause: e });
-}
-
-function logLine(line: string): void {
-  process.stderr.write(`${new Date().toISOString()} lkj: ${line}\n`);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_MAX_BYTES } from '../settings/settings.js';
 import { InputError } from './errors.js';
 import { msg } from './messages.js';
 
@@ -20,7 +21,7 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 /** Refuse what can never be a report before any parser sees it. */
 export function checkIntake(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_BYTES): FileKind {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { loadSettings } from '../settings/settings.js';
 
 const require = createRequire(import.meta.url);
 
@@ -46,7 +46,7 @@ function modelFile(lang: string): string {
  * cache dir, made once); nothing is ever fetched from the network.
  */
 export function ensureLangDir(langs: readonly string[] = OCR_LANGS): string {
-  const base = process.env.LKJ_CACHE_DIR ?? path.join(os.tmpdir(), `lkj-tessdata-${process.getuid?.() ?? 'u'}`);
+  const base = loadSettings().cacheDir;
   fs.mkdirSync(base, { recursive: true });
   for (const lang of langs) {
     const target = modelFile(lang);

@@ -1,6 +1,7 @@
 import type { Word } from '../model/word.js';
 import type { GrayImage, PixelBox } from '../model/image.js';
 import { centerIn, groupLines } from '../model/lines.js';
+import { ocrDebugLog } from '../settings/log.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk, uncoveredInk } from '../raster/ink.js';
 import { mergeBoxes, overlapRatio } from '../raster/boxes.js';
@@ -33,7 +34,9 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
     // a signature scribble inside the spot reads as noise words: only the ones read with some certainty count
     const fresh = again.filter((w) => w.conf >= 50).map((w) => toWord(w, ctx.page, k, b[0], b[1]));
     const old = words.filter((w) => inside(w, b));
-    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`spot ${b.map((v) => Math.round(v / k)).join(',')}: old ${old.length} (${meanConf(old).toFixed(0)}) fresh ${fresh.length} (${meanConf(fresh).toFixed(0)}) ${fresh.map((w) => w.text).join(' ').slice(0, 80)}\n`);
+    ocrDebugLog({ page: ctx.page, pass: 'spot' })?.debug(
+      { box: b.map((v) => Math.round(v / k)), old: old.length, oldConf: Math.round(meanConf(old)), fresh: fresh.length, freshConf: Math.round(meanConf(fresh)) },
+      `spot ${b.map((v) => Math.round(v / k)).join(',')}: old ${old.length} (${meanConf(old).toFixed(0)}) fresh ${fresh.length} (${meanConf(fresh).toFixed(0)}) ${fresh.map((w) => w.text).join(' ').slice(0, 80)}`);
     // replaces the spot's words when surer of them; otherwise adds only the words the page pass
     // missed (text hidden under a stamp), leaving what it read well alone
     const better = !old.length || meanConf(fresh) > meanConf(old) + 5;

@@ -2,6 +2,7 @@ import type { BBox, Word } from '../model/word.js';
 import type { GrayImage, PixelBox } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
 import { unionBBox } from '../model/lines.js';
+import { ocrDebugLog } from '../settings/log.js';
 import { parseNip } from '../parse/nip.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk } from '../raster/ink.js';
@@ -21,7 +22,7 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
     const box: PixelBox = [p.bbox[0] * k - pad, p.bbox[1] * k - pad / 2, p.bbox[2] * k + 2 * pad, p.bbox[3] * k + pad / 2];
     const again = await pools.cells.recognize({ image: dropLightInk(crop(img, box)), psm: '7', whitelist: 'NIP.:0123456789 ', dpi, tag: 'nip' });
     const text = again.map((w) => w.text).join(' ');
-    if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`nip reread: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}\n`);
+    ocrDebugLog({ page: p.page, pass: 'nip' })?.debug({ first: p.text, second: text }, `nip reread: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}`);
     if (!parseNip(text)?.valid) return null;
     const ox = Math.max(0, Math.round(box[0])), oy = Math.max(0, Math.round(box[1]));
     return { old: new Set(p.words), fresh: again.map((w) => toWord(w, p.page, k, ox, oy)) };

@@ -1,6 +1,6 @@
-import os from 'node:os';
 import { createWorker, OEM, type Worker, type Block } from 'tesseract.js';
 import type { GrayImage, PixelBox } from '../model/image.js';
+import { loadSettings } from '../settings/settings.js';
 import { ensureLangDir, OCR_LANGS } from './langdata.js';
 import { toPgm } from './pnm.js';
 
@@ -45,11 +45,9 @@ const WORKER_START_TIMEOUT_MS = 60_000;
 /** Set at every (re)initialisation; scans are never white-on-black: no inverted second pass (~15 %). */
 const INIT_CONFIG = { preserve_interword_spaces: '1', tessedit_do_invert: '0', debug_file: '/dev/null' };
 
-/** One worker thread per core (at most 4): OCR is CPU-bound, more threads only share the cores. */
+/** `LKJ_OCR_WORKERS`, else one worker thread per core (at most 4): OCR is CPU-bound, more threads only share the cores. */
 export function defaultPoolSize(): number {
-  const env = Number(process.env.LKJ_OCR_WORKERS);
-  if (Number.isInteger(env) && env > 0) return env;
-  return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
+  return loadSettings().ocrWorkers;
 }
 
 /** A job waiting this long is taken by the next free worker even if that means switching models. */

@@ -2,6 +2,7 @@ import type { BBox, PageContent, Word } from '../model/word.js';
 import type { ExtractedTables, Field } from '../model/extracted.js';
 import type { TableId } from '../model/contract.js';
 import { centerIn } from '../model/lines.js';
+import { ocrDebugLog } from '../settings/log.js';
 import { parseNumber } from '../parse/numbers.js';
 import { cellCrop, oneLine } from './cell-crop.js';
 import { scaleGray } from '../raster/gray.js';
@@ -119,10 +120,12 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     }
     const { conf, ...outcome } = o;
     done.push(outcome);
-    if (process.env.LKJ_DEBUG_OCR) {
+    const debug = ocrDebugLog({ page: o.f.page, pass: 'cell' });
+    if (debug) {
       const verdict = o.agreed ? 'agreed' : conf === null ? 'no number: first kept as read'
         : o.third === undefined ? 'disputed' : `tie-break ${JSON.stringify(o.third)}: ${conf === VOTED_CONF ? `kept the ${o.kept}` : 'disputed'}`;
-      process.stderr.write(`reread ${o.table}/${o.row}/${o.field}: ${JSON.stringify(o.first)} (${o.f.conf.toFixed(0)}) → ${JSON.stringify(o.second)} ${verdict}\n`);
+      debug.debug({ table: o.table, row: o.row, field: o.field, first: o.first, second: o.second, third: o.third, kept: o.kept, agreed: o.agreed },
+        `reread ${o.table}/${o.row}/${o.field}: ${JSON.stringify(o.first)} (${o.f.conf.toFixed(0)}) → ${JSON.stringify(o.second)} ${verdict}`);
     }
   }
   return done;
@@ -178,7 +181,8 @@ export async function rereadShapes(cells: readonly ShapeCell[], pages: PageConte
       const image = r.binarise ? binarize(scaled) : scaled;
       const text = (await pools.cells.recognize({ image, psm: cell.lines > 1 ? '6' : '7', whitelist: c.whitelist, dpi: Math.round(scan.raster.dpi * r.scale), tag: 'shape' }))
         .map((w) => w.text).join(' ').trim();
-      if (process.env.LKJ_DEBUG_OCR) process.stderr.write(`shape reread ${c.table}/${c.row}/${c.field}: ${JSON.stringify(c.f.raw)} → ${JSON.stringify(text)} (×${r.scale}${r.binarise ? ', binarised' : ''}) ${c.fits(text) ? 'fits' : 'still broken'}\n`);
+      ocrDebugLog({ page: c.f.page, pass: 'shape' })?.debug({ table: c.table, row: c.row, field: c.field, first: c.f.raw, second: text, scale: r.scale, binarise: r.binarise, fits: c.fits(text) },
+        `shape reread ${c.table}/${c.row}/${c.field}: ${JSON.stringify(c.f.raw)} → ${JSON.stringify(text)} (×${r.scale}${r.binarise ? ', binarised' : ''}) ${c.fits(text) ? 'fits' : 'still broken'}`);
       if (text && c.fits(text)) return { c, text };
     }
     return null;

@@ -1,4 +1,5 @@
 import { OcrPool, ocrStats, type OcrReader } from './pool.js';
+import { loadSettings } from '../settings/settings.js';
 
 /**
  * The two ways lkj reads. Narrative text is Indonesian: `ind+eng` (the `ind` model cannot read
@@ -21,8 +22,7 @@ export interface OcrPools {
  * is not the default until a mix that loses nothing is measured (docs/performance.md).
  * `LKJ_OCR_PAGE_LANGS=ind_fast+eng` selects it, for measuring.
  */
-export const PAGE_LANGS = ['ind', 'eng'] as const;
-const pageLangs = (): string[] => process.env.LKJ_OCR_PAGE_LANGS?.split('+').filter(Boolean) ?? [...PAGE_LANGS];
+const pageLangs = (): string[] => loadSettings().ocrPageLangs;
 
 let shared: { pool: OcrPool; readers: OcrPools } | null = null;
 
@@ -48,7 +48,7 @@ export async function closeSharedOcrPools(): Promise<void> {
   shared = null;
   if (!p) return;
   await p.pool.close();
-  if (process.env.LKJ_TIMINGS) {
+  if (loadSettings().timings) {
     const cpu = process.cpuUsage(); // the whole process, OCR threads included
     process.stderr.write(`lkj-ocr-stats ${JSON.stringify(ocrStats)}\nlkj-cpu ${JSON.stringify({ userMs: cpu.user / 1000, systemMs: cpu.system / 1000 })}\n`);
   }

@@ -8,6 +8,7 @@ import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../intake/errors.js';
 import { msg } from '../intake/messages.js';
+import { log } from '../settings/log.js';
 
 export { pdfjs };
 export type { PDFDocumentProxy };
@@ -32,7 +33,7 @@ const dataDirs = {
  */
 process.on('unhandledRejection', (reason) => {
   if (!madeByPdfjs(reason)) throw reason;
-  process.stderr.write(`${new Date().toISOString()} lkj: pdfjs left a failed read unawaited (ignored): ${(reason as Error).name}: ${(reason as Error).message}\n`);
+  log().warn({ err: reason }, `pdfjs left a failed read unawaited (ignored): ${(reason as Error).name}: ${(reason as Error).message}`);
 });
 
 /** An error created in pdfjs's code: its stack's first frame (BaseExceptionClosure for its own exceptions) is there. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { NO_SIGNATURE_MARKS, OPTIONAL_FIELDS, SCHEMA_VERSION, TABLES, TABLE_FIELDS, TABLE_IDS, byTable, type Discrepancy, type Report, type ReportMeta, type SignatureInfo, type SignatureMarks, type Tables, type TableId } from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 import type { Profile } from '../model/profile.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../settings/settings.js';
 
 import { InputError, isInputError, toInternalError, type InternalError } from '../intake/errors.js';
 import { msg } from '../intake/messages.js';
@@ -47,7 +48,6 @@ export interface ExtractResult {
 }
 
 const EMPTY_META: ReportMeta = { unit: null, kecamatan: null, kabupaten: null, period: null, signedAt: null, signatories: [] };
-const DEFAULT_MIN_CONFIDENCE = 80;
 
 /**
  * Read a file — a PDF, an image (JPG, PNG, multi-page TIFF), or a folder of page images read in

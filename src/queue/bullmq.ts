@@ -8,15 +8,19 @@ import { FlowProducer, Queue, UnrecoverableError, Worker, type Job, type JobsOpt
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { isInputError } from '../intake/errors.js';
+import { loadSettings } from '../settings/settings.js';
+import { rootLogger, since, withLogger, type Logger } from '../settings/log.js';
 import { closeSharedOcrPools } from '../ocr/shared-pool.js';
 import type { ExtractOptions } from '../pipeline/extract.js';
 import { assembleJob, preparePages, readPageJob, storeFailure } from '../jobs/stages.js';
 import type { DocumentRow, Store } from '../store/store.js';
 
 /** Redis key prefix: several lkj installations (or test runs) can share one Redis. */
-export const queuePrefix = () => process.env.LKJ_QUEUE_PREFIX || 'lkj';
+export const queuePrefix = () => loadSettings().queuePrefix;
 
 export const QUEUE_NAMES = { documents: 'lkj-documents', pages: 'lkj-pages', assemble: 'lkj-assemble' } as const;
+/** The stage (a log line's `stage`) of each queue's jobs. */
+const STAGES: Record<string, string> = { [QUEUE_NAMES.documents]: 'prepare', [QUEUE_NAMES.pages]: 'page', [QUEUE_NAMES.assemble]: 'assemble' };
 
 const DocJob = z.object({ docId: z.number().int().positive(), run: z.number().int().positive() });
 const PageJob = DocJob.extend({ page: z.number().int().positive() });
@@ -25,7 +29,7 @@ const PageJob = DocJob.extend({ page: z.number().int().positive() });
 export function jobOptions(priority: number): JobsOptions {
   return {
     priority,
-    attempts: Number(process.env.LKJ_JOB_ATTEMPTS) || 5,
+    attempts: loadSettings().jobAttempts,
     backoff: { type: 'exponential', delay: 2000 },
     removeOnComplete: { age: 24 * 3600, count: 200_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
@@ -98,7 +102,8 @@ export interface WorkerOptions {
   lockMs?: number;
   reconcileMs?: number;
   extract?: ExtractOptions;
-  log?: (line: string) => void;
+  /** job start, end and failure, reconcile, queue errors; default: the process's log */
+  logger?: Logger;
 }
 
 export interface RunningWorkers {
@@ -111,11 +116,12 @@ export interface RunningWorkers {
  * Workers for the three queues in this process. OCR runs on tesseract.js's worker threads, so the
  * event loop stays free to renew job locks; the lock is still set from measured page times
  * (≤ 15 s per page on 2 cores) with ample margin, so a slow page is never declared stalled.
+ * Each job runs under a child logger carrying `doc`, `stage` (prepare, page, assemble) and `page`.
  */
 export async function startWorkers(store: Store, o: WorkerOptions): Promise<RunningWorkers> {
-  const log = o.log ?? (() => {});
+  const log = o.logger ?? rootLogger();
   const concurrency = o.concurrency ?? 2;
-  const lockDuration = o.lockMs ?? (Number(process.env.LKJ_LOCK_MS) || 60_000);
+  const lockDuration = o.lockMs ?? loadSettings().lockMs;
   const common = { lockDuration, stalledInterval: Math.min(30_000, lockDuration), maxStalledCount: 2 };
   const conns: Redis[] = [];
   const conn = () => { const c = redis(o.redisUrl, { worker: true }); c.on('error', () => {}); conns.push(c); return c; };
@@ -141,12 +147,24 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
       throw e;
     }
   };
+  /** A job's work under its own logger (doc, stage, page), with its start and end logged. */
+  const logged = async <T>(job: Job, doc: DocumentRow, stage: 'prepare' | 'page' | 'assemble', page: number | undefined,
+    fn: (jl: Logger) => Promise<T>, done: (r: T) => [Record<string, unknown>, string]): Promise<T> => {
+    const jl = log.child({ doc: doc.id, stage, ...(page === undefined ? {} : { page }) });
+    const t0 = performance.now();
+    jl.info({ job: job.id, run: doc.run, attempt: job.attemptsMade + 1 }, `${doc.file_name}: ${stage}${page === undefined ? '' : ` ${page}`} started`);
+    const r = await withLogger(jl, () => fn(jl));
+    const [fields, msg] = done(r);
+    jl.info({ job: job.id, ms: since(t0), ...fields }, msg);
+    return r;
+  };
 
   const prepare = new Worker(QUEUE_NAMES.documents, async (job: Job) => {
     const data = DocJob.parse(job.data);
     const doc = await current(data);
     if (!doc) return { skipped: true };
-    const { scanPages } = await guard(doc, () => preparePages(store, doc, o.extract));
+    const { scanPages } = await logged(job, doc, 'prepare', undefined, () => guard(doc, () => preparePages(store, doc, o.extract)),
+      (r) => [{ scanPages: r.scanPages.length }, `${doc.file_name}: prepared, ${r.scanPages.length} scanned page(s) to read`]);
     const opts = jobOptions(doc.priority);
     await flows.add({
       name: 'assemble', queueName: QUEUE_NAMES.assemble, data, opts: { ...opts, jobId: jobIds.assemble(doc) },
@@ -162,29 +180,32 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
     const data = PageJob.parse(job.data);
     const doc = await current(data);
     if (!doc) return { skipped: true };
-    return guard(doc, () => readPageJob(store, doc, data.page, o.extract));
+    return logged(job, doc, 'page', data.page, () => guard(doc, () => readPageJob(store, doc, data.page, o.extract)),
+      () => [{}, `${doc.file_name}: page ${data.page} read`]);
   }, { connection: conn(), prefix: queuePrefix(), concurrency, ...common });
 
   const assemble = new Worker(QUEUE_NAMES.assemble, async (job: Job) => {
     const data = DocJob.parse(job.data);
     const doc = await current(data);
     if (!doc) return { skipped: true };
-    const { report, version, created } = await guard(doc, () => assembleJob(store, doc, o.extract));
-    if (created) {
-      finished++;
-      log(`${doc.file_name}: ${report.status} (version ${version})`);
-    }
+    const { report, version, created } = await logged(job, doc, 'assemble', undefined, () => guard(doc, () => assembleJob(store, doc, o.extract)),
+      (r) => [{ status: r.report.status, version: r.version, created: r.created },
+        r.created ? `${doc.file_name}: ${r.report.status} (version ${r.version})` : `${doc.file_name}: already stored (version ${r.version})`]);
+    if (created) finished++;
     return { status: report.status, version };
   }, { connection: conn(), prefix: queuePrefix(), concurrency, ...common });
 
   // a job that has failed for good takes its document with it: failed, with the reason
   for (const w of [prepare, pages, assemble]) {
-    w.on('error', (e) => log(`queue error: ${e.message}`));
+    w.on('error', (e) => log.error({ err: e }, `queue error: ${e.message}`));
     w.on('failed', (job, err) => {
       if (!job) return;
       // a job that stalled too often (its workers keep dying on it) will not be retried either
       const final = err.name === 'UnrecoverableError' || /stalled more than allowable limit/.test(err.message) || job.attemptsMade >= (job.opts.attempts ?? 1);
-      log(`${w.name} job ${job.id} failed${final ? '' : ', will retry'}: ${err.message}`);
+      const ids = PageJob.partial({ page: true }).safeParse(job.data);
+      const where = ids.success ? { doc: ids.data.docId, stage: STAGES[w.name] ?? w.name, ...(ids.data.page === undefined ? {} : { page: ids.data.page }) } : {};
+      log[final ? 'error' : 'warn']({ ...where, job: job.id, attempt: job.attemptsMade, final, err },
+        `${w.name} job ${job.id} failed${final ? '' : ', will retry'}: ${err.message}`);
       if (!final) return;
       void (async () => {
         const data = DocJob.safeParse(job.data);
@@ -194,19 +215,19 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
           await storeFailure(store, doc, err, o.extract?.lang);
           finished++;
         }
-      })().catch((e) => log(`could not record the failure of job ${job.id}: ${(e as Error).message}`));
+      })().catch((e) => log.error({ job: job.id, err: e }, `could not record the failure of job ${job.id}: ${(e as Error).message}`));
     });
   }
 
   // the database, not Redis, says what is left to do
-  const reconcileNow = () => reconcile(store, producer).then((n) => { if (n) log(`reconcile: ${n} unfinished document(s) queued`); })
-    .catch((e) => log(`reconcile failed: ${(e as Error).message}`));
+  const reconcileNow = () => reconcile(store, producer).then((n) => { if (n) log.info({ queued: n }, `reconcile: ${n} unfinished document(s) queued`); })
+    .catch((e) => log.warn({ err: e }, `reconcile failed: ${(e as Error).message}`));
   await reconcileNow();
   let lostRedis = false;
   const watch = conns[1]!;
   watch.on('close', () => { lostRedis = true; });
   watch.on('ready', () => { if (lostRedis) { lostRedis = false; void reconcileNow(); } });
-  const timer = setInterval(reconcileNow, o.reconcileMs ?? (Number(process.env.LKJ_RECONCILE_MS) || 60_000));
+  const timer = setInterval(reconcileNow, o.reconcileMs ?? loadSettings().reconcileMs);
   timer.unref();
 
   return {

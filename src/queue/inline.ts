@@ -7,6 +7,7 @@ import type { ExtractOptions } from '../pipeline/extract.js';
 import { InternalError, isInputError, toInternalError } from '../intake/errors.js';
 import { processInline, storeFailure } from '../jobs/stages.js';
 import { failedReport } from '../pipeline/extract.js';
+import { log, since, withLogger } from '../settings/log.js';
 import type { DocumentRow, Store } from '../store/store.js';
 
 export interface InlineProgress {
@@ -27,7 +28,9 @@ export const MAX_INTERRUPTED_ATTEMPTS = 3;
 /**
  * Process every unfinished document (or only `ids`), one at a time: the OCR pool already uses every
  * core. One document never stops the others: whatever it throws, it ends failed with the reason
- * (or, when even that cannot be stored, is logged and left) and the next one is taken.
+ * (or, when even that cannot be stored, is logged and left) and the next one is taken. Each
+ * document runs under a child logger carrying its id and `stage: process` (start and end at debug
+ * level: the caller says what it wants said about a finished document).
  */
 export async function runPending(store: Store, extract: ExtractOptions, p: InlineProgress = {}, ids?: ReadonlySet<number>): Promise<{ clean: number; flagged: number; failed: number }> {
   const counts = { clean: 0, flagged: 0, failed: 0 };
@@ -35,16 +38,21 @@ export async function runPending(store: Store, extract: ExtractOptions, p: Inlin
   for (const [i, doc] of todo.entries()) {
     if (p.stopped?.()) break;
     p.onStart?.(doc, i, todo.length);
-    let report: Report;
-    try {
-      if (doc.status === 'processing' && doc.attempts >= MAX_INTERRUPTED_ATTEMPTS) {
-        report = await storeFailure(store, doc, new InternalError({ key: 'interrupted', vars: { n: doc.attempts } }, doc.file_name));
-      } else {
-        report = (await processInline(store, doc, { ...extract, onPage: p.onPage })).report;
+    const logger = log().child({ doc: doc.id, stage: 'process' });
+    const t0 = performance.now();
+    logger.debug({ file: doc.file_name, run: doc.run }, `${doc.file_name}: started`);
+    const report = await withLogger(logger, async (): Promise<Report> => {
+      try {
+        if (doc.status === 'processing' && doc.attempts >= MAX_INTERRUPTED_ATTEMPTS) {
+          logger.warn({ attempts: doc.attempts }, `${doc.file_name}: interrupted ${doc.attempts} times, failed`);
+          return await storeFailure(store, doc, new InternalError({ key: 'interrupted', vars: { n: doc.attempts } }, doc.file_name));
+        }
+        return (await processInline(store, doc, { ...extract, onPage: p.onPage })).report;
+      } catch (e) {
+        return lastResort(store, doc, e);
       }
-    } catch (e) {
-      report = await lastResort(store, doc, e);
-    }
+    });
+    logger.debug({ status: report.status, ms: since(t0) }, `${doc.file_name}: ${report.status}`);
     counts[report.status]++;
     p.onDone?.(doc, report);
   }
@@ -58,7 +66,7 @@ async function lastResort(store: Store, doc: DocumentRow, e: unknown): Promise<R
     await store.markFailed(doc.id, doc.run, err.code, err.message);
   } catch (again) {
     // the database itself is unreachable: the document stays unfinished and is retried later
-    process.stderr.write(`${new Date().toISOString()} lkj: ${doc.file_name}: the failure could not be recorded (${(again as Error).message})\n`);
+    log().error({ err: again }, `${doc.file_name}: the failure could not be recorded (${(again as Error).message})`);
   }
   return failedReport(doc.file_name, doc.sha256, doc.pages ?? 0, err);
 }

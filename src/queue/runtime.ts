@@ -1,3 +1,4 @@
+import { loadSettings, type Env } from '../settings/settings.js';
 import { openStore, storeConfig, type Store } from '../store/store.js';
 import { DocumentQueue, redis } from './bullmq.js';
 
@@ -14,8 +15,8 @@ export interface Runtime {
 }
 
 /** `share` and `attach`: how an embedded data folder is used by several local processes (see StoreConfig). */
-export async function openRuntime(env: NodeJS.ProcessEnv = process.env, o: { share?: boolean; attach?: boolean } = {}): Promise<Runtime> {
-  const redisUrl = env.REDIS_URL || null;
+export async function openRuntime(env?: Env, o: { share?: boolean; attach?: boolean } = {}): Promise<Runtime> {
+  const redisUrl = loadSettings(env).redisUrl ?? null;
   const store = await openStore({ ...storeConfig(env), ...o });
   let conn: ReturnType<typeof redis> | null = null;
   let queue: DocumentQueue | null = null;

@@ -7,6 +7,7 @@ import { formatNightly, nightlyRun, type NightlySummary } from './nightly.js';
 import { queuePrefix, redis } from './bullmq.js';
 import { runPending } from './inline.js';
 import type { Runtime } from './runtime.js';
+import type { Logger } from '../settings/log.js';
 
 export const NIGHTLY_QUEUE = 'lkj-nightly';
 const NightlyJob = z.object({ inbox: z.string().min(1), archive: z.string().min(1) });
@@ -16,7 +17,7 @@ export interface SchedulerOptions {
   inbox: string;
   archive: string;
   extract?: ExtractOptions;
-  log: (line: string) => void;
+  logger: Logger;
   onRun?: (s: NightlySummary) => void;
 }
 
@@ -36,7 +37,8 @@ export function checkCron(cron: string): void {
  */
 export async function startScheduler(rt: Runtime, o: SchedulerOptions): Promise<{ close(): Promise<void> }> {
   checkCron(o.cron);
-  const done = (s: NightlySummary) => { o.log(formatNightly(s)); o.onRun?.(s); };
+  const log = o.logger.child({ stage: 'nightly' });
+  const done = (s: NightlySummary) => { log.info({ summary: s }, formatNightly(s)); o.onRun?.(s); };
   if (rt.redisUrl) {
     const conn = redis(rt.redisUrl, { worker: true });
     const queue = new Queue(NIGHTLY_QUEUE, { connection: conn, prefix: queuePrefix() });
@@ -49,8 +51,8 @@ export async function startScheduler(rt: Runtime, o: SchedulerOptions): Promise<
       done(s);
       return s;
     }, { connection: workerConn, prefix: queuePrefix(), concurrency: 1 });
-    worker.on('error', (e) => o.log(`scheduler: ${e.message}`));
-    worker.on('failed', (_job, e) => o.log(`nightly run failed: ${e.message}`));
+    worker.on('error', (e) => log.error({ err: e }, `scheduler: ${e.message}`));
+    worker.on('failed', (_job, e) => log.error({ err: e }, `nightly run failed: ${e.message}`));
     return {
       async close() {
         await worker.close();
@@ -70,7 +72,7 @@ export async function startScheduler(rt: Runtime, o: SchedulerOptions): Promise<
     const wait = Math.max(0, CronExpressionParser.parse(o.cron, { currentDate: new Date() }).next().getTime() - Date.now());
     timer = setTimeout(() => {
       running = nightlyRun(rt, o.inbox, o.archive, async () => { await runPending(rt.store, o.extract ?? {}); })
-        .then(done, (e) => o.log(`nightly run failed: ${(e as Error).message}`))
+        .then(done, (e) => log.error({ err: e }, `nightly run failed: ${(e as Error).message}`))
         .finally(arm);
     }, wait);
   };

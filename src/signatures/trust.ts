@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SignatureInfo, SignatureProblem } from '../model/contract.js';
+import { loadSettings, type Env } from '../settings/settings.js';
 import { sameCertificate } from './certificate.js';
 
 export interface TrustAnchors {
@@ -47,8 +48,8 @@ export function parseCertificates(data: Uint8Array, file: string): pkijs.Certifi
 
 /** `LKJ_TRUST_ANCHORS` read once per value; an unreadable setting is kept as its error, not thrown. */
 const cache = new Map<string, TrustAnchors | Error>();
-export function anchorsFromEnv(env: NodeJS.ProcessEnv = process.env): TrustAnchors | Error | null {
-  const spec = env.LKJ_TRUST_ANCHORS?.trim();
+export function anchorsFromEnv(env?: Env): TrustAnchors | Error | null {
+  const spec = loadSettings(env).trustAnchors;
   if (!spec) return null;
   let hit = cache.get(spec);
   if (!hit) {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import { loadSettings } from '../settings/settings.js';
 import { Gate } from './gate.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -52,13 +53,11 @@ export async function withDbRetry<T>(fn: () => Promise<T>, budgetMs: number, onR
   }
 }
 
-export const DEFAULT_DB_RETRY_MS = 120_000;
-
 export function postgresDb(url: string, opts: { retryMs?: number; max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 4, connectionTimeoutMillis: 5000 });
   // an idle client losing its server must not crash the process: the next query reconnects
   pool.on('error', () => {});
-  const retryMs = opts.retryMs ?? (Number(process.env.LKJ_DB_RETRY_MS) || DEFAULT_DB_RETRY_MS);
+  const retryMs = opts.retryMs ?? loadSettings().dbRetryMs;
   let warned = 0;
   const onRetry = (e: unknown) => {
     if (Date.now() - warned > 5000) { warned = Date.now(); process.stderr.write(`lkj: database unreachable (${(e as Error).message}); retrying\n`); }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { StoredReport, TABLE_FIELDS, TABLE_IDS, byTable, type Report, type TableId } from '../model/contract.js';
 import { StoredAnalysis, type Analysis } from '../model/analysis.js';
 import { writeAudit } from './audit.js';
+import { loadSettings, type Env } from '../settings/settings.js';
 import { DataDirBusy, lockDataDir } from './data-lock.js';
 import { folderBlobStore, postgresBlobStore, type BlobStore } from './blobs.js';
 import { migrate, pgliteDb, postgresDb, type Db, type Queryable } from './db.js';
@@ -354,8 +355,9 @@ export interface StoreConfig {
   attach?: boolean;
 }
 
-export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.LKJ_DATA_DIR || undefined };
+export function storeConfig(env?: Env): StoreConfig {
+  const s = loadSettings(env);
+  return { databaseUrl: s.databaseUrl, dataDir: s.dataDir };
 }
 
 /** `DATABASE_URL` → PostgreSQL with originals in it; otherwise PGlite and an originals folder under `LKJ_DATA_DIR` (./data). */

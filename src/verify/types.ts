@@ -1,5 +1,6 @@
 import type { BBox } from '../model/word.js';
 import type { Discrepancy, DocumentKind, Severity, Signatory, SignatureInfo, TableId } from '../model/contract.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../settings/settings.js';
 import type { ExtractedClaim, ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import type { ReadingNotes, StatedMethod } from '../model/analysis.js';
 
@@ -45,7 +46,7 @@ export interface VerifyOptions {
   minConfidence: number;
 }
 
-export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = { lang: 'id', minConfidence: 80 };
+export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = { lang: 'id', minConfidence: DEFAULT_MIN_CONFIDENCE };
 
 /** A rule family: reads the records, returns discrepancies. Pure. */
 export type Rule = (input: VerifyInput, ctx: RuleContext) => Discrepancy[];

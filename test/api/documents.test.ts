@@ -12,6 +12,7 @@ import { HIGHLIGHT } from '../../src/api/images/evidence.js';
 import { processInline } from '../../src/jobs/stages.js';
 import { addUser, born, loadFixtures, login, multipart, requester, ROOT, startApi, type Session, type TestApi } from './helpers.js';
 import { waitFor } from '../helpers/services.js';
+import { quietLogger } from '../helpers/log.js';
 
 let api: TestApi;
 let call: ReturnType<typeof requester>;
@@ -290,7 +291,7 @@ describe('images', () => {
 
 describe('processing in the server (embedded mode)', () => {
   it('an upload is processed in the background and its status URL shows the result', async () => {
-    const bg = await buildServer(api.rt, { dataDir: api.dir, webDir: null, processing: 'background', log: () => {} });
+    const bg = await buildServer(api.rt, { dataDir: api.dir, webDir: null, processing: 'background', logger: quietLogger() });
     try {
       const s = await login(bg.app, 'rudi');
       const r = await requester(bg.app)(s, { method: 'POST', url: '/api/documents', ...multipart([{ name: 'rowokangkung.pdf', bytes: await born('rowokangkung-tw4-2022.pdf') }]) });

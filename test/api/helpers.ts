@@ -14,6 +14,7 @@ import { ingestBytes, processInline, PRIORITY } from '../../src/jobs/stages.js';
 import type { Runtime } from '../../src/queue/runtime.js';
 import { openStore, type DocumentRow, type Store } from '../../src/store/store.js';
 import { Users } from '../../src/store/users.js';
+import { quietLogger } from '../helpers/log.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BORN = path.join(ROOT, 'fixtures/corpus/born');
@@ -29,7 +30,7 @@ export async function startApi(o: { databaseUrl?: string; opts?: Partial<ServerO
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-api-'));
   const store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: dir });
   const rt: Runtime = { mode: 'embedded', store, redisUrl: null, queue: null, close: () => store.close() };
-  const server = await buildServer(rt, { dataDir: dir, webDir: path.join(ROOT, 'web'), processing: 'none', log: () => {}, ...o.opts });
+  const server = await buildServer(rt, { dataDir: dir, webDir: path.join(ROOT, 'web'), processing: 'none', logger: quietLogger(), ...o.opts });
   return {
     ...server, rt, dir,
     async close() {

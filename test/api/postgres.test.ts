@@ -13,6 +13,7 @@ import { buildServer, type Server } from '../../src/api/server.js';
 import { Review } from '../../src/store/review.js';
 import { freshDatabase, queuePrefix, REDIS_URL } from '../helpers/services.js';
 import { addUser, born, loadFixtures, login, multipart, requester, type Session } from './helpers.js';
+import { quietLogger } from '../helpers/log.js';
 
 const FLAGGED = ['ambulu-sem2-2023.pdf', 'candipuro-tw2-2024.pdf', 'glenmore-tw4-2024.pdf', 'paiton-tw1-2025.pdf', 'rogojampi-tw2-2025.pdf',
   'rowokangkung-tw4-2022.pdf', 'singosari-sem1-2021.pdf', 'tempeh-tw2-2023.pdf', 'tumpang-2022.pdf', 'wuluhan-tw3-2024.pdf'];
@@ -31,7 +32,7 @@ beforeAll(async () => {
   process.env.LKJ_QUEUE_PREFIX = queuePrefix();
   rt = await openRuntime({ DATABASE_URL: db.url, REDIS_URL });
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-api-pg-'));
-  server = await buildServer(rt, { dataDir, webDir: null, log: () => {} });
+  server = await buildServer(rt, { dataDir, webDir: null, logger: quietLogger() });
   call = requester(server.app);
   await addUser(rt.store, 'admin', 'admin');
   for (const r of REVIEWERS) await addUser(rt.store, r, 'reviewer');

@@ -17,6 +17,7 @@ import { ingestBytes, processInline, PRIORITY } from '../../src/jobs/stages.js';
 import type { Runtime } from '../../src/queue/runtime.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { Users } from '../../src/store/users.js';
+import { quietLogger } from '../helpers/log.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BORN = path.join(ROOT, 'fixtures/corpus/born');
@@ -47,7 +48,7 @@ export async function startApp(): Promise<AppUnderTest> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-browser-'));
   const store = await openStore({ dataDir: dir });
   const rt: Runtime = { mode: 'embedded', store, redisUrl: null, queue: null, close: () => store.close() };
-  const server = await buildServer(rt, { dataDir: dir, webDir: WEB_DIST, processing: 'background', log: () => {} });
+  const server = await buildServer(rt, { dataDir: dir, webDir: WEB_DIST, processing: 'background', logger: quietLogger() });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.app.server.address() as { port: number };
   const browser = await launchChromium();

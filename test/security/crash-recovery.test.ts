@@ -62,7 +62,8 @@ describe('crash recovery of lkj run', () => {
     expect(unfinished).toBeGreaterThan(0);
     const w = spawnCli(['worker'], env);
     try {
-      await waitFor(async () => (w.output().match(/\.pdf: (clean|flagged|failed)\n/g) ?? []).length >= unfinished, 240_000, 'the worker to finish the pending documents');
+      // the worker logs each stored document as a JSON line (src/settings/log.ts)
+      await waitFor(async () => (w.output().match(/"msg":"[^"]*\.pdf: (clean|flagged|failed)"/g) ?? []).length >= unfinished, 240_000, 'the worker to finish the pending documents');
     } finally {
       w.proc.kill('SIGTERM');
       expect(await w.exited).toBe(0);

@@ -10,6 +10,7 @@ import { Report } from '../../src/model/contract.js';
 import { InternalError, toInternalError } from '../../src/intake/errors.js';
 import { makePdf } from '../helpers/pdf.js';
 import { ROOT, runCli } from '../helpers/services.js';
+import { capturedLogger } from '../helpers/log.js';
 
 let dir: string;
 beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-internal-')); });
@@ -31,7 +32,9 @@ describe('an internal error', () => {
     expect(report.error?.message).not.toMatch(/\n\s+at /); // no stack
     expect(report.error?.message).not.toContain(dir); // no path of this machine
     expect(report.error?.message).not.toContain(ROOT);
-    expect(r.stderr).toMatch(/\n\s+at /); // the stack is in the log
+    // the stack is in the log: a JSON line on stderr, at error level, naming the file
+    const logged = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: string; file?: string; err?: { stack?: string } });
+    expect(logged.find((l) => l.level === 'error' && l.file === 'scan.pdf')?.err?.stack).toMatch(/\n\s+at /);
   });
 
   it('an input error still exits 1', async () => {
@@ -43,11 +46,13 @@ describe('an internal error', () => {
   });
 
   it('toInternalError keeps the message, shortens paths, logs the stack', () => {
-    const lines: string[] = [];
-    const e = toInternalError(new Error("ENOENT: no such file or directory, open '/srv/lkj/data/cache/x.bin'"), 'a.pdf', (l) => lines.push(l));
+    const { logger, lines } = capturedLogger();
+    const e = toInternalError(new Error("ENOENT: no such file or directory, open '/srv/lkj/data/cache/x.bin'"), 'a.pdf', logger);
     expect(e).toBeInstanceOf(InternalError);
     expect(e.code).toBe('internal');
     expect(e.message).toBe("a.pdf: could not be processed (internal error: Error: ENOENT: no such file or directory, open '…/x.bin')");
-    expect(lines.join('\n')).toMatch(/\/srv\/lkj\/data\/cache\/x\.bin[\s\S]*\n\s+at /);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'error', file: 'a.pdf' });
+    expect((lines[0]!.err as { stack: string }).stack).toMatch(/\/srv\/lkj\/data\/cache\/x\.bin[\s\S]*\n\s+at /);
   });
 });
