@@ -36,7 +36,10 @@ function ensureTools(): string {
   if (r.status !== 0 || !/\bind\b/.test(r.stdout + r.stderr) || !hasPoppler) {
     console.error('bench: installing tesseract-ocr, tesseract-ocr-ind and poppler-utils (apt-get)…');
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'tesseract-ocr', 'tesseract-ocr-ind', 'poppler-utils'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'tesseract-ocr', 'tesseract-ocr-ind', 'poppler-utils'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     r = ok();
     if (r.status !== 0) throw new Error('tesseract could not be installed');
   }
@@ -47,9 +50,13 @@ function ensureTools(): string {
 function sh(cmd: string): Promise<{ wall: number; cpu: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('bash', ['-c', `${cmd} >/dev/null 2>&1; times`], { env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+    const child = spawn('bash', ['-c', `${cmd} >/dev/null 2>&1; times`], {
+      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d; });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       // second line of `times`: the children's user and system time, e.g. `0m1.234s 0m0.056s`
@@ -65,31 +72,64 @@ function sh(cmd: string): Promise<{ wall: number; cpu: number }> {
 async function native(file: string, dir: string): Promise<{ pages: number; wall: number; cpu: number }> {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0);
   const t0 = performance.now();
-  let next = 1, cpu = 0;
+  let next = 1,
+    cpu = 0;
   const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
-  await Promise.all(Array.from({ length: CORES }, async () => {
-    for (let n = next++; n <= pages; n = next++) {
-      const out = path.join(dir, `p${n}`);
-      const r = await sh(`pdftoppm -r 300 -gray -f ${n} -l ${n} -singlefile ${q(file)} ${q(out)} && tesseract ${q(`${out}.pgm`)} - -l ind --oem 1 --psm 3`);
-      cpu += r.cpu;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CORES }, async () => {
+      for (let n = next++; n <= pages; n = next++) {
+        const out = path.join(dir, `p${n}`);
+        const r = await sh(
+          `pdftoppm -r 300 -gray -f ${n} -l ${n} -singlefile ${q(file)} ${q(out)} && tesseract ${q(`${out}.pgm`)} - -l ind --oem 1 --psm 3`,
+        );
+        cpu += r.cpu;
+      }
+    }),
+  );
   return { pages, wall: (performance.now() - t0) / 1000, cpu };
 }
 
 const version = ensureTools();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-bench-'));
-const rows: { name: string; pages: number; nativeS: number; nativeCpu: number; lkjS: number; lkjCpu: number; beforeS?: number; stages: Record<string, number>; ocr: OcrStats; status: string; rss: number }[] = [];
+const rows: {
+  name: string;
+  pages: number;
+  nativeS: number;
+  nativeCpu: number;
+  lkjS: number;
+  lkjCpu: number;
+  beforeS?: number;
+  stages: Record<string, number>;
+  ocr: OcrStats;
+  status: string;
+  rss: number;
+}[] = [];
 
 /** `lkj extract` as a user runs it (the built CLI in its own process): wall time, stage ms, peak RSS. */
 type OcrStats = Record<string, { n: number; ms: number }>;
-function runCli(file: string, bin = path.resolve('bin/lkj')): Promise<{ seconds: number; cpu: number; stages: Record<string, number>; ocr: OcrStats; status: string; peakRssMb: number }> {
+function runCli(
+  file: string,
+  bin = path.resolve('bin/lkj'),
+): Promise<{
+  seconds: number;
+  cpu: number;
+  stages: Record<string, number>;
+  ocr: OcrStats;
+  status: string;
+  peakRssMb: number;
+}> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(bin, ['extract', file, '--json'], { env: { ...process.env, LKJ_TIMINGS: '1' } });
-    let out = '', err = '', peak = 0;
-    child.stdout.on('data', (d: Buffer) => { out += d; });
-    child.stderr.on('data', (d: Buffer) => { err += d; });
+    let out = '',
+      err = '',
+      peak = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d;
+    });
     const poll = setInterval(() => {
       peak = Math.max(peak, rssMb(child.pid));
     }, 25);
@@ -116,34 +156,72 @@ for (const file of files) {
   const nat = await native(file, dir);
   const run = await runCli(file);
   const beforeS = before ? (await runCli(file, before)).seconds : undefined;
-  rows.push({ name: path.basename(file), pages: nat.pages, nativeS: nat.wall, nativeCpu: nat.cpu, lkjS: run.seconds, lkjCpu: run.cpu, beforeS, stages: run.stages, ocr: run.ocr, status: run.status, rss: run.peakRssMb });
+  rows.push({
+    name: path.basename(file),
+    pages: nat.pages,
+    nativeS: nat.wall,
+    nativeCpu: nat.cpu,
+    lkjS: run.seconds,
+    lkjCpu: run.cpu,
+    beforeS,
+    stages: run.stages,
+    ocr: run.ocr,
+    status: run.status,
+    rss: run.peakRssMb,
+  });
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
 const stages = ['render', 'preprocess', 'lines', 'ocr', 'reread', 'tables', 'meta', 'claims', 'verify'];
 const pad = (s: string | number, n: number) => String(s).padStart(n);
-console.log(`scanned extraction vs native full-page OCR, ${rows.length} reports, ${CORES} cores, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)} at the end`);
-console.log(`reference: pdftoppm -r 300 -gray + ${version} -l ind (tessdata_fast) --oem 1 --psm 3, one page per process, ${CORES} processes at once`);
-console.log(`lkj: one OCR pool of ${process.env.LKJ_OCR_WORKERS ?? Math.min(CORES, 4)} workers (page text ${process.env.LKJ_OCR_PAGE_LANGS ?? 'ind+eng'} in bands, re-reads ind+eng, table cells eng)\n`);
-console.log(`${'report'.padEnd(30)} ${pad('pages', 5)} ${pad('native s', 9)} ${pad('cpu', 6)} ${pad('lkj s', 7)} ${pad('cpu', 6)} ${pad('ratio', 6)}  ms/page (summed over concurrent pages): ${stages.map((s) => pad(s, 8)).join('')}`);
+console.log(
+  `scanned extraction vs native full-page OCR, ${rows.length} reports, ${CORES} cores, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)} at the end`,
+);
+console.log(
+  `reference: pdftoppm -r 300 -gray + ${version} -l ind (tessdata_fast) --oem 1 --psm 3, one page per process, ${CORES} processes at once`,
+);
+console.log(
+  `lkj: one OCR pool of ${process.env.LKJ_OCR_WORKERS ?? Math.min(CORES, 4)} workers (page text ${process.env.LKJ_OCR_PAGE_LANGS ?? 'ind+eng'} in bands, re-reads ind+eng, table cells eng)\n`,
+);
+console.log(
+  `${'report'.padEnd(30)} ${pad('pages', 5)} ${pad('native s', 9)} ${pad('cpu', 6)} ${pad('lkj s', 7)} ${pad('cpu', 6)} ${pad('ratio', 6)}  ms/page (summed over concurrent pages): ${stages.map((s) => pad(s, 8)).join('')}`,
+);
 for (const r of rows) {
-  console.log(`${r.name.padEnd(30)} ${pad(r.pages, 5)} ${pad(r.nativeS.toFixed(1), 9)} ${pad(r.nativeCpu.toFixed(1), 6)} ${pad(r.lkjS.toFixed(1), 7)} ${pad(r.lkjCpu.toFixed(1), 6)} ${pad((r.lkjS / r.nativeS).toFixed(2), 6)}  ${' '.repeat(40)}${stages.map((s) => pad(((r.stages[s] ?? 0) / r.pages).toFixed(0), 8)).join('')}`);
+  console.log(
+    `${r.name.padEnd(30)} ${pad(r.pages, 5)} ${pad(r.nativeS.toFixed(1), 9)} ${pad(r.nativeCpu.toFixed(1), 6)} ${pad(r.lkjS.toFixed(1), 7)} ${pad(r.lkjCpu.toFixed(1), 6)} ${pad((r.lkjS / r.nativeS).toFixed(2), 6)}  ${' '.repeat(40)}${stages.map((s) => pad(((r.stages[s] ?? 0) / r.pages).toFixed(0), 8)).join('')}`,
+  );
 }
 // Tesseract calls per report by purpose: count and ms from hand-over to answer (concurrent calls overlap)
 const tags = [...new Set(rows.flatMap((r) => Object.keys(r.ocr)))];
-console.log(`\nOCR calls per report (n, ms): ${tags.map((t) => {
-  const n = rows.reduce((s, r) => s + (r.ocr[t]?.n ?? 0), 0) / rows.length, ms = rows.reduce((s, r) => s + (r.ocr[t]?.ms ?? 0), 0) / rows.length;
-  return `${t} ${n.toFixed(0)} × ${(ms / Math.max(1, n)).toFixed(0)} ms`;
-}).join(', ')}`);
+console.log(
+  `\nOCR calls per report (n, ms): ${tags
+    .map((t) => {
+      const n = rows.reduce((s, r) => s + (r.ocr[t]?.n ?? 0), 0) / rows.length,
+        ms = rows.reduce((s, r) => s + (r.ocr[t]?.ms ?? 0), 0) / rows.length;
+      return `${t} ${n.toFixed(0)} × ${(ms / Math.max(1, n)).toFixed(0)} ms`;
+    })
+    .join(', ')}`,
+);
 const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
-const nat = sum((r) => r.nativeS), lkj = sum((r) => r.lkjS), natCpu = sum((r) => r.nativeCpu), lkjCpu = sum((r) => r.lkjCpu);
+const nat = sum((r) => r.nativeS),
+  lkj = sum((r) => r.lkjS),
+  natCpu = sum((r) => r.nativeCpu),
+  lkjCpu = sum((r) => r.lkjCpu);
 const pages = sum((r) => r.pages);
-console.log(`\nseconds per report: native ${(nat / rows.length).toFixed(1)}, lkj ${(lkj / rows.length).toFixed(1)}; per page: native ${(nat / pages).toFixed(2)} s, lkj ${(lkj / pages).toFixed(2)} s`);
-console.log(`CPU seconds per report: native ${(natCpu / rows.length).toFixed(1)}, lkj ${(lkjCpu / rows.length).toFixed(1)} (CPU ratio ${(lkjCpu / natCpu).toFixed(2)}: steadier than wall time on a busy machine)`);
+console.log(
+  `\nseconds per report: native ${(nat / rows.length).toFixed(1)}, lkj ${(lkj / rows.length).toFixed(1)}; per page: native ${(nat / pages).toFixed(2)} s, lkj ${(lkj / pages).toFixed(2)} s`,
+);
+console.log(
+  `CPU seconds per report: native ${(natCpu / rows.length).toFixed(1)}, lkj ${(lkjCpu / rows.length).toFixed(1)} (CPU ratio ${(lkjCpu / natCpu).toFixed(2)}: steadier than wall time on a busy machine)`,
+);
 console.log(`ratio lkj full extraction / native full-page OCR: ${(lkj / nat).toFixed(2)} (target ≤ 1.0)`);
 console.log(`reports per minute (lkj): ${(60 / (lkj / rows.length)).toFixed(2)}`);
 if (before) {
   const b = rows.reduce((s, r) => s + (r.beforeS ?? 0), 0);
-  console.log(`before (${before}): ${(b / rows.length).toFixed(1)} s per report (${rows.map((r) => r.beforeS!.toFixed(1)).join(', ')}); this checkout: ${(lkj / rows.length).toFixed(1)} s (${rows.map((r) => r.lkjS.toFixed(1)).join(', ')}); after / before ${(lkj / b).toFixed(2)}`);
+  console.log(
+    `before (${before}): ${(b / rows.length).toFixed(1)} s per report (${rows.map((r) => r.beforeS!.toFixed(1)).join(', ')}); this checkout: ${(lkj / rows.length).toFixed(1)} s (${rows.map((r) => r.lkjS.toFixed(1)).join(', ')}); after / before ${(lkj / b).toFixed(2)}`,
+  );
 }
-console.log(`peak RSS of lkj extract: ${Math.max(...rows.map((r) => r.rss)).toFixed(0)} MB (target ≤ 500 MB; LKJ_OCR_WORKERS=1 trades speed for memory)`);
+console.log(
+  `peak RSS of lkj extract: ${Math.max(...rows.map((r) => r.rss)).toFixed(0)} MB (target ≤ 500 MB; LKJ_OCR_WORKERS=1 trades speed for memory)`,
+);

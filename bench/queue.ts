@@ -75,10 +75,15 @@ const { values: opt } = parseArgs({
   },
 });
 
-interface RunSpec { processes: number; ocr: number; concurrency: number }
+interface RunSpec {
+  processes: number;
+  ocr: number;
+  concurrency: number;
+}
 const runs: RunSpec[] = opt.runs.split(',').map((s) => {
   const [processes, ocr, concurrency] = s.split('/').map(Number);
-  if (![processes, ocr, concurrency].every((n) => Number.isInteger(n) && n! > 0)) throw new Error(`--runs: "${s}" is not processes/ocrWorkers/concurrency`);
+  if (![processes, ocr, concurrency].every((n) => Number.isInteger(n) && n! > 0))
+    throw new Error(`--runs: "${s}" is not processes/ocrWorkers/concurrency`);
   return { processes: processes!, ocr: ocr!, concurrency: concurrency! };
 });
 const specName = (r: RunSpec) => `${r.processes}/${r.ocr}/${r.concurrency}`;
@@ -94,14 +99,19 @@ const waitIdleMs = Number(opt['wait-idle']) * 60_000;
 const idleCores = Number(opt['idle-cores']);
 const retries = Number(opt.retries);
 const rounds = positive(opt.rounds, 'rounds');
-if (![waitIdleMs, idleCores, retries].every((n) => Number.isFinite(n) && n >= 0)) throw new Error('--wait-idle, --idle-cores and --retries take numbers ≥ 0');
+if (![waitIdleMs, idleCores, retries].every((n) => Number.isFinite(n) && n >= 0))
+  throw new Error('--wait-idle, --idle-cores and --retries take numbers ≥ 0');
 if (!['born', 'scan', 'both'].includes(opt.corpus)) throw new Error('--corpus must be born, scan or both');
-if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first (npm run bench:queue does)');
+if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js')))
+  throw new Error('run `npm run build` first (npm run bench:queue does)');
 
 /** SIGINT/SIGTERM: the current run stops (its workers, database and keys removed), the table so far is printed. */
 let interrupted = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => { interrupted = true; process.stderr.write(`\nbench: ${sig}, stopping\n`); });
+  process.once(sig, () => {
+    interrupted = true;
+    process.stderr.write(`\nbench: ${sig}, stopping\n`);
+  });
 }
 const hex = () => randomBytes(4).toString('hex');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-bench-queue-'));
@@ -110,7 +120,10 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-bench-queue-'));
 
 function bornCorpus(): string[] {
   const dir = path.join(ROOT, 'fixtures/corpus/born');
-  const originals = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
+  const originals = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
   const out: string[] = [];
   for (let n = 1; n <= copies; n++) {
     for (const f of originals) {
@@ -125,7 +138,10 @@ function bornCorpus(): string[] {
 
 function scanCorpus(): string[] {
   const dir = path.join(ROOT, 'fixtures/corpus/scan');
-  const all = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
+  const all = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
   if (scanCount > all.length) throw new Error(`--scan ${scanCount}: only ${all.length} scanned documents in ${dir}`);
   return all.slice(0, scanCount).map((f) => path.join(dir, f));
 }
@@ -147,7 +163,6 @@ async function dropRedisPrefix(prefix: string): Promise<void> {
 }
 
 // ---- /proc sampling -------------------------------------------------------------------------------
-
 
 /** user + system CPU seconds of a live process (its threads included). */
 function cpuSeconds(pid: number): number {
@@ -182,7 +197,9 @@ function serviceCpu(db: string): Map<number, number> {
       const backend = /^postgres: (?:\S+: )?\S+ (\S+) \S+\(\d+\)/.exec(cmd); // "postgres: [15/main: ]user db host(port) state"
       if (backend && backend[1] !== db) continue;
       out.set(Number(d), cpuSeconds(Number(d)));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return out;
 }
@@ -191,7 +208,8 @@ const cpuDelta = (before: Map<number, number>, after: Map<number, number>) =>
 
 /** Cores busy with anything but this script over the next `ms`. */
 async function busyCores(ms: number): Promise<number> {
-  const m0 = machineBusySeconds(), s0 = process.cpuUsage();
+  const m0 = machineBusySeconds(),
+    s0 = process.cpuUsage();
   await sleep(ms);
   const self = process.cpuUsage(s0);
   return Math.max(0, machineBusySeconds() - m0 - (self.user + self.system) / 1e6) / (ms / 1000);
@@ -205,8 +223,14 @@ async function waitIdle(): Promise<void> {
   for (;;) {
     const busy = await busyCores(3000);
     if (busy < idleCores || interrupted) return;
-    if (Date.now() > deadline) { process.stderr.write(`(still ${busy.toFixed(2)} cores busy, running anyway) `); return; }
-    if (!said) { process.stderr.write(`waiting for the machine to be idle (${busy.toFixed(2)} cores busy)… `); said = true; }
+    if (Date.now() > deadline) {
+      process.stderr.write(`(still ${busy.toFixed(2)} cores busy, running anyway) `);
+      return;
+    }
+    if (!said) {
+      process.stderr.write(`waiting for the machine to be idle (${busy.toFixed(2)} cores busy)… `);
+      said = true;
+    }
     await sleep(5000);
   }
 }
@@ -219,7 +243,11 @@ function coresFor(i: number, ocr: number): string {
 
 // ---- the machine's own scaling --------------------------------------------------------------------
 
-interface Ceiling { alone: number; together: number[]; scaling: number }
+interface Ceiling {
+  alone: number;
+  together: number[];
+  scaling: number;
+}
 
 /**
  * What two cores give this workload without any queue: `lkj extract` of the same documents (one
@@ -228,16 +256,25 @@ interface Ceiling { alone: number; together: number[]; scaling: number }
  * nothing but the memory system scales by 2 only where caches and memory bandwidth are not shared.
  */
 async function machineCeiling(files: string[]): Promise<Ceiling> {
-  const run = (core: number) => new Promise<number>((resolve, reject) => {
-    const t0 = performance.now();
-    const p = spawn('taskset', ['-c', String(core), CLI, 'extract', ...files, '--json'], {
-      cwd: ROOT, env: { ...process.env, LKJ_OCR_WORKERS: '1', DATABASE_URL: '', REDIS_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'],
+  const run = (core: number) =>
+    new Promise<number>((resolve, reject) => {
+      const t0 = performance.now();
+      const p = spawn('taskset', ['-c', String(core), CLI, 'extract', ...files, '--json'], {
+        cwd: ROOT,
+        env: { ...process.env, LKJ_OCR_WORKERS: '1', DATABASE_URL: '', REDIS_URL: '' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err = '';
+      p.stderr!.on('data', (d: Buffer) => {
+        err += d;
+      });
+      p.once('error', reject);
+      p.once('exit', (code) =>
+        code === 0
+          ? resolve((performance.now() - t0) / 1000)
+          : reject(new Error(`lkj extract exited ${code}: ${err.slice(-500)}`)),
+      );
     });
-    let err = '';
-    p.stderr!.on('data', (d: Buffer) => { err += d; });
-    p.once('error', reject);
-    p.once('exit', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`lkj extract exited ${code}: ${err.slice(-500)}`))));
-  });
   const alone = await run(0);
   const together = await Promise.all(Array.from({ length: Math.min(2, os.availableParallelism()) }, (_, i) => run(i)));
   return { alone, together, scaling: together.reduce((s, t) => s + alone / t, 0) };
@@ -266,27 +303,43 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
   const db = await freshDatabase(PG_ADMIN_URL, 'lkj_bench');
   const prefix = `lkjbench${hex()}`;
   const env = {
-    ...process.env, DATABASE_URL: db.url, REDIS_URL, LKJ_QUEUE_PREFIX: prefix, LKJ_OCR_WORKERS: String(spec.ocr),
-    LKJ_TIMINGS: '', LKJ_DEBUG_OCR: '',
+    ...process.env,
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    LKJ_QUEUE_PREFIX: prefix,
+    LKJ_OCR_WORKERS: String(spec.ocr),
+    LKJ_TIMINGS: '',
+    LKJ_DEBUG_OCR: '',
   };
   const workers: ChildProcess[] = [];
   const logs: string[] = [];
   const client = new pg.Client({ connectionString: db.url });
   try {
-    const ing = spawnSync(CLI, ['ingest', ...files, '--json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const ing = spawnSync(CLI, ['ingest', ...files, '--json'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     if (ing.status !== 0) throw new Error(`lkj ingest exited ${ing.status}: ${ing.stderr}`);
     const queued = (JSON.parse(ing.stdout) as { queued: number }).queued;
     if (queued !== files.length) throw new Error(`lkj ingest queued ${queued} of ${files.length}: ${ing.stdout}`);
     await client.connect();
 
     const load = os.loadavg()[0]!;
-    const busy0 = machineBusySeconds(), self0 = process.cpuUsage(), svc0 = serviceCpu(db.name);
+    const busy0 = machineBusySeconds(),
+      self0 = process.cpuUsage(),
+      svc0 = serviceCpu(db.name);
     const t0 = Date.now();
     let startup = 0; // until the last worker is ready (module loading, migrations, reconcile)
     for (let i = 0; i < spec.processes; i++) {
       const args = ['worker', '--concurrency', String(spec.concurrency)];
       const p = opt.pin
-        ? spawn('taskset', ['-c', coresFor(i, spec.ocr), CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+        ? spawn('taskset', ['-c', coresFor(i, spec.ocr), CLI, ...args], {
+            cwd: ROOT,
+            env,
+            stdio: ['ignore', 'ignore', 'pipe'],
+          })
         : spawn(CLI, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
       p.stderr!.on('data', (d: Buffer) => {
         logs.push(`[worker ${i + 1}] ${d}`);
@@ -306,9 +359,12 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
     let row: { done: number; total: number; last: Date | null; pages: number } | undefined;
     try {
       for (;;) {
-        [row] = (await client.query(
-          `SELECT COUNT(*) FILTER (WHERE status IN ('clean', 'flagged', 'failed'))::int AS done, COUNT(*)::int AS total,
-             MAX(processed_at) AS last, COALESCE(SUM(pages), 0)::int AS pages FROM documents`)).rows;
+        [row] = (
+          await client.query(
+            `SELECT COUNT(*) FILTER (WHERE status IN ('clean', 'flagged', 'failed'))::int AS done, COUNT(*)::int AS total,
+             MAX(processed_at) AS last, COALESCE(SUM(pages), 0)::int AS pages FROM documents`,
+          )
+        ).rows;
         if (row && row.done === row.total) break;
         const dead = workers.find((w) => w.exitCode !== null || w.signalCode !== null);
         if (dead) throw new Error(`a worker exited early (${dead.exitCode ?? dead.signalCode})`);
@@ -319,7 +375,9 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
     } finally {
       clearInterval(sampler);
     }
-    workers.forEach((w, i) => { lastCpu[i] = Math.max(lastCpu[i]!, cpuSeconds(w.pid!)); });
+    workers.forEach((w, i) => {
+      lastCpu[i] = Math.max(lastCpu[i]!, cpuSeconds(w.pid!));
+    });
     const end = row!.last ? row!.last.getTime() : Date.now();
     const seconds = (end - t0) / 1000;
     const busy = machineBusySeconds() - busy0;
@@ -327,11 +385,27 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
     const self = process.cpuUsage(self0);
     const services = cpuDelta(svc0, serviceCpu(db.name));
     const workerCpu = lastCpu.reduce((s, c) => s + c, 0);
-    const statuses = Object.fromEntries((await client.query<{ status: string; n: number }>(
-      'SELECT status, COUNT(*)::int AS n FROM documents GROUP BY status ORDER BY status')).rows.map((r) => [r.status, r.n]));
+    const statuses = Object.fromEntries(
+      (
+        await client.query<{ status: string; n: number }>(
+          'SELECT status, COUNT(*)::int AS n FROM documents GROUP BY status ORDER BY status',
+        )
+      ).rows.map((r) => [r.status, r.n]),
+    );
     return {
-      corpus, spec, docs: row!.total, pages: row!.pages, seconds, startup, perMin: (row!.total / seconds) * 60, statuses, peakRss,
-      workerCpu, serviceCores: services / window, foreignCores: Math.max(0, busy - workerCpu - services - (self.user + self.system) / 1e6) / window, load,
+      corpus,
+      spec,
+      docs: row!.total,
+      pages: row!.pages,
+      seconds,
+      startup,
+      perMin: (row!.total / seconds) * 60,
+      statuses,
+      peakRss,
+      workerCpu,
+      serviceCores: services / window,
+      foreignCores: Math.max(0, busy - workerCpu - services - (self.user + self.system) / 1e6) / window,
+      load,
     };
   } catch (e) {
     if (!interrupted) process.stderr.write(`${logs.join('').split('\n').slice(-40).join('\n')}\n`);
@@ -340,18 +414,28 @@ async function runCase(corpus: string, files: string[], spec: RunSpec): Promise<
     await stopWorkers(workers);
     await client.end().catch(() => {});
     await db.drop().catch((e) => process.stderr.write(`bench: could not drop the database: ${(e as Error).message}\n`));
-    await dropRedisPrefix(prefix).catch((e) => process.stderr.write(`bench: could not clean Redis prefix ${prefix}: ${(e as Error).message}\n`));
+    await dropRedisPrefix(prefix).catch((e) =>
+      process.stderr.write(`bench: could not clean Redis prefix ${prefix}: ${(e as Error).message}\n`),
+    );
   }
 }
 
 /** SIGTERM (a worker finishes its current jobs, then exits); SIGKILL after 60 s. */
 async function stopWorkers(workers: ChildProcess[]): Promise<void> {
-  await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
-    if (w.exitCode !== null || w.signalCode !== null) return resolve();
-    const kill = setTimeout(() => w.kill('SIGKILL'), 60_000);
-    w.once('exit', () => { clearTimeout(kill); resolve(); });
-    w.kill('SIGTERM');
-  })));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (w.exitCode !== null || w.signalCode !== null) return resolve();
+          const kill = setTimeout(() => w.kill('SIGKILL'), 60_000);
+          w.once('exit', () => {
+            clearTimeout(kill);
+            resolve();
+          });
+          w.kill('SIGTERM');
+        }),
+    ),
+  );
 }
 
 // ---- main -----------------------------------------------------------------------------------------
@@ -361,11 +445,24 @@ if (opt.corpus !== 'scan') corpora.push({ name: 'born', files: bornCorpus() });
 if (opt.corpus !== 'born') corpora.push({ name: 'scanned', files: scanCorpus() });
 
 const cores = os.availableParallelism();
-const fmtLoad = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
-console.log(`queue throughput: lkj ingest → N × lkj worker (BullMQ ${REDIS_URL}, PostgreSQL), ${cores} cores, node ${process.version}`);
-console.log(`load average at start: ${fmtLoad()}${opt.pin ? '; workers pinned (taskset): each to as many cores as OCR threads, in turn' : ''}`);
-for (const c of corpora) console.log(`corpus ${c.name}: ${c.files.length} documents${c.name === 'born' ? ` (${c.files.length / copies} PDFs × ${copies} copies)` : ''}`);
-console.log(`runs: processes/LKJ_OCR_WORKERS/--concurrency per process${rounds > 1 ? `; the fastest of ${rounds} rounds each` : ''}\n`);
+const fmtLoad = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(
+  `queue throughput: lkj ingest → N × lkj worker (BullMQ ${REDIS_URL}, PostgreSQL), ${cores} cores, node ${process.version}`,
+);
+console.log(
+  `load average at start: ${fmtLoad()}${opt.pin ? '; workers pinned (taskset): each to as many cores as OCR threads, in turn' : ''}`,
+);
+for (const c of corpora)
+  console.log(
+    `corpus ${c.name}: ${c.files.length} documents${c.name === 'born' ? ` (${c.files.length / copies} PDFs × ${copies} copies)` : ''}`,
+  );
+console.log(
+  `runs: processes/LKJ_OCR_WORKERS/--concurrency per process${rounds > 1 ? `; the fastest of ${rounds} rounds each` : ''}\n`,
+);
 
 const results: Result[] = [];
 let ceiling: Ceiling | null = null;
@@ -375,12 +472,16 @@ try {
       let best: Result | null = null;
       for (let round = 1; round <= rounds; round++) {
         for (let attempt = 0; attempt <= retries && !interrupted; attempt++) {
-          process.stderr.write(`bench: ${c.name}, ${spec.processes} worker(s) (${specName(spec)})${rounds > 1 ? `, round ${round}/${rounds}` : ''}… `);
+          process.stderr.write(
+            `bench: ${c.name}, ${spec.processes} worker(s) (${specName(spec)})${rounds > 1 ? `, round ${round}/${rounds}` : ''}… `,
+          );
           await waitIdle();
           if (interrupted) break;
           const r = await runCase(c.name, c.files, spec);
           const noisy = r.foreignCores >= idleCores;
-          process.stderr.write(`${r.seconds.toFixed(1)} s${noisy ? `, other processes used ${r.foreignCores.toFixed(2)} cores${attempt < retries ? ': again' : ''}` : ''}\n`);
+          process.stderr.write(
+            `${r.seconds.toFixed(1)} s${noisy ? `, other processes used ${r.foreignCores.toFixed(2)} cores${attempt < retries ? ': again' : ''}` : ''}\n`,
+          );
           if (!noisy || attempt === retries) {
             if (!best || r.seconds < best.seconds) best = r;
             break;
@@ -392,9 +493,11 @@ try {
   }
   const scanned = corpora.find((c) => c.name === 'scanned');
   if (scanned && !opt['no-ceiling'] && opt.pin && !interrupted) {
-    process.stderr.write('bench: the machine\'s own scaling (lkj extract alone, then two at once)… ');
+    process.stderr.write("bench: the machine's own scaling (lkj extract alone, then two at once)… ");
     ceiling = await machineCeiling(scanned.files);
-    process.stderr.write(`${ceiling.alone.toFixed(1)} s, then ${ceiling.together.map((t) => t.toFixed(1)).join(' s and ')} s\n`);
+    process.stderr.write(
+      `${ceiling.alone.toFixed(1)} s, then ${ceiling.together.map((t) => t.toFixed(1)).join(' s and ')} s\n`,
+    );
   }
 } catch (e) {
   if (!interrupted) throw e;
@@ -403,18 +506,44 @@ try {
 }
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
-console.log(`${'corpus'.padEnd(8)} ${pad('workers', 7)} ${pad('ocr/conc', 8)} ${pad('docs', 5)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('startup', 7)} ${pad('reports/min', 11)} ${pad('worker cpu s', 12)} ${pad('cores used', 10)} ${pad('pg+redis', 8)} ${pad('foreign', 7)} ${pad('load', 5)}  ${'peak RSS per worker (MB)'.padEnd(24)}  statuses`);
+console.log(
+  `${'corpus'.padEnd(8)} ${pad('workers', 7)} ${pad('ocr/conc', 8)} ${pad('docs', 5)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('startup', 7)} ${pad('reports/min', 11)} ${pad('worker cpu s', 12)} ${pad('cores used', 10)} ${pad('pg+redis', 8)} ${pad('foreign', 7)} ${pad('load', 5)}  ${'peak RSS per worker (MB)'.padEnd(24)}  statuses`,
+);
 for (const r of results) {
-  console.log([
-    r.corpus.padEnd(8), pad(r.spec.processes, 7), pad(`${r.spec.ocr}/${r.spec.concurrency}`, 8), pad(r.docs, 5), pad(r.pages, 6),
-    pad(r.seconds.toFixed(1), 8), pad(r.startup.toFixed(1), 7), pad(r.perMin.toFixed(1), 11), pad(r.workerCpu.toFixed(1), 12), pad((r.workerCpu / r.seconds).toFixed(2), 10),
-    pad(r.serviceCores.toFixed(2), 8), pad(r.foreignCores.toFixed(2), 7), pad(r.load.toFixed(2), 5),
-    ` ${r.peakRss.map((m) => m.toFixed(0)).join(' + ').padEnd(24)}`, Object.entries(r.statuses).map(([s, n]) => `${n} ${s}`).join(', '),
-  ].join(' '));
+  console.log(
+    [
+      r.corpus.padEnd(8),
+      pad(r.spec.processes, 7),
+      pad(`${r.spec.ocr}/${r.spec.concurrency}`, 8),
+      pad(r.docs, 5),
+      pad(r.pages, 6),
+      pad(r.seconds.toFixed(1), 8),
+      pad(r.startup.toFixed(1), 7),
+      pad(r.perMin.toFixed(1), 11),
+      pad(r.workerCpu.toFixed(1), 12),
+      pad((r.workerCpu / r.seconds).toFixed(2), 10),
+      pad(r.serviceCores.toFixed(2), 8),
+      pad(r.foreignCores.toFixed(2), 7),
+      pad(r.load.toFixed(2), 5),
+      ` ${r.peakRss
+        .map((m) => m.toFixed(0))
+        .join(' + ')
+        .padEnd(24)}`,
+      Object.entries(r.statuses)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', '),
+    ].join(' '),
+  );
 }
-console.log('\nseconds = first worker started → last document stored (startup included); startup = until the last worker was ready');
-console.log('cores used = worker CPU seconds ÷ wall seconds; pg+redis = cores used by PostgreSQL (this database\'s backends) and Redis;');
-console.log(`foreign = cores used by anything else (other users of the machine: a run with foreign ≥ ${idleCores} is noisy); load = 1-min load average at the start`);
+console.log(
+  '\nseconds = first worker started → last document stored (startup included); startup = until the last worker was ready',
+);
+console.log(
+  "cores used = worker CPU seconds ÷ wall seconds; pg+redis = cores used by PostgreSQL (this database's backends) and Redis;",
+);
+console.log(
+  `foreign = cores used by anything else (other users of the machine: a run with foreign ≥ ${idleCores} is noisy); load = 1-min load average at the start`,
+);
 
 const TARGET: Record<string, number> = { scanned: 1.8 };
 for (const c of corpora) {
@@ -424,15 +553,21 @@ for (const c of corpora) {
   if (!ref || !two) continue;
   const ratio = two.perMin / ref.perMin;
   const target = TARGET[c.name];
-  console.log(`scaling ${c.name}: 2 workers (${specName(two.spec)}) ${two.perMin.toFixed(1)}/min ÷ 1 worker (${specName(ref.spec)}) ${ref.perMin.toFixed(1)}/min = ${ratio.toFixed(2)}`
-    + (target ? ` (target ≥ ${target}: ${ratio >= target ? 'met' : 'NOT met'})` : ''));
+  console.log(
+    `scaling ${c.name}: 2 workers (${specName(two.spec)}) ${two.perMin.toFixed(1)}/min ÷ 1 worker (${specName(ref.spec)}) ${ref.perMin.toFixed(1)}/min = ${ratio.toFixed(2)}` +
+      (target ? ` (target ≥ ${target}: ${ratio >= target ? 'met' : 'NOT met'})` : ''),
+  );
   for (const other of mine.filter((r) => r.spec.processes === 1 && r !== ref)) {
-    console.log(`  2 workers ÷ 1 worker with the whole machine (${specName(other.spec)}, ${other.perMin.toFixed(1)}/min) = ${(two.perMin / other.perMin).toFixed(2)}`);
+    console.log(
+      `  2 workers ÷ 1 worker with the whole machine (${specName(other.spec)}, ${other.perMin.toFixed(1)}/min) = ${(two.perMin / other.perMin).toFixed(2)}`,
+    );
   }
 }
 if (ceiling) {
-  console.log(`the machine's own scaling on the scanned documents, no queue: lkj extract (1 OCR thread, pinned) alone ${ceiling.alone.toFixed(1)} s; `
-    + `two at once on two cores ${ceiling.together.map((t) => t.toFixed(1)).join(' s and ')} s: scaling ${ceiling.scaling.toFixed(2)} `
-    + '(the most any queue can reach here for this work)');
+  console.log(
+    `the machine's own scaling on the scanned documents, no queue: lkj extract (1 OCR thread, pinned) alone ${ceiling.alone.toFixed(1)} s; ` +
+      `two at once on two cores ${ceiling.together.map((t) => t.toFixed(1)).join(' s and ')} s: scaling ${ceiling.scaling.toFixed(2)} ` +
+      '(the most any queue can reach here for this work)',
+  );
 }
 console.log(`load average at end: ${fmtLoad()}`);

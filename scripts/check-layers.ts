@@ -16,8 +16,25 @@ import { createScanner } from 'typescript/unstable/ast/scanner';
 
 /** Lowest first: a folder may import from the folders before it, never from one after it. */
 export const LAYERS = [
-  'settings', 'types', 'model', 'intake', 'accounts', 'signatures', 'pages', 'raster', 'parse', 'tables', 'ocr', 'verify',
-  'pipeline', 'store', 'review', 'jobs', 'queue', 'api', 'cli',
+  'settings',
+  'types',
+  'model',
+  'intake',
+  'accounts',
+  'signatures',
+  'pages',
+  'raster',
+  'parse',
+  'tables',
+  'ocr',
+  'verify',
+  'pipeline',
+  'store',
+  'review',
+  'jobs',
+  'queue',
+  'api',
+  'cli',
 ] as const;
 
 export interface Import {
@@ -41,10 +58,20 @@ export interface Violation {
 
 // after these a `/` divides; anywhere else it starts a regular expression
 const ENDS_OPERAND = new Set<SyntaxKind>([
-  SyntaxKind.Identifier, SyntaxKind.NumericLiteral, SyntaxKind.BigIntLiteral, SyntaxKind.StringLiteral,
-  SyntaxKind.CloseParenToken, SyntaxKind.CloseBracketToken, SyntaxKind.CloseBraceToken,
-  SyntaxKind.NoSubstitutionTemplateLiteral, SyntaxKind.TemplateTail, SyntaxKind.RegularExpressionLiteral,
-  SyntaxKind.ThisKeyword, SyntaxKind.SuperKeyword, SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword,
+  SyntaxKind.Identifier,
+  SyntaxKind.NumericLiteral,
+  SyntaxKind.BigIntLiteral,
+  SyntaxKind.StringLiteral,
+  SyntaxKind.CloseParenToken,
+  SyntaxKind.CloseBracketToken,
+  SyntaxKind.CloseBraceToken,
+  SyntaxKind.NoSubstitutionTemplateLiteral,
+  SyntaxKind.TemplateTail,
+  SyntaxKind.RegularExpressionLiteral,
+  SyntaxKind.ThisKeyword,
+  SyntaxKind.SuperKeyword,
+  SyntaxKind.TrueKeyword,
+  SyntaxKind.FalseKeyword,
   SyntaxKind.NullKeyword,
 ]);
 
@@ -64,7 +91,10 @@ export function importSpecifiers(source: string): { specifier: string; line: num
       if (token === SyntaxKind.TemplateMiddle) braces.push(true);
     } else if (token === SyntaxKind.OpenBraceToken) braces.push(false);
     else if (token === SyntaxKind.TemplateHead) braces.push(true);
-    else if ((token === SyntaxKind.SlashToken || token === SyntaxKind.SlashEqualsToken) && !ENDS_OPERAND.has(previous)) {
+    else if (
+      (token === SyntaxKind.SlashToken || token === SyntaxKind.SlashEqualsToken) &&
+      !ENDS_OPERAND.has(previous)
+    ) {
       token = scanner.reScanSlashToken();
     }
     if (token === SyntaxKind.StringLiteral) {
@@ -152,7 +182,10 @@ export function checkLayers(edges: readonly FolderEdge[], layers: readonly strin
     for (const folder of [edge.from, edge.to]) {
       if (!rank.has(folder) && !unknown.has(folder)) {
         unknown.add(folder);
-        violations.push({ kind: 'unknown-folder', message: `src/${folder}/ has no place in LAYERS (scripts/check-layers.ts)` });
+        violations.push({
+          kind: 'unknown-folder',
+          message: `src/${folder}/ has no place in LAYERS (scripts/check-layers.ts)`,
+        });
       }
     }
     const from = rank.get(edge.from);

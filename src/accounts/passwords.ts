@@ -6,7 +6,9 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scryptAsync = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scrypt(password, salt, keylen, opts, (e, key) => (e ? reject(e) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, salt, keylen, opts, (e, key) => (e ? reject(e) : resolve(key))),
+  );
 
 // N = 2^15 (~50–100 ms here): slow for a guesser, fine for a login; 128·N·r = 32 MiB of memory
 const COST = { N: 32768, r: 8, p: 1 };
@@ -50,12 +52,17 @@ const MAX_PASSWORD_LENGTH = 1024;
 
 export const PASSWORD_MESSAGES = {
   short: { id: 'kata sandi minimal {n} karakter', en: 'the password must have at least {n} characters' },
-  long: { id: 'kata sandi terlalu panjang (paling banyak {n} karakter)', en: 'the password is too long (at most {n} characters)' },
+  long: {
+    id: 'kata sandi terlalu panjang (paling banyak {n} karakter)',
+    en: 'the password is too long (at most {n} characters)',
+  },
 } as const;
 
 /** Why a password is refused, in the reader's language; null when it is fine. */
 export function checkPasswordStrength(password: string, lang: 'id' | 'en' = 'en'): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return PASSWORD_MESSAGES.short[lang].replace('{n}', String(MIN_PASSWORD_LENGTH));
-  if (password.length > MAX_PASSWORD_LENGTH) return PASSWORD_MESSAGES.long[lang].replace('{n}', String(MAX_PASSWORD_LENGTH));
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return PASSWORD_MESSAGES.short[lang].replace('{n}', String(MIN_PASSWORD_LENGTH));
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return PASSWORD_MESSAGES.long[lang].replace('{n}', String(MAX_PASSWORD_LENGTH));
   return null;
 }

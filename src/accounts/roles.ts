@@ -8,4 +8,8 @@ const RANK: Record<Role, number> = { viewer: 1, reviewer: 2, admin: 3 };
 
 export const hasRole = (have: Role, need: Role): boolean => RANK[have] >= RANK[need];
 
-export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore; at most 64');
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore; at most 64');

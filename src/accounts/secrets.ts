@@ -16,7 +16,8 @@ export const csrfTokenFor = (sessionSecret: string): string =>
   createHash('sha256').update('lkj-csrf\0').update(sessionSecret).digest('base64url');
 
 export function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a), y = Buffer.from(b);
+  const x = Buffer.from(a),
+    y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 

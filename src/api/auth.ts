@@ -41,7 +41,10 @@ function bearer(req: FastifyRequest): string | null | undefined {
 
 export class Auth {
   private readonly resolved = new WeakMap<FastifyRequest, Promise<Principal | null>>();
-  constructor(private readonly users: Users, private readonly opts: ServerOptions) {}
+  constructor(
+    private readonly users: Users,
+    private readonly opts: ServerOptions,
+  ) {}
 
   principal(req: FastifyRequest): Promise<Principal | null> {
     let p = this.resolved.get(req);
@@ -54,7 +57,8 @@ export class Auth {
 
   private async resolve(req: FastifyRequest): Promise<Principal | null> {
     const token = bearer(req);
-    if (token === null) throw new ApiError(401, 'unauthenticated', 'malformed Authorization header (expected "Bearer <token>")');
+    if (token === null)
+      throw new ApiError(401, 'unauthenticated', 'malformed Authorization header (expected "Bearer <token>")');
     if (token !== undefined) {
       const p = await this.users.principalForToken(hashSecret(token));
       if (!p) throw new ApiError(401, 'unauthenticated', 'unknown or revoked API token');
@@ -76,18 +80,30 @@ export class Auth {
         throw new ApiError(403, 'csrf', 'missing or wrong x-csrf-token header (GET /api/session gives it)');
       }
     }
-    if (!hasRole(p.role, access)) throw new ApiError(403, 'forbidden', `this needs the ${access} role; ${p.username} is a ${p.role}`);
+    if (!hasRole(p.role, access))
+      throw new ApiError(403, 'forbidden', `this needs the ${access} role; ${p.username} is a ${p.role}`);
     return p;
   }
 
   /** Secure when configured, or (auto) when the request came over TLS, directly or through a proxy. */
   secure(req: FastifyRequest): boolean {
     if (this.opts.secureCookies !== 'auto') return this.opts.secureCookies;
-    return req.protocol === 'https' || String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+    return (
+      req.protocol === 'https' ||
+      String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        ?.trim() === 'https'
+    );
   }
 
   setSessionCookie(req: FastifyRequest, reply: FastifyReply, secret: string): void {
-    const attrs = [`${SESSION_COOKIE}=${secret}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${Math.round(this.opts.sessionHours * 3600)}`];
+    const attrs = [
+      `${SESSION_COOKIE}=${secret}`,
+      'Path=/',
+      'HttpOnly',
+      'SameSite=Strict',
+      `Max-Age=${Math.round(this.opts.sessionHours * 3600)}`,
+    ];
     if (this.secure(req)) attrs.push('Secure');
     reply.header('set-cookie', attrs.join('; '));
   }

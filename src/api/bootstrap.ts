@@ -20,7 +20,10 @@ export async function ensureFirstAdmin(rt: Runtime): Promise<{ username: string;
   if ((await users.count()) > 0) return null;
   const password = generatePassword();
   await users.create(FIRST_ADMIN, 'admin', await hashPassword(password));
-  await writeAudit(rt.store.db, 'system', 'user-created', null, { after: { username: FIRST_ADMIN, role: 'admin' }, reason: 'first start' });
+  await writeAudit(rt.store.db, 'system', 'user-created', null, {
+    after: { username: FIRST_ADMIN, role: 'admin' },
+    reason: 'first start',
+  });
   return { username: FIRST_ADMIN, password };
 }
 
@@ -32,10 +35,14 @@ const SAMPLE_SCANS = ['candipuro-tw2-2024_scan.pdf', 'rowokangkung-tw4-2022_scan
  * anything a person uploads. Only into an empty database; a clone without fixtures loads nothing.
  */
 export async function loadSamples(rt: Runtime, o: { scans?: number; corpus?: string } = {}): Promise<DocumentRow[]> {
-  const [{ n }] = (await rt.store.db.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM documents')) as [{ n: number }];
+  const [{ n }] = (await rt.store.db.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM documents')) as [
+    { n: number },
+  ];
   if (n > 0) return [];
   const corpus = o.corpus ?? path.join(PACKAGE_ROOT, 'fixtures', 'corpus');
-  const born = (await fs.readdir(path.join(corpus, 'born')).catch(() => [] as string[])).filter((f) => f.endsWith('.pdf')).sort();
+  const born = (await fs.readdir(path.join(corpus, 'born')).catch(() => [] as string[]))
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
   const files = [
     ...born.map((f) => path.join(corpus, 'born', f)),
     ...SAMPLE_SCANS.slice(0, o.scans ?? SAMPLE_SCANS.length).map((f) => path.join(corpus, 'scan', f)),

@@ -21,20 +21,35 @@ function parameters(schema: ZodType | undefined, where: 'path' | 'query'): Json[
   const props = (js.properties ?? {}) as Record<string, Json>;
   const required = new Set((js.required ?? []) as string[]);
   return Object.entries(props).map(([name, s]) => ({
-    name, in: where, required: where === 'path' || required.has(name), schema: s, ...(s.description ? { description: s.description } : {}),
+    name,
+    in: where,
+    required: where === 'path' || required.has(name),
+    schema: s,
+    ...(s.description ? { description: s.description } : {}),
   }));
 }
 
-const ROLE_TEXT = { public: 'no login', viewer: 'viewer, reviewer or admin', reviewer: 'reviewer or admin', admin: 'admin' } as const;
+const ROLE_TEXT = {
+  public: 'no login',
+  viewer: 'viewer, reviewer or admin',
+  reviewer: 'reviewer or admin',
+  admin: 'admin',
+} as const;
 
 export function openApiDocument(specs: readonly AnyRouteSpec[], version: string): Json {
   const paths: Record<string, Record<string, Json>> = {};
-  const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const error = {
+    description: 'error',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
   for (const s of specs) {
     const okStatus = String(s.status ?? 200);
     const ok: Json = { description: 'success' };
     if (s.response) ok.content = { 'application/json': { schema: jsonSchema(s.response, 'output') } };
-    else if (s.produces) ok.content = Object.fromEntries(s.produces.split(',').map((t) => [t.trim(), { schema: { type: 'string', format: 'binary' } }]));
+    else if (s.produces)
+      ok.content = Object.fromEntries(
+        s.produces.split(',').map((t) => [t.trim(), { schema: { type: 'string', format: 'binary' } }]),
+      );
     const responses: Json = { [okStatus]: ok, 400: error };
     if (s.access !== 'public') Object.assign(responses, { 401: error, 403: error });
     for (const [status, text] of Object.entries(s.errors ?? {})) responses[status] = { ...error, description: text };
@@ -42,19 +57,32 @@ export function openApiDocument(specs: readonly AnyRouteSpec[], version: string)
     const op: Json = {
       operationId: `${s.method.toLowerCase()}${openApiPath(s.url).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       summary: s.summary,
-      description: [s.description, `Access: ${ROLE_TEXT[s.access]}.`, s.access !== 'public' && !['GET'].includes(s.method) ? 'Cookie sessions send x-csrf-token.' : '']
-        .filter(Boolean).join('\n\n'),
+      description: [
+        s.description,
+        `Access: ${ROLE_TEXT[s.access]}.`,
+        s.access !== 'public' && !['GET'].includes(s.method) ? 'Cookie sessions send x-csrf-token.' : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       tags: [s.tag],
       'x-access': s.access,
       parameters: [...parameters(s.params, 'path'), ...parameters(s.query, 'query')],
       responses,
       security: s.access === 'public' ? [] : [{ session: [] }, { token: [] }],
     };
-    if (s.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(s.body, 'input') } } };
+    if (s.body)
+      op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(s.body, 'input') } } };
     if (s.multipart) {
       op.requestBody = {
         required: true,
-        content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } },
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+            },
+          },
+        },
       };
     }
     const url = openApiPath(s.url);
@@ -67,8 +95,9 @@ export function openApiDocument(specs: readonly AnyRouteSpec[], version: string)
     info: {
       title: 'lkj API',
       version,
-      description: 'Verified data from Indonesian performance reports (LKj): documents, findings with evidence, review, exports. '
-        + 'Log in with POST /api/session (cookie + x-csrf-token) or send Authorization: Bearer <token> (lkj token create).',
+      description:
+        'Verified data from Indonesian performance reports (LKj): documents, findings with evidence, review, exports. ' +
+        'Log in with POST /api/session (cookie + x-csrf-token) or send Authorization: Bearer <token> (lkj token create).',
     },
     servers: [{ url: '/' }],
     paths,
@@ -82,11 +111,17 @@ export function openApiDocument(specs: readonly AnyRouteSpec[], version: string)
   };
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function docsPage(specs: readonly AnyRouteSpec[], version: string): string {
-  const rows = specs.map((s) => `<tr><td class="m">${esc(s.method)}</td><td><code>${esc(s.url)}</code></td><td>${esc(s.access)}</td>`
-    + `<td>${esc(s.summary)}${s.description ? `<div class="d">${esc(s.description)}</div>` : ''}</td></tr>`).join('\n');
+  const rows = specs
+    .map(
+      (s) =>
+        `<tr><td class="m">${esc(s.method)}</td><td><code>${esc(s.url)}</code></td><td>${esc(s.access)}</td>` +
+        `<td>${esc(s.summary)}${s.description ? `<div class="d">${esc(s.description)}</div>` : ''}</td></tr>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>lkj API ${esc(version)}</title><link rel="stylesheet" href="/docs/docs.css"></head>
 <body><h1>lkj API</h1>

@@ -16,7 +16,11 @@ export interface Processor {
   close(): Promise<void>;
 }
 
-export function processorFor(rt: Runtime, mode: 'background' | 'queue' | 'none', o: { lang: Lang; logger: Logger }): Processor {
+export function processorFor(
+  rt: Runtime,
+  mode: 'background' | 'queue' | 'none',
+  o: { lang: Lang; logger: Logger },
+): Processor {
   if (mode === 'queue') {
     return {
       async submitted(docs) {
@@ -26,7 +30,10 @@ export function processorFor(rt: Runtime, mode: 'background' | 'queue' | 'none',
           return {};
         } catch (e) {
           // recorded in the database: a worker's reconcile queues them when Redis is back
-          o.logger.warn({ docs: docs.map((d) => d.id), err: e }, `queue: Redis did not take ${docs.length} job(s): ${(e as Error).message}`);
+          o.logger.warn(
+            { docs: docs.map((d) => d.id), err: e },
+            `queue: Redis did not take ${docs.length} job(s): ${(e as Error).message}`,
+          );
           return { warning: 'stored; the queue is unreachable, a worker will pick the documents up when it is back' };
         }
       },
@@ -49,11 +56,18 @@ function backgroundLoop(store: Store, o: { lang: Lang; logger: Logger }): Proces
     while (!stopped) {
       dirty = false;
       try {
-        await runPending(store, { lang: o.lang }, {
-          stopped: () => stopped,
-          onDone: (d, r) => o.logger.info({ doc: d.id, stage: 'process', status: r.status, ...(r.error ? { code: r.error.code } : {}) },
-            `processed ${d.file_name}: ${r.status}${r.error ? ` (${r.error.code})` : ''}`),
-        });
+        await runPending(
+          store,
+          { lang: o.lang },
+          {
+            stopped: () => stopped,
+            onDone: (d, r) =>
+              o.logger.info(
+                { doc: d.id, stage: 'process', status: r.status, ...(r.error ? { code: r.error.code } : {}) },
+                `processed ${d.file_name}: ${r.status}${r.error ? ` (${r.error.code})` : ''}`,
+              ),
+          },
+        );
         failures = 0;
       } catch (e) {
         // the database went away or a bug: keep the server up, try again later
@@ -64,7 +78,10 @@ function backgroundLoop(store: Store, o: { lang: Lang; logger: Logger }): Proces
       if (dirty && !failures) continue;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, IDLE_MS * Math.min(2 ** failures, 12));
-        wake = () => { clearTimeout(t); resolve(); };
+        wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
       });
       wake = null;
     }

@@ -10,7 +10,11 @@ import type { Access, Auth } from './auth.js';
 import { ApiError } from './errors.js';
 import { requestLang, zodErrors } from './messages.js';
 
-export interface RouteSpec<P extends ZodType | undefined, Q extends ZodType | undefined, B extends ZodType | undefined> {
+export interface RouteSpec<
+  P extends ZodType | undefined,
+  Q extends ZodType | undefined,
+  B extends ZodType | undefined,
+> {
   method: Extract<HTTPMethods, 'GET' | 'POST' | 'PATCH' | 'DELETE'>;
   /** fastify path syntax (`/api/documents/:id`) */
   url: string;
@@ -49,12 +53,16 @@ export type AnyRouteSpec = RouteSpec<ZodType | undefined, ZodType | undefined, Z
 
 export class ApiRoutes {
   readonly specs: AnyRouteSpec[] = [];
-  constructor(private readonly app: FastifyInstance, private readonly auth: Auth) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly auth: Auth,
+  ) {}
 
-  add<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
-    spec: RouteSpec<P, Q, B>,
-    handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<unknown>,
-  ): void {
+  add<
+    P extends ZodType | undefined = undefined,
+    Q extends ZodType | undefined = undefined,
+    B extends ZodType | undefined = undefined,
+  >(spec: RouteSpec<P, Q, B>, handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<unknown>): void {
     this.specs.push(spec as AnyRouteSpec);
     this.app.route({
       method: spec.method,
@@ -65,7 +73,7 @@ export class ApiRoutes {
         const lang = requestLang(req);
         const params = parse(spec.params, req.params, 'path parameter', lang) as Out<P>;
         const query = parse(spec.query, req.query, 'query parameter', lang) as Out<Q>;
-        const body = parse(spec.body, spec.multipart ? undefined : req.body ?? {}, 'body', lang) as Out<B>;
+        const body = parse(spec.body, spec.multipart ? undefined : (req.body ?? {}), 'body', lang) as Out<B>;
         return handler({ req, reply, user, params, query, body });
       },
     });
@@ -79,14 +87,18 @@ function parse(schema: ZodType | undefined, value: unknown, where: string, lang:
   const bad = unstorableText(value);
   if (bad !== null) {
     const message = 'holds a character that cannot be stored (NUL or a lone surrogate)';
-    throw new ApiError(400, 'bad-request', `${where}${bad ? ` "${bad}"` : ''}: ${message}`, { issues: [{ path: bad, message }] });
+    throw new ApiError(400, 'bad-request', `${where}${bad ? ` "${bad}"` : ''}: ${message}`, {
+      issues: [{ path: bad, message }],
+    });
   }
   // zod words its own messages in the caller's language; the error handler words `where`
   const r = schema.safeParse(value, { error: zodErrors[lang] });
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const first = issues[0]!;
-  throw new ApiError(400, 'bad-request', `${where}${first.path ? ` "${first.path}"` : ''}: ${first.message}`, { issues });
+  throw new ApiError(400, 'bad-request', `${where}${first.path ? ` "${first.path}"` : ''}: ${first.message}`, {
+    issues,
+  });
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what it looks for (PostgreSQL text cannot hold it)

@@ -45,16 +45,21 @@ export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}
   const trustProxy = typeof hops === 'number' ? (_addr: string, i: number) => i < hops : hops;
   const app = Fastify({
     // requests are logged (info: one line as each arrives, one as it is answered) to the same log
-    loggerInstance: opts.logger as FastifyBaseLogger, trustProxy, bodyLimit: 1024 * 1024,
+    loggerInstance: opts.logger as FastifyBaseLogger,
+    trustProxy,
+    bodyLimit: 1024 * 1024,
     // fastify turns Node's request timeout off by default: a request whose body stops (or that the
     // multipart parser stops reading: a part header with a bare CR or LF) was never answered
     serverFactory: (handler) => {
-      const server = http.createServer({
-        headersTimeout: opts.headersTimeoutMs,
-        requestTimeout: opts.requestTimeoutMs,
-        connectionsCheckingInterval: Math.min(1000, opts.headersTimeoutMs, opts.requestTimeoutMs),
-        keepAliveTimeout: 72_000,
-      }, handler);
+      const server = http.createServer(
+        {
+          headersTimeout: opts.headersTimeoutMs,
+          requestTimeout: opts.requestTimeoutMs,
+          connectionsCheckingInterval: Math.min(1000, opts.headersTimeoutMs, opts.requestTimeoutMs),
+          keepAliveTimeout: 72_000,
+        },
+        handler,
+      );
       server.setTimeout(opts.idleTimeoutMs);
       return server;
     },
@@ -63,18 +68,30 @@ export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}
   const auth = new Auth(users, opts);
   installErrorHandler(app);
   installSecurityHeaders(app, (req) => auth.secure(req));
-  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: opts.maxUploadFiles }, throwFileSizeLimit: true });
+  await app.register(multipart, {
+    limits: { fileSize: opts.maxUploadBytes, files: opts.maxUploadFiles },
+    throwFileSizeLimit: true,
+  });
 
   const processing = opts.processing ?? (rt.queue ? 'queue' : 'background');
   const ctx: ApiContext = {
-    rt, store: rt.store, users, review: new Review(rt.store.db, opts.claimMinutes), auth, opts,
+    rt,
+    store: rt.store,
+    users,
+    review: new Review(rt.store.db, opts.claimMinutes),
+    auth,
+    opts,
     images: new ImageCache(path.join(opts.dataDir, 'cache', 'images')),
     processor: processorFor(rt, processing, { lang: opts.lang, logger: opts.logger }),
     routes: new ApiRoutes(app, auth),
     uploadChecker: new UploadChecker(opts.uploadCheck),
   };
-  for (const add of [statsRoutes, sessionRoutes, documentRoutes, imageRoutes, reviewRoutes, exportRoutes, adminRoutes]) add(ctx);
-  app.addHook('onClose', async () => { await ctx.processor.close(); await ctx.uploadChecker.close(); });
+  for (const add of [statsRoutes, sessionRoutes, documentRoutes, imageRoutes, reviewRoutes, exportRoutes, adminRoutes])
+    add(ctx);
+  app.addHook('onClose', async () => {
+    await ctx.processor.close();
+    await ctx.uploadChecker.close();
+  });
 
   const openapi = JSON.stringify(openApiDocument(ctx.routes.specs, API_VERSION));
   const docs = docsPage(ctx.routes.specs, API_VERSION);
@@ -86,9 +103,18 @@ export async function buildServer(rt: Runtime, over: Partial<ServerOptions> = {}
   app.setNotFoundHandler(async (req, reply) => {
     if (!req.url.startsWith('/api/') && (req.method === 'GET' || req.method === 'HEAD')) {
       const hit = await web.lookup(req.url);
-      if (hit) return reply.type(hit.type).header('cache-control', 'no-cache').send(await fs.readFile(hit.file));
+      if (hit)
+        return reply
+          .type(hit.type)
+          .header('cache-control', 'no-cache')
+          .send(await fs.readFile(hit.file));
     }
-    return reply.status(404).send({ error: { code: 'not-found', message: apiText(requestLang(req), `${req.method} ${req.url.split('?')[0]} not found`) } });
+    return reply.status(404).send({
+      error: {
+        code: 'not-found',
+        message: apiText(requestLang(req), `${req.method} ${req.url.split('?')[0]} not found`),
+      },
+    });
   });
   return { app, ctx };
 }

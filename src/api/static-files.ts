@@ -8,16 +8,31 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.ico': 'image/x-icon', '.webp': 'image/webp',
-  '.woff': 'font/woff', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 const MAX_FILES = 5000;
 /** listing again at most this often, so files the app's build writes show up without a restart */
 const RESCAN_MS = 2000;
 
-export interface StaticFile { file: string; type: string }
+export interface StaticFile {
+  file: string;
+  type: string;
+}
 
 export class StaticFiles {
   private files = new Map<string, StaticFile>();
@@ -36,7 +51,7 @@ export class StaticFiles {
     }
     const hit = this.files.get(key) ?? this.files.get(key.endsWith('/') ? `${key}index.html` : `${key}/index.html`);
     if (hit) return hit;
-    return path.posix.extname(key) ? null : this.files.get('/index.html') ?? null;
+    return path.posix.extname(key) ? null : (this.files.get('/index.html') ?? null);
   }
 
   private async scan(): Promise<void> {

@@ -8,7 +8,12 @@ import { isInputError } from '../intake/errors.js';
 import type { InputMessage } from '../intake/messages.js';
 import { checkUpload, type UploadLimits } from './upload-check.js';
 
-export interface CheckRequest { id: number; path: string; name: string; limits: UploadLimits }
+export interface CheckRequest {
+  id: number;
+  path: string;
+  name: string;
+  limits: UploadLimits;
+}
 export type CheckVerdict =
   | { ok: true; kind: string; pages: number }
   // an input error's reason as a message key and values, so the server words it in the caller's language
@@ -21,12 +26,16 @@ async function verdictOf(m: CheckRequest): Promise<CheckVerdict> {
     const err = e as Error & { file?: string };
     const prefix = `${err.file ?? m.name}: `;
     const reason = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
-    return isInputError(e) ? { ok: false, code: e.code, reason: typeof e.reason === 'string' ? reason : e.reason } : { ok: false, code: 'internal', reason, internal: true };
+    return isInputError(e)
+      ? { ok: false, code: e.code, reason: typeof e.reason === 'string' ? reason : e.reason }
+      : { ok: false, code: 'internal', reason, internal: true };
   }
 }
 
 let chain = Promise.resolve();
 process.on('message', (m: CheckRequest) => {
-  chain = chain.then(async () => { process.send!({ id: m.id, verdict: await verdictOf(m) }); });
+  chain = chain.then(async () => {
+    process.send!({ id: m.id, verdict: await verdictOf(m) });
+  });
 });
 process.send!({ ready: true });

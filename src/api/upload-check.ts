@@ -23,7 +23,11 @@ export interface UploadLimits {
   maxPixels?: number;
 }
 
-export async function checkUpload(bytes: Uint8Array, name: string, limits: UploadLimits): Promise<{ kind: FileKind; pages: number }> {
+export async function checkUpload(
+  bytes: Uint8Array,
+  name: string,
+  limits: UploadLimits,
+): Promise<{ kind: FileKind; pages: number }> {
   const kind = checkIntake(bytes, name, limits.maxBytes);
   const maxPixels = limits.maxPixels ?? DEFAULT_MAX_PAGE_PIXELS;
   if (kind === 'pdf') {
@@ -31,7 +35,8 @@ export async function checkUpload(bytes: Uint8Array, name: string, limits: Uploa
     try {
       // an image bomb (30000×30000 px in 1 MB of Flate) is refused from its dictionary, never decoded
       await checkPdfImages(bytes, name, maxPixels);
-      if (doc.numPages > limits.maxPages) throw new InputError('too-large', msg('pdfTooManyPages', { pages: doc.numPages, max: limits.maxPages }), name);
+      if (doc.numPages > limits.maxPages)
+        throw new InputError('too-large', msg('pdfTooManyPages', { pages: doc.numPages, max: limits.maxPages }), name);
       for (let n = 1; n <= doc.numPages; n++) {
         // a page tree pdfjs cannot walk (a kid that is no page) is the file's fault, as in the pipeline
         const page = await doc.getPage(n).catch((e: Error) => {
@@ -39,7 +44,17 @@ export async function checkUpload(bytes: Uint8Array, name: string, limits: Uploa
         });
         const vp = page.getViewport({ scale: DEFAULT_DPI / 72 });
         if (vp.width * vp.height > maxPixels) {
-          throw new InputError('too-large', msg('pageTooManyPixels', { page: n, width: Math.round(vp.width), height: Math.round(vp.height), dpi: DEFAULT_DPI, max: maxPixels }), name);
+          throw new InputError(
+            'too-large',
+            msg('pageTooManyPixels', {
+              page: n,
+              width: Math.round(vp.width),
+              height: Math.round(vp.height),
+              dpi: DEFAULT_DPI,
+              max: maxPixels,
+            }),
+            name,
+          );
         }
       }
       return { kind, pages: doc.numPages };
@@ -50,11 +65,26 @@ export async function checkUpload(bytes: Uint8Array, name: string, limits: Uploa
   const img = await openImage(bytes, name, { maxPages: limits.maxPages, maxPixels });
   for (let i = 0; i < img.numPages; i++) {
     // headers only: a decompression bomb is refused before a pixel is decoded
-    const meta = await sharp(bytes, { page: i, limitInputPixels: false }).metadata().catch((e: Error) => {
-      throw new InputError('bad-image', msg('unreadableImage', { where: msg('pageLabel', { page: i + 1 }), detail: e.message }), name);
-    });
+    const meta = await sharp(bytes, { page: i, limitInputPixels: false })
+      .metadata()
+      .catch((e: Error) => {
+        throw new InputError(
+          'bad-image',
+          msg('unreadableImage', { where: msg('pageLabel', { page: i + 1 }), detail: e.message }),
+          name,
+        );
+      });
     if ((meta.width ?? 0) * (meta.height ?? 0) > maxPixels) {
-      throw new InputError('too-large', msg('imageTooManyPixels', { where: msg('pageLabel', { page: i + 1 }), width: meta.width ?? 0, height: meta.height ?? 0, max: maxPixels }), name);
+      throw new InputError(
+        'too-large',
+        msg('imageTooManyPixels', {
+          where: msg('pageLabel', { page: i + 1 }),
+          width: meta.width ?? 0,
+          height: meta.height ?? 0,
+          max: maxPixels,
+        }),
+        name,
+      );
     }
   }
   return { kind, pages: img.numPages };
@@ -101,7 +131,9 @@ export class UploadChecker {
     const id = this.nextId++;
     const verdict = await new Promise<CheckVerdict | null>((resolve) => {
       c.pending = { id, resolve };
-      c.child.send({ id, path: file, name, limits } satisfies CheckRequest, (err) => { if (err) this.kill(c, msg('limitNoAnswer')); });
+      c.child.send({ id, path: file, name, limits } satisfies CheckRequest, (err) => {
+        if (err) this.kill(c, msg('limitNoAnswer'));
+      });
     });
     hold(c, false);
     this.give(c);
@@ -121,7 +153,9 @@ export class UploadChecker {
   }
 
   private async take(): Promise<Checker> {
-    const c = this.idle.pop() ?? (this.all.size < this.cap.processes ? this.spawn() : await new Promise<Checker>((r) => this.waiting.push(r)));
+    const c =
+      this.idle.pop() ??
+      (this.all.size < this.cap.processes ? this.spawn() : await new Promise<Checker>((r) => this.waiting.push(r)));
     hold(c, true);
     await c.ready;
     return c;
@@ -129,7 +163,8 @@ export class UploadChecker {
 
   private give(c: Checker): void {
     if (!this.all.has(c)) return; // it died: the next one is spawned on demand
-    if (rssMb(c.child.pid) > this.cap.memoryMb / 2) { // memory a check left behind: start afresh
+    if (rssMb(c.child.pid) > this.cap.memoryMb / 2) {
+      // memory a check left behind: start afresh
       this.kill(c, msg('limitMemory', { n: Math.round(this.cap.memoryMb / 2) })); // idle: nobody waits on this reason
       return;
     }
@@ -150,7 +185,11 @@ export class UploadChecker {
     c.ready = new Promise<void>((resolve) => {
       child.on('message', (m: { ready?: boolean; id?: number; verdict?: CheckVerdict }) => {
         if (m.ready) resolve();
-        else if (c.pending && m.id === c.pending.id) { const p = c.pending; c.pending = null; p.resolve(m.verdict ?? null); }
+        else if (c.pending && m.id === c.pending.id) {
+          const p = c.pending;
+          c.pending = null;
+          p.resolve(m.verdict ?? null);
+        }
       });
       child.once('exit', () => resolve());
     });
@@ -169,10 +208,15 @@ export class UploadChecker {
     child.unref();
     (child.channel as { unref?: () => void } | null | undefined)?.unref?.();
     // the heap cap does not bound typed arrays and native memory: watch the whole process, and time
-    let since = 0, lastId = 0;
+    let since = 0,
+      lastId = 0;
     const watch = setInterval(() => {
-      if (c.pending && c.pending.id !== lastId) { lastId = c.pending.id; since = Date.now(); }
-      if (c.pending && Date.now() - since > this.cap.timeoutMs) this.kill(c, msg('limitSeconds', { n: Math.round(this.cap.timeoutMs / 1000) }));
+      if (c.pending && c.pending.id !== lastId) {
+        lastId = c.pending.id;
+        since = Date.now();
+      }
+      if (c.pending && Date.now() - since > this.cap.timeoutMs)
+        this.kill(c, msg('limitSeconds', { n: Math.round(this.cap.timeoutMs / 1000) }));
       if (c.pending && rssMb(child.pid) > this.cap.memoryMb) this.kill(c, msg('limitMemory', { n: this.cap.memoryMb }));
     }, 100);
     watch.unref();
@@ -188,12 +232,20 @@ export class UploadChecker {
 /** In use, a checker keeps this process alive; idle, it does not (a closing server, a test). */
 function hold(c: Checker, on: boolean): void {
   const ch = c.child.channel as { ref?: () => void; unref?: () => void } | null | undefined;
-  if (on) { c.child.ref(); ch?.ref?.(); } else { c.child.unref(); ch?.unref?.(); }
+  if (on) {
+    c.child.ref();
+    ch?.ref?.();
+  } else {
+    c.child.unref();
+    ch?.unref?.();
+  }
 }
 
-
 // the child runs the same code as this module: compiled JS, or TypeScript through tsx (tests)
-const CHILD = new URL(import.meta.url.endsWith('.ts') ? './upload-check-child.ts' : './upload-check-child.js', import.meta.url);
+const CHILD = new URL(
+  import.meta.url.endsWith('.ts') ? './upload-check-child.ts' : './upload-check-child.js',
+  import.meta.url,
+);
 const CHILD_LOADER = import.meta.url.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
 
 /** The HTTP status a refused upload answers with. */

@@ -21,13 +21,21 @@ export interface SpooledFile {
 }
 
 /** Stream one multipart file to a new file in `dir`; the caller removes it. */
-export async function spool(file: Readable & { truncated?: boolean }, dir: string, stall: StallGuard): Promise<SpooledFile> {
+export async function spool(
+  file: Readable & { truncated?: boolean },
+  dir: string,
+  stall: StallGuard,
+): Promise<SpooledFile> {
   await fs.mkdir(dir, { recursive: true });
   const target = path.join(dir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
   const hash = createHash('sha256');
   let size = 0;
   const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) { hash.update(chunk); size += chunk.length; done(null, chunk); },
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
   });
   try {
     await stall.wait(pipeline(file, tap, createWriteStream(target, { flags: 'wx' })));
@@ -45,7 +53,10 @@ export async function spool(file: Readable & { truncated?: boolean }, dir: strin
  * forever on a body it had already received.) Requests without a real socket (inject) are not watched.
  */
 export class StallGuard {
-  constructor(private readonly req: FastifyRequest, private readonly ms: number) {}
+  constructor(
+    private readonly req: FastifyRequest,
+    private readonly ms: number,
+  ) {}
 
   async wait<T>(work: Promise<T>): Promise<T> {
     const socket = this.req.raw.socket as { bytesRead?: number } | undefined;
@@ -59,7 +70,14 @@ export class StallGuard {
         const now = socket.bytesRead!;
         idle = now === seen ? idle + step : 0;
         seen = now;
-        if (idle >= this.ms) reject(new ApiError(408, 'request-timeout', `the upload stopped: nothing could be read from it for ${Math.round(this.ms / 1000)} s (a broken multipart body?)`));
+        if (idle >= this.ms)
+          reject(
+            new ApiError(
+              408,
+              'request-timeout',
+              `the upload stopped: nothing could be read from it for ${Math.round(this.ms / 1000)} s (a broken multipart body?)`,
+            ),
+          );
       }, step);
     });
     try {

@@ -9,7 +9,10 @@ import { CliError, cliLang, say } from './messages.js';
  * embedded data folder another lkj process holds, through that process; `share`: a long-running
  * holder (serve, worker, schedule, run) lets those commands in.
  */
-export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, o: { share?: boolean; attach?: boolean } = {}): Promise<T> {
+export async function withRuntime<T>(
+  fn: (rt: Runtime) => Promise<T>,
+  o: { share?: boolean; attach?: boolean } = {},
+): Promise<T> {
   const { openRuntime } = await import('../queue/runtime.js');
   assertModeEnv();
   const rt = await openRuntime(undefined, o);

@@ -8,8 +8,15 @@ import { CliError, say } from './messages.js';
 import { assertModeEnv } from './runtime.js';
 import { rootLogger } from '../settings/log.js';
 
-export async function runServe(o: { port: number; host: string; samples: boolean; sampleScans?: number; lang: Lang }): Promise<void> {
-  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new CliError(say(o.lang, 'badPort', { port: o.port }));
+export async function runServe(o: {
+  port: number;
+  host: string;
+  samples: boolean;
+  sampleScans?: number;
+  lang: Lang;
+}): Promise<void> {
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535)
+    throw new CliError(say(o.lang, 'badPort', { port: o.port }));
   assertModeEnv(undefined, o.lang);
   const logger = rootLogger();
   let rt: Runtime | null = null;
@@ -26,8 +33,11 @@ export async function runServe(o: { port: number; host: string; samples: boolean
     const shown = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host.includes(':') ? `[${o.host}]` : o.host;
     const url = `http://${shown}:${(app.server.address() as { port: number }).port}`;
     // one write: whoever sees the address (a person, a script, a test) sees the first-start credentials with it
-    process.stdout.write(say(o.lang, 'serveAddress', { mode: say(o.lang, `mode_${rt.mode}`), where: rt.store.where, url }) + '\n'
-      + (admin ? `\n${say(o.lang, 'firstAdmin', { ...admin })}\n\n` : ''));
+    process.stdout.write(
+      say(o.lang, 'serveAddress', { mode: say(o.lang, `mode_${rt.mode}`), where: rt.store.where, url }) +
+        '\n' +
+        (admin ? `\n${say(o.lang, 'firstAdmin', { ...admin })}\n\n` : ''),
+    );
     if (samples.length) process.stdout.write(`${say(o.lang, 'samplesQueued', { n: samples.length })}\n`);
     const sig = await new Promise<string>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));

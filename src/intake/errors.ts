@@ -40,7 +40,11 @@ export function isInputError(e: unknown): e is InputError {
 export class InternalError extends Error {
   readonly code = 'internal' as const;
   readonly reason: InputMessage | string;
-  constructor(reason: InputMessage | string, readonly file?: string, options?: { cause?: unknown }) {
+  constructor(
+    reason: InputMessage | string,
+    readonly file?: string,
+    options?: { cause?: unknown },
+  ) {
     const en = typeof reason === 'string' ? reason : inputMessage('en', reason);
     super(file ? `${file}: ${en}` : en, options);
     this.name = 'InternalError';

@@ -12,7 +12,12 @@ export async function checkPdfImages(bytes: Uint8Array, file: string, maxPixels:
   let doc: PDFDocument;
   try {
     // pdf-lib is stricter than pdfjs: a PDF it cannot parse is left to pdfjs and its maxImageSize
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: false });
+    doc = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fastest,
+      throwOnInvalidObject: false,
+    });
   } catch {
     return;
   }
@@ -20,10 +25,15 @@ export async function checkPdfImages(bytes: Uint8Array, file: string, maxPixels:
     const dict = obj instanceof PDFRawStream ? obj.dict : null;
     const subtype = dict?.lookup(PDFName.of('Subtype'));
     if (!dict || !(subtype instanceof PDFName) || subtype.asString() !== '/Image') continue;
-    const width = numberOf(dict, 'Width'), height = numberOf(dict, 'Height');
+    const width = numberOf(dict, 'Width'),
+      height = numberOf(dict, 'Height');
     // a missing size is pdfjs's to refuse; a declared one above the limit (or not finite) is ours
     if (!(width * height <= maxPixels)) {
-      throw new InputError('too-large', `an image (object ${ref.objectNumber}) is ${width}×${height} px, above the ${maxPixels}-pixel limit`, file);
+      throw new InputError(
+        'too-large',
+        `an image (object ${ref.objectNumber}) is ${width}×${height} px, above the ${maxPixels}-pixel limit`,
+        file,
+      );
     }
   }
 }

@@ -11,10 +11,27 @@ import { PageContent } from '../model/word.js';
 import { InputError, InternalError, isInputError, toInternalError } from '../intake/errors.js';
 import { msg } from '../intake/messages.js';
 import { checkIntake, sha256 } from '../intake/sniff.js';
-import { openPageImages, openPageSource, pageImagesManifest, parseManifest, type DocumentPages, type PageImageFile, type PageSource } from '../pipeline/read-document.js';
+import {
+  openPageImages,
+  openPageSource,
+  pageImagesManifest,
+  parseManifest,
+  type DocumentPages,
+  type PageImageFile,
+  type PageSource,
+} from '../pipeline/read-document.js';
 import type { OcrPage } from '../ocr/read-page.js';
 import { sharedOcrPools } from '../ocr/shared-pool.js';
-import { assembleReport, extractBytes, extractPageImages, failedReport, readOptions, reverify, type ExtractOptions, type ExtractResult } from '../pipeline/extract.js';
+import {
+  assembleReport,
+  extractBytes,
+  extractPageImages,
+  failedReport,
+  readOptions,
+  reverify,
+  type ExtractOptions,
+  type ExtractResult,
+} from '../pipeline/extract.js';
 import { Timings } from '../pipeline/timings.js';
 import type { Lang } from '../verify/index.js';
 import type { DocumentRow, Store } from '../store/store.js';
@@ -42,7 +59,12 @@ export type IngestOutcome =
  * bytes twice are one document (`force` starts a new run instead). Bytes that are not a PDF or an
  * image are rejected at once: the document is stored `failed` with the reason, original kept.
  */
-export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: string, opts: IngestOptions = {}): Promise<IngestOutcome> {
+export async function ingestBytes(
+  store: Store,
+  bytes: Uint8Array,
+  fileName: string,
+  opts: IngestOptions = {},
+): Promise<IngestOutcome> {
   const digest = sha256(bytes);
   const priority = opts.priority ?? PRIORITY.bulk;
   let kind: string | null = null;
@@ -60,7 +82,14 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
     if (rejected) return { outcome: 'rejected', doc: known, reason: rejected.text(opts.lang ?? 'id') };
     return { outcome: 'queued', doc: await store.newRun(known.id, 'force', priority, opts.profile) };
   }
-  const { doc, created } = await store.registerDocument({ sha256: digest, fileName, size: bytes.length, kind, priority, profile: opts.profile });
+  const { doc, created } = await store.registerDocument({
+    sha256: digest,
+    fileName,
+    size: bytes.length,
+    kind,
+    priority,
+    profile: opts.profile,
+  });
   if (!created) return { outcome: 'duplicate', doc }; // registered meanwhile by another ingest
   if (rejected) {
     await store.saveReport(doc.id, doc.run, doc.run_reason, failedReport(fileName, digest, 0, rejected, opts.lang));
@@ -73,7 +102,12 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, fileName: str
  * Register a folder of page images as one document (as `lkj extract` reads it): every page kept
  * content-addressed, plus the manifest of their hashes in order, whose hash is the document's.
  */
-export async function ingestPageImages(store: Store, files: readonly PageImageFile[], name: string, opts: IngestOptions = {}): Promise<IngestOutcome> {
+export async function ingestPageImages(
+  store: Store,
+  files: readonly PageImageFile[],
+  name: string,
+  opts: IngestOptions = {},
+): Promise<IngestOutcome> {
   const { digest, manifest, pages } = pageImagesManifest(files);
   const known = await store.document(digest);
   if (known && !opts.force) return { outcome: 'duplicate', doc: known };
@@ -87,9 +121,20 @@ export async function ingestPageImages(store: Store, files: readonly PageImageFi
     await store.blobs.put(pages[i]!, f.bytes);
   }
   await store.blobs.put(digest, manifest);
-  if (known) return { outcome: 'queued', doc: await store.newRun(known.id, 'force', opts.priority ?? PRIORITY.bulk, opts.profile) };
+  if (known)
+    return {
+      outcome: 'queued',
+      doc: await store.newRun(known.id, 'force', opts.priority ?? PRIORITY.bulk, opts.profile),
+    };
   const size = files.reduce((s, f) => s + f.bytes.length, 0);
-  const { doc, created } = await store.registerDocument({ sha256: digest, fileName: name, size, kind: PAGES_KIND, priority: opts.priority ?? PRIORITY.bulk, profile: opts.profile });
+  const { doc, created } = await store.registerDocument({
+    sha256: digest,
+    fileName: name,
+    size,
+    kind: PAGES_KIND,
+    priority: opts.priority ?? PRIORITY.bulk,
+    profile: opts.profile,
+  });
   return created ? { outcome: 'queued', doc } : { outcome: 'duplicate', doc };
 }
 
@@ -105,11 +150,13 @@ async function original(store: Store, doc: DocumentRow): Promise<Uint8Array> {
 /** The stored pages of a page-folder document, in order. */
 async function storedPageImages(store: Store, doc: DocumentRow): Promise<PageImageFile[]> {
   const hashes = parseManifest(await original(store, doc), doc.file_name);
-  return Promise.all(hashes.map(async (h, i) => {
-    const bytes = await store.blobs.get(h);
-    if (!bytes) throw new InputError('internal', msg('pageOriginalMissing', { page: i + 1, sha: h }), doc.file_name);
-    return { name: `${doc.file_name}/page-${i + 1}`, bytes };
-  }));
+  return Promise.all(
+    hashes.map(async (h, i) => {
+      const bytes = await store.blobs.get(h);
+      if (!bytes) throw new InputError('internal', msg('pageOriginalMissing', { page: i + 1, sha: h }), doc.file_name);
+      return { name: `${doc.file_name}/page-${i + 1}`, bytes };
+    }),
+  );
 }
 
 /** A stored document opened for reading page by page, whatever its kind. */
@@ -135,14 +182,19 @@ function withProfile<T extends { profile?: Profile }>(doc: DocumentRow, opts: T)
   return p.success ? { ...opts, profile: p.data } : opts;
 }
 
-export async function processInline(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ report: Report; version: number }> {
+export async function processInline(
+  store: Store,
+  doc: DocumentRow,
+  opts: ExtractOptions = {},
+): Promise<{ report: Report; version: number }> {
   opts = withProfile(doc, opts);
   await store.markProcessing(doc.id, doc.run, null, doc.kind);
   let result: ExtractResult;
   try {
-    result = doc.kind === PAGES_KIND
-      ? await extractPageImages(await storedPageImages(store, doc), doc.file_name, opts)
-      : await extractBytes(await original(store, doc), doc.file_name, opts);
+    result =
+      doc.kind === PAGES_KIND
+        ? await extractPageImages(await storedPageImages(store, doc), doc.file_name, opts)
+        : await extractBytes(await original(store, doc), doc.file_name, opts);
   } catch (e) {
     const report = await storeFailure(store, doc, e, opts.lang);
     return { report, version: (await store.document(doc.id))!.current_version! };
@@ -161,7 +213,9 @@ export async function processInline(store: Store, doc: DocumentRow, opts: Extrac
 
 function storeError(e: unknown, file: string): InternalError {
   toInternalError(e, file); // the stack to the log
-  return new InternalError({ key: 'notStored', vars: { detail: (e as Error)?.message ?? String(e) } }, file, { cause: e });
+  return new InternalError({ key: 'notStored', vars: { detail: (e as Error)?.message ?? String(e) } }, file, {
+    cause: e,
+  });
 }
 
 // ---- distributed: prepare → page jobs → assemble --------------------------------------------
@@ -170,7 +224,11 @@ function storeError(e: unknown, file: string): InternalError {
  * First job of a document's flow: open it, read every text-layer page at once (tens of ms) and
  * return the pages that need OCR, for page jobs that any worker can run.
  */
-export async function preparePages(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ scanPages: number[] }> {
+export async function preparePages(
+  store: Store,
+  doc: DocumentRow,
+  opts: ExtractOptions = {},
+): Promise<{ scanPages: number[] }> {
   const source = await openStored(store, doc, opts);
   try {
     await store.markProcessing(doc.id, doc.run, source.numPages, null); // the kind was fixed at ingest
@@ -189,7 +247,12 @@ export async function preparePages(store: Store, doc: DocumentRow, opts: Extract
 const ScanInfo = z.object({ blank: z.boolean(), dpi: z.number().positive() });
 
 /** One scanned page: rasterise, preprocess, OCR; the words and the corrected raster go to the store. */
-export async function readPageJob(store: Store, doc: DocumentRow, page: number, opts: ExtractOptions = {}): Promise<{ ms: Record<string, number> }> {
+export async function readPageJob(
+  store: Store,
+  doc: DocumentRow,
+  page: number,
+  opts: ExtractOptions = {},
+): Promise<{ ms: Record<string, number> }> {
   const source = await openStored(store, doc, opts);
   const timings = new Timings();
   try {
@@ -203,11 +266,16 @@ export async function readPageJob(store: Store, doc: DocumentRow, page: number, 
 }
 
 /** Last job of the flow: all pages read → tables, verification, the report stored as a version. */
-export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractOptions = {}): Promise<{ report: Report; version: number; created: boolean }> {
+export async function assembleJob(
+  store: Store,
+  doc: DocumentRow,
+  opts: ExtractOptions = {},
+): Promise<{ report: Report; version: number; created: boolean }> {
   opts = withProfile(doc, opts);
   const rows = await store.pageResults(doc.id, doc.run);
   const numPages = doc.pages ?? rows.length;
-  if (rows.length !== numPages) throw new Error(`document ${doc.id} run ${doc.run}: ${rows.length} of ${numPages} pages read`);
+  if (rows.length !== numPages)
+    throw new Error(`document ${doc.id} run ${doc.run}: ${rows.length} of ${numPages} pages read`);
   const pages: PageContent[] = [];
   const scans = new Map<number, OcrPage>();
   for (const row of rows) {
@@ -222,7 +290,10 @@ export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractO
   const read: DocumentPages = { numPages, pages, scans };
   // the signatures are verified on the original's bytes (a PDF's; a folder of page images has none)
   const bytes = doc.kind === PAGES_KIND ? null : await original(store, doc);
-  const { report, analysis } = await assembleReport(doc.file_name, doc.sha256, read, bytes, { ...opts, ocr: opts.ocr ?? sharedOcrPools });
+  const { report, analysis } = await assembleReport(doc.file_name, doc.sha256, read, bytes, {
+    ...opts,
+    ocr: opts.ocr ?? sharedOcrPools,
+  });
   const saved = await store.saveReport(doc.id, doc.run, doc.run_reason, report, analysis);
   return { report, ...saved };
 }
@@ -234,7 +305,11 @@ export async function assembleJob(store: Store, doc: DocumentRow, opts: ExtractO
  * analysis of no known shape throws InvalidAnalysisError (store.ts), naming the document: the
  * caller reports it and goes on with the others.
  */
-export async function reverifyStored(store: Store, doc: DocumentRow, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Promise<'changed' | 'unchanged' | 'skipped'> {
+export async function reverifyStored(
+  store: Store,
+  doc: DocumentRow,
+  opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {},
+): Promise<'changed' | 'unchanged' | 'skipped'> {
   const cur = await store.current(doc.id);
   if (!cur || cur.report.status === 'failed') return 'skipped';
   if (cur.invalidAnalysis) throw cur.invalidAnalysis;

@@ -78,7 +78,14 @@ export const Analysis = z.object({
   schemaVersion: z.literal(ANALYSIS_VERSION),
   tables: ExtractedTables,
   /** where each table's header is, per page (absent before it was kept) */
-  headers: z.object(Object.fromEntries(TABLE_IDS.map((id) => [id, z.array(TableHeader)])) as Record<TableId, z.ZodArray<typeof TableHeader>>).optional(),
+  headers: z
+    .object(
+      Object.fromEntries(TABLE_IDS.map((id) => [id, z.array(TableHeader)])) as Record<
+        TableId,
+        z.ZodArray<typeof TableHeader>
+      >,
+    )
+    .optional(),
   missing: z.array(TableId),
   /** missing tables whose caption was seen (their grid was not read); absent before it was kept */
   unread: z.array(TableId).optional(),
@@ -100,4 +107,5 @@ export type Analysis = z.infer<typeof Analysis>;
 /** A stored analysis of any version, read as the current one (see the module comment). */
 export const StoredAnalysis = z.preprocess(
   (a) => (a && typeof a === 'object' && !Array.isArray(a) && !('schemaVersion' in a) ? { ...a, schemaVersion: 1 } : a),
-  Analysis);
+  Analysis,
+);

@@ -33,11 +33,25 @@ export const OPTIONAL_FIELDS = ['satuan', 'keterangan'] as const satisfies reado
 export const Row21 = z.object({ no: z.string(), sasaran: text, indikator: text, target: num, ...RowExtras });
 export const Row22 = z.object({ no: z.string(), min: num, max: num, kriteria: text });
 export const Row23 = z.object({
-  no: z.string(), sasaran: text, indikator: text, target: num, realisasi: num, capaian: num, ...RowExtras,
+  no: z.string(),
+  sasaran: text,
+  indikator: text,
+  target: num,
+  realisasi: num,
+  capaian: num,
+  ...RowExtras,
 });
 export const Row24 = z.object({
-  no: z.string(), sasaran: text, indikator: text, pagu: num, realisasiAnggaran: num,
-  capaianAnggaran: num, target: num, realisasi: num, capaian: num, ...RowExtras,
+  no: z.string(),
+  sasaran: text,
+  indikator: text,
+  pagu: num,
+  realisasiAnggaran: num,
+  capaianAnggaran: num,
+  target: num,
+  realisasi: num,
+  capaian: num,
+  ...RowExtras,
 });
 export const Row25 = z.object({ no: z.string(), uraian: text, pagu: num, realisasi: num, capaian: num, ...RowExtras });
 
@@ -68,12 +82,31 @@ const table = <R extends z.ZodObject>(def: TableDef<R>): TableDef<R> => def;
 export const TABLES = {
   '2.1': table({ role: 'Perjanjian Kinerja', row: Row21, kinds: { target: 'number' }, labels: 'flat' }),
   '2.2': table({ role: 'skala nilai', row: Row22, kinds: { min: 'pct', max: 'pct' }, labels: 'flat' }),
-  '2.3': table({ role: 'capaian kinerja', row: Row23, kinds: { target: 'number', realisasi: 'number', capaian: 'pct' }, labels: 'flat' }),
-  '2.4': table({
-    role: 'cost per outcome', row: Row24, labels: 'flat',
-    kinds: { pagu: 'money', realisasiAnggaran: 'money', capaianAnggaran: 'pct', target: 'number', realisasi: 'number', capaian: 'pct' },
+  '2.3': table({
+    role: 'capaian kinerja',
+    row: Row23,
+    kinds: { target: 'number', realisasi: 'number', capaian: 'pct' },
+    labels: 'flat',
   }),
-  '2.5': table({ role: 'realisasi anggaran', row: Row25, kinds: { pagu: 'money', realisasi: 'money', capaian: 'pct' }, labels: 'hierarchical' }),
+  '2.4': table({
+    role: 'cost per outcome',
+    row: Row24,
+    labels: 'flat',
+    kinds: {
+      pagu: 'money',
+      realisasiAnggaran: 'money',
+      capaianAnggaran: 'pct',
+      target: 'number',
+      realisasi: 'number',
+      capaian: 'pct',
+    },
+  }),
+  '2.5': table({
+    role: 'realisasi anggaran',
+    row: Row25,
+    kinds: { pagu: 'money', realisasi: 'money', capaian: 'pct' },
+    labels: 'hierarchical',
+  }),
 };
 
 export type TableId = keyof typeof TABLES;
@@ -88,8 +121,9 @@ export type TableField<K extends TableId> = FieldOf<(typeof TABLES)[K]['row']>;
 
 const EXTRA_KEYS: ReadonlySet<string> = new Set(['no', ...Object.keys(RowExtras)]);
 /** The contract's fields of each table, in the record's order (2.2's printed interval is min and max). */
-export const TABLE_FIELDS = byTable((id): readonly string[] => Object.keys(TABLES[id].row.shape).filter((k) => !EXTRA_KEYS.has(k))) as
-  { readonly [K in TableId]: readonly TableField<K>[] };
+export const TABLE_FIELDS = byTable((id): readonly string[] =>
+  Object.keys(TABLES[id].row.shape).filter((k) => !EXTRA_KEYS.has(k)),
+) as { readonly [K in TableId]: readonly TableField<K>[] };
 
 /** The kind of value a field of a table holds (text when it is no number). */
 export function fieldKind(table: TableId, field: string): FieldKind {
@@ -102,12 +136,17 @@ export function byTable<T>(value: (id: TableId) => T): Record<TableId, T> {
 }
 
 /** Tables whose rows are indicators (they have an `indikator` field): 2.1, 2.3, 2.4. */
-export const INDICATOR_TABLES: readonly TableId[] = TABLE_IDS.filter((id) => (TABLE_FIELDS[id] as readonly string[]).includes('indikator'));
+export const INDICATOR_TABLES: readonly TableId[] = TABLE_IDS.filter((id) =>
+  (TABLE_FIELDS[id] as readonly string[]).includes('indikator'),
+);
 /** Tables whose rows are numbered 1, 2, 3…: all but the budget. */
 export const FLAT_TABLES: readonly TableId[] = TABLE_IDS.filter((id) => TABLES[id].labels === 'flat');
 
 export const Tables = z.object(
-  Object.fromEntries(TABLE_IDS.map((id) => [id, z.array(TABLES[id].row)])) as { [K in TableId]: z.ZodArray<(typeof TABLES)[K]['row']> });
+  Object.fromEntries(TABLE_IDS.map((id) => [id, z.array(TABLES[id].row)])) as {
+    [K in TableId]: z.ZodArray<(typeof TABLES)[K]['row']>;
+  },
+);
 export type Tables = z.infer<typeof Tables>;
 
 export const PeriodKind = z.enum(['tribulan', 'semester', 'tahunan']);
@@ -143,7 +182,10 @@ export const ReportMeta = z.object({
   kecamatan: z.string().nullable(),
   kabupaten: z.string().nullable(),
   period: Period.nullable(),
-  signedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  signedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   signatories: z.array(Signatory),
 });
 export type ReportMeta = z.infer<typeof ReportMeta>;
@@ -242,14 +284,16 @@ export const SignatureInfo = z.object({
   matchesSignatory: z.boolean().nullable(),
   matchedSignatory: z.string().nullable(),
   subFilter: z.string().nullable(),
-  certificate: z.object({
-    subject: z.string(),
-    serialNumber: z.string(),
-    notBefore: z.string(),
-    notAfter: z.string(),
-    /** valid at signedAt (null without a signing time) */
-    validAtSigning: z.boolean().nullable(),
-  }).nullable(),
+  certificate: z
+    .object({
+      subject: z.string(),
+      serialNumber: z.string(),
+      notBefore: z.string(),
+      notAfter: z.string(),
+      /** valid at signedAt (null without a signing time) */
+      validAtSigning: z.boolean().nullable(),
+    })
+    .nullable(),
   timestamp: z.object({ time: z.string(), authority: z.string().nullable(), valid: z.boolean() }).nullable(),
   /** the signed byte ranges as written, and where the signed revision ends */
   byteRange: z.array(z.number()),
@@ -264,7 +308,9 @@ export type SignatureInfo = z.infer<typeof SignatureInfo>;
 /** What a page shows of an electronic signature: the BSrE footer sentence and QR codes (URLs are shown, never fetched). */
 export const SignatureMarks = z.object({
   footer: z.object({ text: z.string(), pages: z.array(z.number().int()) }).nullable(),
-  qrCodes: z.array(z.object({ page: z.number().int(), text: z.string(), url: z.string().nullable(), bbox: BBox.nullable() })),
+  qrCodes: z.array(
+    z.object({ page: z.number().int(), text: z.string(), url: z.string().nullable(), bbox: BBox.nullable() }),
+  ),
 });
 export type SignatureMarks = z.infer<typeof SignatureMarks>;
 export const NO_SIGNATURE_MARKS: SignatureMarks = { footer: null, qrCodes: [] };
@@ -272,15 +318,27 @@ export const NO_SIGNATURE_MARKS: SignatureMarks = { footer: null, qrCodes: [] };
 export const SourceMode = z.enum(['text', 'ocr', 'mixed']);
 export const Source = z.object({
   file: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   pages: z.number().int().nonnegative(),
   mode: SourceMode,
 });
 
 export const Status = z.enum(['clean', 'flagged', 'failed']);
 export const FailureCode = z.enum([
-  'not-found', 'empty-file', 'not-pdf', 'corrupt-pdf', 'encrypted-pdf', 'needs-ocr', 'not-lkj', 'too-large', 'internal',
-  'bad-image', 'blank-page',
+  'not-found',
+  'empty-file',
+  'not-pdf',
+  'corrupt-pdf',
+  'encrypted-pdf',
+  'needs-ocr',
+  'not-lkj',
+  'too-large',
+  'internal',
+  'bad-image',
+  'blank-page',
 ]);
 export type FailureCode = z.infer<typeof FailureCode>;
 
@@ -313,8 +371,12 @@ export type Report = z.infer<typeof Report>;
  * is defaulted (a version-1 report has no signatures because none were looked for).
  */
 export const StoredReport = z.preprocess(
-  (r) => (r && typeof r === 'object' && (r as { schemaVersion?: unknown }).schemaVersion === 1 ? { ...r, schemaVersion: SCHEMA_VERSION } : r),
-  Report);
+  (r) =>
+    r && typeof r === 'object' && (r as { schemaVersion?: unknown }).schemaVersion === 1
+      ? { ...r, schemaVersion: SCHEMA_VERSION }
+      : r,
+  Report,
+);
 
 export function reportJsonSchema(): unknown {
   return z.toJSONSchema(Report, { target: 'draft-2020-12' });

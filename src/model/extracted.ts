@@ -49,7 +49,12 @@ export const ExtractedRow = z.object({
 export type ExtractedRow = z.infer<typeof ExtractedRow>;
 
 /** The rows of every table (an absent table has none). */
-export const ExtractedTables = z.object(Object.fromEntries(TABLE_IDS.map((id) => [id, z.array(ExtractedRow)])) as Record<TableId, z.ZodArray<typeof ExtractedRow>>);
+export const ExtractedTables = z.object(
+  Object.fromEntries(TABLE_IDS.map((id) => [id, z.array(ExtractedRow)])) as Record<
+    TableId,
+    z.ZodArray<typeof ExtractedRow>
+  >,
+);
 export type ExtractedTables = z.infer<typeof ExtractedTables>;
 
 export const ExtractedClaim = z.object({

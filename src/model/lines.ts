@@ -3,7 +3,10 @@ import type { BBox, Line, Word } from './word.js';
 /** Smallest box holding all the given boxes ([0, 0, 0, 0] for none). */
 export function unionBBox(boxes: readonly BBox[]): BBox {
   if (boxes.length === 0) return [0, 0, 0, 0];
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const b of boxes) {
     if (b[0] < x0) x0 = b[0];
     if (b[1] < y0) y0 = b[1];
@@ -18,7 +21,8 @@ export function unionBBox(boxes: readonly BBox[]): BBox {
  * `b`'s units (page points × k = pixels). Both are [x0, y0, x1, y1].
  */
 export function centerIn(bb: readonly number[], b: readonly number[], scale = 1): boolean {
-  const cx = ((bb[0]! + bb[2]!) / 2) * scale, cy = ((bb[1]! + bb[3]!) / 2) * scale;
+  const cx = ((bb[0]! + bb[2]!) / 2) * scale,
+    cy = ((bb[1]! + bb[3]!) / 2) * scale;
   return cx >= b[0]! && cx <= b[2]! && cy >= b[1]! && cy <= b[3]!;
 }
 

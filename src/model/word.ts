@@ -18,7 +18,8 @@ export const Word = z.object({
 export type Word = z.infer<typeof Word>;
 
 // biome-ignore-start lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNPRINTABLE =
+  /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // biome-ignore-end lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 
 /**

@@ -28,27 +28,40 @@ const MARGIN_PX = 12;
 export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | null {
   const inset = Math.max(3, Math.round(1.2 * k));
   const box: PixelBox = [
-    Math.round(cell[0] * k) + inset, Math.round(cell[1] * k) + inset,
-    Math.round(cell[2] * k) - inset, Math.round(cell[3] * k) - inset,
+    Math.round(cell[0] * k) + inset,
+    Math.round(cell[1] * k) + inset,
+    Math.round(cell[2] * k) - inset,
+    Math.round(cell[3] * k) - inset,
   ];
   if (box[2] - box[0] < 6 || box[3] - box[1] < 6) return null;
   const img = crop(page, box);
   const { width: w, height: h, data } = img;
   // longest unbroken dark run per row and column: a border remnant is one long run, while a row
   // through bold digits is dark in many short pieces (counting dark pixels would erase it)
-  const rowRun = new Uint32Array(h), colRun = new Uint32Array(w), colCur = new Uint32Array(w);
+  const rowRun = new Uint32Array(h),
+    colRun = new Uint32Array(w),
+    colCur = new Uint32Array(w);
   for (let y = 0; y < h; y++) {
     let cur = 0;
     for (let x = 0; x < w; x++) {
       if (data[y * w + x]! < TEXT_INK_LEVEL) {
-        cur++; if (cur > rowRun[y]!) rowRun[y] = cur;
-        colCur[x]!++; if (colCur[x]! > colRun[x]!) colRun[x] = colCur[x]!;
-      } else { cur = 0; colCur[x] = 0; }
+        cur++;
+        if (cur > rowRun[y]!) rowRun[y] = cur;
+        colCur[x]!++;
+        if (colCur[x]! > colRun[x]!) colRun[x] = colCur[x]!;
+      } else {
+        cur = 0;
+        colCur[x] = 0;
+      }
     }
   }
   const lineRow = (y: number) => rowRun[y]! > 0.6 * w;
   const lineCol = (x: number) => colRun[x]! > 0.6 * h;
-  let x0 = w, y0 = h, x1 = -1, y1 = -1, ink = 0;
+  let x0 = w,
+    y0 = h,
+    x1 = -1,
+    y1 = -1,
+    ink = 0;
   // ink per row without the border remnants: a vertical rule left in the crop must not join the
   // cell's text lines into one band
   const rowInk = new Uint32Array(h);
@@ -56,7 +69,8 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
     if (lineRow(y)) continue;
     for (let x = 0; x < w; x++) {
       if (lineCol(x) || data[y * w + x]! >= TEXT_INK_LEVEL) continue;
-      ink++; rowInk[y]!++;
+      ink++;
+      rowInk[y]!++;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
@@ -73,16 +87,27 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
   for (let y = y0; y < y0 + edge && solid(y); y++) peeled.add(y);
   if (peeled.size) {
     // the rule's blurred edge: one more row each side
-    for (const y of [...peeled]) { peeled.add(y - 1); peeled.add(y + 1); }
-    let ny0 = h, ny1 = -1;
+    for (const y of [...peeled]) {
+      peeled.add(y - 1);
+      peeled.add(y + 1);
+    }
+    let ny0 = h,
+      ny1 = -1;
     for (let y = y0; y <= y1; y++) {
       if (peeled.has(y) || lineRow(y)) continue;
-      for (let x = x0; x <= x1; x++) if (!lineCol(x) && data[y * w + x]! < TEXT_INK_LEVEL) { ny0 = Math.min(ny0, y); ny1 = Math.max(ny1, y); break; }
+      for (let x = x0; x <= x1; x++)
+        if (!lineCol(x) && data[y * w + x]! < TEXT_INK_LEVEL) {
+          ny0 = Math.min(ny0, y);
+          ny1 = Math.max(ny1, y);
+          break;
+        }
     }
     if (ny1 < ny0) return null;
-    y0 = ny0; y1 = ny1;
+    y0 = ny0;
+    y1 = ny1;
   }
-  const iw = x1 - x0 + 1, ih = y1 - y0 + 1;
+  const iw = x1 - x0 + 1,
+    ih = y1 - y0 + 1;
   const out = new Uint8Array((iw + 2 * MARGIN_PX) * (ih + 2 * MARGIN_PX)).fill(255);
   const ow = iw + 2 * MARGIN_PX;
   for (let y = y0; y <= y1; y++) {
@@ -94,17 +119,32 @@ export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | nul
   }
   return {
     image: { data: out, width: ow, height: ih + 2 * MARGIN_PX },
-    x: box[0] + x0 - MARGIN_PX, y: box[1] + y0 - MARGIN_PX, inkHeight: ih, inkWidth: iw,
-    ...withLines(textBands(rowInk, y0, y1, (y) => lineRow(y) || peeled.has(y), Math.max(2, Math.round(0.6 * k))).map(([a, b]) => [a - y0 + MARGIN_PX, b - y0 + MARGIN_PX])),
+    x: box[0] + x0 - MARGIN_PX,
+    y: box[1] + y0 - MARGIN_PX,
+    inkHeight: ih,
+    inkWidth: iw,
+    ...withLines(
+      textBands(rowInk, y0, y1, (y) => lineRow(y) || peeled.has(y), Math.max(2, Math.round(0.6 * k))).map(([a, b]) => [
+        a - y0 + MARGIN_PX,
+        b - y0 + MARGIN_PX,
+      ]),
+    ),
   };
 }
 
 const withLines = (bands: [number, number][]) => ({ lines: bands.length, bands });
 
 /** Bands of inked rows separated by at least `gap` blank rows, as [first, last] row. */
-function textBands(rowDark: Uint32Array, y0: number, y1: number, skip: (y: number) => boolean, gap: number): [number, number][] {
+function textBands(
+  rowDark: Uint32Array,
+  y0: number,
+  y1: number,
+  skip: (y: number) => boolean,
+  gap: number,
+): [number, number][] {
   const bands: [number, number][] = [];
-  let blank = gap, inBand = false;
+  let blank = gap,
+    inBand = false;
   for (let y = y0; y <= y1; y++) {
     const ink = !skip(y) && rowDark[y]! > 0;
     if (ink) {
@@ -128,11 +168,19 @@ function textBands(rowDark: Uint32Array, y0: number, y1: number, skip: (y: numbe
 export function oneLine(cell: CellCrop): GrayImage | null {
   if (cell.bands.length < 2) return null;
   const { data, width } = cell.image;
-  const parts = cell.bands.map(([a, b]) => {
-    let x0 = width, x1 = -1;
-    for (let y = a; y <= b; y++) for (let x = 0; x < width; x++) if (data[y * width + x]! < TEXT_INK_LEVEL) { if (x < x0) x0 = x; if (x > x1) x1 = x; }
-    return { a, b, x0, x1 };
-  }).filter((p) => p.x1 >= p.x0);
+  const parts = cell.bands
+    .map(([a, b]) => {
+      let x0 = width,
+        x1 = -1;
+      for (let y = a; y <= b; y++)
+        for (let x = 0; x < width; x++)
+          if (data[y * width + x]! < TEXT_INK_LEVEL) {
+            if (x < x0) x0 = x;
+            if (x > x1) x1 = x;
+          }
+      return { a, b, x0, x1 };
+    })
+    .filter((p) => p.x1 >= p.x0);
   if (parts.length < 2) return null;
   const height = Math.max(...parts.map((p) => p.b - p.a + 1));
   // a word space: half the line height
@@ -144,7 +192,8 @@ export function oneLine(cell: CellCrop): GrayImage | null {
   for (const p of parts) {
     // lines sit on a common baseline: bottom-aligned
     const top = MARGIN_PX + height - (p.b - p.a + 1);
-    for (let y = p.a; y <= p.b; y++) for (let x = p.x0; x <= p.x1; x++) out[(top + y - p.a) * ow + left + x - p.x0] = data[y * width + x]!;
+    for (let y = p.a; y <= p.b; y++)
+      for (let x = p.x0; x <= p.x1; x++) out[(top + y - p.a) * ow + left + x - p.x0] = data[y * width + x]!;
     left += p.x1 - p.x0 + 1 + gap;
   }
   return { data: out, width: ow, height: oh };

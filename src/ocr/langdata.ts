@@ -34,7 +34,8 @@ function modelFile(lang: string): string {
   const file = path.join(ROOT, v.file);
   if (!verified.has(file)) {
     const sum = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-    if (sum !== v.sha256) throw new Error(`OCR model ${file} has sha256 ${sum}, expected ${v.sha256}: refusing to read with it`);
+    if (sum !== v.sha256)
+      throw new Error(`OCR model ${file} has sha256 ${sum}, expected ${v.sha256}: refusing to read with it`);
     verified.add(file);
   }
   return file;
@@ -54,7 +55,9 @@ export function ensureLangDir(langs: readonly string[] = OCR_LANGS): string {
     let ok = false;
     try {
       ok = fs.realpathSync(link) === fs.realpathSync(target);
-    } catch { /* missing or dangling */ }
+    } catch {
+      /* missing or dangling */
+    }
     if (ok) continue;
     fs.rmSync(link, { force: true });
     try {

@@ -23,25 +23,48 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
   const { k, pools, dpi } = ctx;
   const px = (w: Word) => [w.bbox[0] * k, w.bbox[1] * k, w.bbox[2] * k, w.bbox[3] * k] as PixelBox;
   const pad = 0.12 * dpi;
-  const spots = mergeBoxes([
-    ...uncoveredInk(img, words.map((w) => ({ text: w.text, conf: w.conf, bbox: px(w) })), dpi),
-    ...words.filter((w) => w.conf < WEAK_WORD_CONF && w.text.length > 1).map((w) => px(w)),
-  ].map((b) => [b[0] - pad, b[1] - pad / 2, b[2] + pad, b[3] + pad / 2] as PixelBox));
+  const spots = mergeBoxes(
+    [
+      ...uncoveredInk(
+        img,
+        words.map((w) => ({ text: w.text, conf: w.conf, bbox: px(w) })),
+        dpi,
+      ),
+      ...words.filter((w) => w.conf < WEAK_WORD_CONF && w.text.length > 1).map((w) => px(w)),
+    ].map((b) => [b[0] - pad, b[1] - pad / 2, b[2] + pad, b[3] + pad / 2] as PixelBox),
+  );
   const inside = (w: Word, b: PixelBox) => centerIn(w.bbox, b, k);
-  const results = await Promise.all(spots.map(async (box) => {
-    const b = [Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1])), Math.min(img.width, Math.round(box[2])), Math.min(img.height, Math.round(box[3]))] as PixelBox;
-    const again = await pools.text.recognize({ image: dropLightInk(crop(img, b)), psm: '6', dpi, tag: 'spot' });
-    // a signature scribble inside the spot reads as noise words: only the ones read with some certainty count
-    const fresh = again.filter((w) => w.conf >= 50).map((w) => toWord(w, ctx.page, k, b[0], b[1]));
-    const old = words.filter((w) => inside(w, b));
-    ocrDebugLog({ page: ctx.page, pass: 'spot' })?.debug(
-      { box: b.map((v) => Math.round(v / k)), old: old.length, oldConf: Math.round(meanConf(old)), fresh: fresh.length, freshConf: Math.round(meanConf(fresh)) },
-      `spot ${b.map((v) => Math.round(v / k)).join(',')}: old ${old.length} (${meanConf(old).toFixed(0)}) fresh ${fresh.length} (${meanConf(fresh).toFixed(0)}) ${fresh.map((w) => w.text).join(' ').slice(0, 80)}`);
-    // replaces the spot's words when surer of them; otherwise adds only the words the page pass
-    // missed (text hidden under a stamp), leaving what it read well alone
-    const better = !old.length || meanConf(fresh) > meanConf(old) + 5;
-    return fresh.length ? { box: b, fresh, better, old } : null;
-  }));
+  const results = await Promise.all(
+    spots.map(async (box) => {
+      const b = [
+        Math.max(0, Math.round(box[0])),
+        Math.max(0, Math.round(box[1])),
+        Math.min(img.width, Math.round(box[2])),
+        Math.min(img.height, Math.round(box[3])),
+      ] as PixelBox;
+      const again = await pools.text.recognize({ image: dropLightInk(crop(img, b)), psm: '6', dpi, tag: 'spot' });
+      // a signature scribble inside the spot reads as noise words: only the ones read with some certainty count
+      const fresh = again.filter((w) => w.conf >= 50).map((w) => toWord(w, ctx.page, k, b[0], b[1]));
+      const old = words.filter((w) => inside(w, b));
+      ocrDebugLog({ page: ctx.page, pass: 'spot' })?.debug(
+        {
+          box: b.map((v) => Math.round(v / k)),
+          old: old.length,
+          oldConf: Math.round(meanConf(old)),
+          fresh: fresh.length,
+          freshConf: Math.round(meanConf(fresh)),
+        },
+        `spot ${b.map((v) => Math.round(v / k)).join(',')}: old ${old.length} (${meanConf(old).toFixed(0)}) fresh ${fresh.length} (${meanConf(fresh).toFixed(0)}) ${fresh
+          .map((w) => w.text)
+          .join(' ')
+          .slice(0, 80)}`,
+      );
+      // replaces the spot's words when surer of them; otherwise adds only the words the page pass
+      // missed (text hidden under a stamp), leaving what it read well alone
+      const better = !old.length || meanConf(fresh) > meanConf(old) + 5;
+      return fresh.length ? { box: b, fresh, better, old } : null;
+    }),
+  );
   let out = words;
   // a word the spot's edge cut in two (`Sangat` → `Sal`) overlaps the whole word the page pass
   // read beside the spot: fresh words overlapping any word that stays are not added again
@@ -52,7 +75,11 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
       // a valid NIP the page pass read stays unless the spot read it too: the stamp that made the
       // spot doubtful can garble the digits of this reading instead (`NIP. 19800325…` → `ANID 1 NN`)
       const freshNips = new Set(validNips(fresh).map((p) => p.nip));
-      const keep = new Set(validNips(r.old).filter((p) => !freshNips.has(p.nip)).flatMap((p) => p.words));
+      const keep = new Set(
+        validNips(r.old)
+          .filter((p) => !freshNips.has(p.nip))
+          .flatMap((p) => p.words),
+      );
       const kept = out.filter((w) => !inside(w, r.box) || keep.has(w));
       out = [...kept, ...fresh.filter((w) => !kept.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
     } else out = [...out, ...fresh.filter((w) => !out.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
@@ -63,14 +90,25 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
 /** Then lines that still hold a doubtful word, each read alone as one line. */
 export async function rereadWeakLines(ctx: PageContext, img: GrayImage, words: Word[]): Promise<Word[]> {
   const { k, pools, dpi } = ctx;
-  const lines = groupLines(words).filter((l) => l.words.length >= 2 && l.words.some((w) => w.conf < WEAK_WORD_CONF && w.text.length > 1));
-  const replaced = await Promise.all(lines.map(async (l) => {
-    const pad = 0.08 * dpi;
-    const box: PixelBox = [l.bbox[0] * k - pad, l.bbox[1] * k - pad / 2, l.bbox[2] * k + pad, l.bbox[3] * k + pad / 2];
-    const again = await pools.text.recognize({ image: dropLightInk(crop(img, box)), psm: '7', dpi, tag: 'line' });
-    const fresh = again.map((w) => toWord(w, l.page, k, Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1]))));
-    return fresh.length && meanConf(fresh) > meanConf(l.words) + 10 ? { old: new Set(l.words), fresh } : null;
-  }));
+  const lines = groupLines(words).filter(
+    (l) => l.words.length >= 2 && l.words.some((w) => w.conf < WEAK_WORD_CONF && w.text.length > 1),
+  );
+  const replaced = await Promise.all(
+    lines.map(async (l) => {
+      const pad = 0.08 * dpi;
+      const box: PixelBox = [
+        l.bbox[0] * k - pad,
+        l.bbox[1] * k - pad / 2,
+        l.bbox[2] * k + pad,
+        l.bbox[3] * k + pad / 2,
+      ];
+      const again = await pools.text.recognize({ image: dropLightInk(crop(img, box)), psm: '7', dpi, tag: 'line' });
+      const fresh = again.map((w) =>
+        toWord(w, l.page, k, Math.max(0, Math.round(box[0])), Math.max(0, Math.round(box[1]))),
+      );
+      return fresh.length && meanConf(fresh) > meanConf(l.words) + 10 ? { old: new Set(l.words), fresh } : null;
+    }),
+  );
   let out = words;
   for (const r of replaced) if (r) out = [...out.filter((w) => !r.old.has(w)), ...r.fresh];
   return out;

@@ -17,16 +17,33 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
   const { k, pools, dpi } = ctx;
   const bad = nipParts(words).filter((p) => !parseNip(p.text)?.valid);
   if (!bad.length) return words;
-  const fixes = await Promise.all(bad.map(async (p) => {
-    const pad = 0.05 * dpi;
-    const box: PixelBox = [p.bbox[0] * k - pad, p.bbox[1] * k - pad / 2, p.bbox[2] * k + 2 * pad, p.bbox[3] * k + pad / 2];
-    const again = await pools.cells.recognize({ image: dropLightInk(crop(img, box)), psm: '7', whitelist: 'NIP.:0123456789 ', dpi, tag: 'nip' });
-    const text = again.map((w) => w.text).join(' ');
-    ocrDebugLog({ page: p.page, pass: 'nip' })?.debug({ first: p.text, second: text }, `nip reread: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}`);
-    if (!parseNip(text)?.valid) return null;
-    const ox = Math.max(0, Math.round(box[0])), oy = Math.max(0, Math.round(box[1]));
-    return { old: new Set(p.words), fresh: again.map((w) => toWord(w, p.page, k, ox, oy)) };
-  }));
+  const fixes = await Promise.all(
+    bad.map(async (p) => {
+      const pad = 0.05 * dpi;
+      const box: PixelBox = [
+        p.bbox[0] * k - pad,
+        p.bbox[1] * k - pad / 2,
+        p.bbox[2] * k + 2 * pad,
+        p.bbox[3] * k + pad / 2,
+      ];
+      const again = await pools.cells.recognize({
+        image: dropLightInk(crop(img, box)),
+        psm: '7',
+        whitelist: 'NIP.:0123456789 ',
+        dpi,
+        tag: 'nip',
+      });
+      const text = again.map((w) => w.text).join(' ');
+      ocrDebugLog({ page: p.page, pass: 'nip' })?.debug(
+        { first: p.text, second: text },
+        `nip reread: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}`,
+      );
+      if (!parseNip(text)?.valid) return null;
+      const ox = Math.max(0, Math.round(box[0])),
+        oy = Math.max(0, Math.round(box[1]));
+      return { old: new Set(p.words), fresh: again.map((w) => toWord(w, p.page, k, ox, oy)) };
+    }),
+  );
   let out = words;
   for (const f of fixes) if (f) out = [...out.filter((w) => !f.old.has(w)), ...f.fresh];
   return out;
@@ -42,14 +59,21 @@ function nipParts(words: readonly Word[]): { page: number; words: Word[]; text: 
   return groupLines([...words]).flatMap((l) => {
     const starts = l.words.map((w, i) => (/^N\s?[I1l]\s?P/i.test(w.text) ? i : -1)).filter((i) => i >= 0);
     const t = l.words.map((w) => w.text);
-    const tail = t.findIndex((x, i) => /^\d{6}$/.test(x) && /^\d$/.test(t[i + 1] ?? '') && /^\d{3}$/.test(t[i + 2] ?? ''));
+    const tail = t.findIndex(
+      (x, i) => /^\d{6}$/.test(x) && /^\d$/.test(t[i + 1] ?? '') && /^\d{3}$/.test(t[i + 2] ?? ''),
+    );
     const headless = tail >= 0 && tail <= 2 && (starts[0] === undefined || starts[0] > tail);
     if (headless) starts.unshift(0);
     return starts.map((s, j) => {
       const ws = l.words.slice(s, starts[j + 1] ?? l.words.length);
       const b = unionBBox(ws.map((w) => w.bbox));
       if (headless && j === 0) b[0] = Math.max(0, b[0] - 110);
-      return { page: l.page, words: ws, text: (headless && j === 0 ? 'NIP ' : '') + ws.map((w) => w.text).join(' '), bbox: b };
+      return {
+        page: l.page,
+        words: ws,
+        text: (headless && j === 0 ? 'NIP ' : '') + ws.map((w) => w.text).join(' '),
+        bbox: b,
+      };
     });
   });
 }

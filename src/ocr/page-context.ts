@@ -24,10 +24,21 @@ export function toPoints(b: readonly number[], k: number, ox = 0, oy = 0): BBox 
 }
 
 export function toWord(w: OcrWord, page: number, k: number, ox: number, oy: number): Word {
-  return { text: cleanWordText(w.text) || '\ufffd', page, bbox: toPoints(w.bbox, k, ox, oy), conf: w.conf, source: 'ocr' };
+  return {
+    text: cleanWordText(w.text) || '\ufffd',
+    page,
+    bbox: toPoints(w.bbox, k, ox, oy),
+    conf: w.conf,
+    source: 'ocr',
+  };
 }
 
 /** A word's box in page pixels. */
 export function unionPx(ws: readonly Word[], k: number): PixelBox {
-  return [Math.min(...ws.map((w) => w.bbox[0])) * k, Math.min(...ws.map((w) => w.bbox[1])) * k, Math.max(...ws.map((w) => w.bbox[2])) * k, Math.max(...ws.map((w) => w.bbox[3])) * k];
+  return [
+    Math.min(...ws.map((w) => w.bbox[0])) * k,
+    Math.min(...ws.map((w) => w.bbox[1])) * k,
+    Math.max(...ws.map((w) => w.bbox[2])) * k,
+    Math.max(...ws.map((w) => w.bbox[3])) * k,
+  ];
 }

@@ -24,25 +24,41 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
   for (const l of lines) {
     l.words.forEach((w, i) => {
       const next = l.words[i + 1];
-      if (NUMBER.test(w.text) && next && PCT_GHOST.test(next.text)) jobs.push({ old: [w, next], box: unionPx([w, next], k) });
-      else if (NUMBER_WITH_GHOST.test(w.text) || WHOLE_WITH_GHOST.test(w.text)) jobs.push({ old: [w], box: unionPx([w], k) });
+      if (NUMBER.test(w.text) && next && PCT_GHOST.test(next.text))
+        jobs.push({ old: [w, next], box: unionPx([w, next], k) });
+      else if (NUMBER_WITH_GHOST.test(w.text) || WHOLE_WITH_GHOST.test(w.text))
+        jobs.push({ old: [w], box: unionPx([w], k) });
     });
   }
   if (!jobs.length) return words;
-  const fixes = await Promise.all(jobs.map(async (j) => {
-    const pad = 0.04 * dpi;
-    const box: PixelBox = [j.box[0] - pad, j.box[1] - pad, j.box[2] + pad, j.box[3] + pad];
-    const again = await pools.cells.recognize({ image: crop(img, box), psm: '7', whitelist: '0123456789.,% ', dpi, tag: 'pct' });
-    // the crop may take in the sentence's full stop
-    const text = again.map((w) => w.text).join('').replace(/\s+/g, '').replace(/(%)[.,]+$/, '$1');
-    if (!/^\d{1,3}(?:[.,]\d{1,3})?%$/.test(text)) return null;
-    const first = j.old[0]!;
-    const bbox = j.old.map((w) => w.bbox).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-    // keep the sentence punctuation the first reading had after the ghost
-    const tail = /[.,;:)]$/.test(j.old[j.old.length - 1]!.text) ? j.old[j.old.length - 1]!.text.slice(-1) : '';
-    const conf = Math.min(...again.map((w) => w.conf));
-    return { old: j.old, fresh: { ...first, text: text + tail, bbox, conf } as Word };
-  }));
+  const fixes = await Promise.all(
+    jobs.map(async (j) => {
+      const pad = 0.04 * dpi;
+      const box: PixelBox = [j.box[0] - pad, j.box[1] - pad, j.box[2] + pad, j.box[3] + pad];
+      const again = await pools.cells.recognize({
+        image: crop(img, box),
+        psm: '7',
+        whitelist: '0123456789.,% ',
+        dpi,
+        tag: 'pct',
+      });
+      // the crop may take in the sentence's full stop
+      const text = again
+        .map((w) => w.text)
+        .join('')
+        .replace(/\s+/g, '')
+        .replace(/(%)[.,]+$/, '$1');
+      if (!/^\d{1,3}(?:[.,]\d{1,3})?%$/.test(text)) return null;
+      const first = j.old[0]!;
+      const bbox = j.old
+        .map((w) => w.bbox)
+        .reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+      // keep the sentence punctuation the first reading had after the ghost
+      const tail = /[.,;:)]$/.test(j.old[j.old.length - 1]!.text) ? j.old[j.old.length - 1]!.text.slice(-1) : '';
+      const conf = Math.min(...again.map((w) => w.conf));
+      return { old: j.old, fresh: { ...first, text: text + tail, bbox, conf } as Word };
+    }),
+  );
   let out = words;
   for (const f of fixes) {
     if (!f) continue;

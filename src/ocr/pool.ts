@@ -38,7 +38,9 @@ export const ocrStats: Record<string, { n: number; ms: number; mpx: number }> = 
 const count = (tag: string, ms: number, mpx: number) => {
   const s = ocrStats[tag] ?? { n: 0, ms: 0, mpx: 0 };
   ocrStats[tag] = s;
-  s.n++; s.ms += ms; s.mpx += mpx;
+  s.n++;
+  s.ms += ms;
+  s.mpx += mpx;
 };
 
 const WORKER_START_TIMEOUT_MS = 60_000;
@@ -87,7 +89,10 @@ export class OcrPool implements OcrReader {
   private starting = 0;
   private closed = false;
 
-  constructor(readonly size = defaultPoolSize(), readonly langs: readonly string[] = ['eng']) {}
+  constructor(
+    readonly size = defaultPoolSize(),
+    readonly langs: readonly string[] = ['eng'],
+  ) {}
 
   /** This pool reading with other models by default (same workers). */
   reader(langs: readonly string[]): OcrReader {
@@ -102,9 +107,20 @@ export class OcrPool implements OcrReader {
     // tesseract.js never settles createWorker when a model fails to load: guard with a timeout
     let timer: NodeJS.Timeout | undefined;
     const worker = await Promise.race([
-      createWorker(langs.split('+'), OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true }, INIT_CONFIG as never),
+      createWorker(
+        langs.split('+'),
+        OEM.LSTM_ONLY,
+        { langPath, cacheMethod: 'none', gzip: true },
+        INIT_CONFIG as never,
+      ),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`OCR worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s (models in ${langPath})`)), WORKER_START_TIMEOUT_MS);
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(`OCR worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s (models in ${langPath})`),
+            ),
+          WORKER_START_TIMEOUT_MS,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
     return { worker, langs, inflight: 0, switching: false };
@@ -118,14 +134,21 @@ export class OcrPool implements OcrReader {
       // the worker whose models the oldest job wants; else an idle worker takes a later job for
       // its models rather than switching, unless the oldest has waited too long
       const first = this.queue[0]!;
-      let slot = idle.find((s) => s.langs === first.langs), j = 0;
+      let slot = idle.find((s) => s.langs === first.langs),
+        j = 0;
       if (!slot && performance.now() - first.queued <= MAX_WAIT_MS) {
         for (const s of idle) {
           j = this.queue.findIndex((q) => q.langs === s.langs);
-          if (j >= 0) { slot = s; break; }
+          if (j >= 0) {
+            slot = s;
+            break;
+          }
         }
       }
-      if (!slot) { slot = idle[0]!; j = 0; }
+      if (!slot) {
+        slot = idle[0]!;
+        j = 0;
+      }
       this.dispatch(slot, this.queue.splice(j, 1)[0]!);
     }
     // a busy worker also gets the next short job for its models: while this thread renders or
@@ -133,27 +156,36 @@ export class OcrPool implements OcrReader {
     // reading cells (~30 ms each) would stand idle
     for (const s of this.slots) {
       if (s.inflight !== 1 || s.switching) continue;
-      const j = this.queue.findIndex((q) => q.langs === s.langs && q.req.image.width * q.req.image.height <= SHORT_JOB_PX);
+      const j = this.queue.findIndex(
+        (q) => q.langs === s.langs && q.req.image.width * q.req.image.height <= SHORT_JOB_PX,
+      );
       if (j >= 0) this.dispatch(s, this.queue.splice(j, 1)[0]!);
     }
-    while (this.queue.length > this.starting && this.all.length < this.size) this.start(this.queue[this.starting]!.langs);
+    while (this.queue.length > this.starting && this.all.length < this.size)
+      this.start(this.queue[this.starting]!.langs);
   }
 
   private start(langs: string): void {
     this.starting++;
     const p = this.spawn(langs);
     this.all.push(p);
-    p.then((slot) => {
-      this.starting--;
-      if (this.closed) { void slot.worker.terminate().catch(() => undefined); return; }
-      this.slots.push(slot);
-      this.pump();
-    }, (e: unknown) => {
-      this.starting--;
-      this.all.splice(this.all.indexOf(p), 1);
-      // no worker could ever run the queued jobs: fail them rather than hang
-      if (!this.all.length) for (const j of this.queue.splice(0)) j.reject(e);
-    });
+    p.then(
+      (slot) => {
+        this.starting--;
+        if (this.closed) {
+          void slot.worker.terminate().catch(() => undefined);
+          return;
+        }
+        this.slots.push(slot);
+        this.pump();
+      },
+      (e: unknown) => {
+        this.starting--;
+        this.all.splice(this.all.indexOf(p), 1);
+        // no worker could ever run the queued jobs: fail them rather than hang
+        if (!this.all.length) for (const j of this.queue.splice(0)) j.reject(e);
+      },
+    );
   }
 
   private dispatch(slot: Slot, job: Job): void {
@@ -179,17 +211,25 @@ export class OcrPool implements OcrReader {
     try {
       if (switched) await switched;
       // per-call parameters ride with the image (one message; Tesseract restores them after)
-      const params = { tessedit_pageseg_mode: req.psm, tessedit_char_whitelist: req.whitelist ?? '', user_defined_dpi: String(req.dpi ?? 300) };
+      const params = {
+        tessedit_pageseg_mode: req.psm,
+        tessedit_char_whitelist: req.whitelist ?? '',
+        user_defined_dpi: String(req.dpi ?? 300),
+      };
       // an ArrayBuffer is handed on as it is (a Buffer or Uint8Array would be copied once more)
-      const res = await slot.worker.recognize(toPgm(req.image).buffer as never, params as never, { blocks: true, text: false });
+      const res = await slot.worker.recognize(toPgm(req.image).buffer as never, params as never, {
+        blocks: true,
+        text: false,
+      });
       job.resolve(wordsOf(res.data.blocks ?? []));
     } catch (e) {
       job.reject(e);
     } finally {
       count(req.tag ?? 'other', performance.now() - t0, (req.image.width * req.image.height) / 1e6);
       slot.inflight--;
-      if (this.closed) { if (!slot.inflight) void slot.worker.terminate().catch(() => undefined); }
-      else this.pump();
+      if (this.closed) {
+        if (!slot.inflight) void slot.worker.terminate().catch(() => undefined);
+      } else this.pump();
     }
   }
 
@@ -206,16 +246,21 @@ export class OcrPool implements OcrReader {
     this.closed = true;
     for (const j of this.queue.splice(0)) j.reject(new Error('OCR pool is closed'));
     const slots = await Promise.allSettled(this.all);
-    await Promise.all(slots.map((r) => (r.status === 'fulfilled' ? r.value.worker.terminate().catch(() => undefined) : undefined)));
+    await Promise.all(
+      slots.map((r) => (r.status === 'fulfilled' ? r.value.worker.terminate().catch(() => undefined) : undefined)),
+    );
   }
 }
 
 function wordsOf(blocks: Block[]): OcrWord[] {
   const out: OcrWord[] = [];
-  for (const b of blocks) for (const p of b.paragraphs) for (const l of p.lines) for (const w of l.words) {
-    const text = w.text.trim();
-    if (!text) continue;
-    out.push({ text, bbox: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1], conf: w.confidence });
-  }
+  for (const b of blocks)
+    for (const p of b.paragraphs)
+      for (const l of p.lines)
+        for (const w of l.words) {
+          const text = w.text.trim();
+          if (!text) continue;
+          out.push({ text, bbox: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1], conf: w.confidence });
+        }
   return out;
 }

@@ -49,10 +49,16 @@ async function readPreprocessed(pre: PreprocessedPage, pools: OcrPools, preproce
   const { raster } = pre;
   const image = raster.image;
   const k = raster.dpi / 72;
-  const width = image.width / k, height = image.height / k;
+  const width = image.width / k,
+    height = image.height / k;
   const timings: Record<string, number> = { preprocess: preprocessMs };
   if (pre.blank) {
-    return { content: { page: raster.page, width, height, mode: 'ocr', words: [], segments: [] }, raster: kept(raster), blank: true, timings };
+    return {
+      content: { page: raster.page, width, height, mode: 'ocr', words: [], segments: [] },
+      raster: kept(raster),
+      blank: true,
+      timings,
+    };
   }
   let t = performance.now();
   const segments = detectRulingLines(raster);
@@ -61,13 +67,22 @@ async function readPreprocessed(pre: PreprocessedPage, pools: OcrPools, preproce
   t = performance.now();
   const ctx: PageContext = { page: raster.page, dpi: raster.dpi, k, pools };
   const cellJobs = readCells(ctx, image, grids);
-  const narrativeJob = readNarrative(ctx, maskRegions(image, grids.map((g) => g.bbox), k));
+  const narrativeJob = readNarrative(
+    ctx,
+    maskRegions(
+      image,
+      grids.map((g) => g.bbox),
+      k,
+    ),
+  );
   const words = [...(await narrativeJob), ...(await cellJobs)];
   const packed = kept(raster);
   timings.ocr = performance.now() - t;
   return {
     content: { page: raster.page, width, height, mode: 'ocr', words, segments },
-    raster: packed, blank: false, timings,
+    raster: packed,
+    blank: false,
+    timings,
   };
 }
 
@@ -76,13 +91,22 @@ async function readPreprocessed(pre: PreprocessedPage, pools: OcrPools, preproce
  * line of text as a line, wrapped text as a block; a row label that did not read as one again.
  */
 async function readCells(ctx: PageContext, image: GrayImage, grids: readonly Grid[]): Promise<Word[]> {
-  const words = await Promise.all(grids.flatMap((g) => g.cells.map(async (cell) => {
-    const c = cellCrop(image, cell.bbox, ctx.k);
-    if (!c) return [];
-    let words = await ctx.pools.cells.recognize({ image: c.image, psm: c.lines > 1 ? '6' : '7', dpi: ctx.dpi, tag: 'cell' });
-    if (cell.c0 === 0 && cell.r0 > 0) words = await readRowLabel(words, c, ctx.pools, ctx.dpi);
-    return words.map((w) => toWord(w, ctx.page, ctx.k, c.x, c.y));
-  })));
+  const words = await Promise.all(
+    grids.flatMap((g) =>
+      g.cells.map(async (cell) => {
+        const c = cellCrop(image, cell.bbox, ctx.k);
+        if (!c) return [];
+        let words = await ctx.pools.cells.recognize({
+          image: c.image,
+          psm: c.lines > 1 ? '6' : '7',
+          dpi: ctx.dpi,
+          tag: 'cell',
+        });
+        if (cell.c0 === 0 && cell.r0 > 0) words = await readRowLabel(words, c, ctx.pools, ctx.dpi);
+        return words.map((w) => toWord(w, ctx.page, ctx.k, c.x, c.y));
+      }),
+    ),
+  );
   return words.flat();
 }
 
@@ -98,14 +122,25 @@ async function readNarrative(ctx: PageContext, masked: GrayImage): Promise<Word[
   if (!hasInk(masked)) return [];
   const margin = Math.round(0.1 * ctx.dpi);
   const s = narrativeScale(masked);
-  const bands = await Promise.all(textBands(masked, ctx.dpi).map(async ([y0, y1]) => {
-    const [x0, x1] = inkColumns(masked, y0, y1, margin);
-    const band = bandImage(masked, y0, y1, margin, x0, x1);
-    const image = s < 1 ? await scaleGray(band, s) : band;
-    const sx = band.width / image.width, sy = band.height / image.height;
-    const ws = await ctx.pools.page.recognize({ image, psm: '3', dpi: Math.round(ctx.dpi / sx), tag: 'page' });
-    return ws.map((w) => toWord({ ...w, bbox: [w.bbox[0] * sx, w.bbox[1] * sy, w.bbox[2] * sx, w.bbox[3] * sy] }, ctx.page, ctx.k, x0, y0 - margin));
-  }));
+  const bands = await Promise.all(
+    textBands(masked, ctx.dpi).map(async ([y0, y1]) => {
+      const [x0, x1] = inkColumns(masked, y0, y1, margin);
+      const band = bandImage(masked, y0, y1, margin, x0, x1);
+      const image = s < 1 ? await scaleGray(band, s) : band;
+      const sx = band.width / image.width,
+        sy = band.height / image.height;
+      const ws = await ctx.pools.page.recognize({ image, psm: '3', dpi: Math.round(ctx.dpi / sx), tag: 'page' });
+      return ws.map((w) =>
+        toWord(
+          { ...w, bbox: [w.bbox[0] * sx, w.bbox[1] * sy, w.bbox[2] * sx, w.bbox[3] * sy] },
+          ctx.page,
+          ctx.k,
+          x0,
+          y0 - margin,
+        ),
+      );
+    }),
+  );
   let words = bands.flat();
   for (const pass of NARRATIVE_PASSES) words = await pass(ctx, masked, words);
   return words;
@@ -117,15 +152,35 @@ async function readNarrative(ctx: PageContext, masked: GrayImage): Promise<Word[
  * at twice the size with only digits and `.` allowed; the new reading is kept when it is a label.
  */
 async function readRowLabel(words: OcrWord[], c: CellCrop, pools: OcrPools, dpi: number): Promise<OcrWord[]> {
-  const text = words.map((w) => w.text).join(' ').trim();
+  const text = words
+    .map((w) => w.text)
+    .join(' ')
+    .trim();
   const conf = words.length ? Math.min(...words.map((w) => w.conf)) : 0;
   if (/^(no|nomor|n0)\.?$/i.test(text)) return words;
   if (isRowLabel(text) && (conf >= 70 || !/^\d/.test(text))) return words;
-  const again = await pools.cells.recognize({ image: await scaleGray(c.image, 2), psm: '7', whitelist: '0123456789.', dpi: dpi * 2, tag: 'label' });
-  const label = again.map((w) => w.text).join('').trim();
+  const again = await pools.cells.recognize({
+    image: await scaleGray(c.image, 2),
+    psm: '7',
+    whitelist: '0123456789.',
+    dpi: dpi * 2,
+    tag: 'label',
+  });
+  const label = again
+    .map((w) => w.text)
+    .join('')
+    .trim();
   if (!/^\d{1,2}(\.\d{1,2}){0,3}\.?$/.test(label)) return words;
-  const box = again.reduce((b, w) => [Math.min(b[0], w.bbox[0] / 2), Math.min(b[1], w.bbox[1] / 2), Math.max(b[2], w.bbox[2] / 2), Math.max(b[3], w.bbox[3] / 2)] as OcrWord['bbox'],
-    [Infinity, Infinity, -Infinity, -Infinity] as OcrWord['bbox']);
+  const box = again.reduce(
+    (b, w) =>
+      [
+        Math.min(b[0], w.bbox[0] / 2),
+        Math.min(b[1], w.bbox[1] / 2),
+        Math.max(b[2], w.bbox[2] / 2),
+        Math.max(b[3], w.bbox[3] / 2),
+      ] as OcrWord['bbox'],
+    [Infinity, Infinity, -Infinity, -Infinity] as OcrWord['bbox'],
+  );
   return [{ text: label, bbox: box, conf: Math.min(...again.map((w) => w.conf)) }];
 }
 

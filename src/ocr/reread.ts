@@ -49,20 +49,31 @@ export interface RereadOutcome extends CellRef {
 export const cellKey = (c: CellRef) => `${c.f.page}|${c.f.bbox.map((v) => v.toFixed(1)).join(',')}`;
 
 /** Numeric cells of scanned pages that read doubtfully or did not parse. */
-export function doubtfulCells(tables: ExtractedTables, scans: ReadonlyMap<number, OcrPage>, minConf: number): CellRef[] {
-  return numericCells(tables, scans, Object.keys(tables) as TableId[]).filter((c) => c.f.raw && (c.f.conf < minConf || !c.f.parsed));
+export function doubtfulCells(
+  tables: ExtractedTables,
+  scans: ReadonlyMap<number, OcrPage>,
+  minConf: number,
+): CellRef[] {
+  return numericCells(tables, scans, Object.keys(tables) as TableId[]).filter(
+    (c) => c.f.raw && (c.f.conf < minConf || !c.f.parsed),
+  );
 }
 
 /** Every numeric cell of the given tables that lies on a scanned page. */
-export function numericCells(tables: ExtractedTables, scans: ReadonlyMap<number, OcrPage>, ids: readonly TableId[]): CellRef[] {
+export function numericCells(
+  tables: ExtractedTables,
+  scans: ReadonlyMap<number, OcrPage>,
+  ids: readonly TableId[],
+): CellRef[] {
   const out: CellRef[] = [];
-  for (const table of ids) for (const row of tables[table]) {
-    for (const [field, f] of Object.entries(row.fields)) {
-      // 2.2's bands are intervals (`90 < X ≤ 100`), not single numbers: never re-read as one
-      if (f.kind === 'text' || !scans.has(f.page) || table === '2.2') continue;
-      out.push({ table, row: row.no, field, f });
+  for (const table of ids)
+    for (const row of tables[table]) {
+      for (const [field, f] of Object.entries(row.fields)) {
+        // 2.2's bands are intervals (`90 < X ≤ 100`), not single numbers: never re-read as one
+        if (f.kind === 'text' || !scans.has(f.page) || table === '2.2') continue;
+        out.push({ table, row: row.no, field, f });
+      }
     }
-  }
   return out;
 }
 
@@ -73,8 +84,13 @@ export function numericCells(tables: ExtractedTables, scans: ReadonlyMap<number,
  * the tie: the number two reads share is kept at VOTED_CONF; with no majority the re-read's text
  * replaces the cell, marked disputed. Either way a rule failing on it is `uncertain`, for a human.
  */
-export async function rereadCells(cells: readonly CellRef[], pages: PageContent[], scans: ReadonlyMap<number, OcrPage>, pools: OcrPools,
-  already: Set<string> = new Set()): Promise<RereadOutcome[]> {
+export async function rereadCells(
+  cells: readonly CellRef[],
+  pages: PageContent[],
+  scans: ReadonlyMap<number, OcrPage>,
+  pools: OcrPools,
+  already: Set<string> = new Set(),
+): Promise<RereadOutcome[]> {
   // each cell is read a second time once per document: `already` remembers which were
   const unique = cells.filter((c) => {
     const k = cellKey(c);
@@ -82,34 +98,56 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     already.add(k);
     return true;
   });
-  const outcomes = await Promise.all(unique.map(async (c): Promise<(RereadOutcome & { conf: number | null }) | null> => {
-    const scan = scans.get(c.f.page)!;
-    const k = scan.raster.dpi / 72;
-    const cell = cellCrop(scan.raster.image, c.f.bbox, k);
-    if (!cell) return null;
-    // a number wrapped in a narrow column is read as one line (see oneLine)
-    const flat = oneLine(cell);
-    const read = async (scale: number, tag: string) => (await pools.cells.recognize({
-      image: await scaleGray(flat ?? cell.image, scale),
-      // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
-      psm: cell.lines > 1 && !flat ? '6' : '7', whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : WHITELIST[c.f.kind] ?? WHITELIST.number,
-      dpi: Math.round(scan.raster.dpi * scale), tag,
-    })).map((w) => w.text).join(' ').trim();
-    const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';
-    const number = (text: string) => { const p = parseNumber(text, hint); return p.ok ? p.value : null; };
-    const second = await read(2, 'reread');
-    const a = number(c.f.raw), b = number(second);
-    if (b === null) {
-      // a second reading that gives no number tells nothing: the first stands as it was read
-      return { ...c, first: c.f.raw, second, agreed: false, kept: 'first', conf: null };
-    }
-    if (a === b) return { ...c, first: c.f.raw, second, agreed: true, kept: 'first', conf: AGREED_CONF };
-    if (a === null) return { ...c, first: c.f.raw, second, agreed: false, kept: 'second', conf: DISPUTED_CONF };
-    const third = await read(TIE_BREAK_SCALE, 'tie-break');
-    const t = number(third);
-    const kept = t === a ? 'first' as const : 'second' as const;
-    return { ...c, first: c.f.raw, second, third, agreed: false, kept, conf: t === a || t === b ? VOTED_CONF : DISPUTED_CONF };
-  }));
+  const outcomes = await Promise.all(
+    unique.map(async (c): Promise<(RereadOutcome & { conf: number | null }) | null> => {
+      const scan = scans.get(c.f.page)!;
+      const k = scan.raster.dpi / 72;
+      const cell = cellCrop(scan.raster.image, c.f.bbox, k);
+      if (!cell) return null;
+      // a number wrapped in a narrow column is read as one line (see oneLine)
+      const flat = oneLine(cell);
+      const read = async (scale: number, tag: string) =>
+        (
+          await pools.cells.recognize({
+            image: await scaleGray(flat ?? cell.image, scale),
+            // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
+            psm: cell.lines > 1 && !flat ? '6' : '7',
+            whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : (WHITELIST[c.f.kind] ?? WHITELIST.number),
+            dpi: Math.round(scan.raster.dpi * scale),
+            tag,
+          })
+        )
+          .map((w) => w.text)
+          .join(' ')
+          .trim();
+      const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';
+      const number = (text: string) => {
+        const p = parseNumber(text, hint);
+        return p.ok ? p.value : null;
+      };
+      const second = await read(2, 'reread');
+      const a = number(c.f.raw),
+        b = number(second);
+      if (b === null) {
+        // a second reading that gives no number tells nothing: the first stands as it was read
+        return { ...c, first: c.f.raw, second, agreed: false, kept: 'first', conf: null };
+      }
+      if (a === b) return { ...c, first: c.f.raw, second, agreed: true, kept: 'first', conf: AGREED_CONF };
+      if (a === null) return { ...c, first: c.f.raw, second, agreed: false, kept: 'second', conf: DISPUTED_CONF };
+      const third = await read(TIE_BREAK_SCALE, 'tie-break');
+      const t = number(third);
+      const kept = t === a ? ('first' as const) : ('second' as const);
+      return {
+        ...c,
+        first: c.f.raw,
+        second,
+        third,
+        agreed: false,
+        kept,
+        conf: t === a || t === b ? VOTED_CONF : DISPUTED_CONF,
+      };
+    }),
+  );
   const done: RereadOutcome[] = [];
   for (const o of outcomes) {
     if (!o) continue;
@@ -122,10 +160,26 @@ export async function rereadCells(cells: readonly CellRef[], pages: PageContent[
     done.push(outcome);
     const debug = ocrDebugLog({ page: o.f.page, pass: 'cell' });
     if (debug) {
-      const verdict = o.agreed ? 'agreed' : conf === null ? 'no number: first kept as read'
-        : o.third === undefined ? 'disputed' : `tie-break ${JSON.stringify(o.third)}: ${conf === VOTED_CONF ? `kept the ${o.kept}` : 'disputed'}`;
-      debug.debug({ table: o.table, row: o.row, field: o.field, first: o.first, second: o.second, third: o.third, kept: o.kept, agreed: o.agreed },
-        `reread ${o.table}/${o.row}/${o.field}: ${JSON.stringify(o.first)} (${o.f.conf.toFixed(0)}) → ${JSON.stringify(o.second)} ${verdict}`);
+      const verdict = o.agreed
+        ? 'agreed'
+        : conf === null
+          ? 'no number: first kept as read'
+          : o.third === undefined
+            ? 'disputed'
+            : `tie-break ${JSON.stringify(o.third)}: ${conf === VOTED_CONF ? `kept the ${o.kept}` : 'disputed'}`;
+      debug.debug(
+        {
+          table: o.table,
+          row: o.row,
+          field: o.field,
+          first: o.first,
+          second: o.second,
+          third: o.third,
+          kept: o.kept,
+          agreed: o.agreed,
+        },
+        `reread ${o.table}/${o.row}/${o.field}: ${JSON.stringify(o.first)} (${o.f.conf.toFixed(0)}) → ${JSON.stringify(o.second)} ${verdict}`,
+      );
     }
   }
   return done;
@@ -161,7 +215,9 @@ export interface ShapeCell {
  * so a glyph the earlier reads split or merged (a `7` read `71` at 150 DPI) gets other pixels.
  */
 const SHAPE_READS: readonly { scale: number; binarise: boolean }[] = [
-  { scale: 3, binarise: false }, { scale: 2, binarise: true }, { scale: 1, binarise: true },
+  { scale: 3, binarise: false },
+  { scale: 2, binarise: true },
+  { scale: 1, binarise: true },
 ];
 
 /**
@@ -169,24 +225,52 @@ const SHAPE_READS: readonly { scale: number; binarise: boolean }[] = [
  * cell's words at VOTED_CONF (a rule failing on it stays `uncertain`). Cells no reading fixes stay
  * as they were, for a structure finding (X1). Returns the cells fixed.
  */
-export async function rereadShapes(cells: readonly ShapeCell[], pages: PageContent[], scans: ReadonlyMap<number, OcrPage>, pools: OcrPools): Promise<ShapeCell[]> {
-  const fixed = await Promise.all(cells.map(async (c) => {
-    const scan = scans.get(c.f.page);
-    if (!scan) return null;
-    const k = scan.raster.dpi / 72;
-    const cell = cellCrop(scan.raster.image, c.f.bbox, k);
-    if (!cell) return null;
-    for (const r of SHAPE_READS) {
-      const scaled = r.scale === 1 ? cell.image : await scaleGray(cell.image, r.scale);
-      const image = r.binarise ? binarize(scaled) : scaled;
-      const text = (await pools.cells.recognize({ image, psm: cell.lines > 1 ? '6' : '7', whitelist: c.whitelist, dpi: Math.round(scan.raster.dpi * r.scale), tag: 'shape' }))
-        .map((w) => w.text).join(' ').trim();
-      ocrDebugLog({ page: c.f.page, pass: 'shape' })?.debug({ table: c.table, row: c.row, field: c.field, first: c.f.raw, second: text, scale: r.scale, binarise: r.binarise, fits: c.fits(text) },
-        `shape reread ${c.table}/${c.row}/${c.field}: ${JSON.stringify(c.f.raw)} → ${JSON.stringify(text)} (×${r.scale}${r.binarise ? ', binarised' : ''}) ${c.fits(text) ? 'fits' : 'still broken'}`);
-      if (text && c.fits(text)) return { c, text };
-    }
-    return null;
-  }));
+export async function rereadShapes(
+  cells: readonly ShapeCell[],
+  pages: PageContent[],
+  scans: ReadonlyMap<number, OcrPage>,
+  pools: OcrPools,
+): Promise<ShapeCell[]> {
+  const fixed = await Promise.all(
+    cells.map(async (c) => {
+      const scan = scans.get(c.f.page);
+      if (!scan) return null;
+      const k = scan.raster.dpi / 72;
+      const cell = cellCrop(scan.raster.image, c.f.bbox, k);
+      if (!cell) return null;
+      for (const r of SHAPE_READS) {
+        const scaled = r.scale === 1 ? cell.image : await scaleGray(cell.image, r.scale);
+        const image = r.binarise ? binarize(scaled) : scaled;
+        const text = (
+          await pools.cells.recognize({
+            image,
+            psm: cell.lines > 1 ? '6' : '7',
+            whitelist: c.whitelist,
+            dpi: Math.round(scan.raster.dpi * r.scale),
+            tag: 'shape',
+          })
+        )
+          .map((w) => w.text)
+          .join(' ')
+          .trim();
+        ocrDebugLog({ page: c.f.page, pass: 'shape' })?.debug(
+          {
+            table: c.table,
+            row: c.row,
+            field: c.field,
+            first: c.f.raw,
+            second: text,
+            scale: r.scale,
+            binarise: r.binarise,
+            fits: c.fits(text),
+          },
+          `shape reread ${c.table}/${c.row}/${c.field}: ${JSON.stringify(c.f.raw)} → ${JSON.stringify(text)} (×${r.scale}${r.binarise ? ', binarised' : ''}) ${c.fits(text) ? 'fits' : 'still broken'}`,
+        );
+        if (text && c.fits(text)) return { c, text };
+      }
+      return null;
+    }),
+  );
   const out: ShapeCell[] = [];
   for (const x of fixed) {
     if (!x) continue;

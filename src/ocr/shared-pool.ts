@@ -50,6 +50,8 @@ export async function closeSharedOcrPools(): Promise<void> {
   await p.pool.close();
   if (loadSettings().timings) {
     const cpu = process.cpuUsage(); // the whole process, OCR threads included
-    process.stderr.write(`lkj-ocr-stats ${JSON.stringify(ocrStats)}\nlkj-cpu ${JSON.stringify({ userMs: cpu.user / 1000, systemMs: cpu.system / 1000 })}\n`);
+    process.stderr.write(
+      `lkj-ocr-stats ${JSON.stringify(ocrStats)}\nlkj-cpu ${JSON.stringify({ userMs: cpu.user / 1000, systemMs: cpu.system / 1000 })}\n`,
+    );
   }
 }

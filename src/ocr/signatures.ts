@@ -30,7 +30,11 @@ export interface SignatureMark {
  * the ink in the blank space between the name and the line above it. Born-digital pages are not
  * judged: their signature, if any, is digital.
  */
-export function signatureMarks(meta: ReportMeta, scans: ReadonlyMap<number, OcrPage>, pages: readonly PageContent[]): SignatureMark[] {
+export function signatureMarks(
+  meta: ReportMeta,
+  scans: ReadonlyMap<number, OcrPage>,
+  pages: readonly PageContent[],
+): SignatureMark[] {
   const marks: SignatureMark[] = [];
   for (const [pageNo, scan] of scans) {
     const content = pages[pageNo - 1];
@@ -47,7 +51,12 @@ export function signatureMarks(meta: ReportMeta, scans: ReadonlyMap<number, OcrP
         const top = over ? over.bbox[3] + 2 : name.bbox[1] - 70;
         const bottom = name.bbox[1] - 2;
         if (bottom - top < MIN_SPACE_PT) continue;
-        const space: BBox = [Math.min(name.bbox[0], nipLine.bbox[0]) - 20, top, Math.max(name.bbox[2], nipLine.bbox[2]) + 20, bottom];
+        const space: BBox = [
+          Math.min(name.bbox[0], nipLine.bbox[0]) - 20,
+          top,
+          Math.max(name.bbox[2], nipLine.bbox[2]) + 20,
+          bottom,
+        ];
         const ink = inkRatio(scan, space);
         marks.push({ name: s.name, nip: s.nip, page: pageNo, space, ink, signed: ink >= MIN_SIGNATURE_INK });
       }
@@ -57,18 +66,31 @@ export function signatureMarks(meta: ReportMeta, scans: ReadonlyMap<number, OcrP
 }
 
 /** S1: a signatory whose last block on a scanned page carries no ink is flagged (warning). */
-export function checkSignatures(meta: ReportMeta, scans: ReadonlyMap<number, OcrPage>, pages: readonly PageContent[], lang: Lang): Discrepancy[] {
+export function checkSignatures(
+  meta: ReportMeta,
+  scans: ReadonlyMap<number, OcrPage>,
+  pages: readonly PageContent[],
+  lang: Lang,
+): Discrepancy[] {
   if (!scans.size) return [];
   const last = new Map<string, SignatureMark>();
   for (const m of signatureMarks(meta, scans, pages)) {
     const prev = last.get(m.nip);
     if (!prev || m.page > prev.page || (m.page === prev.page && m.space[1] > prev.space[1])) last.set(m.nip, m);
   }
-  return [...last.values()].filter((m) => !m.signed).map((m) => ({
-    rule: 'S1', severity: 'warning' as const, table: 'meta' as const, row: m.name, field: 'signature',
-    stated: null, expected: null, message: MSG[lang](m.name),
-    evidence: { page: m.page, bbox: m.space.map((v) => Math.round(v * 10) / 10) as BBox },
-  }));
+  return [...last.values()]
+    .filter((m) => !m.signed)
+    .map((m) => ({
+      rule: 'S1',
+      severity: 'warning' as const,
+      table: 'meta' as const,
+      row: m.name,
+      field: 'signature',
+      stated: null,
+      expected: null,
+      message: MSG[lang](m.name),
+      evidence: { page: m.page, bbox: m.space.map((v) => Math.round(v * 10) / 10) as BBox },
+    }));
 }
 
 function overlapX(a: BBox, b: BBox): number {
@@ -87,8 +109,10 @@ function nearestAbove(parts: readonly Line[], ref: Line, isAbove: (l: Line, ref:
 function inkRatio(scan: OcrPage, box: BBox): number {
   const { image, dpi } = scan.raster;
   const k = dpi / 72;
-  const x0 = Math.max(0, Math.round(box[0] * k)), x1 = Math.min(image.width, Math.round(box[2] * k));
-  const y0 = Math.max(0, Math.round(box[1] * k)), y1 = Math.min(image.height, Math.round(box[3] * k));
+  const x0 = Math.max(0, Math.round(box[0] * k)),
+    x1 = Math.min(image.width, Math.round(box[2] * k));
+  const y0 = Math.max(0, Math.round(box[1] * k)),
+    y1 = Math.min(image.height, Math.round(box[3] * k));
   if (x1 <= x0 || y1 <= y0) return 0;
   let dark = 0;
   for (let y = y0; y < y1; y++) {

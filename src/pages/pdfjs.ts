@@ -33,7 +33,10 @@ const dataDirs = {
  */
 process.on('unhandledRejection', (reason) => {
   if (!madeByPdfjs(reason)) throw reason;
-  log().warn({ err: reason }, `pdfjs left a failed read unawaited (ignored): ${(reason as Error).name}: ${(reason as Error).message}`);
+  log().warn(
+    { err: reason },
+    `pdfjs left a failed read unawaited (ignored): ${(reason as Error).name}: ${(reason as Error).message}`,
+  );
 });
 
 /** An error created in pdfjs's code: its stack's first frame (BaseExceptionClosure for its own exceptions) is there. */

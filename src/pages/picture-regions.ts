@@ -13,9 +13,15 @@ const MIN_WIDTH = 120;
 /** Text-layer words over a picture above this many mean the picture's text is already there. */
 const MAX_WORDS_OVER = 4;
 
-export function pictureRegions(images: readonly ImageBox[], words: readonly Word[], width: number, height: number): ImageBox[] {
+export function pictureRegions(
+  images: readonly ImageBox[],
+  words: readonly Word[],
+  width: number,
+  height: number,
+): ImageBox[] {
   return images.filter((b) => {
-    const w = b[2] - b[0], h = b[3] - b[1];
+    const w = b[2] - b[0],
+      h = b[3] - b[1];
     if (w < MIN_WIDTH || (w * h) / (width * height) < MIN_AREA_SHARE) return false;
     const over = words.filter((x) => centerIn(x.bbox, b)).length;
     return over <= MAX_WORDS_OVER;

@@ -30,14 +30,27 @@ export async function textLayerWords(page: PDFPageProxy, pageNo: number): Promis
     const top = baseline - size * 0.8;
     const bottom = baseline + size * 0.2;
     const joined = joinLetterSpaced(it.str, spacedBaseline !== null && Math.abs(spacedBaseline - baseline) < 1);
-    spacedBaseline = joined.spaced ? baseline : spacedBaseline !== null && Math.abs(spacedBaseline - baseline) < 1 ? spacedBaseline : null;
-    if (joined.spaced) words.push({ text: joined.text, page: pageNo, bbox: [x0, top, x0 + width, bottom], conf: 100, source: 'text' });
+    spacedBaseline = joined.spaced
+      ? baseline
+      : spacedBaseline !== null && Math.abs(spacedBaseline - baseline) < 1
+        ? spacedBaseline
+        : null;
+    if (joined.spaced)
+      words.push({ text: joined.text, page: pageNo, bbox: [x0, top, x0 + width, bottom], conf: 100, source: 'text' });
     else pushSplitWords(words, it.str, x0, width, top, bottom, pageNo);
   }
   return words;
 }
 
-function pushSplitWords(out: Word[], str: string, x0: number, width: number, top: number, bottom: number, page: number): void {
+function pushSplitWords(
+  out: Word[],
+  str: string,
+  x0: number,
+  width: number,
+  top: number,
+  bottom: number,
+  page: number,
+): void {
   const n = str.length;
   if (n === 0) return;
   const perChar = width / n;

@@ -4,8 +4,22 @@ import type { Segment } from '../model/word.js';
 
 type Matrix = [number, number, number, number, number, number];
 const OPS = pdfjs.OPS as Record<string, number>;
-const PAINT_STROKE = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-const PAINT_FILL = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const PAINT_STROKE = new Set([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const PAINT_FILL = new Set([
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 };
 
 /** Thinner than this (points) a filled rectangle is a drawn line (Chromium draws borders so). */
@@ -32,10 +46,17 @@ export async function vectorSegments(page: PDFPageProxy, pageNo: number): Promis
 /** An image drawn on a page: its box in top-left page points. */
 export type ImageBox = [number, number, number, number];
 
-const PAINT_IMAGE = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject].filter((v) => v !== undefined));
+const PAINT_IMAGE = new Set(
+  [OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject].filter(
+    (v) => v !== undefined,
+  ),
+);
 
 /** The page's ruling lines and the boxes of the images drawn on it, from one walk of its operators. */
-export async function pageGraphics(page: PDFPageProxy, pageNo: number): Promise<{ segments: Segment[]; images: ImageBox[] }> {
+export async function pageGraphics(
+  page: PDFPageProxy,
+  pageNo: number,
+): Promise<{ segments: Segment[]; images: ImageBox[] }> {
   const viewport = page.getViewport({ scale: 1 });
   const ops = await page.getOperatorList();
   const out: Segment[] = [];
@@ -51,9 +72,13 @@ export async function pageGraphics(page: PDFPageProxy, pageNo: number): Promise<
     else if (PAINT_IMAGE.has(fn!)) {
       // an image fills the unit square of its matrix
       const pts = [apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)];
-      images.push([Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))]);
-    }
-    else if (fn === OPS.constructPath) {
+      images.push([
+        Math.min(...pts.map((p) => p[0])),
+        Math.min(...pts.map((p) => p[1])),
+        Math.max(...pts.map((p) => p[0])),
+        Math.max(...pts.map((p) => p[1])),
+      ]);
+    } else if (fn === OPS.constructPath) {
       const paint = args[0] as number;
       const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
       if (!data) continue;
@@ -113,10 +138,14 @@ function fillSegment(sp: { pts: [number, number][] }, page: number, out: Segment
   if (sp.pts.length < 4 || sp.pts.length > 5) return;
   const xs = sp.pts.map((p) => p[0]);
   const ys = sp.pts.map((p) => p[1]);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const x0 = Math.min(...xs),
+    x1 = Math.max(...xs),
+    y0 = Math.min(...ys),
+    y1 = Math.max(...ys);
   // only axis-aligned rectangles: every point sits on the bounding box corners
   if (!sp.pts.every((p) => (near(p[0], x0) || near(p[0], x1)) && (near(p[1], y0) || near(p[1], y1)))) return;
-  const w = x1 - x0, h = y1 - y0;
+  const w = x1 - x0,
+    h = y1 - y0;
   if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH && w > h) {
     out.push({ page, x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
   } else if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH && h > w) {

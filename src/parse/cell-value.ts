@@ -17,7 +17,8 @@ export interface CellValue extends ParsedNumber {
   range?: { min: number; max: number };
 }
 
-const NOT_APPLICABLE = /^(?:n\s*\/\s*a|n\.\s*a\.?|na|t\s*\/\s*a|tidak\s+ada(?:\s+data)?|belum\s+ada(?:\s+data)?|tidak\s+tersedia|[-–—−]+)$/i;
+const NOT_APPLICABLE =
+  /^(?:n\s*\/\s*a|n\.\s*a\.?|na|t\s*\/\s*a|tidak\s+ada(?:\s+data)?|belum\s+ada(?:\s+data)?|tidak\s+tersedia|[-–—−]+)$/i;
 /** A note after the number: parenthesised, bracketed, or footnote marks. */
 const TRAILING_NOTE = /^(.*?\d(?:[\d.,\s]*\d)?\s*(?:%|persen)?)\s*(\([^()]*\)|\[[^\]]*\]|\*+\)?|\d?\*+\)?)$/iu;
 const RANGE = /^(.*?\d)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|s\s*\/\s*d|sampai(?:\s+dengan)?)\s*(\d.*)$/iu;
@@ -43,9 +44,16 @@ export function parseCell(raw: string, kind: NumberKind, style?: NumberStyle): C
   const range = RANGE.exec(text);
   if (range) {
     const pct = /%|persen/i.test(text) ? 'pct' : kind;
-    const a = parseNumber(range[1]!, pct, style), b = parseNumber(range[2]!, pct, style);
+    const a = parseNumber(range[1]!, pct, style),
+      b = parseNumber(range[2]!, pct, style);
     if (a.ok && b.ok && a.value !== null && b.value !== null && a.value < b.value) {
-      return { value: null, decimals: Math.max(a.decimals ?? 0, b.decimals ?? 0), kind: pct, ok: true, range: { min: a.value, max: b.value } };
+      return {
+        value: null,
+        decimals: Math.max(a.decimals ?? 0, b.decimals ?? 0),
+        kind: pct,
+        ok: true,
+        range: { min: a.value, max: b.value },
+      };
     }
   }
   return direct;

@@ -23,8 +23,9 @@ import { QUOTE_CHARS } from './text.js';
  * Values are as printed: percentages as numbers with their printed decimals, words without quotes.
  */
 export function extractClaims(lines: readonly Line[], opts: ClaimOptions = {}): ExtractedClaim[] {
-  const bands = [...new Set((opts.bands ?? []).map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean))]
-    .sort((a, b) => b.length - a.length);
+  const bands = [...new Set((opts.bands ?? []).map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean))].sort(
+    (a, b) => b.length - a.length,
+  );
   return sentencesOf(lines).flatMap((s) => claimsInSentence(s, bands));
 }
 
@@ -58,11 +59,13 @@ const PERCENT = /(?<![\p{L}\d.,])(\d+(?:[.,]\d+)*)\s*(?:%|persen(?!\p{L})|prosen
  * Y`): a statement about that part is not about the report's total. A bound (`capaian … dibatasi
  * paling tinggi 120%`) states the method, not a result.
  */
-const GAP_BLOCKERS = /(?<!\p{L})(target|terealisasi|tabel|program|kegiatan|sub\s*kegiatan|belanja|urusan|maksimal|maksimum|minimal|dibatasi|paling\s+(?:tinggi|rendah)|batas)(?!\p{L})/iu;
+const GAP_BLOCKERS =
+  /(?<!\p{L})(target|terealisasi|tabel|program|kegiatan|sub\s*kegiatan|belanja|urusan|maksimal|maksimum|minimal|dibatasi|paling\s+(?:tinggi|rendah)|batas)(?!\p{L})/iu;
 /** A percentage right after an operator is a formula's (`× 100%`, `= R/T x 100 %`), not a claim. */
 const OPERATOR_BEFORE = /(?:[x×*/:=]|dikali(?:kan)?|kali)\s*$/iu;
 /** `80% indikator`, `75% dari jumlah sasaran`: a share of indicators, not a capaian. */
-const SHARE_AFTER = /^\s*(?:dari\s+(?:jumlah|total|seluruh|keseluruhan)?\s*)?(?:indikator|sasaran|iku|kegiatan|program)(?!\p{L})/iu;
+const SHARE_AFTER =
+  /^\s*(?:dari\s+(?:jumlah|total|seluruh|keseluruhan)?\s*)?(?:indikator|sasaran|iku|kegiatan|program)(?!\p{L})/iu;
 
 function claimsInSentence(s: Sentence, bands: readonly string[]): ExtractedClaim[] {
   const found = [...percentClaims(s.text), ...kategoriClaims(s.text, bands), ...kesimpulanClaims(s.text)];
@@ -79,14 +82,14 @@ function claimsInSentence(s: Sentence, bands: readonly string[]): ExtractedClaim
 }
 
 function percentClaims(text: string): Found[] {
-  const keys = KEYS.flatMap(({ kind, re }) => [...text.matchAll(re)].map((m) => ({ kind, end: m.index + m[0].length })));
+  const keys = KEYS.flatMap(({ kind, re }) =>
+    [...text.matchAll(re)].map((m) => ({ kind, end: m.index + m[0].length })),
+  );
   const numbers = [...text.matchAll(PERCENT)];
   const out: Found[] = [];
   numbers.forEach((m, i) => {
     const prevNumberEnd = i > 0 ? numbers[i - 1]!.index + numbers[i - 1]![0].length : 0;
-    const key = keys
-      .filter((k) => k.end <= m.index && k.end >= prevNumberEnd)
-      .sort((a, b) => b.end - a.end)[0];
+    const key = keys.filter((k) => k.end <= m.index && k.end >= prevNumberEnd).sort((a, b) => b.end - a.end)[0];
     if (!key) return;
     const gap = text.slice(key.end, m.index);
     if (GAP_BLOCKERS.test(gap) || gap.trim().split(/\s+/).filter(Boolean).length > MAX_GAP_WORDS) return;
@@ -101,8 +104,20 @@ function percentClaims(text: string): Found[] {
 const OPEN_QUOTE = new RegExp(`^[${QUOTE_CHARS}]\\s*([^${QUOTE_CHARS}]{1,40}?)\\s*[${QUOTE_CHARS}]`, 'u');
 /** Words of rating bands, for a band printed without quotes (`dalam kategori sangat tinggi`). */
 const BAND_WORDS = new Set([
-  'sangat', 'amat', 'tinggi', 'sedang', 'rendah', 'baik', 'cukup', 'kurang', 'buruk', 'memuaskan',
-  'istimewa', 'berhasil', 'optimal', 'agak',
+  'sangat',
+  'amat',
+  'tinggi',
+  'sedang',
+  'rendah',
+  'baik',
+  'cukup',
+  'kurang',
+  'buruk',
+  'memuaskan',
+  'istimewa',
+  'berhasil',
+  'optimal',
+  'agak',
 ]);
 
 function kategoriClaims(text: string, bands: readonly string[]): Found[] {
@@ -112,11 +127,20 @@ function kategoriClaims(text: string, bands: readonly string[]): Found[] {
     const rest = text.slice(at);
     // the document's own labels first, longest first (`Sangat Baik` before `Baik`), quoted or not
     const opened = new RegExp(`^[${QUOTE_CHARS}]?\\s*`, 'u').exec(rest)![0];
-    const label = bands.find((b) => rest.slice(opened.length).toLowerCase().startsWith(b.toLowerCase())
-      && !/^\p{L}/u.test(rest.slice(opened.length + b.length)));
+    const label = bands.find(
+      (b) =>
+        rest.slice(opened.length).toLowerCase().startsWith(b.toLowerCase()) &&
+        !/^\p{L}/u.test(rest.slice(opened.length + b.length)),
+    );
     if (label) {
       const start = at + opened.length;
-      out.push({ kind: 'kategori', value: rest.slice(opened.length, opened.length + label.length), decimals: null, start, end: start + label.length });
+      out.push({
+        kind: 'kategori',
+        value: rest.slice(opened.length, opened.length + label.length),
+        decimals: null,
+        start,
+        end: start + label.length,
+      });
       continue;
     }
     const quoted = OPEN_QUOTE.exec(rest);
@@ -134,15 +158,19 @@ function kategoriClaims(text: string, bands: readonly string[]): Found[] {
     }
     if (words.length > 0) {
       const value = words.join(' ');
-      if (rest.startsWith(value)) out.push({ kind: 'kategori', value, decimals: null, start: at, end: at + value.length });
+      if (rest.startsWith(value))
+        out.push({ kind: 'kategori', value, decimals: null, start: at, end: at + value.length });
     }
   }
   return out;
 }
 
-const VERDICT_AFTER_VERB = /(?<!\p{L})(?:dinilai|dinyatakan|dikategorikan|tergolong|termasuk)\s+((?:(?:sangat|cukup|kurang|belum|tidak)\s+)?berhasil)(?!\p{L})/giud;
-const VERDICT_CAPITALISED = /(?<!\p{L})((?:Sangat|Cukup|Kurang|Belum|Tidak|SANGAT|CUKUP|KURANG|BELUM|TIDAK)\s+(?:Berhasil|BERHASIL))(?!\p{L})/gud;
-const TARGET_VERDICT = /(?<!\p{L})(?:(?:sudah|telah)\s+)?((?:(?:belum|tidak)\s+)?(?:melebihi|melampaui|mencapai|memenuhi)\s+target)(?!\p{L})/giud;
+const VERDICT_AFTER_VERB =
+  /(?<!\p{L})(?:dinilai|dinyatakan|dikategorikan|tergolong|termasuk)\s+((?:(?:sangat|cukup|kurang|belum|tidak)\s+)?berhasil)(?!\p{L})/dgiu;
+const VERDICT_CAPITALISED =
+  /(?<!\p{L})((?:Sangat|Cukup|Kurang|Belum|Tidak|SANGAT|CUKUP|KURANG|BELUM|TIDAK)\s+(?:Berhasil|BERHASIL))(?!\p{L})/dgu;
+const TARGET_VERDICT =
+  /(?<!\p{L})(?:(?:sudah|telah)\s+)?((?:(?:belum|tidak)\s+)?(?:melebihi|melampaui|mencapai|memenuhi)\s+target)(?!\p{L})/dgiu;
 
 function kesimpulanClaims(text: string): Found[] {
   const out: Found[] = [];
@@ -182,13 +210,15 @@ function located(s: Sentence, f: Found): ExtractedClaim[] {
   const first = valueTokens[0];
   if (!first) return [];
   const page = first.word.page;
-  return [{
-    kind: f.kind,
-    value: f.value,
-    decimals: f.decimals,
-    text: s.text,
-    page,
-    bbox: unionBBox(s.tokens.filter((t) => t.word.page === page).map((t) => t.word.bbox)),
-    conf: Math.min(...valueTokens.map((t) => t.word.conf)),
-  }];
+  return [
+    {
+      kind: f.kind,
+      value: f.value,
+      decimals: f.decimals,
+      text: s.text,
+      page,
+      bbox: unionBBox(s.tokens.filter((t) => t.word.page === page).map((t) => t.word.bbox)),
+      conf: Math.min(...valueTokens.map((t) => t.word.conf)),
+    },
+  ];
 }

@@ -22,7 +22,11 @@ export function splitByGaps(line: Line, minGap?: number): LinePart[] {
   if (line.words.length === 0) return [{ ...line, text: normalizeSpace(line.text) }];
   const words = [...line.words].sort((a, b) => a.bbox[0] - b.bbox[0]);
   if (minGap === undefined) {
-    const gaps = words.slice(1).map((w, i) => w.bbox[0] - words[i]!.bbox[2]).filter((g) => g > 0).sort((a, b) => a - b);
+    const gaps = words
+      .slice(1)
+      .map((w, i) => w.bbox[0] - words[i]!.bbox[2])
+      .filter((g) => g > 0)
+      .sort((a, b) => a - b);
     const typical = gaps.length ? gaps[Math.floor((gaps.length - 1) / 2)]! : COLUMN_GAP;
     minGap = Math.min(COLUMN_GAP, Math.max(18, 3 * typical));
   }
@@ -44,7 +48,6 @@ export function splitByGaps(line: Line, minGap?: number): LinePart[] {
     words: ws,
   }));
 }
-
 
 /** Horizontal overlap of two boxes as a share of the narrower one (0–1). */
 export function horizontalOverlap(a: BBox, b: BBox): number {

@@ -35,7 +35,7 @@ export function readMeta(lines: readonly Line[]): { meta: ReportMeta; doubts: Me
   const signatories = findSignatories(lines);
   const kind = documentKind(coverText, naming, lines);
   // the dateline's place is the kecamatan only in a kecamatan's report (a dinas signs in its city)
-  const kecamatan = findPlace(text, 'kecamatan') ?? (kind === 'lkj' ? signedAt?.place ?? null : null);
+  const kecamatan = findPlace(text, 'kecamatan') ?? (kind === 'lkj' ? (signedAt?.place ?? null) : null);
   const kabupaten = findPlace(text, 'kabupaten');
   const period = findPeriod(text, coverText);
   const doubts: MetaDoubt[] = [];
@@ -68,10 +68,14 @@ function coverLines(lines: readonly Line[]): Line[] {
 }
 
 /** Sentences naming the report itself (and the titles under table captions, which name it too). */
-const NAMES_REPORT = /laporan\s+(?:akuntabilitas\s+)?kinerja|(?<!\p{L})(?:lkj|lkjip|lkip|lakip)(?!\p{L})|laporan\s+ini|perjanjian\s+kinerja/iu;
+const NAMES_REPORT =
+  /laporan\s+(?:akuntabilitas\s+)?kinerja|(?<!\p{L})(?:lkj|lkjip|lkip|lakip)(?!\p{L})|laporan\s+ini|perjanjian\s+kinerja/iu;
 
 function namingText(lines: readonly Line[]): string {
-  return sentencesOf(lines).map((s) => s.text).filter((t) => NAMES_REPORT.test(t)).join(' | ');
+  return sentencesOf(lines)
+    .map((s) => s.text)
+    .filter((t) => NAMES_REPORT.test(t))
+    .join(' | ');
 }
 
 export type { DocumentKind };
@@ -102,8 +106,26 @@ const PLACE_PATTERNS = {
 };
 /** Words that follow `Kecamatan`/`Kabupaten` without being a name (`Kecamatan dan Kelurahan`). */
 const NOT_A_PLACE = new Set([
-  'dan', 'atau', 'kelurahan', 'desa', 'kecamatan', 'kabupaten', 'kota', 'tingkat', 'se', 'yang', 'di',
-  'pada', 'setempat', 'lainnya', 'tribulan', 'triwulan', 'semester', 'tahun', 'dalam', 'untuk',
+  'dan',
+  'atau',
+  'kelurahan',
+  'desa',
+  'kecamatan',
+  'kabupaten',
+  'kota',
+  'tingkat',
+  'se',
+  'yang',
+  'di',
+  'pada',
+  'setempat',
+  'lainnya',
+  'tribulan',
+  'triwulan',
+  'semester',
+  'tahun',
+  'dalam',
+  'untuk',
 ]);
 
 /** Kecamatan or kabupaten name without its prefix (`Candipuro`), mixed case as printed. */
@@ -142,11 +164,15 @@ export function findUnit(text: string, cover: readonly Line[]): string | null {
 
 const UNIT_MAX_WORDS = 8;
 const UNIT_CONNECTORS = new Set(['dan', '&', '/', 'serta']);
-const NOT_A_UNIT = /^(instansi|tribulan|triwulan|semester|tahun|tahunan|ini|sebagai|pada|merupakan|adalah|disusun|dapat|yang)$/i;
+const NOT_A_UNIT =
+  /^(instansi|tribulan|triwulan|semester|tahun|tahunan|ini|sebagai|pada|merupakan|adalah|disusun|dapat|yang)$/i;
 
 /** The capitalised words before `Kecamatan` at the start of `rest`, or null. */
 function unitAfter(rest: string): string | null {
-  const words = rest.replace(/^\s*\([^)]{1,12}\)/, '').trim().split(/\s+/);
+  const words = rest
+    .replace(/^\s*\([^)]{1,12}\)/, '')
+    .trim()
+    .split(/\s+/);
   const unit: string[] = [];
   for (const w of words.slice(0, UNIT_MAX_WORDS + 1)) {
     if (/^(kecamatan|kec\.)$/i.test(w)) break;
@@ -169,7 +195,12 @@ function unitFromCover(cover: readonly Line[]): string | null {
   const head = cover[start]!.text.replace(/^.*?laporan\s+kinerja\s*(\([^)]{1,12}\))?/i, '').trim();
   if (head) parts.push(head);
   for (const l of cover.slice(start + 1)) {
-    if (parsePeriod(l.text) || parseYear(l.text) || /^(pemerintah|kecamatan|kabupaten|tahun)(?!\p{L})/iu.test(l.text.trim())) break;
+    if (
+      parsePeriod(l.text) ||
+      parseYear(l.text) ||
+      /^(pemerintah|kecamatan|kabupaten|tahun)(?!\p{L})/iu.test(l.text.trim())
+    )
+      break;
     parts.push(l.text);
   }
   const unit = plausibleUnit(joinLineTexts(parts));
@@ -209,7 +240,10 @@ export function findPeriod(text: string, coverText: string): Period | null {
     const year = years.winner()?.[0] ?? parseYear(coverText);
     return { kind: first.kind, number: first.number, year };
   }
-  if (coverAnnual || /laporan\s+(?:akuntabilitas\s+)?kinerja|(?<!\p{L})(?:lkj|lkjip|lkip|lakip)(?!\p{L})/iu.test(coverText)) {
+  if (
+    coverAnnual ||
+    /laporan\s+(?:akuntabilitas\s+)?kinerja|(?<!\p{L})(?:lkj|lkjip|lkip|lakip)(?!\p{L})/iu.test(coverText)
+  ) {
     const year = parsePeriod(coverText)?.year ?? parseYear(coverText);
     if (year !== null) return { kind: 'tahunan', number: null, year };
   }

@@ -13,9 +13,11 @@ const DECREASE = /(?<!\p{L})(penurunan|menurun(?:nya)?|turunnya|berkurang(?:nya)
  * An indicator that measures the decrease itself (`Penurunan Nilai Impor`, `Persentase penurunan
  * stunting`): the more it decreased the better, so realisasi / target stands.
  */
-const DECREASE_MEASURE = /^\s*(?:(?:persentase|prosentase|tingkat|laju|jumlah|nilai|angka|rasio)\s+)?(?:penurunan|pengurangan)(?!\p{L})/iu;
+const DECREASE_MEASURE =
+  /^\s*(?:(?:persentase|prosentase|tingkat|laju|jumlah|nilai|angka|rasio)\s+)?(?:penurunan|pengurangan)(?!\p{L})/iu;
 /** `(2 × T − R) / T`, `2T-R`, `(target − realisasi)`: the lower-is-better formula printed. */
-const NEGATIVE_FORMULA = /2\s*[x×*.]?\s*(?:\(?\s*)?t(?:arget)?\s*\)?\s*[-–−]\s*r(?:ealisasi)?|\(\s*t(?:arget)?\s*[-–−]\s*r(?:ealisasi)?\s*\)/i;
+const NEGATIVE_FORMULA =
+  /2\s*[x×*.]?\s*(?:\(?\s*)?t(?:arget)?\s*\)?\s*[-–−]\s*r(?:ealisasi)?|\(\s*t(?:arget)?\s*[-–−]\s*r(?:ealisasi)?\s*\)/i;
 /** `R / T × 100 %`, `realisasi / target`: the direct formula printed. */
 const POSITIVE_FORMULA = /(?<![-–−]\s*)(?:^|[^\p{L}])r(?:ealisasi)?\s*[/:]\s*t(?:arget)?(?!\p{L})/iu;
 
@@ -29,23 +31,28 @@ export function statedMethod(narrative: readonly Line[], tables: ExtractedTables
   const positive: string[] = [];
   // a formula printed for one indicator holds for the same indicator in the other tables
   const byFormula = new Map<string, 'negative' | 'positive'>();
-  for (const t of INDICATOR_TABLES) for (const row of tables[t]) {
-    const f = formulaOf(row);
-    if (f) byFormula.set(indicatorKey(row), f);
-  }
-  for (const t of INDICATOR_TABLES) for (const row of tables[t]) {
-    const key = `${t}/${row.no}`;
-    const formula = formulaOf(row) ?? byFormula.get(indicatorKey(row)) ?? null;
-    const wording = `${str(row.fields.indikator)} ${str(row.fields.sasaran)}`;
-    if (formula === 'positive') positive.push(key);
-    else if (formula === 'negative') negative.push({ row: key, by: 'formula' });
-    else if (words.some((w) => foldForMatch(wording).includes(w))) negative.push({ row: key, by: 'profile' });
-    else if (DECREASE_MEASURE.test(str(row.fields.indikator))) continue;
-    else if (DECREASE.test(wording)) negative.push({ row: key, by: 'wording' });
-  }
+  for (const t of INDICATOR_TABLES)
+    for (const row of tables[t]) {
+      const f = formulaOf(row);
+      if (f) byFormula.set(indicatorKey(row), f);
+    }
+  for (const t of INDICATOR_TABLES)
+    for (const row of tables[t]) {
+      const key = `${t}/${row.no}`;
+      const formula = formulaOf(row) ?? byFormula.get(indicatorKey(row)) ?? null;
+      const wording = `${str(row.fields.indikator)} ${str(row.fields.sasaran)}`;
+      if (formula === 'positive') positive.push(key);
+      else if (formula === 'negative') negative.push({ row: key, by: 'formula' });
+      else if (words.some((w) => foldForMatch(wording).includes(w))) negative.push({ row: key, by: 'profile' });
+      else if (DECREASE_MEASURE.test(str(row.fields.indikator))) continue;
+      else if (DECREASE.test(wording)) negative.push({ row: key, by: 'wording' });
+    }
   return {
-    cap, ...(cap !== null ? { capSource: stated !== null ? 'document' as const : 'profile' as const } : {}),
-    negative, positive, rangeTargets: profile?.method?.rangeTargets ?? 'nearer',
+    cap,
+    ...(cap !== null ? { capSource: stated !== null ? ('document' as const) : ('profile' as const) } : {}),
+    negative,
+    positive,
+    rangeTargets: profile?.method?.rangeTargets ?? 'nearer',
   };
 }
 
@@ -69,7 +76,8 @@ function formulaOf(row: ExtractedRow): 'negative' | 'positive' | null {
  */
 export function capIn(text: string): number | null {
   // only the sentences naming a bound are searched: the patterns are slow on a whole report
-  const bound = /maksimal|maksimum|paling tinggi|dibatasi|tidak (?:boleh )?(?:lebih|melebihi)|batas|dianggap|ditetapkan|dihitung|diberi nilai/i;
+  const bound =
+    /maksimal|maksimum|paling tinggi|dibatasi|tidak (?:boleh )?(?:lebih|melebihi)|batas|dianggap|ditetapkan|dihitung|diberi nilai/i;
   for (const sentence of text.split(/(?<=[.;])\s+/)) {
     if (!bound.test(sentence) || !/\d\s*(?:%|persen)/i.test(sentence)) continue;
     const v = capInSentence(sentence);
@@ -80,8 +88,14 @@ export function capIn(text: string): number | null {
 
 function capInSentence(text: string): number | null {
   const t = text.replace(/\s+/g, ' ');
-  const plain = /(?<!\p{L})(?:capaian|nilai)[^.;]{0,100}?(?:maksimal|maksimum|paling tinggi|dibatasi(?: sampai| hingga)?|tidak (?:boleh )?(?:lebih|melebihi)(?: dari)?|batas (?:atas|maksimal))\s*(?:sebesar|pada|di)?\s*(\d{2,3})\s*(?:%|persen)/iu.exec(t);
-  const deemed = /(?:lebih dari|di ?atas|melebihi)\s*(\d{2,3})\s*(?:%|persen)[^.;]{0,60}?(?:dianggap|ditetapkan|dihitung|diberi nilai|menjadi)\s*(\d{2,3})\s*(?:%|persen)/iu.exec(t);
+  const plain =
+    /(?<!\p{L})(?:capaian|nilai)[^.;]{0,100}?(?:maksimal|maksimum|paling tinggi|dibatasi(?: sampai| hingga)?|tidak (?:boleh )?(?:lebih|melebihi)(?: dari)?|batas (?:atas|maksimal))\s*(?:sebesar|pada|di)?\s*(\d{2,3})\s*(?:%|persen)/iu.exec(
+      t,
+    );
+  const deemed =
+    /(?:lebih dari|di ?atas|melebihi)\s*(\d{2,3})\s*(?:%|persen)[^.;]{0,60}?(?:dianggap|ditetapkan|dihitung|diberi nilai|menjadi)\s*(\d{2,3})\s*(?:%|persen)/iu.exec(
+      t,
+    );
   const v = deemed ? Number(deemed[2]) : plain ? Number(plain[1]) : null;
   return v !== null && v >= 100 && v <= 200 ? v : null;
 }

@@ -65,7 +65,8 @@ export function checkNip(digits: string): NipInfo {
   const serial = Number(digits.slice(15, 18));
 
   if (!isRealDate(by, bm, bd)) problems.push(`birth date ${digits.slice(0, 8)} is not a real date`);
-  else if (by < MIN_BIRTH_YEAR || by > MAX_BIRTH_YEAR) problems.push(`birth year ${by} outside ${MIN_BIRTH_YEAR}–${MAX_BIRTH_YEAR}`);
+  else if (by < MIN_BIRTH_YEAR || by > MAX_BIRTH_YEAR)
+    problems.push(`birth year ${by} outside ${MIN_BIRTH_YEAR}–${MAX_BIRTH_YEAR}`);
   else info.birthDate = `${pad(by, 4)}-${pad(bm, 2)}-${pad(bd, 2)}`;
 
   const maxYear = new Date().getFullYear() + 1;

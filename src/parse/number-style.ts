@@ -37,18 +37,31 @@ export function styleEvidence(texts: Iterable<string>): StyleEvidence {
 }
 
 function addToken(t: string, e: StyleEvidence): void {
-  const dots = (t.match(/\./g) ?? []).length, commas = (t.match(/,/g) ?? []).length;
+  const dots = (t.match(/\./g) ?? []).length,
+    commas = (t.match(/,/g) ?? []).length;
   if (!dots && !commas) return;
   if (dots && commas) {
-    const lastDot = t.lastIndexOf('.'), lastComma = t.lastIndexOf(',');
-    if (lastDot > lastComma && commas >= 1 && dots === 1) { e.commaThousands++; e.dotDecimal++; }
-    else if (lastComma > lastDot && dots >= 1 && commas === 1) { e.dotThousands++; e.commaDecimal++; }
+    const lastDot = t.lastIndexOf('.'),
+      lastComma = t.lastIndexOf(',');
+    if (lastDot > lastComma && commas >= 1 && dots === 1) {
+      e.commaThousands++;
+      e.dotDecimal++;
+    } else if (lastComma > lastDot && dots >= 1 && commas === 1) {
+      e.dotThousands++;
+      e.commaDecimal++;
+    }
     return;
   }
   const sep = dots ? '.' : ',';
   const count = dots || commas;
   if (count > 1) {
-    if (t.split(sep).slice(1).every((g) => g.length === 3)) bump(e, sep, 'thousands');
+    if (
+      t
+        .split(sep)
+        .slice(1)
+        .every((g) => g.length === 3)
+    )
+      bump(e, sep, 'thousands');
     return;
   }
   const [intPart = '', frac = ''] = t.split(sep);
@@ -56,8 +69,11 @@ function addToken(t: string, e: StyleEvidence): void {
 }
 
 function bump(e: StyleEvidence, sep: '.' | ',', role: SeparatorRole): void {
-  if (sep === '.') { if (role === 'thousands') e.dotThousands++; else e.dotDecimal++; }
-  else if (role === 'thousands') e.commaThousands++; else e.commaDecimal++;
+  if (sep === '.') {
+    if (role === 'thousands') e.dotThousands++;
+    else e.dotDecimal++;
+  } else if (role === 'thousands') e.commaThousands++;
+  else e.commaDecimal++;
 }
 
 /**
@@ -82,7 +98,9 @@ export function styleOf(e: StyleEvidence): NumberStyle {
 
 export function addEvidence(a: StyleEvidence, b: StyleEvidence): StyleEvidence {
   return {
-    dotThousands: a.dotThousands + b.dotThousands, dotDecimal: a.dotDecimal + b.dotDecimal,
-    commaThousands: a.commaThousands + b.commaThousands, commaDecimal: a.commaDecimal + b.commaDecimal,
+    dotThousands: a.dotThousands + b.dotThousands,
+    dotDecimal: a.dotDecimal + b.dotDecimal,
+    commaThousands: a.commaThousands + b.commaThousands,
+    commaDecimal: a.commaDecimal + b.commaDecimal,
   };
 }

@@ -38,7 +38,15 @@ export interface ParsedNumber {
 }
 
 const MULTIPLIERS: Record<string, number> = {
-  rb: 1e3, ribu: 1e3, jt: 1e6, juta: 1e6, m: 1e9, miliar: 1e9, milyar: 1e9, t: 1e12, triliun: 1e12,
+  rb: 1e3,
+  ribu: 1e3,
+  jt: 1e6,
+  juta: 1e6,
+  m: 1e9,
+  miliar: 1e9,
+  milyar: 1e9,
+  t: 1e12,
+  triliun: 1e12,
 };
 const PERCENT_WORDS = new Set(['persen', 'prosen', 'percent']);
 
@@ -119,7 +127,11 @@ function joinSpacedDigits(s: string): string | null {
 }
 
 /** Splits `48.320.000,00` into integer digits `48320000` and fraction digits `00`. */
-function splitNumber(core: string, kind: NumberKind, style?: NumberStyle): { int: string; frac: string; ambiguous?: boolean } | null {
+function splitNumber(
+  core: string,
+  kind: NumberKind,
+  style?: NumberStyle,
+): { int: string; frac: string; ambiguous?: boolean } | null {
   const dots = (core.match(/\./g) ?? []).length;
   const commas = (core.match(/,/g) ?? []).length;
   if (dots === 0 && commas === 0) return { int: core, frac: '' };

@@ -19,16 +19,28 @@ const SEMESTER_RE = new RegExp(String.raw`(?<![\p{L}])semester\s*[-.]?\s*${NUMBE
  * `Tahunan [Tahun] 2021` (not `Rencana Kerja Tahunan`, a planning document every report cites) or
  * `LAPORAN KINERJA [Instansi Pemerintah] [(LKj)] TAHUN 2021`; group 1 or 2 is the year.
  */
-const ANNUAL_RE = /(?<!\p{L})(?<!(?:kerja|rencana)\s+)tahunan(?!\p{L})(?:\s+tahun)?(?:\s*((?:19|20)\d{2})(?!\d))?|laporan\s+kinerja(?:\s+instansi\s+pemerintah)?(?:\s*\([^)]{1,10}\))?\s+tahun(?:\s+anggaran)?\s+((?:19|20)\d{2})(?!\d)/iu;
+const ANNUAL_RE =
+  /(?<!\p{L})(?<!(?:kerja|rencana)\s+)tahunan(?!\p{L})(?:\s+tahun)?(?:\s*((?:19|20)\d{2})(?!\d))?|laporan\s+kinerja(?:\s+instansi\s+pemerintah)?(?:\s*\([^)]{1,10}\))?\s+tahun(?:\s+anggaran)?\s+((?:19|20)\d{2})(?!\d)/iu;
 
 const WORD_NUMBERS: Record<string, number> = {
-  pertama: 1, kesatu: 1, satu: 1, kedua: 2, dua: 2, ketiga: 3, tiga: 3, keempat: 4, empat: 4,
+  pertama: 1,
+  kesatu: 1,
+  satu: 1,
+  kedua: 2,
+  dua: 2,
+  ketiga: 3,
+  tiga: 3,
+  keempat: 4,
+  empat: 4,
 };
 
 /** The period named in the text, or null when it names none. */
 export function parsePeriod(text: string): Period | null {
   const t = normalizeSpace(text);
-  for (const [kind, re, max] of [['tribulan', QUARTER_RE, 4], ['semester', SEMESTER_RE, 2]] as const) {
+  for (const [kind, re, max] of [
+    ['tribulan', QUARTER_RE, 4],
+    ['semester', SEMESTER_RE, 2],
+  ] as const) {
     const m = re.exec(t);
     if (!m) continue;
     const number = periodNumber(m[1]!);
@@ -45,7 +57,10 @@ export function parsePeriod(text: string): Period | null {
 export function findPeriods(text: string): Period[] {
   const t = normalizeSpace(text);
   const out: { at: number; period: Period }[] = [];
-  for (const [kind, re, max] of [['tribulan', QUARTER_RE, 4], ['semester', SEMESTER_RE, 2]] as const) {
+  for (const [kind, re, max] of [
+    ['tribulan', QUARTER_RE, 4],
+    ['semester', SEMESTER_RE, 2],
+  ] as const) {
     for (const m of t.matchAll(new RegExp(re.source, 'giu'))) {
       const number = periodNumber(m[1]!);
       if (number === null || number > max) continue;
@@ -66,7 +81,9 @@ export function isAnnual(text: string): boolean {
  */
 export function parseYear(text: string): number | null {
   const t = normalizeSpace(text);
-  for (const m of t.matchAll(/(?<!\p{L})(?:tahun(?:\s+anggaran)?|t\.?a\.?|th\.?)\s*[:.]?\s*((?:19|20)\d{2})(?!\d)/giu)) {
+  for (const m of t.matchAll(
+    /(?<!\p{L})(?:tahun(?:\s+anggaran)?|t\.?a\.?|th\.?)\s*[:.]?\s*((?:19|20)\d{2})(?!\d)/giu,
+  )) {
     if (!isRegulationYear(t, m.index)) return Number(m[1]);
   }
   for (const m of t.matchAll(/(?<!\d)(199\d|20\d{2})(?!\d)/g)) {
@@ -80,7 +97,9 @@ export function parseYear(text: string): number | null {
  * `Permenpan RB 53 Tahun 2014`): not the report's.
  */
 export function isRegulationYear(text: string, at: number): boolean {
-  return /(?:nomor|no\.?|nmr\.?)\s*:?\s*[\w./-]{1,12}\s*(?:tahun\s*)?$|(?:nomor|no\.?)\s*\d+\s*\/\s*$/iu.test(text.slice(Math.max(0, at - 40), at));
+  return /(?:nomor|no\.?|nmr\.?)\s*:?\s*[\w./-]{1,12}\s*(?:tahun\s*)?$|(?:nomor|no\.?)\s*\d+\s*\/\s*$/iu.test(
+    text.slice(Math.max(0, at - 40), at),
+  );
 }
 
 function periodNumber(token: string): number | null {

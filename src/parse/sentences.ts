@@ -41,7 +41,8 @@ export function sentencesOf(lines: readonly Line[]): Sentence[] {
 
 /** Page numbers (`5`, `- 5 -`, `Halaman 5`, `ii`) as the first or last line of a page. */
 function dropPageNumbers(lines: readonly Line[]): Line[] {
-  const isNumber = (l: Line) => /^(?:[-–(]\s*)?(?:\d{1,3}|[ivxlc]{1,6})(?:\s*[-–)])?$|^halaman\s+\d{1,3}$/i.test(normalizeSpace(l.text));
+  const isNumber = (l: Line) =>
+    /^(?:[-–(]\s*)?(?:\d{1,3}|[ivxlc]{1,6})(?:\s*[-–)])?$|^halaman\s+\d{1,3}$/i.test(normalizeSpace(l.text));
   return lines.filter((l, i) => {
     if (!isNumber(l)) return true;
     const first = lines[i - 1]?.page !== l.page;
@@ -120,9 +121,10 @@ function paragraphsOf(lines: readonly Line[]): Paragraph[] {
 
 /** The line's words left to right, whitespace-normalised; a line without words is one word. */
 function wordsOf(line: Line): Word[] {
-  const words = line.words.length > 0
-    ? [...line.words].sort((a, b) => a.bbox[0] - b.bbox[0])
-    : [{ text: line.text, page: line.page, bbox: line.bbox, conf: 100, source: 'text' as const }];
+  const words =
+    line.words.length > 0
+      ? [...line.words].sort((a, b) => a.bbox[0] - b.bbox[0])
+      : [{ text: line.text, page: line.page, bbox: line.bbox, conf: 100, source: 'text' as const }];
   return words.map((w) => ({ ...w, text: normalizeSpace(w.text) })).filter((w) => w.text !== '');
 }
 
@@ -142,8 +144,37 @@ function appendLine(p: Paragraph, words: readonly Word[]): void {
 
 /** Abbreviations whose dot does not end a sentence (`Plt. Camat`, `No. 46`, `Rp. 48.320.000`). */
 const ABBREVIATIONS = new Set([
-  'plt', 'plh', 'pj', 'pjs', 'no', 'nomor', 'jl', 'jln', 'drs', 'dra', 'dr', 'ir', 'h', 'hj', 'st', 'tk',
-  'kab', 'kec', 'kel', 'prov', 'bpk', 'sdr', 'yth', 'rp', 'nip', 'a.n', 'u.b', 'tgl', 'ttd', 'hal', 'lamp',
+  'plt',
+  'plh',
+  'pj',
+  'pjs',
+  'no',
+  'nomor',
+  'jl',
+  'jln',
+  'drs',
+  'dra',
+  'dr',
+  'ir',
+  'h',
+  'hj',
+  'st',
+  'tk',
+  'kab',
+  'kec',
+  'kel',
+  'prov',
+  'bpk',
+  'sdr',
+  'yth',
+  'rp',
+  'nip',
+  'a.n',
+  'u.b',
+  'tgl',
+  'ttd',
+  'hal',
+  'lamp',
 ]);
 const BOUNDARY = /[.!?]+["”’')\]]*(?=\s+["“‘(]?[\p{Lu}\d])/gu;
 

@@ -26,12 +26,15 @@ const MAX_BLOCK_LINES = 7;
 const MAX_WIDTH_RATIO = 2;
 const MIN_OVERLAP = 0.3;
 
-const POSITION = /(?<!\p{L})(kasi|kasie|kepala|camat|sekretaris|sekcam|kasubag|kasubbag|kasubid|kabag|kabid|kasat|lurah|bupati|walikota|wali\s+kota|gubernur|wakil|ketua|direktur|inspektur|sekda|plt|plh|pj|pjs)(?!\p{L})/iu;
-const SKIP = /^(mengetahui|menyetujui|disetujui|atasan\s+langsung|pejabat\s+penilai|yang\s+(membuat|melaporkan|menilai)|dibuat\s+oleh|kecamatan|kabupaten|kab\.|kelurahan|desa|pemerintah)(?!\p{L})/iu;
+const POSITION =
+  /(?<!\p{L})(kasi|kasie|kepala|camat|sekretaris|sekcam|kasubag|kasubbag|kasubid|kabag|kabid|kasat|lurah|bupati|walikota|wali\s+kota|gubernur|wakil|ketua|direktur|inspektur|sekda|plt|plh|pj|pjs)(?!\p{L})/iu;
+const SKIP =
+  /^(mengetahui|menyetujui|disetujui|atasan\s+langsung|pejabat\s+penilai|yang\s+(membuat|melaporkan|menilai)|dibuat\s+oleh|kecamatan|kabupaten|kab\.|kelurahan|desa|pemerintah)(?!\p{L})/iu;
 const RANK = /^(pembina|penata|pengatur|juru)(?!\p{L})|^[IV]{1,3}\s*\/\s*[a-e]$/iu;
 const ACTING_ONLY = /^(plt|plh|pj|pjs)\.?$/i;
 /** Labels of a biodata form (`Nama`, `Alamat`, `No. Telpon`): no name, no title. */
-const FORM_LABEL = /^(nama|alamat|jabatan|pangkat|golongan|gol\.|no\.?\s*(telp(?:on)?|hp|telepon)|telepon|tempat|tanggal|tgl|unit\s+kerja|instansi|e-?mail|agama|pendidikan)(?!\p{L})/iu;
+const FORM_LABEL =
+  /^(nama|alamat|jabatan|pangkat|golongan|gol\.|no\.?\s*(telp(?:on)?|hp|telepon)|telepon|tempat|tanggal|tgl|unit\s+kerja|instansi|e-?mail|agama|pendidikan)(?!\p{L})/iu;
 /** A line naming only a place or a party (`PROVINSI JAWA BARAT,`, `PIHAK KEDUA,`): no title. */
 const PLACE_ONLY = /^(provinsi|kabupaten|kota|kecamatan|desa|kelurahan|pihak\s+(pertama|kedua))(?!\p{L})[^,]*,?$/iu;
 
@@ -128,7 +131,9 @@ function isNameLine(part: LinePart): boolean {
 
 /** Names as printed, minus stray marks around them (underlines, colons). */
 function cleanName(text: string): string {
-  return normalizeSpace(text).replace(/^[^\p{L}]+/u, '').replace(/[^\p{L}.)]+$/u, '');
+  return normalizeSpace(text)
+    .replace(/^[^\p{L}]+/u, '')
+    .replace(/[^\p{L}.)]+$/u, '');
 }
 
 /**
@@ -140,7 +145,9 @@ function cleanName(text: string): string {
  * @param lines the block's lines above the name, nearest first
  */
 function pickTitle(lines: readonly LinePart[]): string | null {
-  const at = lines.findIndex((l) => POSITION.test(l.text) && !parsePlaceDate(l.text) && !ACTING_ONLY.test(l.text.trim()));
+  const at = lines.findIndex(
+    (l) => POSITION.test(l.text) && !parsePlaceDate(l.text) && !ACTING_ONLY.test(l.text.trim()),
+  );
   if (at >= 0) {
     const titleLine = lines[at]!;
     let title = titleLine.text;
@@ -151,9 +158,10 @@ function pickTitle(lines: readonly LinePart[]): string | null {
     return normalizeTitle(title);
   }
   // never a place or party alone (`PROVINSI JAWA BARAT,`) or a form's label: no title then
-  const usable = (l: LinePart) => !parsePlaceDate(l.text) && !PLACE_ONLY.test(l.text.trim()) && !FORM_LABEL.test(l.text);
-  const fallback = lines.find((l) => !SKIP.test(l.text) && usable(l))
-    ?? lines.find((l) => usable(l) && !/^mengetahui/i.test(l.text));
+  const usable = (l: LinePart) =>
+    !parsePlaceDate(l.text) && !PLACE_ONLY.test(l.text.trim()) && !FORM_LABEL.test(l.text);
+  const fallback =
+    lines.find((l) => !SKIP.test(l.text) && usable(l)) ?? lines.find((l) => usable(l) && !/^mengetahui/i.test(l.text));
   return fallback ? normalizeTitle(fallback.text) : null;
 }
 
@@ -161,12 +169,21 @@ function pickTitle(lines: readonly LinePart[]): string | null {
 function isContinuation(line: LinePart, title: LinePart): boolean {
   const t = line.text;
   const adjacent = line.bbox[1] - title.bbox[3] <= title.bbox[3] - title.bbox[1];
-  return adjacent && /^\p{Lu}\p{L}{2,}/u.test(t) && !/\d/.test(t) && t.split(/\s+/).length <= 3
-    && !SKIP.test(t) && !POSITION.test(t) && !parsePlaceDate(t);
+  return (
+    adjacent &&
+    /^\p{Lu}\p{L}{2,}/u.test(t) &&
+    !/\d/.test(t) &&
+    t.split(/\s+/).length <= 3 &&
+    !SKIP.test(t) &&
+    !POSITION.test(t) &&
+    !parsePlaceDate(t)
+  );
 }
 
 /** `Plt.Kasi` → `Plt. Kasi`: the acting prefix always takes one space. */
 export function normalizeTitle(title: string): string {
   // a title ends before the comma a signature block prints after it (`GUBERNUR JAWA BARAT,`)
-  return normalizeSpace(title).replace(/(?<!\p{L})(Plt|Plh|Pj|Pjs)\.\s*(?=\S)/giu, '$1. ').replace(/\s*,$/, '');
+  return normalizeSpace(title)
+    .replace(/(?<!\p{L})(Plt|Plh|Pj|Pjs)\.\s*(?=\S)/giu, '$1. ')
+    .replace(/\s*,$/, '');
 }

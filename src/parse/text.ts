@@ -8,7 +8,10 @@ export const QUOTE_CHARS = '"\'“”„‟‘’‚‛«»`´';
 
 /** NFKC (ligatures like `ﬁ`, full-width digits) and one plain space for every whitespace run. */
 export function normalizeSpace(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
 }
 
 /** Key for comparing words: normalised, case-folded, quotes dropped. Not for output. */

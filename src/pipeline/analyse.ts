@@ -23,12 +23,18 @@ export interface AnalyseOptions {
 export function analysePages(pages: readonly PageContent[], timings?: Timings, opts: AnalyseOptions = {}): Analysis {
   const words = pages.flatMap((p) => p.words);
   const lines = groupLines(words);
-  const run = <T>(stage: 'tables' | 'meta' | 'claims', fn: () => T): T => (timings ? timings.timeSync(stage, fn) : fn());
+  const run = <T>(stage: 'tables' | 'meta' | 'claims', fn: () => T): T =>
+    timings ? timings.timeSync(stage, fn) : fn();
   // meta first: a table printing several years side by side is read for the report's year
   const { meta, doubts } = run('meta', () => readMeta(lines));
   const profile = opts.profile;
   const { tables, headers, grids, missing, captions, unread, unmappedColumns, unreadCaptioned } = run('tables', () =>
-    extractTables(pages, lines, { year: meta.period?.year ?? null, synonyms: profile?.columns, numberStyle: profile?.numberStyle }));
+    extractTables(pages, lines, {
+      year: meta.period?.year ?? null,
+      synonyms: profile?.columns,
+      numberStyle: profile?.numberStyle,
+    }),
+  );
   const { claims, method } = run('claims', () => {
     // narrative = everything outside the tables
     const narrative = groupLines(words.filter((w) => !grids.some((g) => gridContains(g, w))));
@@ -37,7 +43,14 @@ export function analysePages(pages: readonly PageContent[], timings?: Timings, o
   });
   return {
     schemaVersion: ANALYSIS_VERSION,
-    tables, headers, missing, unread: unreadCaptioned, meta, claims, captions, method,
+    tables,
+    headers,
+    missing,
+    unread: unreadCaptioned,
+    meta,
+    claims,
+    captions,
+    method,
     notes: { unread, unmappedColumns, metaDoubts: doubts },
     ...(profile ? { profile: profile.name } : {}),
     ...(profile?.scale ? { profileScale: profile.scale } : {}),

@@ -1,7 +1,22 @@
 import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { NO_SIGNATURE_MARKS, OPTIONAL_FIELDS, SCHEMA_VERSION, TABLES, TABLE_FIELDS, TABLE_IDS, byTable, type Discrepancy, type Report, type ReportMeta, type SignatureInfo, type SignatureMarks, type Tables, type TableId } from '../model/contract.js';
+import {
+  NO_SIGNATURE_MARKS,
+  OPTIONAL_FIELDS,
+  SCHEMA_VERSION,
+  TABLES,
+  TABLE_FIELDS,
+  TABLE_IDS,
+  byTable,
+  type Discrepancy,
+  type Report,
+  type ReportMeta,
+  type SignatureInfo,
+  type SignatureMarks,
+  type Tables,
+  type TableId,
+} from '../model/contract.js';
 import type { ExtractedClaim, ExtractedTables } from '../model/extracted.js';
 import type { Profile } from '../model/profile.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../settings/settings.js';
@@ -9,7 +24,16 @@ import { DEFAULT_MIN_CONFIDENCE } from '../settings/settings.js';
 import { InputError, isInputError, toInternalError, type InternalError } from '../intake/errors.js';
 import { msg } from '../intake/messages.js';
 import { sha256 } from '../intake/sniff.js';
-import { openPageImages, openPageSource, pageImagesManifest, readDocument, type DocumentPages, type PageImageFile, type PageSource, type ReadOptions } from './read-document.js';
+import {
+  openPageImages,
+  openPageSource,
+  pageImagesManifest,
+  readDocument,
+  type DocumentPages,
+  type PageImageFile,
+  type PageSource,
+  type ReadOptions,
+} from './read-document.js';
 import { listPageImages } from '../raster/decode.js';
 import { sharedOcrPools, type OcrPools } from '../ocr/shared-pool.js';
 import { doubtfulCells, numericCells, rereadCells, rereadShapes } from '../ocr/reread.js';
@@ -47,7 +71,14 @@ export interface ExtractResult {
   analysis?: Analysis;
 }
 
-const EMPTY_META: ReportMeta = { unit: null, kecamatan: null, kabupaten: null, period: null, signedAt: null, signatories: [] };
+const EMPTY_META: ReportMeta = {
+  unit: null,
+  kecamatan: null,
+  kabupaten: null,
+  period: null,
+  signedAt: null,
+  signatories: [],
+};
 
 /**
  * Read a file — a PDF, an image (JPG, PNG, multi-page TIFF), or a folder of page images read in
@@ -61,15 +92,28 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     stat = await fs.stat(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? msg('fileNotFound') : msg('cannotRead', { detail: code ?? (e as Error).message });
-    return { report: failedReport(name, null, 0, new InputError('not-found', reason, file), opts.lang), timings: new Timings() };
+    const reason =
+      code === 'ENOENT' ? msg('fileNotFound') : msg('cannotRead', { detail: code ?? (e as Error).message });
+    return {
+      report: failedReport(name, null, 0, new InputError('not-found', reason, file), opts.lang),
+      timings: new Timings(),
+    };
   }
   if (stat.isDirectory()) return extractFolder(file, opts);
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
-    return { report: failedReport(name, null, 0, new InputError('not-found', msg('cannotRead', { detail: (e as Error).message }), file), opts.lang), timings: new Timings() };
+    return {
+      report: failedReport(
+        name,
+        null,
+        0,
+        new InputError('not-found', msg('cannotRead', { detail: (e as Error).message }), file),
+        opts.lang,
+      ),
+      timings: new Timings(),
+    };
   }
   return extractBytes(bytes, name, opts);
 }
@@ -88,7 +132,11 @@ async function extractFolder(dir: string, opts: ExtractOptions): Promise<Extract
 }
 
 /** Page images in order as one report (a folder, or its stored pages). */
-export async function extractPageImages(files: readonly PageImageFile[], name: string, opts: ExtractOptions = {}): Promise<ExtractResult> {
+export async function extractPageImages(
+  files: readonly PageImageFile[],
+  name: string,
+  opts: ExtractOptions = {},
+): Promise<ExtractResult> {
   return extractSource(() => openPageImages(files, name, opts), name, pageImagesManifest(files).digest, null, opts);
 }
 
@@ -97,7 +145,13 @@ export async function extractBytes(bytes: Uint8Array, name: string, opts: Extrac
   return extractSource(() => openPageSource(bytes, name, opts), name, sha256(bytes), bytes, opts);
 }
 
-async function extractSource(open: () => Promise<PageSource>, name: string, digest: string, original: Uint8Array | null, opts: ExtractOptions): Promise<ExtractResult> {
+async function extractSource(
+  open: () => Promise<PageSource>,
+  name: string,
+  digest: string,
+  original: Uint8Array | null,
+  opts: ExtractOptions,
+): Promise<ExtractResult> {
   const timings = new Timings();
   let read: DocumentPages | null = null;
   try {
@@ -111,7 +165,13 @@ async function extractSource(open: () => Promise<PageSource>, name: string, dige
 }
 
 export function readOptions(opts: ExtractOptions, timings: Timings): ReadOptions {
-  return { maxPages: opts.maxPages, dpi: opts.dpi, ocr: opts.ocr ?? sharedOcrPools, onPage: opts.onPage, timings: timings.ms as Record<string, number> };
+  return {
+    maxPages: opts.maxPages,
+    dpi: opts.dpi,
+    ocr: opts.ocr ?? sharedOcrPools,
+    onPage: opts.onPage,
+    timings: timings.ms as Record<string, number>,
+  };
 }
 
 /**
@@ -120,7 +180,14 @@ export function readOptions(opts: ExtractOptions, timings: Timings): ReadOptions
  * file's bytes, when it is a PDF), verification, the contract. Never throws for bad input: the
  * report says `failed` with its reason.
  */
-export async function assembleReport(name: string, digest: string, read: DocumentPages, original: Uint8Array | null, opts: ExtractOptions = {}, timings = new Timings()): Promise<ExtractResult> {
+export async function assembleReport(
+  name: string,
+  digest: string,
+  read: DocumentPages,
+  original: Uint8Array | null,
+  opts: ExtractOptions = {},
+  timings = new Timings(),
+): Promise<ExtractResult> {
   try {
     return await finish(name, digest, read, original, opts, timings);
   } catch (e) {
@@ -128,7 +195,14 @@ export async function assembleReport(name: string, digest: string, read: Documen
   }
 }
 
-async function finish(name: string, digest: string, read: DocumentPages, original: Uint8Array | null, opts: ExtractOptions, timings: Timings): Promise<ExtractResult> {
+async function finish(
+  name: string,
+  digest: string,
+  read: DocumentPages,
+  original: Uint8Array | null,
+  opts: ExtractOptions,
+  timings: Timings,
+): Promise<ExtractResult> {
   const lang = opts.lang ?? 'id';
   const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const pages = read.pages;
@@ -176,31 +250,61 @@ async function finish(name: string, digest: string, read: DocumentPages, origina
       });
     }
   }
-  const signed = await timings.time('signatures', () => readSignatures(original, name, read, analysis.meta, { anchors: opts.trustAnchors }));
+  const signed = await timings.time('signatures', () =>
+    readSignatures(original, name, read, analysis.meta, { anchors: opts.trustAnchors }),
+  );
   const signatures = matchSigners(signed.signatures, analysis.meta.signatories);
-  discrepancies = await timings.time('verify', () => verifyDocument(
-    { ...verifyInput(analysis), signatures, inkFindings: checkSignatures(analysis.meta, read.scans, pages, lang) },
-    { lang, minConfidence },
-  ));
-  return { report: toReport(sourceOf(name, digest, read), analysis, discrepancies, signatures, signed.marks), timings, analysis };
+  discrepancies = await timings.time('verify', () =>
+    verifyDocument(
+      { ...verifyInput(analysis), signatures, inkFindings: checkSignatures(analysis.meta, read.scans, pages, lang) },
+      { lang, minConfidence },
+    ),
+  );
+  return {
+    report: toReport(sourceOf(name, digest, read), analysis, discrepancies, signatures, signed.marks),
+    timings,
+    analysis,
+  };
 }
 
 function sourceOf(name: string, digest: string | null, read: DocumentPages): Report['source'] {
   // a page read from its text layer and OCR (`mixed`) is neither: the document is mixed
   const textPages = read.pages.filter((p) => p?.mode === 'text').length;
-  return { file: name, sha256: digest, pages: read.numPages, mode: textPages === read.numPages ? 'text' : textPages === 0 && !read.pages.some((p) => p?.mode === 'mixed') ? 'ocr' : 'mixed' };
+  return {
+    file: name,
+    sha256: digest,
+    pages: read.numPages,
+    mode:
+      textPages === read.numPages
+        ? 'text'
+        : textPages === 0 && !read.pages.some((p) => p?.mode === 'mixed')
+          ? 'ocr'
+          : 'mixed',
+  };
 }
 
 /** The verification input of an analysis: its tables and claims, and what the document states and lacks. */
 function verifyInput(a: Analysis): VerifyInput {
   return {
-    tables: a.tables, claims: a.claims, unread: a.unread, method: a.method, kind: a.meta.kind, notes: a.notes,
+    tables: a.tables,
+    claims: a.claims,
+    unread: a.unread,
+    method: a.method,
+    kind: a.meta.kind,
+    notes: a.notes,
     ...(a.profileScale ? { scale: a.profileScale } : {}),
-    missing: a.missing, signatories: a.meta.signatories,
+    missing: a.missing,
+    signatories: a.meta.signatories,
   };
 }
 
-function toReport(source: Report['source'], analysis: Analysis, discrepancies: Discrepancy[], signatures: SignatureInfo[], signatureMarks: SignatureMarks): Report {
+function toReport(
+  source: Report['source'],
+  analysis: Analysis,
+  discrepancies: Discrepancy[],
+  signatures: SignatureInfo[],
+  signatureMarks: SignatureMarks,
+): Report {
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     source,
@@ -223,7 +327,11 @@ function toReport(source: Report['source'], analysis: Analysis, discrepancies: D
  * S1 findings rest on the page images, so they are carried over from the previous report; the
  * signatures were verified on the file's bytes and are kept, their findings (G1–G4) derived again.
  */
-export function reverify(analysis: Analysis, previous: Report, opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {}): Report {
+export function reverify(
+  analysis: Analysis,
+  previous: Report,
+  opts: Pick<ExtractOptions, 'lang' | 'minConfidence'> = {},
+): Report {
   const lang = opts.lang ?? 'id';
   const signatures = matchSigners(previous.signatures ?? [], analysis.meta.signatories);
   const discrepancies = verifyDocument(
@@ -238,16 +346,30 @@ function suspectTables(ds: readonly Discrepancy[]): TableId[] {
   const out = new Set<TableId>();
   for (const d of ds) {
     if (d.severity !== 'error') continue;
-    if (d.table === 'narrative') { out.add('2.3'); out.add('2.4'); out.add('2.5'); }
-    else if (d.table !== 'meta' && d.table !== 'signature') {
+    if (d.table === 'narrative') {
+      out.add('2.3');
+      out.add('2.4');
+      out.add('2.5');
+    } else if (d.table !== 'meta' && d.table !== 'signature') {
       out.add(d.table);
-      if (d.rule === 'R6') { out.add('2.1'); out.add('2.3'); out.add('2.4'); out.add('2.5'); }
+      if (d.rule === 'R6') {
+        out.add('2.1');
+        out.add('2.3');
+        out.add('2.4');
+        out.add('2.5');
+      }
     }
   }
   return [...out];
 }
 
-function failure(name: string, digest: string | null, read: DocumentPages | number | null, e: unknown, lang?: Lang): Report {
+function failure(
+  name: string,
+  digest: string | null,
+  read: DocumentPages | number | null,
+  e: unknown,
+  lang?: Lang,
+): Report {
   // a bug or the environment: one line in the report, the stack in the log
   const err = isInputError(e) ? e : toInternalError(e, name);
   if (read === null || typeof read === 'number') return failedReport(name, digest, read ?? 0, err, lang);
@@ -255,15 +377,28 @@ function failure(name: string, digest: string | null, read: DocumentPages | numb
 }
 
 /** A refusal in the user's language (the contract's `error.message` reaches the user as is). */
-function refusal(code: 'not-lkj' | 'blank-page', file: string, lang: Lang, key: keyof typeof REFUSALS, vars: Record<string, number>): InputError {
+function refusal(
+  code: 'not-lkj' | 'blank-page',
+  file: string,
+  lang: Lang,
+  key: keyof typeof REFUSALS,
+  vars: Record<string, number>,
+): InputError {
   const tpl = REFUSALS[key][lang];
-  return new InputError(code, tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')), file);
+  return new InputError(
+    code,
+    tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')),
+    file,
+  );
 }
 
 const REFUSALS = {
   blank1: { en: 'the page is blank', id: 'halamannya kosong' },
   blankAll: { en: 'all {pages} pages are blank', id: 'semua {pages} halaman kosong' },
-  noTextScan: { en: 'no text could be read on any page (not a document, or an unreadable scan)', id: 'tidak ada teks yang terbaca di halaman mana pun (bukan dokumen, atau hasil pindaian tidak terbaca)' },
+  noTextScan: {
+    en: 'no text could be read on any page (not a document, or an unreadable scan)',
+    id: 'tidak ada teks yang terbaca di halaman mana pun (bukan dokumen, atau hasil pindaian tidak terbaca)',
+  },
   noText: { en: 'has no text on any page', id: 'tidak ada teks di halaman mana pun' },
   notLkj: {
     en: 'is not an LKj report: none of Tabel 2.1–2.5 (Perjanjian Kinerja, skala nilai, capaian kinerja, cost per outcome, realisasi anggaran) was found, and the cover names no LKj, LKIP, Perjanjian Kinerja or realisasi report',
@@ -272,7 +407,13 @@ const REFUSALS = {
 } satisfies Record<string, Record<Lang, string>>;
 
 /** A document that could not be read: its reason in `lang`, the language of the report's messages. */
-export function failedReport(file: string, digest: string | null, pages: number, e: InputError | InternalError, lang: Lang = 'id'): Report {
+export function failedReport(
+  file: string,
+  digest: string | null,
+  pages: number,
+  e: InputError | InternalError,
+  lang: Lang = 'id',
+): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     source: { file, sha256: digest, pages, mode: 'text' },
@@ -288,27 +429,30 @@ export function failedReport(file: string, digest: string | null, pages: number,
 }
 
 function toContractTables(t: ExtractedTables): Tables {
-  return byTable((id) => t[id].map((row) => {
-    const rec: Record<string, unknown> = { no: row.no };
-    for (const f of TABLE_FIELDS[id]) rec[f] = row.fields[f]?.value ?? null;
-    // a record with no extras (2.2)
-    if (!('notes' in TABLES[id].row.shape)) return rec;
-    // schemaVersion 2: the template's own columns, and what numeric cells printed besides numbers
-    for (const f of OPTIONAL_FIELDS) if (row.fields[f]) rec[f] = row.fields[f]!.value ?? null;
-    const extra: Record<string, string> = {}, ranges: Record<string, { min: number; max: number }> = {}, notes: Record<string, string> = {};
-    for (const [name, f] of Object.entries(row.fields)) {
-      if (name.startsWith('extra:') && typeof f.value === 'string') extra[name.slice(6)] = f.value;
-      if (f.range) ranges[name] = f.range;
-      if (f.note !== undefined) notes[name] = f.note;
-    }
-    if (Object.keys(extra).length) rec.extra = extra;
-    if (Object.keys(ranges).length) rec.ranges = ranges;
-    if (Object.keys(notes).length) rec.notes = notes;
-    return rec;
-  })) as Tables;
+  return byTable((id) =>
+    t[id].map((row) => {
+      const rec: Record<string, unknown> = { no: row.no };
+      for (const f of TABLE_FIELDS[id]) rec[f] = row.fields[f]?.value ?? null;
+      // a record with no extras (2.2)
+      if (!('notes' in TABLES[id].row.shape)) return rec;
+      // schemaVersion 2: the template's own columns, and what numeric cells printed besides numbers
+      for (const f of OPTIONAL_FIELDS) if (row.fields[f]) rec[f] = row.fields[f]!.value ?? null;
+      const extra: Record<string, string> = {},
+        ranges: Record<string, { min: number; max: number }> = {},
+        notes: Record<string, string> = {};
+      for (const [name, f] of Object.entries(row.fields)) {
+        if (name.startsWith('extra:') && typeof f.value === 'string') extra[name.slice(6)] = f.value;
+        if (f.range) ranges[name] = f.range;
+        if (f.note !== undefined) notes[name] = f.note;
+      }
+      if (Object.keys(extra).length) rec.extra = extra;
+      if (Object.keys(ranges).length) rec.ranges = ranges;
+      if (Object.keys(notes).length) rec.notes = notes;
+      return rec;
+    }),
+  ) as Tables;
 }
 
 function toContractClaim(c: ExtractedClaim) {
   return { kind: c.kind, value: c.value, text: c.text, page: c.page };
 }
-

@@ -54,10 +54,16 @@ export interface PageSource {
   close(): Promise<void>;
 }
 
-const add = (t: Record<string, number> | undefined, k: string, ms: number) => { if (t) t[k] = (t[k] ?? 0) + ms; };
+const add = (t: Record<string, number> | undefined, k: string, ms: number) => {
+  if (t) t[k] = (t[k] ?? 0) + ms;
+};
 
 /** Open a PDF or an image file (JPG, PNG, multi-page TIFF) after the magic-byte and size checks. */
-export async function openPageSource(bytes: Uint8Array, file: string, opts: { maxPages?: number; maxBytes?: number } = {}): Promise<PageSource> {
+export async function openPageSource(
+  bytes: Uint8Array,
+  file: string,
+  opts: { maxPages?: number; maxBytes?: number } = {},
+): Promise<PageSource> {
   const kind = checkIntake(bytes, file, opts.maxBytes);
   if (kind === 'pdf') return openPdfSource(bytes, file, opts.maxPages ?? DEFAULT_MAX_PAGES);
   return imageSource([await openImage(bytes, file, { maxPages: opts.maxPages })], file, kind, opts.maxPages);
@@ -81,7 +87,9 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
     }
   };
   return {
-    file, kind: 'pdf', numPages: doc.numPages,
+    file,
+    kind: 'pdf',
+    numPages: doc.numPages,
     async readText(n, timings) {
       const t = performance.now();
       const page = await getPage(n);
@@ -93,7 +101,8 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
       if (chars >= MIN_TEXT_CHARS && !unreadableText(words)) {
         const g = await pageGraphics(page, n);
         // a picture holding text the layer lacks (a pasted table): the page goes to OCR, which reads it
-        if (!pictureRegions(g.images, words, vp.width, vp.height).length) out = { page: n, width: vp.width, height: vp.height, mode: 'text', words, segments: g.segments };
+        if (!pictureRegions(g.images, words, vp.width, vp.height).length)
+          out = { page: n, width: vp.width, height: vp.height, mode: 'text', words, segments: g.segments };
       }
       if (out) page.cleanup();
       add(timings, 'pages', performance.now() - t);
@@ -107,13 +116,22 @@ async function openPdfSource(bytes: Uint8Array, file: string, maxPages: number):
       const words = await textLayerWords(page, n);
       const text = words.length && !unreadableText(words) ? { words, g: await pageGraphics(page, n) } : null;
       const regions = text ? pictureRegions(text.g.images, words, vp.width, vp.height) : [];
-      const raster = (await jpegs.page(n, page.view))
-        ?? (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, opts.dpi ?? DEFAULT_DPI));
+      const raster =
+        (await jpegs.page(n, page.view)) ??
+        (await embeddedPageImage(page, n)) ??
+        (await renderPdfPage(page, n, opts.dpi ?? DEFAULT_DPI));
       page.cleanup();
       add(opts.timings, 'render', performance.now() - t);
       const scan = await ocrPage(scanWithinLimits(raster, file, 'corrupt-pdf'), opts);
       if (!text || !regions.length) return scan;
-      const layer: PageContent = { page: n, width: vp.width, height: vp.height, mode: 'text', words, segments: text.g.segments };
+      const layer: PageContent = {
+        page: n,
+        width: vp.width,
+        height: vp.height,
+        mode: 'text',
+        words,
+        segments: text.g.segments,
+      };
       return { ...scan, content: mergeRegions(layer, scan.content, regions) };
     },
     close: () => doc.destroy(),
@@ -133,7 +151,8 @@ function readingErrorsAsInput(page: PDFPageProxy, n: number, file: string): PDFP
   return new Proxy(page, {
     get(target, key) {
       if (key === 'getTextContent' || key === 'getOperatorList') {
-        return (...args: unknown[]) => (target[key] as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch(asInput);
+        return (...args: unknown[]) =>
+          (target[key] as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch(asInput);
       }
       if (key === 'render') {
         return (...args: Parameters<PDFPageProxy['render']>) => {
@@ -149,12 +168,22 @@ function readingErrorsAsInput(page: PDFPageProxy, n: number, file: string): PDFP
 }
 
 /** Page images as one document: every page is OCR'd. */
-export function imageSource(images: readonly ImageDocument[], file: string, kind: FileKind, maxPages = DEFAULT_MAX_PAGES): PageSource {
+export function imageSource(
+  images: readonly ImageDocument[],
+  file: string,
+  kind: FileKind,
+  maxPages = DEFAULT_MAX_PAGES,
+): PageSource {
   const total = images.reduce((s, d) => s + d.numPages, 0);
-  if (total > maxPages) throw new InputError('too-large', msg('documentTooManyPages', { pages: total, max: maxPages }), file);
-  const index: { img: ImageDocument; i: number }[] = images.flatMap((img) => Array.from({ length: img.numPages }, (_, k) => ({ img, i: k + 1 })));
+  if (total > maxPages)
+    throw new InputError('too-large', msg('documentTooManyPages', { pages: total, max: maxPages }), file);
+  const index: { img: ImageDocument; i: number }[] = images.flatMap((img) =>
+    Array.from({ length: img.numPages }, (_, k) => ({ img, i: k + 1 })),
+  );
   return {
-    file, kind, numPages: total,
+    file,
+    kind,
+    numPages: total,
     readText: async () => null,
     async readScan(n, opts) {
       const at = index[n - 1];
@@ -178,7 +207,11 @@ export interface PageImageFile {
  * A document's identity when it is a folder of page images: the sha256 of its pages' sha256s (hex,
  * in page order). The manifest is exactly that concatenation, so its own hash is the document's.
  */
-export function pageImagesManifest(files: readonly PageImageFile[]): { digest: string; manifest: Uint8Array; pages: string[] } {
+export function pageImagesManifest(files: readonly PageImageFile[]): {
+  digest: string;
+  manifest: Uint8Array;
+  pages: string[];
+} {
   const pages = files.map((f) => sha256(f.bytes));
   const manifest = Buffer.from(pages.join(''), 'ascii');
   return { digest: sha256(manifest), manifest, pages };
@@ -187,12 +220,17 @@ export function pageImagesManifest(files: readonly PageImageFile[]): { digest: s
 /** The page hashes a manifest lists. */
 export function parseManifest(manifest: Uint8Array, file: string): string[] {
   const text = Buffer.from(manifest).toString('ascii');
-  if (!text.length || text.length % 64 || !/^[0-9a-f]+$/.test(text)) throw new InputError('internal', msg('manifestDamaged'), file);
+  if (!text.length || text.length % 64 || !/^[0-9a-f]+$/.test(text))
+    throw new InputError('internal', msg('manifestDamaged'), file);
   return text.match(/.{64}/g)!;
 }
 
 /** Page images in order as one document (each a JPG, PNG or multi-page TIFF). */
-export async function openPageImages(files: readonly PageImageFile[], file: string, opts: { maxPages?: number; maxBytes?: number } = {}): Promise<PageSource> {
+export async function openPageImages(
+  files: readonly PageImageFile[],
+  file: string,
+  opts: { maxPages?: number; maxBytes?: number } = {},
+): Promise<PageSource> {
   const images: ImageDocument[] = [];
   for (const f of files) {
     const kind = checkIntake(f.bytes, f.name, opts.maxBytes);
@@ -209,11 +247,20 @@ export async function openPageImages(files: readonly PageImageFile[], file: stri
  */
 function scanWithinLimits(r: PageRaster, file: string, unreadable: 'corrupt-pdf' | 'bad-image'): PageRaster {
   const { width, height } = r.image;
-  if (!(Number.isFinite(r.dpi) && r.dpi > 0)) throw new InputError(unreadable, `page ${r.page} has no usable size (its resolution comes out as ${r.dpi} DPI)`, file);
+  if (!(Number.isFinite(r.dpi) && r.dpi > 0))
+    throw new InputError(
+      unreadable,
+      `page ${r.page} has no usable size (its resolution comes out as ${r.dpi} DPI)`,
+      file,
+    );
   const scale = Math.max(1, MIN_OCR_DPI / r.dpi);
   const pixels = width * height * scale * scale;
   if (pixels > DEFAULT_MAX_RENDER_PIXELS) {
-    throw new InputError('too-large', `page ${r.page} is ${width}×${height} px at ${Math.round(r.dpi * 10) / 10} DPI: read at ${MIN_OCR_DPI} DPI it would be ${Math.round(width * scale)}×${Math.round(height * scale)} px, above the ${DEFAULT_MAX_RENDER_PIXELS}-pixel limit`, file);
+    throw new InputError(
+      'too-large',
+      `page ${r.page} is ${width}×${height} px at ${Math.round(r.dpi * 10) / 10} DPI: read at ${MIN_OCR_DPI} DPI it would be ${Math.round(width * scale)}×${Math.round(height * scale)} px, above the ${DEFAULT_MAX_RENDER_PIXELS}-pixel limit`,
+      file,
+    );
   }
   return r;
 }
@@ -256,17 +303,19 @@ export async function readDocument(source: PageSource, opts: ReadOptions): Promi
       }
       limiter ??= new Semaphore(opts.ocr().text.size + 1);
       const pageNo = n;
-      pending.push(limiter.run(async () => {
-        if (failure) return;
-        try {
-          const scan = await source.readScan(pageNo, opts);
-          scans.set(pageNo, scan);
-          pages[pageNo - 1] = scan.content;
-          opts.onPage?.(++done, source.numPages);
-        } catch (error) {
-          failure ??= { error }; // before the limiter lets the next page in
-        }
-      }));
+      pending.push(
+        limiter.run(async () => {
+          if (failure) return;
+          try {
+            const scan = await source.readScan(pageNo, opts);
+            scans.set(pageNo, scan);
+            pages[pageNo - 1] = scan.content;
+            opts.onPage?.(++done, source.numPages);
+          } catch (error) {
+            failure ??= { error }; // before the limiter lets the next page in
+          }
+        }),
+      );
     }
     await Promise.all(pending);
     if (failure) throw (failure as { error: unknown }).error;

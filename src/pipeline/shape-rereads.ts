@@ -18,11 +18,26 @@ export function shapeCells(breaks: readonly StructureBreak[], scans: ReadonlyMap
     const f = b.cell;
     if (!f || !scans.has(f.page)) continue;
     if (b.what === 'bandBound' || b.what === 'bandUnread') {
-      out.push({ table: b.table, row: b.row, field: b.field, f, whitelist: '',
-        fits: (t) => { const iv = parseInterval(t); return !!iv && (iv.min !== null || iv.max !== null) && inPercent(iv.min) && inPercent(iv.max); } });
+      out.push({
+        table: b.table,
+        row: b.row,
+        field: b.field,
+        f,
+        whitelist: '',
+        fits: (t) => {
+          const iv = parseInterval(t);
+          return !!iv && (iv.min !== null || iv.max !== null) && inPercent(iv.min) && inPercent(iv.max);
+        },
+      });
     } else if (b.what === 'moneyGroups') {
-      out.push({ table: b.table, row: b.row, field: b.field, f, whitelist: '0123456789.,Rp ',
-        fits: (t) => !moneyGroupsBroken(t) && parseNumber(t, 'money').ok && parseNumber(t, 'money').value !== null });
+      out.push({
+        table: b.table,
+        row: b.row,
+        field: b.field,
+        f,
+        whitelist: '0123456789.,Rp ',
+        fits: (t) => !moneyGroupsBroken(t) && parseNumber(t, 'money').ok && parseNumber(t, 'money').value !== null,
+      });
     }
   }
   // a 2.2 band is one cell for both bounds: read it once

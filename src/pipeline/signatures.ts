@@ -23,8 +23,13 @@ export interface SignatureStage {
   marks: SignatureMarks;
 }
 
-export async function readSignatures(bytes: Uint8Array | null, file: string, read: DocumentPages, meta: ReportMeta,
-  opts: { anchors?: TrustAnchors | Error | null } = {}): Promise<SignatureStage> {
+export async function readSignatures(
+  bytes: Uint8Array | null,
+  file: string,
+  read: DocumentPages,
+  meta: ReportMeta,
+  opts: { anchors?: TrustAnchors | Error | null } = {},
+): Promise<SignatureStage> {
   const pdf = bytes && sniffKind(bytes) === 'pdf' ? bytes : null;
   let signatures: SignatureInfo[] = [];
   if (pdf) {
@@ -32,11 +37,13 @@ export async function readSignatures(bytes: Uint8Array | null, file: string, rea
       signatures = await verifyPdfSignatures(pdf, { anchors: opts.anchors });
     } catch (e) {
       // a defect of the verifier, not of the document: say so on a signature rather than fail the report
-      if (mayBeSigned(pdf)) signatures = [unverifiable(`the signatures of ${file} could not be checked (${(e as Error).message})`)];
+      if (mayBeSigned(pdf))
+        signatures = [unverifiable(`the signatures of ${file} could not be checked (${(e as Error).message})`)];
     }
   }
   const footer = findFooter(read.pages);
-  const qrCodes = signatures.length || footer ? await findQrCodes(pdf, read, qrPages(signatures, footer, read, meta)) : [];
+  const qrCodes =
+    signatures.length || footer ? await findQrCodes(pdf, read, qrPages(signatures, footer, read, meta)) : [];
   return { signatures, marks: { footer, qrCodes } };
 }
 
@@ -44,19 +51,33 @@ export async function readSignatures(bytes: Uint8Array | null, file: string, rea
  * Where QR codes are likely, in two tiers: the pages with a signatory's NIP (the signature block)
  * and with a signature widget; then, only if those hold none, footer pages from the end and the last page.
  */
-function qrPages(signatures: readonly SignatureInfo[], footer: SignatureMarks['footer'], read: DocumentPages, meta: ReportMeta): [number[], number[]] {
+function qrPages(
+  signatures: readonly SignatureInfo[],
+  footer: SignatureMarks['footer'],
+  read: DocumentPages,
+  meta: ReportMeta,
+): [number[], number[]] {
   const nips = meta.signatories.map((s) => s.nip).filter((n): n is string => !!n);
-  const withNip = read.pages.filter((p) => {
-    const digits = p.words.map((w) => w.text.replace(/\D/g, '')).join('');
-    return nips.some((n) => digits.includes(n));
-  }).map((p) => p.page).reverse();
+  const withNip = read.pages
+    .filter((p) => {
+      const digits = p.words.map((w) => w.text.replace(/\D/g, '')).join('');
+      return nips.some((n) => digits.includes(n));
+    })
+    .map((p) => p.page)
+    .reverse();
   const widgets = signatures.map((s) => s.evidence.page).filter((p): p is number => p !== null);
   const first = [...new Set([...withNip, ...widgets])].slice(0, MAX_QR_PAGES);
-  const rest = [...new Set([...[...(footer?.pages ?? [])].reverse(), read.numPages])].filter((p) => p >= 1 && !first.includes(p));
+  const rest = [...new Set([...[...(footer?.pages ?? [])].reverse(), read.numPages])].filter(
+    (p) => p >= 1 && !first.includes(p),
+  );
   return [first, rest.slice(0, Math.max(0, MAX_QR_PAGES - first.length))];
 }
 
-async function findQrCodes(pdf: Uint8Array | null, read: DocumentPages, [first, rest]: [number[], number[]]): Promise<SignatureMarks['qrCodes']> {
+async function findQrCodes(
+  pdf: Uint8Array | null,
+  read: DocumentPages,
+  [first, rest]: [number[], number[]],
+): Promise<SignatureMarks['qrCodes']> {
   const out: SignatureMarks['qrCodes'] = [];
   let doc: Awaited<ReturnType<typeof openPdf>> | null = null;
   const scan = async (n: number) => {
@@ -82,9 +103,25 @@ async function findQrCodes(pdf: Uint8Array | null, read: DocumentPages, [first, 
 
 function unverifiable(detail: string): SignatureInfo {
   return {
-    field: 'signature', kind: 'signature', signer: { name: null, nip: null, issuer: null }, signedAt: null, signedAtSource: null,
-    coversWholeDocument: false, modifiedAfterSigning: false, integrity: 'invalid', trust: 'unknown', revocation: 'not-checked',
-    matchesSignatory: null, matchedSignatory: null, subFilter: null, certificate: null, timestamp: null, byteRange: [], revisionEnd: null,
-    changes: [], problems: [{ code: 'cms-unreadable', detail }], evidence: { page: null, bbox: null },
+    field: 'signature',
+    kind: 'signature',
+    signer: { name: null, nip: null, issuer: null },
+    signedAt: null,
+    signedAtSource: null,
+    coversWholeDocument: false,
+    modifiedAfterSigning: false,
+    integrity: 'invalid',
+    trust: 'unknown',
+    revocation: 'not-checked',
+    matchesSignatory: null,
+    matchedSignatory: null,
+    subFilter: null,
+    certificate: null,
+    timestamp: null,
+    byteRange: [],
+    revisionEnd: null,
+    changes: [],
+    problems: [{ code: 'cms-unreadable', detail }],
+    evidence: { page: null, bbox: null },
   };
 }

@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 
 /** Per-stage wall time of one document, in milliseconds. bench/ reads these; tests never time. */
-export type Stage = 'intake' | 'pages' | 'render' | 'preprocess' | 'lines' | 'ocr' | 'reread' | 'tables' | 'meta' | 'claims' | 'signatures' | 'verify';
+export type Stage =
+  | 'intake'
+  | 'pages'
+  | 'render'
+  | 'preprocess'
+  | 'lines'
+  | 'ocr'
+  | 'reread'
+  | 'tables'
+  | 'meta'
+  | 'claims'
+  | 'signatures'
+  | 'verify';
 
 export class Timings {
   readonly ms: Partial<Record<Stage, number>> = {};

@@ -20,7 +20,11 @@ export const queuePrefix = () => loadSettings().queuePrefix;
 
 export const QUEUE_NAMES = { documents: 'lkj-documents', pages: 'lkj-pages', assemble: 'lkj-assemble' } as const;
 /** The stage (a log line's `stage`) of each queue's jobs. */
-const STAGES: Record<string, string> = { [QUEUE_NAMES.documents]: 'prepare', [QUEUE_NAMES.pages]: 'page', [QUEUE_NAMES.assemble]: 'assemble' };
+const STAGES: Record<string, string> = {
+  [QUEUE_NAMES.documents]: 'prepare',
+  [QUEUE_NAMES.pages]: 'page',
+  [QUEUE_NAMES.assemble]: 'assemble',
+};
 
 const DocJob = z.object({ docId: z.number().int().positive(), run: z.number().int().positive() });
 const PageJob = DocJob.extend({ page: z.number().int().positive() });
@@ -46,9 +50,17 @@ export const jobIds = {
 export function redis(url: string, opts: { worker?: boolean } = {}): Redis {
   // workers block on Redis and must wait it out (BullMQ requires maxRetriesPerRequest: null);
   // a CLI command should fail fast instead and leave the queueing to reconcile
-  return new Redis(url, opts.worker
-    ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-    : { maxRetriesPerRequest: 1, connectTimeout: 3000, enableOfflineQueue: false, retryStrategy: (n) => (n > 2 ? null : 200) });
+  return new Redis(
+    url,
+    opts.worker
+      ? { maxRetriesPerRequest: null, enableReadyCheck: true }
+      : {
+          maxRetriesPerRequest: 1,
+          connectTimeout: 3000,
+          enableOfflineQueue: false,
+          retryStrategy: (n) => (n > 2 ? null : 200),
+        },
+  );
 }
 
 /** The producer side: what `lkj ingest`, the API and the scheduler use to queue documents. */
@@ -60,14 +72,22 @@ export class DocumentQueue {
   }
 
   async enqueue(doc: Pick<DocumentRow, 'id' | 'run' | 'priority'>): Promise<void> {
-    await this.queue.add('prepare', { docId: doc.id, run: doc.run }, { ...jobOptions(doc.priority), jobId: jobIds.prepare(doc) });
+    await this.queue.add(
+      'prepare',
+      { docId: doc.id, run: doc.run },
+      { ...jobOptions(doc.priority), jobId: jobIds.prepare(doc) },
+    );
   }
 
   async enqueueMany(docs: readonly Pick<DocumentRow, 'id' | 'run' | 'priority'>[]): Promise<void> {
     for (let i = 0; i < docs.length; i += 500) {
-      await this.queue.addBulk(docs.slice(i, i + 500).map((doc) => ({
-        name: 'prepare', data: { docId: doc.id, run: doc.run }, opts: { ...jobOptions(doc.priority), jobId: jobIds.prepare(doc) },
-      })));
+      await this.queue.addBulk(
+        docs.slice(i, i + 500).map((doc) => ({
+          name: 'prepare',
+          data: { docId: doc.id, run: doc.run },
+          opts: { ...jobOptions(doc.priority), jobId: jobIds.prepare(doc) },
+        })),
+      );
     }
   }
 
@@ -75,8 +95,17 @@ export class DocumentQueue {
   async jobCounts(): Promise<Record<string, Record<string, number>>> {
     const out: Record<string, Record<string, number>> = {};
     for (const name of Object.values(QUEUE_NAMES)) {
-      const q = name === QUEUE_NAMES.documents ? this.queue : new Queue(name, { connection: this.conn, prefix: queuePrefix() });
-      out[name] = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'waiting-children', 'completed', 'failed');
+      const q =
+        name === QUEUE_NAMES.documents ? this.queue : new Queue(name, { connection: this.conn, prefix: queuePrefix() });
+      out[name] = await q.getJobCounts(
+        'waiting',
+        'prioritized',
+        'active',
+        'delayed',
+        'waiting-children',
+        'completed',
+        'failed',
+      );
       if (q !== this.queue) await q.close();
     }
     return out;
@@ -124,7 +153,12 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
   const lockDuration = o.lockMs ?? loadSettings().lockMs;
   const common = { lockDuration, stalledInterval: Math.min(30_000, lockDuration), maxStalledCount: 2 };
   const conns: Redis[] = [];
-  const conn = () => { const c = redis(o.redisUrl, { worker: true }); c.on('error', () => {}); conns.push(c); return c; };
+  const conn = () => {
+    const c = redis(o.redisUrl, { worker: true });
+    c.on('error', () => {});
+    conns.push(c);
+    return c;
+  };
   const flows = new FlowProducer({ connection: conn(), prefix: queuePrefix() });
   const producer = new DocumentQueue(conn());
   let finished = 0;
@@ -148,52 +182,103 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
     }
   };
   /** A job's work under its own logger (doc, stage, page), with its start and end logged. */
-  const logged = async <T>(job: Job, doc: DocumentRow, stage: 'prepare' | 'page' | 'assemble', page: number | undefined,
-    fn: (jl: Logger) => Promise<T>, done: (r: T) => [Record<string, unknown>, string]): Promise<T> => {
+  const logged = async <T>(
+    job: Job,
+    doc: DocumentRow,
+    stage: 'prepare' | 'page' | 'assemble',
+    page: number | undefined,
+    fn: (jl: Logger) => Promise<T>,
+    done: (r: T) => [Record<string, unknown>, string],
+  ): Promise<T> => {
     const jl = log.child({ doc: doc.id, stage, ...(page === undefined ? {} : { page }) });
     const t0 = performance.now();
-    jl.info({ job: job.id, run: doc.run, attempt: job.attemptsMade + 1 }, `${doc.file_name}: ${stage}${page === undefined ? '' : ` ${page}`} started`);
+    jl.info(
+      { job: job.id, run: doc.run, attempt: job.attemptsMade + 1 },
+      `${doc.file_name}: ${stage}${page === undefined ? '' : ` ${page}`} started`,
+    );
     const r = await withLogger(jl, () => fn(jl));
     const [fields, msg] = done(r);
     jl.info({ job: job.id, ms: since(t0), ...fields }, msg);
     return r;
   };
 
-  const prepare = new Worker(QUEUE_NAMES.documents, async (job: Job) => {
-    const data = DocJob.parse(job.data);
-    const doc = await current(data);
-    if (!doc) return { skipped: true };
-    const { scanPages } = await logged(job, doc, 'prepare', undefined, () => guard(doc, () => preparePages(store, doc, o.extract)),
-      (r) => [{ scanPages: r.scanPages.length }, `${doc.file_name}: prepared, ${r.scanPages.length} scanned page(s) to read`]);
-    const opts = jobOptions(doc.priority);
-    await flows.add({
-      name: 'assemble', queueName: QUEUE_NAMES.assemble, data, opts: { ...opts, jobId: jobIds.assemble(doc) },
-      children: scanPages.map((page) => ({
-        name: 'page', queueName: QUEUE_NAMES.pages, data: { ...data, page },
-        opts: { ...opts, jobId: jobIds.page(doc, page), failParentOnFailure: true },
-      })),
-    });
-    return { scanPages: scanPages.length };
-  }, { connection: conn(), prefix: queuePrefix(), concurrency, ...common });
+  const prepare = new Worker(
+    QUEUE_NAMES.documents,
+    async (job: Job) => {
+      const data = DocJob.parse(job.data);
+      const doc = await current(data);
+      if (!doc) return { skipped: true };
+      const { scanPages } = await logged(
+        job,
+        doc,
+        'prepare',
+        undefined,
+        () => guard(doc, () => preparePages(store, doc, o.extract)),
+        (r) => [
+          { scanPages: r.scanPages.length },
+          `${doc.file_name}: prepared, ${r.scanPages.length} scanned page(s) to read`,
+        ],
+      );
+      const opts = jobOptions(doc.priority);
+      await flows.add({
+        name: 'assemble',
+        queueName: QUEUE_NAMES.assemble,
+        data,
+        opts: { ...opts, jobId: jobIds.assemble(doc) },
+        children: scanPages.map((page) => ({
+          name: 'page',
+          queueName: QUEUE_NAMES.pages,
+          data: { ...data, page },
+          opts: { ...opts, jobId: jobIds.page(doc, page), failParentOnFailure: true },
+        })),
+      });
+      return { scanPages: scanPages.length };
+    },
+    { connection: conn(), prefix: queuePrefix(), concurrency, ...common },
+  );
 
-  const pages = new Worker(QUEUE_NAMES.pages, async (job: Job) => {
-    const data = PageJob.parse(job.data);
-    const doc = await current(data);
-    if (!doc) return { skipped: true };
-    return logged(job, doc, 'page', data.page, () => guard(doc, () => readPageJob(store, doc, data.page, o.extract)),
-      () => [{}, `${doc.file_name}: page ${data.page} read`]);
-  }, { connection: conn(), prefix: queuePrefix(), concurrency, ...common });
+  const pages = new Worker(
+    QUEUE_NAMES.pages,
+    async (job: Job) => {
+      const data = PageJob.parse(job.data);
+      const doc = await current(data);
+      if (!doc) return { skipped: true };
+      return logged(
+        job,
+        doc,
+        'page',
+        data.page,
+        () => guard(doc, () => readPageJob(store, doc, data.page, o.extract)),
+        () => [{}, `${doc.file_name}: page ${data.page} read`],
+      );
+    },
+    { connection: conn(), prefix: queuePrefix(), concurrency, ...common },
+  );
 
-  const assemble = new Worker(QUEUE_NAMES.assemble, async (job: Job) => {
-    const data = DocJob.parse(job.data);
-    const doc = await current(data);
-    if (!doc) return { skipped: true };
-    const { report, version, created } = await logged(job, doc, 'assemble', undefined, () => guard(doc, () => assembleJob(store, doc, o.extract)),
-      (r) => [{ status: r.report.status, version: r.version, created: r.created },
-        r.created ? `${doc.file_name}: ${r.report.status} (version ${r.version})` : `${doc.file_name}: already stored (version ${r.version})`]);
-    if (created) finished++;
-    return { status: report.status, version };
-  }, { connection: conn(), prefix: queuePrefix(), concurrency, ...common });
+  const assemble = new Worker(
+    QUEUE_NAMES.assemble,
+    async (job: Job) => {
+      const data = DocJob.parse(job.data);
+      const doc = await current(data);
+      if (!doc) return { skipped: true };
+      const { report, version, created } = await logged(
+        job,
+        doc,
+        'assemble',
+        undefined,
+        () => guard(doc, () => assembleJob(store, doc, o.extract)),
+        (r) => [
+          { status: r.report.status, version: r.version, created: r.created },
+          r.created
+            ? `${doc.file_name}: ${r.report.status} (version ${r.version})`
+            : `${doc.file_name}: already stored (version ${r.version})`,
+        ],
+      );
+      if (created) finished++;
+      return { status: report.status, version };
+    },
+    { connection: conn(), prefix: queuePrefix(), concurrency, ...common },
+  );
 
   // a job that has failed for good takes its document with it: failed, with the reason
   for (const w of [prepare, pages, assemble]) {
@@ -201,11 +286,22 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
     w.on('failed', (job, err) => {
       if (!job) return;
       // a job that stalled too often (its workers keep dying on it) will not be retried either
-      const final = err.name === 'UnrecoverableError' || /stalled more than allowable limit/.test(err.message) || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const final =
+        err.name === 'UnrecoverableError' ||
+        /stalled more than allowable limit/.test(err.message) ||
+        job.attemptsMade >= (job.opts.attempts ?? 1);
       const ids = PageJob.partial({ page: true }).safeParse(job.data);
-      const where = ids.success ? { doc: ids.data.docId, stage: STAGES[w.name] ?? w.name, ...(ids.data.page === undefined ? {} : { page: ids.data.page }) } : {};
-      log[final ? 'error' : 'warn']({ ...where, job: job.id, attempt: job.attemptsMade, final, err },
-        `${w.name} job ${job.id} failed${final ? '' : ', will retry'}: ${err.message}`);
+      const where = ids.success
+        ? {
+            doc: ids.data.docId,
+            stage: STAGES[w.name] ?? w.name,
+            ...(ids.data.page === undefined ? {} : { page: ids.data.page }),
+          }
+        : {};
+      log[final ? 'error' : 'warn'](
+        { ...where, job: job.id, attempt: job.attemptsMade, final, err },
+        `${w.name} job ${job.id} failed${final ? '' : ', will retry'}: ${err.message}`,
+      );
       if (!final) return;
       void (async () => {
         const data = DocJob.safeParse(job.data);
@@ -215,18 +311,31 @@ export async function startWorkers(store: Store, o: WorkerOptions): Promise<Runn
           await storeFailure(store, doc, err, o.extract?.lang);
           finished++;
         }
-      })().catch((e) => log.error({ job: job.id, err: e }, `could not record the failure of job ${job.id}: ${(e as Error).message}`));
+      })().catch((e) =>
+        log.error({ job: job.id, err: e }, `could not record the failure of job ${job.id}: ${(e as Error).message}`),
+      );
     });
   }
 
   // the database, not Redis, says what is left to do
-  const reconcileNow = () => reconcile(store, producer).then((n) => { if (n) log.info({ queued: n }, `reconcile: ${n} unfinished document(s) queued`); })
-    .catch((e) => log.warn({ err: e }, `reconcile failed: ${(e as Error).message}`));
+  const reconcileNow = () =>
+    reconcile(store, producer)
+      .then((n) => {
+        if (n) log.info({ queued: n }, `reconcile: ${n} unfinished document(s) queued`);
+      })
+      .catch((e) => log.warn({ err: e }, `reconcile failed: ${(e as Error).message}`));
   await reconcileNow();
   let lostRedis = false;
   const watch = conns[1]!;
-  watch.on('close', () => { lostRedis = true; });
-  watch.on('ready', () => { if (lostRedis) { lostRedis = false; void reconcileNow(); } });
+  watch.on('close', () => {
+    lostRedis = true;
+  });
+  watch.on('ready', () => {
+    if (lostRedis) {
+      lostRedis = false;
+      void reconcileNow();
+    }
+  });
   const timer = setInterval(reconcileNow, o.reconcileMs ?? loadSettings().reconcileMs);
   timer.unref();
 

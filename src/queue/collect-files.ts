@@ -21,8 +21,14 @@ export async function collectFiles(paths: readonly string[], recursive: boolean)
   const out: Collected = { files: [], pageFolders: [], missing: [] };
   const walk = async (dir: string) => {
     const entries = (await fs.readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
-    const files = entries.filter((e) => e.isFile()).map((e) => e.name).sort(naturalCompare);
-    const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(naturalCompare);
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort(naturalCompare);
+    const dirs = entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort(naturalCompare);
     if (!dirs.length && files.length >= 2 && files.every((f) => PAGE_ONLY.has(path.extname(f).toLowerCase()))) {
       out.pageFolders.push({ dir, pages: files.map((f) => path.join(dir, f)) });
       return;
@@ -48,5 +54,9 @@ const DOCUMENT_FILES = new Set(['.pdf', '.tif', '.tiff']);
 export async function holdsReports(dir: string): Promise<boolean> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => null);
   if (!entries) return false;
-  return entries.some((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isFile() && DOCUMENT_FILES.has(path.extname(e.name).toLowerCase()))));
+  return entries.some(
+    (e) =>
+      !e.name.startsWith('.') &&
+      (e.isDirectory() || (e.isFile() && DOCUMENT_FILES.has(path.extname(e.name).toLowerCase()))),
+  );
 }

@@ -20,22 +20,50 @@ export interface IngestSummary {
 }
 
 /** Record every file as a document and, in distributed mode, queue it. */
-export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { recursive?: boolean; force?: boolean; priority?: number; profile?: Profile; lang?: Lang; onFile?: (file: string) => void }): Promise<IngestSummary> {
+export async function ingestPaths(
+  rt: Runtime,
+  paths: readonly string[],
+  o: {
+    recursive?: boolean;
+    force?: boolean;
+    priority?: number;
+    profile?: Profile;
+    lang?: Lang;
+    onFile?: (file: string) => void;
+  },
+): Promise<IngestSummary> {
   const lang = o.lang ?? 'id';
   const { files, pageFolders, missing } = await collectFiles(paths, o.recursive ?? false);
   // one document is an upload someone waits for; many are an archive
-  const priority = o.priority ?? (files.length + pageFolders.length === 1 && missing.length === 0 ? PRIORITY.upload : PRIORITY.bulk);
-  const out: IngestSummary = { queued: [], duplicates: [], rejected: missing.map((file) => ({ file, reason: inputMessage(lang, msg('fileNotFound')) })), stored: [] };
+  const priority =
+    o.priority ?? (files.length + pageFolders.length === 1 && missing.length === 0 ? PRIORITY.upload : PRIORITY.bulk);
+  const out: IngestSummary = {
+    queued: [],
+    duplicates: [],
+    rejected: missing.map((file) => ({ file, reason: inputMessage(lang, msg('fileNotFound')) })),
+    stored: [],
+  };
   for (const file of files) {
     o.onFile?.(file);
     let bytes: Uint8Array;
     try {
       bytes = await fs.readFile(file);
     } catch (e) {
-      out.rejected.push({ file, reason: inputMessage(lang, msg('cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })) });
+      out.rejected.push({
+        file,
+        reason: inputMessage(
+          lang,
+          msg('cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+        ),
+      });
       continue;
     }
-    const r = await ingestBytes(rt.store, bytes, path.basename(file), { force: o.force, priority, profile: o.profile, lang });
+    const r = await ingestBytes(rt.store, bytes, path.basename(file), {
+      force: o.force,
+      priority,
+      profile: o.profile,
+      lang,
+    });
     if (r.outcome === 'queued') out.queued.push(r.doc);
     else if (r.outcome === 'duplicate') out.duplicates.push(r.doc);
     else out.rejected.push({ file, reason: r.reason });
@@ -45,12 +73,25 @@ export async function ingestPaths(rt: Runtime, paths: readonly string[], o: { re
     o.onFile?.(dir);
     let images: PageImageFile[];
     try {
-      images = await Promise.all(pages.map(async (p) => ({ name: path.basename(p), bytes: new Uint8Array(await fs.readFile(p)) })));
+      images = await Promise.all(
+        pages.map(async (p) => ({ name: path.basename(p), bytes: new Uint8Array(await fs.readFile(p)) })),
+      );
     } catch (e) {
-      out.rejected.push({ file: dir, reason: inputMessage(lang, msg('cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })) });
+      out.rejected.push({
+        file: dir,
+        reason: inputMessage(
+          lang,
+          msg('cannotRead', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+        ),
+      });
       continue;
     }
-    const r = await ingestPageImages(rt.store, images, path.basename(dir), { force: o.force, priority, profile: o.profile, lang });
+    const r = await ingestPageImages(rt.store, images, path.basename(dir), {
+      force: o.force,
+      priority,
+      profile: o.profile,
+      lang,
+    });
     if (r.outcome === 'queued') out.queued.push(r.doc);
     else if (r.outcome === 'duplicate') out.duplicates.push(r.doc);
     else out.rejected.push({ file: dir, reason: r.reason });

@@ -32,7 +32,12 @@ export const MAX_INTERRUPTED_ATTEMPTS = 3;
  * document runs under a child logger carrying its id and `stage: process` (start and end at debug
  * level: the caller says what it wants said about a finished document).
  */
-export async function runPending(store: Store, extract: ExtractOptions, p: InlineProgress = {}, ids?: ReadonlySet<number>): Promise<{ clean: number; flagged: number; failed: number }> {
+export async function runPending(
+  store: Store,
+  extract: ExtractOptions,
+  p: InlineProgress = {},
+  ids?: ReadonlySet<number>,
+): Promise<{ clean: number; flagged: number; failed: number }> {
   const counts = { clean: 0, flagged: 0, failed: 0 };
   const todo = (await store.unfinished()).filter((d) => !ids || ids.has(d.id));
   for (const [i, doc] of todo.entries()) {
@@ -45,7 +50,11 @@ export async function runPending(store: Store, extract: ExtractOptions, p: Inlin
       try {
         if (doc.status === 'processing' && doc.attempts >= MAX_INTERRUPTED_ATTEMPTS) {
           logger.warn({ attempts: doc.attempts }, `${doc.file_name}: interrupted ${doc.attempts} times, failed`);
-          return await storeFailure(store, doc, new InternalError({ key: 'interrupted', vars: { n: doc.attempts } }, doc.file_name));
+          return await storeFailure(
+            store,
+            doc,
+            new InternalError({ key: 'interrupted', vars: { n: doc.attempts } }, doc.file_name),
+          );
         }
         return (await processInline(store, doc, { ...extract, onPage: p.onPage })).report;
       } catch (e) {

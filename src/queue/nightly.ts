@@ -21,7 +21,12 @@ export interface NightlySummary {
  * archive (under the night's date, never overwriting), then record what was finished since the
  * last summary. `process` runs the queued documents first (embedded mode has no workers).
  */
-export async function nightlyRun(rt: Runtime, inbox: string, archive: string, process?: () => Promise<void>): Promise<NightlySummary> {
+export async function nightlyRun(
+  rt: Runtime,
+  inbox: string,
+  archive: string,
+  process?: () => Promise<void>,
+): Promise<NightlySummary> {
   const started = new Date();
   const r = await ingestPaths(rt, [inbox], { recursive: true, priority: PRIORITY.bulk });
   const night = path.join(archive, started.toISOString().slice(0, 10));
@@ -32,8 +37,13 @@ export async function nightlyRun(rt: Runtime, inbox: string, archive: string, pr
     await moveUnique(file, target);
   }
   await process?.();
-  const intake = { inbox, found: r.queued.length + r.duplicates.length + r.rejected.length, queued: r.queued.length,
-    duplicates: r.duplicates.length, rejected: r.rejected.length };
+  const intake = {
+    inbox,
+    found: r.queued.length + r.duplicates.length + r.rejected.length,
+    queued: r.queued.length,
+    duplicates: r.duplicates.length,
+    rejected: r.rejected.length,
+  };
   const summary: NightlySummary = { ...intake, ...(await rt.store.recordNightly(intake)) };
   await rt.store.audit('scheduler', 'nightly-run', null, summary);
   return summary;
@@ -47,7 +57,9 @@ async function moveUnique(from: string, to: string): Promise<void> {
     try {
       await fs.access(target);
       continue;
-    } catch { /* free */ }
+    } catch {
+      /* free */
+    }
     try {
       await fs.rename(from, target);
     } catch (e) {

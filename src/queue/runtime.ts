@@ -27,7 +27,9 @@ export async function openRuntime(env?: Env, o: { share?: boolean; attach?: bool
   }
   return {
     mode: redisUrl ? 'distributed' : 'embedded',
-    store, redisUrl, queue,
+    store,
+    redisUrl,
+    queue,
     async close() {
       await queue?.close().catch(() => {});
       conn?.disconnect();

@@ -38,19 +38,34 @@ export function checkCron(cron: string): void {
 export async function startScheduler(rt: Runtime, o: SchedulerOptions): Promise<{ close(): Promise<void> }> {
   checkCron(o.cron);
   const log = o.logger.child({ stage: 'nightly' });
-  const done = (s: NightlySummary) => { log.info({ summary: s }, formatNightly(s)); o.onRun?.(s); };
+  const done = (s: NightlySummary) => {
+    log.info({ summary: s }, formatNightly(s));
+    o.onRun?.(s);
+  };
   if (rt.redisUrl) {
     const conn = redis(rt.redisUrl, { worker: true });
     const queue = new Queue(NIGHTLY_QUEUE, { connection: conn, prefix: queuePrefix() });
     const id = `inbox-${createHash('sha256').update(o.inbox).digest('hex').slice(0, 16)}`;
-    await queue.upsertJobScheduler(id, { pattern: o.cron }, { name: 'nightly', data: { inbox: o.inbox, archive: o.archive }, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+    await queue.upsertJobScheduler(
+      id,
+      { pattern: o.cron },
+      {
+        name: 'nightly',
+        data: { inbox: o.inbox, archive: o.archive },
+        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+      },
+    );
     const workerConn = redis(rt.redisUrl, { worker: true });
-    const worker = new Worker(NIGHTLY_QUEUE, async (job) => {
-      const data = NightlyJob.parse(job.data);
-      const s = await nightlyRun(rt, data.inbox, data.archive);
-      done(s);
-      return s;
-    }, { connection: workerConn, prefix: queuePrefix(), concurrency: 1 });
+    const worker = new Worker(
+      NIGHTLY_QUEUE,
+      async (job) => {
+        const data = NightlyJob.parse(job.data);
+        const s = await nightlyRun(rt, data.inbox, data.archive);
+        done(s);
+        return s;
+      },
+      { connection: workerConn, prefix: queuePrefix(), concurrency: 1 },
+    );
     worker.on('error', (e) => log.error({ err: e }, `scheduler: ${e.message}`));
     worker.on('failed', (_job, e) => log.error({ err: e }, `nightly run failed: ${e.message}`));
     return {
@@ -69,9 +84,14 @@ export async function startScheduler(rt: Runtime, o: SchedulerOptions): Promise<
   const arm = () => {
     if (closed) return;
     // from now, not from the last firing: a run longer than the interval skips, never piles up
-    const wait = Math.max(0, CronExpressionParser.parse(o.cron, { currentDate: new Date() }).next().getTime() - Date.now());
+    const wait = Math.max(
+      0,
+      CronExpressionParser.parse(o.cron, { currentDate: new Date() }).next().getTime() - Date.now(),
+    );
     timer = setTimeout(() => {
-      running = nightlyRun(rt, o.inbox, o.archive, async () => { await runPending(rt.store, o.extract ?? {}); })
+      running = nightlyRun(rt, o.inbox, o.archive, async () => {
+        await runPending(rt.store, o.extract ?? {});
+      })
         .then(done, (e) => log.error({ err: e }, `nightly run failed: ${(e as Error).message}`))
         .finally(arm);
     }, wait);

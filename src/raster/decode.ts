@@ -68,7 +68,13 @@ export async function decodeImage(bytes: Uint8Array, file: string, opts: DecodeO
   return pages;
 }
 
-async function decodePage(bytes: Uint8Array, file: string, n: number, numPages: number, maxPixels: number): Promise<PageRaster> {
+async function decodePage(
+  bytes: Uint8Array,
+  file: string,
+  n: number,
+  numPages: number,
+  maxPixels: number,
+): Promise<PageRaster> {
   const where = numPages > 1 ? msg('pageLabel', { page: n }) : '';
   // the page's own header first: a bomb is refused before any pixel is decoded
   let meta: Metadata;
@@ -77,7 +83,8 @@ async function decodePage(bytes: Uint8Array, file: string, n: number, numPages: 
   } catch (e) {
     throw new InputError('bad-image', msg('unreadableImage', { where, detail: (e as Error).message }), file);
   }
-  const w = meta.width ?? 0, h = meta.height ?? 0;
+  const w = meta.width ?? 0,
+    h = meta.height ?? 0;
   if (w * h > maxPixels) {
     throw new InputError('too-large', msg('imageBomb', { where, width: w, height: h, max: maxPixels }), file);
   }
@@ -88,7 +95,8 @@ async function decodePage(bytes: Uint8Array, file: string, n: number, numPages: 
     return { page: n, image, dpi: pageDpi(meta.density, image.width, image.height) };
   } catch (e) {
     const detail = (e as Error).message;
-    if (/pixel limit/i.test(detail)) throw new InputError('too-large', msg('imageAboveLimit', { where, max: maxPixels, detail }), file);
+    if (/pixel limit/i.test(detail))
+      throw new InputError('too-large', msg('imageAboveLimit', { where, max: maxPixels, detail }), file);
     throw new InputError('bad-image', msg('imageCorrupt', { where, detail }), file);
   }
 }
@@ -123,9 +131,15 @@ export async function listPageImages(dir: string, maxPages = DEFAULT_MAX_IMAGE_P
   if (other.length) {
     const first = other.sort(naturalCompare).slice(0, 5).join(', ');
     const shown = other.length > 5 ? msg('someOfMany', { first, n: other.length }) : first;
-    throw new InputError('bad-image', msg('folderMixed', { files: shown, extensions: PAGE_IMAGE_EXTENSIONS.join(' ') }), dir);
+    throw new InputError(
+      'bad-image',
+      msg('folderMixed', { files: shown, extensions: PAGE_IMAGE_EXTENSIONS.join(' ') }),
+      dir,
+    );
   }
-  if (!pages.length) throw new InputError('empty-file', msg('folderEmpty', { extensions: PAGE_IMAGE_EXTENSIONS.join(' ') }), dir);
-  if (pages.length > maxPages) throw new InputError('too-large', msg('folderTooManyPages', { pages: pages.length, max: maxPages }), dir);
+  if (!pages.length)
+    throw new InputError('empty-file', msg('folderEmpty', { extensions: PAGE_IMAGE_EXTENSIONS.join(' ') }), dir);
+  if (pages.length > maxPages)
+    throw new InputError('too-large', msg('folderTooManyPages', { pages: pages.length, max: maxPages }), dir);
   return pages.sort(naturalCompare).map((p) => path.join(dir, p));
 }

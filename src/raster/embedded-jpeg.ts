@@ -1,6 +1,14 @@
 import sharp, { type OutputInfo } from 'sharp';
 import {
-  PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFStream, ParseSpeeds, decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFStream,
+  ParseSpeeds,
+  decodePDFRawStream,
 } from 'pdf-lib';
 import type { PageRaster } from '../model/image.js';
 import { InputError } from '../intake/errors.js';
@@ -30,11 +38,21 @@ export class EmbeddedJpegs {
   private doc: Promise<PDFDocument | null> | null = null;
 
   /** `pages`: the page count pdfjs found; pdf-lib must agree, or its page n may not be pdfjs's. */
-  constructor(private readonly bytes: Uint8Array, private readonly file: string, private readonly pages: number, private readonly maxPixels: number) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly file: string,
+    private readonly pages: number,
+    private readonly maxPixels: number,
+  ) {}
 
   private load(): Promise<PDFDocument | null> {
     // pdf-lib is stricter than pdfjs: a PDF it cannot parse simply takes the pdfjs path
-    this.doc ??= PDFDocument.load(this.bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: false })
+    this.doc ??= PDFDocument.load(this.bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fastest,
+      throwOnInvalidObject: false,
+    })
       .then((d) => (d.isEncrypted || d.getPageCount() !== this.pages ? null : d))
       .catch(() => null); // a broken page tree throws from getPageCount too
     return this.doc;
@@ -52,7 +70,11 @@ export class EmbeddedJpegs {
     }
     if (!jpeg) return null;
     if (jpeg.width * jpeg.height > this.maxPixels) {
-      throw new InputError('too-large', msg('pageImageTooManyPixels', { page: n, width: jpeg.width, height: jpeg.height, max: this.maxPixels }), this.file);
+      throw new InputError(
+        'too-large',
+        msg('pageImageTooManyPixels', { page: n, width: jpeg.width, height: jpeg.height, max: this.maxPixels }),
+        this.file,
+      );
     }
     return decodeJpeg(jpeg, n);
   }
@@ -64,17 +86,26 @@ async function decodeJpeg(j: PageJpeg, pageNo: number): Promise<PageRaster | nul
     const s = sharp(j.bytes, { limitInputPixels: j.width * j.height, failOn: 'error' });
     const meta = await s.metadata();
     // CMYK, or a stream that disagrees with its dictionary: leave it to pdfjs
-    if (meta.width !== j.width || meta.height !== j.height || !(meta.channels === 1 || meta.channels === 3) || !['b-w', 'srgb'].includes(meta.space ?? '')) return null;
+    if (
+      meta.width !== j.width ||
+      meta.height !== j.height ||
+      !(meta.channels === 1 || meta.channels === 3) ||
+      !['b-w', 'srgb'].includes(meta.space ?? '')
+    )
+      return null;
     // a gray JPEG comes out gray (sharp's raw output would otherwise widen it to RGB: 3× the
     // bytes, and a conversion back that took ~0.15 s a page)
-    out = await (meta.channels === 1 ? s.toColourspace('b-w') : s).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    out = await (meta.channels === 1 ? s.toColourspace('b-w') : s)
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
   } catch {
     return null;
   }
   const { data, info } = out;
   const px = new Uint8Array(data.buffer, data.byteOffset, data.length);
   // the same luma as pdfjs-decoded pages (gray.ts), so a page reads the same either way
-  const image = info.channels === 1 ? { data: px, width: info.width, height: info.height } : rgbToGray(px, info.width, info.height);
+  const image =
+    info.channels === 1 ? { data: px, width: info.width, height: info.height } : rgbToGray(px, info.width, info.height);
   return { page: pageNo, image, dpi: j.dpi };
 }
 
@@ -85,7 +116,12 @@ function pageJpeg(doc: PDFDocument, index: number, view: readonly number[]): Pag
   if ((page.Rotate()?.asNumber() ?? 0) % 360 !== 0) return null;
   const box = numbers(page.CropBox() ?? page.MediaBox());
   if (box?.length !== 4) return null;
-  const [bx0, by0, bx1, by1] = [Math.min(box[0]!, box[2]!), Math.min(box[1]!, box[3]!), Math.max(box[0]!, box[2]!), Math.max(box[1]!, box[3]!)];
+  const [bx0, by0, bx1, by1] = [
+    Math.min(box[0]!, box[2]!),
+    Math.min(box[1]!, box[3]!),
+    Math.max(box[0]!, box[2]!),
+    Math.max(box[1]!, box[3]!),
+  ];
   // the same page as pdfjs's (a repaired page tree could order them differently), same box
   if ([bx0, by0, bx1, by1].some((v, i) => Math.abs(v - (view[i] ?? NaN)) > 0.5)) return null;
 
@@ -97,7 +133,8 @@ function pageJpeg(doc: PDFDocument, index: number, view: readonly number[]): Pag
   for (const { op, args } of ops) {
     if (op === 'q') stack.push(ctm);
     else if (op === 'Q') ctm = stack.pop() ?? ctm;
-    else if (op === 'cm' && args.length === 6 && args.every((a) => typeof a === 'number')) ctm = multiply(args as Matrix, ctm);
+    else if (op === 'cm' && args.length === 6 && args.every((a) => typeof a === 'number'))
+      ctm = multiply(args as Matrix, ctm);
     else if (op === 'gs') continue;
     else if (op === 'Do' && !drawn && typeof args[0] === 'string') drawn = { name: args[0], ctm };
     else return null; // text, paths, a second image: not a plain scan
@@ -108,12 +145,25 @@ function pageJpeg(doc: PDFDocument, index: number, view: readonly number[]): Pag
   const img = ctx.lookup(xobjects?.get(PDFName.of(drawn.name)));
   if (!(img instanceof PDFRawStream)) return null;
   const d = img.dict;
-  const name = (k: string) => { const v = ctx.lookup(d.get(PDFName.of(k))); return v instanceof PDFName ? v.asString() : v instanceof PDFArray && v.size() === 1 ? nameOf(ctx.lookup(v.get(0))) : v === undefined ? undefined : '?'; };
-  const num = (k: string) => { const v = ctx.lookup(d.get(PDFName.of(k))); return v instanceof PDFNumber ? v.asNumber() : undefined; };
+  const name = (k: string) => {
+    const v = ctx.lookup(d.get(PDFName.of(k)));
+    return v instanceof PDFName
+      ? v.asString()
+      : v instanceof PDFArray && v.size() === 1
+        ? nameOf(ctx.lookup(v.get(0)))
+        : v === undefined
+          ? undefined
+          : '?';
+  };
+  const num = (k: string) => {
+    const v = ctx.lookup(d.get(PDFName.of(k)));
+    return v instanceof PDFNumber ? v.asNumber() : undefined;
+  };
   if (name('Subtype') !== '/Image' || name('Filter') !== '/DCTDecode' || num('BitsPerComponent') !== 8) return null;
   for (const k of ['ImageMask', 'SMask', 'Mask', 'Decode', 'DecodeParms']) if (d.has(PDFName.of(k))) return null;
   if (!plainColorSpace(ctx.lookup(d.get(PDFName.of('ColorSpace'))), ctx)) return null;
-  const width = num('Width'), height = num('Height');
+  const width = num('Width'),
+    height = num('Height');
   if (!width || !height) return null;
 
   // upright: the unit square scaled and moved, not rotated, sheared or flipped
@@ -151,7 +201,8 @@ function plainColorSpace(cs: unknown, ctx: PDFDocument['context']): boolean {
 
 /** Multiply two PDF matrices: `m` then `ctm`. */
 function multiply(m: Matrix, ctm: Matrix): Matrix {
-  const [a, b, c, d, e, f] = m, [A, B, C, D, E, F] = ctm;
+  const [a, b, c, d, e, f] = m,
+    [A, B, C, D, E, F] = ctm;
   return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
 }
 
@@ -163,9 +214,10 @@ type Operand = number | string;
  * mean it is not a plain scan page, and pdfjs handles it).
  */
 function contentOps(contents: unknown, ctx: PDFDocument['context']): { op: string; args: Operand[] }[] | null {
-  const streams = contents instanceof PDFArray
-    ? Array.from({ length: contents.size() }, (_, i) => ctx.lookup(contents.get(i)))
-    : [contents];
+  const streams =
+    contents instanceof PDFArray
+      ? Array.from({ length: contents.size() }, (_, i) => ctx.lookup(contents.get(i)))
+      : [contents];
   let text = '';
   for (const s of streams) {
     if (!(s instanceof PDFRawStream)) return null;
@@ -178,8 +230,10 @@ function contentOps(contents: unknown, ctx: PDFDocument['context']): { op: strin
   for (const tok of text.split(/[\s\0]+/).filter(Boolean)) {
     if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(tok)) args.push(Number(tok));
     else if (/^\/[^/[\]()<>{}%]+$/.test(tok)) args.push(tok.slice(1));
-    else if (/^(q|Q|cm|Do|gs)$/.test(tok)) { ops.push({ op: tok, args }); args = []; }
-    else return null;
+    else if (/^(q|Q|cm|Do|gs)$/.test(tok)) {
+      ops.push({ op: tok, args });
+      args = [];
+    } else return null;
   }
   return args.length ? null : ops;
 }

@@ -29,34 +29,52 @@ export function findSheet(img: GrayImage): [Pt, Pt, Pt, Pt] | null {
   if (w < 20 || h < 20) return null;
   const t = otsuThreshold(small);
   const bright = (i: number) => data[i]! >= t;
-  let edge = 0, edgeN = 0;
-  for (let x = 0; x < w; x++) { edge += +bright(x) + +bright((h - 1) * w + x); edgeN += 2; }
-  for (let y = 0; y < h; y++) { edge += +bright(y * w) + +bright(y * w + w - 1); edgeN += 2; }
+  let edge = 0,
+    edgeN = 0;
+  for (let x = 0; x < w; x++) {
+    edge += +bright(x) + +bright((h - 1) * w + x);
+    edgeN += 2;
+  }
+  for (let y = 0; y < h; y++) {
+    edge += +bright(y * w) + +bright(y * w + w - 1);
+    edgeN += 2;
+  }
   if (edge / edgeN > MAX_PAPER_ON_EDGES) return null;
   // the largest 4-connected bright region
   const label = new Int32Array(w * h);
-  let best = 0, bestSize = 0, next = 0;
+  let best = 0,
+    bestSize = 0,
+    next = 0;
   const stack: number[] = [];
   for (let i = 0; i < w * h; i++) {
     if (label[i] || !bright(i)) continue;
     const id = ++next;
     let size = 0;
-    label[i] = id; stack.push(i);
+    label[i] = id;
+    stack.push(i);
     while (stack.length) {
       const j = stack.pop()!;
       size++;
-      const x = j % w, y = (j - x) / w;
+      const x = j % w,
+        y = (j - x) / w;
       for (const q of [x > 0 ? j - 1 : -1, x < w - 1 ? j + 1 : -1, y > 0 ? j - w : -1, y < h - 1 ? j + w : -1]) {
-        if (q >= 0 && !label[q] && bright(q)) { label[q] = id; stack.push(q); }
+        if (q >= 0 && !label[q] && bright(q)) {
+          label[q] = id;
+          stack.push(q);
+        }
       }
     }
-    if (size > bestSize) { bestSize = size; best = id; }
+    if (size > bestSize) {
+      bestSize = size;
+      best = id;
+    }
   }
   if (bestSize < MIN_SHEET_AREA * w * h) return null;
   const ext = { tl: [Infinity, 0, 0], tr: [-Infinity, 0, 0], br: [-Infinity, 0, 0], bl: [-Infinity, 0, 0] };
   for (let i = 0; i < w * h; i++) {
     if (label[i] !== best) continue;
-    const x = i % w, y = (i - x) / w;
+    const x = i % w,
+      y = (i - x) / w;
     if (x + y < ext.tl[0]!) ext.tl = [x + y, x, y];
     if (x - y > ext.tr[0]!) ext.tr = [x - y, x, y];
     if (x + y > ext.br[0]!) ext.br = [x + y, x, y];
@@ -70,7 +88,8 @@ export function findSheet(img: GrayImage): [Pt, Pt, Pt, Pt] | null {
 export function homography(from: readonly Pt[], to: readonly Pt[]): number[] {
   const A: number[][] = [];
   for (let i = 0; i < 4; i++) {
-    const [x, y] = from[i]!, [u, v] = to[i]!;
+    const [x, y] = from[i]!,
+      [u, v] = to[i]!;
     A.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u], [0, 0, 0, x, y, 1, -v * x, -v * y, v]);
   }
   for (let c = 0; c < 8; c++) {
@@ -96,23 +115,41 @@ export function homography(from: readonly Pt[], to: readonly Pt[]): number[] {
 export function evenLight(img: GrayImage): GrayImage {
   const { width: w, height: h, data } = img;
   const B = Math.max(16, Math.round(Math.max(w, h) / 40));
-  const bw = Math.ceil(w / B), bh = Math.ceil(h / B);
+  const bw = Math.ceil(w / B),
+    bh = Math.ceil(h / B);
   const bg = new Float32Array(bw * bh);
-  for (let by = 0; by < bh; by++) for (let bx = 0; bx < bw; bx++) {
-    const hist = new Uint32Array(256);
-    let n = 0;
-    for (let y = by * B; y < Math.min(h, (by + 1) * B); y++) for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x++) { hist[data[y * w + x]!]!++; n++; }
-    // the 90th percentile: paper, unless the block is all ink
-    let acc = 0, v = 255;
-    for (; v > 0; v--) { acc += hist[v]!; if (acc >= 0.1 * n) break; }
-    bg[by * bw + bx] = Math.max(v, 40);
-  }
+  for (let by = 0; by < bh; by++)
+    for (let bx = 0; bx < bw; bx++) {
+      const hist = new Uint32Array(256);
+      let n = 0;
+      for (let y = by * B; y < Math.min(h, (by + 1) * B); y++)
+        for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x++) {
+          hist[data[y * w + x]!]!++;
+          n++;
+        }
+      // the 90th percentile: paper, unless the block is all ink
+      let acc = 0,
+        v = 255;
+      for (; v > 0; v--) {
+        acc += hist[v]!;
+        if (acc >= 0.1 * n) break;
+      }
+      bg[by * bw + bx] = Math.max(v, 40);
+    }
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
-    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / B - 0.5)), y0 = Math.floor(fy), y1 = Math.min(bh - 1, y0 + 1), ty = fy - y0;
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / B - 0.5)),
+      y0 = Math.floor(fy),
+      y1 = Math.min(bh - 1, y0 + 1),
+      ty = fy - y0;
     for (let x = 0; x < w; x++) {
-      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / B - 0.5)), x0 = Math.floor(fx), x1 = Math.min(bw - 1, x0 + 1), tx = fx - x0;
-      const b = (bg[y0 * bw + x0]! * (1 - tx) + bg[y0 * bw + x1]! * tx) * (1 - ty) + (bg[y1 * bw + x0]! * (1 - tx) + bg[y1 * bw + x1]! * tx) * ty;
+      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / B - 0.5)),
+        x0 = Math.floor(fx),
+        x1 = Math.min(bw - 1, x0 + 1),
+        tx = fx - x0;
+      const b =
+        (bg[y0 * bw + x0]! * (1 - tx) + bg[y0 * bw + x1]! * tx) * (1 - ty) +
+        (bg[y1 * bw + x0]! * (1 - tx) + bg[y1 * bw + x1]! * tx) * ty;
       out[y * w + x] = Math.min(255, Math.round((data[y * w + x]! * 250) / b));
     }
   }
@@ -136,16 +173,33 @@ export function flattenPhoto(r: PageRaster): PageRaster | null {
   const a4 = H > W ? Math.SQRT2 : Math.SQRT1_2;
   if (Math.abs(H / W / a4 - 1) < A4_TOLERANCE) H = Math.round(W * a4);
   // output pixel → photo pixel
-  const m = homography([[0, 0], [W, 0], [W, H], [0, H]], q);
-  const src = r.image, sw = src.width, sh = src.height, sd = src.data;
+  const m = homography(
+    [
+      [0, 0],
+      [W, 0],
+      [W, H],
+      [0, H],
+    ],
+    q,
+  );
+  const src = r.image,
+    sw = src.width,
+    sh = src.height,
+    sd = src.data;
   const out = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-    const d = m[6]! * x + m[7]! * y + 1;
-    const u = Math.min(sw - 1.001, Math.max(0, (m[0]! * x + m[1]! * y + m[2]!) / d));
-    const v = Math.min(sh - 1.001, Math.max(0, (m[3]! * x + m[4]! * y + m[5]!) / d));
-    const x0 = u | 0, y0 = v | 0, fx = u - x0, fy = v - y0, i = y0 * sw + x0;
-    out[y * W + x] = (sd[i]! * (1 - fx) + sd[i + 1]! * fx) * (1 - fy) + (sd[i + sw]! * (1 - fx) + sd[i + sw + 1]! * fx) * fy;
-  }
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const d = m[6]! * x + m[7]! * y + 1;
+      const u = Math.min(sw - 1.001, Math.max(0, (m[0]! * x + m[1]! * y + m[2]!) / d));
+      const v = Math.min(sh - 1.001, Math.max(0, (m[3]! * x + m[4]! * y + m[5]!) / d));
+      const x0 = u | 0,
+        y0 = v | 0,
+        fx = u - x0,
+        fy = v - y0,
+        i = y0 * sw + x0;
+      out[y * W + x] =
+        (sd[i]! * (1 - fx) + sd[i + 1]! * fx) * (1 - fy) + (sd[i + sw]! * (1 - fx) + sd[i + sw + 1]! * fx) * fy;
+    }
   // a landscape sheet (a page turned 90° in the photo) is as wide as A4 is tall
   const widthIn = W > H ? A4_WIDTH_IN * Math.SQRT2 : A4_WIDTH_IN;
   return { page: r.page, image: evenLight({ data: out, width: W, height: H }), dpi: W / widthIn };

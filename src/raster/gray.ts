@@ -42,8 +42,12 @@ export function toSharp(img: GrayImage): Sharp {
 
 /** Run a sharp pipeline to a 1-channel 8-bit gray image. */
 export async function fromSharp(pipeline: Sharp): Promise<GrayImage> {
-  const { data, info } = await pipeline.toColourspace('b-w').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-  if (info.channels === 1) return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+  const { data, info } = await pipeline
+    .toColourspace('b-w')
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels === 1)
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
   // gray + alpha left over: keep the gray channel
   const n = info.width * info.height;
   const out = new Uint8Array(n);
@@ -53,13 +57,16 @@ export async function fromSharp(pipeline: Sharp): Promise<GrayImage> {
 
 /** Resample by `factor` (Lanczos): small glyphs read better at twice the size. */
 export function scaleGray(img: GrayImage, factor: number): Promise<GrayImage> {
-  return fromSharp(toSharp(img).resize(Math.round(img.width * factor), Math.round(img.height * factor), { kernel: 'lanczos3' }));
+  return fromSharp(
+    toSharp(img).resize(Math.round(img.width * factor), Math.round(img.height * factor), { kernel: 'lanczos3' }),
+  );
 }
 
 /** Copy of a region, clamped to the image. */
 export function crop(img: GrayImage, box: PixelBox): GrayImage {
   const [x0, y0, x1, y1] = clampBox(img, box);
-  const w = x1 - x0, h = y1 - y0;
+  const w = x1 - x0,
+    h = y1 - y0;
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) out.set(img.data.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x1), y * w);
   return { data: out, width: w, height: h };
@@ -67,8 +74,10 @@ export function crop(img: GrayImage, box: PixelBox): GrayImage {
 
 export function clampBox(img: GrayImage, box: PixelBox): PixelBox {
   const cl = (v: number, hi: number) => Math.max(0, Math.min(hi, Math.round(v)));
-  const x0 = cl(box[0], img.width), x1 = cl(box[2], img.width);
-  const y0 = cl(box[1], img.height), y1 = cl(box[3], img.height);
+  const x0 = cl(box[0], img.width),
+    x1 = cl(box[2], img.width);
+  const y0 = cl(box[1], img.height),
+    y1 = cl(box[3], img.height);
   return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
 }
 
@@ -101,7 +110,8 @@ export function percentile(hist: Uint32Array, fraction: number): number {
 /** Shrink by an integer factor, averaging each factor×factor block (partial edge blocks dropped). */
 export function downsample(img: GrayImage, factor: number): GrayImage {
   if (factor <= 1) return img;
-  const w = Math.floor(img.width / factor), h = Math.floor(img.height / factor);
+  const w = Math.floor(img.width / factor),
+    h = Math.floor(img.height / factor);
   const out = new Uint8Array(w * h);
   const sums = new Uint32Array(w);
   const area = factor * factor;

@@ -1,7 +1,6 @@
 import type { GrayImage, PixelBox } from '../model/image.js';
 import { clampBox } from './gray.js';
 
-
 /**
  * Gray level under which a pixel counts as ink. Fixed rather than Otsu: a box holding only paper
  * has no ink to split off, and a grey stamp or blue pen scanned to gray (~100–170) must still count.
@@ -24,7 +23,8 @@ export function inkRatio(img: GrayImage, box: PixelBox, opts: InkOptions = {}): 
   const [x0, y0, x1, y1] = clampBox(img, box);
   const level = opts.level ?? DEFAULT_INK_LEVEL;
   const excl = (opts.exclude ?? []).map((b) => clampBox(img, b));
-  let ink = 0, total = 0;
+  let ink = 0,
+    total = 0;
   for (let y = y0; y < y1; y++) {
     // per row, the excluded x-spans, so the inner loop stays a plain scan
     const spans = excl.filter((b) => y >= b[1] && y < b[3]).map((b) => [b[0], b[2]] as const);
@@ -43,9 +43,15 @@ export function inkRatio(img: GrayImage, box: PixelBox, opts: InkOptions = {}): 
  * forms a band no taller than `maxTextHeight` px between blank rows (a typed name or NIP), while a
  * signature or stamp spans taller bands. Use when no OCR boxes are at hand; `exclude` is better.
  */
-export function inkRatioWithoutTextLines(img: GrayImage, box: PixelBox, maxTextHeight: number, level = DEFAULT_INK_LEVEL): number {
+export function inkRatioWithoutTextLines(
+  img: GrayImage,
+  box: PixelBox,
+  maxTextHeight: number,
+  level = DEFAULT_INK_LEVEL,
+): number {
   const [x0, y0, x1, y1] = clampBox(img, box);
-  const w = x1 - x0, h = y1 - y0;
+  const w = x1 - x0,
+    h = y1 - y0;
   if (w <= 0 || h <= 0) return 0;
   const rowInk = new Uint32Array(h);
   for (let y = 0; y < h; y++) {
@@ -58,7 +64,10 @@ export function inkRatioWithoutTextLines(img: GrayImage, box: PixelBox, maxTextH
   const minRow = Math.max(2, Math.ceil(w / 500));
   let ink = 0;
   for (let y = 0; y < h; ) {
-    if (rowInk[y]! < minRow) { y++; continue; }
+    if (rowInk[y]! < minRow) {
+      y++;
+      continue;
+    }
     const start = y;
     let sum = 0;
     while (y < h && rowInk[y]! >= minRow) sum += rowInk[y++]!;
@@ -80,8 +89,10 @@ export function maskRegions(img: GrayImage, boxes: readonly (readonly number[])[
   if (!boxes.length) return img;
   const data = new Uint8Array(img.data);
   for (const b of boxes) {
-    const x0 = Math.max(0, Math.floor(b[0]! * k) - 3), x1 = Math.min(img.width, Math.ceil(b[2]! * k) + 3);
-    const y0 = Math.max(0, Math.floor(b[1]! * k) - 3), y1 = Math.min(img.height, Math.ceil(b[3]! * k) + 3);
+    const x0 = Math.max(0, Math.floor(b[0]! * k) - 3),
+      x1 = Math.min(img.width, Math.ceil(b[2]! * k) + 3);
+    const y0 = Math.max(0, Math.floor(b[1]! * k) - 3),
+      y1 = Math.min(img.height, Math.ceil(b[3]! * k) + 3);
     for (let y = y0; y < y1; y++) data.fill(255, y * img.width + x0, y * img.width + x1);
   }
   return { ...img, data };
@@ -101,16 +112,20 @@ export function hasInk(img: GrayImage, minDark = 12): boolean {
  */
 export function uncoveredInk(img: GrayImage, words: readonly { bbox: readonly number[] }[], dpi: number): PixelBox[] {
   const S = Math.max(8, Math.round(dpi / 10));
-  const cols = Math.ceil(img.width / S), rows = Math.ceil(img.height / S);
+  const cols = Math.ceil(img.width / S),
+    rows = Math.ceil(img.height / S);
   const ink = new Uint32Array(cols * rows);
   for (let y = 0; y < img.height; y++) {
-    const r = Math.floor(y / S) * cols, row = y * img.width;
+    const r = Math.floor(y / S) * cols,
+      row = y * img.width;
     for (let x = 0; x < img.width; x++) if (img.data[row + x]! < TEXT_INK_LEVEL) ink[r + Math.floor(x / S)]!++;
   }
   const covered = new Uint8Array(cols * rows);
   for (const w of words) {
-    const c0 = Math.max(0, Math.floor((w.bbox[0]! - S / 2) / S)), c1 = Math.min(cols - 1, Math.floor((w.bbox[2]! + S / 2) / S));
-    const r0 = Math.max(0, Math.floor((w.bbox[1]! - S / 2) / S)), r1 = Math.min(rows - 1, Math.floor((w.bbox[3]! + S / 2) / S));
+    const c0 = Math.max(0, Math.floor((w.bbox[0]! - S / 2) / S)),
+      c1 = Math.min(cols - 1, Math.floor((w.bbox[2]! + S / 2) / S));
+    const r0 = Math.max(0, Math.floor((w.bbox[1]! - S / 2) / S)),
+      r1 = Math.min(rows - 1, Math.floor((w.bbox[3]! + S / 2) / S));
     for (let r = r0; r <= r1; r++) covered.fill(1, r * cols + c0, r * cols + c1 + 1);
   }
   const minInk = S * S * 0.02;
@@ -119,23 +134,41 @@ export function uncoveredInk(img: GrayImage, words: readonly { bbox: readonly nu
   const boxes: PixelBox[] = [];
   for (let i = 0; i < cols * rows; i++) {
     if (seen[i] || !hot(i)) continue;
-    let c0 = cols, c1 = -1, r0 = rows, r1 = -1, n = 0;
+    let c0 = cols,
+      c1 = -1,
+      r0 = rows,
+      r1 = -1,
+      n = 0;
     const stack = [i];
     seen[i] = 1;
     while (stack.length) {
       const j = stack.pop()!;
-      const r = Math.floor(j / cols), c = j % cols;
+      const r = Math.floor(j / cols),
+        c = j % cols;
       n++;
-      c0 = Math.min(c0, c); c1 = Math.max(c1, c); r0 = Math.min(r0, r); r1 = Math.max(r1, r);
-      for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
-        const rr = r + dr, cc = c + dc;
-        if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
-        const q = rr * cols + cc;
-        if (!seen[q] && hot(q)) { seen[q] = 1; stack.push(q); }
-      }
+      c0 = Math.min(c0, c);
+      c1 = Math.max(c1, c);
+      r0 = Math.min(r0, r);
+      r1 = Math.max(r1, r);
+      for (let dr = -1; dr <= 1; dr++)
+        for (let dc = -1; dc <= 1; dc++) {
+          const rr = r + dr,
+            cc = c + dc;
+          if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
+          const q = rr * cols + cc;
+          if (!seen[q] && hot(q)) {
+            seen[q] = 1;
+            stack.push(q);
+          }
+        }
     }
     if (n < 4) continue;
-    boxes.push([Math.max(0, (c0 - 1) * S), Math.max(0, (r0 - 1) * S), Math.min(img.width, (c1 + 2) * S), Math.min(img.height, (r1 + 2) * S)]);
+    boxes.push([
+      Math.max(0, (c0 - 1) * S),
+      Math.max(0, (r0 - 1) * S),
+      Math.min(img.width, (c1 + 2) * S),
+      Math.min(img.height, (r1 + 2) * S),
+    ]);
   }
   return boxes;
 }
@@ -148,9 +181,16 @@ export function uncoveredInk(img: GrayImage, words: readonly { bbox: readonly nu
 export function dropLightInk(img: GrayImage): GrayImage {
   const hist = new Uint32Array(256);
   for (const v of img.data) hist[v]!++;
-  let acc = 0, dark = 0;
+  let acc = 0,
+    dark = 0;
   const target = img.data.length * 0.02;
-  for (let v = 0; v < 256; v++) { acc += hist[v]!; if (acc >= target) { dark = v; break; } }
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc >= target) {
+      dark = v;
+      break;
+    }
+  }
   const cut = Math.max(90, Math.min(170, Math.round(dark + 0.4 * (255 - dark))));
   return { ...img, data: img.data.map((v) => (v > cut ? 255 : v)) };
 }

@@ -46,18 +46,27 @@ export function detectOrientation(img: GrayImage): Orientation {
     [w, h] = [h, w];
   }
   // the ascender test needs the skew to a tenth of a degree: refine around the rough angle
-  const rough = vertical ? scanAngles(points(downsampleMask(mask, w, h), w >> 1, h >> 1, false), 5, false, 0.5).angle : rows.angle;
+  const rough = vertical
+    ? scanAngles(points(downsampleMask(mask, w, h), w >> 1, h >> 1, false), 5, false, 0.5).angle
+    : rows.angle;
   const skew = scanAngles(points(mask, w, h, false), 0.5, true, 0.25, rough).angle;
   const upright = ascenderBalance(withoutLongRuns(mask, w, h, Math.round(w / 30)), w, h, skew);
   let angle: number = vertical ? 90 : 0;
   if (upright < -MIN_UPRIGHT_EVIDENCE) angle += 180;
   // a half turn leaves the skew as it is: lines descending to the right still do
-  return { angle: (angle % 360) as QuarterTurn, lineEvidence, uprightEvidence: upright, skew: Math.round(skew * 1000) / 1000 };
+  return {
+    angle: (angle % 360) as QuarterTurn,
+    lineEvidence,
+    uprightEvidence: upright,
+    skew: Math.round(skew * 1000) / 1000,
+  };
 }
 
 /** Halve a 0/1 mask (a 2×2 block is ink when two or more of its pixels are). */
 function downsampleMask(mask: Uint8Array, w: number, h: number): Uint8Array {
-  const W = w >> 1, H = h >> 1, out = new Uint8Array(W * H);
+  const W = w >> 1,
+    H = h >> 1,
+    out = new Uint8Array(W * H);
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
       const i = 2 * y * w + 2 * x;
@@ -84,7 +93,10 @@ function withoutLongRuns(mask: Uint8Array, w: number, h: number, minRun: number)
   for (let y = 0; y < h; y++) {
     const row = y * w;
     for (let x = 0; x < w; ) {
-      if (!mask[row + x]) { x++; continue; }
+      if (!mask[row + x]) {
+        x++;
+        continue;
+      }
       const start = x;
       while (x < w && mask[row + x]) x++;
       if (x - start >= minRun) out.fill(0, row + start, row + x);
@@ -92,7 +104,10 @@ function withoutLongRuns(mask: Uint8Array, w: number, h: number, minRun: number)
   }
   for (let x = 0; x < w; x++) {
     for (let y = 0; y < h; ) {
-      if (!mask[y * w + x]) { y++; continue; }
+      if (!mask[y * w + x]) {
+        y++;
+        continue;
+      }
       const start = y;
       while (y < h && mask[y * w + x]) y++;
       if (y - start >= minRun) for (let k = start; k < y; k++) out[k * w + x] = 0;
@@ -110,15 +125,18 @@ function ascenderBalance(mask: Uint8Array, w: number, h: number, skewDeg: number
   const strips = 3;
   const tan = Math.tan((skewDeg * Math.PI) / 180);
   const pad = Math.ceil(Math.abs(tan) * w) + 2;
-  let above = 0, below = 0;
+  let above = 0,
+    below = 0;
   for (let s = 0; s < strips; s++) {
-    const x0 = Math.floor((s * w) / strips), x1 = Math.floor(((s + 1) * w) / strips);
+    const x0 = Math.floor((s * w) / strips),
+      x1 = Math.floor(((s + 1) * w) / strips);
     const prof = new Float64Array(h + 2 * pad);
     for (let y = 0; y < h; y++) {
       for (let x = x0, i = y * w + x0; x < x1; x++, i++) if (mask[i]) prof[Math.round(y - (x - x0) * tan) + pad]! += 1;
     }
     const r = stripBalance(prof, x1 - x0);
-    above += r.above; below += r.below;
+    above += r.above;
+    below += r.below;
   }
   return above + below > 0 ? (above - below) / (above + below) : 0;
 }
@@ -128,21 +146,26 @@ function stripBalance(prof: Float64Array, stripWidth: number): { above: number; 
   const lines: [number, number][] = [];
   const blank = Math.max(1, stripWidth * 0.002);
   for (let y = 0; y < prof.length; ) {
-    if (prof[y]! <= blank) { y++; continue; }
+    if (prof[y]! <= blank) {
+      y++;
+      continue;
+    }
     const start = y;
     while (y < prof.length && prof[y]! > blank) y++;
     lines.push([start, y]);
   }
   const heights = lines.map(([a, b]) => b - a).sort((a, b) => a - b);
   const median = heights[heights.length >> 1] ?? 0;
-  let above = 0, below = 0;
+  let above = 0,
+    below = 0;
   for (const [a, b] of lines) {
     const lh = b - a;
     // rules and specks are too thin to have a band; tall blobs are pictures or merged lines
     if (lh < 6 || lh < median * 0.5 || lh > median * 2.5) continue;
     let max = 0;
     for (let y = a; y < b; y++) max = Math.max(max, prof[y]!);
-    let top = a, bot = b - 1;
+    let top = a,
+      bot = b - 1;
     while (prof[top]! < max * 0.5) top++;
     while (prof[bot]! < max * 0.5) bot--;
     // capitals and digits fill the whole line: no x-height band, nothing to tell up from down

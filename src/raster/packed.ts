@@ -9,7 +9,7 @@ export function packWhiteRuns(data: Uint8Array): Uint8Array {
   const n = data.length;
   // first pass sizes the output, second fills it: no worst-case buffer
   let size = 0;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     const w0 = i;
     while (i < n && data[i] === 255) i++;
     const l0 = i;
@@ -18,7 +18,7 @@ export function packWhiteRuns(data: Uint8Array): Uint8Array {
   }
   const out = new Uint8Array(size);
   let o = 0;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     const w0 = i;
     while (i < n && data[i] === 255) i++;
     const l0 = i;
@@ -34,12 +34,22 @@ export function packWhiteRuns(data: Uint8Array): Uint8Array {
 export function unpackWhiteRuns(packed: Uint8Array, length: number): Uint8Array {
   const out = new Uint8Array(length);
   let o = 0;
-  for (let p = 0; p < packed.length;) {
-    let white = 0, shift = 0, b: number;
-    do { b = packed[p++]!; white += (b & 127) * 2 ** shift; shift += 7; } while (b & 128);
+  for (let p = 0; p < packed.length; ) {
+    let white = 0,
+      shift = 0,
+      b: number;
+    do {
+      b = packed[p++]!;
+      white += (b & 127) * 2 ** shift;
+      shift += 7;
+    } while (b & 128);
     let lit = 0;
     shift = 0;
-    do { b = packed[p++]!; lit += (b & 127) * 2 ** shift; shift += 7; } while (b & 128);
+    do {
+      b = packed[p++]!;
+      lit += (b & 127) * 2 ** shift;
+      shift += 7;
+    } while (b & 128);
     out.fill(255, o, o + white);
     o += white;
     out.set(packed.subarray(p, p + lit), o);
@@ -52,12 +62,18 @@ export function unpackWhiteRuns(packed: Uint8Array, length: number): Uint8Array 
 
 function varintSize(v: number): number {
   let s = 1;
-  while (v >= 128) { v = Math.floor(v / 128); s++; }
+  while (v >= 128) {
+    v = Math.floor(v / 128);
+    s++;
+  }
   return s;
 }
 
 function putVarint(out: Uint8Array, o: number, v: number): number {
-  while (v >= 128) { out[o++] = (v % 128) | 128; v = Math.floor(v / 128); }
+  while (v >= 128) {
+    out[o++] = (v % 128) | 128;
+    v = Math.floor(v / 128);
+  }
   out[o++] = v;
   return o;
 }
@@ -73,11 +89,14 @@ export function packGray(img: GrayImage): GrayImage {
   const packed = packWhiteRuns(img.data);
   let pixels: Uint8Array | null = null;
   return {
-    width, height,
+    width,
+    height,
     get data(): Uint8Array {
       if (!pixels) {
         pixels = unpackWhiteRuns(packed, width * height);
-        setImmediate(() => { pixels = null; }).unref();
+        setImmediate(() => {
+          pixels = null;
+        }).unref();
       }
       return pixels;
     },

@@ -43,8 +43,10 @@ export function inkCoverage(img: GrayImage): number {
   const paper = paperLevel(histogram(img));
   const dark = paper * 0.7;
   const B = COVERAGE_BLOCK;
-  const mx = Math.floor(img.width * COVERAGE_MARGIN), my = Math.floor(img.height * COVERAGE_MARGIN);
-  const bw = Math.floor((img.width - 2 * mx) / B), bh = Math.floor((img.height - 2 * my) / B);
+  const mx = Math.floor(img.width * COVERAGE_MARGIN),
+    my = Math.floor(img.height * COVERAGE_MARGIN);
+  const bw = Math.floor((img.width - 2 * mx) / B),
+    bh = Math.floor((img.height - 2 * my) / B);
   if (bw <= 0 || bh <= 0) return 0;
   const limit = dark * B * B;
   const sums = new Uint32Array(bw);
@@ -104,7 +106,8 @@ export function preprocessPage(page: PageRaster, opts: PreprocessOptions = {}): 
   };
   let img = page.image;
   const blank = time('blank', () => isBlankPage(img));
-  let turned: QuarterTurn = 0, skew = 0;
+  let turned: QuarterTurn = 0,
+    skew = 0;
   if (!blank) {
     let measured: number | undefined;
     if (opts.orient ?? true) {

@@ -18,8 +18,12 @@ type Matrix = [number, number, number, number, number, number];
  * Render one PDF page to gray pixels at `dpi`. The canvas pixels are read raw and converted in a
  * loop: encoding them to PNG for sharp would cost ~550 ms a page (stack notes).
  */
-export async function renderPdfPage(page: PDFPageProxy, pageNo: number, dpi = DEFAULT_DPI,
-  maxPixels = DEFAULT_MAX_RENDER_PIXELS): Promise<PageRaster> {
+export async function renderPdfPage(
+  page: PDFPageProxy,
+  pageNo: number,
+  dpi = DEFAULT_DPI,
+  maxPixels = DEFAULT_MAX_RENDER_PIXELS,
+): Promise<PageRaster> {
   if (!(dpi >= 10 && dpi <= 2400)) throw new RangeError(`render DPI ${dpi} is outside 10–2400`);
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.max(1, Math.round(viewport.width));
@@ -71,7 +75,12 @@ export async function embeddedPageImage(page: PDFPageProxy, pageNo: number): Pro
   if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a <= 0 || d >= 0) return null;
 
   const objs = found.id.startsWith('g_') ? page.commonObjs : page.objs;
-  const img = await resolvedObject(objs, found.id) as { width: number; height: number; kind?: number; data?: Uint8Array } | null;
+  const img = (await resolvedObject(objs, found.id)) as {
+    width: number;
+    height: number;
+    kind?: number;
+    data?: Uint8Array;
+  } | null;
   if (!img?.data || !img.kind) return null;
   const dpi = fullPageImageDpi([e, f + d, e + a, f], [0, 0, viewport.width, viewport.height], img.width, img.height);
   const image = dpi === null ? null : imageDataToGray(img.width, img.height, img.kind, img.data);
@@ -90,7 +99,10 @@ function resolvedObject(objs: PDFPageProxy['objs'], id: string): Promise<unknown
   if (objs.has(id)) return Promise.resolve(objs.get(id));
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), IMAGE_WAIT_MS);
-    objs.get(id, (data: unknown) => { clearTimeout(timer); resolve(data); });
+    objs.get(id, (data: unknown) => {
+      clearTimeout(timer);
+      resolve(data);
+    });
   });
 }
 

@@ -30,7 +30,11 @@ const GAP_IN = 0.012;
  * Runs of ink along one axis: run r lies on line `k[r]` (a row for horizontal runs, a column for
  * vertical ones) from `a[r]` to `b[r]` inclusive. Ordered by k, then a.
  */
-interface Runs { k: number[]; a: number[]; b: number[] }
+interface Runs {
+  k: number[];
+  a: number[];
+  b: number[];
+}
 
 /**
  * Table borders of a scanned page as horizontal and vertical Segments in page points, ready for
@@ -54,17 +58,25 @@ export function detectRulingLines(raster: PageRaster, opts: RulingOptions = {}):
   };
   const pt = (px: number) => pxToPt(px, dpi);
   const out: Segment[] = [];
-  const inkAt = (x: number, y: number) => x >= 0 && y >= 0 && x < img.width && y < img.height && img.data[y * img.width + x]! < t;
+  const inkAt = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < img.width && y < img.height && img.data[y * img.width + x]! < t;
   // a streak along the feed (dirt on the glass, a worn drum) runs from the page's edge; a table's
   // rule stops at the margin. Left in, one streak joins every table it crosses into one grid.
-  const edgeX = EDGE_FRACTION * img.width, edgeY = EDGE_FRACTION * img.height;
-  for (const l of mergeCollinear(chainRuns(h, shape).filter((l) => clearSides(l, inkAt)), gap * 3)) {
+  const edgeX = EDGE_FRACTION * img.width,
+    edgeY = EDGE_FRACTION * img.height;
+  for (const l of mergeCollinear(
+    chainRuns(h, shape).filter((l) => clearSides(l, inkAt)),
+    gap * 3,
+  )) {
     if (l.to - l.from < o.minHorizontalIn * dpi) continue;
     if (l.from <= edgeX || l.to >= img.width - edgeX) continue;
     out.push({ page, x0: pt(l.from), y0: pt(l.at), x1: pt(l.to), y1: pt(l.at) });
   }
   const inkAtT = (along: number, across: number) => inkAt(across, along);
-  for (const l of mergeCollinear(chainRuns(v, shape).filter((l) => clearSides(l, inkAtT)), gap * 3)) {
+  for (const l of mergeCollinear(
+    chainRuns(v, shape).filter((l) => clearSides(l, inkAtT)),
+    gap * 3,
+  )) {
     if (l.to - l.from < o.minVerticalIn * dpi) continue;
     if (l.from <= edgeY || l.to >= img.height - edgeY) continue;
     out.push({ page, x0: pt(l.at), y0: pt(l.from), x1: pt(l.at), y1: pt(l.to) });
@@ -73,13 +85,21 @@ export function detectRulingLines(raster: PageRaster, opts: RulingOptions = {}):
 }
 
 /** One pass over the pixels: horizontal runs per row and vertical runs per column (state per column). */
-function collectRuns(d: Uint8Array, w: number, hgt: number, t: number, minRun: number, gap: number): { h: Runs; v: Runs } {
+function collectRuns(
+  d: Uint8Array,
+  w: number,
+  hgt: number,
+  t: number,
+  minRun: number,
+  gap: number,
+): { h: Runs; v: Runs } {
   const h: Runs = { k: [], a: [], b: [] };
   const vRaw: Runs = { k: [], a: [], b: [] };
   const vStart = new Int32Array(w).fill(-1);
   const vLast = new Int32Array(w);
   for (let y = 0; y < hgt; y++) {
-    let start = -1, last = 0;
+    let start = -1,
+      last = 0;
     for (let x = 0, i = y * w; x < w; x++, i++) {
       if (d[i]! < t) {
         if (start < 0) start = x;
@@ -88,19 +108,35 @@ function collectRuns(d: Uint8Array, w: number, hgt: number, t: number, minRun: n
         vLast[x] = y;
       } else {
         if (start >= 0 && x - last > gap) {
-          if (last - start + 1 >= minRun) { h.k.push(y); h.a.push(start); h.b.push(last); }
+          if (last - start + 1 >= minRun) {
+            h.k.push(y);
+            h.a.push(start);
+            h.b.push(last);
+          }
           start = -1;
         }
         if (vStart[x]! >= 0 && y - vLast[x]! > gap) {
-          if (vLast[x]! - vStart[x]! + 1 >= minRun) { vRaw.k.push(x); vRaw.a.push(vStart[x]!); vRaw.b.push(vLast[x]!); }
+          if (vLast[x]! - vStart[x]! + 1 >= minRun) {
+            vRaw.k.push(x);
+            vRaw.a.push(vStart[x]!);
+            vRaw.b.push(vLast[x]!);
+          }
           vStart[x] = -1;
         }
       }
     }
-    if (start >= 0 && last - start + 1 >= minRun) { h.k.push(y); h.a.push(start); h.b.push(last); }
+    if (start >= 0 && last - start + 1 >= minRun) {
+      h.k.push(y);
+      h.a.push(start);
+      h.b.push(last);
+    }
   }
   for (let x = 0; x < w; x++) {
-    if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minRun) { vRaw.k.push(x); vRaw.a.push(vStart[x]!); vRaw.b.push(vLast[x]!); }
+    if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minRun) {
+      vRaw.k.push(x);
+      vRaw.a.push(vStart[x]!);
+      vRaw.b.push(vLast[x]!);
+    }
   }
   // vertical runs come out in the order they end: sort by column, then start
   const order = vRaw.k.map((_, i) => i).sort((p, q) => vRaw.k[p]! - vRaw.k[q]! || vRaw.a[p]! - vRaw.a[q]!);
@@ -112,18 +148,29 @@ function collectRuns(d: Uint8Array, w: number, hgt: number, t: number, minRun: n
  * A straight rule along the run axis: `at` across it (pixel centre, mean over its length), from..to
  * along it (end-exclusive); across = at + slope · (along − mid).
  */
-interface Line { at: number; from: number; to: number; thickness: number; slope: number; mid: number }
+interface Line {
+  at: number;
+  from: number;
+  to: number;
+  thickness: number;
+  slope: number;
+  mid: number;
+}
 
 /** Chain runs on adjacent lines that overlap (or nearly touch), then keep chains shaped like rules. */
 function chainRuns(r: Runs, shape: { maxThickness: number; maxSlope: number; linkGap: number }): Line[] {
   const n = r.k.length;
   const parent = new Int32Array(n).map((_, i) => i);
   const find = (i: number): number => {
-    while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; }
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
     return i;
   };
   // runs of line k−1 are [prevStart, curStart); two pointers over both sorted by a
-  let prevStart = 0, curStart = 0;
+  let prevStart = 0,
+    curStart = 0;
   while (curStart < n) {
     let curEnd = curStart;
     while (curEnd < n && r.k[curEnd] === r.k[curStart]) curEnd++;
@@ -133,7 +180,8 @@ function chainRuns(r: Runs, shape: { maxThickness: number; maxSlope: number; lin
       for (let c = curStart; c < curEnd; c++) {
         while (p < curStart && r.b[p]! + shape.linkGap < r.a[c]!) p++;
         for (let q = p; q < curStart && r.a[q]! <= r.b[c]! + shape.linkGap; q++) {
-          const a = find(c), b = find(q);
+          const a = find(c),
+            b = find(q);
           if (a !== b) parent[a] = b;
         }
       }
@@ -146,14 +194,25 @@ function chainRuns(r: Runs, shape: { maxThickness: number; maxSlope: number; lin
   const acc = new Map<number, Acc>();
   for (let i = 0; i < n; i++) {
     const root = find(i);
-    const a = r.a[i]!, b = r.b[i]!, k = r.k[i]!;
-    const len = b - a + 1, c = (a + b) / 2;
+    const a = r.a[i]!,
+      b = r.b[i]!,
+      k = r.k[i]!;
+    const len = b - a + 1,
+      c = (a + b) / 2;
     let s = acc.get(root);
-    if (!s) { s = { from: a, to: b + 1, n: 0, sc: 0, sk: 0, scc: 0, sck: 0, skk: 0 }; acc.set(root, s); }
-    s.from = Math.min(s.from, a); s.to = Math.max(s.to, b + 1);
-    s.n += len; s.sc += len * c; s.sk += len * k;
+    if (!s) {
+      s = { from: a, to: b + 1, n: 0, sc: 0, sk: 0, scc: 0, sck: 0, skk: 0 };
+      acc.set(root, s);
+    }
+    s.from = Math.min(s.from, a);
+    s.to = Math.max(s.to, b + 1);
+    s.n += len;
+    s.sc += len * c;
+    s.sk += len * k;
     // a run's second moment along its length, so one long run alone still defines a slope of 0
-    s.scc += len * c * c + (len * (len * len - 1)) / 12; s.sck += len * c * k; s.skk += len * k * k;
+    s.scc += len * c * c + (len * (len * len - 1)) / 12;
+    s.sck += len * c * k;
+    s.skk += len * k * k;
   }
   const lines: Line[] = [];
   for (const s of acc.values()) {
@@ -161,8 +220,11 @@ function chainRuns(r: Runs, shape: { maxThickness: number; maxSlope: number; lin
     const thickness = s.n / length;
     // a rule is many times longer than thick; a letter's stem or bar (even in a 20 pt title) is not
     if (thickness > shape.maxThickness || length < MIN_ASPECT * thickness) continue;
-    const mc = s.sc / s.n, mk = s.sk / s.n;
-    const vcc = s.scc / s.n - mc * mc, vck = s.sck / s.n - mc * mk, vkk = s.skk / s.n - mk * mk;
+    const mc = s.sc / s.n,
+      mk = s.sk / s.n;
+    const vcc = s.scc / s.n - mc * mc,
+      vck = s.sck / s.n - mc * mk,
+      vkk = s.skk / s.n - mk * mk;
     const slope = vcc > 0 ? vck / vcc : 0;
     if (Math.abs(slope) > shape.maxSlope) continue;
     // spread across the fitted line: a straight band of thickness T gives about T/√12. A stamp's
@@ -185,7 +247,9 @@ const MAX_SIDE_INK = 0.2;
  */
 function clearSides(l: Line, inkAt: (along: number, across: number) => boolean): boolean {
   const off = l.thickness / 2 + 2;
-  let a = 0, b = 0, n = 0;
+  let a = 0,
+    b = 0,
+    n = 0;
   for (let p = l.from; p < l.to; p += 2) {
     const c = l.at - 0.5 + l.slope * (p - l.mid);
     for (const d of [off, off + 1.5]) {
@@ -202,12 +266,21 @@ function mergeCollinear(lines: Line[], maxGap: number): Line[] {
   const sorted = [...lines].sort((p, q) => p.at - q.at || p.from - q.from);
   const out: Line[] = [];
   for (const l of sorted) {
-    const m = out.find((o) => Math.abs(o.at - l.at) <= Math.max(2, (o.thickness + l.thickness) / 2)
-      && l.from <= o.to + maxGap && o.from <= l.to + maxGap);
-    if (!m) { out.push({ ...l }); continue; }
-    const lenM = m.to - m.from, lenL = l.to - l.from;
+    const m = out.find(
+      (o) =>
+        Math.abs(o.at - l.at) <= Math.max(2, (o.thickness + l.thickness) / 2) &&
+        l.from <= o.to + maxGap &&
+        o.from <= l.to + maxGap,
+    );
+    if (!m) {
+      out.push({ ...l });
+      continue;
+    }
+    const lenM = m.to - m.from,
+      lenL = l.to - l.from;
     m.at = (m.at * lenM + l.at * lenL) / (lenM + lenL);
-    m.from = Math.min(m.from, l.from); m.to = Math.max(m.to, l.to);
+    m.from = Math.min(m.from, l.from);
+    m.to = Math.max(m.to, l.to);
     m.thickness = Math.max(m.thickness, l.thickness);
   }
   return out;

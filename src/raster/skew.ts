@@ -20,7 +20,8 @@ export interface InkPoints {
 export function maskPoints(mask: Uint8Array, w: number, h: number, transpose = false): InkPoints {
   let count = 0;
   for (let i = 0; i < mask.length; i++) count += mask[i]!;
-  const xs = new Int32Array(count), ys = new Int32Array(count);
+  const xs = new Int32Array(count),
+    ys = new Int32Array(count);
   let k = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0, i = y * w; x < w; x++, i++) {
@@ -30,7 +31,9 @@ export function maskPoints(mask: Uint8Array, w: number, h: number, transpose = f
       k++;
     }
   }
-  return transpose ? { xs, ys, count, width: h, height: w, factor: 1 } : { xs, ys, count, width: w, height: h, factor: 1 };
+  return transpose
+    ? { xs, ys, count, width: h, height: w, factor: 1 }
+    : { xs, ys, count, width: w, height: h, factor: 1 };
 }
 
 /** Ink pixels (Otsu) of a copy downscaled to about `workWidth` wide. */
@@ -51,7 +54,8 @@ export function projectionScore(p: InkPoints, deg: number, hist: Float64Array): 
   hist.fill(0);
   for (let i = 0; i < p.count; i++) {
     const v = p.ys[i]! - p.xs[i]! * tan + offset;
-    const b = Math.floor(v), f = v - b;
+    const b = Math.floor(v),
+      f = v - b;
     hist[b]! += 1 - f;
     hist[b + 1]! += f;
   }
@@ -76,20 +80,28 @@ export function scanAngles(p: InkPoints, range: number, refine = true, coarse = 
   const hist = new Float64Array(p.height + 2 * Math.ceil(Math.tan((reach * Math.PI) / 180) * p.width) + 8);
   const score = (a: number) => projectionScore(p, a, hist);
   if (p.count === 0) return { angle: 0, best: 0 };
-  let best = center, bestScore = -1;
+  let best = center,
+    bestScore = -1;
   for (let a = center - range; a <= center + range + 1e-9; a += coarse) {
     const s = score(a);
-    if (s > bestScore) { bestScore = s; best = a; }
+    if (s > bestScore) {
+      bestScore = s;
+      best = a;
+    }
   }
   if (!refine) return { angle: best, best: bestScore };
   const fine = 0.025;
   center = best;
   for (let a = center - coarse; a <= center + coarse + 1e-9; a += fine) {
     const s = score(a);
-    if (s > bestScore) { bestScore = s; best = a; }
+    if (s > bestScore) {
+      bestScore = s;
+      best = a;
+    }
   }
   center = best;
-  const sl = score(center - fine), sr = score(center + fine);
+  const sl = score(center - fine),
+    sr = score(center + fine);
   const denom = sl - 2 * bestScore + sr;
   const shift = denom < 0 ? (0.5 * (sl - sr)) / denom : 0;
   return { angle: center + Math.max(-1, Math.min(1, shift)) * fine, best: bestScore };
@@ -114,21 +126,34 @@ export function deskew(img: GrayImage, angle: number): GrayImage {
   if (Math.abs(angle) < 0.005) return img;
   const { width: w, height: h, data: src } = img;
   const out = new Uint8Array(w * h);
-  const rad = (angle * Math.PI) / 180, cos = Math.cos(rad), sin = Math.sin(rad);
-  const cx = (w - 1) / 2, cy = (h - 1) / 2;
+  const rad = (angle * Math.PI) / 180,
+    cos = Math.cos(rad),
+    sin = Math.sin(rad);
+  const cx = (w - 1) / 2,
+    cy = (h - 1) / 2;
   const ONE = 65536;
-  const dx = Math.round(cos * ONE), dy = Math.round(sin * ONE);
-  const maxX = (w - 1) * ONE, maxY = (h - 1) * ONE;
+  const dx = Math.round(cos * ONE),
+    dy = Math.round(sin * ONE);
+  const maxX = (w - 1) * ONE,
+    maxY = (h - 1) * ONE;
   for (let y = 0; y < h; y++) {
     // source of output pixel (x, y): (x, y) turned about the centre by +angle
     let sx = Math.round((cx - cx * cos - (y - cy) * sin) * ONE);
     let sy = Math.round((cy - cx * sin + (y - cy) * cos) * ONE);
     for (let x = 0, o = y * w; x < w; x++, o++, sx += dx, sy += dy) {
-      if (sx < 0 || sy < 0 || sx >= maxX || sy >= maxY) { out[o] = 255; continue; }
+      if (sx < 0 || sy < 0 || sx >= maxX || sy >= maxY) {
+        out[o] = 255;
+        continue;
+      }
       const i = (sy >> 16) * w + (sx >> 16);
-      const fx = (sx & 65535) >> 8, fy = (sy & 65535) >> 8;
-      const a = src[i]!, b = src[i + 1]!, c = src[i + w]!, d = src[i + w + 1]!;
-      const top = (a << 8) + (b - a) * fx, bot = (c << 8) + (d - c) * fx;
+      const fx = (sx & 65535) >> 8,
+        fy = (sy & 65535) >> 8;
+      const a = src[i]!,
+        b = src[i + 1]!,
+        c = src[i + w]!,
+        d = src[i + w + 1]!;
+      const top = (a << 8) + (b - a) * fx,
+        bot = (c << 8) + (d - c) * fx;
       out[o] = ((top << 8) + (bot - top) * fy + 32768) >> 16;
     }
   }

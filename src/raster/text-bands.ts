@@ -23,23 +23,34 @@ export function textBands(img: GrayImage, dpi: number): [number, number][] {
     for (let i = y * w, end = i + w; i < end && dark < ROW_INK_PX; i++) if (data[i]! < TEXT_INK_LEVEL) dark++;
     inked[y] = dark >= ROW_INK_PX ? 1 : 0;
   }
-  const wide = Math.round(WIDE_GAP_IN * dpi), lineGap = Math.max(2, Math.round(LINE_GAP_IN * dpi));
+  const wide = Math.round(WIDE_GAP_IN * dpi),
+    lineGap = Math.max(2, Math.round(LINE_GAP_IN * dpi));
   const maxH = Math.round(MAX_BAND_IN * dpi);
   const bands: [number, number][] = [];
-  let start = -1, lastInk = -1, cut = -1;
+  let start = -1,
+    lastInk = -1,
+    cut = -1;
   for (let y = 0; y < h; y++) {
     if (!inked[y]) {
       if (start < 0) continue;
-      if (y - lastInk >= wide) { bands.push([start, lastInk + 1]); start = -1; }
-      else if (y - lastInk === lineGap) cut = lastInk + 1;
+      if (y - lastInk >= wide) {
+        bands.push([start, lastInk + 1]);
+        start = -1;
+      } else if (y - lastInk === lineGap) cut = lastInk + 1;
       continue;
     }
-    if (start < 0) { start = y; cut = -1; }
-    else if (y - start > maxH && cut > start) {
+    if (start < 0) {
+      start = y;
+      cut = -1;
+    } else if (y - start > maxH && cut > start) {
       // end the band at the last line gap; the next one starts with the line after it
       bands.push([start, cut]);
       start = y;
-      for (let u = cut; u < y; u++) if (inked[u]) { start = u; break; }
+      for (let u = cut; u < y; u++)
+        if (inked[u]) {
+          start = u;
+          break;
+        }
       cut = -1;
     }
     lastInk = y;
@@ -77,8 +88,12 @@ export function typicalLineHeight(img: GrayImage): number {
   let run = 0;
   for (let y = 0; y <= h; y++) {
     let dark = 0;
-    if (y < h) for (let i = y * w, end = i + w; i < end && dark < ROW_INK_PX; i++) if (data[i]! < TEXT_INK_LEVEL) dark++;
-    if (dark >= ROW_INK_PX) { run++; continue; }
+    if (y < h)
+      for (let i = y * w, end = i + w; i < end && dark < ROW_INK_PX; i++) if (data[i]! < TEXT_INK_LEVEL) dark++;
+    if (dark >= ROW_INK_PX) {
+      run++;
+      continue;
+    }
     if (run >= 8) runs.push(run);
     run = 0;
   }
@@ -94,11 +109,20 @@ export function typicalLineHeight(img: GrayImage): number {
  */
 export function inkColumns(img: GrayImage, y0: number, y1: number, margin: number): [number, number] {
   const { width: w, data } = img;
-  let lo = w, hi = -1;
+  let lo = w,
+    hi = -1;
   for (let y = y0; y < y1; y++) {
     const row = y * w;
-    for (let x = 0; x < lo; x++) if (data[row + x]! < TEXT_INK_LEVEL) { lo = x; break; }
-    for (let x = w - 1; x > hi; x--) if (data[row + x]! < TEXT_INK_LEVEL) { hi = x; break; }
+    for (let x = 0; x < lo; x++)
+      if (data[row + x]! < TEXT_INK_LEVEL) {
+        lo = x;
+        break;
+      }
+    for (let x = w - 1; x > hi; x--)
+      if (data[row + x]! < TEXT_INK_LEVEL) {
+        hi = x;
+        break;
+      }
   }
   if (hi < lo) return [0, w];
   return [Math.max(0, lo - margin), Math.min(w, hi + 1 + margin)];
@@ -106,8 +130,10 @@ export function inkColumns(img: GrayImage, y0: number, y1: number, margin: numbe
 
 /** Rows [y0, y1), columns [x0, x1) of the image as their own image, with a white margin above and below. */
 export function bandImage(img: GrayImage, y0: number, y1: number, margin: number, x0 = 0, x1 = img.width): GrayImage {
-  const h = y1 - y0 + 2 * margin, w = x1 - x0;
+  const h = y1 - y0 + 2 * margin,
+    w = x1 - x0;
   const data = new Uint8Array(w * h).fill(255);
-  for (let y = y0; y < y1; y++) data.set(img.data.subarray(y * img.width + x0, y * img.width + x1), (y - y0 + margin) * w);
+  for (let y = y0; y < y1; y++)
+    data.set(img.data.subarray(y * img.width + x0, y * img.width + x1), (y - y0 + margin) * w);
   return { data, width: w, height: h };
 }

@@ -21,7 +21,10 @@ export interface Correction {
 }
 
 export class CorrectionError extends Error {
-  constructor(readonly code: 'no-such-row' | 'ambiguous-row' | 'no-such-field' | 'bad-value', message: string) {
+  constructor(
+    readonly code: 'no-such-row' | 'ambiguous-row' | 'no-such-field' | 'bad-value',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -37,17 +40,32 @@ export interface CorrectedValue {
 /** A corrected value carries who corrected it; verification trusts it fully (confidence 100). */
 export type CorrectedField = Field & { correctedBy: string; correctedAt: string };
 
-export function applyCorrection(analysis: Analysis, c: Correction, actor: string, at = new Date()): { analysis: Analysis; before: CorrectedValue; after: CorrectedValue } {
+export function applyCorrection(
+  analysis: Analysis,
+  c: Correction,
+  actor: string,
+  at = new Date(),
+): { analysis: Analysis; before: CorrectedValue; after: CorrectedValue } {
   const next = structuredClone(analysis);
   if (c.table === 'narrative') return correctClaim(next, c, actor, at);
   const fields: readonly string[] | undefined = TABLE_FIELDS[c.table];
-  if (!fields?.includes(c.field)) throw new CorrectionError('no-such-field', `Tabel ${c.table} has no field "${c.field}" (${fields?.join(', ')})`);
+  if (!fields?.includes(c.field))
+    throw new CorrectionError('no-such-field', `Tabel ${c.table} has no field "${c.field}" (${fields?.join(', ')})`);
   const rows = next.tables[c.table].filter((r) => r.no === c.row);
   const row = pick(rows, c, `Tabel ${c.table} row "${c.row}"`);
   const old = row.fields[c.field];
   if (!old) throw new CorrectionError('no-such-field', `Tabel ${c.table} row "${c.row}" has no cell "${c.field}"`);
   const { value, decimals, raw } = parseCorrection(c.value, old.kind);
-  const field: CorrectedField = { ...old, value, decimals, raw, conf: 100, parsed: true, correctedBy: actor, correctedAt: at.toISOString() };
+  const field: CorrectedField = {
+    ...old,
+    value,
+    decimals,
+    raw,
+    conf: 100,
+    parsed: true,
+    correctedBy: actor,
+    correctedAt: at.toISOString(),
+  };
   row.fields[c.field] = field;
   return { analysis: next, before: snapshot(old), after: snapshot(field) };
 }
@@ -60,7 +78,13 @@ function correctClaim(next: Analysis, c: Correction, actor: string, at: Date) {
   const { value, decimals, raw } = parseCorrection(c.value, numeric ? 'pct' : 'text');
   if (value === null) throw new CorrectionError('bad-value', 'a claim cannot be emptied');
   const before = { value: claim.value, raw: String(claim.value), conf: claim.conf, page: claim.page, bbox: claim.bbox };
-  Object.assign(claim, { value, decimals, conf: 100, correctedBy: actor, correctedAt: at.toISOString() } satisfies Partial<ExtractedClaim> & Record<string, unknown>);
+  Object.assign(claim, {
+    value,
+    decimals,
+    conf: 100,
+    correctedBy: actor,
+    correctedAt: at.toISOString(),
+  } satisfies Partial<ExtractedClaim> & Record<string, unknown>);
   return { analysis: next, before, after: { value, raw, conf: 100, page: claim.page, bbox: claim.bbox } };
 }
 
@@ -68,15 +92,23 @@ function pick<T>(items: T[], c: Correction, what: string): T {
   if (!items.length) throw new CorrectionError('no-such-row', `${what} does not exist`);
   if (c.occurrence !== undefined) {
     const it = items[c.occurrence];
-    if (!it) throw new CorrectionError('no-such-row', `${what} occurs ${items.length} time(s); occurrence ${c.occurrence} does not exist`);
+    if (!it)
+      throw new CorrectionError(
+        'no-such-row',
+        `${what} occurs ${items.length} time(s); occurrence ${c.occurrence} does not exist`,
+      );
     return it;
   }
-  if (items.length > 1) throw new CorrectionError('ambiguous-row', `${what} occurs ${items.length} times: give "occurrence" (0-based)`);
+  if (items.length > 1)
+    throw new CorrectionError('ambiguous-row', `${what} occurs ${items.length} times: give "occurrence" (0-based)`);
   return items[0]!;
 }
 
 /** The reviewer's value in the field's kind; the decimals typed set the tolerance as printed ones do. */
-export function parseCorrection(v: number | string | null, kind: Field['kind']): { value: number | string | null; decimals: number | null; raw: string } {
+export function parseCorrection(
+  v: number | string | null,
+  kind: Field['kind'],
+): { value: number | string | null; decimals: number | null; raw: string } {
   if (v === null || (typeof v === 'string' && !v.trim())) return { value: null, decimals: null, raw: '' };
   if (kind === 'text') {
     const s = String(v).replace(/\s+/g, ' ').trim();
@@ -89,7 +121,11 @@ export function parseCorrection(v: number | string | null, kind: Field['kind']):
     return { value: v, decimals: /e/i.test(s) ? 0 : (s.split('.')[1]?.length ?? 0), raw: s };
   }
   const n = parseNumber(v, kind);
-  if (!n.ok || n.value === null) throw new CorrectionError('bad-value', `"${v.slice(0, 40)}" is not a ${kind === 'pct' ? 'percentage' : kind === 'money' ? 'rupiah amount' : 'number'}`);
+  if (!n.ok || n.value === null)
+    throw new CorrectionError(
+      'bad-value',
+      `"${v.slice(0, 40)}" is not a ${kind === 'pct' ? 'percentage' : kind === 'money' ? 'rupiah amount' : 'number'}`,
+    );
   return { value: n.value, decimals: n.decimals, raw: v.trim() };
 }
 

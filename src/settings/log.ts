@@ -35,11 +35,14 @@ export interface LoggerOptions {
 
 /** A logger writing one JSON object per line: `level` as a word, `time` in ISO 8601, `msg`. */
 export function createLogger(o: LoggerOptions = {}): Logger {
-  return pino({
-    level: o.level ?? loadSettings(o.env).logLevel,
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  }, o.destination ?? process.stderr);
+  return pino(
+    {
+      level: o.level ?? loadSettings(o.env).logLevel,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    o.destination ?? process.stderr,
+  );
 }
 
 let root: Logger | null = null;

@@ -83,12 +83,17 @@ export function trustProxyOption(v: string | undefined): false | number | string
   if (!s || /^(0|false|no|off)$/i.test(s)) return false;
   if (TRUTHY.test(s)) return 1;
   if (/^\d+$/.test(s)) return Number(s);
-  const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const a of list) {
     const [ip, bits, extra] = a.split('/');
     const family = net.isIP(ip ?? '');
-    const ok = family !== 0 && extra === undefined
-      && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+    const ok =
+      family !== 0 &&
+      extra === undefined &&
+      (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
     if (!ok) throw new Error(`LKJ_TRUST_PROXY: "${a}" is neither a number of hops nor an IP address or CIDR network`);
   }
   return list;
@@ -96,35 +101,49 @@ export function trustProxyOption(v: string | undefined): false | number | string
 
 export const SETTINGS = {
   // where things are
-  databaseUrl: text('DATABASE_URL', 'PostgreSQL connection string (distributed mode); unset: the embedded PGlite database'),
-  redisUrl: text('REDIS_URL', 'Redis for the BullMQ queue (distributed mode, needs DATABASE_URL); unset: processing in the process'),
+  databaseUrl: text(
+    'DATABASE_URL',
+    'PostgreSQL connection string (distributed mode); unset: the embedded PGlite database',
+  ),
+  redisUrl: text(
+    'REDIS_URL',
+    'Redis for the BullMQ queue (distributed mode, needs DATABASE_URL); unset: processing in the process',
+  ),
   dataDir: textOr('LKJ_DATA_DIR', './data', 'embedded database and originals; the rendered-image cache of lkj serve'),
   cacheDir: {
-    env: 'LKJ_CACHE_DIR', meaning: 'where the offline OCR models are linked into one folder for tesseract.js',
+    env: 'LKJ_CACHE_DIR',
+    meaning: 'where the offline OCR models are linked into one folder for tesseract.js',
     schema: raw.transform((v) => v || path.join(os.tmpdir(), `lkj-tessdata-${process.getuid?.() ?? 'u'}`)),
   } satisfies Setting<string>,
   webDir: {
-    env: 'LKJ_WEB_DIR', meaning: "the web app's files; empty: none; unset (undefined): dist/web, else web/",
+    env: 'LKJ_WEB_DIR',
+    meaning: "the web app's files; empty: none; unset (undefined): dist/web, else web/",
     schema: raw.transform((v) => (v === '' ? null : v)),
   } satisfies Setting<string | null | undefined>,
   lang: {
-    env: 'LKJ_LANG', meaning: 'language of the CLI and of re-verified reports: id or en', default: 'id',
+    env: 'LKJ_LANG',
+    meaning: 'language of the CLI and of re-verified reports: id or en',
+    default: 'id',
     schema: z.enum(['id', 'en']).catch('id'),
   } satisfies Setting<'id' | 'en'>,
 
   // lkj serve
   port: {
-    env: 'PORT', meaning: 'where lkj serve listens (--port wins)', default: 3000,
+    env: 'PORT',
+    meaning: 'where lkj serve listens (--port wins)',
+    default: 3000,
     // not a number: lkj serve says the port is invalid (as it always did)
     schema: raw.transform((v) => (v ? Number(v) : 3000)),
   } satisfies Setting<number>,
   host: textOr('HOST', 'localhost', 'the address lkj serve listens on (--host wins)'),
   secureCookies: {
-    env: 'LKJ_SECURE_COOKIES', meaning: 'cookies Secure: true (1, true, yes, on), false (anything else), auto (unset: when over TLS)',
+    env: 'LKJ_SECURE_COOKIES',
+    meaning: 'cookies Secure: true (1, true, yes, on), false (anything else), auto (unset: when over TLS)',
     schema: raw.transform((v): 'auto' | boolean => (v === undefined || v === '' ? 'auto' : TRUTHY.test(v))),
   } satisfies Setting<'auto' | boolean>,
   trustProxy: {
-    env: 'LKJ_TRUST_PROXY', meaning: 'whom to believe in X-Forwarded-For: a number of hops, or proxy addresses / CIDR networks',
+    env: 'LKJ_TRUST_PROXY',
+    meaning: 'whom to believe in X-Forwarded-For: a number of hops, or proxy addresses / CIDR networks',
     schema: raw.transform(trustProxyOption),
   } satisfies Setting<false | number | string[]>,
   sessionHours: positive('LKJ_SESSION_HOURS', 12, 'session lifetime in hours'),
@@ -133,41 +152,54 @@ export const SETTINGS = {
   maxUploadFiles: positive('LKJ_MAX_UPLOAD_FILES', 50, 'most files in one upload'),
   requestTimeoutS: positive('LKJ_REQUEST_TIMEOUT_S', 300, 'seconds before a request not received in full gets 408'),
   samples: {
-    env: 'LKJ_SAMPLES', meaning: '0: the first start of lkj serve loads no sample reports',
+    env: 'LKJ_SAMPLES',
+    meaning: '0: the first start of lkj serve loads no sample reports',
     schema: raw.transform((v) => v !== '0'),
   } satisfies Setting<boolean>,
   sampleScans: {
-    env: 'LKJ_SAMPLE_SCANS', meaning: 'scanned sample reports the first start loads (0: none)', default: 2,
+    env: 'LKJ_SAMPLE_SCANS',
+    meaning: 'scanned sample reports the first start loads (0: none)',
+    default: 2,
     schema: numeric.pipe(z.number().int().nonnegative()).catch(2),
   } satisfies Setting<number>,
 
   // the queue and the database
   queuePrefix: textOr('LKJ_QUEUE_PREFIX', 'lkj', 'Redis key prefix (several installations on one Redis)'),
   lockMs: positive('LKJ_LOCK_MS', 60_000, "job lock: how long before a dead worker's job is taken by another"),
-  reconcileMs: positive('LKJ_RECONCILE_MS', 60_000, 'how often workers re-queue unfinished documents from the database'),
+  reconcileMs: positive(
+    'LKJ_RECONCILE_MS',
+    60_000,
+    'how often workers re-queue unfinished documents from the database',
+  ),
   jobAttempts: count('LKJ_JOB_ATTEMPTS', 5, 'attempts per job for transient errors'),
   dbRetryMs: positive('LKJ_DB_RETRY_MS', 120_000, 'how long a query waits out an unreachable PostgreSQL'),
 
   // reading
   ocrWorkers: {
-    env: 'LKJ_OCR_WORKERS', meaning: 'Tesseract worker threads; default one per core, at most 4',
+    env: 'LKJ_OCR_WORKERS',
+    meaning: 'Tesseract worker threads; default one per core, at most 4',
     schema: numeric.pipe(z.number().int().positive()).catch(() => cores()),
   } satisfies Setting<number>,
   ocrPageLangs: {
-    env: 'LKJ_OCR_PAGE_LANGS', meaning: 'the OCR models of the first page pass, +-separated', default: 'ind+eng',
+    env: 'LKJ_OCR_PAGE_LANGS',
+    meaning: 'the OCR models of the first page pass, +-separated',
+    default: 'ind+eng',
     schema: raw.transform((v) => {
       const langs = (v ?? '').split('+').filter(Boolean);
       return langs.length ? langs : ['ind', 'eng'];
     }),
   } satisfies Setting<string[]>,
   trustAnchors: {
-    env: 'LKJ_TRUST_ANCHORS', meaning: 'a PEM or DER file, or a folder of them, that digital signatures must chain to',
+    env: 'LKJ_TRUST_ANCHORS',
+    meaning: 'a PEM or DER file, or a folder of them, that digital signatures must chain to',
     schema: raw.transform((v) => v?.trim() || undefined),
   } satisfies Setting<string | undefined>,
 
   // diagnostics
   logLevel: {
-    env: 'LKJ_LOG_LEVEL', meaning: 'the level of the JSON log lines on stderr', default: 'info',
+    env: 'LKJ_LOG_LEVEL',
+    meaning: 'the level of the JSON log lines on stderr',
+    default: 'info',
     schema: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LOG_LEVELS)).catch('info'),
   } satisfies Setting<LogLevel>,
   debugOcr: whenSet('LKJ_DEBUG_OCR', 'log every OCR re-read (debug level) whatever LKJ_LOG_LEVEL says'),

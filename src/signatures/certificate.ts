@@ -2,8 +2,18 @@
 import type * as pkijs from 'pkijs';
 
 const SHORT: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.5': 'serialNumber', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU',
-  '2.5.4.12': 'title', '2.5.4.4': 'SN', '2.5.4.42': 'GN', '2.5.4.97': 'organizationIdentifier', '1.2.840.113549.1.9.1': 'E',
+  '2.5.4.3': 'CN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
+  '2.5.4.4': 'SN',
+  '2.5.4.42': 'GN',
+  '2.5.4.97': 'organizationIdentifier',
+  '1.2.840.113549.1.9.1': 'E',
   '0.9.2342.19200300.100.1.1': 'UID',
 };
 
@@ -38,7 +48,11 @@ export function certificateNip(subject: pkijs.RelativeDistinguishedNames): strin
 export function certificateName(subject: pkijs.RelativeDistinguishedNames): string | null {
   const cn = attribute(subject, '2.5.4.3');
   if (cn) {
-    const name = cn.replace(NIP, ' ').replace(/\bNIP\b\.?:?/gi, ' ').replace(/\s+/g, ' ').replace(/^[\s,;:/-]+|[\s,;:/-]+$/g, '');
+    const name = cn
+      .replace(NIP, ' ')
+      .replace(/\bNIP\b\.?:?/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s,;:/-]+|[\s,;:/-]+$/g, '');
     return name || null;
   }
   const parts = [attribute(subject, '2.5.4.42'), attribute(subject, '2.5.4.4')].filter(Boolean);

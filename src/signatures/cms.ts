@@ -28,7 +28,12 @@ const DIGESTS: Record<string, string> = {
   '2.16.840.1.101.3.4.2.2': 'sha384',
   '2.16.840.1.101.3.4.2.3': 'sha512',
 };
-const WEBCRYPTO_NAME: Record<string, string> = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
+const WEBCRYPTO_NAME: Record<string, string> = {
+  sha1: 'SHA-1',
+  sha256: 'SHA-256',
+  sha384: 'SHA-384',
+  sha512: 'SHA-512',
+};
 
 export interface CmsCheck {
   problems: SignatureProblem[];
@@ -57,9 +62,26 @@ const ab = (u: Uint8Array): ArrayBuffer => u.slice().buffer as ArrayBuffer;
  * Check one signature's CMS. `kind` timestamp: the CMS is a document timestamp token, whose
  * TSTInfo must imprint the signed bytes. adbe.pkcs7.sha1: the content is the SHA-1 of the bytes.
  */
-export async function checkCms(cms: Uint8Array, bytes: Uint8Array, ranges: Ranges, kind: 'signature' | 'timestamp', subFilter: string | null): Promise<CmsCheck> {
-  const out: CmsCheck = { problems: [], digestValid: null, signatureValid: null, signer: null, certificates: [], signingTime: null, timestamp: null };
-  const fail = (code: SignatureProblem['code'], detail: string) => { out.problems.push({ code, detail }); return out; };
+export async function checkCms(
+  cms: Uint8Array,
+  bytes: Uint8Array,
+  ranges: Ranges,
+  kind: 'signature' | 'timestamp',
+  subFilter: string | null,
+): Promise<CmsCheck> {
+  const out: CmsCheck = {
+    problems: [],
+    digestValid: null,
+    signatureValid: null,
+    signer: null,
+    certificates: [],
+    signingTime: null,
+    timestamp: null,
+  };
+  const fail = (code: SignatureProblem['code'], detail: string) => {
+    out.problems.push({ code, detail });
+    return out;
+  };
 
   if (subFilter === 'adbe.x509.rsa_sha1' || subFilter === 'adbe.x509.rsa.sha1') {
     return fail('unsupported', `SubFilter ${subFilter} (a raw PKCS#1 signature, not CMS) is not verified`);
@@ -67,9 +89,14 @@ export async function checkCms(cms: Uint8Array, bytes: Uint8Array, ranges: Range
   let sd: pkijs.SignedData;
   try {
     const asn = asn1js.fromBER(ab(cms));
-    if (asn.offset === -1) return fail('cms-unreadable', `the CMS in /Contents is truncated or not DER (${asn.result.error || 'ASN.1 decoding failed'})`);
+    if (asn.offset === -1)
+      return fail(
+        'cms-unreadable',
+        `the CMS in /Contents is truncated or not DER (${asn.result.error || 'ASN.1 decoding failed'})`,
+      );
     const ci = new pkijs.ContentInfo({ schema: asn.result });
-    if (ci.contentType !== OID.signedData) return fail('unsupported', `the CMS content type ${ci.contentType} is not SignedData (${OID.signedData})`);
+    if (ci.contentType !== OID.signedData)
+      return fail('unsupported', `the CMS content type ${ci.contentType} is not SignedData (${OID.signedData})`);
     sd = new pkijs.SignedData({ schema: ci.content });
   } catch (e) {
     return fail('cms-unreadable', `the CMS in /Contents is not a SignedData (${(e as Error).message})`);
@@ -77,7 +104,11 @@ export async function checkCms(cms: Uint8Array, bytes: Uint8Array, ranges: Range
   out.certificates = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   const si = sd.signerInfos[0];
   if (!si) return fail('cms-unreadable', 'the CMS SignedData has no signer');
-  if (sd.signerInfos.length > 1) out.problems.push({ code: 'unsupported', detail: `the CMS has ${sd.signerInfos.length} signers; only the first is checked` });
+  if (sd.signerInfos.length > 1)
+    out.problems.push({
+      code: 'unsupported',
+      detail: `the CMS has ${sd.signerInfos.length} signers; only the first is checked`,
+    });
 
   out.signer = await findSigner(si, out.certificates);
   const digestName = DIGESTS[si.digestAlgorithm.algorithmId];
@@ -96,7 +127,11 @@ export async function checkCms(cms: Uint8Array, bytes: Uint8Array, ranges: Range
       if (!eContent) return fail('cms-unreadable', 'the document timestamp has no TSTInfo');
       const tst = pkijs.TSTInfo.fromBER(ab(eContent));
       const imprintAlg = DIGESTS[tst.messageImprint.hashAlgorithm.algorithmId];
-      if (!imprintAlg) return fail('unsupported', `unknown timestamp imprint algorithm ${tst.messageImprint.hashAlgorithm.algorithmId}`);
+      if (!imprintAlg)
+        return fail(
+          'unsupported',
+          `unknown timestamp imprint algorithm ${tst.messageImprint.hashAlgorithm.algorithmId}`,
+        );
       bound = eq(rangesDigest(imprintAlg, bytes, ranges), tst.messageImprint.hashedMessage.valueBlock.valueHexView);
       out.timestamp = { time: tst.genTime, authority: tsaName(tst, out.signer), valid: false };
     } else if (eContent) {
@@ -109,8 +144,11 @@ export async function checkCms(cms: Uint8Array, bytes: Uint8Array, ranges: Range
   let signedData: Uint8Array;
   if (si.signedAttrs) {
     const md = attrValue(OID.messageDigest) as asn1js.OctetString | undefined;
-    if (!md || !(md instanceof asn1js.OctetString)) return fail('cms-unreadable', 'the signed attributes have no messageDigest');
-    const actual = eContent ? createHash(digestName).update(eContent).digest() : rangesDigest(digestName, bytes, ranges);
+    if (!md || !(md instanceof asn1js.OctetString))
+      return fail('cms-unreadable', 'the signed attributes have no messageDigest');
+    const actual = eContent
+      ? createHash(digestName).update(eContent).digest()
+      : rangesDigest(digestName, bytes, ranges);
     out.digestValid = bound && eq(actual, md.valueBlock.valueHexView);
     signedData = new Uint8Array(si.signedAttrs.encodedValue);
   } else {
@@ -119,23 +157,39 @@ export async function checkCms(cms: Uint8Array, bytes: Uint8Array, ranges: Range
     signedData = eContent ?? Buffer.concat(ranges.map(([a, b]) => bytes.subarray(a, b)));
   }
   if (!out.digestValid) {
-    out.problems.push({ code: 'digest-mismatch', detail: kind === 'timestamp'
-      ? 'the timestamp\'s message imprint differs from the hash of the /ByteRange bytes: the signed bytes were changed'
-      : `the signed messageDigest differs from the ${digestName.toUpperCase()} of the /ByteRange bytes: the signed bytes were changed` });
+    out.problems.push({
+      code: 'digest-mismatch',
+      detail:
+        kind === 'timestamp'
+          ? "the timestamp's message imprint differs from the hash of the /ByteRange bytes: the signed bytes were changed"
+          : `the signed messageDigest differs from the ${digestName.toUpperCase()} of the /ByteRange bytes: the signed bytes were changed`,
+    });
   }
 
   // 2. the signature value against the signer certificate's key
   if (!out.signer) return fail('no-signer-certificate', 'no certificate in the CMS matches the signer identifier');
   out.signatureValid = await verifyValue(signedData, si, out.signer, digestName).catch((e: Error) => {
-    out.problems.push({ code: 'unsupported', detail: `the signature algorithm ${si.signatureAlgorithm.algorithmId} could not be verified (${e.message})` });
+    out.problems.push({
+      code: 'unsupported',
+      detail: `the signature algorithm ${si.signatureAlgorithm.algorithmId} could not be verified (${e.message})`,
+    });
     return null;
   });
-  if (out.signatureValid === false) out.problems.push({ code: 'signature-invalid', detail: 'the signature value does not verify with the signer certificate\'s public key' });
+  if (out.signatureValid === false)
+    out.problems.push({
+      code: 'signature-invalid',
+      detail: "the signature value does not verify with the signer certificate's public key",
+    });
   if (out.timestamp) out.timestamp.valid = !!out.digestValid && !!out.signatureValid;
 
   // 3. a timestamp token over the signature value (PAdES B-T)
   const token = si.unsignedAttrs?.attributes.find((a) => a.type === OID.timestampToken)?.values[0];
-  if (token && kind === 'signature') out.timestamp = await checkTimestampToken(token, new Uint8Array(si.signature.valueBlock.valueHexView), out.problems);
+  if (token && kind === 'signature')
+    out.timestamp = await checkTimestampToken(
+      token,
+      new Uint8Array(si.signature.valueBlock.valueHexView),
+      out.problems,
+    );
   return out;
 }
 
@@ -151,7 +205,11 @@ async function findSigner(si: pkijs.SignerInfo, certs: pkijs.Certificate[]): Pro
   }
   // subjectKeyIdentifier: [0] IMPLICIT OCTET STRING, compared with the SHA-1 of each key
   const sid = si.sid as asn1js.Constructed & asn1js.Primitive;
-  const keyId = new Uint8Array(sid.idBlock.isConstructed ? (sid.valueBlock.value[0] as asn1js.OctetString).valueBlock.valueHexView : sid.valueBlock.valueHexView);
+  const keyId = new Uint8Array(
+    sid.idBlock.isConstructed
+      ? (sid.valueBlock.value[0] as asn1js.OctetString).valueBlock.valueHexView
+      : sid.valueBlock.valueHexView,
+  );
   for (const c of certs) {
     const ski = createHash('sha1').update(c.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest();
     if (eq(ski, keyId)) return c;
@@ -159,7 +217,12 @@ async function findSigner(si: pkijs.SignerInfo, certs: pkijs.Certificate[]): Pro
   return null;
 }
 
-async function verifyValue(data: Uint8Array, si: pkijs.SignerInfo, cert: pkijs.Certificate, digestName: string): Promise<boolean> {
+async function verifyValue(
+  data: Uint8Array,
+  si: pkijs.SignerInfo,
+  cert: pkijs.Certificate,
+  digestName: string,
+): Promise<boolean> {
   const engine = pkijs.getCrypto(true);
   const sha = WEBCRYPTO_NAME[digestName];
   // a bare rsaEncryption algorithm takes its hash from the digest algorithm
@@ -183,7 +246,11 @@ function tsaName(tst: pkijs.TSTInfo, signer: pkijs.Certificate | null): string |
 }
 
 /** An RFC 3161 token in the unsigned attributes: it must verify and imprint this signature's value. */
-async function checkTimestampToken(token: unknown, signatureValue: Uint8Array, problems: SignatureProblem[]): Promise<CmsCheck['timestamp']> {
+async function checkTimestampToken(
+  token: unknown,
+  signatureValue: Uint8Array,
+  problems: SignatureProblem[],
+): Promise<CmsCheck['timestamp']> {
   try {
     const ci = new pkijs.ContentInfo({ schema: token as asn1js.Sequence });
     const tsd = new pkijs.SignedData({ schema: ci.content });
@@ -197,12 +264,19 @@ async function checkTimestampToken(token: unknown, signatureValue: Uint8Array, p
       tsa = r.signerCertificate ?? null;
     } catch (e) {
       tsa = (e as { signerCertificate?: pkijs.Certificate }).signerCertificate ?? null;
-      problems.push({ code: 'timestamp-invalid', detail: `the timestamp token does not verify (${(e as Error).message})` });
+      problems.push({
+        code: 'timestamp-invalid',
+        detail: `the timestamp token does not verify (${(e as Error).message})`,
+      });
     }
-    if (!valid && !problems.some((p) => p.code === 'timestamp-invalid')) problems.push({ code: 'timestamp-invalid', detail: 'the timestamp token\'s signature does not verify' });
+    if (!valid && !problems.some((p) => p.code === 'timestamp-invalid'))
+      problems.push({ code: 'timestamp-invalid', detail: "the timestamp token's signature does not verify" });
     return { time: tst.genTime, authority: tsaName(tst, tsa ?? certs[0] ?? null), valid };
   } catch (e) {
-    problems.push({ code: 'timestamp-invalid', detail: `the timestamp token cannot be read (${(e as Error).message})` });
+    problems.push({
+      code: 'timestamp-invalid',
+      detail: `the timestamp token cannot be read (${(e as Error).message})`,
+    });
     return null;
   }
 }

@@ -24,7 +24,15 @@ export interface SignatureOptions {
 }
 
 /** Problems that make a signature's integrity invalid (the others are about trust or are notes). */
-const INTEGRITY: ReadonlySet<SignatureProblem['code']> = new Set(['byte-range', 'contents-too-large', 'cms-unreadable', 'no-signer-certificate', 'digest-mismatch', 'signature-invalid', 'timestamp-invalid']);
+const INTEGRITY: ReadonlySet<SignatureProblem['code']> = new Set([
+  'byte-range',
+  'contents-too-large',
+  'cms-unreadable',
+  'no-signer-certificate',
+  'digest-mismatch',
+  'signature-invalid',
+  'timestamp-invalid',
+]);
 
 export async function verifyPdfSignatures(bytes: Uint8Array, opts: SignatureOptions = {}): Promise<SignatureInfo[]> {
   if (!mayBeSigned(bytes)) return [];
@@ -46,7 +54,12 @@ export async function verifyPdfSignatures(bytes: Uint8Array, opts: SignatureOpti
   return out;
 }
 
-interface Checked { d: SigDictionary; range: ReturnType<typeof checkByteRange>; cms: CmsCheck | null; problems: SignatureProblem[] }
+interface Checked {
+  d: SigDictionary;
+  range: ReturnType<typeof checkByteRange>;
+  cms: CmsCheck | null;
+  problems: SignatureProblem[];
+}
 
 async function checkSigned(bytes: Uint8Array, d: SigDictionary): Promise<Checked> {
   const range = checkByteRange(bytes, d.byteRange);
@@ -63,34 +76,54 @@ async function checkSigned(bytes: Uint8Array, d: SigDictionary): Promise<Checked
   return { d, range, cms, problems };
 }
 
-async function describeSignature(bytes: Uint8Array, { d, range, cms, problems }: Checked, carried: pkijs.Certificate[], doc: PDFDocument | null,
-  anchors: TrustAnchors | Error | null): Promise<SignatureInfo> {
+async function describeSignature(
+  bytes: Uint8Array,
+  { d, range, cms, problems }: Checked,
+  carried: pkijs.Certificate[],
+  doc: PDFDocument | null,
+  anchors: TrustAnchors | Error | null,
+): Promise<SignatureInfo> {
   const cert = cms?.signer ?? null;
   const ts = cms?.timestamp?.valid ? cms.timestamp : null;
-  const [signedAt, signedAtSource] = ts ? [ts.time, 'timestamp' as const]
-    : cms?.signingTime ? [cms.signingTime, 'signing-time' as const]
-      : d.claimedTime ? [d.claimedTime, 'pdf' as const] : [null, null];
+  const [signedAt, signedAtSource] = ts
+    ? [ts.time, 'timestamp' as const]
+    : cms?.signingTime
+      ? [cms.signingTime, 'signing-time' as const]
+      : d.claimedTime
+        ? [d.claimedTime, 'pdf' as const]
+        : [null, null];
 
   let validAtSigning: boolean | null = null;
   let trust: SignatureInfo['trust'] = 'unknown';
   if (cert) {
     if (signedAt) {
       validAtSigning = cert.notBefore.value <= signedAt && signedAt <= cert.notAfter.value;
-      if (!validAtSigning) problems.push({ code: 'certificate-expired', detail: `the signer certificate is valid ${iso(cert.notBefore.value)} – ${iso(cert.notAfter.value)}, not at the signing time ${iso(signedAt)}` });
+      if (!validAtSigning)
+        problems.push({
+          code: 'certificate-expired',
+          detail: `the signer certificate is valid ${iso(cert.notBefore.value)} – ${iso(cert.notAfter.value)}, not at the signing time ${iso(signedAt)}`,
+        });
     }
     const t = await chainTrust(cert, [...cms!.certificates, ...carried], anchors, signedAt ?? new Date());
     trust = t.trust;
     if (t.problem) problems.push(t.problem);
   }
 
-  const integrity = cms?.digestValid === true && cms.signatureValid === true && !problems.some((p) => INTEGRITY.has(p.code)) ? 'valid' : 'invalid';
+  const integrity =
+    cms?.digestValid === true && cms.signatureValid === true && !problems.some((p) => INTEGRITY.has(p.code))
+      ? 'valid'
+      : 'invalid';
   let changes: SignatureChange[] = [];
   if (range.end !== null && !range.coversWholeDocument) changes = await changesAfter(bytes, range.end, doc);
 
   return {
     field: d.field,
     kind: d.kind,
-    signer: { name: cert ? certificateName(cert.subject) : null, nip: cert ? certificateNip(cert.subject) : null, issuer: cert ? dnText(cert.issuer) : null },
+    signer: {
+      name: cert ? certificateName(cert.subject) : null,
+      nip: cert ? certificateNip(cert.subject) : null,
+      issuer: cert ? dnText(cert.issuer) : null,
+    },
     signedAt: signedAt ? iso(signedAt) : null,
     signedAtSource,
     coversWholeDocument: range.coversWholeDocument,
@@ -101,11 +134,18 @@ async function describeSignature(bytes: Uint8Array, { d, range, cms, problems }:
     matchesSignatory: null,
     matchedSignatory: null,
     subFilter: d.subFilter,
-    certificate: cert ? {
-      subject: dnText(cert.subject), serialNumber: serialHex(cert),
-      notBefore: iso(cert.notBefore.value), notAfter: iso(cert.notAfter.value), validAtSigning,
-    } : null,
-    timestamp: cms?.timestamp ? { time: iso(cms.timestamp.time), authority: cms.timestamp.authority, valid: cms.timestamp.valid } : null,
+    certificate: cert
+      ? {
+          subject: dnText(cert.subject),
+          serialNumber: serialHex(cert),
+          notBefore: iso(cert.notBefore.value),
+          notAfter: iso(cert.notAfter.value),
+          validAtSigning,
+        }
+      : null,
+    timestamp: cms?.timestamp
+      ? { time: iso(cms.timestamp.time), authority: cms.timestamp.authority, valid: cms.timestamp.valid }
+      : null,
     byteRange: d.byteRange ?? [],
     revisionEnd: range.end,
     changes,
@@ -116,13 +156,21 @@ async function describeSignature(bytes: Uint8Array, { d, range, cms, problems }:
 
 /** The signed revision (the file up to `end`) against the whole file; appended bytes that change nothing readable still count. */
 async function changesAfter(bytes: Uint8Array, end: number, now: PDFDocument | null): Promise<SignatureChange[]> {
-  const unreadable: SignatureChange = { kind: 'unreadable', change: 'modified', page: null, name: null, allowed: false };
+  const unreadable: SignatureChange = {
+    kind: 'unreadable',
+    change: 'modified',
+    page: null,
+    name: null,
+    allowed: false,
+  };
   if (!now) return [unreadable];
   try {
     const signed = await loadPdf(bytes.subarray(0, end));
     const changes = revisionChanges(signed, now);
     // bytes were appended, yet nothing differs that this analysis sees: still not what was signed
-    return changes.length ? changes : [{ kind: 'document', change: 'modified', page: null, name: null, allowed: false }];
+    return changes.length
+      ? changes
+      : [{ kind: 'document', change: 'modified', page: null, name: null, allowed: false }];
   } catch {
     return [unreadable];
   }
@@ -136,8 +184,13 @@ function rawSignatureDictionaries(bytes: Uint8Array): SigDictionary[] {
     const near = text.slice(Math.max(0, m.index! - 2000), m.index! + 2000);
     const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(near)?.[1] ?? null;
     return {
-      field: `signature ${i + 1}`, kind: subFilter === 'ETSI.RFC3161' ? 'timestamp' as const : 'signature' as const, subFilter,
-      byteRange: nums.every(Number.isFinite) ? nums : null, claimedTime: null, page: null, bbox: null,
+      field: `signature ${i + 1}`,
+      kind: subFilter === 'ETSI.RFC3161' ? ('timestamp' as const) : ('signature' as const),
+      subFilter,
+      byteRange: nums.every(Number.isFinite) ? nums : null,
+      claimedTime: null,
+      page: null,
+      bbox: null,
     };
   });
 }

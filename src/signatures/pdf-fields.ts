@@ -4,7 +4,16 @@
  * pdf-lib reads every object in file order, so a dictionary of an earlier revision is seen too.
  */
 import {
-  PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, ParseSpeeds, type PDFObject,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  ParseSpeeds,
+  type PDFObject,
 } from 'pdf-lib';
 import type { BBox } from '../model/word.js';
 
@@ -28,7 +37,12 @@ export function mayBeSigned(bytes: Uint8Array): boolean {
 }
 
 export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: false });
+  return PDFDocument.load(bytes, {
+    ignoreEncryption: true,
+    updateMetadata: false,
+    parseSpeed: ParseSpeeds.Fastest,
+    throwOnInvalidObject: false,
+  });
 }
 
 /** Every signature dictionary with a value, in the order their signed revisions end (unknown last). */
@@ -54,7 +68,10 @@ export function signatureDictionaries(doc: PDFDocument): SigDictionary[] {
     // the widget: this dictionary itself when field and widget are merged, else its first kid
     const widgetRef = dict.get(PDFName.of('Rect')) ? ref : kids instanceof PDFArray ? kids.get(0) : undefined;
     const widget = ctx.lookup(widgetRef);
-    const place = widget instanceof PDFDict ? widgetPlace(doc, widget, widgetRef instanceof PDFRef ? pageOf.get(widgetRef.toString()) : undefined) : null;
+    const place =
+      widget instanceof PDFDict
+        ? widgetPlace(doc, widget, widgetRef instanceof PDFRef ? pageOf.get(widgetRef.toString()) : undefined)
+        : null;
     out.push({ ...describe(v), field: full || 'Signature', page: place?.page ?? null, bbox: place?.bbox ?? null });
   };
 
@@ -64,11 +81,20 @@ export function signatureDictionaries(doc: PDFDocument): SigDictionary[] {
 
   // a signature dictionary that no field reaches (removed from the form later, or a broken form)
   for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict) || seen.has(obj) || !obj.get(PDFName.of('ByteRange')) || !obj.get(PDFName.of('Contents'))) continue;
+    if (
+      !(obj instanceof PDFDict) ||
+      seen.has(obj) ||
+      !obj.get(PDFName.of('ByteRange')) ||
+      !obj.get(PDFName.of('Contents'))
+    )
+      continue;
     seen.add(obj);
     out.push({ ...describe(obj), field: `object ${ref.objectNumber}`, page: null, bbox: null });
   }
-  const end = (d: SigDictionary) => (d.byteRange && d.byteRange.length >= 2 ? d.byteRange[d.byteRange.length - 2]! + d.byteRange[d.byteRange.length - 1]! : Infinity);
+  const end = (d: SigDictionary) =>
+    d.byteRange && d.byteRange.length >= 2
+      ? d.byteRange[d.byteRange.length - 2]! + d.byteRange[d.byteRange.length - 1]!
+      : Infinity;
   return out.sort((a, b) => end(a) - end(b));
 }
 
@@ -94,7 +120,8 @@ function annotationPages(doc: PDFDocument): Map<string, number> {
   const map = new Map<string, number>();
   doc.getPages().forEach((p, i) => {
     const annots = p.node.lookup(PDFName.of('Annots'));
-    if (annots instanceof PDFArray) for (const a of annots.asArray()) if (a instanceof PDFRef) map.set(a.toString(), i + 1);
+    if (annots instanceof PDFArray)
+      for (const a of annots.asArray()) if (a instanceof PDFRef) map.set(a.toString(), i + 1);
   });
   return map;
 }
@@ -108,14 +135,22 @@ function widgetPlace(doc: PDFDocument, widget: PDFDict, page: number | undefined
   }
   const rect = widget.lookup(PDFName.of('Rect'));
   if (!(rect instanceof PDFArray) || rect.size() !== 4) return null;
-  const [x0, y0, x1, y1] = rect.asArray().map((o) => (o instanceof PDFNumber ? o.asNumber() : 0)) as [number, number, number, number];
+  const [x0, y0, x1, y1] = rect.asArray().map((o) => (o instanceof PDFNumber ? o.asNumber() : 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   if (Math.abs(x1 - x0) < 1 || Math.abs(y1 - y0) < 1) return null; // an invisible signature
   const pg = doc.getPages()[page - 1];
   if (!pg) return null;
   const { y: by, height } = pg.getMediaBox();
   const top = by + height;
   const r = (v: number) => Math.round(v * 10) / 10;
-  return { page, bbox: [r(Math.min(x0, x1)), r(top - Math.max(y0, y1)), r(Math.max(x0, x1)), r(top - Math.min(y0, y1))] };
+  return {
+    page,
+    bbox: [r(Math.min(x0, x1)), r(top - Math.max(y0, y1)), r(Math.max(x0, x1)), r(top - Math.min(y0, y1))],
+  };
 }
 
 export function text(o: PDFObject | undefined): string | null {

@@ -23,17 +23,27 @@ const CERT_FILE = /\.(pem|crt|cer|der)$/i;
 export function readTrustAnchors(spec: string): TrustAnchors {
   const stat = fs.statSync(spec, { throwIfNoEntry: false });
   if (!stat) throw new Error(`${spec} does not exist`);
-  const files = stat.isDirectory() ? fs.readdirSync(spec).filter((f) => CERT_FILE.test(f)).sort().map((f) => path.join(spec, f)) : [spec];
+  const files = stat.isDirectory()
+    ? fs
+        .readdirSync(spec)
+        .filter((f) => CERT_FILE.test(f))
+        .sort()
+        .map((f) => path.join(spec, f))
+    : [spec];
   const certs: pkijs.Certificate[] = [];
   for (const f of files) certs.push(...parseCertificates(fs.readFileSync(f), f));
-  if (!certs.length) throw new Error(`${spec} holds no certificate${stat.isDirectory() ? ' (.pem, .crt, .cer or .der files)' : ''}`);
+  if (!certs.length)
+    throw new Error(`${spec} holds no certificate${stat.isDirectory() ? ' (.pem, .crt, .cer or .der files)' : ''}`);
   return { source: spec, certs };
 }
 
 export function parseCertificates(data: Uint8Array, file: string): pkijs.Certificate[] {
   const text = Buffer.from(data).toString('latin1');
-  const blocks = [...text.matchAll(/-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----/g)]
-    .map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+  const blocks = [
+    ...text.matchAll(
+      /-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----/g,
+    ),
+  ].map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
   const ders = blocks.length ? blocks : text.includes('-----BEGIN') ? [] : [data];
   return ders.map((der, i) => {
     const asn = asn1js.fromBER(der.slice().buffer as ArrayBuffer);
@@ -64,19 +74,44 @@ export function anchorsFromEnv(env?: Env): TrustAnchors | Error | null {
 }
 
 /** Whether `signer` chains to an anchor at `at`, through the CA certificates the CMS carries. */
-export async function chainTrust(signer: pkijs.Certificate, carried: pkijs.Certificate[], anchors: TrustAnchors | Error | null, at: Date):
-  Promise<{ trust: SignatureInfo['trust']; problem: SignatureProblem | null }> {
-  if (anchors === null) return { trust: 'unknown', problem: { code: 'no-trust-anchors', detail: 'no trust anchors are configured (LKJ_TRUST_ANCHORS): the signer cannot be trusted' } };
-  if (anchors instanceof Error) return { trust: 'unknown', problem: { code: 'trust-anchors-unreadable', detail: anchors.message } };
+export async function chainTrust(
+  signer: pkijs.Certificate,
+  carried: pkijs.Certificate[],
+  anchors: TrustAnchors | Error | null,
+  at: Date,
+): Promise<{ trust: SignatureInfo['trust']; problem: SignatureProblem | null }> {
+  if (anchors === null)
+    return {
+      trust: 'unknown',
+      problem: {
+        code: 'no-trust-anchors',
+        detail: 'no trust anchors are configured (LKJ_TRUST_ANCHORS): the signer cannot be trusted',
+      },
+    };
+  if (anchors instanceof Error)
+    return { trust: 'unknown', problem: { code: 'trust-anchors-unreadable', detail: anchors.message } };
   const cas = carried.filter((c) => !sameCertificate(c, signer) && isCa(c));
-  const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: anchors.certs, certs: [...cas, signer], checkDate: at });
+  const engine = new pkijs.CertificateChainValidationEngine({
+    trustedCerts: anchors.certs,
+    certs: [...cas, signer],
+    checkDate: at,
+  });
   try {
     const r = await engine.verify();
     if (r.result) return { trust: 'trusted', problem: null };
-    return { trust: 'untrusted', problem: { code: 'chain-untrusted', detail: `the certificate does not chain to a trust anchor (${r.resultMessage})` } };
+    return {
+      trust: 'untrusted',
+      problem: {
+        code: 'chain-untrusted',
+        detail: `the certificate does not chain to a trust anchor (${r.resultMessage})`,
+      },
+    };
   } catch (e) {
     const msg = (e as { resultMessage?: string }).resultMessage ?? (e as Error).message ?? String(e);
-    return { trust: 'untrusted', problem: { code: 'chain-untrusted', detail: `the certificate does not chain to a trust anchor (${msg})` } };
+    return {
+      trust: 'untrusted',
+      problem: { code: 'chain-untrusted', detail: `the certificate does not chain to a trust anchor (${msg})` },
+    };
   }
 }
 

@@ -29,13 +29,21 @@ export function findFooter(pages: readonly PageContent[]): SignatureMarks['foote
     found.push(p.page);
     if (text !== null) continue;
     // the words around the phrase: from "Dokumen" (when just before it) to the end of the sentence
-    let at = 0, i = 0;
+    let at = 0,
+      i = 0;
     while (i < letters.length && at + letters[i]!.length <= m.index) at += letters[i++]!.length;
     let start = i;
-    for (let k = i; k >= Math.max(0, i - 4); k--) if (/^dokumen/i.test(words[k]!.text)) { start = k; break; }
+    for (let k = i; k >= Math.max(0, i - 4); k--)
+      if (/^dokumen/i.test(words[k]!.text)) {
+        start = k;
+        break;
+      }
     let end = i;
     while (end < words.length - 1 && end - start < 40 && !/[.)]$/.test(words[end]!.text.replace(/[”"']+$/, ''))) end++;
-    text = words.slice(start, end + 1).map((w) => w.text).join(' ');
+    text = words
+      .slice(start, end + 1)
+      .map((w) => w.text)
+      .join(' ');
   }
   return found.length ? { text: text!, pages: found } : null;
 }
@@ -44,8 +52,13 @@ let ready: Promise<unknown> | null = null;
 /** The reader's WebAssembly, from the installed package (zxing-wasm would otherwise fetch it from a CDN). */
 function zxing(): Promise<unknown> {
   ready ??= (async () => {
-    const wasm = await fs.promises.readFile(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-    return prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }, fireImmediately: true });
+    const wasm = await fs.promises.readFile(
+      createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'),
+    );
+    return prepareZXingModule({
+      overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer },
+      fireImmediately: true,
+    });
   })();
   return ready;
 }
@@ -61,14 +74,25 @@ export async function decodeQrCodes(raster: PageRaster): Promise<SignatureMarks[
     rgba[j + 3] = 255;
   }
   // an ImageData-shaped object: Node has no ImageData class
-  const imageData = { data: rgba, width: image.width, height: image.height, colorSpace: 'srgb' } as unknown as ImageData;
-  const found = await readBarcodes(imageData, { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: MAX_CODES_PER_PAGE });
-  const k = 72 / dpi, r = (v: number) => Math.round(v * k * 10) / 10;
+  const imageData = {
+    data: rgba,
+    width: image.width,
+    height: image.height,
+    colorSpace: 'srgb',
+  } as unknown as ImageData;
+  const found = await readBarcodes(imageData, {
+    formats: ['QRCode'],
+    tryHarder: true,
+    maxNumberOfSymbols: MAX_CODES_PER_PAGE,
+  });
+  const k = 72 / dpi,
+    r = (v: number) => Math.round(v * k * 10) / 10;
   const out: SignatureMarks['qrCodes'] = [];
   for (const code of found) {
     if (!code.isValid || out.some((c) => c.text === code.text)) continue;
     const p = code.position;
-    const xs = [p.topLeft.x, p.topRight.x, p.bottomLeft.x, p.bottomRight.x], ys = [p.topLeft.y, p.topRight.y, p.bottomLeft.y, p.bottomRight.y];
+    const xs = [p.topLeft.x, p.topRight.x, p.bottomLeft.x, p.bottomRight.x],
+      ys = [p.topLeft.y, p.topRight.y, p.bottomLeft.y, p.bottomRight.y];
     const bbox: BBox = [r(Math.min(...xs)), r(Math.min(...ys)), r(Math.max(...xs)), r(Math.max(...ys))];
     out.push({ page: raster.page, text: code.text, url: urlOf(code.text), bbox });
   }

@@ -15,9 +15,20 @@ export type AuditActor = string | { username: string; tokenId?: number };
 export const actorName = (a: AuditActor): string => (typeof a === 'string' ? a : a.username);
 
 /** One audit entry (the only INSERT into audit_log); the database chains it to the previous one by hash (migration 5). */
-export async function writeAudit(q: Queryable, actor: AuditActor, action: string, documentId: number | null, detail: unknown): Promise<void> {
-  await q.query('INSERT INTO audit_log (actor, action, document_id, detail, token_id) VALUES ($1, $2, $3, $4, $5)',
-    [actorName(actor), action, documentId, JSON.stringify(detail), typeof actor === 'string' ? null : actor.tokenId ?? null]);
+export async function writeAudit(
+  q: Queryable,
+  actor: AuditActor,
+  action: string,
+  documentId: number | null,
+  detail: unknown,
+): Promise<void> {
+  await q.query('INSERT INTO audit_log (actor, action, document_id, detail, token_id) VALUES ($1, $2, $3, $4, $5)', [
+    actorName(actor),
+    action,
+    documentId,
+    JSON.stringify(detail),
+    typeof actor === 'string' ? null : (actor.tokenId ?? null),
+  ]);
 }
 
 /** What is wrong with a row: the CLI words it in the reader's language from `code` and `vars`. */
@@ -41,8 +52,19 @@ const PROBLEMS_EN: Record<AuditProblemCode, string> = {
   anchorGone: "the anchor's row is gone (the log was cut back)",
 };
 
-function problem(id: number | null, seq: number | null, code: AuditProblemCode, vars: Record<string, string | number> = {}): AuditProblem {
-  return { id, seq, code, vars, problem: PROBLEMS_EN[code].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) };
+function problem(
+  id: number | null,
+  seq: number | null,
+  code: AuditProblemCode,
+  vars: Record<string, string | number> = {},
+): AuditProblem {
+  return {
+    id,
+    seq,
+    code,
+    vars,
+    problem: PROBLEMS_EN[code].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')),
+  };
 }
 
 export interface AuditVerdict {
@@ -77,17 +99,21 @@ const PAGE = 2000;
 export async function verifyAuditLog(db: Db, anchor?: { seq: number; hash: string }): Promise<AuditVerdict> {
   const problems: AuditProblem[] = [];
   // rows the trigger never saw (inserted with it disabled) have no place in the chain
-  const unchained = await db.query<{ id: number }>('SELECT id FROM audit_log WHERE seq IS NULL OR hash IS NULL ORDER BY id LIMIT 100');
+  const unchained = await db.query<{ id: number }>(
+    'SELECT id FROM audit_log WHERE seq IS NULL OR hash IS NULL ORDER BY id LIMIT 100',
+  );
   for (const r of unchained) problems.push(problem(r.id, null, 'unchained'));
   let rows = 0;
   let prev = null as { seq: number; hash: string } | null;
   let anchorSeen = false;
-  for (let after = 0; ;) {
+  for (let after = 0; ; ) {
     // every value as text, formatted by the database exactly as audit_row_hash() formats it
     const page = await db.query<Row>(
       `SELECT id, seq::text AS seq, prev_hash, hash, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
          actor, action, document_id::text AS document_id, token_id::text AS token_id, detail::text AS detail
-       FROM audit_log WHERE audit_log.seq > $1 ORDER BY audit_log.seq LIMIT $2`, [after, PAGE]);
+       FROM audit_log WHERE audit_log.seq > $1 ORDER BY audit_log.seq LIMIT $2`,
+      [after, PAGE],
+    );
     for (const r of page) {
       rows++;
       const seq = Number(r.seq);

@@ -25,7 +25,9 @@ export function folderBlobStore(dir: string): BlobStore {
       try {
         await fs.access(target);
         return; // same bytes already kept: the original is never rewritten
-      } catch { /* new */ }
+      } catch {
+        /* new */
+      }
       await fs.mkdir(path.dirname(target), { recursive: true });
       const tmp = `${target}.${randomUUID()}.tmp`;
       await fs.writeFile(tmp, bytes, { mode: 0o444 });
@@ -45,7 +47,10 @@ export function folderBlobStore(dir: string): BlobStore {
 export function postgresBlobStore(db: Db): BlobStore {
   return {
     async put(sha, bytes) {
-      await db.query('INSERT INTO blobs (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [checkSha(sha), Buffer.from(bytes)]);
+      await db.query('INSERT INTO blobs (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [
+        checkSha(sha),
+        Buffer.from(bytes),
+      ]);
     },
     async get(sha) {
       const rows = await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM blobs WHERE sha256 = $1', [checkSha(sha)]);

@@ -20,9 +20,15 @@ export class DataDirBusy extends Error {
   /** the holder serves the folder to other local commands (src/store/shared-pglite.ts) */
   shared = false;
 
-  constructor(readonly dir: string, readonly pid: number, readonly command: string) {
-    super(`the embedded database in ${dir} is open in another lkj process (pid ${pid}, \`lkj ${command}\`): `
-      + 'stop it first, or use DATABASE_URL (PostgreSQL) for several processes');
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+    readonly command: string,
+  ) {
+    super(
+      `the embedded database in ${dir} is open in another lkj process (pid ${pid}, \`lkj ${command}\`): ` +
+        'stop it first, or use DATABASE_URL (PostgreSQL) for several processes',
+    );
     this.name = 'DataDirBusy';
   }
 }

@@ -21,7 +21,8 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
-const INT8 = 20, NUMERIC = 1700;
+const INT8 = 20,
+  NUMERIC = 1700;
 // ids and counts stay far below 2^53; numerics are report figures (money, percentages)
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
@@ -29,8 +30,29 @@ pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 /** Errors that mean "PostgreSQL is not reachable right now", not "this statement is wrong". */
 export function isConnectionError(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
-  if (err?.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006'].includes(err.code)) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(err?.message ?? '');
+  if (
+    err?.code &&
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      'EHOSTUNREACH',
+      'ENOTFOUND',
+      '57P01',
+      '57P02',
+      '57P03',
+      '53300',
+      '08000',
+      '08001',
+      '08003',
+      '08006',
+    ].includes(err.code)
+  )
+    return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(
+    err?.message ?? '',
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,7 +61,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Retry while the database is unreachable (a restart, a failover, a network blip), with capped
  * exponential backoff, for up to `budgetMs`; any other error is thrown at once.
  */
-export async function withDbRetry<T>(fn: () => Promise<T>, budgetMs: number, onRetry?: (e: unknown, waitMs: number) => void): Promise<T> {
+export async function withDbRetry<T>(
+  fn: () => Promise<T>,
+  budgetMs: number,
+  onRetry?: (e: unknown, waitMs: number) => void,
+): Promise<T> {
   const deadline = Date.now() + budgetMs;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -60,32 +86,43 @@ export function postgresDb(url: string, opts: { retryMs?: number; max?: number }
   const retryMs = opts.retryMs ?? loadSettings().dbRetryMs;
   let warned = 0;
   const onRetry = (e: unknown) => {
-    if (Date.now() - warned > 5000) { warned = Date.now(); process.stderr.write(`lkj: database unreachable (${(e as Error).message}); retrying\n`); }
+    if (Date.now() - warned > 5000) {
+      warned = Date.now();
+      process.stderr.write(`lkj: database unreachable (${(e as Error).message}); retrying\n`);
+    }
   };
   return {
     kind: 'postgres',
-    query: (sql, params) => withDbRetry(async () => (await pool.query(sql, params as unknown[])).rows, retryMs, onRetry),
-    tx: (fn) => withDbRetry(async () => {
-      const client = await pool.connect();
-      let broken = false;
-      // a checked-out client reports a dropped connection as an 'error' event: without a
-      // listener that would crash the process; the failing query below carries the error
-      const onError = () => { broken = true; };
-      client.on('error', onError);
-      try {
-        await client.query('BEGIN');
-        const out = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
-        await client.query('COMMIT');
-        return out;
-      } catch (e) {
-        broken ||= isConnectionError(e);
-        if (!broken) await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.off('error', onError);
-        client.release(broken);
-      }
-    }, retryMs, onRetry),
+    query: (sql, params) =>
+      withDbRetry(async () => (await pool.query(sql, params as unknown[])).rows, retryMs, onRetry),
+    tx: (fn) =>
+      withDbRetry(
+        async () => {
+          const client = await pool.connect();
+          let broken = false;
+          // a checked-out client reports a dropped connection as an 'error' event: without a
+          // listener that would crash the process; the failing query below carries the error
+          const onError = () => {
+            broken = true;
+          };
+          client.on('error', onError);
+          try {
+            await client.query('BEGIN');
+            const out = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
+            await client.query('COMMIT');
+            return out;
+          } catch (e) {
+            broken ||= isConnectionError(e);
+            if (!broken) await client.query('ROLLBACK').catch(() => {});
+            throw e;
+          } finally {
+            client.off('error', onError);
+            client.release(broken);
+          }
+        },
+        retryMs,
+        onRetry,
+      ),
     close: () => pool.end(),
   };
 }
@@ -99,7 +136,12 @@ export async function pgliteDb(dataDir: string): Promise<Db> {
   return {
     kind: 'pglite',
     query: (sql, params) => gate.run(async () => (await db.query(sql, params as unknown[])).rows as never[]),
-    tx: (fn) => gate.run(() => db.transaction((t) => fn({ query: async (sql, params) => (await t.query(sql, params as unknown[])).rows as never[] }))),
+    tx: (fn) =>
+      gate.run(() =>
+        db.transaction((t) =>
+          fn({ query: async (sql, params) => (await t.query(sql, params as unknown[])).rows as never[] }),
+        ),
+      ),
     close: () => gate.run(() => db.close()),
     share: async (socketPath) => (await import('./shared-pglite.js')).shareOverSocket(db, gate, socketPath),
   };
@@ -109,7 +151,9 @@ export async function pgliteDb(dataDir: string): Promise<Db> {
 export async function migrate(db: Db): Promise<number> {
   return db.tx(async (q) => {
     if (db.kind === 'postgres') await q.query('SELECT pg_advisory_xact_lock(4242001)');
-    await q.query('CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await q.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const done = new Set((await q.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id));
     let n = 0;
     for (const m of MIGRATIONS) {
@@ -124,5 +168,8 @@ export async function migrate(db: Db): Promise<number> {
 
 /** Statements of a migration (none of ours has a `;` inside a literal or body). */
 function splitSql(sql: string): string[] {
-  return sql.split(/;\s*\n/).map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean);
+  return sql
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
 }

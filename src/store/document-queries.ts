@@ -52,7 +52,10 @@ const ORDER: Record<DocumentOrder, string> = {
 /** The WHERE clause for `f`, appending its values to `params`. */
 export function filterSql(f: DocumentFilter, params: unknown[]): string {
   const where: string[] = [];
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   if (f.status?.length) where.push(`d.status = ANY(${p(f.status)}::text[])`);
   if (f.kecamatan) where.push(`lower(v.kecamatan) = lower(${p(f.kecamatan)})`);
   if (f.kabupaten) where.push(`lower(v.kabupaten) = lower(${p(f.kabupaten)})`);
@@ -99,13 +102,18 @@ const COLUMNS = `d.id, d.sha256, d.file_name, d.size_bytes, d.kind, d.pages, d.m
   CASE WHEN r.state = 'claimed' AND r.claim_expires > now() THEN r.claim_expires END AS claim_expires,
   r.reviewed_by, r.reviewed_at`;
 
-export async function listDocuments(db: Db, f: DocumentFilter, page: { limit: number; offset: number; order?: DocumentOrder }): Promise<{ total: number; rows: DocumentListRow[] }> {
+export async function listDocuments(
+  db: Db,
+  f: DocumentFilter,
+  page: { limit: number; offset: number; order?: DocumentOrder },
+): Promise<{ total: number; rows: DocumentListRow[] }> {
   const params: unknown[] = [];
   const where = filterSql(f, params);
   const [count] = await db.query<{ n: number }>(`SELECT COUNT(*)::int AS n ${DOCUMENT_FROM} ${where}`, params);
   const rows = await db.query<DocumentListRow>(
     `SELECT ${COLUMNS} ${DOCUMENT_FROM} ${where} ORDER BY ${ORDER[page.order ?? 'newest']} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, page.limit, page.offset]);
+    [...params, page.limit, page.offset],
+  );
   return { total: count?.n ?? 0, rows };
 }
 
@@ -114,26 +122,43 @@ export async function documentRow(db: Db, id: number): Promise<DocumentListRow |
 }
 
 /** Ids of the documents `f` selects, processed ones only (for exports), oldest first. */
-export async function selectedVersionIds(db: Db, f: DocumentFilter, limit: number): Promise<{ documentId: number; versionId: number }[]> {
+export async function selectedVersionIds(
+  db: Db,
+  f: DocumentFilter,
+  limit: number,
+): Promise<{ documentId: number; versionId: number }[]> {
   const params: unknown[] = [];
   const where = filterSql(f, params);
   const rows = await db.query<{ document_id: number; version_id: number }>(
     `SELECT d.id AS document_id, v.id AS version_id ${DOCUMENT_FROM} ${where ? `${where} AND` : 'WHERE'} v.id IS NOT NULL ORDER BY d.id LIMIT $${params.length + 1}`,
-    [...params, limit]);
+    [...params, limit],
+  );
   return rows.map((r) => ({ documentId: r.document_id, versionId: r.version_id }));
 }
 
 /** Flagged reports waiting for review: counts for the queue's header. */
-export async function queueCounts(db: Db, f: DocumentFilter): Promise<{ total: number; open: number; claimed: number; errors: number; uncertain: number; warnings: number }> {
+export async function queueCounts(
+  db: Db,
+  f: DocumentFilter,
+): Promise<{ total: number; open: number; claimed: number; errors: number; uncertain: number; warnings: number }> {
   const params: unknown[] = [];
   const where = filterSql({ ...f, status: ['flagged'], review: ['open', 'claimed'] }, params);
-  const [row] = await db.query<{ total: number; open: number; claimed: number; errors: number; uncertain: number; warnings: number }>(
+  const [row] = await db.query<{
+    total: number;
+    open: number;
+    claimed: number;
+    errors: number;
+    uncertain: number;
+    warnings: number;
+  }>(
     `SELECT COUNT(*)::int AS total,
        COUNT(*) FILTER (WHERE ${REVIEW_STATE} = 'open')::int AS open,
        COUNT(*) FILTER (WHERE ${REVIEW_STATE} = 'claimed')::int AS claimed,
        COUNT(*) FILTER (WHERE s.rank = 3)::int AS errors,
        COUNT(*) FILTER (WHERE s.rank = 2)::int AS uncertain,
        COUNT(*) FILTER (WHERE s.rank = 1)::int AS warnings
-     ${DOCUMENT_FROM} ${where}`, params);
+     ${DOCUMENT_FROM} ${where}`,
+    params,
+  );
   return row!;
 }

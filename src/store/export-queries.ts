@@ -17,18 +17,23 @@ export async function tableRows(db: Db, table: TableId, versionIds: number[]): P
   const rows = await db.query<Record<string, unknown>>(
     `SELECT ${DOC_COLUMNS}, x.ord, x.no, ${columns.map((c) => `x.${c}`).join(', ')}
      FROM ${name} x JOIN report_versions v ON v.id = x.version_id JOIN documents d ON d.id = v.document_id
-     WHERE v.id = ANY($1::bigint[]) ORDER BY d.id, x.ord`, [versionIds]);
+     WHERE v.id = ANY($1::bigint[]) ORDER BY d.id, x.ord`,
+    [versionIds],
+  );
   return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [camel(k), v])));
 }
 
 /** Stated and expected are stored as text; the numbers among them were written by String(number). */
-const back = (v: string | null): number | string | null => (v !== null && /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i.test(v) ? Number(v) : v);
+const back = (v: string | null): number | string | null =>
+  v !== null && /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i.test(v) ? Number(v) : v;
 
 export async function findingRows(db: Db, versionIds: number[]): Promise<Record<string, unknown>[]> {
   const rows = await db.query<Record<string, unknown> & { stated: string | null; expected: string | null }>(
     `SELECT ${DOC_COLUMNS}, x.idx, x.rule, x.severity, x.tbl, x.row_no, x.field, x.stated, x.expected, x.message, x.page
      FROM discrepancies x JOIN report_versions v ON v.id = x.version_id JOIN documents d ON d.id = v.document_id
-     WHERE v.id = ANY($1::bigint[]) ORDER BY d.id, x.idx`, [versionIds]);
+     WHERE v.id = ANY($1::bigint[]) ORDER BY d.id, x.idx`,
+    [versionIds],
+  );
   return rows.map((r) => ({ ...camelRow(r), stated: back(r.stated), expected: back(r.expected) }));
 }
 
@@ -49,8 +54,15 @@ export async function reviewRows(db: Db, versionIds: number[]): Promise<Record<s
        WHERE k.document_id = d.id AND x.idx IS NOT NULL
          AND k.finding = concat_ws('|', x.rule, x.tbl, x.row_no, x.field, COALESCE(x.stated, ''), COALESCE(x.expected, ''))
        ORDER BY k.id DESC LIMIT 1) dr ON true
-     WHERE v.id = ANY($1::bigint[]) ORDER BY d.id, x.idx`, [versionIds]);
-  return rows.map((r) => ({ ...camelRow(r), stated: back(r.stated), expected: back(r.expected), outcome: r.outcome ?? (r.idx === null ? null : 'open') }));
+     WHERE v.id = ANY($1::bigint[]) ORDER BY d.id, x.idx`,
+    [versionIds],
+  );
+  return rows.map((r) => ({
+    ...camelRow(r),
+    stated: back(r.stated),
+    expected: back(r.expected),
+    outcome: r.outcome ?? (r.idx === null ? null : 'open'),
+  }));
 }
 
 /** One row per signature field of each selected report (none for an unsigned one). */
@@ -59,15 +71,25 @@ export async function signatureRows(db: Db, versionIds: number[]): Promise<Recor
     `SELECT ${DOC_COLUMNS}, x.idx, x.field, x.kind, x.signer_name, x.signer_nip, x.issuer, x.signed_at, x.covers_whole_document,
        x.modified_after_signing, x.integrity, x.trust, x.matches_signatory
      FROM signatures x JOIN report_versions v ON v.id = x.version_id JOIN documents d ON d.id = v.document_id
-     WHERE v.id = ANY($1::bigint[]) ORDER BY d.id, x.idx`, [versionIds]);
+     WHERE v.id = ANY($1::bigint[]) ORDER BY d.id, x.idx`,
+    [versionIds],
+  );
   return rows.map(camelRow);
 }
 
 export async function correctionRows(db: Db, documentIds: number[]): Promise<Record<string, unknown>[]> {
-  const rows = await db.query<Record<string, unknown> & { before: { value: unknown } | null; after: { value: unknown } | null }>(
+  const rows = await db.query<
+    Record<string, unknown> & { before: { value: unknown } | null; after: { value: unknown } | null }
+  >(
     `SELECT d.id AS document_id, d.file_name, c.from_version, c.to_version, c.tbl, c.row_no, c.field, c.before, c.after, c.actor, c.at
-     FROM corrections c JOIN documents d ON d.id = c.document_id WHERE d.id = ANY($1::bigint[]) ORDER BY d.id, c.id`, [documentIds]);
-  return rows.map(({ before, after, ...r }) => ({ ...camelRow(r), valueBefore: before?.value ?? null, valueAfter: after?.value ?? null }));
+     FROM corrections c JOIN documents d ON d.id = c.document_id WHERE d.id = ANY($1::bigint[]) ORDER BY d.id, c.id`,
+    [documentIds],
+  );
+  return rows.map(({ before, after, ...r }) => ({
+    ...camelRow(r),
+    valueBefore: before?.value ?? null,
+    valueAfter: after?.value ?? null,
+  }));
 }
 
 const camelRow = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [camel(k), v]));

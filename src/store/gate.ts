@@ -8,13 +8,18 @@ export class Gate {
   /** Wait for the turn; the returned function ends it (a second call does nothing). */
   async acquire(): Promise<() => void> {
     let open!: () => void;
-    const mine = new Promise<void>((r) => { open = r; });
+    const mine = new Promise<void>((r) => {
+      open = r;
+    });
     const before = this.tail;
     this.tail = before.then(() => mine);
     await before;
     let done = false;
     return () => {
-      if (!done) { done = true; open(); }
+      if (!done) {
+        done = true;
+        open();
+      }
     };
   }
 

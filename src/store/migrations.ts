@@ -309,7 +309,7 @@ ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;
   },
   {
     id: 6,
-    name: 'digital signatures of each report version (normalised from the contract\'s signatures)',
+    name: "digital signatures of each report version (normalised from the contract's signatures)",
     sql: `
 -- one row per signature field of a signed PDF; the contract JSON keeps the details (changes, problems, marks)
 CREATE TABLE signatures (
@@ -333,7 +333,7 @@ CREATE INDEX signatures_signer_nip ON signatures (signer_nip);
   },
   {
     id: 7,
-    name: 'a profile per document (issue 11: a kabupaten template\'s quirks, given per batch)',
+    name: "a profile per document (issue 11: a kabupaten template's quirks, given per batch)",
     sql: `
 -- the profile a document was ingested with (model/profile.ts), used whenever it is processed
 ALTER TABLE documents ADD COLUMN profile jsonb;

@@ -26,7 +26,8 @@ const IDLE_MS = 60_000;
 export const socketPath = (dataDir: string) => path.join(dataDir, SOCKET_NAME);
 
 export async function shareOverSocket(db: PGlite, gate: Gate, file: string): Promise<() => Promise<void>> {
-  if (Buffer.byteLength(file) > MAX_SOCKET_PATH) throw new Error(`the socket path ${file} is longer than ${MAX_SOCKET_PATH} bytes`);
+  if (Buffer.byteLength(file) > MAX_SOCKET_PATH)
+    throw new Error(`the socket path ${file} is longer than ${MAX_SOCKET_PATH} bytes`);
   // the caller holds the data folder's lock: a socket file left here is a dead holder's
   await fs.rm(file, { force: true });
   let held: (() => void) | null = null;
@@ -45,7 +46,8 @@ export async function shareOverSocket(db: PGlite, gate: Gate, file: string): Pro
     waitReady: db.waitReady,
     isInTransaction: () => db.isInTransaction(),
     // called by the socket server inside runExclusive
-    execProtocolRawStream: (message: Uint8Array, o: Parameters<PGlite['execProtocolRawStream']>[1]) => db.execProtocolRawStream(message, o),
+    execProtocolRawStream: (message: Uint8Array, o: Parameters<PGlite['execProtocolRawStream']>[1]) =>
+      db.execProtocolRawStream(message, o),
     async runExclusive<T>(fn: () => Promise<T>): Promise<T> {
       await enter();
       try {
@@ -64,7 +66,12 @@ export async function shareOverSocket(db: PGlite, gate: Gate, file: string): Pro
       }
     },
   };
-  const server = new PGLiteSocketServer({ db: facade as unknown as PGlite, path: file, maxConnections: 16, idleTimeout: IDLE_MS });
+  const server = new PGLiteSocketServer({
+    db: facade as unknown as PGlite,
+    path: file,
+    maxConnections: 16,
+    idleTimeout: IDLE_MS,
+  });
   await server.start();
   await fs.chmod(file, 0o600);
   return async () => {
@@ -82,7 +89,10 @@ export async function isShared(dataDir: string): Promise<boolean> {
 export async function attachOverSocket(dataDir: string): Promise<Db | null> {
   if (!(await isShared(dataDir))) return null;
   // no retries: a holder that stopped is not coming back in this command's lifetime
-  const db = postgresDb(`postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dataDir)}&port=${SOCKET_PORT}`, { retryMs: 0, max: 2 });
+  const db = postgresDb(
+    `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dataDir)}&port=${SOCKET_PORT}`,
+    { retryMs: 0, max: 2 },
+  );
   try {
     await db.query('SELECT 1');
   } catch {

@@ -45,25 +45,54 @@ export async function dashboardStats(db: Db, f: DocumentFilter, days = 30) {
      LEFT JOIN LATERAL (SELECT COALESCE(${SERAPAN('^[0-9]+\\.[0-9]+$')}, ${SERAPAN('^[0-9]+$')}) AS serapan) b ON true
      ${readOnly}
      GROUP BY v.kabupaten, v.kecamatan, v.unit, v.period_kind, v.period_number, v.year
-     ORDER BY v.kabupaten NULLS LAST, v.kecamatan NULLS LAST, v.unit NULLS LAST, v.year NULLS LAST, v.period_kind, v.period_number`, params);
+     ORDER BY v.kabupaten NULLS LAST, v.kecamatan NULLS LAST, v.unit NULLS LAST, v.year NULLS LAST, v.period_kind, v.period_number`,
+    params,
+  );
   const byPlace: PlaceStats[] = places.map((r) => ({
-    kabupaten: r.kabupaten as string | null, kecamatan: r.kecamatan as string | null, unit: r.unit as string | null, periodKind: r.period_kind as string | null,
-    periodNumber: r.period_number as number | null, year: r.year as number | null, reports: r.reports as number, flagged: r.flagged as number,
-    capaianKinerja: round2(r.capaian), serapanAnggaran: round2(r.serapan),
+    kabupaten: r.kabupaten as string | null,
+    kecamatan: r.kecamatan as string | null,
+    unit: r.unit as string | null,
+    periodKind: r.period_kind as string | null,
+    periodNumber: r.period_number as number | null,
+    year: r.year as number | null,
+    reports: r.reports as number,
+    flagged: r.flagged as number,
+    capaianKinerja: round2(r.capaian),
+    serapanAnggaran: round2(r.serapan),
   }));
 
-  const status = await db.query<{ status: string; n: number }>(`SELECT d.status, COUNT(*)::int AS n ${BASE} ${where} GROUP BY d.status`, params);
+  const status = await db.query<{ status: string; n: number }>(
+    `SELECT d.status, COUNT(*)::int AS n ${BASE} ${where} GROUP BY d.status`,
+    params,
+  );
   const by = Object.fromEntries(status.map((s) => [s.status, s.n])) as Record<string, number>;
-  const documents = { total: status.reduce((a, s) => a + s.n, 0), queued: by.queued ?? 0, processing: by.processing ?? 0, clean: by.clean ?? 0, flagged: by.flagged ?? 0, failed: by.failed ?? 0 };
+  const documents = {
+    total: status.reduce((a, s) => a + s.n, 0),
+    queued: by.queued ?? 0,
+    processing: by.processing ?? 0,
+    clean: by.clean ?? 0,
+    flagged: by.flagged ?? 0,
+    failed: by.failed ?? 0,
+  };
   const read = documents.clean + documents.flagged;
 
   const processedPerDay = await db.query<{ day: string; processed: number; flagged: number }>(
     `SELECT to_char(date_trunc('day', d.processed_at), 'YYYY-MM-DD') AS day, COUNT(*)::int AS processed, COUNT(*) FILTER (WHERE d.status = 'flagged')::int AS flagged
-     ${BASE} ${readOnly} AND d.processed_at > now() - make_interval(days => $${params.length + 1}) GROUP BY 1 ORDER BY 1`, [...params, days]);
+     ${BASE} ${readOnly} AND d.processed_at > now() - make_interval(days => $${params.length + 1}) GROUP BY 1 ORDER BY 1`,
+    [...params, days],
+  );
 
   const rules = await db.query<{ rule: string; findings: number; reports: number }>(
     `SELECT x.rule, COUNT(*)::int AS findings, COUNT(DISTINCT v.id)::int AS reports
-     ${BASE} JOIN discrepancies x ON x.version_id = v.id ${readOnly} GROUP BY x.rule ORDER BY findings DESC, x.rule`, params);
+     ${BASE} JOIN discrepancies x ON x.version_id = v.id ${readOnly} GROUP BY x.rule ORDER BY findings DESC, x.rule`,
+    params,
+  );
 
-  return { documents, flaggedRate: read ? round2((documents.flagged / read) * 100) : null, byPlace, processedPerDay, rules };
+  return {
+    documents,
+    flaggedRate: read ? round2((documents.flagged / read) * 100) : null,
+    byPlace,
+    processedPerDay,
+    rules,
+  };
 }

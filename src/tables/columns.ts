@@ -1,6 +1,15 @@
 import { TABLE_FIELDS, byTable, type TableId } from '../model/contract.js';
 
-import { DEFAULT_SYNONYMS, EXTRA_COLUMNS, OTHER_COLUMNS, hasAny, hasPhrase, tokens, type FieldName, type SynonymTable } from './synonyms.js';
+import {
+  DEFAULT_SYNONYMS,
+  EXTRA_COLUMNS,
+  OTHER_COLUMNS,
+  hasAny,
+  hasPhrase,
+  tokens,
+  type FieldName,
+  type SynonymTable,
+} from './synonyms.js';
 
 /**
  * What a column holds: a field of the table (2.2's raw `interval` included), `other` for a column
@@ -28,7 +37,11 @@ export function mapColumns(table: TableId, labels: readonly string[], opts: MapO
 }
 
 /** mapColumns, and which columns were placed by their neighbours rather than their own header. */
-export function mapColumnsDetailed(table: TableId, labels: readonly string[], opts: MapOptions = {}): { columns: (ColumnField | null)[]; inferred: number[] } {
+export function mapColumnsDetailed(
+  table: TableId,
+  labels: readonly string[],
+  opts: MapOptions = {},
+): { columns: (ColumnField | null)[]; inferred: number[] } {
   const base = mapByLabel(table, labels, opts);
   const mapped = table === '2.4' ? map24(labels, base) : base;
   const withExtras = mapped.map((f, i) => f ?? extraColumn(labels[i] ?? ''));
@@ -47,8 +60,13 @@ function extraColumn(label: string): ColumnField | null {
  * contract's fields, which follow the printed order (2.2 prints one interval column for its `min`
  * and `max`); Ket/Keterangan may follow.
  */
-export const CANONICAL: Readonly<Record<TableId, readonly ColumnField[]>> = byTable((id) =>
-  ['no', ...(TABLE_FIELDS[id] as readonly string[]).flatMap((f) => (f === 'min' ? ['interval'] : f === 'max' ? [] : [f]))] as ColumnField[]);
+export const CANONICAL: Readonly<Record<TableId, readonly ColumnField[]>> = byTable(
+  (id) =>
+    [
+      'no',
+      ...(TABLE_FIELDS[id] as readonly string[]).flatMap((f) => (f === 'min' ? ['interval'] : f === 'max' ? [] : [f])),
+    ] as ColumnField[],
+);
 
 const isKet = (label: string) => has(tokens(label), 'ket', 'keterangan');
 
@@ -62,12 +80,17 @@ function inferByOrder(table: TableId, labels: readonly string[], cols: (ColumnFi
   const out = [...cols];
   for (let i = 0; i < out.length; i++) {
     if (out[i] || isKet(labels[i] ?? '')) continue;
-    const prev = out.slice(0, i).reverse().find((f) => f && order.includes(f));
+    const prev = out
+      .slice(0, i)
+      .reverse()
+      .find((f) => f && order.includes(f));
     const next = out.slice(i + 1).find((f) => f && order.includes(f));
     const from = prev ? order.indexOf(prev) + 1 : 0;
     const to = next ? order.indexOf(next) : order.length;
     const room = order.slice(from, to).filter((f) => !out.includes(f));
-    const gapCols = out.slice(prev ? out.indexOf(prev) + 1 : 0, next ? out.indexOf(next, i) : out.length).filter((f) => !f).length;
+    const gapCols = out
+      .slice(prev ? out.indexOf(prev) + 1 : 0, next ? out.indexOf(next, i) : out.length)
+      .filter((f) => !f).length;
     if (room.length === 1 && gapCols === 1) out[i] = room[0]!;
   }
   return out;
@@ -81,7 +104,11 @@ const yearsIn = (label: string) => [...label.matchAll(YEAR)].map((m) => Number(m
  * else the latest year printed, and the others are `other`. Without years the first is kept and
  * the others stay unmapped (the header did not say which is meant).
  */
-function resolveDuplicates(labels: readonly string[], cols: (ColumnField | null)[], year: number | null): (ColumnField | null)[] {
+function resolveDuplicates(
+  labels: readonly string[],
+  cols: (ColumnField | null)[],
+  year: number | null,
+): (ColumnField | null)[] {
   const out = [...cols];
   const seen = new Set<string>();
   for (const f of cols) {
@@ -118,7 +145,14 @@ function mapByLabel(table: TableId, labels: readonly string[], opts: MapOptions)
     if (table === '2.5' && t.includes('%') && !has(t, 'rp', 'realisasi', 'pagu', 'anggaran')) return 'capaian';
     // `%` alone is a capaian column; `Target (%)` is a target
     if (table === '2.3' && t.length === 1 && t[0] === '%') return 'capaian';
-    for (const [field, phrases] of DEFAULT_SYNONYMS[table]) if (hasAny(t, phrases.filter((p) => p !== '%'))) return field;
+    for (const [field, phrases] of DEFAULT_SYNONYMS[table])
+      if (
+        hasAny(
+          t,
+          phrases.filter((p) => p !== '%'),
+        )
+      )
+        return field;
     return null;
   });
 }
@@ -136,22 +170,34 @@ function map24(labels: readonly string[], base: (ColumnField | null)[]): (Column
     if (has(t, 'sasaran', 'kegiatan', 'program')) return 'sasaran';
     const anggaran = has(t, 'anggaran', 'keuangan');
     const kinerja = t.includes('kinerja') || t.includes('fisik') || t.includes('output');
-    if (has(t, 'pagu', 'alokasi')) { seenPagu = true; return 'pagu'; }
+    if (has(t, 'pagu', 'alokasi')) {
+      seenPagu = true;
+      return 'pagu';
+    }
     const isT = t.includes('t') || has(t, 'target');
     const isR = t.includes('r') || has(t, 'realisasi');
     const isC = has(t, 'capaian') || t.includes('%');
     if (anggaran && !kinerja) {
       if (isR) return 'realisasiAnggaran';
       if (isC) return 'capaianAnggaran';
-      if (!isT && !seenPagu) { seenPagu = true; return 'pagu'; } // `Anggaran (Rp)` over a budget column
+      if (!isT && !seenPagu) {
+        seenPagu = true;
+        return 'pagu';
+      } // `Anggaran (Rp)` over a budget column
     }
     if (kinerja && !anggaran) {
-      if (isT) { seenKinerjaTarget = true; return 'target'; }
+      if (isT) {
+        seenKinerjaTarget = true;
+        return 'target';
+      }
       if (isR) return 'realisasi';
       if (isC) return 'capaian';
     }
     // no group header: budget columns come first, right after Pagu
-    if (isT) { seenKinerjaTarget = true; return 'target'; }
+    if (isT) {
+      seenKinerjaTarget = true;
+      return 'target';
+    }
     if (isR) return seenPagu && !seenKinerjaTarget ? 'realisasiAnggaran' : 'realisasi';
     if (isC) return seenPagu && !seenKinerjaTarget ? 'capaianAnggaran' : 'capaian';
     return null;

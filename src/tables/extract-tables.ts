@@ -47,7 +47,11 @@ const PROFILE_STYLES: Record<'id' | 'en', NumberStyle> = {
  * Tabel 2.1–2.5 from pages of words and ruling lines: grids found per page, labelled by caption
  * and header, their data rows joined across page breaks, then typed.
  */
-export function extractTables(pages: readonly PageContent[], lines: readonly Line[], opts: TablesOptions = {}): TablesResult {
+export function extractTables(
+  pages: readonly PageContent[],
+  lines: readonly Line[],
+  opts: TablesOptions = {},
+): TablesResult {
   const grids = pages.flatMap((p) => {
     const words = splitAtRules(p.words, p.segments);
     const ruled = findGrids(p.page, p.segments, words);
@@ -60,10 +64,15 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
   const headers = byTable((): TableHeader[] => []);
   for (const lg of located) {
     const { grid, headerBands: n } = lg;
-    if (n > 0) headers[lg.table].push({ page: grid.page, bbox: [grid.xs[0]!, grid.ys[0]!, grid.xs[grid.xs.length - 1]!, grid.ys[n]!] });
+    if (n > 0)
+      headers[lg.table].push({
+        page: grid.page,
+        bbox: [grid.xs[0]!, grid.ys[0]!, grid.xs[grid.xs.length - 1]!, grid.ys[n]!],
+      });
     const list = raw[lg.table];
     raw[lg.table].push(...dataRows(lg.grid, lg.headerBands, lg.columns, list[list.length - 1] ?? null));
-    if (lg.headerBands > 0) unmappedColumns.push(...unmapped(lg.table, lg.grid, lg.headerBands, lg.columns, lg.byPosition ?? []));
+    if (lg.headerBands > 0)
+      unmappedColumns.push(...unmapped(lg.table, lg.grid, lg.headerBands, lg.columns, lg.byPosition ?? []));
   }
   for (const id of TABLE_IDS) repairFirstLabel(raw[id]);
   // flat tables count 1, 2, 3…; the budget numbers programs and their kegiatan (1, 1.1, 1.2)
@@ -75,7 +84,17 @@ export function extractTables(pages: readonly PageContent[], lines: readonly Lin
   const tables: ExtractedTables = byTable((id) => raw[id].map((r) => toRecord(id, r, styles[id])));
   reconcileTexts(tables);
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
-  return { tables, headers, grids, missing, captions, unread, unmappedColumns, styles, unreadCaptioned: missing.filter((id) => captioned.includes(id) && !unread.some((u) => u.table === id)) };
+  return {
+    tables,
+    headers,
+    grids,
+    missing,
+    captions,
+    unread,
+    unmappedColumns,
+    styles,
+    unreadCaptioned: missing.filter((id) => captioned.includes(id) && !unread.some((u) => u.table === id)),
+  };
 }
 
 /**
@@ -87,8 +106,16 @@ function numberStyles(raw: Record<TableId, RawRow[]>): Record<TableId, NumberSty
   let evidence = styleEvidence([]);
   for (const id of TABLE_IDS) {
     if (id === '2.2') continue; // bands (`> 90% - 100%`) are no number style
-    evidence = addEvidence(evidence, styleEvidence(raw[id].flatMap((r) => Object.entries(r.cells)
-      .filter(([f]) => fieldKind(id, f) !== 'text').map(([, c]) => c!.text))));
+    evidence = addEvidence(
+      evidence,
+      styleEvidence(
+        raw[id].flatMap((r) =>
+          Object.entries(r.cells)
+            .filter(([f]) => fieldKind(id, f) !== 'text')
+            .map(([, c]) => c!.text),
+        ),
+      ),
+    );
   }
   const doc = styleOf(evidence);
   return byTable(() => doc);
@@ -99,7 +126,13 @@ function numberStyles(raw: Record<TableId, RawRow[]>): Record<TableId, NumberSty
  * those read by their place in the template's layout although the text layer printed a header
  * nobody understood (an OCR-garbled header is expected there, not reported).
  */
-function unmapped(table: TableId, grid: Grid, headerBands: number, columns: readonly (string | null)[], byPosition: readonly number[]): UnmappedColumn[] {
+function unmapped(
+  table: TableId,
+  grid: Grid,
+  headerBands: number,
+  columns: readonly (string | null)[],
+  byPosition: readonly number[],
+): UnmappedColumn[] {
   const labels = columnLabels(grid, headerBands);
   const out: UnmappedColumn[] = [];
   const bbox = (c: number): Grid['bbox'] => [grid.xs[c]!, grid.ys[0]!, grid.xs[c + 1]!, grid.ys[headerBands]!];
@@ -127,7 +160,12 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
  */
 export function repairFirstLabel(rows: RawRow[]): void {
   for (let i = 0; i + 1 < rows.length; i++) {
-    if (/^[Il|]\.?$/.test(rows[i]!.no) && /^(2|1\.1)$/.test(rows[i + 1]!.no) && (i === 0 || !/^\d/.test(rows[i - 1]!.no))) rows[i]!.no = '1';
+    if (
+      /^[Il|]\.?$/.test(rows[i]!.no) &&
+      /^(2|1\.1)$/.test(rows[i + 1]!.no) &&
+      (i === 0 || !/^\d/.test(rows[i - 1]!.no))
+    )
+      rows[i]!.no = '1';
   }
 }
 
@@ -166,7 +204,8 @@ export function repairKegiatanLabels(rows: RawRow[]): void {
   // a program: a kegiatan of program 1 never follows program 2. It is the kegiatan the
   // numbering calls for.
   for (let i = 1; i + 1 < rows.length; i++) {
-    const label = rows[i]!.no, prev = rows[i - 1]!.no;
+    const label = rows[i]!.no,
+      prev = rows[i - 1]!.no;
     const next = /^(\d+)\.(\d+)$/.exec(rows[i + 1]!.no);
     if (!/^\d+$/.test(label) || !next) continue;
     const [p, k] = [next[1]!, Number(next[2])];

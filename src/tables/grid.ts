@@ -6,7 +6,10 @@ const SNAP = 2.5;
 
 export interface GridCell {
   /** base row/column span, end-exclusive */
-  r0: number; r1: number; c0: number; c1: number;
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
   bbox: BBox;
   words: Word[];
   /** cell text: its lines joined with spaces */
@@ -30,8 +33,13 @@ export interface Grid {
 export type H = { y: number; x0: number; x1: number };
 type V = { x: number; y0: number; y1: number };
 
-function mergeCollinear<T>(items: T[], key: (t: T) => number, lo: (t: T) => number, hi: (t: T) => number,
-  make: (k: number, a: number, b: number) => T): T[] {
+function mergeCollinear<T>(
+  items: T[],
+  key: (t: T) => number,
+  lo: (t: T) => number,
+  hi: (t: T) => number,
+  make: (k: number, a: number, b: number) => T,
+): T[] {
   const sorted = [...items].sort((a, b) => key(a) - key(b) || lo(a) - lo(b));
   const groups: T[][] = [];
   for (const it of sorted) {
@@ -46,7 +54,11 @@ function mergeCollinear<T>(items: T[], key: (t: T) => number, lo: (t: T) => numb
     let [a, b] = spans[0]!;
     for (const [s, e] of spans.slice(1)) {
       if (s <= b + SNAP) b = Math.max(b, e);
-      else { out.push(make(k, a, b)); a = s; b = e; }
+      else {
+        out.push(make(k, a, b));
+        a = s;
+        b = e;
+      }
     }
     out.push(make(k, a, b));
   }
@@ -75,10 +87,18 @@ export function findGrids(page: number, segments: readonly Segment[], words: rea
   const segs = segments.filter((s) => s.page === page);
   const hs = mergeCollinear<H>(
     segs.filter((s) => Math.abs(s.y0 - s.y1) < 0.5).map((s) => ({ y: s.y0, x0: s.x0, x1: s.x1 })),
-    (t) => t.y, (t) => t.x0, (t) => t.x1, (y, x0, x1) => ({ y, x0, x1 }));
+    (t) => t.y,
+    (t) => t.x0,
+    (t) => t.x1,
+    (y, x0, x1) => ({ y, x0, x1 }),
+  );
   const vs = mergeCollinear<V>(
     segs.filter((s) => Math.abs(s.x0 - s.x1) < 0.5).map((s) => ({ x: s.x0, y0: s.y0, y1: s.y1 })),
-    (t) => t.x, (t) => t.y0, (t) => t.y1, (x, y0, y1) => ({ x, y0, y1 }));
+    (t) => t.x,
+    (t) => t.y0,
+    (t) => t.y1,
+    (x, y0, y1) => ({ x, y0, y1 }),
+  );
 
   // connected components of crossing lines are tables
   const parent = Array.from({ length: hs.length + vs.length }, (_, i) => i);
@@ -91,15 +111,24 @@ export function findGrids(page: number, segments: readonly Segment[], words: rea
     }
   }
   const comps = new Map<number, { h: H[]; v: V[] }>();
-  hs.forEach((h, i) => { const r = find(i); if (!comps.has(r)) comps.set(r, { h: [], v: [] }); comps.get(r)!.h.push(h); });
-  vs.forEach((v, j) => { const r = find(hs.length + j); if (!comps.has(r)) comps.set(r, { h: [], v: [] }); comps.get(r)!.v.push(v); });
+  hs.forEach((h, i) => {
+    const r = find(i);
+    if (!comps.has(r)) comps.set(r, { h: [], v: [] });
+    comps.get(r)!.h.push(h);
+  });
+  vs.forEach((v, j) => {
+    const r = find(hs.length + j);
+    if (!comps.has(r)) comps.set(r, { h: [], v: [] });
+    comps.get(r)!.v.push(v);
+  });
 
   const grids: Grid[] = [];
   for (const { h, v } of comps.values()) {
     const ys = closeOpenEdges(clusterValues(h.map((t) => t.y)), v);
     const xs = impliedSideBorders(clusterValues(v.map((t) => t.x)), h);
     if (ys.length < 2 || xs.length < 3) continue; // a box or a rule, not a table
-    const w = xs[xs.length - 1]! - xs[0]!, ht = ys[ys.length - 1]! - ys[0]!;
+    const w = xs[xs.length - 1]! - xs[0]!,
+      ht = ys[ys.length - 1]! - ys[0]!;
     if (w < 60 || ht < 12) continue; // checkboxes, underlines
     grids.push(buildGrid(page, xs, ys, h, v, words));
   }
@@ -118,7 +147,8 @@ const SIDE_BORDER_MIN = 8;
 export function impliedSideBorders(xs: number[], hs: readonly H[]): number[] {
   if (xs.length < 2 || hs.length < 2) return xs;
   const byY = [...hs].sort((a, b) => a.y - b.y);
-  const top = byY[0]!, bottom = byY[byY.length - 1]!;
+  const top = byY[0]!,
+    bottom = byY[byY.length - 1]!;
   const out = [...xs];
   const ends = (end: (t: H) => number, past: (e: number) => boolean): number | null => {
     if (!past(end(top)) || !past(end(bottom)) || Math.abs(end(top) - end(bottom)) > SNAP) return null;
@@ -126,9 +156,15 @@ export function impliedSideBorders(xs: number[], hs: readonly H[]): number[] {
     const agree = byY.filter((t) => Math.abs(end(t) - e) <= SNAP).length;
     return agree * 2 >= byY.length ? e : null;
   };
-  const right = ends((t) => t.x1, (e) => e - xs[xs.length - 1]! >= SIDE_BORDER_MIN);
+  const right = ends(
+    (t) => t.x1,
+    (e) => e - xs[xs.length - 1]! >= SIDE_BORDER_MIN,
+  );
   if (right !== null) out.push(right);
-  const left = ends((t) => t.x0, (e) => xs[0]! - e >= SIDE_BORDER_MIN);
+  const left = ends(
+    (t) => t.x0,
+    (e) => xs[0]! - e >= SIDE_BORDER_MIN,
+  );
   if (left !== null) out.unshift(left);
   return out;
 }
@@ -146,8 +182,10 @@ function closeOpenEdges(ys: number[], vs: readonly V[]): number[] {
   // one rule is enough: the rest of a cut row opening a page has only the rule under it
   if (ys.length < 1 || vs.length < 2) return ys;
   const xs = vs.map((t) => t.x);
-  const left = Math.min(...xs), right = Math.max(...xs);
-  const onLeft = vs.filter((t) => t.x - left <= SNAP), onRight = vs.filter((t) => right - t.x <= SNAP);
+  const left = Math.min(...xs),
+    right = Math.max(...xs);
+  const onLeft = vs.filter((t) => t.x - left <= SNAP),
+    onRight = vs.filter((t) => right - t.x <= SNAP);
   const out = [...ys];
   // the edge is where the shorter of the two side borders ends: both must reach it
   const bottom = Math.min(Math.max(...onLeft.map((t) => t.y1)), Math.max(...onRight.map((t) => t.y1)));
@@ -158,43 +196,60 @@ function closeOpenEdges(ys: number[], vs: readonly V[]): number[] {
 }
 
 function buildGrid(page: number, xs: number[], ys: number[], hs: H[], vs: V[], words: readonly Word[]): Grid {
-  const R = ys.length - 1, C = xs.length - 1;
+  const R = ys.length - 1,
+    C = xs.length - 1;
   const vAt = (c: number, r: number): boolean => {
     if (c === 0 || c === C) return true;
-    const x = xs[c]!, mid = (ys[r]! + ys[r + 1]!) / 2;
+    const x = xs[c]!,
+      mid = (ys[r]! + ys[r + 1]!) / 2;
     return vs.some((t) => Math.abs(t.x - x) <= SNAP && t.y0 <= mid && t.y1 >= mid);
   };
   const hAt = (r: number, c: number): boolean => {
     if (r === 0 || r === R) return true;
-    const y = ys[r]!, mid = (xs[c]! + xs[c + 1]!) / 2;
+    const y = ys[r]!,
+      mid = (xs[c]! + xs[c + 1]!) / 2;
     return hs.some((t) => Math.abs(t.y - y) <= SNAP && t.x0 <= mid && t.x1 >= mid);
   };
   const id = (r: number, c: number) => r * C + c;
   const parent = Array.from({ length: R * C }, (_, i) => i);
   const find = (i: number): number => root(parent, i);
-  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) {
-    if (c + 1 < C && !vAt(c + 1, r)) parent[find(id(r, c))] = find(id(r, c + 1));
-    if (r + 1 < R && !hAt(r + 1, c)) parent[find(id(r, c))] = find(id(r + 1, c));
-  }
+  for (let r = 0; r < R; r++)
+    for (let c = 0; c < C; c++) {
+      if (c + 1 < C && !vAt(c + 1, r)) parent[find(id(r, c))] = find(id(r, c + 1));
+      if (r + 1 < R && !hAt(r + 1, c)) parent[find(id(r, c))] = find(id(r + 1, c));
+    }
   const byRoot = new Map<number, GridCell>();
   const cellOf: GridCell[] = new Array(R * C);
-  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) {
-    const root = find(id(r, c));
-    let cell = byRoot.get(root);
-    if (!cell) {
-      cell = { r0: r, r1: r + 1, c0: c, c1: c + 1, bbox: [xs[c]!, ys[r]!, xs[c + 1]!, ys[r + 1]!], words: [], text: '', conf: 100 };
-      byRoot.set(root, cell);
-    } else {
-      cell.r0 = Math.min(cell.r0, r); cell.r1 = Math.max(cell.r1, r + 1);
-      cell.c0 = Math.min(cell.c0, c); cell.c1 = Math.max(cell.c1, c + 1);
-      cell.bbox = [xs[cell.c0]!, ys[cell.r0]!, xs[cell.c1]!, ys[cell.r1]!];
+  for (let r = 0; r < R; r++)
+    for (let c = 0; c < C; c++) {
+      const root = find(id(r, c));
+      let cell = byRoot.get(root);
+      if (!cell) {
+        cell = {
+          r0: r,
+          r1: r + 1,
+          c0: c,
+          c1: c + 1,
+          bbox: [xs[c]!, ys[r]!, xs[c + 1]!, ys[r + 1]!],
+          words: [],
+          text: '',
+          conf: 100,
+        };
+        byRoot.set(root, cell);
+      } else {
+        cell.r0 = Math.min(cell.r0, r);
+        cell.r1 = Math.max(cell.r1, r + 1);
+        cell.c0 = Math.min(cell.c0, c);
+        cell.c1 = Math.max(cell.c1, c + 1);
+        cell.bbox = [xs[cell.c0]!, ys[cell.r0]!, xs[cell.c1]!, ys[cell.r1]!];
+      }
+      cellOf[id(r, c)] = cell;
     }
-    cellOf[id(r, c)] = cell;
-  }
   const bbox: BBox = [xs[0]!, ys[0]!, xs[C]!, ys[R]!];
   for (const w of words) {
     if (w.page !== page) continue;
-    const cx = (w.bbox[0] + w.bbox[2]) / 2, cy = (w.bbox[1] + w.bbox[3]) / 2;
+    const cx = (w.bbox[0] + w.bbox[2]) / 2,
+      cy = (w.bbox[1] + w.bbox[3]) / 2;
     if (cx < bbox[0] || cx > bbox[2] || cy < bbox[1] || cy > bbox[3]) continue;
     const c = Math.min(C - 1, Math.max(0, upperIndex(xs, cx)));
     const r = Math.min(R - 1, Math.max(0, upperIndex(ys, cy)));
@@ -210,16 +265,18 @@ function buildGrid(page: number, xs: number[], ys: number[], hs: H[], vs: V[], w
 
 /** index i such that arr[i] <= v < arr[i+1] */
 function upperIndex(arr: number[], v: number): number {
-  let lo = 0, hi = arr.length - 1;
+  let lo = 0,
+    hi = arr.length - 1;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (arr[mid]! <= v) lo = mid; else hi = mid;
+    if (arr[mid]! <= v) lo = mid;
+    else hi = mid;
   }
   return lo;
 }
 
 export function gridContains(g: Grid, w: Word): boolean {
-  const cx = (w.bbox[0] + w.bbox[2]) / 2, cy = (w.bbox[1] + w.bbox[3]) / 2;
+  const cx = (w.bbox[0] + w.bbox[2]) / 2,
+    cy = (w.bbox[1] + w.bbox[3]) / 2;
   return w.page === g.page && cx >= g.bbox[0] && cx <= g.bbox[2] && cy >= g.bbox[1] && cy <= g.bbox[3];
 }
-

@@ -3,7 +3,18 @@ import type { UnreadTable } from '../model/analysis.js';
 import type { Line } from '../model/word.js';
 import type { Grid } from './grid.js';
 import { CANONICAL, mapColumns, type ColumnField, type MapOptions } from './columns.js';
-import { bandColumnsByContent, captionScore, findCaptions, fits, headerCandidates, standardNumber, titleRole, usesStandardNumbering, type Caption, type RoleCandidate } from './roles.js';
+import {
+  bandColumnsByContent,
+  captionScore,
+  findCaptions,
+  fits,
+  headerCandidates,
+  standardNumber,
+  titleRole,
+  usesStandardNumbering,
+  type Caption,
+  type RoleCandidate,
+} from './roles.js';
 import { bandCells, headerBandCount, columnLabels } from './rows.js';
 import { editDistance } from '../parse/edit-distance.js';
 
@@ -34,8 +45,17 @@ function before(a: { page: number; y: number }, b: { page: number; y: number }):
   return a.page < b.page || (a.page === b.page && a.y < b.y);
 }
 
-interface Part { grid: Grid; headerBands: number; labels: string[] }
-interface Group { parts: Part[]; candidates: RoleCandidate[]; above: Caption | null; below: Caption | null }
+interface Part {
+  grid: Grid;
+  headerBands: number;
+  labels: string[];
+}
+interface Group {
+  parts: Part[];
+  candidates: RoleCandidate[];
+  above: Caption | null;
+  below: Caption | null;
+}
 
 /** A caption this close (points) under a table, or over it, is printed with it. */
 const CAPTION_GAP = 45;
@@ -58,8 +78,11 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
   for (const grid of ordered) {
     const start = { page: grid.page, y: grid.bbox[1] };
     // captions between the previous grid and this one; the last is the nearest
-    const between = captions.filter((c) => before(prevEnd, { page: c.line.page, y: c.line.bbox[1] })
-      && before({ page: c.line.page, y: c.line.bbox[1] }, start));
+    const between = captions.filter(
+      (c) =>
+        before(prevEnd, { page: c.line.page, y: c.line.bbox[1] }) &&
+        before({ page: c.line.page, y: c.line.bbox[1] }, start),
+    );
     const above = [...between].reverse().find((c) => !c.mention) ?? between[between.length - 1] ?? null;
     const group = groups[groups.length - 1];
     const last = group?.parts[group.parts.length - 1];
@@ -68,7 +91,8 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
     // top) whose first cell is empty are the rest of a row the page break cut, not more header
     if ((!above || above.continued) && last && grid.page === last.grid.page + 1) {
       const repeated = repeatedHeaderBands(grid, last.grid, group!.parts[0]!.headerBands);
-      if (repeated < headerBands && range(repeated, headerBands).every((r) => !grid.at(r, 0).text.trim())) headerBands = repeated;
+      if (repeated < headerBands && range(repeated, headerBands).every((r) => !grid.at(r, 0).text.trim()))
+        headerBands = repeated;
     }
     const labels = columnLabels(grid, headerBands);
     prevEnd = { page: grid.page, y: grid.bbox[3] };
@@ -76,7 +100,12 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
       group.parts.push({ grid, headerBands, labels });
       continue;
     }
-    groups.push({ parts: [{ grid, headerBands, labels }], candidates: headerBands > 0 ? headerCandidates(grid, headerBands, labels, opts) : [], above, below: null });
+    groups.push({
+      parts: [{ grid, headerBands, labels }],
+      candidates: headerBands > 0 ? headerCandidates(grid, headerBands, labels, opts) : [],
+      above,
+      below: null,
+    });
   }
   attachCaptionsBelow(groups, captions);
   const below = captionsPrintedBelow(ordered, captions, lines);
@@ -87,20 +116,34 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
     const caption = below ? (g.below ?? g.above) : g.above;
     const cands = [...g.candidates];
     // a header OCR garbled: the role the caption names, in the template's column layout
-    const named = caption && !caption.mention ? (standard ? standardNumber(caption) : null) ?? strongTitleRole(caption) : null;
+    const named =
+      caption && !caption.mention ? ((standard ? standardNumber(caption) : null) ?? strongTitleRole(caption)) : null;
     if (named && !cands.some((c) => c.table === named) && g.parts[0]!.headerBands > 0) {
       const byLabel = mapColumns(named, g.parts[0]!.labels, opts);
       // a scale has no fixed layout (its interval column becomes two fields): its rows tell
-      const cols = named === '2.2' ? bandColumnsByContent(g.parts[0]!.grid, g.parts[0]!.headerBands) : standardColumns(named, byLabel);
-      if (cols) cands.push({ table: named, columns: cols, score: 10, byPosition: cols.flatMap((f, i) => (f && !byLabel[i] ? [i] : [])) });
+      const cols =
+        named === '2.2'
+          ? bandColumnsByContent(g.parts[0]!.grid, g.parts[0]!.headerBands)
+          : standardColumns(named, byLabel);
+      if (cols)
+        cands.push({
+          table: named,
+          columns: cols,
+          score: 10,
+          byPosition: cols.flatMap((f, i) => (f && !byLabel[i] ? [i] : [])),
+        });
     }
-    const best = cands.map((c) => ({ ...c, score: c.score + captionScore(c.table, caption, standard) }))
-      .filter((c) => c.score > 0)
-      .sort((a, b) => b.score - a.score)[0] ?? null;
+    const best =
+      cands
+        .map((c) => ({ ...c, score: c.score + captionScore(c.table, caption, standard) }))
+        .filter((c) => c.score > 0)
+        .sort((a, b) => b.score - a.score)[0] ?? null;
     return { g, order, caption, best, named };
   });
   const taken = new Map<TableId, (typeof scored)[number]>();
-  for (const s of [...scored].filter((x) => x.best).sort((a, b) => b.best!.score - a.best!.score || a.order - b.order)) {
+  for (const s of [...scored]
+    .filter((x) => x.best)
+    .sort((a, b) => b.best!.score - a.best!.score || a.order - b.order)) {
     if (!taken.has(s.best!.table)) taken.set(s.best!.table, s);
   }
   const out: LocatedGrid[] = [];
@@ -108,8 +151,14 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
   const unread: UnreadTable[] = [];
   for (const s of scored) {
     const first = s.g.parts[0]!;
-    const unreadOf = (table: TableId, reason: UnreadTable['reason']): UnreadTable =>
-      ({ table, page: first.grid.page, bbox: first.grid.bbox, caption: s.caption?.label ?? null, reason, labels: first.labels });
+    const unreadOf = (table: TableId, reason: UnreadTable['reason']): UnreadTable => ({
+      table,
+      page: first.grid.page,
+      bbox: first.grid.bbox,
+      caption: s.caption?.label ?? null,
+      reason,
+      labels: first.labels,
+    });
     if (!s.best) {
       // a caption naming a role over a table whose columns say nothing we know: not read, said so
       const role = s.caption && !s.caption.mention ? strongTitleRole(s.caption) : null;
@@ -128,7 +177,11 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
       if (prev && !(part.headerBands > 0 && fits(table, columns))) columns = inheritColumns(prev, part.grid);
       if (prev && !columns.length) break;
       const located: LocatedGrid = {
-        table, grid: part.grid, columns, headerBands: part.headerBands, caption: prev ? null : s.caption?.line ?? null,
+        table,
+        grid: part.grid,
+        columns,
+        headerBands: part.headerBands,
+        caption: prev ? null : (s.caption?.line ?? null),
         ...(!prev && s.best.byPosition?.length ? { byPosition: s.best.byPosition } : {}),
       };
       out.push(located);
@@ -136,8 +189,14 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
     }
   }
   out.sort((a, b) => a.grid.page - b.grid.page || a.grid.bbox[1] - b.grid.bbox[1]);
-  const captioned = [...new Set(captions.filter((c) => !c.mention)
-    .map((c) => (standard ? standardNumber(c) : null) ?? strongTitleRole(c)).filter((r): r is TableId => r !== null))];
+  const captioned = [
+    ...new Set(
+      captions
+        .filter((c) => !c.mention)
+        .map((c) => (standard ? standardNumber(c) : null) ?? strongTitleRole(c))
+        .filter((r): r is TableId => r !== null),
+    ),
+  ];
   return { located: out, captions: captionsOut, unread, captioned };
 }
 
@@ -151,8 +210,15 @@ function attachCaptionsBelow(groups: Group[], captions: readonly Caption[]): voi
   groups.forEach((g, i) => {
     const end = g.parts[g.parts.length - 1]!.grid;
     const next = groups[i + 1]?.parts[0]?.grid;
-    g.below = captions.find((c) => !c.mention && c.line.page === end.page && c.line.bbox[1] >= end.bbox[3] - 2
-      && c.line.bbox[1] - end.bbox[3] <= CAPTION_GAP && (!next || before({ page: c.line.page, y: c.line.bbox[1] }, { page: next.page, y: next.bbox[1] }))) ?? null;
+    g.below =
+      captions.find(
+        (c) =>
+          !c.mention &&
+          c.line.page === end.page &&
+          c.line.bbox[1] >= end.bbox[3] - 2 &&
+          c.line.bbox[1] - end.bbox[3] <= CAPTION_GAP &&
+          (!next || before({ page: c.line.page, y: c.line.bbox[1] }, { page: next.page, y: next.bbox[1] })),
+      ) ?? null;
   });
 }
 
@@ -163,15 +229,23 @@ function attachCaptionsBelow(groups: Group[], captions: readonly Caption[]): voi
  * document, and those set apart by paragraphs, decide.
  */
 function captionsPrintedBelow(grids: readonly Grid[], captions: readonly Caption[], lines: readonly Line[]): boolean {
-  let over = 0, under = 0;
-  const free = (l: Line) => !grids.some((g) => g.page === l.page && l.bbox[1] >= g.bbox[1] - 1 && l.bbox[3] <= g.bbox[3] + 1);
-  const between = (page: number, top: number, bottom: number) => lines.filter((l) => l.page === page && l.bbox[1] > top && l.bbox[3] < bottom && free(l)).length;
+  let over = 0,
+    under = 0;
+  const free = (l: Line) =>
+    !grids.some((g) => g.page === l.page && l.bbox[1] >= g.bbox[1] - 1 && l.bbox[3] <= g.bbox[3] + 1);
+  const between = (page: number, top: number, bottom: number) =>
+    lines.filter((l) => l.page === page && l.bbox[1] > top && l.bbox[3] < bottom && free(l)).length;
   for (const c of captions) {
     if (c.mention) continue;
     const { page } = c.line;
-    const prev = grids.filter((g) => g.page === page && g.bbox[3] <= c.line.bbox[1] + 2).sort((a, b) => b.bbox[3] - a.bbox[3])[0];
-    const next = grids.filter((g) => g.page === page && g.bbox[1] >= c.line.bbox[3] - 2).sort((a, b) => a.bbox[1] - b.bbox[1])[0];
-    const hugsAbove = !!prev && between(page, prev.bbox[3], c.line.bbox[1]) === 0 && c.line.bbox[1] - prev.bbox[3] <= CAPTION_GAP;
+    const prev = grids
+      .filter((g) => g.page === page && g.bbox[3] <= c.line.bbox[1] + 2)
+      .sort((a, b) => b.bbox[3] - a.bbox[3])[0];
+    const next = grids
+      .filter((g) => g.page === page && g.bbox[1] >= c.line.bbox[3] - 2)
+      .sort((a, b) => a.bbox[1] - b.bbox[1])[0];
+    const hugsAbove =
+      !!prev && between(page, prev.bbox[3], c.line.bbox[1]) === 0 && c.line.bbox[1] - prev.bbox[3] <= CAPTION_GAP;
     const hugsBelow = !!next && between(page, c.line.bbox[3], next.bbox[1]) <= 2;
     if (hugsAbove && !hugsBelow) under++;
     else if (hugsBelow && !hugsAbove) over++;
@@ -195,12 +269,18 @@ function continuesGroup(group: Group, last: Part, grid: Grid, labels: readonly s
 
 const foldLabel = (s: string) => s.toLowerCase().replace(/\s+/g, '');
 function similarLabel(a: string, b: string): boolean {
-  const x = foldLabel(a), y = foldLabel(b);
+  const x = foldLabel(a),
+    y = foldLabel(b);
   return editDistance(x, y) <= Math.max(2, 0.2 * Math.max(x.length, y.length));
 }
 
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
-const bandText = (grid: Grid, r: number) => bandCells(grid, r).map((cell) => cell.text).join('|').toLowerCase().replace(/\s+/g, '');
+const bandText = (grid: Grid, r: number) =>
+  bandCells(grid, r)
+    .map((cell) => cell.text)
+    .join('|')
+    .toLowerCase()
+    .replace(/\s+/g, '');
 
 /**
  * How many bands at the top of `grid` repeat the header of the table part before it (browsers and
@@ -209,7 +289,8 @@ const bandText = (grid: Grid, r: number) => bandCells(grid, r).map((cell) => cel
 function repeatedHeaderBands(grid: Grid, prevGrid: Grid, n: number): number {
   if (n === 0 || grid.ys.length - 1 < n) return 0;
   for (let r = 0; r < n; r++) {
-    const a = bandText(grid, r), b = bandText(prevGrid, r);
+    const a = bandText(grid, r),
+      b = bandText(prevGrid, r);
     if (editDistance(a, b) > Math.max(2, 0.2 * Math.max(a.length, b.length))) return 0;
   }
   return n;
@@ -231,7 +312,8 @@ function standardColumns(table: TableId, mapped: readonly (ColumnField | null)[]
   if (!std || (mapped.length !== std.length && mapped.length !== std.length + 1)) return null;
   // a label read half (`Pagu` over a garbled `Realisasi (Rp)`) may repeat a field that its own
   // column holds: that copy is no contradiction
-  const agrees = (f: ColumnField | null, i: number) => f === null || f === (std[i] ?? null) || (std.includes(f) && mapped[std.indexOf(f)] === f);
+  const agrees = (f: ColumnField | null, i: number) =>
+    f === null || f === (std[i] ?? null) || (std.includes(f) && mapped[std.indexOf(f)] === f);
   if (!mapped.every(agrees)) return null;
   // most of the header must have been read: a grid with one stray column label is not this table
   if (mapped.filter((f, i) => f !== null && f === std[i]).length < Math.ceil(std.length / 2)) return null;

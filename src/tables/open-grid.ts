@@ -24,21 +24,42 @@ const WIDE_GAP = 9;
 /** Column edges are sought on at most this many steps across a table (10 000 points at half a point). */
 const MAX_EDGE_BINS = 20_000;
 
-interface Rule { y: number; x0: number; x1: number }
+interface Rule {
+  y: number;
+  x0: number;
+  x1: number;
+}
 
-export function findOpenGrids(page: number, segments: readonly Segment[], words: readonly Word[], ruled: readonly Grid[]): Grid[] {
-  const inRuled = (x: number, y: number) => ruled.some((g) => x >= g.bbox[0] - SNAP && x <= g.bbox[2] + SNAP && y >= g.bbox[1] - SNAP && y <= g.bbox[3] + SNAP);
-  const rules = mergeRules(segments.filter((s) => s.page === page && Math.abs(s.y0 - s.y1) < 0.5 && !inRuled((s.x0 + s.x1) / 2, s.y0)));
+export function findOpenGrids(
+  page: number,
+  segments: readonly Segment[],
+  words: readonly Word[],
+  ruled: readonly Grid[],
+): Grid[] {
+  const inRuled = (x: number, y: number) =>
+    ruled.some((g) => x >= g.bbox[0] - SNAP && x <= g.bbox[2] + SNAP && y >= g.bbox[1] - SNAP && y <= g.bbox[3] + SNAP);
+  const rules = mergeRules(
+    segments.filter((s) => s.page === page && Math.abs(s.y0 - s.y1) < 0.5 && !inRuled((s.x0 + s.x1) / 2, s.y0)),
+  );
   // a vertical rule crossing a horizontal one makes a bordered table: findGrids reads those
   const verticals = segments.filter((s) => s.page === page && Math.abs(s.x0 - s.x1) < 0.5);
-  const free = rules.filter((r) => r.x1 - r.x0 >= MIN_RULE_WIDTH && !verticals.some((v) => v.x0 >= r.x0 - SNAP && v.x0 <= r.x1 + SNAP && r.y >= v.y0 - SNAP && r.y <= v.y1 + SNAP));
+  const free = rules.filter(
+    (r) =>
+      r.x1 - r.x0 >= MIN_RULE_WIDTH &&
+      !verticals.some((v) => v.x0 >= r.x0 - SNAP && v.x0 <= r.x1 + SNAP && r.y >= v.y0 - SNAP && r.y <= v.y1 + SNAP),
+  );
   const pageWords = words.filter((w) => w.page === page && !inRuled(cx(w), cy(w)));
   const lines = groupLines(pageWords);
   const out: Grid[] = [];
   for (const stack of stacks(free, lines)) {
     // partial rules inside the table (under a group header, under the header's lower row)
-    const inner = rules.filter((r) => r.y > stack[0]!.y + SNAP && r.y < stack[stack.length - 1]!.y - SNAP
-      && r.x0 >= stack[0]!.x0 - EXTENT_TOLERANCE && r.x1 <= stack[0]!.x1 + EXTENT_TOLERANCE);
+    const inner = rules.filter(
+      (r) =>
+        r.y > stack[0]!.y + SNAP &&
+        r.y < stack[stack.length - 1]!.y - SNAP &&
+        r.x0 >= stack[0]!.x0 - EXTENT_TOLERANCE &&
+        r.x1 <= stack[0]!.x1 + EXTENT_TOLERANCE,
+    );
     const grid = openGrid(page, stack, inner, pageWords, lines);
     if (grid) out.push(grid);
   }
@@ -52,10 +73,13 @@ function mergeRules(segs: readonly Segment[]): Rule[] {
   const sorted = [...segs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const out: Rule[] = [];
   for (const s of sorted) {
-    const x0 = Math.min(s.x0, s.x1), x1 = Math.max(s.x0, s.x1);
+    const x0 = Math.min(s.x0, s.x1),
+      x1 = Math.max(s.x0, s.x1);
     const same = out.find((r) => Math.abs(r.y - s.y0) <= SNAP && x0 <= r.x1 + SNAP && x1 >= r.x0 - SNAP);
-    if (same) { same.x0 = Math.min(same.x0, x0); same.x1 = Math.max(same.x1, x1); }
-    else out.push({ y: s.y0, x0, x1 });
+    if (same) {
+      same.x0 = Math.min(same.x0, x0);
+      same.x1 = Math.max(same.x1, x1);
+    } else out.push({ y: s.y0, x0, x1 });
   }
   return out.sort((a, b) => a.y - b.y);
 }
@@ -90,16 +114,25 @@ function isProse(line: Line, rule: Rule): boolean {
   return !ws.slice(1).some((w, i) => w.bbox[0] - ws[i]!.bbox[2] >= WIDE_GAP);
 }
 
-function openGrid(page: number, stack: readonly Rule[], inner: readonly Rule[], words: readonly Word[], lines: readonly Line[]): Grid | null {
-  const x0 = Math.min(...stack.map((r) => r.x0)), x1 = Math.max(...stack.map((r) => r.x1));
-  let top = stack[0]!.y, bottom = stack[stack.length - 1]!.y;
+function openGrid(
+  page: number,
+  stack: readonly Rule[],
+  inner: readonly Rule[],
+  words: readonly Word[],
+  lines: readonly Line[],
+): Grid | null {
+  const x0 = Math.min(...stack.map((r) => r.x0)),
+    x1 = Math.max(...stack.map((r) => r.x1));
+  let top = stack[0]!.y,
+    bottom = stack[stack.length - 1]!.y;
   const within = (t: number, b: number) => words.filter((w) => cx(w) >= x0 && cx(w) <= x1 && cy(w) > t && cy(w) < b);
   // a table the page break cut: its last rows run on under the last rule (no rule closes a row a
   // browser splits), or its first rows stand over the first rule (a part without its header)
   // (the columns the rules' own rows show; none when the rules hold only the header)
   const ruledBody = groupLines(within(top, bottom)).some((l) => rowLabelAt(l, x0));
   const probe = ruledBody ? columnEdges(within(top, bottom), [], x0, x1) : [];
-  const down = runOn(lines, bottom, x0, x1, 1, probe), up = runOn(lines, top, x0, x1, -1, probe);
+  const down = runOn(lines, bottom, x0, x1, 1, probe),
+    up = runOn(lines, top, x0, x1, -1, probe);
   if (down) bottom = down;
   if (up) top = up;
   if (stack.length < 2 && !down && !up) return null;
@@ -109,9 +142,21 @@ function openGrid(page: number, stack: readonly Rule[], inner: readonly Rule[], 
   const bodyRules = stack.filter((r) => r.y > headerBottom + SNAP && r.y < bottom - SNAP && r.y > top + SNAP);
   const body = inside.filter((w) => cy(w) > headerBottom);
   const header = inside.filter((w) => cy(w) < headerBottom);
-  const xs = withoutChanceSplits(withoutEmptyHeaders(columnEdges(body.length ? body : inside, header, x0, x1), header), body, header, x0);
+  const xs = withoutChanceSplits(
+    withoutEmptyHeaders(columnEdges(body.length ? body : inside, header, x0, x1), header),
+    body,
+    header,
+    x0,
+  );
   if (xs.length < 4) return null; // three columns at least: a boxed paragraph is no table
-  const col = (x: number) => Math.max(0, Math.min(xs.length - 2, xs.findIndex((e, i) => x >= e && x < (xs[i + 1] ?? Infinity))));
+  const col = (x: number) =>
+    Math.max(
+      0,
+      Math.min(
+        xs.length - 2,
+        xs.findIndex((e, i) => x >= e && x < (xs[i + 1] ?? Infinity)),
+      ),
+    );
   // rows: the rules, and inside a band, the lines that open a row
   const ys: number[] = [top];
   const headerLines = groupLines(inside.filter((w) => cy(w) < headerBottom));
@@ -119,7 +164,8 @@ function openGrid(page: number, stack: readonly Rule[], inner: readonly Rule[], 
   if (headerBottom > top) ys.push(headerBottom);
   const edgesY = [headerBottom, ...bodyRules.map((r) => r.y), bottom];
   for (let k = 0; k < edgesY.length - 1; k++) {
-    const a = edgesY[k]!, b = edgesY[k + 1]!;
+    const a = edgesY[k]!,
+      b = edgesY[k + 1]!;
     const bandLines = groupLines(inside.filter((w) => cy(w) > a && cy(w) < b));
     for (const y of rowStarts(bandLines, xs)) ys.push(y);
     ys.push(b);
@@ -133,11 +179,19 @@ function openGrid(page: number, stack: readonly Rule[], inner: readonly Rule[], 
  * another, not prose, not a caption, every word inside one column; the line past them (a running
  * header or footer, a page number) stands off by a margin's gap. The new edge, or null.
  */
-function runOn(lines: readonly Line[], from: number, x0: number, x1: number, dir: 1 | -1, xs: readonly number[]): number | null {
+function runOn(
+  lines: readonly Line[],
+  from: number,
+  x0: number,
+  x1: number,
+  dir: 1 | -1,
+  xs: readonly number[],
+): number | null {
   const inRange = lines.filter((l) => l.bbox[0] >= x0 - SNAP && l.bbox[2] <= x1 + SNAP);
-  const ordered = dir === 1
-    ? inRange.filter((l) => l.bbox[1] > from).sort((a, b) => a.bbox[1] - b.bbox[1])
-    : inRange.filter((l) => l.bbox[3] < from).sort((a, b) => b.bbox[3] - a.bbox[3]);
+  const ordered =
+    dir === 1
+      ? inRange.filter((l) => l.bbox[1] > from).sort((a, b) => a.bbox[1] - b.bbox[1])
+      : inRange.filter((l) => l.bbox[3] < from).sort((a, b) => b.bbox[3] - a.bbox[3]);
   const others = lines.filter((l) => !inRange.includes(l));
   const gap = (edge: number, l: Line) => (dir === 1 ? l.bbox[1] - edge : edge - l.bbox[3]);
   const run: Line[] = [];
@@ -151,7 +205,9 @@ function runOn(lines: readonly Line[], from: number, x0: number, x1: number, dir
   if (!run.length) return null;
   const h = run[0]!.bbox[3] - run[0]!.bbox[1];
   // nothing else close past the run: the table ran into the page's margin
-  const beyond = [...ordered.slice(run.length), ...others].filter((l) => (dir === 1 ? l.bbox[1] > edge : l.bbox[3] < edge));
+  const beyond = [...ordered.slice(run.length), ...others].filter((l) =>
+    dir === 1 ? l.bbox[1] > edge : l.bbox[3] < edge,
+  );
   if (beyond.some((l) => gap(edge, l) <= 2.5 * h)) return null;
   if (!run.some((l) => rowLabelAt(l, x0))) return null;
   return dir === 1 ? edge + 1 : edge - 1;
@@ -169,7 +225,8 @@ const rowLabelAt = (l: Line, x0: number) => {
 /** The line is no prose, and (where columns are known) every word of it inside one column. */
 function fitsColumns(l: Line, xs: readonly number[]): boolean {
   const ws = [...l.words].sort((a, b) => a.bbox[0] - b.bbox[0]);
-  if (ws.length >= PROSE_WORDS && ws.every((w, i) => i === 0 || w.bbox[0] - ws[i - 1]!.bbox[2] < WIDE_GAP)) return false;
+  if (ws.length >= PROSE_WORDS && ws.every((w, i) => i === 0 || w.bbox[0] - ws[i - 1]!.bbox[2] < WIDE_GAP))
+    return false;
   return xs.length < 4 || ws.every((w) => !xs.slice(1, -1).some((e) => w.bbox[0] < e - 1 && w.bbox[2] > e + 1));
 }
 
@@ -201,7 +258,8 @@ function columnEdges(body: readonly Word[], header: readonly Word[], x0: number,
   for (const l of lines) {
     const seen = new Uint8Array(n);
     for (const w of l.words) {
-      const a = Math.max(0, Math.floor((w.bbox[0] - x0) / step)), b = Math.min(n - 1, Math.ceil((w.bbox[2] - x0) / step));
+      const a = Math.max(0, Math.floor((w.bbox[0] - x0) / step)),
+        b = Math.min(n - 1, Math.ceil((w.bbox[2] - x0) / step));
       for (let i = a; i <= b; i++) seen[i] = 1;
     }
     for (let i = 0; i < n; i++) cover[i] = cover[i]! + seen[i]!;
@@ -213,7 +271,8 @@ function columnEdges(body: readonly Word[], header: readonly Word[], x0: number,
     const open = i < n && cover[i]! <= allowed;
     if (open && start < 0) start = i;
     if (!open && start >= 0) {
-      const a = x0 + start * step, b = x0 + i * step;
+      const a = x0 + start * step,
+        b = x0 + i * step;
       // gaps at the borders are the table's margins, not column edges
       if (b - a >= MIN_COLUMN_GAP && start > 0 && i < n) edges.push(edgeIn(a, b, header));
       start = -1;
@@ -242,7 +301,8 @@ function withoutChanceSplits(xs: number[], body: readonly Word[], header: readon
   if (rows < 2) return xs;
   const out = [xs[0]!];
   for (let i = 1; i < xs.length - 1; i++) {
-    const a = xs[i]!, b = xs[i + 1]!;
+    const a = xs[i]!,
+      b = xs[i + 1]!;
     const used = lines.filter((l) => l.words.some((w) => cx(w) >= a && cx(w) < b)).length;
     const crossed = header.some((w) => w.bbox[0] < a - 0.5 && w.bbox[2] > a + 0.5);
     if (used < Math.max(2, 0.34 * rows) && crossed) continue;
@@ -279,11 +339,16 @@ function rowStarts(lines: readonly Line[], xs: readonly number[]): number[] {
   const out: number[] = [];
   const gaps: number[] = [];
   for (let k = 1; k < anchors.length; k++) {
-    const from = anchors[k - 1]!.i, to = anchors[k]!.i;
-    let best = to, gap = -Infinity;
+    const from = anchors[k - 1]!.i,
+      to = anchors[k]!.i;
+    let best = to,
+      gap = -Infinity;
     for (let j = from + 1; j <= to; j++) {
       const g = lines[j]!.bbox[1] - lines[j - 1]!.bbox[3];
-      if (g > gap + 0.5 || (Math.abs(g - gap) <= 0.5 && j > best)) { gap = g; best = j; }
+      if (g > gap + 0.5 || (Math.abs(g - gap) <= 0.5 && j > best)) {
+        gap = g;
+        best = j;
+      }
     }
     gaps.push(gap);
     out.push((lines[best - 1]!.bbox[3] + lines[best]!.bbox[1]) / 2);
@@ -301,17 +366,38 @@ function rowStarts(lines: readonly Line[], xs: readonly number[]): number[] {
 
 /** The first column's words of a line form a row label. */
 function firstColumnLabel(l: Line, xs: readonly number[]): boolean {
-  const first = l.words.filter((w) => cx(w) < xs[1]!).map((w) => w.text).join(' ');
+  const first = l.words
+    .filter((w) => cx(w) < xs[1]!)
+    .map((w) => w.text)
+    .join(' ');
   return !!first && isRowLabel(first) && !numberingLine(l);
 }
 
-function buildOpenGrid(page: number, xs: number[], ys: number[], words: readonly Word[], headerBottom: number, col: (x: number) => number): Grid {
-  const R = ys.length - 1, C = xs.length - 1;
+function buildOpenGrid(
+  page: number,
+  xs: number[],
+  ys: number[],
+  words: readonly Word[],
+  headerBottom: number,
+  col: (x: number) => number,
+): Grid {
+  const R = ys.length - 1,
+    C = xs.length - 1;
   const cellOf: GridCell[] = new Array(R * C);
   const cells: GridCell[] = [];
-  const rowOf = (y: number) => Math.max(0, Math.min(R - 1, ys.findIndex((e, i) => y >= e && y < (ys[i + 1] ?? Infinity))));
+  const rowOf = (y: number) =>
+    Math.max(
+      0,
+      Math.min(
+        R - 1,
+        ys.findIndex((e, i) => y >= e && y < (ys[i + 1] ?? Infinity)),
+      ),
+    );
   const byBand = new Map<number, Word[]>();
-  for (const w of words) { const r = rowOf(cy(w)); byBand.set(r, [...(byBand.get(r) ?? []), w]); }
+  for (const w of words) {
+    const r = rowOf(cy(w));
+    byBand.set(r, [...(byBand.get(r) ?? []), w]);
+  }
   for (let r = 0; r < R; r++) {
     const band = byBand.get(r) ?? [];
     // in the header a phrase spanning columns (`Anggaran` over Pagu, Realisasi, Capaian) is one merged cell
@@ -320,7 +406,16 @@ function buildOpenGrid(page: number, xs: number[], ys: number[], words: readonly
       if (cellOf[r * C + c]) continue;
       const span = spans.find((s) => s.c0 === c);
       const c1 = span ? span.c1 : c + 1;
-      const cell: GridCell = { r0: r, r1: r + 1, c0: c, c1, bbox: [xs[c]!, ys[r]!, xs[c1]!, ys[r + 1]!], words: [], text: '', conf: 100 };
+      const cell: GridCell = {
+        r0: r,
+        r1: r + 1,
+        c0: c,
+        c1,
+        bbox: [xs[c]!, ys[r]!, xs[c1]!, ys[r + 1]!],
+        words: [],
+        text: '',
+        conf: 100,
+      };
       for (let k = c; k < c1; k++) cellOf[r * C + k] = cell;
       cells.push(cell);
     }
@@ -342,7 +437,8 @@ function phraseSpans(band: readonly Word[], col: (x: number) => number): { c0: n
     let run: Word[] = [];
     const flush = () => {
       if (!run.length) return;
-      const c0 = col(run[0]!.bbox[0] + 0.5), c1 = col(run[run.length - 1]!.bbox[2] - 0.5) + 1;
+      const c0 = col(run[0]!.bbox[0] + 0.5),
+        c1 = col(run[run.length - 1]!.bbox[2] - 0.5) + 1;
       if (c1 - c0 > 1 && !out.some((s) => s.c0 < c1 && c0 < s.c1)) out.push({ c0, c1 });
       run = [];
     };

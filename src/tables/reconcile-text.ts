@@ -30,11 +30,16 @@ export const PROGRAM_NAMES: readonly string[] = [
 ];
 
 /** Letters and digits only, upper case: OCR's spacing and punctuation slips do not count. */
-const letters = (s: string) => s.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
+const letters = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
 
 /** 1 − edit distance over the longer length, on letters only. */
 function closeness(a: string, b: string): number {
-  const x = letters(a), y = letters(b);
+  const x = letters(a),
+    y = letters(b);
   if (!x.length || !y.length) return 0;
   return 1 - editDistance(x, y) / Math.max(x.length, y.length);
 }
@@ -48,7 +53,8 @@ const SAME_TEXT = 0.7;
 const SAME_LENGTH = 0.9;
 
 function sameText(a: string, b: string): boolean {
-  const x = letters(a).length, y = letters(b).length;
+  const x = letters(a).length,
+    y = letters(b).length;
   return Math.min(x, y) >= SAME_LENGTH * Math.max(x, y) && closeness(a, b) >= SAME_TEXT;
 }
 
@@ -92,7 +98,8 @@ const byNo = (rows: readonly ExtractedRow[], no: string) => rows.find((r) => r.n
 export function reconcileTexts(tables: ExtractedTables): void {
   const labels = new Set(INDICATOR_TABLES.flatMap((t) => tables[t].map((r) => r.no)));
   for (const no of labels) {
-    for (const field of ['sasaran', 'indikator']) reconcileGroup(INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]));
+    for (const field of ['sasaran', 'indikator'])
+      reconcileGroup(INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]));
   }
   for (const r of tables['2.5']) {
     const f = r.fields.uraian;

@@ -14,11 +14,14 @@ export function toRecord(table: TableId, row: RawRow, style?: NumberStyle): Extr
   // the template's text columns beside the contract's (`Satuan`, `Keterangan`, `Sumber Data`…),
   // kept when a table prints them (schemaVersion 2)
   for (const [name, cell] of Object.entries(row.cells) as [ColumnField, RawCell][]) {
-    if ((OPTIONAL_FIELDS as readonly string[]).includes(name) || name.startsWith('extra:')) fields[name] = toField(cell, 'text');
+    if ((OPTIONAL_FIELDS as readonly string[]).includes(name) || name.startsWith('extra:'))
+      fields[name] = toField(cell, 'text');
   }
   for (const name of TABLE_FIELDS[table]) {
     if (table === '2.2' && (name === 'min' || name === 'max')) continue;
-    const cell = row.cells[name as ColumnField] ?? (name === 'uraian' && /^jumlah|total/i.test(row.no) ? { ...EMPTY_CELL(row), text: row.no } : EMPTY_CELL(row));
+    const cell =
+      row.cells[name as ColumnField] ??
+      (name === 'uraian' && /^jumlah|total/i.test(row.no) ? { ...EMPTY_CELL(row), text: row.no } : EMPTY_CELL(row));
     fields[name] = toField(cell, fieldKind(table, name), style);
   }
   if (table === '2.2') {
@@ -26,12 +29,26 @@ export function toRecord(table: TableId, row: RawRow, style?: NumberStyle): Extr
     const iv = parseInterval(cell.text);
     const base = { raw: cell.text, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind: 'pct' as const };
     const decimals = (v: number | null) => (v === null ? null : (String(v).split('.')[1]?.length ?? 0));
-    fields.min = { ...base, value: iv?.min ?? null, decimals: decimals(iv?.min ?? null), parsed: iv !== null || !cell.text };
-    fields.max = { ...base, value: iv?.max ?? null, decimals: decimals(iv?.max ?? null), parsed: iv !== null || !cell.text };
+    fields.min = {
+      ...base,
+      value: iv?.min ?? null,
+      decimals: decimals(iv?.min ?? null),
+      parsed: iv !== null || !cell.text,
+    };
+    fields.max = {
+      ...base,
+      value: iv?.max ?? null,
+      decimals: decimals(iv?.max ?? null),
+      parsed: iv !== null || !cell.text,
+    };
   }
   // a JUMLAH row printed across No and Uraian has its label as its text
   // (OCR may garble the merged cell's copy of it: `JJUMLAH`)
-  if (table === '2.5' && /^(jumlah|total)/i.test(row.no) && (!fields.uraian?.value || normalizeLabel(String(fields.uraian.value)) === row.no)) {
+  if (
+    table === '2.5' &&
+    /^(jumlah|total)/i.test(row.no) &&
+    (!fields.uraian?.value || normalizeLabel(String(fields.uraian.value)) === row.no)
+  ) {
     fields.uraian = { ...fields.uraian!, value: row.no, raw: row.no };
   }
   return { table, no: row.no, page: row.page, bbox: row.bbox, fields };
@@ -45,15 +62,25 @@ function toField(cell: RawCell, kind: FieldKind, style?: NumberStyle): Field {
   const base = { raw, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind };
   if (kind === 'text') {
     // a lone `|` inside an OCR'd text is a rule's remnant, not a character of the cell
-    const text = cell.words.some((w) => w.source === 'ocr') ? raw.replace(/(^| )[|¦]( |$)/g, ' ').replace(/ {2,}/g, ' ').trim() : raw;
+    const text = cell.words.some((w) => w.source === 'ocr')
+      ? raw
+          .replace(/(^| )[|¦]( |$)/g, ' ')
+          .replace(/ {2,}/g, ' ')
+          .trim()
+      : raw;
     return { ...base, raw: text, value: text || null, decimals: null, parsed: true };
   }
   const hint = kind === 'money' ? 'money' : kind === 'pct' ? 'pct' : 'number';
   const n = parseCell(raw, hint, style);
   if (n.ok && (n.na || n.range || n.note !== undefined || n.ambiguous)) {
     return {
-      ...base, value: n.value, decimals: n.decimals, parsed: true,
-      ...(n.na ? { na: true } : {}), ...(n.note !== undefined ? { note: n.note } : {}), ...(n.range ? { range: n.range } : {}),
+      ...base,
+      value: n.value,
+      decimals: n.decimals,
+      parsed: true,
+      ...(n.na ? { na: true } : {}),
+      ...(n.note !== undefined ? { note: n.note } : {}),
+      ...(n.range ? { range: n.range } : {}),
       ...(n.ambiguous ? { ambiguous: true, conf: Math.min(base.conf, AMBIGUOUS_CONF) } : {}),
     };
   }
@@ -62,7 +89,8 @@ function toField(cell: RawCell, kind: FieldKind, style?: NumberStyle): Field {
     // value is doubtful by nature, so a rule failing on it is `uncertain`
     const fixed = repairDigits(raw);
     const r = fixed !== raw ? parseNumber(fixed, hint) : n;
-    if (r.ok && r.value !== null) return { ...base, value: r.value, decimals: r.decimals, parsed: true, conf: Math.min(base.conf, REPAIRED_CONF) };
+    if (r.ok && r.value !== null)
+      return { ...base, value: r.value, decimals: r.decimals, parsed: true, conf: Math.min(base.conf, REPAIRED_CONF) };
   }
   return { ...base, value: n.ok ? n.value : null, decimals: n.decimals, parsed: n.ok };
 }
@@ -77,5 +105,14 @@ export function repairDigits(raw: string): string {
     .replace(/(\d)[.,]{2,}(\d)/g, '$1,$2')
     .replace(/^(\D*\d{1,3}(?:\.\d{3})+)\.(\d{2})(\D*)$/, '$1,$2$3');
   return fixed.replace(/(?<![A-Za-z])([0-9OoDlI|!SsBZG.,]+)(?![A-Za-z])/g, (run) =>
-    /\d/.test(run) ? run.replace(/[OoD]/g, '0').replace(/[lI|!]/g, '1').replace(/[Ss]/g, '5').replace(/B/g, '8').replace(/Z/g, '2').replace(/G/g, '6') : run);
+    /\d/.test(run)
+      ? run
+          .replace(/[OoD]/g, '0')
+          .replace(/[lI|!]/g, '1')
+          .replace(/[Ss]/g, '5')
+          .replace(/B/g, '8')
+          .replace(/Z/g, '2')
+          .replace(/G/g, '6')
+      : run,
+  );
 }

@@ -36,7 +36,8 @@ export interface Caption {
   mention: boolean;
 }
 
-const CAPTION = /^\s*((?:(?:[Ll]anjutan|LANJUTAN)\s+)?[Tt][Aa][Bb][Ee][Ll]\s*\.?\s*((?:[IVXL]+(?![A-Za-z])|\d{1,2})(?:\s*[.,]\s*\d{1,2}(?!\d)){0,2}))(?!\d)\s*\.?\s*[:\-–]?\s*(.*)$/;
+const CAPTION =
+  /^\s*((?:(?:[Ll]anjutan|LANJUTAN)\s+)?[Tt][Aa][Bb][Ee][Ll]\s*\.?\s*((?:[IVXL]+(?![A-Za-z])|\d{1,2})(?:\s*[.,]\s*\d{1,2}(?!\d)){0,2}))(?!\d)\s*\.?\s*[:\-–]?\s*(.*)$/;
 const MENTION = /^(berikut|di\s*bawah|dibawah|di\s*atas|diatas|sebagai|tersebut|menunjukkan|dapat|ini|dan|di|yang|,)/i;
 
 /** Every line that opens with a table caption, in reading order. */
@@ -48,7 +49,13 @@ export function findCaptions(lines: readonly Line[]): Caption[] {
     const rest = m[3]!.trim();
     const number = m[2]!.replace(/\s+/g, '').replace(/,/g, '.');
     out.push({
-      line, label: m[1]!.replace(/\s+/g, ' ').replace(/^(lanjutan\s+)/i, '').trim(), number, title: rest,
+      line,
+      label: m[1]!
+        .replace(/\s+/g, ' ')
+        .replace(/^(lanjutan\s+)/i, '')
+        .trim(),
+      number,
+      title: rest,
       continued: /^lanjutan/i.test(m[1]!) || /\(?\s*lanjutan\s*\)?/i.test(rest),
       mention: /^[a-z]/.test(m[1]!) && MENTION.test(rest),
     });
@@ -63,13 +70,36 @@ export function standardNumber(c: Caption): TableId | null {
 
 /** Title words that name a role (strong), hint at one (weak), or name another topic. */
 const TITLE_ROLES: { role: TableId; strong: RegExp; weak?: RegExp }[] = [
-  { role: '2.2', strong: /skala|interval nilai|peringkat kinerja|kriteria penilaian|kategori (capaian|penilaian)|predikat|nilai capaian kinerja/ },
-  { role: '2.4', strong: /cost per outcome|kinerja dan anggaran|efisiensi|kinerja dan (realisasi )?keuangan|anggaran per (sasaran|indikator)/ },
-  { role: '2.5', strong: /realisasi (anggaran|belanja|keuangan)|pagu anggaran|anggaran dan realisasi|serapan anggaran|alokasi anggaran|belanja (operasi|langsung)/, weak: /anggaran|belanja|keuangan/ },
-  { role: '2.3', strong: /capaian (kinerja|indikator|sasaran)|pengukuran kinerja|realisasi kinerja|pencapaian (kinerja|sasaran)/, weak: /capaian|realisasi/ },
-  { role: '2.1', strong: /perjanjian kinerja|penetapan kinerja|target kinerja|sasaran,? indikator(,)? dan target|rencana kinerja tahunan/, weak: /indikator kinerja utama|\biku\b|target/ },
+  {
+    role: '2.2',
+    strong:
+      /skala|interval nilai|peringkat kinerja|kriteria penilaian|kategori (capaian|penilaian)|predikat|nilai capaian kinerja/,
+  },
+  {
+    role: '2.4',
+    strong:
+      /cost per outcome|kinerja dan anggaran|efisiensi|kinerja dan (realisasi )?keuangan|anggaran per (sasaran|indikator)/,
+  },
+  {
+    role: '2.5',
+    strong:
+      /realisasi (anggaran|belanja|keuangan)|pagu anggaran|anggaran dan realisasi|serapan anggaran|alokasi anggaran|belanja (operasi|langsung)/,
+    weak: /anggaran|belanja|keuangan/,
+  },
+  {
+    role: '2.3',
+    strong: /capaian (kinerja|indikator|sasaran)|pengukuran kinerja|realisasi kinerja|pencapaian (kinerja|sasaran)/,
+    weak: /capaian|realisasi/,
+  },
+  {
+    role: '2.1',
+    strong:
+      /perjanjian kinerja|penetapan kinerja|target kinerja|sasaran,? indikator(,)? dan target|rencana kinerja tahunan/,
+    weak: /indikator kinerja utama|\biku\b|target/,
+  },
 ];
-const OTHER_TOPIC = /penduduk|pegawai|\basn\b|\bpns\b|golongan|pendidikan|jabatan|sarana|prasarana|luas wilayah|jumlah desa|aset|inventaris|komposisi|struktur organisasi|renstra|rencana strategis|rencana aksi|cascading|pohon kinerja|kepegawaian|sumber daya manusia/;
+const OTHER_TOPIC =
+  /penduduk|pegawai|\basn\b|\bpns\b|golongan|pendidikan|jabatan|sarana|prasarana|luas wilayah|jumlah desa|aset|inventaris|komposisi|struktur organisasi|renstra|rencana strategis|rencana aksi|cascading|pohon kinerja|kepegawaian|sumber daya manusia/;
 
 /** The role a caption's title names: `strong` when it says so, `weak` when it hints. */
 export function titleRole(title: string): { role: TableId | 'other'; strong: boolean } | null {
@@ -96,7 +126,12 @@ export interface RoleCandidate {
  * The roles a header fits, each scored by how much of the header it explains and by what the rows
  * hold. A header fitting no role gives none.
  */
-export function headerCandidates(grid: Grid, headerBands: number, labels: readonly string[], opts: MapOptions): RoleCandidate[] {
+export function headerCandidates(
+  grid: Grid,
+  headerBands: number,
+  labels: readonly string[],
+  opts: MapOptions,
+): RoleCandidate[] {
   const out: RoleCandidate[] = [];
   // a grid with no row label anywhere whose "header" runs to whole paragraphs is no table of ours
   // (a header cut off by a page break before its first row is short)
@@ -106,7 +141,12 @@ export function headerCandidates(grid: Grid, headerBands: number, labels: readon
     if (!fits(table, columns)) continue;
     const fields = new Set(columns.filter((f): f is ColumnField => !!f && f !== 'other' && !f.startsWith('extra:')));
     const unknown = columns.filter((f, i) => f === null && (labels[i] ?? '').trim()).length;
-    out.push({ table, columns, score: 10 + fields.size - unknown - inferred.length + contentScore(table, grid, headerBands, columns), ...(inferred.length ? { byPosition: inferred } : {}) });
+    out.push({
+      table,
+      columns,
+      score: 10 + fields.size - unknown - inferred.length + contentScore(table, grid, headerBands, columns),
+      ...(inferred.length ? { byPosition: inferred } : {}),
+    });
   }
   return out;
 }
@@ -117,21 +157,45 @@ function contentScore(table: TableId, grid: Grid, headerBands: number, columns: 
   if (!rows.length) return -2;
   const text = (f: ColumnField) => rows.map((r) => r.cells[f]?.text ?? '');
   const share = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : 0);
-  const money = (f: ColumnField) => share(text(f).filter(Boolean).map((t) => (parseNumber(t, 'money').value ?? 0) >= 1000));
+  const money = (f: ColumnField) =>
+    share(
+      text(f)
+        .filter(Boolean)
+        .map((t) => (parseNumber(t, 'money').value ?? 0) >= 1000),
+    );
   switch (table) {
     case '2.2': {
-      const bands = share(rows.map((r) => parseInterval(r.cells.interval?.text ?? '') !== null && /\p{L}{3,}/u.test(r.cells.kriteria?.text ?? '')));
+      const bands = share(
+        rows.map(
+          (r) =>
+            parseInterval(r.cells.interval?.text ?? '') !== null && /\p{L}{3,}/u.test(r.cells.kriteria?.text ?? ''),
+        ),
+      );
       return bands >= 0.6 ? 6 : -6;
     }
     case '2.4':
-      return (columns.includes('indikator') ? 2 : -6) + (money('pagu') >= 0.5 ? 2 : -2) + (columns.includes('target') ? 1 : 0);
+      return (
+        (columns.includes('indikator') ? 2 : -6) +
+        (money('pagu') >= 0.5 ? 2 : -2) +
+        (columns.includes('target') ? 1 : 0)
+      );
     case '2.5': {
-      const labelled = share(rows.map((r) => /^(\d+(\.\d+)+|jumlah|total)$/i.test(r.no) || /^(program|kegiatan|sub\s*kegiatan)\b/i.test(r.cells.uraian?.text ?? '')));
+      const labelled = share(
+        rows.map(
+          (r) =>
+            /^(\d+(\.\d+)+|jumlah|total)$/i.test(r.no) ||
+            /^(program|kegiatan|sub\s*kegiatan)\b/i.test(r.cells.uraian?.text ?? ''),
+        ),
+      );
       return (columns.includes('indikator') ? -6 : 0) + (money('pagu') >= 0.5 ? 3 : -3) + (labelled >= 0.3 ? 2 : 0);
     }
     default: {
       // targets are numbers (or ranges, n/a): a column of prose is not a target column
-      const numeric = share(text('target').filter(Boolean).map((t) => /\d/.test(t) || /^n\s*\/?\s*a$/i.test(t.trim())));
+      const numeric = share(
+        text('target')
+          .filter(Boolean)
+          .map((t) => /\d/.test(t) || /^n\s*\/?\s*a$/i.test(t.trim())),
+      );
       return numeric >= 0.6 ? 1 : -4;
     }
   }
@@ -146,15 +210,21 @@ export function bandColumnsByContent(grid: Grid, headerBands: number): (ColumnFi
   const cols = grid.xs.length - 1;
   const body = Array.from({ length: grid.ys.length - 1 - headerBands }, (_, i) => headerBands + i);
   if (body.length < 2 || cols < 2) return null;
-  const share = (c: number, test: (t: string) => boolean) => body.filter((r) => test(grid.at(r, c).text.trim())).length / body.length;
+  const share = (c: number, test: (t: string) => boolean) =>
+    body.filter((r) => test(grid.at(r, c).text.trim())).length / body.length;
   const isBand = (t: string) => {
     const iv = parseInterval(t);
     return !!iv && [iv.min, iv.max].every((v) => v === null || (v >= 0 && v <= 100));
   };
   const isWords = (t: string) => /\p{L}{3,}/u.test(t) && !/\d/.test(t);
   const best = (test: (t: string) => boolean, except: number) => {
-    let at = -1, top = 0.6;
-    for (let c = 0; c < cols; c++) if (c !== except && share(c, test) >= top) { top = share(c, test); at = c; }
+    let at = -1,
+      top = 0.6;
+    for (let c = 0; c < cols; c++)
+      if (c !== except && share(c, test) >= top) {
+        top = share(c, test);
+        at = c;
+      }
     return at;
   };
   const interval = best(isBand, -1);

@@ -20,11 +20,11 @@ export function normalizeLabel(text: string): string {
   const letters = t.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   if (letters.length >= 4 && letters.length <= 8 && !/^\d+$/.test(letters)) {
     // also the word itself with a stray mark in it (`J/UMLAH`: the merged cell's rule read as `/`)
-    for (const word of ['JUMLAH', 'TOTAL']) if (editDistance(letters, word) <= 2 && !/^(jumlah|total)$/i.test(t)) return word;
+    for (const word of ['JUMLAH', 'TOTAL'])
+      if (editDistance(letters, word) <= 2 && !/^(jumlah|total)$/i.test(t)) return word;
   }
   return t;
 }
-
 
 /** The distinct cells of band r, left to right (a merged cell once). */
 export function bandCells(grid: Grid, r: number): GridCell[] {
@@ -89,8 +89,16 @@ export function headerBandCount(grid: Grid): number {
     if (isRowLabel(first.text)) return r;
     // a data row also holds words (a sasaran, a kegiatan, a kriteria): the column-number row,
     // its own numbers misread, does not
-    const rest = bandCells(grid, r).slice(1).filter((c) => c.r0 === r);
-    if (r > 0 && unreadableLabel(first.text) && rest.some((c) => holdsDataNumber(c.text)) && rest.some((c) => /[A-Za-z]{3,}/.test(c.text))) return r;
+    const rest = bandCells(grid, r)
+      .slice(1)
+      .filter((c) => c.r0 === r);
+    if (
+      r > 0 &&
+      unreadableLabel(first.text) &&
+      rest.some((c) => holdsDataNumber(c.text)) &&
+      rest.some((c) => /[A-Za-z]{3,}/.test(c.text))
+    )
+      return r;
   }
   return R;
 }
@@ -106,7 +114,12 @@ export function columnLabels(grid: Grid, headerBands: number): string[] {
       const cell = grid.at(r, c);
       if (!parts.includes(cell)) parts.push(cell);
     }
-    labels.push(parts.map((p) => p.text).join(' ').trim());
+    labels.push(
+      parts
+        .map((p) => p.text)
+        .join(' ')
+        .trim(),
+    );
   }
   return labels;
 }
@@ -134,7 +147,12 @@ export interface RawRow {
  * wrapped past a page or row border); a band sharing its first cell with the band above (a merged
  * `No`) adds to that row too.
  */
-export function dataRows(grid: Grid, headerBands: number, columns: readonly (ColumnField | null)[], prev: RawRow | null): RawRow[] {
+export function dataRows(
+  grid: Grid,
+  headerBands: number,
+  columns: readonly (ColumnField | null)[],
+  prev: RawRow | null,
+): RawRow[] {
   const R = grid.ys.length - 1;
   const rows: RawRow[] = [];
   let last: RawRow | null = prev;
@@ -157,9 +175,18 @@ export function dataRows(grid: Grid, headerBands: number, columns: readonly (Col
     // the table's first row, its label unreadable (`|`, empty), over numbers of its own: row 1
     if (!last && unreadableLabel(label) && noCell.r0 === r && hasOwnNumbers(grid, r, columns)) label = '1';
     // a short unreadable label (`a` read from a 4) over a band with numbers of its own: the next one
-    if (!isRowLabel(label) && label.length <= 3 && noCell.r0 === r && last && hasOwnNumbers(grid, r, columns) && noCell.words.some((w) => w.source === 'ocr')) label = nextLabel(last.no);
+    if (
+      !isRowLabel(label) &&
+      label.length <= 3 &&
+      noCell.r0 === r &&
+      last &&
+      hasOwnNumbers(grid, r, columns) &&
+      noCell.words.some((w) => w.source === 'ocr')
+    )
+      label = nextLabel(last.no);
     // a doubtful label that breaks the count (`0` after `4`, read from a 5) is the next one
-    if (noCell.conf < 60 && last && /^\d+$/.test(label) && /^\d+$/.test(last.no) && label !== nextLabel(last.no)) label = nextLabel(last.no);
+    if (noCell.conf < 60 && last && /^\d+$/.test(label) && /^\d+$/.test(last.no) && label !== nextLabel(last.no))
+      label = nextLabel(last.no);
     const continuesAbove = noCell.r0 < r || label === '';
     const bandBox: BBox = [grid.xs[0]!, grid.ys[r]!, grid.xs[grid.xs.length - 1]!, grid.ys[r + 1]!];
     if (continuesAbove) {
@@ -173,7 +200,13 @@ export function dataRows(grid: Grid, headerBands: number, columns: readonly (Col
       continue;
     }
     if (!isRowLabel(label)) continue; // a repeated header or a note inside the grid
-    const row: RawRow = { no: label.replace(/\.$/, ''), page: grid.page, bbox: bandBox, cells: {}, labelFromOcr: noCell.words.some((w) => w.source === 'ocr') || !noCell.words.length };
+    const row: RawRow = {
+      no: label.replace(/\.$/, ''),
+      page: grid.page,
+      bbox: bandBox,
+      cells: {},
+      labelFromOcr: noCell.words.some((w) => w.source === 'ocr') || !noCell.words.length,
+    };
     for (const [f, list] of cells) if (f !== 'no') row.cells[f] = toRaw(list, grid.page);
     // JUMLAH printed across No and Uraian
     rows.push(row);
@@ -182,7 +215,15 @@ export function dataRows(grid: Grid, headerBands: number, columns: readonly (Col
   return rows;
 }
 
-const NUMERIC_FIELDS = new Set<ColumnField>(['target', 'realisasi', 'capaian', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'interval']);
+const NUMERIC_FIELDS = new Set<ColumnField>([
+  'target',
+  'realisasi',
+  'capaian',
+  'pagu',
+  'realisasiAnggaran',
+  'capaianAnggaran',
+  'interval',
+]);
 
 function hasOwnNumbers(grid: Grid, r: number, columns: readonly (ColumnField | null)[]): boolean {
   return columns.some((f, c) => f && NUMERIC_FIELDS.has(f) && grid.at(r, c).r0 === r && /\d/.test(grid.at(r, c).text));
@@ -197,7 +238,10 @@ function nextLabel(prev: string): string {
 function toRaw(list: GridCell[], page: number): RawCell {
   const words = list.flatMap((c) => c.words);
   return {
-    text: list.map((c) => c.text).filter(Boolean).join(' '),
+    text: list
+      .map((c) => c.text)
+      .filter(Boolean)
+      .join(' '),
     words,
     bbox: unionBBox(list.map((c) => c.bbox)),
     conf: words.length ? Math.min(...words.map((w) => w.conf)) : 100,

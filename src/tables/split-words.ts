@@ -21,7 +21,9 @@ function splitWord(w: Word, verticals: readonly Segment[]): Word[] {
   if (chars.length < 2) return [w];
   const perChar = (x1 - x0) / chars.length;
   const cuts = verticals
-    .filter((s) => s.page === w.page && s.x0 > x0 + perChar / 2 && s.x0 < x1 - perChar / 2 && s.y0 <= midY && s.y1 >= midY)
+    .filter(
+      (s) => s.page === w.page && s.x0 > x0 + perChar / 2 && s.x0 < x1 - perChar / 2 && s.y0 <= midY && s.y1 >= midY,
+    )
     .map((s) => Math.round((s.x0 - x0) / perChar))
     .filter((k, i, arr) => k > 0 && k < chars.length && arr.indexOf(k) === i)
     .sort((a, b) => a - b);

@@ -15,15 +15,40 @@ export type SynonymTable = Partial<Record<TableId, Partial<Record<FieldName, rea
 
 /** Text columns kept by their printed header (`extra`): understood, not checked. */
 export const EXTRA_COLUMNS = [
-  'sumber data', 'sumber', 'formula', 'rumus', 'cara perhitungan', 'cara pengukuran', 'definisi', 'penjelasan',
-  'penanggung jawab', 'pj', 'alasan', 'program', 'kegiatan', 'analisis', 'upaya', 'kendala', 'permasalahan',
+  'sumber data',
+  'sumber',
+  'formula',
+  'rumus',
+  'cara perhitungan',
+  'cara pengukuran',
+  'definisi',
+  'penjelasan',
+  'penanggung jawab',
+  'pj',
+  'alasan',
+  'program',
+  'kegiatan',
+  'analisis',
+  'upaya',
+  'kendala',
+  'permasalahan',
 ] as const;
 
 /**
  * Columns understood and not kept: other years, the Renstra's end target, what is left of a
  * budget, a `Bobot` weight.
  */
-export const OTHER_COLUMNS = ['renstra', 'akhir periode', 'tahun lalu', 'sebelumnya', 'sisa', 'selisih', 'bobot', 'kondisi awal', 'baseline'] as const;
+export const OTHER_COLUMNS = [
+  'renstra',
+  'akhir periode',
+  'tahun lalu',
+  'sebelumnya',
+  'sisa',
+  'selisih',
+  'bobot',
+  'kondisi awal',
+  'baseline',
+] as const;
 
 /**
  * Per role, the fields in the order they are tried: the first that matches a header wins, so a
@@ -62,7 +87,13 @@ export const DEFAULT_SYNONYMS: Record<TableId, [FieldName, readonly string[]][]>
 };
 
 export function tokens(label: string): string[] {
-  return label.toLowerCase().replace(/s\s*\.\s*d\s*\./g, 'sd').replace(/[^a-z0-9%]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  return label
+    .toLowerCase()
+    .replace(/s\s*\.\s*d\s*\./g, 'sd')
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 /** A phrase's words in order in the header's words (see the module comment). */

@@ -13,7 +13,12 @@ export interface Band {
 /** Tabel 2.2's bands, highest first. */
 export function bands(rows: readonly ExtractedRow[]): Band[] {
   return rows
-    .map((row) => ({ row, min: num(row.fields.min), max: num(row.fields.max), kriteria: text(row.fields.kriteria) ?? '' }))
+    .map((row) => ({
+      row,
+      min: num(row.fields.min),
+      max: num(row.fields.max),
+      kriteria: text(row.fields.kriteria) ?? '',
+    }))
     .filter((b) => b.min !== null || b.max !== null)
     .sort((a, b) => (b.max ?? b.min ?? 0) - (a.max ?? a.min ?? 0));
 }
@@ -45,26 +50,50 @@ export const ruleR9: Rule = ({ tables }, ctx) => {
   const top = list[0]!;
   if (top.max !== null && top.max < 100) {
     out.push({
-      rule: 'R9', severity: 'warning', table: '2.2', row: top.row.no, field: 'max', stated: top.max, expected: 100,
-      message: ctx.msg('R9.top', { max: fmtPct(top.max, L) }), evidence: evidenceOf(top.row.fields.max),
+      rule: 'R9',
+      severity: 'warning',
+      table: '2.2',
+      row: top.row.no,
+      field: 'max',
+      stated: top.max,
+      expected: 100,
+      message: ctx.msg('R9.top', { max: fmtPct(top.max, L) }),
+      evidence: evidenceOf(top.row.fields.max),
     });
   }
   for (let i = 0; i + 1 < list.length; i++) {
-    const upper = list[i]!, lower = list[i + 1]!;
+    const upper = list[i]!,
+      lower = list[i + 1]!;
     if (upper.min === null || lower.max === null) continue;
     if (upper.min === lower.max) continue;
     const key = upper.min > lower.max ? 'R9.gap' : 'R9.overlap';
     out.push({
-      rule: 'R9', severity: 'warning', table: '2.2', row: upper.row.no, field: 'min', stated: upper.min, expected: lower.max,
-      message: ctx.msg(key, { low: fmtPct(Math.min(lower.max, upper.min), L), high: fmtPct(Math.max(lower.max, upper.min), L) }),
+      rule: 'R9',
+      severity: 'warning',
+      table: '2.2',
+      row: upper.row.no,
+      field: 'min',
+      stated: upper.min,
+      expected: lower.max,
+      message: ctx.msg(key, {
+        low: fmtPct(Math.min(lower.max, upper.min), L),
+        high: fmtPct(Math.max(lower.max, upper.min), L),
+      }),
       evidence: evidenceOf(upper.row.fields.min),
     });
   }
   const bottom = list[list.length - 1]!;
   if (bottom.min !== null && bottom.min > 0) {
     out.push({
-      rule: 'R9', severity: 'warning', table: '2.2', row: bottom.row.no, field: 'min', stated: bottom.min, expected: 0,
-      message: ctx.msg('R9.bottom', { min: fmtPct(bottom.min, L) }), evidence: evidenceOf(bottom.row.fields.min),
+      rule: 'R9',
+      severity: 'warning',
+      table: '2.2',
+      row: bottom.row.no,
+      field: 'min',
+      stated: bottom.min,
+      expected: 0,
+      message: ctx.msg('R9.bottom', { min: fmtPct(bottom.min, L) }),
+      evidence: evidenceOf(bottom.row.fields.min),
     });
   }
   return out;

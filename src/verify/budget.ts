@@ -84,14 +84,21 @@ export function budgetTree(rows: readonly ExtractedRow[]): Budget {
   const out: Budget = { programs: [], loose: [], total: null, roots: [] };
   const nodes: BudgetNode[] = [];
   for (const row of rows) {
-    if (isTotalRow(row)) { out.total = row; continue; }
+    if (isTotalRow(row)) {
+      out.total = row;
+      continue;
+    }
     const node: BudgetNode = { row, children: [], level: 0 };
     const parent = parentOf(node, nodes);
-    if (parent) { node.level = parent.level + 1; parent.children.push(node); } else out.roots.push(node);
+    if (parent) {
+      node.level = parent.level + 1;
+      parent.children.push(node);
+    } else out.roots.push(node);
     nodes.push(node);
   }
   for (const root of out.roots) {
-    if (isProgram(root.row) || root.children.length) out.programs.push({ row: root.row, kegiatan: root.children.map((c) => c.row) });
+    if (isProgram(root.row) || root.children.length)
+      out.programs.push({ row: root.row, kegiatan: root.children.map((c) => c.row) });
     else out.loose.push(root.row);
   }
   return out;
@@ -153,7 +160,8 @@ export function correctTotals(tables: ExtractedTables): { pagu: number | null; r
   let realisasi = sumNodes(tree.roots, (n) => leafSum(n, 'realisasi'));
   if (pagu === null || realisasi === null) {
     // no usable 2.5: fall back on 2.4's budget columns
-    const p4 = sum(tables['2.4'], 'pagu'), r4 = sum(tables['2.4'], 'realisasiAnggaran');
+    const p4 = sum(tables['2.4'], 'pagu'),
+      r4 = sum(tables['2.4'], 'realisasiAnggaran');
     if (pagu === null) pagu = p4;
     if (realisasi === null) realisasi = r4;
   }
@@ -161,7 +169,10 @@ export function correctTotals(tables: ExtractedTables): { pagu: number | null; r
 }
 
 function walk(nodes: readonly BudgetNode[], visit: (n: BudgetNode) => void): void {
-  for (const n of nodes) { visit(n); walk(n.children, visit); }
+  for (const n of nodes) {
+    visit(n);
+    walk(n.children, visit);
+  }
 }
 
 const FIELD_NAME: Record<string, { id: string; en: string }> = {
@@ -189,28 +200,45 @@ export const ruleR4: Rule = ({ tables }, ctx) => {
       if (fromLeaves !== null && moneyAgrees(stated, fromLeaves)) continue;
       const f = p.row.fields[field]!;
       out.push({
-        rule: 'R4', severity: ctx.severity('error', f, ...kids.map((k) => k.fields[field])), table: '2.5', row: p.row.no, field,
-        stated, expected,
+        rule: 'R4',
+        severity: ctx.severity('error', f, ...kids.map((k) => k.fields[field])),
+        table: '2.5',
+        row: p.row.no,
+        field,
+        stated,
+        expected,
         message: ctx.msg(p.level === 0 ? 'R4' : 'R4.level', {
-          field: FIELD_NAME[field]![ctx.opts.lang], stated: f.raw, expected: fmtMoney(expected, ctx.opts.lang),
-          items: kids.map((k) => k.no).join(' + '), row: p.row.no,
+          field: FIELD_NAME[field]![ctx.opts.lang],
+          stated: f.raw,
+          expected: fmtMoney(expected, ctx.opts.lang),
+          items: kids.map((k) => k.no).join(' + '),
+          row: p.row.no,
         }),
         evidence: evidenceOf(f),
       });
     }
     const cap = num(p.row.fields.capaian);
     if (cap === null || num(p.row.fields.pagu) !== null || num(p.row.fields.realisasi) !== null) return;
-    const pagu = childrenSum(p, 'pagu'), real = childrenSum(p, 'realisasi');
+    const pagu = childrenSum(p, 'pagu'),
+      real = childrenSum(p, 'realisasi');
     if (!pagu || real === null) return;
     const f = p.row.fields.capaian!;
     const expected = (real / pagu) * 100;
     if (percentAgrees(cap, f.decimals, expected)) return;
     out.push({
-      rule: 'R3', severity: ctx.severity('error', f, ...kids.flatMap((k) => [k.fields.pagu, k.fields.realisasi])), table: '2.5', row: p.row.no, field: 'capaian',
-      stated: cap, expected: roundPct(expected, f.decimals),
+      rule: 'R3',
+      severity: ctx.severity('error', f, ...kids.flatMap((k) => [k.fields.pagu, k.fields.realisasi])),
+      table: '2.5',
+      row: p.row.no,
+      field: 'capaian',
+      stated: cap,
+      expected: roundPct(expected, f.decimals),
       message: ctx.msg('R3.children', {
-        stated: f.raw, expected: fmtPct(roundPct(expected, f.decimals), ctx.opts.lang),
-        realisasi: fmtMoney(real, ctx.opts.lang), pagu: fmtMoney(pagu, ctx.opts.lang), items: kids.map((k) => k.no).join(', '),
+        stated: f.raw,
+        expected: fmtPct(roundPct(expected, f.decimals), ctx.opts.lang),
+        realisasi: fmtMoney(real, ctx.opts.lang),
+        pagu: fmtMoney(pagu, ctx.opts.lang),
+        items: kids.map((k) => k.no).join(', '),
       }),
       evidence: evidenceOf(f),
     });
@@ -239,8 +267,18 @@ export const ruleR5: Rule = ({ tables }, ctx) => {
     const expected = correct[field] ?? candidates[0]!;
     const f = total.fields[field]!;
     out.push({
-      rule: 'R5', severity: ctx.severity('error', f), table: '2.5', row: total.no, field, stated, expected,
-      message: ctx.msg('R5.sum', { field: FIELD_NAME[field]![ctx.opts.lang], stated: f.raw, expected: fmtMoney(expected, ctx.opts.lang) }),
+      rule: 'R5',
+      severity: ctx.severity('error', f),
+      table: '2.5',
+      row: total.no,
+      field,
+      stated,
+      expected,
+      message: ctx.msg('R5.sum', {
+        field: FIELD_NAME[field]![ctx.opts.lang],
+        stated: f.raw,
+        expected: fmtMoney(expected, ctx.opts.lang),
+      }),
       evidence: evidenceOf(f),
     });
   }
@@ -250,11 +288,18 @@ export const ruleR5: Rule = ({ tables }, ctx) => {
     const expected = (correct.realisasi / correct.pagu) * 100;
     if (!percentAgrees(stated, f.decimals, expected)) {
       out.push({
-        rule: 'R5', severity: ctx.severity('error', f), table: '2.5', row: total.no, field: 'capaian',
-        stated, expected: roundPct(expected, f.decimals),
+        rule: 'R5',
+        severity: ctx.severity('error', f),
+        table: '2.5',
+        row: total.no,
+        field: 'capaian',
+        stated,
+        expected: roundPct(expected, f.decimals),
         message: ctx.msg('R5.capaian', {
-          stated: f.raw, expected: fmtPct(roundPct(expected, f.decimals), ctx.opts.lang),
-          realisasi: fmtMoney(correct.realisasi, ctx.opts.lang), pagu: fmtMoney(correct.pagu, ctx.opts.lang),
+          stated: f.raw,
+          expected: fmtPct(roundPct(expected, f.decimals), ctx.opts.lang),
+          realisasi: fmtMoney(correct.realisasi, ctx.opts.lang),
+          pagu: fmtMoney(correct.pagu, ctx.opts.lang),
         }),
         evidence: evidenceOf(f),
       });

@@ -29,13 +29,21 @@ export const ruleR1: Rule = ({ tables, method }, ctx) => {
       if (percentAgrees(stated, f.decimals, expected)) continue;
       const shown = fmtPct(roundPct(expected, f.decimals), L);
       const vars = {
-        stated: f.raw, expected: shown, realisasi: fmtNum(num(row.fields.realisasi)!, L),
-        target: r.target !== null ? fmtNum(r.target, L) : f.raw, cap: method?.cap ?? '',
+        stated: f.raw,
+        expected: shown,
+        realisasi: fmtNum(num(row.fields.realisasi)!, L),
+        target: r.target !== null ? fmtNum(r.target, L) : f.raw,
+        cap: method?.cap ?? '',
       };
       const key = r.formula === 'range-inside' ? 'R1.range' : r.formula === 'negative' ? 'R1.negative' : 'R1';
       out.push({
-        rule: 'R1', severity: ctx.severity('error', f, row.fields.target, row.fields.realisasi), table, row: row.no, field: 'capaian',
-        stated, expected: roundPct(expected, f.decimals),
+        rule: 'R1',
+        severity: ctx.severity('error', f, row.fields.target, row.fields.realisasi),
+        table,
+        row: row.no,
+        field: 'capaian',
+        stated,
+        expected: roundPct(expected, f.decimals),
         message: ctx.msg(key, vars) + (r.capped ? ctx.msg('R1.capped', vars) : ''),
         evidence: evidenceOf(f),
       });
@@ -47,18 +55,34 @@ export const ruleR1: Rule = ({ tables, method }, ctx) => {
 /** R2 (2.4 capaianAnggaran) and R3 (2.5 rows): capaian = realisasi / pagu × 100. */
 export const ruleR2R3: Rule = ({ tables }, ctx) => {
   const out: Discrepancy[] = [];
-  const check = (rule: 'R2' | 'R3', table: '2.4' | '2.5', row: ExtractedRow, paguF: string, realF: string, capF: string) => {
-    const pagu = num(row.fields[paguF]), real = num(row.fields[realF]), stated = num(row.fields[capF]);
+  const check = (
+    rule: 'R2' | 'R3',
+    table: '2.4' | '2.5',
+    row: ExtractedRow,
+    paguF: string,
+    realF: string,
+    capF: string,
+  ) => {
+    const pagu = num(row.fields[paguF]),
+      real = num(row.fields[realF]),
+      stated = num(row.fields[capF]);
     if (pagu === null || real === null || stated === null || pagu === 0) return;
     const f = row.fields[capF]!;
     const expected = (real / pagu) * 100;
     if (percentAgrees(stated, f.decimals, expected)) return;
     out.push({
-      rule, severity: ctx.severity('error', f, row.fields[paguF], row.fields[realF]), table, row: row.no, field: capF,
-      stated, expected: roundPct(expected, f.decimals),
+      rule,
+      severity: ctx.severity('error', f, row.fields[paguF], row.fields[realF]),
+      table,
+      row: row.no,
+      field: capF,
+      stated,
+      expected: roundPct(expected, f.decimals),
       message: ctx.msg(rule, {
-        stated: f.raw, expected: fmtPct(roundPct(expected, f.decimals), ctx.opts.lang),
-        realisasi: fmtMoney(real, ctx.opts.lang), pagu: fmtMoney(pagu, ctx.opts.lang),
+        stated: f.raw,
+        expected: fmtPct(roundPct(expected, f.decimals), ctx.opts.lang),
+        realisasi: fmtMoney(real, ctx.opts.lang),
+        pagu: fmtMoney(pagu, ctx.opts.lang),
       }),
       evidence: evidenceOf(f),
     });

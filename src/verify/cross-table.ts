@@ -13,10 +13,19 @@ function matchIndicators(a: readonly ExtractedRow[], b: readonly ExtractedRow[])
   const used = new Set<ExtractedRow>();
   for (const ra of a) {
     const same = b.find((rb) => rb.no === ra.no && !used.has(rb));
-    const best = [...b].filter((rb) => !used.has(rb)).sort((x, y) => similarity(label(ra), label(y)) - similarity(label(ra), label(x)))[0];
+    const best = [...b]
+      .filter((rb) => !used.has(rb))
+      .sort((x, y) => similarity(label(ra), label(y)) - similarity(label(ra), label(x)))[0];
     let pick = same;
     // a row whose texts clearly belong to another row follows its texts
-    if (same && best && best !== same && similarity(label(ra), label(best)) >= 0.8 && similarity(label(ra), label(same)) < 0.4) pick = best;
+    if (
+      same &&
+      best &&
+      best !== same &&
+      similarity(label(ra), label(best)) >= 0.8 &&
+      similarity(label(ra), label(same)) < 0.4
+    )
+      pick = best;
     if (!pick) continue;
     used.add(pick);
     pairs.push([ra, pick]);
@@ -31,14 +40,35 @@ const FIELD_LABEL: Record<string, { id: string; en: string }> = {
   realisasiAnggaran: { id: 'Realisasi anggaran', en: 'Budget realisasi' },
 };
 
-function flag(ctx: RuleContext, table: TableId, row: ExtractedRow, field: string, other: TableId, otherRow: ExtractedRow, otherField: string, money: boolean): Discrepancy {
+function flag(
+  ctx: RuleContext,
+  table: TableId,
+  row: ExtractedRow,
+  field: string,
+  other: TableId,
+  otherRow: ExtractedRow,
+  otherField: string,
+  money: boolean,
+): Discrepancy {
   const f = row.fields[field]!;
   const o = otherRow.fields[otherField]!;
   const show = (v: number) => (money ? fmtMoney(v, ctx.opts.lang) : fmtNum(v, ctx.opts.lang));
   return {
-    rule: 'R6', severity: ctx.severity('error', f, o), table, row: row.no, field,
-    stated: num(f), expected: num(o),
-    message: ctx.msg('R6', { field: FIELD_LABEL[field]![ctx.opts.lang], row: row.no, table, stated: f.raw || show(num(f)!), other, expected: o.raw || show(num(o)!) }),
+    rule: 'R6',
+    severity: ctx.severity('error', f, o),
+    table,
+    row: row.no,
+    field,
+    stated: num(f),
+    expected: num(o),
+    message: ctx.msg('R6', {
+      field: FIELD_LABEL[field]![ctx.opts.lang],
+      row: row.no,
+      table,
+      stated: f.raw || show(num(f)!),
+      other,
+      expected: o.raw || show(num(o)!),
+    }),
     evidence: evidenceOf(f),
   };
 }
@@ -50,7 +80,9 @@ function flag(ctx: RuleContext, table: TableId, row: ExtractedRow, field: string
  */
 export const ruleR6: Rule = ({ tables }, ctx) => {
   const out: Discrepancy[] = [];
-  const t21 = tables['2.1'], t23 = tables['2.3'], t24 = tables['2.4'];
+  const t21 = tables['2.1'],
+    t23 = tables['2.3'],
+    t24 = tables['2.4'];
   const m13 = new Map(matchIndicators(t21, t23));
   const m14 = new Map(matchIndicators(t21, t24));
   const m34 = new Map(matchIndicators(t23, t24));
@@ -60,9 +92,12 @@ export const ruleR6: Rule = ({ tables }, ctx) => {
   // targets, one indicator at a time, seen from 2.1 (or from 2.3 when 2.1 lacks the row)
   const done = new Set<ExtractedRow>();
   for (const r1 of t21) {
-    const r3 = m13.get(r1), r4 = m14.get(r1) ?? (r3 ? m34.get(r3) : undefined);
+    const r3 = m13.get(r1),
+      r4 = m14.get(r1) ?? (r3 ? m34.get(r3) : undefined);
     if (r3) done.add(r3);
-    const a = val(r1), b = val(r3), c = val(r4);
+    const a = val(r1),
+      b = val(r3),
+      c = val(r4);
     if (a !== null && b !== null && c !== null) {
       if (eq(a, b) && eq(a, c)) continue;
       if (eq(b, c)) out.push(flag(ctx, '2.1', r1, 'target', '2.3', r3!, 'target', false));
@@ -79,13 +114,18 @@ export const ruleR6: Rule = ({ tables }, ctx) => {
     const r4 = m34.get(r3);
     if (!r4) continue;
     if (!done.has(r3) && !eq(val(r3), val(r4))) out.push(flag(ctx, '2.4', r4, 'target', '2.3', r3, 'target', false));
-    if (!eq(num(r3.fields.realisasi), num(r4.fields.realisasi))) out.push(flag(ctx, '2.4', r4, 'realisasi', '2.3', r3, 'realisasi', false));
+    if (!eq(num(r3.fields.realisasi), num(r4.fields.realisasi)))
+      out.push(flag(ctx, '2.4', r4, 'realisasi', '2.3', r3, 'realisasi', false));
   }
 
   // budget of each 2.4 row against its 2.5 kegiatan
   for (const [r4, r5] of matchBudgetRows(t24, tables['2.5'])) {
-    for (const [f4, f5] of [['pagu', 'pagu'], ['realisasiAnggaran', 'realisasi']] as const) {
-      const a = num(r4.fields[f4]), b = num(r5.fields[f5]);
+    for (const [f4, f5] of [
+      ['pagu', 'pagu'],
+      ['realisasiAnggaran', 'realisasi'],
+    ] as const) {
+      const a = num(r4.fields[f4]),
+        b = num(r5.fields[f5]);
       if (a !== null && b !== null && !moneyAgrees(a, b)) out.push(flag(ctx, '2.4', r4, f4, '2.5', r5, f5, true));
     }
   }
@@ -96,7 +136,10 @@ export const ruleR6: Rule = ({ tables }, ctx) => {
  * Pair 2.4 rows with 2.5 kegiatan: by wording first, then by an identical pagu, then by position
  * when the rows left on both sides are equally many. Rows that cannot be paired are not compared.
  */
-export function matchBudgetRows(t24: readonly ExtractedRow[], t25: readonly ExtractedRow[]): [ExtractedRow, ExtractedRow][] {
+export function matchBudgetRows(
+  t24: readonly ExtractedRow[],
+  t25: readonly ExtractedRow[],
+): [ExtractedRow, ExtractedRow][] {
   const tree = budgetTree(t25);
   let kegiatan = [...tree.programs.flatMap((p) => p.kegiatan), ...tree.loose];
   if (!kegiatan.length) kegiatan = tree.programs.map((p) => p.row);
@@ -105,18 +148,31 @@ export function matchBudgetRows(t24: readonly ExtractedRow[], t25: readonly Extr
   const label4 = (r: ExtractedRow) => text(r.fields.sasaran);
   // 1. wording, best pairs first
   const scored: [number, ExtractedRow, ExtractedRow][] = [];
-  for (const a of t24) for (const b of kegiatan) {
-    const s = Math.max(similarity(label4(a), text(b.fields.uraian)), similarity(text(a.fields.indikator), text(b.fields.uraian)));
-    if (s >= 0.6) scored.push([s, a, b]);
-  }
+  for (const a of t24)
+    for (const b of kegiatan) {
+      const s = Math.max(
+        similarity(label4(a), text(b.fields.uraian)),
+        similarity(text(a.fields.indikator), text(b.fields.uraian)),
+      );
+      if (s >= 0.6) scored.push([s, a, b]);
+    }
   scored.sort((x, y) => y[0] - x[0]);
-  for (const [, a, b] of scored) if (!pairs.has(a) && !taken.has(b)) { pairs.set(a, b); taken.add(b); }
+  for (const [, a, b] of scored)
+    if (!pairs.has(a) && !taken.has(b)) {
+      pairs.set(a, b);
+      taken.add(b);
+    }
   // 2. identical pagu
   for (const a of t24) {
     if (pairs.has(a)) continue;
     const p = num(a.fields.pagu);
-    const hits = kegiatan.filter((b) => !taken.has(b) && p !== null && num(b.fields.pagu) !== null && moneyAgrees(p, num(b.fields.pagu)!));
-    if (hits.length === 1) { pairs.set(a, hits[0]!); taken.add(hits[0]!); }
+    const hits = kegiatan.filter(
+      (b) => !taken.has(b) && p !== null && num(b.fields.pagu) !== null && moneyAgrees(p, num(b.fields.pagu)!),
+    );
+    if (hits.length === 1) {
+      pairs.set(a, hits[0]!);
+      taken.add(hits[0]!);
+    }
   }
   // 3. position
   const restA = t24.filter((a) => !pairs.has(a));

@@ -7,7 +7,8 @@ export function fmtMoney(v: number, lang: Lang): string {
 
 export function fmtPct(v: number, lang: Lang, decimals = 2): string {
   const s = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US', {
-    minimumFractionDigits: 0, maximumFractionDigits: Math.max(2, decimals),
+    minimumFractionDigits: 0,
+    maximumFractionDigits: Math.max(2, decimals),
   }).format(v);
   return `${s}%`;
 }

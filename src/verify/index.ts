@@ -40,15 +40,26 @@ export function verify(input: VerifyInput, options: Partial<VerifyOptions> = {})
   // hold: a failure there is for a human to judge, never an error
   const otherKind = input.kind !== undefined && input.kind !== 'lkj';
   const found = RULES.flatMap((rule) => rule(input, ctx)).map((d) => {
-    if (otherKind && d.severity === 'error') return { ...d, severity: 'uncertain' as const, message: d.message + message(opts.lang, 'uncertain.kind', { kind: input.kind! }) };
-    return d.severity === 'uncertain' && !READING_RULES.has(d.rule) && !d.message.endsWith(message(opts.lang, 'uncertain', {}))
-      ? { ...d, message: d.message + message(opts.lang, 'uncertain', {}) } : d;
+    if (otherKind && d.severity === 'error')
+      return {
+        ...d,
+        severity: 'uncertain' as const,
+        message: d.message + message(opts.lang, 'uncertain.kind', { kind: input.kind! }),
+      };
+    return d.severity === 'uncertain' &&
+      !READING_RULES.has(d.rule) &&
+      !d.message.endsWith(message(opts.lang, 'uncertain', {}))
+      ? { ...d, message: d.message + message(opts.lang, 'uncertain', {}) }
+      : d;
   });
   // a broken table shape is extraction doubt: its own finding, and the rules resting on it uncertain
   const breaks = structureBreaks(input.tables, input.unread, !otherKind);
   const doubted = doubtOnBrokenTables(found, breaks).map((d, i) =>
-    d.severity !== found[i]!.severity ? { ...d, message: d.message + message(opts.lang, 'X1.rests', {}) } : d);
-  return [...doubted, ...structureFindings(breaks, ctx)].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    d.severity !== found[i]!.severity ? { ...d, message: d.message + message(opts.lang, 'X1.rests', {}) } : d,
+  );
+  return [...doubted, ...structureFindings(breaks, ctx)].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
 }
 
 /** Every finding of a document, as extraction and re-verification report it: `verify`'s, then DOCUMENT_RULES'. */

@@ -2,7 +2,7 @@ import type { Lang } from './types.js';
 
 /** Reviewer-facing messages, Bahasa Indonesia first. `{name}` placeholders are filled by msg(). */
 export const MESSAGES: Record<string, Record<Lang, string>> = {
-  'R1': {
+  R1: {
     id: 'Capaian {stated} tidak sama dengan realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',
     en: 'Capaian {stated} does not equal realisasi / target × 100 = {realisasi} / {target} × 100 = {expected}.',
   },
@@ -18,15 +18,15 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     id: ' Laporan menetapkan capaian paling tinggi {cap}%.',
     en: ' The report caps capaian at {cap}%.',
   },
-  'R2': {
+  R2: {
     id: 'Capaian anggaran {stated} tidak sama dengan realisasi / pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
     en: 'Budget capaian {stated} does not equal realisasi / pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
   },
-  'R3': {
+  R3: {
     id: 'Capaian {stated} tidak sama dengan realisasi / pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
     en: 'Capaian {stated} does not equal realisasi / pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
   },
-  'R4': {
+  R4: {
     id: '{field} program {stated} tidak sama dengan jumlah kegiatannya ({items}) = {expected}.',
     en: 'Program {field} {stated} does not equal the sum of its kegiatan ({items}) = {expected}.',
   },
@@ -46,7 +46,7 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Capaian JUMLAH {stated} tidak sama dengan total realisasi / total pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
     en: 'JUMLAH capaian {stated} does not equal total realisasi / total pagu × 100 = {realisasi} / {pagu} × 100 = {expected}.',
   },
-  'R6': {
+  R6: {
     id: '{field} baris {row} di Tabel {table} ({stated}) berbeda dengan Tabel {other} ({expected}).',
     en: '{field} of row {row} in Tabel {table} ({stated}) differs from Tabel {other} ({expected}).',
   },
@@ -90,7 +90,7 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Skala nilai Tabel 2.2 mulai dari {min}, tidak dari 0%.',
     en: 'Tabel 2.2 bands start at {min}, not at 0%.',
   },
-  'T1': {
+  T1: {
     id: 'Tabel {table} tidak ditemukan di dokumen; aturan yang memakainya tidak dapat diperiksa.',
     en: 'Tabel {table} was not found in the document; the rules that use it could not be checked.',
   },
@@ -126,45 +126,81 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     id: ' Tabel yang mendasarinya tidak terbaca utuh (lihat X1): periksa di halaman aslinya.',
     en: ' A table this rests on was not read whole (see X1): check it on the page.',
   },
-  'G1': {
+  G1: {
     id: 'Tanda tangan elektronik {field} tidak utuh: {reason}.',
     en: 'The digital signature {field} is not intact: {reason}.',
   },
-  'G2': {
+  G2: {
     id: 'Dokumen diubah setelah ditandatangani oleh {signer} ({field}): {changes}.',
     en: 'The document was changed after {signer} signed it ({field}): {changes}.',
   },
-  'G3': {
+  G3: {
     id: 'Penanda tangan {signer} ({field}, penerbit {issuer}) tidak dapat dipercaya: {reason}.',
     en: 'The signer {signer} ({field}, issued by {issuer}) is not trusted: {reason}.',
   },
-  'G4': {
+  G4: {
     id: 'Penanda tangan elektronik {signer} ({field}) bukan penanda tangan laporan ({names}).',
-    en: 'The digital signer {signer} ({field}) is none of the report\'s signatories ({names}).',
+    en: "The digital signer {signer} ({field}) is none of the report's signatories ({names}).",
   },
-  'G.byte-range': { id: '/ByteRange tidak menutup seluruh revisi selain /Contents, atau menunjuk ke luar berkas', en: '/ByteRange does not cover the whole revision except /Contents, or points outside the file' },
+  'G.byte-range': {
+    id: '/ByteRange tidak menutup seluruh revisi selain /Contents, atau menunjuk ke luar berkas',
+    en: '/ByteRange does not cover the whole revision except /Contents, or points outside the file',
+  },
   'G.contents-too-large': { id: '/Contents terlalu besar untuk diperiksa', en: '/Contents is too large to check' },
-  'G.cms-unreadable': { id: 'data CMS tanda tangan terpotong atau rusak', en: 'the signature\'s CMS data is truncated or damaged' },
+  'G.cms-unreadable': {
+    id: 'data CMS tanda tangan terpotong atau rusak',
+    en: "the signature's CMS data is truncated or damaged",
+  },
   'G.unsupported': { id: 'format atau algoritma (OID) tidak dikenal', en: 'an unknown format or algorithm (OID)' },
-  'G.no-signer-certificate': { id: 'sertifikat penanda tangan tidak ada di dalam tanda tangan', en: 'the signer certificate is not in the signature' },
-  'G.digest-mismatch': { id: 'isi yang ditandatangani telah berubah (ringkasan pesan yang ditandatangani tidak sama dengan hash /ByteRange)', en: 'the signed content was altered (messageDigest differs from the hash of the /ByteRange)' },
-  'G.signature-invalid': { id: 'nilai tanda tangan tidak cocok dengan kunci sertifikat penanda tangan', en: 'the signature value does not verify with the signer certificate\'s key' },
+  'G.no-signer-certificate': {
+    id: 'sertifikat penanda tangan tidak ada di dalam tanda tangan',
+    en: 'the signer certificate is not in the signature',
+  },
+  'G.digest-mismatch': {
+    id: 'isi yang ditandatangani telah berubah (ringkasan pesan yang ditandatangani tidak sama dengan hash /ByteRange)',
+    en: 'the signed content was altered (messageDigest differs from the hash of the /ByteRange)',
+  },
+  'G.signature-invalid': {
+    id: 'nilai tanda tangan tidak cocok dengan kunci sertifikat penanda tangan',
+    en: "the signature value does not verify with the signer certificate's key",
+  },
   'G.timestamp-invalid': { id: 'token cap waktu (timestamp) tidak valid', en: 'the timestamp token is not valid' },
-  'G.certificate-expired': { id: 'sertifikat tidak berlaku pada waktu penandatanganan', en: 'the certificate was not valid at the signing time' },
-  'G.no-trust-anchors': { id: 'belum ada sertifikat akar tepercaya yang diatur (LKJ_TRUST_ANCHORS)', en: 'no trust anchors are configured (LKJ_TRUST_ANCHORS)' },
-  'G.trust-anchors-unreadable': { id: 'berkas sertifikat akar (LKJ_TRUST_ANCHORS) tidak dapat dibaca', en: 'the trust anchors (LKJ_TRUST_ANCHORS) cannot be read' },
-  'G.chain-untrusted': { id: 'rantai sertifikat tidak sampai ke sertifikat akar tepercaya', en: 'the certificate chain does not lead to a trust anchor' },
+  'G.certificate-expired': {
+    id: 'sertifikat tidak berlaku pada waktu penandatanganan',
+    en: 'the certificate was not valid at the signing time',
+  },
+  'G.no-trust-anchors': {
+    id: 'belum ada sertifikat akar tepercaya yang diatur (LKJ_TRUST_ANCHORS)',
+    en: 'no trust anchors are configured (LKJ_TRUST_ANCHORS)',
+  },
+  'G.trust-anchors-unreadable': {
+    id: 'berkas sertifikat akar (LKJ_TRUST_ANCHORS) tidak dapat dibaca',
+    en: 'the trust anchors (LKJ_TRUST_ANCHORS) cannot be read',
+  },
+  'G.chain-untrusted': {
+    id: 'rantai sertifikat tidak sampai ke sertifikat akar tepercaya',
+    en: 'the certificate chain does not lead to a trust anchor',
+  },
   'G.added': { id: 'ditambahkan', en: 'added' },
   'G.removed': { id: 'dihapus', en: 'removed' },
   'G.modified': { id: 'diubah', en: 'changed' },
   'G.change.page': { id: 'halaman {page} {change}', en: 'page {page} {change}' },
-  'G.change.annotation': { id: 'anotasi {name} di halaman {page} {change}', en: '{name} annotation on page {page} {change}' },
+  'G.change.annotation': {
+    id: 'anotasi {name} di halaman {page} {change}',
+    en: '{name} annotation on page {page} {change}',
+  },
   'G.change.form-field': { id: 'isian formulir {name} {change}', en: 'form field {name} {change}' },
   'G.change.signature': { id: 'tanda tangan {name} {change}', en: 'signature {name} {change}' },
   'G.change.metadata': { id: 'metadata {name} {change}', en: 'metadata {name} {change}' },
   'G.change.document': { id: 'struktur dokumen {name} {change}', en: 'document structure {name} {change}' },
-  'G.change.unreadable': { id: 'tambahan sesudah tanda tangan tidak dapat dibaca', en: 'what was appended after the signature cannot be read' },
-  'G.change.none': { id: 'ada data yang ditambahkan sesudah tanda tangan', en: 'data was appended after the signature' },
+  'G.change.unreadable': {
+    id: 'tambahan sesudah tanda tangan tidak dapat dibaca',
+    en: 'what was appended after the signature cannot be read',
+  },
+  'G.change.none': {
+    id: 'ada data yang ditambahkan sesudah tanda tangan',
+    en: 'data was appended after the signature',
+  },
   'T2.columns': {
     id: '{caption} (hlm. {page}) tampaknya Tabel {table}, tetapi kolomnya ({labels}) tidak dapat dibaca: tabel ini tidak diambil, periksa di halaman aslinya.',
     en: '{caption} (p. {page}) looks like Tabel {table}, but its columns ({labels}) could not be read: the table was not taken, check it on the page.',
@@ -173,15 +209,15 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     id: '{caption} (hlm. {page}) juga tampaknya Tabel {table}, tetapi tabel lain sudah dibaca sebagai Tabel {table}: periksa mana yang dimaksud.',
     en: '{caption} (p. {page}) also looks like Tabel {table}, but another table was read as Tabel {table}: check which is meant.',
   },
-  'T3': {
+  T3: {
     id: 'Kolom “{label}” di Tabel {table} tidak dikenali: isinya tidak dibaca.',
     en: 'Column “{label}” of Tabel {table} was not understood: its cells were not read.',
   },
   'T3.position': {
     id: 'Kolom “{label}” di Tabel {table} tidak dikenali dari judulnya; dibaca menurut posisinya (kolom templat di tempat itu): periksa, atau beri profil templat.',
-    en: 'Column “{label}” of Tabel {table} was not understood from its header; it was read by its place (the template\'s column there): check it, or give a template profile.',
+    en: "Column “{label}” of Tabel {table} was not understood from its header; it was read by its place (the template's column there): check it, or give a template profile.",
   },
-  'N1': {
+  N1: {
     id: 'Angka “{raw}” di Tabel {table} dapat dibaca dua cara (titik/koma ribuan atau desimal) dan gaya angka dokumen tidak menentukannya: periksa di halaman aslinya.',
     en: 'The number “{raw}” in Tabel {table} reads two ways (thousands or decimal separator) and the document’s number style does not decide: check it on the page.',
   },
@@ -205,7 +241,7 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     id: ' Dokumen ini bukan LKj kecamatan ({kind}): aturan ini dibuat untuk tabel LKj, periksa sebelum menyimpulkan.',
     en: ' This document is not a kecamatan LKj ({kind}): the rule was built for LKj tables, check before concluding.',
   },
-  'uncertain': {
+  uncertain: {
     id: ' Angka ini terbaca dengan keyakinan rendah: periksa di halaman aslinya.',
     en: ' This number was read with low confidence: check it on the page.',
   },

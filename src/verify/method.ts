@@ -27,7 +27,9 @@ export function recompute(row: ExtractedRow, method?: StatedMethod): Recomputed 
   if (r === null) return null;
   const cap = (v: number, formula: Recomputed['formula'], target: number | null): Recomputed => {
     const c = method?.cap ?? null;
-    return c !== null && v > c ? { value: c, formula, target, capped: true } : { value: v, formula, target, capped: false };
+    return c !== null && v > c
+      ? { value: c, formula, target, capped: true }
+      : { value: v, formula, target, capped: false };
   };
   let t = num(targetField);
   const range = targetField?.range;
@@ -44,7 +46,12 @@ export function recompute(row: ExtractedRow, method?: StatedMethod): Recomputed 
   // nothing stated: a printed capaian that matches the lower-is-better formula is taken as one
   const stated = num(row.fields.capaian);
   const f = row.fields.capaian;
-  if (stated !== null && f && !percentAgrees(stated, f.decimals, capValue(direct, method)) && percentAgrees(stated, f.decimals, capValue(negative, method))) {
+  if (
+    stated !== null &&
+    f &&
+    !percentAgrees(stated, f.decimals, capValue(direct, method)) &&
+    percentAgrees(stated, f.decimals, capValue(negative, method))
+  ) {
     return cap(negative, 'negative', t);
   }
   return cap(direct, 'direct', t);

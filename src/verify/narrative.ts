@@ -32,11 +32,15 @@ function agreeAsPrinted(a: ExtractedClaim, b: ExtractedClaim): boolean {
 
 /** The table values a narrative rule recomputes from: a doubtful one makes its failure `uncertain`. */
 function restsOn(tables: ExtractedTables, ids: readonly TableId[], fields: readonly string[]): Field[] {
-  return ids.flatMap((t) => tables[t].flatMap((r) => fields.map((f) => r.fields[f]).filter((f): f is Field => !!f && f.raw !== '')));
+  return ids.flatMap((t) =>
+    tables[t].flatMap((r) => fields.map((f) => r.fields[f]).filter((f): f is Field => !!f && f.raw !== '')),
+  );
 }
 
 function claimSeverity(ctx: RuleContext, c: ExtractedClaim, basis: readonly Field[] = []) {
-  return c.conf < ctx.opts.minConfidence || ctx.severity('error', ...basis) === 'uncertain' ? 'uncertain' as const : 'error' as const;
+  return c.conf < ctx.opts.minConfidence || ctx.severity('error', ...basis) === 'uncertain'
+    ? ('uncertain' as const)
+    : ('error' as const);
 }
 
 /** R7: the narrative's capaian kinerja and serapan anggaran agree with the tables and with themselves. */
@@ -52,19 +56,28 @@ export const ruleR7: Rule = ({ tables, claims, method }, ctx) => {
     // budgets or indicators (per program, per sasaran), not of one figure stated twice
     if (distinctValues(list) >= 3) continue;
     const expected = kind === 'capaianKinerja' ? capaian : serapan;
-    const basis = kind === 'capaianKinerja' ? restsOn(tables, ['2.3', '2.4'], ['target', 'realisasi', 'capaian'])
-      : restsOn(tables, ['2.4', '2.5'], ['pagu', 'realisasi', 'realisasiAnggaran']);
+    const basis =
+      kind === 'capaianKinerja'
+        ? restsOn(tables, ['2.3', '2.4'], ['target', 'realisasi', 'capaian'])
+        : restsOn(tables, ['2.4', '2.5'], ['pagu', 'realisasi', 'realisasiAnggaran']);
     const wrong = new Set<number>();
     for (const c of list) {
       const v = c.value as number;
       if (expected === null || percentAgrees(v, c.decimals, expected) || wrong.has(v)) continue;
       wrong.add(v);
       out.push({
-        rule: 'R7', severity: claimSeverity(ctx, c, basis), table: 'narrative', row: kind, field: 'value', stated: v,
+        rule: 'R7',
+        severity: claimSeverity(ctx, c, basis),
+        table: 'narrative',
+        row: kind,
+        field: 'value',
+        stated: v,
         expected: roundPct(expected, c.decimals),
         message: ctx.msg(`R7.${kind}`, {
-          stated: fmtPct(v, L, c.decimals ?? 0), expected: fmtPct(roundPct(expected, c.decimals), L),
-          realisasi: totals.realisasi !== null ? fmtMoney(totals.realisasi, L) : '?', pagu: totals.pagu !== null ? fmtMoney(totals.pagu, L) : '?',
+          stated: fmtPct(v, L, c.decimals ?? 0),
+          expected: fmtPct(roundPct(expected, c.decimals), L),
+          realisasi: totals.realisasi !== null ? fmtMoney(totals.realisasi, L) : '?',
+          pagu: totals.pagu !== null ? fmtMoney(totals.pagu, L) : '?',
         }),
         evidence: evidenceOf(c),
       });
@@ -74,8 +87,10 @@ export const ruleR7: Rule = ({ tables, claims, method }, ctx) => {
     if (first) {
       const vars = {
         claim: kind === 'capaianKinerja' ? 'capaian kinerja' : 'serapan anggaran',
-        values: list.filter((c, i) => list.findIndex((d) => d.value === c.value) === i)
-          .map((c) => `${fmtPct(c.value as number, L, c.decimals ?? 0)} (${L === 'id' ? 'hlm.' : 'p.'} ${c.page})`).join(', '),
+        values: list
+          .filter((c, i) => list.findIndex((d) => d.value === c.value) === i)
+          .map((c) => `${fmtPct(c.value as number, L, c.decimals ?? 0)} (${L === 'id' ? 'hlm.' : 'p.'} ${c.page})`)
+          .join(', '),
       };
       // a wrong value already found says what the number should be: the contradiction is added to it
       const found = out.find((d) => d.row === kind);
@@ -83,8 +98,13 @@ export const ruleR7: Rule = ({ tables, claims, method }, ctx) => {
       else {
         // the value the tables give is what a reviewer compares with, not the narrative's other claim
         out.push({
-          rule: 'R7', severity: claimSeverity(ctx, first), table: 'narrative', row: kind, field: 'value',
-          stated: first.value as number, expected: expected === null ? null : roundPct(expected, first.decimals),
+          rule: 'R7',
+          severity: claimSeverity(ctx, first),
+          table: 'narrative',
+          row: kind,
+          field: 'value',
+          stated: first.value as number,
+          expected: expected === null ? null : roundPct(expected, first.decimals),
           message: ctx.msg('R7.inconsistent', vars),
           evidence: evidenceOf(first),
         });
@@ -95,10 +115,14 @@ export const ruleR7: Rule = ({ tables, claims, method }, ctx) => {
 };
 
 function profileBands(scale: NonNullable<VerifyInput['scale']>): Band[] {
-  return scale.map((b, i) => ({
-    row: { table: '2.2' as const, no: String(i + 1), page: 1, bbox: [0, 0, 0, 0] as BBox, fields: {} },
-    min: b.min, max: b.max, kriteria: b.kriteria,
-  })).sort((a, b) => (b.max ?? b.min ?? 0) - (a.max ?? a.min ?? 0));
+  return scale
+    .map((b, i) => ({
+      row: { table: '2.2' as const, no: String(i + 1), page: 1, bbox: [0, 0, 0, 0] as BBox, fields: {} },
+      min: b.min,
+      max: b.max,
+      kriteria: b.kriteria,
+    }))
+    .sort((a, b) => (b.max ?? b.min ?? 0) - (a.max ?? a.min ?? 0));
 }
 
 function distinctValues(list: readonly ExtractedClaim[]): number {
@@ -107,7 +131,13 @@ function distinctValues(list: readonly ExtractedClaim[]): number {
   return seen.length;
 }
 
-const fold = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[“”"'‘’]/g, '').replace(/\s+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[“”"'‘’]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Band names differ by whole words (`Rendah` / `Sangat Rendah`), so two letters' difference
@@ -119,7 +149,6 @@ function sameWords(a: string, b: string): boolean {
   return editDistance(a, b) <= 2;
 }
 
-
 /**
  * What a kesimpulan promises about the numbers. `rank` is the band's position from the top
  * (0 = best) of `count` bands.
@@ -127,7 +156,8 @@ function sameWords(a: string, b: string): boolean {
 function kesimpulanContradicts(phrase: string, capaian: number, rank: number, count: number): boolean {
   const p = fold(phrase);
   if (/melebihi target/.test(p)) return capaian <= 100;
-  if (/(mencapai|memenuhi) target/.test(p) && !/(belum|tidak|kurang)\s+(mencapai|memenuhi)/.test(p)) return capaian < 100;
+  if (/(mencapai|memenuhi) target/.test(p) && !/(belum|tidak|kurang)\s+(mencapai|memenuhi)/.test(p))
+    return capaian < 100;
   if (/(tidak|belum|kurang) berhasil/.test(p)) return rank <= 1;
   if (/cukup berhasil/.test(p)) return rank === count - 1;
   if (/berhasil/.test(p)) return rank >= count - 2;
@@ -154,9 +184,18 @@ export const ruleR8: Rule = ({ tables, claims, method, scale }, ctx) => {
     if (fits.some((b) => sameWords(fold(b.kriteria), stated)) || seen.has(stated)) continue;
     seen.add(stated);
     out.push({
-      rule: 'R8', severity: claimSeverity(ctx, c, basis), table: 'narrative', row: 'kategori', field: 'value',
-      stated: String(c.value), expected: fits[0]!.kriteria,
-      message: ctx.msg('R8.kategori', { stated: String(c.value), expected: fits.map((b) => b.kriteria).join(' / '), capaian: fmtPct(roundPct(capaian, 2), L) }),
+      rule: 'R8',
+      severity: claimSeverity(ctx, c, basis),
+      table: 'narrative',
+      row: 'kategori',
+      field: 'value',
+      stated: String(c.value),
+      expected: fits[0]!.kriteria,
+      message: ctx.msg('R8.kategori', {
+        stated: String(c.value),
+        expected: fits.map((b) => b.kriteria).join(' / '),
+        capaian: fmtPct(roundPct(capaian, 2), L),
+      }),
       evidence: evidenceOf(c),
     });
   }
@@ -168,8 +207,13 @@ export const ruleR8: Rule = ({ tables, claims, method, scale }, ctx) => {
     if (!ranks.every((r) => kesimpulanContradicts(stated, capaian, r, list.length))) continue;
     seen.add(`k:${fold(stated)}`);
     out.push({
-      rule: 'R8', severity: claimSeverity(ctx, c, basis), table: 'narrative', row: 'kesimpulan', field: 'value',
-      stated, expected: fits[0]!.kriteria,
+      rule: 'R8',
+      severity: claimSeverity(ctx, c, basis),
+      table: 'narrative',
+      row: 'kesimpulan',
+      field: 'value',
+      stated,
+      expected: fits[0]!.kriteria,
       message: ctx.msg('R8.kesimpulan', { stated, capaian: fmtPct(roundPct(capaian, 2), L), band: fits[0]!.kriteria }),
       evidence: evidenceOf(c),
     });

@@ -18,14 +18,31 @@ export const ruleReading: Rule = ({ tables, notes }, ctx) => {
   const out: Discrepancy[] = [];
   for (const u of notes?.unread ?? []) {
     out.push({
-      rule: 'T2', severity: 'uncertain', table: u.table, row: '-', field: '-', stated: u.caption, expected: null,
-      message: ctx.msg(u.reason === 'duplicate' ? 'T2.duplicate' : 'T2.columns', { table: u.table, caption: u.caption ?? '', page: u.page, labels: u.labels.filter(Boolean).join(' | ') }),
+      rule: 'T2',
+      severity: 'uncertain',
+      table: u.table,
+      row: '-',
+      field: '-',
+      stated: u.caption,
+      expected: null,
+      message: ctx.msg(u.reason === 'duplicate' ? 'T2.duplicate' : 'T2.columns', {
+        table: u.table,
+        caption: u.caption ?? '',
+        page: u.page,
+        labels: u.labels.filter(Boolean).join(' | '),
+      }),
       evidence: { page: u.page, bbox: u.bbox.map(round1) as BBox },
     });
   }
   for (const c of notes?.unmappedColumns ?? []) {
     out.push({
-      rule: 'T3', severity: 'uncertain', table: c.table, row: '-', field: c.label, stated: c.label, expected: null,
+      rule: 'T3',
+      severity: 'uncertain',
+      table: c.table,
+      row: '-',
+      field: c.label,
+      stated: c.label,
+      expected: null,
       message: ctx.msg(c.reason === 'position' ? 'T3.position' : 'T3', { table: c.table, label: c.label }),
       evidence: { page: c.page, bbox: c.bbox.map(round1) as BBox },
     });
@@ -35,16 +52,30 @@ export const ruleReading: Rule = ({ tables, notes }, ctx) => {
       for (const [field, f] of Object.entries(row.fields)) {
         if (!f.ambiguous) continue;
         out.push({
-          rule: 'N1', severity: 'uncertain', table, row: row.no, field, stated: f.raw, expected: null,
-          message: ctx.msg('N1', { raw: f.raw, table }), evidence: evidenceOf(f),
+          rule: 'N1',
+          severity: 'uncertain',
+          table,
+          row: row.no,
+          field,
+          stated: f.raw,
+          expected: null,
+          message: ctx.msg('N1', { raw: f.raw, table }),
+          evidence: evidenceOf(f),
         });
       }
     }
   }
   for (const field of notes?.metaDoubts ?? []) {
     out.push({
-      rule: 'M1', severity: 'uncertain', table: 'meta', row: field, field: 'value', stated: null, expected: null,
-      message: ctx.msg(`M1.${field}`, {}), evidence: { page: null, bbox: null },
+      rule: 'M1',
+      severity: 'uncertain',
+      table: 'meta',
+      row: field,
+      field: 'value',
+      stated: null,
+      expected: null,
+      message: ctx.msg(`M1.${field}`, {}),
+      evidence: { page: null, bbox: null },
     });
   }
   return out;

@@ -34,7 +34,11 @@ const isTotal = (no: string) => /^(jumlah|total|sub\s*total)/i.test(no);
  * 2.4 kegiatan in 2.5), a premise of the LKj only: an LKIP's capaian table may list a subset of its
  * Perjanjian Kinerja, and that is no misreading.
  */
-export function structureBreaks(tables: ExtractedTables, unread: readonly TableId[] = [], acrossTables = true): StructureBreak[] {
+export function structureBreaks(
+  tables: ExtractedTables,
+  unread: readonly TableId[] = [],
+  acrossTables = true,
+): StructureBreak[] {
   return [
     ...unread.map((table): StructureBreak => ({ table, row: '-', field: '-', what: 'unread', stated: null })),
     ...FLAT_TABLES.flatMap((t) => flatLabels(t, tables[t])),
@@ -65,15 +69,21 @@ function hierarchicalLabels(rows: readonly ExtractedRow[]): StructureBreak[] {
   for (const r of rows) {
     if (isTotal(r.no)) continue;
     const parts = r.no.split('.');
-    if (!parts.every((p) => /^\d{1,2}$/.test(p))) return [{ table: '2.5', row: r.no, field: 'no', what: 'labels', stated: r.no, at: r }];
+    if (!parts.every((p) => /^\d{1,2}$/.test(p)))
+      return [{ table: '2.5', row: r.no, field: 'no', what: 'labels', stated: r.no, at: r }];
     const depth = parts.length - 1;
     // a table of kegiatan alone may open at `1.1`: its program row is implied
     const opens = !counters.length && Number(parts[depth]) === 1;
-    const ok = opens || depth <= counters.length
-      && parts.slice(0, depth).every((p, i) => Number(p) === counters[i])
-      && Number(parts[depth]) === (counters[depth] ?? 0) + 1;
+    const ok =
+      opens ||
+      (depth <= counters.length &&
+        parts.slice(0, depth).every((p, i) => Number(p) === counters[i]) &&
+        Number(parts[depth]) === (counters[depth] ?? 0) + 1);
     if (!ok) return [{ table: '2.5', row: r.no, field: 'no', what: 'labels', stated: r.no, at: r }];
-    if (opens) { counters.splice(0, counters.length, ...parts.map(Number)); continue; }
+    if (opens) {
+      counters.splice(0, counters.length, ...parts.map(Number));
+      continue;
+    }
     counters.length = depth;
     counters[depth] = Number(parts[depth]);
   }
@@ -85,16 +95,19 @@ function sameIndicators(tables: ExtractedTables): StructureBreak[] {
   const ids = INDICATOR_TABLES.filter((t) => tables[t].length);
   const count = (t: TableId) => tables[t].filter((r) => !isTotal(r.no)).length;
   const most = Math.max(0, ...ids.map(count));
-  return ids.filter((t) => count(t) < most).map((t): StructureBreak => {
-    const have = new Set(tables[t].map((r) => r.no));
-    const lost = Array.from({ length: most }, (_, i) => String(i + 1)).find((n) => !have.has(n)) ?? '-';
-    return { table: t, row: lost, field: '-', what: 'missingRow', stated: null };
-  });
+  return ids
+    .filter((t) => count(t) < most)
+    .map((t): StructureBreak => {
+      const have = new Set(tables[t].map((r) => r.no));
+      const lost = Array.from({ length: most }, (_, i) => String(i + 1)).find((n) => !have.has(n)) ?? '-';
+      return { table: t, row: lost, field: '-', what: 'missingRow', stated: null };
+    });
 }
 
 /** Each 2.4 row's kegiatan appears in 2.5: more 2.4 rows than 2.5 has kegiatan, or one left unpaired, means 2.5 lost some. */
 function kegiatanIn25(tables: ExtractedTables): StructureBreak[] {
-  const t24 = tables['2.4'], t25 = tables['2.5'];
+  const t24 = tables['2.4'],
+    t25 = tables['2.5'];
   if (!t24.length || !t25.length) return [];
   const tree = budgetTree(t25);
   const kegiatan = tree.programs.flatMap((p) => p.kegiatan).length + tree.loose.length || tree.programs.length;
@@ -115,10 +128,20 @@ function bandBounds(rows: readonly ExtractedRow[]): StructureBreak[] {
       const f = r.fields[field];
       return { field, f, v: f && typeof f.value === 'number' ? f.value : null };
     });
-    for (const { field, f, v } of bounds) if (v !== null && (v < 0 || v > 100)) out.push({ table: '2.2', row: r.no, field, what: 'bandBound', stated: v, cell: f });
+    for (const { field, f, v } of bounds)
+      if (v !== null && (v < 0 || v > 100))
+        out.push({ table: '2.2', row: r.no, field, what: 'bandBound', stated: v, cell: f });
     const interval = r.fields.min;
     if (rows.length >= 2 && bounds.every((b) => b.v === null)) {
-      out.push({ table: '2.2', row: r.no, field: 'min', what: 'bandUnread', stated: interval?.raw ?? '', cell: interval?.raw ? interval : undefined, at: r });
+      out.push({
+        table: '2.2',
+        row: r.no,
+        field: 'min',
+        what: 'bandUnread',
+        stated: interval?.raw ?? '',
+        cell: interval?.raw ? interval : undefined,
+        at: r,
+      });
     }
   }
   return out;
@@ -129,7 +152,10 @@ function bandBounds(rows: readonly ExtractedRow[]): StructureBreak[] {
  * (`4.8320.000`, `48.32.000`) is a misread separator or digit.
  */
 export function moneyGroupsBroken(raw: string): boolean {
-  const digits = raw.replace(/^\s*Rp\.?\s*/i, '').replace(/\s+/g, '').replace(/[,.]\d{1,2}$/, '');
+  const digits = raw
+    .replace(/^\s*Rp\.?\s*/i, '')
+    .replace(/\s+/g, '')
+    .replace(/[,.]\d{1,2}$/, '');
   const groups = digits.split(/[.,]/);
   if (groups.length < 2 || !groups.every((g) => /^\d+$/.test(g))) return false;
   return !/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => g.length !== 3);
@@ -137,30 +163,49 @@ export function moneyGroupsBroken(raw: string): boolean {
 
 function moneyGroups(tables: ExtractedTables): StructureBreak[] {
   const out: StructureBreak[] = [];
-  for (const t of ['2.4', '2.5'] as const) for (const r of tables[t]) for (const [field, f] of Object.entries(r.fields)) {
-    if (f.kind === 'money' && f.raw && moneyGroupsBroken(f.raw)) out.push({ table: t, row: r.no, field, what: 'moneyGroups', stated: f.raw, cell: f });
-  }
+  for (const t of ['2.4', '2.5'] as const)
+    for (const r of tables[t])
+      for (const [field, f] of Object.entries(r.fields)) {
+        if (f.kind === 'money' && f.raw && moneyGroupsBroken(f.raw))
+          out.push({ table: t, row: r.no, field, what: 'moneyGroups', stated: f.raw, cell: f });
+      }
   return out;
 }
 
 /** The tables each rule's finding rests on (R6 and the narrative rules read several). */
 export function restingOn(d: Pick<Discrepancy, 'rule' | 'table' | 'row'>): TableId[] {
   switch (d.rule) {
-    case 'R1': return [d.table as TableId];
-    case 'R2': return ['2.4'];
-    case 'R3': case 'R4': case 'R5': return ['2.5'];
-    case 'R6': return ['2.1', '2.3', '2.4', '2.5'];
-    case 'R7': return d.row === 'serapanAnggaran' ? ['2.4', '2.5'] : ['2.3', '2.4'];
-    case 'R8': return ['2.2', '2.3', '2.4'];
-    case 'R9': return ['2.2'];
-    default: return [];
+    case 'R1':
+      return [d.table as TableId];
+    case 'R2':
+      return ['2.4'];
+    case 'R3':
+    case 'R4':
+    case 'R5':
+      return ['2.5'];
+    case 'R6':
+      return ['2.1', '2.3', '2.4', '2.5'];
+    case 'R7':
+      return d.row === 'serapanAnggaran' ? ['2.4', '2.5'] : ['2.3', '2.4'];
+    case 'R8':
+      return ['2.2', '2.3', '2.4'];
+    case 'R9':
+      return ['2.2'];
+    default:
+      return [];
   }
 }
 
 /** X1 findings for the breaks left after re-reading. */
 export function structureFindings(breaks: readonly StructureBreak[], ctx: Pick<RuleContext, 'msg'>): Discrepancy[] {
   return breaks.map((b) => ({
-    rule: 'X1', severity: 'uncertain', table: b.table, row: b.row, field: b.field, stated: b.stated, expected: null,
+    rule: 'X1',
+    severity: 'uncertain',
+    table: b.table,
+    row: b.row,
+    field: b.field,
+    stated: b.stated,
+    expected: null,
     message: ctx.msg(`X1.${b.what}`, { table: b.table, row: b.row, field: b.field, stated: b.stated ?? '' }),
     evidence: evidenceOf(b.cell ?? b.at),
   }));
@@ -170,7 +215,9 @@ export function structureFindings(breaks: readonly StructureBreak[], ctx: Pick<R
 export function doubtOnBrokenTables(found: readonly Discrepancy[], breaks: readonly StructureBreak[]): Discrepancy[] {
   const broken = new Set(breaks.map((b) => b.table));
   if (!broken.size) return [...found];
-  return found.map((d) => (d.severity !== 'uncertain' && restingOn(d).some((t) => broken.has(t)) ? { ...d, severity: 'uncertain' } : d));
+  return found.map((d) =>
+    d.severity !== 'uncertain' && restingOn(d).some((t) => broken.has(t)) ? { ...d, severity: 'uncertain' } : d,
+  );
 }
 
 /**
@@ -182,8 +229,17 @@ export function doubtOnBrokenTables(found: readonly Discrepancy[], breaks: reado
 export const ruleT1: Rule = (input, ctx) => {
   const kind = input.kind;
   if (!(kind === undefined || kind === 'lkj' || kind === 'other')) return [];
-  return (input.missing ?? []).filter((t) => !input.unread?.includes(t)).map((table) => ({
-    rule: 'T1', severity: 'warning', table, row: '-', field: '-', stated: null, expected: null,
-    message: ctx.msg('T1', { table }), evidence: { page: null, bbox: null },
-  }));
+  return (input.missing ?? [])
+    .filter((t) => !input.unread?.includes(t))
+    .map((table) => ({
+      rule: 'T1',
+      severity: 'warning',
+      table,
+      row: '-',
+      field: '-',
+      stated: null,
+      expected: null,
+      message: ctx.msg('T1', { table }),
+      evidence: { page: null, bbox: null },
+    }));
 };

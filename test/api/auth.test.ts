@@ -17,13 +17,20 @@ beforeAll(async () => {
   await addUser(api.rt.store, 'ana', 'admin');
   await addUser(api.rt.store, 'rudi', 'reviewer');
   await addUser(api.rt.store, 'vina', 'viewer');
-  [admin, reviewer, viewer] = await Promise.all([login(api.app, 'ana'), login(api.app, 'rudi'), login(api.app, 'vina')]);
+  [admin, reviewer, viewer] = await Promise.all([
+    login(api.app, 'ana'),
+    login(api.app, 'rudi'),
+    login(api.app, 'vina'),
+  ]);
 });
-afterAll(async () => { await api?.close(); });
+afterAll(async () => {
+  await api?.close();
+});
 
 describe('passwords', () => {
   it('are stored as salted scrypt hashes and verified in constant time', async () => {
-    const a = await hashPassword('s3cret-password'), b = await hashPassword('s3cret-password');
+    const a = await hashPassword('s3cret-password'),
+      b = await hashPassword('s3cret-password');
     expect(a).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(a).not.toBe(b); // salted
     expect(await verifyPassword('s3cret-password', a)).toBe(true);
@@ -40,22 +47,45 @@ describe('passwords', () => {
 
 describe('sessions', () => {
   it('a login sets an HttpOnly SameSite=Strict cookie, Secure only behind TLS', async () => {
-    const plain = await api.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'vina', password: PASSWORD } });
+    const plain = await api.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'vina', password: PASSWORD },
+    });
     expect(plain.statusCode).toBe(200);
     const cookie = String(plain.headers['set-cookie']);
     expect(cookie).toMatch(/^lkj_session=[\w-]{43}; /);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).not.toContain('Secure');
-    expect(plain.json()).toMatchObject({ user: { username: 'vina', role: 'viewer' }, via: 'session', csrfToken: expect.any(String) });
-    const tls = await api.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'vina', password: PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+    expect(plain.json()).toMatchObject({
+      user: { username: 'vina', role: 'viewer' },
+      via: 'session',
+      csrfToken: expect.any(String),
+    });
+    const tls = await api.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'vina', password: PASSWORD },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(String(tls.headers['set-cookie'])).toContain('; Secure');
     expect(tls.headers['strict-transport-security']).toBeDefined();
   });
 
   it('wrong password or unknown user → 401 with the same message', async () => {
-    const a = await api.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'vina', password: 'wrong-password' }, remoteAddress: '10.9.9.1' });
-    const b = await api.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'nobody', password: 'wrong-password' }, remoteAddress: '10.9.9.1' });
+    const a = await api.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'vina', password: 'wrong-password' },
+      remoteAddress: '10.9.9.1',
+    });
+    const b = await api.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'nobody', password: 'wrong-password' },
+      remoteAddress: '10.9.9.1',
+    });
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json().error.message).toBe(b.json().error.message);
@@ -63,7 +93,12 @@ describe('sessions', () => {
   });
 
   it('a form post cannot log in (JSON only: no cross-site login form)', async () => {
-    const r = await api.app.inject({ method: 'POST', url: '/api/session', payload: `username=vina&password=${PASSWORD}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const r = await api.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: `username=vina&password=${PASSWORD}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(r.statusCode).toBe(415);
   });
 
@@ -80,7 +115,13 @@ describe('sessions', () => {
 
   it('5 failed logins for a username from one address → 429, even with the right password; other addresses unaffected', async () => {
     await addUser(api.rt.store, 'target', 'viewer');
-    const attempt = (password: string, ip: string) => api.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'target', password }, remoteAddress: ip });
+    const attempt = (password: string, ip: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'target', password },
+        remoteAddress: ip,
+      });
     for (let i = 0; i < 5; i++) expect((await attempt('not-the-password', '10.1.1.1')).statusCode).toBe(401);
     const blocked = await attempt(PASSWORD, '10.1.1.1');
     expect(blocked.statusCode).toBe(429);
@@ -104,7 +145,11 @@ describe('CSRF', () => {
     const none = await call(reviewer, { method: 'POST', url: '/api/review/claim', headers: { 'x-csrf-token': '' } });
     expect(none.statusCode).toBe(403);
     expect(none.json().error.code).toBe('csrf');
-    const wrong = await call(reviewer, { method: 'POST', url: '/api/review/claim', headers: { 'x-csrf-token': admin.csrf } });
+    const wrong = await call(reviewer, {
+      method: 'POST',
+      url: '/api/review/claim',
+      headers: { 'x-csrf-token': admin.csrf },
+    });
     expect(wrong.statusCode).toBe(403);
     const right = await call(reviewer, { method: 'POST', url: '/api/review/claim' });
     expect(right.statusCode).toBe(200);
@@ -117,11 +162,18 @@ describe('CSRF', () => {
 
 describe('API tokens', () => {
   it('an admin creates a token (shown once, stored hashed); Bearer requests need no CSRF; a revoked token is refused', async () => {
-    const created = await call(admin, { method: 'POST', url: '/api/tokens', payload: { username: 'rudi', label: 'nightly script' } });
+    const created = await call(admin, {
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { username: 'rudi', label: 'nightly script' },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^lkj_[\w-]{43}$/);
-    const stored = await api.rt.store.db.query<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE id = $1', [id]);
+    const stored = await api.rt.store.db.query<{ token_hash: string }>(
+      'SELECT token_hash FROM api_tokens WHERE id = $1',
+      [id],
+    );
     expect(stored[0]!.token_hash).not.toContain(token.slice(4));
     expect(JSON.stringify((await call(admin, { url: '/api/tokens' })).json())).not.toContain(token);
 
@@ -132,25 +184,39 @@ describe('API tokens', () => {
     expect((await call(admin, { method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(200);
     const after = await call({ token }, { url: '/api/documents' });
     expect(after.statusCode).toBe(401);
-    expect((await call({ token: 'lkj_not-a-real-token-at-all-xxxxxxxxxxxxxxxxxxxx' }, { url: '/api/documents' })).statusCode).toBe(401);
-    expect((await api.app.inject({ url: '/api/documents', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
+    expect(
+      (await call({ token: 'lkj_not-a-real-token-at-all-xxxxxxxxxxxxxxxxxxxx' }, { url: '/api/documents' })).statusCode,
+    ).toBe(401);
+    expect((await api.app.inject({ url: '/api/documents', headers: { authorization: 'Basic abc' } })).statusCode).toBe(
+      401,
+    );
   });
 });
 
 describe('roles', () => {
   it('viewers read but cannot act; reviewers act but cannot manage accounts or read the audit log', async () => {
     expect((await call(viewer, { url: '/api/review/queue' })).statusCode).toBe(200);
-    const correct = await call(viewer, { method: 'POST', url: '/api/documents/1/corrections', payload: { table: '2.3', row: '1', field: 'capaian', value: 1 } });
+    const correct = await call(viewer, {
+      method: 'POST',
+      url: '/api/documents/1/corrections',
+      payload: { table: '2.3', row: '1', field: 'capaian', value: 1 },
+    });
     expect(correct.statusCode).toBe(403);
     expect(correct.json().error.code).toBe('forbidden');
     expect((await call(viewer, { method: 'POST', url: '/api/review/claim' })).statusCode).toBe(403);
     const upload = multipart([{ name: 'a.pdf', bytes: Buffer.from('%PDF-1.4 tiny') }]);
     expect((await call(viewer, { method: 'POST', url: '/api/documents', ...upload })).statusCode).toBe(403);
     expect(await api.rt.store.documentsWhere('all')).toEqual([]);
-    const mkUser = await call(reviewer, { method: 'POST', url: '/api/users', payload: { username: 'eve', role: 'admin' } });
+    const mkUser = await call(reviewer, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'eve', role: 'admin' },
+    });
     expect(mkUser.statusCode).toBe(403);
     expect((await call(reviewer, { url: '/api/audit' })).statusCode).toBe(403);
-    expect((await call(reviewer, { method: 'POST', url: '/api/tokens', payload: { username: 'rudi' } })).statusCode).toBe(403);
+    expect(
+      (await call(reviewer, { method: 'POST', url: '/api/tokens', payload: { username: 'rudi' } })).statusCode,
+    ).toBe(403);
     expect((await call(admin, { url: '/api/audit' })).statusCode).toBe(200);
   });
 
@@ -161,13 +227,31 @@ describe('roles', () => {
     expect(user).toMatchObject({ username: 'budi', role: 'viewer', disabled: false });
     expect(password).toMatch(/^[\w-]{20}$/);
     await login(api.app, 'budi', password);
-    expect((await call(admin, { method: 'POST', url: '/api/users', payload: { username: 'budi', role: 'viewer' } })).statusCode).toBe(409);
-    expect((await call(admin, { method: 'POST', url: '/api/users', payload: { username: 'weak', role: 'viewer', password: 'short' } })).statusCode).toBe(400);
-    expect((await call(admin, { method: 'POST', url: '/api/users', payload: { username: '../etc', role: 'viewer' } })).statusCode).toBe(400);
+    expect(
+      (await call(admin, { method: 'POST', url: '/api/users', payload: { username: 'budi', role: 'viewer' } }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await call(admin, {
+          method: 'POST',
+          url: '/api/users',
+          payload: { username: 'weak', role: 'viewer', password: 'short' },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await call(admin, { method: 'POST', url: '/api/users', payload: { username: '../etc', role: 'viewer' } }))
+        .statusCode,
+    ).toBe(400);
     const up = await call(admin, { method: 'PATCH', url: '/api/users/budi', payload: { role: 'reviewer' } });
     expect(up.json().role).toBe('reviewer');
-    expect((await call(admin, { method: 'PATCH', url: '/api/users/ana', payload: { role: 'viewer' } })).statusCode).toBe(409);
-    expect((await call(admin, { url: '/api/users' })).json().map((u: { username: string }) => u.username)).toContain('budi');
+    expect(
+      (await call(admin, { method: 'PATCH', url: '/api/users/ana', payload: { role: 'viewer' } })).statusCode,
+    ).toBe(409);
+    expect((await call(admin, { url: '/api/users' })).json().map((u: { username: string }) => u.username)).toContain(
+      'budi',
+    );
   });
 });
 
@@ -176,18 +260,32 @@ describe('every non-public route', () => {
     const specs = api.ctx.routes.specs.filter((s) => s.access !== 'public');
     expect(specs.length).toBeGreaterThan(20);
     for (const s of specs) {
-      const url = s.url.replace(':table', '2.3').replace(':format', 'csv').replace(':what', 'findings').replace(':username', 'ana').replace(/:\w+/g, '1');
+      const url = s.url
+        .replace(':table', '2.3')
+        .replace(':format', 'csv')
+        .replace(':what', 'findings')
+        .replace(':username', 'ana')
+        .replace(/:\w+/g, '1');
       const anon = await api.app.inject({ method: s.method, url, payload: s.method === 'GET' ? undefined : {} });
       expect(anon.statusCode, `${s.method} ${s.url}`).toBe(401);
       expect(anon.json().error.code).toBe('unauthenticated');
-      const forged = await api.app.inject({ method: s.method, url, headers: { authorization: 'Bearer lkj_forgedforgedforgedforgedforgedforgedforge' } });
+      const forged = await api.app.inject({
+        method: s.method,
+        url,
+        headers: { authorization: 'Bearer lkj_forgedforgedforgedforgedforgedforgedforge' },
+      });
       expect(forged.statusCode, `${s.method} ${s.url}`).toBe(401);
     }
   });
 
   it('the audit log has no route that changes it', async () => {
     for (const method of ['PUT', 'PATCH', 'DELETE', 'POST'] as const) {
-      const r = await api.app.inject({ method, url: '/api/audit', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: {} });
+      const r = await api.app.inject({
+        method,
+        url: '/api/audit',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+        payload: {},
+      });
       expect(r.statusCode, method).toBe(404);
     }
     expect(api.ctx.routes.specs.filter((s) => s.url.startsWith('/api/audit')).map((s) => s.method)).toEqual(['GET']);
@@ -197,9 +295,18 @@ describe('every non-public route', () => {
 describe('headers and static files', () => {
   it('every response carries the strict CSP, nosniff and no framing', async () => {
     const responses = [
-      await api.app.inject({ url: '/' }), await api.app.inject({ url: '/docs' }), await api.app.inject({ url: '/api/documents' }),
-      await api.app.inject({ url: '/api/nope' }), await call(viewer, { url: '/api/documents' }), await api.app.inject({ url: '/api/health' }),
-      await api.app.inject({ method: 'POST', url: '/api/session', payload: '{bad json', headers: { 'content-type': 'application/json' } }),
+      await api.app.inject({ url: '/' }),
+      await api.app.inject({ url: '/docs' }),
+      await api.app.inject({ url: '/api/documents' }),
+      await api.app.inject({ url: '/api/nope' }),
+      await call(viewer, { url: '/api/documents' }),
+      await api.app.inject({ url: '/api/health' }),
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: '{bad json',
+        headers: { 'content-type': 'application/json' },
+      }),
     ];
     for (const r of responses) {
       expect(r.headers['content-security-policy'], r.raw.req.url).toBe(CONTENT_SECURITY_POLICY);
@@ -220,7 +327,14 @@ describe('headers and static files', () => {
     expect(index.body).not.toMatch(/<script(?![^>]*\bsrc=)/i); // no inline script
     expect((await api.app.inject({ url: '/app.css' })).headers['content-type']).toContain('text/css');
     expect((await api.app.inject({ url: '/review/12' })).body).toBe(index.body);
-    for (const url of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%2fsrc%2fapi%2fserver.ts', '/web/index.html.bak', '/x.js']) {
+    for (const url of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/..%2fpackage.json',
+      '/%2e%2e%2fsrc%2fapi%2fserver.ts',
+      '/web/index.html.bak',
+      '/x.js',
+    ]) {
       const r = await api.app.inject({ url });
       expect(r.statusCode, url).toBe(404);
       expect(r.body).not.toContain('"name": "lkj"');
@@ -238,8 +352,12 @@ describe('headers and static files', () => {
       expect(op, `${s.method} ${p}`).toBeDefined();
       expect(op['x-access']).toBe(s.access);
     }
-    expect(doc.paths['/api/documents/{id}'].get.responses['200'].content['application/json'].schema.properties.report).toBeDefined();
-    expect(doc.paths['/api/documents/{id}/corrections'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['table', 'row', 'field', 'value']));
+    expect(
+      doc.paths['/api/documents/{id}'].get.responses['200'].content['application/json'].schema.properties.report,
+    ).toBeDefined();
+    expect(
+      doc.paths['/api/documents/{id}/corrections'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(expect.arrayContaining(['table', 'row', 'field', 'value']));
     const page = await api.app.inject({ url: '/docs' });
     expect(page.body).toContain('/api/documents/:id/discrepancies/:index/evidence.png');
     expect(page.body).not.toMatch(/<script|<style|style=/i);

@@ -10,7 +10,18 @@ import { Report } from '../../src/model/contract.js';
 import { buildServer } from '../../src/api/server.js';
 import { HIGHLIGHT } from '../../src/api/images/evidence.js';
 import { processInline } from '../../src/jobs/stages.js';
-import { addUser, born, loadFixtures, login, multipart, requester, ROOT, startApi, type Session, type TestApi } from './helpers.js';
+import {
+  addUser,
+  born,
+  loadFixtures,
+  login,
+  multipart,
+  requester,
+  ROOT,
+  startApi,
+  type Session,
+  type TestApi,
+} from './helpers.js';
 import { waitFor } from '../helpers/services.js';
 import { quietLogger } from '../helpers/log.js';
 
@@ -19,7 +30,13 @@ let call: ReturnType<typeof requester>;
 let reviewer: Session, viewer: Session;
 let ids: Map<string, number>;
 
-const FIXTURES = ['candipuro-tw2-2024.pdf', 'glenmore-tw4-2024.pdf', 'dau-tw4-2025.pdf', 'tempeh-tw2-2023.pdf', 'kalisat-sem1-2022.pdf'];
+const FIXTURES = [
+  'candipuro-tw2-2024.pdf',
+  'glenmore-tw4-2024.pdf',
+  'dau-tw4-2025.pdf',
+  'tempeh-tw2-2023.pdf',
+  'kalisat-sem1-2022.pdf',
+];
 
 beforeAll(async () => {
   // uploads above 60 kB are refused here, to test the limit without a 200 MB file
@@ -30,9 +47,12 @@ beforeAll(async () => {
   [reviewer, viewer] = await Promise.all([login(api.app, 'rudi'), login(api.app, 'vina')]);
   ids = new Map([...(await loadFixtures(api.rt.store, FIXTURES))].map(([k, d]) => [k, d.id]));
 });
-afterAll(async () => { await api?.close(); });
+afterAll(async () => {
+  await api?.close();
+});
 
-const upload = (who: Session, files: { name: string; bytes: Uint8Array }[]) => call(who, { method: 'POST', url: '/api/documents', ...multipart(files) });
+const upload = (who: Session, files: { name: string; bytes: Uint8Array }[]) =>
+  call(who, { method: 'POST', url: '/api/documents', ...multipart(files) });
 
 describe('POST /api/documents', () => {
   it('stores a PDF, queued with upload priority; the same bytes again are a duplicate', async () => {
@@ -40,7 +60,12 @@ describe('POST /api/documents', () => {
     const r = await upload(reviewer, [{ name: 'paiton-tw1-2025.pdf', bytes }]);
     expect(r.statusCode).toBe(201);
     const [item] = r.json();
-    expect(item).toMatchObject({ file: 'paiton-tw1-2025.pdf', status: 'queued', duplicate: false, url: `/api/documents/${item.id}` });
+    expect(item).toMatchObject({
+      file: 'paiton-tw1-2025.pdf',
+      status: 'queued',
+      duplicate: false,
+      url: `/api/documents/${item.id}`,
+    });
     expect(item.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await api.rt.store.document(item.id))!.priority).toBe(1);
     const again = await upload(reviewer, [{ name: 'renamed.pdf', bytes }]);
@@ -65,7 +90,13 @@ describe('POST /api/documents', () => {
   it.each([
     ['not a PDF', 'report.pdf', Buffer.from('<html><script>alert(1)</script></html>'), 415, 'not-pdf'],
     ['empty', 'empty.pdf', Buffer.alloc(0), 400, 'empty-file'],
-    ['a corrupt PDF', 'broken.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer\n%%EOF'), 422, 'corrupt-pdf'],
+    [
+      'a corrupt PDF',
+      'broken.pdf',
+      Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer\n%%EOF'),
+      422,
+      'corrupt-pdf',
+    ],
     ['too large', 'big.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(70_000, 32)]), 413, 'too-large'],
   ])('refuses %s (%s) and stores nothing', async (_what, name, bytes, status, code) => {
     const before = (await api.rt.store.documentsWhere('all')).length;
@@ -76,7 +107,9 @@ describe('POST /api/documents', () => {
   });
 
   it('refuses an image above the pixel limit from its header (a decompression bomb)', async () => {
-    const bomb = await sharp({ create: { width: 12000, height: 11000, channels: 3, background: '#ffffff' } }).png({ palette: true, colours: 2, compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 12000, height: 11000, channels: 3, background: '#ffffff' } })
+      .png({ palette: true, colours: 2, compressionLevel: 9 })
+      .toBuffer();
     expect(bomb.length).toBeLessThan(60_000);
     const r = await upload(reviewer, [{ name: 'bomb.png', bytes: bomb }]);
     expect(r.statusCode).toBe(413);
@@ -90,7 +123,9 @@ describe('POST /api/documents', () => {
   });
 
   it('file names are kept as text, never as paths', async () => {
-    const r = await upload(reviewer, [{ name: '../../etc/<img src=x onerror=alert(1)>.pdf', bytes: await born('rogojampi-tw2-2025.pdf') }]);
+    const r = await upload(reviewer, [
+      { name: '../../etc/<img src=x onerror=alert(1)>.pdf', bytes: await born('rogojampi-tw2-2025.pdf') },
+    ]);
     expect(r.json()[0].file).toBe('<img src=x onerror=alert(1)>.pdf');
     const list = (await call(viewer, { url: '/api/documents?q=onerror' })).json();
     expect(list.items[0].fileName).toBe('<img src=x onerror=alert(1)>.pdf');
@@ -106,9 +141,17 @@ describe('GET /api/documents', () => {
     expect(files(await list('kabupaten=Banyuwangi'))).toEqual(['glenmore-tw4-2024.pdf']);
     expect(files(await list('year=2023'))).toEqual(['tempeh-tw2-2023.pdf']);
     expect(files(await list('period=semester-1'))).toEqual(['kalisat-sem1-2022.pdf']);
-    expect(files(await list('period=tribulan'))).toEqual(['candipuro-tw2-2024.pdf', 'dau-tw4-2025.pdf', 'glenmore-tw4-2024.pdf', 'tempeh-tw2-2023.pdf']);
+    expect(files(await list('period=tribulan'))).toEqual([
+      'candipuro-tw2-2024.pdf',
+      'dau-tw4-2025.pdf',
+      'glenmore-tw4-2024.pdf',
+      'tempeh-tw2-2023.pdf',
+    ]);
     expect(files(await list('status=clean'))).toEqual(['dau-tw4-2025.pdf', 'kalisat-sem1-2022.pdf']);
-    expect(files(await list('status=clean,flagged&rule=R5'))).toEqual(['candipuro-tw2-2024.pdf', 'glenmore-tw4-2024.pdf']);
+    expect(files(await list('status=clean,flagged&rule=R5'))).toEqual([
+      'candipuro-tw2-2024.pdf',
+      'glenmore-tw4-2024.pdf',
+    ]);
     expect(files(await list('rule=R9&severity=warning'))).toEqual(['candipuro-tw2-2024.pdf', 'tempeh-tw2-2023.pdf']);
     expect(files(await list('severity=uncertain'))).toEqual([]);
     expect((await call(viewer, { url: '/api/documents?period=kuartal' })).statusCode).toBe(400);
@@ -133,13 +176,24 @@ describe('GET /api/documents/:id', () => {
     const r = await call(viewer, { url: `/api/documents/${id}` });
     expect(r.statusCode).toBe(200);
     const body = r.json();
-    expect(body.document).toMatchObject({ id, status: 'flagged', kecamatan: 'Candipuro', kabupaten: 'Lumajang', period: { kind: 'tribulan', number: 2, year: 2024 }, version: 1 });
+    expect(body.document).toMatchObject({
+      id,
+      status: 'flagged',
+      kecamatan: 'Candipuro',
+      kabupaten: 'Lumajang',
+      period: { kind: 'tribulan', number: 2, year: 2024 },
+      version: 1,
+    });
     // R7's "two different values" of capaian kinerja is part of the finding on the wrong value it repeats
     expect(body.document.discrepancies).toEqual({ error: 7, uncertain: 0, warning: 4 });
     const report = Report.parse(body.report);
     expect(report.tables['2.5'].find((r) => r.no === 'JUMLAH')).toMatchObject({ realisasi: 16320000 });
     expect(body.discrepancies).toHaveLength(report.discrepancies.length);
-    expect(body.discrepancies[0]).toMatchObject({ index: 0, decision: null, evidenceUrl: `/api/documents/${id}/discrepancies/0/evidence.png?version=1` });
+    expect(body.discrepancies[0]).toMatchObject({
+      index: 0,
+      decision: null,
+      evidenceUrl: `/api/documents/${id}/discrepancies/0/evidence.png?version=1`,
+    });
     expect(body.versions).toEqual([expect.objectContaining({ version: 1, reason: 'ingest', status: 'flagged' })]);
     expect(body.pageUrl).toBe(`/api/documents/${id}/pages/{n}.png`);
     expect((await call(viewer, { url: `/api/documents/${id}/versions/1` })).json()).toEqual(body.report);
@@ -149,8 +203,11 @@ describe('GET /api/documents/:id', () => {
     const id = ids.get('candipuro-tw2-2024.pdf')!;
     const idn = (await call(viewer, { url: `/api/documents/${id}` })).json().report;
     const en = (await call(viewer, { url: `/api/documents/${id}?lang=en` })).json().report;
-    expect(en.discrepancies.map((d: { rule: string }) => d.rule)).toEqual(idn.discrepancies.map((d: { rule: string }) => d.rule));
-    const r5 = (r: { discrepancies: { rule: string; message: string }[] }) => r.discrepancies.find((d) => d.rule === 'R5')!.message;
+    expect(en.discrepancies.map((d: { rule: string }) => d.rule)).toEqual(
+      idn.discrepancies.map((d: { rule: string }) => d.rule),
+    );
+    const r5 = (r: { discrepancies: { rule: string; message: string }[] }) =>
+      r.discrepancies.find((d) => d.rule === 'R5')!.message;
     expect(r5(idn)).toContain('tidak sama dengan');
     expect(r5(en)).toContain('does not equal');
   });
@@ -166,26 +223,43 @@ describe('GET /api/documents/:id', () => {
   it('a stored analysis of no known shape: its provenance is an error naming the document; the detail, the listing and the evidence still answer', async () => {
     const id = ids.get('glenmore-tw4-2024.pdf')!;
     const before = (await call(viewer, { url: `/api/documents/${id}` })).json();
-    const [{ analysis }] = await api.rt.store.db.query<{ analysis: unknown }>('SELECT analysis FROM report_versions WHERE document_id = $1 AND version = 1', [id]) as [{ analysis: unknown }];
-    await api.rt.store.db.query(`UPDATE report_versions SET analysis = jsonb_set(analysis, '{claims}', '"broken"') WHERE document_id = $1`, [id]);
+    const [{ analysis }] = (await api.rt.store.db.query<{ analysis: unknown }>(
+      'SELECT analysis FROM report_versions WHERE document_id = $1 AND version = 1',
+      [id],
+    )) as [{ analysis: unknown }];
+    await api.rt.store.db.query(
+      `UPDATE report_versions SET analysis = jsonb_set(analysis, '{claims}', '"broken"') WHERE document_id = $1`,
+      [id],
+    );
     try {
       const en = await call(viewer, { url: `/api/documents/${id}/analysis?lang=en` });
       expect(en.statusCode).toBe(500);
       expect(en.json().error.code).toBe('invalid-analysis');
-      expect(en.json().error.message).toMatch(new RegExp(`^the stored analysis of document ${id} \\(glenmore-tw4-2024\\.pdf\\), version 1, is not valid: claims: `));
+      expect(en.json().error.message).toMatch(
+        new RegExp(
+          `^the stored analysis of document ${id} \\(glenmore-tw4-2024\\.pdf\\), version 1, is not valid: claims: `,
+        ),
+      );
       const idn = await call(viewer, { url: `/api/documents/${id}/analysis` });
-      expect(idn.json().error.message).toMatch(new RegExp(`^analisis tersimpan dokumen ${id} \\(glenmore-tw4-2024\\.pdf\\), versi 1, tidak valid: claims: `));
+      expect(idn.json().error.message).toMatch(
+        new RegExp(`^analisis tersimpan dokumen ${id} \\(glenmore-tw4-2024\\.pdf\\), versi 1, tidak valid: claims: `),
+      );
       // the report is shown as stored (its findings cannot be worded again without the analysis)
       const detail = await call(viewer, { url: `/api/documents/${id}?lang=en` });
       expect(detail.statusCode).toBe(200);
       expect(detail.json().report).toEqual(before.report);
       const list = await call(viewer, { url: '/api/documents?limit=500' });
       expect(list.json().items.map((i: { id: number }) => i.id)).toContain(id);
-      const evidence = await call(viewer, { url: before.discrepancies.find((d: { evidenceUrl: string | null }) => d.evidenceUrl).evidenceUrl });
+      const evidence = await call(viewer, {
+        url: before.discrepancies.find((d: { evidenceUrl: string | null }) => d.evidenceUrl).evidenceUrl,
+      });
       expect(evidence.statusCode).toBe(200);
       expect(evidence.headers['content-type']).toBe('image/png');
     } finally {
-      await api.rt.store.db.query('UPDATE report_versions SET analysis = $2 WHERE document_id = $1', [id, JSON.stringify(analysis)]);
+      await api.rt.store.db.query('UPDATE report_versions SET analysis = $2 WHERE document_id = $1', [
+        id,
+        JSON.stringify(analysis),
+      ]);
     }
     expect((await call(viewer, { url: `/api/documents/${id}/analysis` })).statusCode).toBe(200);
   });
@@ -241,27 +315,38 @@ describe('images', () => {
     // this test does not process the scan (OCR takes a minute): close it so no background loop takes it up
     const { failedReport } = await import('../../src/pipeline/extract.js');
     const { InputError } = await import('../../src/intake/errors.js');
-    await api.rt.store.saveReport(r.doc!.id, r.doc!.run, 'test', failedReport('scan.pdf', r.doc!.sha256, 0, new InputError('internal', 'not processed in this test')));
+    await api.rt.store.saveReport(
+      r.doc!.id,
+      r.doc!.run,
+      'test',
+      failedReport('scan.pdf', r.doc!.sha256, 0, new InputError('internal', 'not processed in this test')),
+    );
   });
 
   it('the evidence crop shows the cell with a red frame and a yellow wash', async () => {
     const id = ids.get('candipuro-tw2-2024.pdf')!;
     const detail = (await call(viewer, { url: `/api/documents/${id}` })).json();
-    const index = detail.report.discrepancies.findIndex((d: { rule: string; row: string; field: string }) => d.rule === 'R5' && d.row === 'JUMLAH' && d.field === 'realisasi');
+    const index = detail.report.discrepancies.findIndex(
+      (d: { rule: string; row: string; field: string }) =>
+        d.rule === 'R5' && d.row === 'JUMLAH' && d.field === 'realisasi',
+    );
     const r = await call(viewer, { url: detail.discrepancies[index].evidenceUrl });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('image/png');
     const { data, info } = await sharp(r.rawPayload).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     expect(info.channels).toBe(3);
     // the page is gray: saturated red can only be the frame, yellow only the wash
-    let red = 0, yellow = 0;
-    const minX = { red: Infinity }, maxX = { red: -Infinity };
+    let red = 0,
+      yellow = 0;
+    const minX = { red: Infinity },
+      maxX = { red: -Infinity };
     for (let i = 0; i < info.width * info.height; i++) {
       const [R, G, B] = [data[i * 3]!, data[i * 3 + 1]!, data[i * 3 + 2]!];
       if (R > 180 && G < 60 && B < 60) {
         red++;
         const x = i % info.width;
-        minX.red = Math.min(minX.red, x); maxX.red = Math.max(maxX.red, x);
+        minX.red = Math.min(minX.red, x);
+        maxX.red = Math.max(maxX.red, x);
       } else if (R > 230 && G > 220 && B < 200 && R - B > 50) yellow++;
     }
     // the frame goes round the cell (80 × 16 pt at 150 DPI ≈ 167 × 33 px)
@@ -270,7 +355,9 @@ describe('images', () => {
     expect(maxX.red - minX.red).toBeLessThan(190);
     expect(yellow).toBeGreaterThan(160 * 25 * 0.5);
     // the other findings have crops of their own
-    const other = await call(viewer, { url: detail.discrepancies[(index + 1) % detail.discrepancies.length].evidenceUrl });
+    const other = await call(viewer, {
+      url: detail.discrepancies[(index + 1) % detail.discrepancies.length].evidenceUrl,
+    });
     expect(other.rawPayload.equals(r.rawPayload)).toBe(false);
   });
 
@@ -279,9 +366,27 @@ describe('images', () => {
     expect((await call(viewer, { url: `/api/documents/${id}/discrepancies/99/evidence.png` })).statusCode).toBe(404);
     // a report with a missing table: T1 has no evidence box
     const cur = (await api.rt.store.current(id))!;
-    const report = { ...cur.report, discrepancies: [...cur.report.discrepancies, { rule: 'T1', severity: 'warning' as const, table: '2.5' as const, row: '-', field: '-', stated: null, expected: null, message: 'Tabel 2.5 tidak ditemukan', evidence: { page: null, bbox: null } }] };
+    const report = {
+      ...cur.report,
+      discrepancies: [
+        ...cur.report.discrepancies,
+        {
+          rule: 'T1',
+          severity: 'warning' as const,
+          table: '2.5' as const,
+          row: '-',
+          field: '-',
+          stated: null,
+          expected: null,
+          message: 'Tabel 2.5 tidak ditemukan',
+          evidence: { page: null, bbox: null },
+        },
+      ],
+    };
     const version = await api.rt.store.saveRevision(id, 'test', report, cur.analysis);
-    const r = await call(viewer, { url: `/api/documents/${id}/discrepancies/${report.discrepancies.length - 1}/evidence.png?version=${version}` });
+    const r = await call(viewer, {
+      url: `/api/documents/${id}/discrepancies/${report.discrepancies.length - 1}/evidence.png?version=${version}`,
+    });
     expect(r.statusCode).toBe(404);
     expect(r.json().error.code).toBe('no-evidence');
     const detail = (await call(viewer, { url: `/api/documents/${id}` })).json();
@@ -291,16 +396,29 @@ describe('images', () => {
 
 describe('processing in the server (embedded mode)', () => {
   it('an upload is processed in the background and its status URL shows the result', async () => {
-    const bg = await buildServer(api.rt, { dataDir: api.dir, webDir: null, processing: 'background', logger: quietLogger() });
+    const bg = await buildServer(api.rt, {
+      dataDir: api.dir,
+      webDir: null,
+      processing: 'background',
+      logger: quietLogger(),
+    });
     try {
       const s = await login(bg.app, 'rudi');
-      const r = await requester(bg.app)(s, { method: 'POST', url: '/api/documents', ...multipart([{ name: 'rowokangkung.pdf', bytes: await born('rowokangkung-tw4-2022.pdf') }]) });
+      const r = await requester(bg.app)(s, {
+        method: 'POST',
+        url: '/api/documents',
+        ...multipart([{ name: 'rowokangkung.pdf', bytes: await born('rowokangkung-tw4-2022.pdf') }]),
+      });
       expect(r.statusCode).toBe(201);
       const url = r.json()[0].url as string;
-      const done = await waitFor(async () => {
-        const d = (await requester(bg.app)(s, { url })).json();
-        return d.report ? d : null;
-      }, 60_000, 'the upload to be processed');
+      const done = await waitFor(
+        async () => {
+          const d = (await requester(bg.app)(s, { url })).json();
+          return d.report ? d : null;
+        },
+        60_000,
+        'the upload to be processed',
+      );
       expect(done.document.status).toBe('flagged');
       expect(done.report.discrepancies.map((d: { rule: string }) => d.rule).sort()).toEqual(['R3', 'R4', 'R8']);
     } finally {
@@ -310,12 +428,17 @@ describe('processing in the server (embedded mode)', () => {
 });
 
 describe('POST /api/documents with a template profile', () => {
-  it('keeps the batch\'s profile (the form\'s `profile` field) with its documents and processes them with it', async () => {
+  it("keeps the batch's profile (the form's `profile` field) with its documents and processes them with it", async () => {
     const own = await startApi();
     try {
       await addUser(own.rt.store, 'rita', 'reviewer');
       const rita = await login(own.app, 'rita');
-      const post = (bytes: Buffer, profile: string) => requester(own.app)(rita, { method: 'POST', url: '/api/documents', ...multipart([{ name: 'report.pdf', bytes }], 'files', { profile }) });
+      const post = (bytes: Buffer, profile: string) =>
+        requester(own.app)(rita, {
+          method: 'POST',
+          url: '/api/documents',
+          ...multipart([{ name: 'report.pdf', bytes }], 'files', { profile }),
+        });
       const profile = { name: 'Kabupaten Malang 2021', method: { cap: 120 } };
       const r = await post(await born('singosari-sem1-2021.pdf'), JSON.stringify(profile));
       expect(r.statusCode).toBe(201);

@@ -18,9 +18,16 @@ beforeAll(async () => {
   await addUser(api.rt.store, 'rudi', 'reviewer');
   await addUser(api.rt.store, 'vina', 'viewer');
   [rudi, vina] = await Promise.all([login(api.app, 'rudi'), login(api.app, 'vina')]);
-  for (const [name, doc] of await loadFixtures(api.rt.store, ['candipuro-tw2-2024.pdf', 'glenmore-tw4-2024.pdf', 'dau-tw4-2025.pdf'])) id[name.split('-')[0]!] = doc.id;
+  for (const [name, doc] of await loadFixtures(api.rt.store, [
+    'candipuro-tw2-2024.pdf',
+    'glenmore-tw4-2024.pdf',
+    'dau-tw4-2025.pdf',
+  ]))
+    id[name.split('-')[0]!] = doc.id;
 });
-afterAll(async () => { await api?.close(); });
+afterAll(async () => {
+  await api?.close();
+});
 
 async function workbook(url: string): Promise<ExcelJS.Workbook> {
   const r = await call(vina, { url });
@@ -44,7 +51,11 @@ function rows(ws: ExcelJS.Worksheet): { values: Record<string, ExcelJS.Cell> }[]
 }
 
 /** A CSV line split on commas outside quotes, with the quoting kept (to see what was quoted). */
-const fields = (line: string) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, -1).map((f) => f.replace(/,$/, ''));
+const fields = (line: string) =>
+  line
+    .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+    .slice(0, -1)
+    .map((f) => f.replace(/,$/, ''));
 
 describe('tables', () => {
   it('XLSX of a table across the selected reports: numbers are numeric cells', async () => {
@@ -75,7 +86,9 @@ describe('tables', () => {
   it('all five tables in one workbook', async () => {
     const wb = await workbook('/api/exports/tables.xlsx');
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tabel 2.1', 'Tabel 2.2', 'Tabel 2.3', 'Tabel 2.4', 'Tabel 2.5']);
-    const t22 = rows(wb.getWorksheet('Tabel 2.2')!).find((r) => r.values.document_id!.value === id.candipuro && r.values.no!.value === '1')!;
+    const t22 = rows(wb.getWorksheet('Tabel 2.2')!).find(
+      (r) => r.values.document_id!.value === id.candipuro && r.values.no!.value === '1',
+    )!;
     expect(t22.values.min!.value).toBe(91);
     expect(t22.values.max!.value).toBe(100);
   });
@@ -85,9 +98,31 @@ describe('tables', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(r.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const lines = r.body.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = r.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     const header = fields(lines[0]!);
-    expect(header).toEqual(['document_id', 'file', 'kabupaten', 'kecamatan', 'unit', 'period', 'period_number', 'year', 'version', 'no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian']);
+    expect(header).toEqual([
+      'document_id',
+      'file',
+      'kabupaten',
+      'kecamatan',
+      'unit',
+      'period',
+      'period_number',
+      'year',
+      'version',
+      'no',
+      'sasaran',
+      'indikator',
+      'pagu',
+      'realisasiAnggaran',
+      'capaianAnggaran',
+      'target',
+      'realisasi',
+      'capaian',
+    ]);
     const first = fields(lines[1]!);
     const at = (h: string) => first[header.indexOf(h)]!;
     expect(at('pagu')).toBe('48320000');
@@ -120,9 +155,27 @@ describe('findings, review outcomes, corrections', () => {
     const detail = (await call(vina, { url: `/api/documents/${id.glenmore}` })).json();
     const r6 = detail.report.discrepancies.findIndex((d: { rule: string }) => d.rule === 'R6');
     const r1 = detail.report.discrepancies.findIndex((d: { rule: string }) => d.rule === 'R1');
-    expect((await call(rudi, { method: 'POST', url: `/api/documents/${id.glenmore}/discrepancies/${r6}/dismiss`, payload: { reason: 'salin ulang benar' } })).statusCode).toBe(200);
-    expect((await call(rudi, { method: 'POST', url: `/api/documents/${id.glenmore}/corrections`, payload: { table: '2.3', row: '3', field: 'capaian', value: 90 } })).statusCode).toBe(200);
-    expect((await call(rudi, { method: 'POST', url: `/api/documents/${id.glenmore}/reviewed`, payload: {} })).statusCode).toBe(200);
+    expect(
+      (
+        await call(rudi, {
+          method: 'POST',
+          url: `/api/documents/${id.glenmore}/discrepancies/${r6}/dismiss`,
+          payload: { reason: 'salin ulang benar' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await call(rudi, {
+          method: 'POST',
+          url: `/api/documents/${id.glenmore}/corrections`,
+          payload: { table: '2.3', row: '3', field: 'capaian', value: 90 },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await call(rudi, { method: 'POST', url: `/api/documents/${id.glenmore}/reviewed`, payload: {} })).statusCode,
+    ).toBe(200);
     expect(r1).toBeGreaterThanOrEqual(0);
 
     const wb = await workbook('/api/exports/reviews.xlsx?kabupaten=Banyuwangi');
@@ -153,7 +206,15 @@ describe('findings, review outcomes, corrections', () => {
 
   it('text a spreadsheet would run as a formula is defused in CSV, kept as text in XLSX', async () => {
     const formula = '=HYPERLINK("http://x.invalid","klik")';
-    expect((await call(rudi, { method: 'POST', url: `/api/documents/${id.dau}/corrections`, payload: { table: '2.3', row: '1', field: 'indikator', value: formula } })).statusCode).toBe(200);
+    expect(
+      (
+        await call(rudi, {
+          method: 'POST',
+          url: `/api/documents/${id.dau}/corrections`,
+          payload: { table: '2.3', row: '1', field: 'indikator', value: formula },
+        })
+      ).statusCode,
+    ).toBe(200);
     const csv = await call(vina, { url: '/api/exports/tables/2.3.csv?kecamatan=Dau' });
     expect(csv.body).toContain(`"'=HYPERLINK(""http://x.invalid"",""klik"")"`);
     const wb = await workbook('/api/exports/tables/2.3.xlsx?kecamatan=Dau');
@@ -171,7 +232,9 @@ describe('report JSON', () => {
     const report = Report.parse(r.json());
     expect(report.source.file).toBe('candipuro-tw2-2024.pdf');
     expect(report).toEqual(await api.rt.store.report(id.candipuro!));
-    expect((await call(vina, { url: `/api/exports/reports/${id.glenmore}.json?version=1` })).json().tables['2.3'][2].capaian).toBe(99);
+    expect(
+      (await call(vina, { url: `/api/exports/reports/${id.glenmore}.json?version=1` })).json().tables['2.3'][2].capaian,
+    ).toBe(99);
     expect((await call(vina, { url: '/api/exports/reports/424242.json' })).statusCode).toBe(404);
     expect((await call(null, { url: `/api/exports/reports/${id.candipuro}.json` })).statusCode).toBe(401);
   });

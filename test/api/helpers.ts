@@ -30,9 +30,17 @@ export async function startApi(o: { databaseUrl?: string; opts?: Partial<ServerO
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-api-'));
   const store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: dir });
   const rt: Runtime = { mode: 'embedded', store, redisUrl: null, queue: null, close: () => store.close() };
-  const server = await buildServer(rt, { dataDir: dir, webDir: path.join(ROOT, 'web'), processing: 'none', logger: quietLogger(), ...o.opts });
+  const server = await buildServer(rt, {
+    dataDir: dir,
+    webDir: path.join(ROOT, 'web'),
+    processing: 'none',
+    logger: quietLogger(),
+    ...o.opts,
+  });
   return {
-    ...server, rt, dir,
+    ...server,
+    rt,
+    dir,
     async close() {
       await server.app.close();
       await store.close();
@@ -46,10 +54,23 @@ export async function addUser(store: Store, username: string, role: Role, passwo
 }
 
 /** A logged-in browser: its cookie and CSRF token. */
-export interface Session { cookie: string; csrf: string }
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
 
-export async function login(app: FastifyInstance, username: string, password = PASSWORD, ip = '127.0.0.1'): Promise<Session> {
-  const r = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password }, remoteAddress: ip });
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = PASSWORD,
+  ip = '127.0.0.1',
+): Promise<Session> {
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
   if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
   const cookie = String(r.headers['set-cookie']).split(';')[0]!;
   return { cookie, csrf: r.json().csrfToken };
@@ -75,12 +96,21 @@ export function requester(app: FastifyInstance) {
 }
 
 /** A multipart/form-data body with the given files. */
-export function multipart(files: { name: string; bytes: Uint8Array; type?: string }[], field = 'files', fields: Record<string, string> = {}): { payload: Buffer; headers: Record<string, string> } {
+export function multipart(
+  files: { name: string; bytes: Uint8Array; type?: string }[],
+  field = 'files',
+  fields: Record<string, string> = {},
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----lkjtest${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.from(f.bytes), Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));

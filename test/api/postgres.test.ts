@@ -15,8 +15,18 @@ import { freshDatabase, queuePrefix, REDIS_URL } from '../helpers/services.js';
 import { addUser, born, loadFixtures, login, multipart, requester, type Session } from './helpers.js';
 import { quietLogger } from '../helpers/log.js';
 
-const FLAGGED = ['ambulu-sem2-2023.pdf', 'candipuro-tw2-2024.pdf', 'glenmore-tw4-2024.pdf', 'paiton-tw1-2025.pdf', 'rogojampi-tw2-2025.pdf',
-  'rowokangkung-tw4-2022.pdf', 'singosari-sem1-2021.pdf', 'tempeh-tw2-2023.pdf', 'tumpang-2022.pdf', 'wuluhan-tw3-2024.pdf'];
+const FLAGGED = [
+  'ambulu-sem2-2023.pdf',
+  'candipuro-tw2-2024.pdf',
+  'glenmore-tw4-2024.pdf',
+  'paiton-tw1-2025.pdf',
+  'rogojampi-tw2-2025.pdf',
+  'rowokangkung-tw4-2022.pdf',
+  'singosari-sem1-2021.pdf',
+  'tempeh-tw2-2023.pdf',
+  'tumpang-2022.pdf',
+  'wuluhan-tw3-2024.pdf',
+];
 const REVIEWERS = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
 
 let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -50,22 +60,33 @@ afterAll(async () => {
 
 describe('claims on PostgreSQL', () => {
   it('six reviewers claiming at once get six different reports', async () => {
-    const answers = await Promise.all(REVIEWERS.map((r) => call(sessions[r]!, { method: 'POST', url: '/api/review/claim' })));
+    const answers = await Promise.all(
+      REVIEWERS.map((r) => call(sessions[r]!, { method: 'POST', url: '/api/review/claim' })),
+    );
     const got = answers.map((a) => a.json().document?.id);
     expect(got.every((g) => typeof g === 'number')).toBe(true);
     expect(new Set(got).size).toBe(REVIEWERS.length);
-    const held = await rt.store.db.query<{ document_id: number; claimed_by: string }>(`SELECT document_id, claimed_by FROM review_state WHERE state = 'claimed'`);
+    const held = await rt.store.db.query<{ document_id: number; claimed_by: string }>(
+      `SELECT document_id, claimed_by FROM review_state WHERE state = 'claimed'`,
+    );
     expect(held).toHaveLength(REVIEWERS.length);
     // and again: each moves on to another report, still no two alike
-    const again = (await Promise.all(REVIEWERS.map((r) => call(sessions[r]!, { method: 'POST', url: '/api/review/claim' })))).map((a) => a.json().document?.id);
+    const again = (
+      await Promise.all(REVIEWERS.map((r) => call(sessions[r]!, { method: 'POST', url: '/api/review/claim' })))
+    ).map((a) => a.json().document?.id);
     expect(new Set(again.filter(Boolean)).size).toBe(again.filter(Boolean).length);
     for (const [i, r] of REVIEWERS.entries()) expect(again[i], r).not.toBe(got[i]);
   });
 
   it('one report claimed by five at once: one wins, four are told who holds it', async () => {
     const target = ids.at(-1)!;
-    await rt.store.db.query(`UPDATE review_state SET state = 'open', claimed_by = NULL, claim_expires = NULL WHERE document_id = $1`, [target]);
-    const answers = await Promise.all(REVIEWERS.slice(0, 5).map((r) => call(sessions[r]!, { method: 'POST', url: `/api/documents/${target}/claim` })));
+    await rt.store.db.query(
+      `UPDATE review_state SET state = 'open', claimed_by = NULL, claim_expires = NULL WHERE document_id = $1`,
+      [target],
+    );
+    const answers = await Promise.all(
+      REVIEWERS.slice(0, 5).map((r) => call(sessions[r]!, { method: 'POST', url: `/api/documents/${target}/claim` })),
+    );
     const codes = answers.map((a) => a.statusCode).sort();
     expect(codes).toEqual([200, 409, 409, 409, 409]);
     const winner = answers.find((a) => a.statusCode === 200)!.json().review.claimedBy;
@@ -97,11 +118,17 @@ describe('claims on PostgreSQL', () => {
 describe('review on PostgreSQL', () => {
   it('a correction re-verifies into a new version and clears the finding', async () => {
     const glenmore = ids[FLAGGED.indexOf('glenmore-tw4-2024.pdf')]!;
-    const reviewer = (await call(sessions.admin!, { url: `/api/documents/${glenmore}` })).json().document.review.claimedBy ?? 'r1';
-    const r = await call(sessions[reviewer]!, { method: 'POST', url: `/api/documents/${glenmore}/corrections`, payload: { table: '2.3', row: '3', field: 'capaian', value: 90 } });
+    const reviewer =
+      (await call(sessions.admin!, { url: `/api/documents/${glenmore}` })).json().document.review.claimedBy ?? 'r1';
+    const r = await call(sessions[reviewer]!, {
+      method: 'POST',
+      url: `/api/documents/${glenmore}/corrections`,
+      payload: { table: '2.3', row: '3', field: 'capaian', value: 90 },
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().cleared).toEqual([expect.objectContaining({ rule: 'R1', row: '3' })]);
-    const audit = (await call(sessions.admin!, { url: `/api/audit?documentId=${glenmore}&action=correct` })).json().items;
+    const audit = (await call(sessions.admin!, { url: `/api/audit?documentId=${glenmore}&action=correct` })).json()
+      .items;
     expect(audit[0]).toMatchObject({ actor: reviewer, detail: { before: { value: 99 }, after: { value: 90 } } });
   });
 
@@ -113,7 +140,11 @@ describe('review on PostgreSQL', () => {
 
 describe('distributed mode', () => {
   it('an upload is queued for the workers with upload priority', async () => {
-    const r = await call(sessions.r1!, { method: 'POST', url: '/api/documents', ...multipart([{ name: 'kalisat.pdf', bytes: await born('kalisat-sem1-2022.pdf') }]) });
+    const r = await call(sessions.r1!, {
+      method: 'POST',
+      url: '/api/documents',
+      ...multipart([{ name: 'kalisat.pdf', bytes: await born('kalisat-sem1-2022.pdf') }]),
+    });
     expect(r.statusCode).toBe(201);
     expect(r.json()[0].status).toBe('queued');
     const counts = await rt.queue!.jobCounts();

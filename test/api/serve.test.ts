@@ -16,16 +16,29 @@ let dir: string;
 // embedded mode whatever the machine's environment says; no scanned samples (OCR takes minutes here)
 const env = () => ({ LKJ_DATA_DIR: dir, DATABASE_URL: '', REDIS_URL: '', LKJ_SAMPLE_SCANS: '0' });
 
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-serve-')); });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-serve-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 /** Run the CLI to completion with `input` on stdin. */
 function run(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env() }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    p.stdout.on('data', (d) => { stdout += d; });
-    p.stderr.on('data', (d) => { stderr += d; });
+    const p = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env() },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '',
+      stderr = '';
+    p.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    p.stderr.on('data', (d) => {
+      stderr += d;
+    });
     p.on('error', reject);
     p.on('exit', (code) => resolve({ code, stdout, stderr }));
     p.stdin.end(input);
@@ -43,9 +56,17 @@ async function stop(p: CliProcess): Promise<number | null> {
   return p.exited;
 }
 
-async function loginHttp(base: string, username: string, password: string): Promise<{ cookie: string; csrf: string; status: number }> {
-  const r = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const body = await r.json() as { csrfToken?: string };
+async function loginHttp(
+  base: string,
+  username: string,
+  password: string,
+): Promise<{ cookie: string; csrf: string; status: number }> {
+  const r = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await r.json()) as { csrfToken?: string };
   return { cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken ?? '', status: r.status };
 }
 
@@ -61,10 +82,16 @@ describe('lkj serve', { timeout: 300_000 }, () => {
       expect(password).toMatch(/^[\w-]{20}$/);
       const s = await loginHttp(base, 'admin', password!);
       expect(s.status).toBe(200);
-      const queue = await waitFor(async () => {
-        const q = await (await fetch(`${base}/api/review/queue`, { headers: { cookie: s.cookie } })).json() as { total: number };
-        return q.total === 10 ? q : null; // the 10 flagged born-digital samples
-      }, 120_000, 'the samples to be processed');
+      const queue = await waitFor(
+        async () => {
+          const q = (await (await fetch(`${base}/api/review/queue`, { headers: { cookie: s.cookie } })).json()) as {
+            total: number;
+          };
+          return q.total === 10 ? q : null; // the 10 flagged born-digital samples
+        },
+        120_000,
+        'the samples to be processed',
+      );
       expect(queue.total).toBe(10);
       const home = await fetch(`${base}/`);
       expect(home.status).toBe(200);
@@ -78,7 +105,10 @@ describe('lkj serve', { timeout: 300_000 }, () => {
   });
 
   it('lkj user add and lkj token create; a second start creates no admin and loads no samples again', async () => {
-    const add = await run(['user', 'add', 'Rudi', '--role', 'reviewer', '--password-stdin'], 'a long enough password\n');
+    const add = await run(
+      ['user', 'add', 'Rudi', '--role', 'reviewer', '--password-stdin'],
+      'a long enough password\n',
+    );
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toContain('pengguna rudi (reviewer) dibuat');
     expect(add.stdout).not.toContain('kata sandi:');
@@ -86,9 +116,15 @@ describe('lkj serve', { timeout: 300_000 }, () => {
     expect(gen.code, gen.stderr).toBe(0);
     const vinaPassword = /kata sandi: (\S+)/.exec(gen.stdout)?.[1];
     expect(vinaPassword).toMatch(/^[\w-]{20}$/);
-    expect((await run(['user', 'add', 'rudi', '--role', 'admin', '--password-stdin'], 'another good password')).code).not.toBe(0);
-    expect((await run(['user', 'add', 'x', '--role', 'boss', '--password-stdin'], 'another good password')).code).toBe(2);
-    expect((await run(['user', 'add', 'weak', '--role', 'viewer', '--password-stdin'], 'short')).stderr).toMatch(/minimal 10 karakter/);
+    expect(
+      (await run(['user', 'add', 'rudi', '--role', 'admin', '--password-stdin'], 'another good password')).code,
+    ).not.toBe(0);
+    expect((await run(['user', 'add', 'x', '--role', 'boss', '--password-stdin'], 'another good password')).code).toBe(
+      2,
+    );
+    expect((await run(['user', 'add', 'weak', '--role', 'viewer', '--password-stdin'], 'short')).stderr).toMatch(
+      /minimal 10 karakter/,
+    );
     const tok = await run(['token', 'create', 'rudi', '--label', 'ci']);
     expect(tok.code, tok.stderr).toBe(0);
     const token = tok.stdout.trim();
@@ -107,7 +143,10 @@ describe('lkj serve', { timeout: 300_000 }, () => {
       const users = await run(['user', 'list']);
       expect(users.code, users.stderr).toBe(0);
       expect(users.stdout).toMatch(/^rudi\treviewer$/m);
-      const sari = await run(['user', 'add', 'sari', '--role', 'reviewer', '--password-stdin'], 'sari has a long password\n');
+      const sari = await run(
+        ['user', 'add', 'sari', '--role', 'reviewer', '--password-stdin'],
+        'sari has a long password\n',
+      );
       expect(sari.code, sari.stderr).toBe(0);
       expect((await loginHttp(base, 'sari', 'sari has a long password')).status).toBe(200);
       const sariToken = await run(['token', 'create', 'sari', '--label', 'while serving']);
@@ -133,7 +172,9 @@ describe('lkj serve', { timeout: 300_000 }, () => {
       expect(me).toMatchObject({ user: { username: 'rudi', role: 'reviewer' }, via: 'token' });
       expect((await loginHttp(base, 'rudi', 'a long enough password')).status).toBe(200);
       expect((await loginHttp(base, 'vina', vinaPassword!)).status).toBe(200);
-      const docs = await (await fetch(`${base}/api/documents?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json() as { total: number };
+      const docs = (await (
+        await fetch(`${base}/api/documents?limit=1`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { total: number };
       expect(docs.total).toBe(16); // the 16 born-digital samples, not loaded twice
     } finally {
       expect(await stop(p)).toBe(0);

@@ -14,9 +14,21 @@ const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0
 
 describe('the upload check on a damaged page tree', () => {
   it('a kid that is no page dictionary: corrupt-pdf naming the page, not an internal error', async () => {
-    const pdf = rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>', page, '42', stream('', 'BT ET')]);
-    const err = await checkUpload(pdf, 'kids.pdf', limits).then(() => null, (e: unknown) => e);
+    const pdf = rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>',
+      page,
+      '42',
+      stream('', 'BT ET'),
+    ]);
+    const err = await checkUpload(pdf, 'kids.pdf', limits).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isInputError(err), String(err)).toBe(true);
-    expect(err).toMatchObject({ code: 'corrupt-pdf', message: expect.stringMatching(/^kids\.pdf: page 2 could not be read \(.+\)$/) });
+    expect(err).toMatchObject({
+      code: 'corrupt-pdf',
+      message: expect.stringMatching(/^kids\.pdf: page 2 could not be read \(.+\)$/),
+    });
   });
 });

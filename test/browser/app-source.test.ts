@@ -15,7 +15,7 @@ async function sources(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of await fs.readdir(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...await sources(p));
+    if (e.isDirectory()) out.push(...(await sources(p)));
     else if (e.name.endsWith('.ts')) out.push(p);
   }
   return out;
@@ -25,7 +25,8 @@ describe('review app source and build', () => {
   it('uses no HTML-parsing sink, eval or string timer anywhere in web/src', async () => {
     const files = await sources(SRC);
     expect(files.length).toBeGreaterThan(5);
-    const sinks = /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\s*\(|new Function\s*\(|setTimeout\(\s*['"`]|createContextualFragment|DOMParser/;
+    const sinks =
+      /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\s*\(|new Function\s*\(|setTimeout\(\s*['"`]|createContextualFragment|DOMParser/;
     const hits: string[] = [];
     for (const f of files) {
       (await fs.readFile(f, 'utf8')).split('\n').forEach((line, i) => {

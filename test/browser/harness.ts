@@ -26,9 +26,10 @@ export const WEB_DIST = path.join(ROOT, 'dist/web');
  * Screenshots land in docs/screenshots only when asked (`npm run screenshots`); an ordinary test run
  * takes them in a temporary folder, so running the tests leaves the checkout as it was.
  */
-export const SCREENSHOTS = process.env.LKJ_SCREENSHOTS_DIR ? path.resolve(ROOT, process.env.LKJ_SCREENSHOTS_DIR) : path.join(os.tmpdir(), 'lkj-screenshots');
+export const SCREENSHOTS = process.env.LKJ_SCREENSHOTS_DIR
+  ? path.resolve(ROOT, process.env.LKJ_SCREENSHOTS_DIR)
+  : path.join(os.tmpdir(), 'lkj-screenshots');
 export const PASSWORD = 'correct horse battery';
-
 
 export interface AppUnderTest {
   base: string;
@@ -48,15 +49,28 @@ export async function startApp(): Promise<AppUnderTest> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-browser-'));
   const store = await openStore({ dataDir: dir });
   const rt: Runtime = { mode: 'embedded', store, redisUrl: null, queue: null, close: () => store.close() };
-  const server = await buildServer(rt, { dataDir: dir, webDir: WEB_DIST, processing: 'background', logger: quietLogger() });
+  const server = await buildServer(rt, {
+    dataDir: dir,
+    webDir: WEB_DIST,
+    processing: 'background',
+    logger: quietLogger(),
+  });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.app.server.address() as { port: number };
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
-    base: `http://127.0.0.1:${port}`, store, server, browser,
+    base: `http://127.0.0.1:${port}`,
+    store,
+    server,
+    browser,
     async context(o: BrowserContextOptions = {}) {
-      const c = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, baseURL: `http://127.0.0.1:${port}`, ...o });
+      const c = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        acceptDownloads: true,
+        baseURL: `http://127.0.0.1:${port}`,
+        ...o,
+      });
       contexts.push(c);
       return c;
     },
@@ -87,8 +101,16 @@ export async function loadFixture(store: Store, file: string, name = file): Prom
  * the fixture's bytes made distinct (a PDF comment after the end), its period and Tabel 2.3 capaian
  * changed in the stored report.
  */
-export async function loadPeriodCopy(store: Store, file: string, period: { kind: 'tribulan' | 'semester' | 'tahunan'; number: number | null; year: number }, capaianScale: number): Promise<number> {
-  const bytes = Buffer.concat([await fs.readFile(path.join(BORN, file)), Buffer.from(`\n% ${period.kind} ${period.number} ${period.year}\n`)]);
+export async function loadPeriodCopy(
+  store: Store,
+  file: string,
+  period: { kind: 'tribulan' | 'semester' | 'tahunan'; number: number | null; year: number },
+  capaianScale: number,
+): Promise<number> {
+  const bytes = Buffer.concat([
+    await fs.readFile(path.join(BORN, file)),
+    Buffer.from(`\n% ${period.kind} ${period.number} ${period.year}\n`),
+  ]);
   const name = file.replace(/-(tw|sem)?\d*-?\d{4}\.pdf$/, `-${period.kind}${period.number ?? ''}-${period.year}.pdf`);
   const r = await ingestBytes(store, bytes, name, { priority: PRIORITY.bulk });
   if (r.outcome !== 'queued') throw new Error(`${file}: ${r.outcome}`);
@@ -96,7 +118,8 @@ export async function loadPeriodCopy(store: Store, file: string, period: { kind:
   const cur = (await store.current(r.doc.id))!;
   const report = structuredClone(cur.report);
   report.report.period = period;
-  for (const row of report.tables['2.3']) if (typeof row.capaian === 'number') row.capaian = Math.round(row.capaian * capaianScale * 100) / 100;
+  for (const row of report.tables['2.3'])
+    if (typeof row.capaian === 'number') row.capaian = Math.round(row.capaian * capaianScale * 100) / 100;
   await store.saveRevision(r.doc.id, 'correction', report, cur.analysis);
   return r.doc.id;
 }
@@ -111,15 +134,26 @@ export async function login(page: Page, username: string): Promise<void> {
 }
 
 /** The viewport as a PNG in SCREENSHOTS, quantised to a palette (a few tens of kB each). */
-export async function screenshot(page: Page, name: string, o: { keepScroll?: boolean; fullPage?: boolean } = {}): Promise<void> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  o: { keepScroll?: boolean; fullPage?: boolean } = {},
+): Promise<void> {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   if (!o.keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
   const png = await page.screenshot({ fullPage: o.fullPage ?? false });
-  await sharp(png).png({ palette: true, quality: 80, effort: 10, compressionLevel: 9 }).toFile(path.join(SCREENSHOTS, `${name}.png`));
+  await sharp(png)
+    .png({ palette: true, quality: 80, effort: 10, compressionLevel: 9 })
+    .toFile(path.join(SCREENSHOTS, `${name}.png`));
 }
 
 /** Phones (390×844, touch, no hover) or a desktop window (1440×900). */
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } as const;
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 1,
+} as const;
 export const DESKTOP = { viewport: { width: 1440, height: 900 } } as const;
 
 /**
@@ -128,7 +162,10 @@ export const DESKTOP = { viewport: { width: 1440, height: 900 } } as const;
  */
 export function watchPage(page: Page): { dialogs: string[]; errors: string[]; cspViolations: string[] } {
   const seen = { dialogs: [] as string[], errors: [] as string[], cspViolations: [] as string[] };
-  page.on('dialog', (d) => { seen.dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    void d.dismiss();
+  });
   page.on('pageerror', (e) => seen.errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;

@@ -14,7 +14,7 @@ import { addUser, BORN, loadFixture, login, screenshot, startApp, watchPage, typ
 
 const HOSTILE_NAME = '<img src=x onerror="window.__pwned=\'name\'">laporan.pdf';
 const SCRIPT_TEXT = '<script>window.__pwned = "unit"; alert("unit")</script>Kasi Pemerintahan';
-const IMG_TEXT = '<img src=x onerror="window.__pwned=\'cell\'; alert(\'cell\')">';
+const IMG_TEXT = "<img src=x onerror=\"window.__pwned='cell'; alert('cell')\">";
 const CLAIM_TEXT = 'Capaian <script>alert("claim")</script> <b onmouseover=alert(1)>tinggi</b>';
 
 let app: AppUnderTest;
@@ -32,8 +32,15 @@ async function hostileReport(): Promise<number> {
   report.tables['2.1'][0]!.indikator = IMG_TEXT;
   report.claims.unshift({ kind: 'kesimpulan', value: CLAIM_TEXT, text: CLAIM_TEXT, page: 1 });
   report.discrepancies.push({
-    rule: 'R8', severity: 'error', table: 'narrative', row: 'kesimpulan', field: 'value', stated: IMG_TEXT, expected: null,
-    message: `Pesan ${IMG_TEXT}${SCRIPT_TEXT}`, evidence: { page: 1, bbox: [60, 60, 300, 90] },
+    rule: 'R8',
+    severity: 'error',
+    table: 'narrative',
+    row: 'kesimpulan',
+    field: 'value',
+    stated: IMG_TEXT,
+    expected: null,
+    message: `Pesan ${IMG_TEXT}${SCRIPT_TEXT}`,
+    evidence: { page: 1, bbox: [60, 60, 300, 90] },
   });
   report.status = 'flagged';
   await app.store.saveRevision(id, 'correction', report, cur.analysis);
@@ -44,7 +51,9 @@ async function hostileReport(): Promise<number> {
 async function redPixels(p: Page, selector: string): Promise<number> {
   const img = p.locator(selector);
   await img.scrollIntoViewIfNeeded();
-  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 30_000 })
+    .toBeGreaterThan(0);
   return img.evaluate((el: HTMLImageElement) => {
     const c = document.createElement('canvas');
     c.width = el.naturalWidth;
@@ -73,7 +82,9 @@ function rowsOf(ws: ExcelJS.Worksheet): Record<string, ExcelJS.CellValue>[] {
   ws.eachRow((row, n) => {
     if (n === 1) return;
     const o: Record<string, ExcelJS.CellValue> = {};
-    (row.values as ExcelJS.CellValue[]).forEach((v, i) => { if (header[i]) o[header[i]!] = v; });
+    (row.values as ExcelJS.CellValue[]).forEach((v, i) => {
+      if (header[i]) o[header[i]!] = v;
+    });
     out.push(o);
   });
   return out;
@@ -82,13 +93,20 @@ function rowsOf(ws: ExcelJS.Worksheet): Record<string, ExcelJS.CellValue>[] {
 /** the suite shares two cores with OCR tests: waiting is generous (it is no assertion of speed) */
 const POLL = { timeout: 30_000 };
 
-const card = (p: Page, where: string, rule?: string) => p.locator(`article.finding[data-where="${where}"]${rule ? `[data-rule="${rule}"]` : ''}`);
+const card = (p: Page, where: string, rule?: string) =>
+  p.locator(`article.finding[data-where="${where}"]${rule ? `[data-rule="${rule}"]` : ''}`);
 
 beforeAll(async () => {
   app = await startApp();
   for (const u of ['rudi', 'sari', 'tono']) await addUser(app.store, u, 'reviewer');
   await addUser(app.store, 'vina', 'viewer');
-  for (const f of ['tempeh-tw2-2023.pdf', 'candipuro-tw2-2024.pdf', 'glenmore-tw4-2024.pdf', 'rogojampi-tw2-2025.pdf', 'dau-tw4-2025.pdf']) {
+  for (const f of [
+    'tempeh-tw2-2023.pdf',
+    'candipuro-tw2-2024.pdf',
+    'glenmore-tw4-2024.pdf',
+    'rogojampi-tw2-2025.pdf',
+    'dau-tw4-2025.pdf',
+  ]) {
     ids[f] = await loadFixture(app.store, f);
   }
   ids.hostile = await hostileReport();
@@ -131,7 +149,7 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('#queue-table tbody tr').count(), POLL).toBe(5);
   });
 
-  it('switches to English (the app and the findings\' messages) and keeps the choice across a reload', async () => {
+  it("switches to English (the app and the findings' messages) and keeps the choice across a reload", async () => {
     await page.locator('#lang-switch').click();
     await expect.poll(() => page.locator('#nav-queue').textContent(), POLL).toBe('Queue');
     await page.reload();
@@ -143,7 +161,9 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     await expect.poll(() => r1.locator('.message').textContent(), POLL).toContain('does not equal realisasi / target');
     expect(await r1.locator('.rule-text').textContent()).toContain('must equal realisasi ÷ target × 100');
     await page.locator('#lang-switch').click();
-    await expect.poll(() => r1.locator('.message').textContent(), POLL).toContain('tidak sama dengan realisasi / target');
+    await expect
+      .poll(() => r1.locator('.message').textContent(), POLL)
+      .toContain('tidak sama dengan realisasi / target');
     await page.locator('#nav-queue').click();
     await expect.poll(() => page.locator('#nav-queue').textContent(), POLL).toBe('Antrean');
     await page.locator('#queue-table').waitFor();
@@ -163,16 +183,31 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     await r1.click();
     await expect.poll(() => page.locator('.page-box.box-selected').count(), POLL).toBe(1);
     // where the box is drawn, as a fraction of the page image, is where the finding's bbox is on the page
-    const finding = (await app.store.report(ids['tempeh-tw2-2023.pdf']!))!.discrepancies.find((d) => d.rule === 'R1' && d.table === '2.3')!;
+    const finding = (await app.store.report(ids['tempeh-tw2-2023.pdf']!))!.discrepancies.find(
+      (d) => d.rule === 'R1' && d.table === '2.3',
+    )!;
     const [x0, y0, x1, y1] = finding.evidence.bbox!;
     const drawn = await page.evaluate(() => {
       const img = document.querySelector<HTMLImageElement>('#page-image')!;
-      const i = img.getBoundingClientRect(), b = document.querySelector('.page-box.box-selected')!.getBoundingClientRect();
+      const i = img.getBoundingClientRect(),
+        b = document.querySelector('.page-box.box-selected')!.getBoundingClientRect();
       // the page in points: the image is rendered at 100 dpi
-      const w = (img.naturalWidth * 72) / 100, hgt = (img.naturalHeight * 72) / 100;
-      return { x0: ((b.left - i.left) / i.width) * w, y0: ((b.top - i.top) / i.height) * hgt, x1: ((b.right - i.left) / i.width) * w, y1: ((b.bottom - i.top) / i.height) * hgt };
+      const w = (img.naturalWidth * 72) / 100,
+        hgt = (img.naturalHeight * 72) / 100;
+      return {
+        x0: ((b.left - i.left) / i.width) * w,
+        y0: ((b.top - i.top) / i.height) * hgt,
+        x1: ((b.right - i.left) / i.width) * w,
+        y1: ((b.bottom - i.top) / i.height) * hgt,
+      };
     });
-    for (const [got, want] of [[drawn.x0, x0], [drawn.y0, y0], [drawn.x1, x1], [drawn.y1, y1]] as const) expect(Math.abs(got - want)).toBeLessThan(3);
+    for (const [got, want] of [
+      [drawn.x0, x0],
+      [drawn.y0, y0],
+      [drawn.x1, x1],
+      [drawn.y1, y1],
+    ] as const)
+      expect(Math.abs(got - want)).toBeLessThan(3);
     expect(await page.locator('#page-label').textContent()).toBe(`Halaman ${finding.evidence.page} / 10`);
     // the flagged cell is marked in the extracted table
     expect(await page.locator('td[data-cell="2.3/2/capaian"]').getAttribute('class')).toContain('flag');
@@ -201,7 +236,9 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
   it('confirms another finding (c), dismisses one with a reason (d), marks the report reviewed (r)', async () => {
     await card(page, '2.4/1/capaianAnggaran', 'R2').click();
     await page.keyboard.press('c');
-    await expect.poll(() => card(page, '2.4/1/capaianAnggaran', 'R2').locator('.decision').textContent(), POLL).toBe('Dikonfirmasi oleh rudi');
+    await expect
+      .poll(() => card(page, '2.4/1/capaianAnggaran', 'R2').locator('.decision').textContent(), POLL)
+      .toBe('Dikonfirmasi oleh rudi');
 
     const warning = page.locator('article.finding.sev-warning').first();
     const where = (await warning.getAttribute('data-where'))!;
@@ -209,7 +246,9 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     await page.keyboard.press('d');
     await page.locator('#dismiss-reason').fill('Skala nilai mengikuti Perbup');
     await page.locator('#dismiss-dialog-submit').click();
-    await expect.poll(() => card(page, where).first().locator('.decision').textContent(), POLL).toBe('Ditolak oleh rudi — “Skala nilai mengikuti Perbup”');
+    await expect
+      .poll(() => card(page, where).first().locator('.decision').textContent(), POLL)
+      .toBe('Ditolak oleh rudi — “Skala nilai mengikuti Perbup”');
 
     await page.keyboard.press('r');
     // findings are still undecided: it asks first
@@ -224,7 +263,9 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     const [findings] = await Promise.all([page.waitForEvent('download'), page.locator('#export-findings').click()]);
     expect(findings.suggestedFilename()).toMatch(/\.xlsx$/);
     const rows = rowsOf((await readXlsx(findings)).worksheets[0]!);
-    const jumlah = rows.find((r) => r.file === 'candipuro-tw2-2024.pdf' && r.rule === 'R5' && r.row === 'JUMLAH' && r.field === 'realisasi');
+    const jumlah = rows.find(
+      (r) => r.file === 'candipuro-tw2-2024.pdf' && r.rule === 'R5' && r.row === 'JUMLAH' && r.field === 'realisasi',
+    );
     expect(jumlah).toBeDefined();
     expect(jumlah!.stated).toBe(16320000);
     expect(jumlah!.expected).toBe(16620000);
@@ -263,7 +304,9 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     expect(await page.locator('td[data-cell^="2.1/"][data-cell$="/indikator"]').first().textContent()).toBe(IMG_TEXT);
     expect(await page.locator('#meta dd').first().textContent()).toBe(SCRIPT_TEXT);
     expect(await page.locator('.claim-text').first().textContent()).toBe(CLAIM_TEXT);
-    const message = await page.locator('article.finding[data-where="narrative/kesimpulan/value"] .message').textContent();
+    const message = await page
+      .locator('article.finding[data-where="narrative/kesimpulan/value"] .message')
+      .textContent();
     expect(message).toBe(`Pesan ${IMG_TEXT}${SCRIPT_TEXT}`);
     // the hostile text made no element: no img pointing at "x", no script but the app's, no <b>
     expect(await page.locator('img[src="x"]').count()).toBe(0);
@@ -303,10 +346,14 @@ describe('review app in chromium', { timeout: 180_000 }, () => {
     expect(await pv.locator('article.finding button[data-action]').count()).toBe(0);
   });
 
-  it('uploads several files with per-file progress, then follows each one\'s status', async () => {
+  it("uploads several files with per-file progress, then follows each one's status", async () => {
     await page.locator('#nav-upload').click();
     await page.locator('#upload-files').setInputFiles([
-      { name: 'kalisat-sem1-2022.pdf', mimeType: 'application/pdf', buffer: await fs.readFile(`${BORN}/kalisat-sem1-2022.pdf`) },
+      {
+        name: 'kalisat-sem1-2022.pdf',
+        mimeType: 'application/pdf',
+        buffer: await fs.readFile(`${BORN}/kalisat-sem1-2022.pdf`),
+      },
       { name: '<svg onload=alert(1)>.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') },
     ]);
     await page.locator('#upload-submit').click();

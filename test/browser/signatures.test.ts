@@ -9,7 +9,14 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes, processInline, PRIORITY } from '../../src/jobs/stages.js';
-import { KINDS, makeSignedFixtures, QR_URL, SIGNATORIES, type Kind, type SignedFixtures } from '../helpers/signed-fixtures.js';
+import {
+  KINDS,
+  makeSignedFixtures,
+  QR_URL,
+  SIGNATORIES,
+  type Kind,
+  type SignedFixtures,
+} from '../helpers/signed-fixtures.js';
 import { addUser, login, SCREENSHOTS, startApp, watchPage, type AppUnderTest } from './harness.js';
 
 const POLL = { timeout: 30_000 };
@@ -53,7 +60,7 @@ const sigCard = (field: string) => page.locator(`#signatures article.sig-card[da
 const badge = (field: string, check: string) => sigCard(field).locator(`[data-check="${check}"]`);
 
 describe('signature panel', { timeout: 180_000 }, () => {
-  it('two signatures by the report\'s signatories: intact, trusted, matched; footer and QR code shown, the URL as text only', async () => {
+  it("two signatures by the report's signatories: intact, trusted, matched; footer and QR code shown, the URL as text only", async () => {
     await open('signed-two');
     await expect.poll(() => page.locator('#signatures article.sig-card').count(), POLL).toBe(2);
     expect(await badge('Signature1', 'integrity').textContent()).toBe('utuh');
@@ -61,9 +68,13 @@ describe('signature panel', { timeout: 180_000 }, () => {
     expect(await badge('Signature1', 'modified').textContent()).toBe('sesudahnya hanya tanda tangan lain');
     expect(await badge('Signature2', 'modified').textContent()).toBe('mencakup seluruh dokumen');
     expect(await badge('Signature2', 'signatory').textContent()).toBe('penanda tangan laporan');
-    expect(await sigCard('Signature1').locator('.sig-details').textContent()).toContain(`HARI SUSANTO · NIP ${SIGNATORIES.head.nip} = ${SIGNATORIES.head.name}`);
+    expect(await sigCard('Signature1').locator('.sig-details').textContent()).toContain(
+      `HARI SUSANTO · NIP ${SIGNATORIES.head.nip} = ${SIGNATORIES.head.name}`,
+    );
     expect(await sigCard('Signature1').locator('.sig-details').textContent()).toContain('tidak diperiksa');
-    expect(await page.locator('#signature-marks .sig-footer').textContent()).toMatch(/Catatan kaki BSrE \(Halaman 1, 2, 3, 4, 5, 6, 7, 8\): .*ditandatangani secara elektronik/);
+    expect(await page.locator('#signature-marks .sig-footer').textContent()).toMatch(
+      /Catatan kaki BSrE \(Halaman 1, 2, 3, 4, 5, 6, 7, 8\): .*ditandatangani secara elektronik/,
+    );
     expect(await page.locator('#signature-marks .sig-qr-text').textContent()).toBe(QR_URL);
     // never a link: nothing in the page points at the QR code's address
     expect(await page.locator(`a[href*="tte.example.go.id"]`).count()).toBe(0);
@@ -79,25 +90,34 @@ describe('signature panel', { timeout: 180_000 }, () => {
     await open('signed-changed');
     const g2 = page.locator('article.finding[data-rule="G2"]');
     await g2.waitFor(POLL);
-    expect(await g2.locator('.message').textContent()).toMatch(/Dokumen diubah setelah ditandatangani oleh HARI SUSANTO \(Signature1\): halaman 2 diubah; anotasi Text di halaman 1 ditambahkan/);
+    expect(await g2.locator('.message').textContent()).toMatch(
+      /Dokumen diubah setelah ditandatangani oleh HARI SUSANTO \(Signature1\): halaman 2 diubah; anotasi Text di halaman 1 ditambahkan/,
+    );
     expect(await g2.locator('.rule-text').textContent()).toContain('tidak boleh diubah sesudah ditandatangani');
     expect(await g2.locator('[data-action="correct"]').count()).toBe(0);
     expect(await g2.locator('[data-action="confirm"]').count()).toBe(1);
     expect(await badge('Signature1', 'modified').textContent()).toBe('diubah sesudah ditandatangani');
-    expect(await sigCard('Signature1').locator('.sig-changes li').allTextContents()).toEqual(['isi halaman 2 diubah · Halaman 2', 'anotasi Text ditambahkan · Halaman 1']);
+    expect(await sigCard('Signature1').locator('.sig-changes li').allTextContents()).toEqual([
+      'isi halaman 2 diubah · Halaman 2',
+      'anotasi Text ditambahkan · Halaman 1',
+    ]);
   });
 
-  it('a stranger\'s signature and a tampered one, in English', async () => {
+  it("a stranger's signature and a tampered one, in English", async () => {
     await page.locator('#lang-switch').click();
     await open('signed-stranger');
     await expect.poll(() => badge('Signature1', 'trust').textContent(), POLL).toBe('untrusted');
     expect(await badge('Signature1', 'signatory').textContent()).toBe('not a signatory of the report');
-    expect(await page.locator('article.finding[data-rule="G4"] .message').textContent()).toMatch(/The digital signer BUDI SANTOSO \(NIP 198001012005011001\) \(Signature1\) is none of the report's signatories/);
+    expect(await page.locator('article.finding[data-rule="G4"] .message').textContent()).toMatch(
+      /The digital signer BUDI SANTOSO \(NIP 198001012005011001\) \(Signature1\) is none of the report's signatories/,
+    );
     await open('signed-tampered');
     await expect.poll(() => badge('Signature1', 'integrity').textContent(), POLL).toBe('not intact');
     expect(await sigCard('Signature1').locator('.sig-problems').textContent()).toContain('the signed content changed');
     await open('unsigned');
-    await expect.poll(() => page.locator('#no-signatures').textContent(), POLL).toBe('This PDF carries no digital signature.');
+    await expect
+      .poll(() => page.locator('#no-signatures').textContent(), POLL)
+      .toBe('This PDF carries no digital signature.');
     await page.locator('#lang-switch').click();
     expect(seen).toEqual({ dialogs: [], errors: [], cspViolations: [] });
   });

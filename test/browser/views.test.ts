@@ -13,7 +13,18 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, BORN, loadFixture, loadPeriodCopy, login, PHONE, screenshot, startApp, watchPage, type AppUnderTest } from './harness.js';
+import {
+  addUser,
+  BORN,
+  loadFixture,
+  loadPeriodCopy,
+  login,
+  PHONE,
+  screenshot,
+  startApp,
+  watchPage,
+  type AppUnderTest,
+} from './harness.js';
 
 let app: AppUnderTest;
 const ids: Record<string, number> = {};
@@ -23,52 +34,74 @@ beforeAll(async () => {
   app = await startApp();
   await addUser(app.store, 'ani', 'admin');
   await addUser(app.store, 'rudi', 'reviewer');
-  for (const f of ['candipuro-tw2-2024.pdf', 'tempeh-tw2-2023.pdf', 'glenmore-tw4-2024.pdf', 'dau-tw4-2025.pdf', 'rogojampi-tw2-2025.pdf']) ids[f] = await loadFixture(app.store, f);
+  for (const f of [
+    'candipuro-tw2-2024.pdf',
+    'tempeh-tw2-2023.pdf',
+    'glenmore-tw4-2024.pdf',
+    'dau-tw4-2025.pdf',
+    'rogojampi-tw2-2025.pdf',
+  ])
+    ids[f] = await loadFixture(app.store, f);
   // the same units in other quarters: the dashboard's lines and kelengkapan need more than one period
   await loadPeriodCopy(app.store, 'candipuro-tw2-2024.pdf', { kind: 'tribulan', number: 1, year: 2024 }, 0.6);
   await loadPeriodCopy(app.store, 'candipuro-tw2-2024.pdf', { kind: 'tribulan', number: 3, year: 2024 }, 1.8);
   await loadPeriodCopy(app.store, 'glenmore-tw4-2024.pdf', { kind: 'tribulan', number: 3, year: 2024 }, 0.9);
 }, 300_000);
-afterAll(async () => { await app?.close(); });
+afterAll(async () => {
+  await app?.close();
+});
 
 // ---- what the tests look at in the page ----------------------------------------------------
 
 /** the page is no wider than the window: nothing scrolls sideways */
-const overflow = (p: Page) => p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, body: document.body.scrollWidth, window: window.innerWidth }));
+const overflow = (p: Page) =>
+  p.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    body: document.body.scrollWidth,
+    window: window.innerWidth,
+  }));
 
 /** words of the headers that a line break cuts in two */
-const brokenWords = (p: Page, selector: string) => p.evaluate((sel) => {
-  const out: string[] = [];
-  for (const th of document.querySelectorAll(sel)) {
-    const text = th.firstChild;
-    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
-    const s = text.textContent ?? '';
-    for (const m of s.matchAll(/\S+/g)) {
-      const r = document.createRange();
-      r.setStart(text, m.index);
-      r.setEnd(text, m.index + m[0].length);
-      const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
-      if (tops.size > 1) out.push(m[0]);
+const brokenWords = (p: Page, selector: string) =>
+  p.evaluate((sel) => {
+    const out: string[] = [];
+    for (const th of document.querySelectorAll(sel)) {
+      const text = th.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      const s = text.textContent ?? '';
+      for (const m of s.matchAll(/\S+/g)) {
+        const r = document.createRange();
+        r.setStart(text, m.index);
+        r.setEnd(text, m.index + m[0].length);
+        const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
     }
-  }
-  return out;
-}, selector);
+    return out;
+  }, selector);
 
 /** `inner` lies within `outer`'s visible box (and the window) */
-const visibleIn = (p: Page, inner: string, outer: string) => p.evaluate(([i, o]) => {
-  const a = document.querySelector(i!)?.getBoundingClientRect(), b = document.querySelector(o!)?.getBoundingClientRect();
-  if (!a || !b) return false;
-  return a.top >= b.top - 1 && a.bottom <= b.bottom + 1 && a.top >= 0 && a.bottom <= window.innerHeight;
-}, [inner, outer]);
+const visibleIn = (p: Page, inner: string, outer: string) =>
+  p.evaluate(
+    ([i, o]) => {
+      const a = document.querySelector(i!)?.getBoundingClientRect(),
+        b = document.querySelector(o!)?.getBoundingClientRect();
+      if (!a || !b) return false;
+      return a.top >= b.top - 1 && a.bottom <= b.bottom + 1 && a.top >= 0 && a.bottom <= window.innerHeight;
+    },
+    [inner, outer],
+  );
 
 /** English words and camelCase keys in the visible text of the Indonesian UI (data aside) */
-const ENGLISH = /\b(the|of|and|with|not|found|error|report|review|reviewed|uncertain|flagged|clean|failed|version|user|password|ingest|correction|viewer|reviewer|galat|ragu|bertanda|direview)\b|\b[a-z]+[A-Z][a-zA-Z]*\b/g;
-const english = (p: Page) => p.evaluate((src) => {
-  const re = new RegExp(src, 'g');
-  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point (innerText skips hidden elements)
-  const text = document.body.innerText.replace(/\S+\.(pdf|png|jpg)\b/g, ' ');
-  return text.match(re) ?? [];
-}, ENGLISH.source);
+const ENGLISH =
+  /\b(the|of|and|with|not|found|error|report|review|reviewed|uncertain|flagged|clean|failed|version|user|password|ingest|correction|viewer|reviewer|galat|ragu|bertanda|direview)\b|\b[a-z]+[A-Z][a-zA-Z]*\b/g;
+const english = (p: Page) =>
+  p.evaluate((src) => {
+    const re = new RegExp(src, 'g');
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point (innerText skips hidden elements)
+    const text = document.body.innerText.replace(/\S+\.(pdf|png|jpg)\b/g, ' ');
+    return text.match(re) ?? [];
+  }, ENGLISH.source);
 
 async function open(p: Page, url: string, ready: string): Promise<void> {
   await p.goto(url);
@@ -101,7 +134,11 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
     expect(password).toMatch(/^[\w-]{20}$/);
     expect(await page.locator('#secret').textContent()).toContain('Hanya ditampilkan sekali');
     expect(await page.locator('tr[data-user="sari"] select').inputValue()).toBe('reviewer');
-    const session = await fetch(`${app.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sari', password }) });
+    const session = await fetch(`${app.base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'sari', password }),
+    });
     expect(session.status).toBe(200);
 
     await page.locator('#new-token-user').selectOption('sari');
@@ -127,7 +164,11 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
 
     await page.locator('tr[data-user="sari"] button[data-action="disable"]').click();
     await expect.poll(() => page.locator('tr[data-user="sari"] .badge').textContent(), POLL).toBe('nonaktif');
-    const refused = await fetch(`${app.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sari', password }) });
+    const refused = await fetch(`${app.base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'sari', password }),
+    });
     expect(refused.status).toBe(401);
     // an admin cannot lock themself out
     expect(await page.locator('tr[data-user="ani"] button[data-action]').count()).toBe(0);
@@ -145,8 +186,13 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
   it('the report shows a loading state while it is fetched', async () => {
     const id = ids['candipuro-tw2-2024.pdf']!;
     let release!: () => void;
-    const held = new Promise<void>((r) => { release = r; });
-    await page.route(`**/api/documents/${id}?*`, async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route(`**/api/documents/${id}?*`, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`/documents/${id}`);
     await page.locator('#report-loading').waitFor();
     expect(await page.locator('#report-loading').getAttribute('aria-busy')).toBe('true');
@@ -198,7 +244,9 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
   it('R7 two different stated values is compared with the recomputed value; the evidence crop has the row label and column header', async () => {
     const id = ids['candipuro-tw2-2024.pdf']!;
     await open(page, `/documents/${id}`, 'article.finding');
-    const r7 = page.locator('article.finding[data-where="narrative/capaianKinerja/value"]', { hasText: 'nilai berbeda' });
+    const r7 = page.locator('article.finding[data-where="narrative/capaianKinerja/value"]', {
+      hasText: 'nilai berbeda',
+    });
     expect(await r7.count()).toBe(1);
     // the mean of the recomputed Tabel 2.3 capaian, not the narrative's other claim (42,38 %)
     expect(await r7.locator('.expected').textContent()).toBe('25,89%');
@@ -207,12 +255,15 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
     const card = page.locator('article.finding[data-where="2.5/JUMLAH/realisasi"]');
     const img = card.locator('img.evidence-crop');
     await img.scrollIntoViewIfNeeded();
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalHeight), POLL).toBeGreaterThan(0);
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalHeight), POLL)
+      .toBeGreaterThan(0);
     const size = await img.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight }));
     const analysis = (await app.store.analysis(id))!;
     const row = analysis.tables['2.5'].find((r) => r.no === 'JUMLAH')!;
     const header = analysis.headers!['2.5'].find((x) => x.page === row.page)!;
-    const k = 150 / 72, cell = row.fields.realisasi!.bbox;
+    const k = 150 / 72,
+      cell = row.fields.realisasi!.bbox;
     // from the row label (No) to the cell across, the header's height and the row's down
     expect(size.w).toBeGreaterThanOrEqual((cell[2] - row.bbox[0]) * k);
     expect(size.h).toBeGreaterThanOrEqual((header.bbox[3] - header.bbox[1] + row.bbox[3] - row.bbox[1]) * k);
@@ -221,7 +272,11 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
   it('a click on a table cell brings the page into view; Tabel 2.4 headers break between words only', async () => {
     await page.locator('#table-2-3').scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, 400));
-    const paneInView = () => page.evaluate(() => { const r = document.querySelector('#page-pane')!.getBoundingClientRect(); return r.bottom > 40 && r.top < window.innerHeight - 40; });
+    const paneInView = () =>
+      page.evaluate(() => {
+        const r = document.querySelector('#page-pane')!.getBoundingClientRect();
+        return r.bottom > 40 && r.top < window.innerHeight - 40;
+      });
     expect(await paneInView()).toBe(false);
     await page.locator('td[data-cell="2.3/1/target"]').click();
     await expect.poll(paneInView, POLL).toBe(true);
@@ -232,7 +287,13 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
 
   it('uploading a file already stored shows it as present, with a link to its report', async () => {
     await open(page, '/upload', '#upload-files');
-    await page.locator('#upload-files').setInputFiles([{ name: 'dau-lagi.pdf', mimeType: 'application/pdf', buffer: await fs.readFile(path.join(BORN, 'dau-tw4-2025.pdf')) }]);
+    await page.locator('#upload-files').setInputFiles([
+      {
+        name: 'dau-lagi.pdf',
+        mimeType: 'application/pdf',
+        buffer: await fs.readFile(path.join(BORN, 'dau-tw4-2025.pdf')),
+      },
+    ]);
     await page.locator('#upload-submit').click();
     const item = page.locator('li.upload[data-file="dau-lagi.pdf"]');
     await expect.poll(() => item.getAttribute('data-duplicate'), POLL).toBe('true');
@@ -251,16 +312,45 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
     await page.locator('#chart-nightly svg').waitFor();
     // Candipuro reported Tribulan I, II and III 2024; not the quarters only others reported
     const candipuro = page.locator('#coverage-table tbody tr', { hasText: 'Candipuro' });
-    const states = await candipuro.locator('td').evaluateAll((tds) => tds.map((td) => `${(td as HTMLElement).dataset.period}=${(td as HTMLElement).dataset.state}`));
-    expect(states).toEqual(expect.arrayContaining(['Tribulan I 2024=flagged', 'Tribulan II 2024=flagged', 'Tribulan III 2024=flagged', 'Tribulan II 2023=missing', 'Tribulan IV 2024=missing']));
+    const states = await candipuro
+      .locator('td')
+      .evaluateAll((tds) =>
+        tds.map((td) => `${(td as HTMLElement).dataset.period}=${(td as HTMLElement).dataset.state}`),
+      );
+    expect(states).toEqual(
+      expect.arrayContaining([
+        'Tribulan I 2024=flagged',
+        'Tribulan II 2024=flagged',
+        'Tribulan III 2024=flagged',
+        'Tribulan II 2023=missing',
+        'Tribulan IV 2024=missing',
+      ]),
+    );
     const heads = await page.locator('#coverage-table thead th').allTextContents();
-    expect(heads.slice(1)).toEqual(['Tribulan II 2023', 'Tribulan I 2024', 'Tribulan III 2024', 'Tribulan II 2024', 'Tribulan IV 2024', 'Tribulan II 2025', 'Tribulan IV 2025'].sort((a, b) => order(a) - order(b)));
+    expect(heads.slice(1)).toEqual(
+      [
+        'Tribulan II 2023',
+        'Tribulan I 2024',
+        'Tribulan III 2024',
+        'Tribulan II 2024',
+        'Tribulan IV 2024',
+        'Tribulan II 2025',
+        'Tribulan IV 2025',
+      ].sort((a, b) => order(a) - order(b)),
+    );
     expect(await page.locator('#coverage-summary').textContent()).toBe('8 dari 35 laporan masuk');
-    expect(await candipuro.locator('td[data-state="flagged"] a').first().getAttribute('href')).toMatch(/^\/\?scope=all&kecamatan=Candipuro&kabupaten=Lumajang&year=2024&period=tribulan-1$/);
+    expect(await candipuro.locator('td[data-state="flagged"] a').first().getAttribute('href')).toMatch(
+      /^\/\?scope=all&kecamatan=Candipuro&kabupaten=Lumajang&year=2024&period=tribulan-1$/,
+    );
 
     // lines: one per unit, with a legend naming each
     const capaian = await page.locator('#chart-capaian svg').textContent();
-    for (const unit of ['Candipuro · Kasi Pemberdayaan Masyarakat', 'Glenmore · Kasi Pemberdayaan Masyarakat', 'Dau · Kasi Pelayanan Umum']) expect(capaian).toContain(unit);
+    for (const unit of [
+      'Candipuro · Kasi Pemberdayaan Masyarakat',
+      'Glenmore · Kasi Pemberdayaan Masyarakat',
+      'Dau · Kasi Pelayanan Umum',
+    ])
+      expect(capaian).toContain(unit);
     expect(await page.locator('#chart-capaian svg path[stroke-width="2"]').count()).toBeGreaterThanOrEqual(5);
     // every period on the axis, on two lines
     const axis = await page.locator('#chart-serapan svg text').allTextContents();
@@ -272,9 +362,16 @@ describe('at 1440×900', { timeout: 240_000 }, () => {
     expect(await page.locator('#stat-rules .rule-legend').textContent()).toContain('JUMLAH');
     // dates as Indonesian writes them
     const days = await page.locator('#chart-nightly svg text').allTextContents();
-    expect(days.some((d) => /^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des)$/.test(d)), days.join('|')).toBe(true);
+    expect(
+      days.some((d) => /^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des)$/.test(d)),
+      days.join('|'),
+    ).toBe(true);
     // readable: no text under 11 px in any chart
-    const sizes = await page.locator('.chart svg text').evaluateAll((ts) => ts.filter((el) => (el.textContent ?? '').trim()).map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    const sizes = await page
+      .locator('.chart svg text')
+      .evaluateAll((ts) =>
+        ts.filter((el) => (el.textContent ?? '').trim()).map((el) => parseFloat(getComputedStyle(el).fontSize)),
+      );
     expect(sizes.length).toBeGreaterThan(20);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
     expect(await english(page)).toEqual([]);
@@ -333,7 +430,12 @@ describe('on a phone, 390×844 with touch', { timeout: 240_000 }, () => {
       expect(await page.locator('#queue-table thead').isVisible()).toBe(false);
       const card = await page.locator('#queue-table tbody tr').first().boundingBox();
       expect(card!.width).toBeLessThanOrEqual(390);
-      expect(await page.locator('#queue-table tbody td[data-label]').first().evaluate((td) => getComputedStyle(td, '::before').content)).not.toBe('none');
+      expect(
+        await page
+          .locator('#queue-table tbody td[data-label]')
+          .first()
+          .evaluate((td) => getComputedStyle(td, '::before').content),
+      ).not.toBe('none');
     }
     await open(page, '/', '#queue-table');
     await screenshot(page, 'queue-390');
@@ -346,9 +448,12 @@ describe('on a phone, 390×844 with touch', { timeout: 240_000 }, () => {
     await noKeyboardHints();
     expect(await page.locator('#mark-reviewed').textContent()).toBe('Tandai selesai (r)'); // the key hint is in the DOM…
     expect(await page.locator('#mark-reviewed .key-hint').isVisible()).toBe(false); // …and hidden on touch
-    for (const box of await page.locator('.table-scroll').all()) expect((await box.boundingBox())!.x + (await box.boundingBox())!.width).toBeLessThanOrEqual(391);
+    for (const box of await page.locator('.table-scroll').all())
+      expect((await box.boundingBox())!.x + (await box.boundingBox())!.width).toBeLessThanOrEqual(391);
     const t24 = page.locator('#table-2-4 table');
-    const scroll = await page.locator('#table-2-4 .table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    const scroll = await page
+      .locator('#table-2-4 .table-scroll')
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(scroll.scroll).toBeGreaterThan(scroll.client); // wider than the phone: it scrolls in its box
     // columns of text stay readable (not a letter per line) and the table stays short
     const widths = await t24.locator('td.text').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
@@ -360,7 +465,13 @@ describe('on a phone, 390×844 with touch', { timeout: 240_000 }, () => {
 
   it('upload, dashboard and accounts fit the phone; the charts fit their cards', async () => {
     await open(page, '/upload', '#upload-files');
-    await page.locator('#upload-files').setInputFiles([{ name: 'rogojampi-lagi.pdf', mimeType: 'application/pdf', buffer: await fs.readFile(path.join(BORN, 'rogojampi-tw2-2025.pdf')) }]);
+    await page.locator('#upload-files').setInputFiles([
+      {
+        name: 'rogojampi-lagi.pdf',
+        mimeType: 'application/pdf',
+        buffer: await fs.readFile(path.join(BORN, 'rogojampi-tw2-2025.pdf')),
+      },
+    ]);
     await page.locator('#upload-submit').click();
     await expect.poll(() => page.locator('li.upload').getAttribute('data-duplicate'), POLL).toBe('true');
     await fits();
@@ -373,7 +484,9 @@ describe('on a phone, 390×844 with touch', { timeout: 240_000 }, () => {
       const [chart, svg] = [await page.locator(id).boundingBox(), await page.locator(`${id} svg`).boundingBox()];
       expect(svg!.width).toBeLessThanOrEqual(chart!.width + 1);
     }
-    const cov = await page.locator('#stat-coverage .table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    const cov = await page
+      .locator('#stat-coverage .table-scroll')
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(cov.scroll).toBeGreaterThan(cov.client); // seven periods: the grid scrolls in its card
     await screenshot(page, 'dashboard-390', { fullPage: true });
 
@@ -383,5 +496,3 @@ describe('on a phone, 390×844 with touch', { timeout: 240_000 }, () => {
     await screenshot(page, 'admin-390');
   });
 });
-
-

@@ -18,25 +18,57 @@ import { truthOf } from '../helpers/kabupaten/truth.js';
 import { cellMismatches, discrepancyMismatches, metaMismatches } from '../helpers/truth.js';
 
 const SHAPES: KabSpec[] = [
-  baseSpec('scan-bab3-columns', { captions: { scheme: 'bab3', placement: 'above', oneLine: true }, headers: 'variant', columns: { satuan: true, keterangan: true } }),
+  baseSpec('scan-bab3-columns', {
+    captions: { scheme: 'bab3', placement: 'above', oneLine: true },
+    headers: 'variant',
+    columns: { satuan: true, keterangan: true },
+  }),
   // tables ruled with horizontal lines only make no grid: their cells are read from the page's text
   baseSpec('scan-booktabs', { ruling: 'booktabs' }),
   baseSpec('scan-rows-below', { ruling: 'rows', captions: { scheme: 'flat', placement: 'below', oneLine: false } }),
   baseSpec('scan-english', { style: 'en' }),
   baseSpec('scan-three-levels', {
     headers: 'variant',
-    budget: { jumlah: true, rows: [{ no: '1', uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK', pagu: 100_500_000, realisasi: 87_375_000, children: [
-      { no: '1.1', uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa', pagu: 45_000_000, realisasi: 41_850_000, children: [
-        { no: '1.1.1', uraian: 'Fasilitasi Musrenbang Desa', pagu: 30_000_000, realisasi: 28_850_000 },
-        { no: '1.1.2', uraian: 'Monitoring Musrenbang Desa', pagu: 15_000_000, realisasi: 13_000_000 }] },
-      { no: '1.2', uraian: 'Pembinaan Lembaga Kemasyarakatan Desa', pagu: 30_000_000, realisasi: 26_400_000 },
-      { no: '1.3', uraian: 'Fasilitasi Administrasi Keuangan Desa', pagu: 25_500_000, realisasi: 19_125_000 }] }] },
+    budget: {
+      jumlah: true,
+      rows: [
+        {
+          no: '1',
+          uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK',
+          pagu: 100_500_000,
+          realisasi: 87_375_000,
+          children: [
+            {
+              no: '1.1',
+              uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa',
+              pagu: 45_000_000,
+              realisasi: 41_850_000,
+              children: [
+                { no: '1.1.1', uraian: 'Fasilitasi Musrenbang Desa', pagu: 30_000_000, realisasi: 28_850_000 },
+                { no: '1.1.2', uraian: 'Monitoring Musrenbang Desa', pagu: 15_000_000, realisasi: 13_000_000 },
+              ],
+            },
+            { no: '1.2', uraian: 'Pembinaan Lembaga Kemasyarakatan Desa', pagu: 30_000_000, realisasi: 26_400_000 },
+            { no: '1.3', uraian: 'Fasilitasi Administrasi Keuangan Desa', pagu: 25_500_000, realisasi: 19_125_000 },
+          ],
+        },
+      ],
+    },
     print: { '2.5/1.1/realisasi': '40850000' },
-    expect: [{ rule: 'R4', table: '2.5', row: '1.1', field: 'realisasi' }, { rule: 'R3', table: '2.5', row: '1.1', field: 'capaian' }, { rule: 'R6', table: '2.4', row: '1', field: 'realisasiAnggaran' }],
+    expect: [
+      { rule: 'R4', table: '2.5', row: '1.1', field: 'realisasi' },
+      { rule: 'R3', table: '2.5', row: '1.1', field: 'capaian' },
+      { rule: 'R6', table: '2.4', row: '1', field: 'realisasiAnggaran' },
+    ],
   }),
   (() => {
-    const s = baseSpec('scan-six-bands', { scale: SIX_BANDS, narrative: { kategori: 'Memuaskan' }, expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }] });
-    s.indicators[1]!.realisasi = 24; s.indicators[2]!.realisasi = 84.6;
+    const s = baseSpec('scan-six-bands', {
+      scale: SIX_BANDS,
+      narrative: { kategori: 'Memuaskan' },
+      expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }],
+    });
+    s.indicators[1]!.realisasi = 24;
+    s.indicators[2]!.realisasi = 84.6;
     return s;
   })(),
   (() => {
@@ -66,13 +98,18 @@ const withoutS1 = (r: Report) => ({ ...r, discrepancies: r.discrepancies.filter(
 
 describe('scanned layouts of other kabupaten', () => {
   const cellScore = (specs: KabSpec[]) => {
-    let total = 0, wrong = 0;
+    let total = 0,
+      wrong = 0;
     const lines: string[] = [];
     for (const spec of specs) {
       const truth = truthOf(spec);
       const bad = cellMismatches(truth, reports.get(spec.id)!);
-      const cells = Object.values(truth.tables).reduce((s, rows) => s + rows.reduce((t, row) => t + Object.keys(row).length - 1, 0), 0);
-      total += cells; wrong += bad.length;
+      const cells = Object.values(truth.tables).reduce(
+        (s, rows) => s + rows.reduce((t, row) => t + Object.keys(row).length - 1, 0),
+        0,
+      );
+      total += cells;
+      wrong += bad.length;
       lines.push(`${spec.id}: ${cells - bad.length}/${cells}${bad.length ? ` [${bad.join('; ')}]` : ''}`);
     }
     console.log(`scanned layouts: ${total - wrong}/${total} cells\n  ${lines.join('\n  ')}`);
@@ -88,7 +125,10 @@ describe('scanned layouts of other kabupaten', () => {
       const truth = truthOf(spec);
       const r = reports.get(spec.id)!;
       expect(r.source.mode).toBe('ocr');
-      expect(metaMismatches(truth, r).filter((m) => !/^(name|title|unit) of|^unit/.test(m)), 'meta').toEqual([]);
+      expect(
+        metaMismatches(truth, r).filter((m) => !/^(name|title|unit) of|^unit/.test(m)),
+        'meta',
+      ).toEqual([]);
       const { missed, unexpected } = discrepancyMismatches(truth, withoutS1(r), { uncertainFinds: true });
       expect(missed, 'injected errors not found').toEqual([]);
       expect(unexpected, 'false alarms').toEqual([]);

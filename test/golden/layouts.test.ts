@@ -20,7 +20,10 @@ describe('captions in any chapter and numbering', () => {
     ['BAB III (Tabel 3.1), caption over title', { scheme: 'bab3', placement: 'above', oneLine: false }],
     ['Roman (Tabel III.5.), caption and title on one line', { scheme: 'roman', placement: 'above', oneLine: true }],
     ['flat (Tabel 19), printed under the table', { scheme: 'flat', placement: 'below', oneLine: false }],
-    ['capitals with a period (TABEL 2.3.), under the table on one line', { scheme: 'caps', placement: 'below', oneLine: true }],
+    [
+      'capitals with a period (TABEL 2.3.), under the table on one line',
+      { scheme: 'caps', placement: 'below', oneLine: true },
+    ],
   ];
   for (const [name, captions] of cases) {
     it(name, async () => {
@@ -34,7 +37,10 @@ describe('captions in any chapter and numbering', () => {
 
 describe('columns and header words', () => {
   it('reads Satuan, Keterangan, Sumber Data, Formula and a (1) (2) … row beside reworded headers, and keeps them', async () => {
-    const spec = baseSpec('extra-columns', { headers: 'variant', columns: { satuan: true, keterangan: true, sumber: true, formula: true, numbering: 'paren' } });
+    const spec = baseSpec('extra-columns', {
+      headers: 'variant',
+      columns: { satuan: true, keterangan: true, sumber: true, formula: true, numbering: 'paren' },
+    });
     spec.indicators[0]!.keterangan = 'Tercapai';
     spec.indicators[1]!.sumber = 'Laporan desa';
     const { report } = await readKab(chrome.browser, spec);
@@ -42,7 +48,7 @@ describe('columns and header words', () => {
     const r23 = report.tables['2.3'];
     expect(r23.map((r) => r.satuan)).toEqual(['%', 'Lembaga', '%']);
     expect(r23[0]!.keterangan).toBe('Tercapai');
-    expect(r23[1]!.extra).toEqual({ 'Formula': 'R/T x 100%', 'Sumber Data': 'Laporan desa' });
+    expect(r23[1]!.extra).toEqual({ Formula: 'R/T x 100%', 'Sumber Data': 'Laporan desa' });
     expect(report.tables['2.1'].map((r) => r.satuan)).toEqual(['%', 'Lembaga', '%']);
   }, 60_000);
 
@@ -65,7 +71,13 @@ describe('number styles', () => {
         // `1.500 Orang` beside `93.6 %` and `45.000.000`: a dot is both, the count could be 1,5
         expectGolden(spec, report, { allowUncertain: true });
         const n1 = report.discrepancies.filter((d) => d.rule === 'N1');
-        expect(n1.map((d) => `${d.table}/${d.row}/${d.field}`).sort()).toEqual(['2.1/2/target', '2.3/2/realisasi', '2.3/2/target', '2.4/2/realisasi', '2.4/2/target']);
+        expect(n1.map((d) => `${d.table}/${d.row}/${d.field}`).sort()).toEqual([
+          '2.1/2/target',
+          '2.3/2/realisasi',
+          '2.3/2/target',
+          '2.4/2/realisasi',
+          '2.4/2/target',
+        ]);
         expect(n1.every((d) => d.severity === 'uncertain')).toBe(true);
       }
     }, 60_000);
@@ -79,11 +91,27 @@ describe('cells that are not plain numbers', () => {
       { ...spec.indicators[0]!, realisasi: 'n/a' },
       { ...spec.indicators[1]!, target: [80, 90], pct: true, realisasi: 85, satuan: '%' },
       { ...spec.indicators[2]!, target: 24, realisasi: 33, pct: false, satuan: 'Dokumen', capaianNote: '(>100%)' },
-      { ...spec.indicators[2]!, sasaran: 'Meningkatnya layanan administrasi kependudukan', indikator: 'Jumlah layanan keliling', target: 'n/a', realisasi: 'n/a', naText: 'NA', pct: false, satuan: 'Kali' },
+      {
+        ...spec.indicators[2]!,
+        sasaran: 'Meningkatnya layanan administrasi kependudukan',
+        indikator: 'Jumlah layanan keliling',
+        target: 'n/a',
+        realisasi: 'n/a',
+        naText: 'NA',
+        pct: false,
+        satuan: 'Kali',
+      },
     ];
-    spec.budget.rows[0]!.children!.push({ no: '1.4', uraian: 'Layanan Administrasi Kependudukan Keliling', pagu: 10_000_000, realisasi: 8_000_000 });
-    spec.budget.rows[0]!.pagu = 110_500_000; spec.budget.rows[0]!.realisasi = 95_375_000;
-    spec.indicators[3]!.pagu = 10_000_000; spec.indicators[3]!.realisasiAnggaran = 8_000_000;
+    spec.budget.rows[0]!.children!.push({
+      no: '1.4',
+      uraian: 'Layanan Administrasi Kependudukan Keliling',
+      pagu: 10_000_000,
+      realisasi: 8_000_000,
+    });
+    spec.budget.rows[0]!.pagu = 110_500_000;
+    spec.budget.rows[0]!.realisasi = 95_375_000;
+    spec.indicators[3]!.pagu = 10_000_000;
+    spec.indicators[3]!.realisasiAnggaran = 8_000_000;
     const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
     const r23 = report.tables['2.3'];
@@ -105,20 +133,36 @@ const FIVE_BAIK = [
 
 describe('rating scales read from the document', () => {
   // the base indicators average 90 %: `Baik` on both scales; 95 % is `Sangat Baik`
-  const high = (spec: KabSpec) => { spec.indicators[1]!.realisasi = 24; spec.indicators[2]!.realisasi = 84.6; return spec; };
-  it('six bands with a > 100 % top band, where Sangat Baik is the second: the narrative\'s band is clean', async () => {
+  const high = (spec: KabSpec) => {
+    spec.indicators[1]!.realisasi = 24;
+    spec.indicators[2]!.realisasi = 84.6;
+    return spec;
+  };
+  it("six bands with a > 100 % top band, where Sangat Baik is the second: the narrative's band is clean", async () => {
     const spec = high(baseSpec('six-bands', { scale: SIX_BANDS, headers: 'variant' }));
     const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
     expect(report.claims.find((c) => c.kind === 'kategori')?.value).toBe('Sangat Baik');
   }, 60_000);
   it('six bands: a narrative claiming the top band `Memuaskan` is flagged', async () => {
-    const spec = high(baseSpec('six-bands-error', { scale: SIX_BANDS, narrative: { kategori: 'Memuaskan' }, expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }] }));
+    const spec = high(
+      baseSpec('six-bands-error', {
+        scale: SIX_BANDS,
+        narrative: { kategori: 'Memuaskan' },
+        expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }],
+      }),
+    );
     const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
   }, 60_000);
   it('five bands Sangat Baik … Sangat Kurang: a kategori one band off is flagged', async () => {
-    const spec = high(baseSpec('five-bands-error', { scale: FIVE_BAIK, narrative: { kategori: 'Baik' }, expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }] }));
+    const spec = high(
+      baseSpec('five-bands-error', {
+        scale: FIVE_BAIK,
+        narrative: { kategori: 'Baik' },
+        expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }],
+      }),
+    );
     const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
   }, 60_000);
@@ -126,9 +170,28 @@ describe('rating scales read from the document', () => {
 
 describe('calculation rules as the report states them', () => {
   const negative = (spec: KabSpec, how: 'wording' | 'formula') => {
-    spec.indicators[1] = how === 'wording'
-      ? { ...spec.indicators[1]!, sasaran: 'Menurunnya angka pengangguran di desa', indikator: 'Tingkat pengangguran terbuka', satuan: '%', target: 5, realisasi: 4, pct: true, negative: true }
-      : { ...spec.indicators[1]!, indikator: 'Rasio aduan masyarakat yang tertunda', formula: '(2T - R)/T x 100%', satuan: '%', target: 5, realisasi: 4, pct: true, negative: true };
+    spec.indicators[1] =
+      how === 'wording'
+        ? {
+            ...spec.indicators[1]!,
+            sasaran: 'Menurunnya angka pengangguran di desa',
+            indikator: 'Tingkat pengangguran terbuka',
+            satuan: '%',
+            target: 5,
+            realisasi: 4,
+            pct: true,
+            negative: true,
+          }
+        : {
+            ...spec.indicators[1]!,
+            indikator: 'Rasio aduan masyarakat yang tertunda',
+            formula: '(2T - R)/T x 100%',
+            satuan: '%',
+            target: 5,
+            realisasi: 4,
+            pct: true,
+            negative: true,
+          };
     return spec;
   };
   for (const how of ['wording', 'formula'] as const) {
@@ -137,8 +200,14 @@ describe('calculation rules as the report states them', () => {
       const clean = negative(baseSpec(`negative-${how}`, { columns: cols }), how);
       expectGolden(clean, (await readKab(chrome.browser, clean)).report);
       // the author computed 4 / 5 = 80 % for a lower-is-better indicator (120 % by its formula)
-      const wrong = negative(baseSpec(`negative-${how}-error`, { columns: cols, print: { '2.3/2/capaian': '80' },
-        expect: [{ rule: 'R1', table: '2.3', row: '2', field: 'capaian' }] }), how);
+      const wrong = negative(
+        baseSpec(`negative-${how}-error`, {
+          columns: cols,
+          print: { '2.3/2/capaian': '80' },
+          expect: [{ rule: 'R1', table: '2.3', row: '2', field: 'capaian' }],
+        }),
+        how,
+      );
       const { report } = await readKab(chrome.browser, wrong);
       expectGolden(wrong, report);
       expect(report.discrepancies.find((d) => d.rule === 'R1')!.expected).toBe(120);
@@ -147,10 +216,19 @@ describe('calculation rules as the report states them', () => {
 
   it('a stated cap of 120 %: 137,5 % printed as 120 % is clean, printed as 137,5 % is flagged', async () => {
     const patch = { method: { cap: 120 } };
-    const over = (spec: KabSpec) => { spec.indicators[1] = { ...spec.indicators[1]!, target: 24, realisasi: 33 }; return spec; };
+    const over = (spec: KabSpec) => {
+      spec.indicators[1] = { ...spec.indicators[1]!, target: 24, realisasi: 33 };
+      return spec;
+    };
     const clean = over(baseSpec('cap', patch));
     expectGolden(clean, (await readKab(chrome.browser, clean)).report);
-    const wrong = over(baseSpec('cap-error', { ...patch, print: { '2.3/2/capaian': '137.5' }, expect: [{ rule: 'R1', table: '2.3', row: '2', field: 'capaian' }] }));
+    const wrong = over(
+      baseSpec('cap-error', {
+        ...patch,
+        print: { '2.3/2/capaian': '137.5' },
+        expect: [{ rule: 'R1', table: '2.3', row: '2', field: 'capaian' }],
+      }),
+    );
     expectGolden(wrong, (await readKab(chrome.browser, wrong)).report);
   }, 90_000);
 
@@ -163,7 +241,12 @@ describe('calculation rules as the report states them', () => {
     const clean = ranged(baseSpec('range'));
     expectGolden(clean, (await readKab(chrome.browser, clean)).report);
     // 72 against 80–90 is 90 % (72 / 80); printed as 72 / 90 = 80 %
-    const wrong = ranged(baseSpec('range-error', { print: { '2.3/3/capaian': '80' }, expect: [{ rule: 'R1', table: '2.3', row: '3', field: 'capaian' }] }));
+    const wrong = ranged(
+      baseSpec('range-error', {
+        print: { '2.3/3/capaian': '80' },
+        expect: [{ rule: 'R1', table: '2.3', row: '3', field: 'capaian' }],
+      }),
+    );
     expectGolden(wrong, (await readKab(chrome.browser, wrong)).report);
   }, 90_000);
 });
@@ -171,35 +254,86 @@ describe('calculation rules as the report states them', () => {
 describe('budgets of three levels, codes, and flattened', () => {
   const threeLevels = (codes: boolean) => ({
     jumlah: true,
-    rows: [{ no: codes ? '4.01.05' : '1', uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK', pagu: 100_500_000, realisasi: 87_375_000, children: [
-      { no: codes ? '4.01.05.1.01' : '1.1', uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa', pagu: 45_000_000, realisasi: 41_850_000, children: [
-        { no: codes ? '4.01.05.1.01.01' : '1.1.1', uraian: 'Fasilitasi Musrenbang Desa', pagu: 30_000_000, realisasi: 28_850_000 },
-        { no: codes ? '4.01.05.1.01.02' : '1.1.2', uraian: 'Monitoring Musrenbang Desa', pagu: 15_000_000, realisasi: 13_000_000 },
-      ] },
-      { no: codes ? '4.01.05.1.02' : '1.2', uraian: 'Pembinaan Lembaga Kemasyarakatan Desa', pagu: 30_000_000, realisasi: 26_400_000 },
-      { no: codes ? '4.01.05.1.03' : '1.3', uraian: 'Fasilitasi Administrasi Keuangan Desa', pagu: 25_500_000, realisasi: 19_125_000 },
-    ] }],
+    rows: [
+      {
+        no: codes ? '4.01.05' : '1',
+        uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK',
+        pagu: 100_500_000,
+        realisasi: 87_375_000,
+        children: [
+          {
+            no: codes ? '4.01.05.1.01' : '1.1',
+            uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa',
+            pagu: 45_000_000,
+            realisasi: 41_850_000,
+            children: [
+              {
+                no: codes ? '4.01.05.1.01.01' : '1.1.1',
+                uraian: 'Fasilitasi Musrenbang Desa',
+                pagu: 30_000_000,
+                realisasi: 28_850_000,
+              },
+              {
+                no: codes ? '4.01.05.1.01.02' : '1.1.2',
+                uraian: 'Monitoring Musrenbang Desa',
+                pagu: 15_000_000,
+                realisasi: 13_000_000,
+              },
+            ],
+          },
+          {
+            no: codes ? '4.01.05.1.02' : '1.2',
+            uraian: 'Pembinaan Lembaga Kemasyarakatan Desa',
+            pagu: 30_000_000,
+            realisasi: 26_400_000,
+          },
+          {
+            no: codes ? '4.01.05.1.03' : '1.3',
+            uraian: 'Fasilitasi Administrasi Keuangan Desa',
+            pagu: 25_500_000,
+            realisasi: 19_125_000,
+          },
+        ],
+      },
+    ],
   });
   for (const codes of [false, true]) {
     it(`program / kegiatan / sub kegiatan${codes ? ' as codes (4.01.05.1.01)' : ''}: clean, and a kegiatan not summing its sub kegiatan is R4`, async () => {
-      const clean = baseSpec(`three-levels${codes ? '-codes' : ''}`, { budget: threeLevels(codes), headers: codes ? 'variant' : 'standard' });
+      const clean = baseSpec(`three-levels${codes ? '-codes' : ''}`, {
+        budget: threeLevels(codes),
+        headers: codes ? 'variant' : 'standard',
+      });
       expectGolden(clean, (await readKab(chrome.browser, clean)).report);
       const k = codes ? '4.01.05.1.01' : '1.1';
       // the kegiatan's realisasi printed 1.000.000 short of its sub kegiatan: R4 on it (the program, summing
       // the sub kegiatan, is right), its capaian no longer fits (R3), and 2.4 disagrees with it (R6)
-      const wrong = baseSpec(`three-levels-error${codes ? '-codes' : ''}`, { budget: threeLevels(codes), headers: codes ? 'variant' : 'standard',
+      const wrong = baseSpec(`three-levels-error${codes ? '-codes' : ''}`, {
+        budget: threeLevels(codes),
+        headers: codes ? 'variant' : 'standard',
         print: { [`2.5/${k}/realisasi`]: '40850000' },
-        expect: [{ rule: 'R4', table: '2.5', row: k, field: 'realisasi' }, { rule: 'R3', table: '2.5', row: k, field: 'capaian' }, { rule: 'R6', table: '2.4', row: '1', field: 'realisasiAnggaran' }] });
+        expect: [
+          { rule: 'R4', table: '2.5', row: k, field: 'realisasi' },
+          { rule: 'R3', table: '2.5', row: k, field: 'capaian' },
+          { rule: 'R6', table: '2.4', row: '1', field: 'realisasiAnggaran' },
+        ],
+      });
       const { report } = await readKab(chrome.browser, wrong);
       expectGolden(wrong, report);
     }, 90_000);
   }
 
   it('flattened, no JUMLAH, a program row printing only its capaian: clean, and a wrong program capaian is flagged', async () => {
-    const flat = () => ({ jumlah: false, rows: [{ ...threeLevels(false).rows[0]!, capaianOnly: true, children: baseSpec('x').budget.rows[0]!.children }] });
+    const flat = () => ({
+      jumlah: false,
+      rows: [{ ...threeLevels(false).rows[0]!, capaianOnly: true, children: baseSpec('x').budget.rows[0]!.children }],
+    });
     const clean = baseSpec('flattened', { budget: flat() });
     expectGolden(clean, (await readKab(chrome.browser, clean)).report);
-    const wrong = baseSpec('flattened-error', { budget: flat(), print: { '2.5/1/capaian': '88.5' }, expect: [{ rule: 'R3', table: '2.5', row: '1', field: 'capaian' }] });
+    const wrong = baseSpec('flattened-error', {
+      budget: flat(),
+      print: { '2.5/1/capaian': '88.5' },
+      expect: [{ rule: 'R3', table: '2.5', row: '1', field: 'capaian' }],
+    });
     expectGolden(wrong, (await readKab(chrome.browser, wrong)).report);
   }, 90_000);
 });
@@ -214,7 +348,15 @@ describe('documents: rulings, page breaks, annual reports', () => {
 
   for (const ruling of ['grid', 'rows', 'booktabs'] as const) {
     it(`long tables across page breaks, a running header and page number between their rows (${ruling})`, async () => {
-      const spec = manyIndicators(baseSpec(`page-breaks-${ruling}`, { ruling, headers: 'variant', columns: { satuan: true, numbering: 'plain' }, document: { runningHeader: true } }), 30);
+      const spec = manyIndicators(
+        baseSpec(`page-breaks-${ruling}`, {
+          ruling,
+          headers: 'variant',
+          columns: { satuan: true, numbering: 'plain' },
+          document: { runningHeader: true },
+        }),
+        30,
+      );
       const { report, analysis } = await readKab(chrome.browser, spec);
       expectGolden(spec, report);
       // the tables did break: 2.3's rows lie on more than one page
@@ -223,7 +365,9 @@ describe('documents: rulings, page breaks, annual reports', () => {
   }
 
   it('a 40-page annual report with five other tables (one with a Perjanjian Kinerja header) and landscape pages', async () => {
-    const spec = baseSpec('annual', { document: { fillerPages: 30, otherTables: 5, runningHeader: true, landscape: ['2.3', '2.4'] } });
+    const spec = baseSpec('annual', {
+      document: { fillerPages: 30, otherTables: 5, runningHeader: true, landscape: ['2.3', '2.4'] },
+    });
     const { report } = await readKab(chrome.browser, spec);
     expect(report.source.pages).toBeGreaterThanOrEqual(30);
     expectGolden(spec, report);

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/pipeline/extract.js';
 import { closeSharedOcrPools } from '../../src/ocr/shared-pool.js';
 import { Report } from '../../src/model/contract.js';
-import { CORPUS, cellMismatches, discrepancyMismatches, manifest, metaMismatches, truthOf, type ManifestEntry } from '../helpers/truth.js';
+import {
+  CORPUS,
+  cellMismatches,
+  discrepancyMismatches,
+  manifest,
+  metaMismatches,
+  truthOf,
+  type ManifestEntry,
+} from '../helpers/truth.js';
 
 /**
  * Golden run over the scanned corpus (image-only PDFs, loose JPG pages, a multi-page TIFF): at
@@ -29,20 +37,29 @@ const withoutS1 = (r: Report) => ({ ...r, discrepancies: r.discrepancies.filter(
 
 describe('scanned corpus', () => {
   it('reads ≥ 99.5 % of table cells exactly, and counts its uncertain flags', () => {
-    let total = 0, wrong = 0, uncertain = 0;
+    let total = 0,
+      wrong = 0,
+      uncertain = 0;
     const lines: string[] = [];
     for (const e of entries) {
       const truth = truthOf(e);
       const r = reports.get(e.id)!;
-      const cells = Object.values(truth.tables).reduce((s, rows) => s + rows.reduce((t, row) => t + Object.keys(row).length - 1, 0), 0);
+      const cells = Object.values(truth.tables).reduce(
+        (s, rows) => s + rows.reduce((t, row) => t + Object.keys(row).length - 1, 0),
+        0,
+      );
       const bad = cellMismatches(truth, r);
       total += cells;
       wrong += bad.length;
       const u = discrepancyMismatches(truth, withoutS1(r)).uncertain;
       uncertain += u.length;
-      lines.push(`${e.id}: cells ${cells - bad.length}/${cells}${bad.length ? ` [${bad.join('; ')}]` : ''}, uncertain ${u.length}${u.length ? ` [${u.join('; ')}]` : ''}`);
+      lines.push(
+        `${e.id}: cells ${cells - bad.length}/${cells}${bad.length ? ` [${bad.join('; ')}]` : ''}, uncertain ${u.length}${u.length ? ` [${u.join('; ')}]` : ''}`,
+      );
     }
-    console.log(`scanned golden: ${total - wrong}/${total} cells (${(100 * (total - wrong) / total).toFixed(2)} %), ${uncertain} uncertain flags\n  ${lines.join('\n  ')}`);
+    console.log(
+      `scanned golden: ${total - wrong}/${total} cells (${((100 * (total - wrong)) / total).toFixed(2)} %), ${uncertain} uncertain flags\n  ${lines.join('\n  ')}`,
+    );
     expect((total - wrong) / total).toBeGreaterThanOrEqual(0.995);
   });
 
@@ -52,7 +69,10 @@ describe('scanned corpus', () => {
       const r = reports.get(e.id)!;
       expect(r.status, r.error?.message).not.toBe('failed');
       expect(r.source.mode).toBe('ocr');
-      expect(metaMismatches(truth, r).filter((m) => !/^(name|title|unit) of|^unit/.test(m)), 'meta').toEqual([]);
+      expect(
+        metaMismatches(truth, r).filter((m) => !/^(name|title|unit) of|^unit/.test(m)),
+        'meta',
+      ).toEqual([]);
       const { missed, unexpected } = discrepancyMismatches(truth, withoutS1(r), { uncertainFinds: true });
       expect(missed, 'expected discrepancies not found').toEqual([]);
       expect(unexpected, 'false alarms').toEqual([]);
@@ -67,7 +87,11 @@ describe('scanned corpus', () => {
     const scan = reports.get('candipuro-tw2-2024/scan');
     if (!scan) return expect(only).not.toBeNull(); // filtered out on purpose
     const born = (await extractFile(path.join(CORPUS, 'born/candipuro-tw2-2024.pdf'))).report;
-    const keys = (r: Report) => r.discrepancies.filter((d) => d.rule !== 'S1').map((d) => `${d.rule} ${d.severity} ${d.table}/${d.row}/${d.field}`).sort();
+    const keys = (r: Report) =>
+      r.discrepancies
+        .filter((d) => d.rule !== 'S1')
+        .map((d) => `${d.rule} ${d.severity} ${d.table}/${d.row}/${d.field}`)
+        .sort();
     expect(keys(scan)).toEqual(keys(born));
   });
 });

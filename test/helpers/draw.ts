@@ -3,16 +3,29 @@ import type { GrayImage, PageRaster } from '../../src/model/image.js';
 import { rgbaToGray } from '../../src/raster/gray.js';
 
 export interface DrawnTable {
-  x: number; y: number; colWidths: number[]; rowHeight: number; rows: string[][];
+  x: number;
+  y: number;
+  colWidths: number[];
+  rowHeight: number;
+  rows: string[][];
 }
 
 /**
  * A synthetic scanned page at `dpi`: text lines and bordered tables drawn with @napi-rs/canvas
  * (coordinates in points, like a PDF), returned as the gray raster the OCR stage reads.
  */
-export function drawPage(opts: { dpi?: number; widthPt?: number; heightPt?: number; lines?: { x: number; y: number; text: string; size?: number }[]; tables?: DrawnTable[]; ink?: { x: number; y: number; w: number; h: number; gray: number }[] }): PageRaster {
-  const dpi = opts.dpi ?? 300, k = dpi / 72;
-  const W = Math.round((opts.widthPt ?? 595) * k), H = Math.round((opts.heightPt ?? 842) * k);
+export function drawPage(opts: {
+  dpi?: number;
+  widthPt?: number;
+  heightPt?: number;
+  lines?: { x: number; y: number; text: string; size?: number }[];
+  tables?: DrawnTable[];
+  ink?: { x: number; y: number; w: number; h: number; gray: number }[];
+}): PageRaster {
+  const dpi = opts.dpi ?? 300,
+    k = dpi / 72;
+  const W = Math.round((opts.widthPt ?? 595) * k),
+    H = Math.round((opts.heightPt ?? 842) * k);
   const canvas = createCanvas(W, H);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';

@@ -12,7 +12,9 @@ export async function g4Stream(img: GrayImage, threshold = 128): Promise<Uint8Ar
   // one strip holds the whole page: the strip height follows tileHeight (a multiple of 16)
   const strip = Math.ceil(img.height / 16) * 16;
   const tif = await sharp(bw, { raw: { width: img.width, height: img.height, channels: 1 } })
-    .toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1, tileHeight: strip, tileWidth: 16 }).toBuffer();
+    .toColourspace('b-w')
+    .tiff({ compression: 'ccittfax4', bitdepth: 1, tileHeight: strip, tileWidth: 16 })
+    .toBuffer();
   return tiffStrip(tif);
 }
 
@@ -33,7 +35,8 @@ function tiffStrip(tif: Buffer): Uint8Array {
     return t.type === 3 ? u16(t.at) : u32(t.at);
   };
   if (value(259) !== 4) throw new Error('not a CCITT G4 TIFF');
-  const off = value(273), len = value(279);
+  const off = value(273),
+    len = value(279);
   return new Uint8Array(tif.subarray(off, off + len));
 }
 
@@ -47,13 +50,19 @@ export async function g4Pdf(pages: readonly GrayImage[], dpi: number): Promise<U
     const data = await g4Stream(img);
     const ctx = doc.context;
     const stream = ctx.stream(data, {
-      Type: 'XObject', Subtype: 'Image', Width: img.width, Height: img.height,
-      ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'CCITTFaxDecode',
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: img.width,
+      Height: img.height,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 1,
+      Filter: 'CCITTFaxDecode',
       // libtiff writes min-is-black G4 from sharp's b-w output: its 1 bits are white
       DecodeParms: { K: -1, Columns: img.width, Rows: img.height, BlackIs1: true },
     });
     const ref = ctx.register(stream);
-    const w = (img.width * 72) / dpi, h = (img.height * 72) / dpi;
+    const w = (img.width * 72) / dpi,
+      h = (img.height * 72) / dpi;
     const page = doc.addPage([w, h]);
     page.node.setXObject(PDFName.of('Im0'), ref);
     const content = ctx.stream(`q ${w.toFixed(3)} 0 0 ${h.toFixed(3)} 0 0 cm /Im0 Do Q`);

@@ -8,7 +8,9 @@ import { deflateSync, inflateSync } from 'node:zlib';
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export class Rng {
   private s: number;
-  constructor(readonly seed: number) { this.s = seed >>> 0; }
+  constructor(readonly seed: number) {
+    this.s = seed >>> 0;
+  }
   /** [0, 1) */
   next(): number {
     this.s = (this.s + 0x6d2b79f5) >>> 0;
@@ -18,13 +20,27 @@ export class Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   }
   /** an integer in [lo, hi] */
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.next() * xs.length)]!; }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)]!;
+  }
 }
 
 export const PDF_MUTATIONS = [
-  'truncate', 'flip', 'remove-object', 'huge-number', 'deep-array', 'deep-dict', 'control-text', 'control-name',
-  'broken-xref', 'xref-loop', 'stream-flip', 'nul-tounicode',
+  'truncate',
+  'flip',
+  'remove-object',
+  'huge-number',
+  'deep-array',
+  'deep-dict',
+  'control-text',
+  'control-name',
+  'broken-xref',
+  'xref-loop',
+  'stream-flip',
+  'nul-tounicode',
 ] as const;
 export const IMAGE_MUTATIONS = ['truncate', 'flip', 'image-header', 'image-dimensions', 'image-chunk'] as const;
 export type Mutation = (typeof PDF_MUTATIONS)[number] | (typeof IMAGE_MUTATIONS)[number];
@@ -84,7 +100,18 @@ function dictOpening(s: string, rng: Rng): number | null {
   return null;
 }
 
-const HUGE = ['99999999', '2147483648', '4294967296', '1e9', '-1', '0', '99999999999999999999999999', '1e308', '-2147483649', '3.4e38'];
+const HUGE = [
+  '99999999',
+  '2147483648',
+  '4294967296',
+  '1e9',
+  '-1',
+  '0',
+  '99999999999999999999999999',
+  '1e308',
+  '-2147483649',
+  '3.4e38',
+];
 
 /**
  * Every value of a random sort of size, count or length replaced by a huge (or negative) one:
@@ -94,11 +121,25 @@ const HUGE = ['99999999', '2147483648', '4294967296', '1e9', '-1', '0', '9999999
 function hugeNumber(b: Buffer, rng: Rng): Buffer {
   const s = latin1(b);
   const huge = rng.pick(HUGE);
-  const key = rng.pick(['/Width', '/Height', '/Length', '/Count', '/Size', '/BitsPerComponent', '/FirstChar', '/MediaBox', '/Rotate', '/UserUnit', 'Tf', 'cm']);
+  const key = rng.pick([
+    '/Width',
+    '/Height',
+    '/Length',
+    '/Count',
+    '/Size',
+    '/BitsPerComponent',
+    '/FirstChar',
+    '/MediaBox',
+    '/Rotate',
+    '/UserUnit',
+    'Tf',
+    'cm',
+  ]);
   if (key === '/MediaBox') return bytes(s.replace(/\/MediaBox\s*\[[^\]]*\]/g, `/MediaBox [0 0 ${huge} ${huge}]`));
   // operators in uncompressed content streams: a font size or a matrix of absurd scale
   if (key === 'Tf') return bytes(s.replace(/(\/\w+) [\d.]+ Tf/g, `$1 ${huge} Tf`));
-  if (key === 'cm') return bytes(s.replace(/[\d.-]+ ([\d.-]+ [\d.-]+) [\d.-]+ ([\d.-]+ [\d.-]+) cm/g, `${huge} $1 ${huge} $2 cm`));
+  if (key === 'cm')
+    return bytes(s.replace(/[\d.-]+ ([\d.-]+ [\d.-]+) [\d.-]+ ([\d.-]+ [\d.-]+) cm/g, `${huge} $1 ${huge} $2 cm`));
   return bytes(s.replace(new RegExp(`${key}\\s+\\d+`, 'g'), `${key} ${huge}`));
 }
 
@@ -116,22 +157,42 @@ function deep(b: Buffer, rng: Rng, kind: 'array' | 'dict'): Buffer | null {
   const at = dictOpening(s, rng);
   if (at === null) return null;
   const depth = rng.pick([1000, 10_000, 100_000]);
-  const value = kind === 'array' ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'<< /A '.repeat(depth)}1${' >>'.repeat(depth)}`;
+  const value =
+    kind === 'array' ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'<< /A '.repeat(depth)}1${' >>'.repeat(depth)}`;
   return bytes(`${s.slice(0, at)} /Deep ${value} ${s.slice(at)}`);
 }
 
-const CONTROL = ['\x00', '\x01', '\x07', '\x08', '\x0b', '\x0c', '\x1b', '\x1f', '\x7f', '\r', '\x00\x00\x00', '\\000', '\\001\\037'];
+const CONTROL = [
+  '\x00',
+  '\x01',
+  '\x07',
+  '\x08',
+  '\x0b',
+  '\x0c',
+  '\x1b',
+  '\x1f',
+  '\x7f',
+  '\r',
+  '\x00\x00\x00',
+  '\\000',
+  '\\001\\037',
+];
 
 /**
  * Control characters and NULs put into text strings: literal `(…)` operands of Tj/TJ/'/" and hex
  * `<…>` ones, in uncompressed content streams and, inflated and deflated again, in compressed ones.
  */
 function controlText(b: Buffer, rng: Rng): Buffer | null {
-  const inject = (content: string): string => content
-    .replace(/\(((?:[^()\\]|\\.)*)\)(\s*(?:Tj|'|"))/g, (m, str: string, op: string) => rng.next() < 0.6 ? `(${spray(str, rng)})${op}` : m)
-    .replace(/\[([^\]]*)\]\s*TJ/g, (m, arr: string) => rng.next() < 0.6
-      ? `[${arr.replace(/<([0-9a-fA-F]*)>/g, (_, hex: string) => `<${hex}${rng.pick(['00', '0000', '01', '1b', '7f', '001f'])}>`).replace(/\(((?:[^()\\]|\\.)*)\)/g, (_, t: string) => `(${spray(t, rng)})`)}] TJ`
-      : m);
+  const inject = (content: string): string =>
+    content
+      .replace(/\(((?:[^()\\]|\\.)*)\)(\s*(?:Tj|'|"))/g, (m, str: string, op: string) =>
+        rng.next() < 0.6 ? `(${spray(str, rng)})${op}` : m,
+      )
+      .replace(/\[([^\]]*)\]\s*TJ/g, (m, arr: string) =>
+        rng.next() < 0.6
+          ? `[${arr.replace(/<([0-9a-fA-F]*)>/g, (_, hex: string) => `<${hex}${rng.pick(['00', '0000', '01', '1b', '7f', '001f'])}>`).replace(/\(((?:[^()\\]|\\.)*)\)/g, (_, t: string) => `(${spray(t, rng)})`)}] TJ`
+          : m,
+      );
   return mapContent(b, inject);
 }
 
@@ -164,13 +225,18 @@ function mapContent(b: Buffer, fn: (content: string) => string): Buffer | null {
   const s = latin1(b);
   const re = /<<((?:(?!stream)[\s\S]){0,2000}?)>>\s*stream\r?\n/g;
   const parts: Buffer[] = [];
-  let last = 0, changed = false;
+  let last = 0,
+    changed = false;
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     const dict = m[1]!;
     const len = /\/Length (\d+)(?! \d+ R)/.exec(dict);
     if (!len) continue;
-    const dataStart = m.index + m[0].length, dataEnd = dataStart + Number(len[1]);
-    if (dataEnd > s.length || /\/Subtype\s*\/Image|\/Length1|\/FontFile/.test(dict)) { re.lastIndex = Math.min(dataEnd, s.length); continue; }
+    const dataStart = m.index + m[0].length,
+      dataEnd = dataStart + Number(len[1]);
+    if (dataEnd > s.length || /\/Subtype\s*\/Image|\/Length1|\/FontFile/.test(dict)) {
+      re.lastIndex = Math.min(dataEnd, s.length);
+      continue;
+    }
     const flate = /\/FlateDecode/.test(dict);
     let content: string;
     try {
@@ -184,7 +250,11 @@ function mapContent(b: Buffer, fn: (content: string) => string): Buffer | null {
     if (next === content) continue;
     changed = true;
     const data = flate ? deflateSync(bytes(next)) : bytes(next);
-    parts.push(b.subarray(last, m.index), bytes(`<<${dict.replace(/\/Length \d+/, `/Length ${data.length}`)}>>\nstream\n`), data);
+    parts.push(
+      b.subarray(last, m.index),
+      bytes(`<<${dict.replace(/\/Length \d+/, `/Length ${data.length}`)}>>\nstream\n`),
+      data,
+    );
     last = dataEnd;
   }
   if (!changed) return null;
@@ -194,23 +264,39 @@ function mapContent(b: Buffer, fn: (content: string) => string): Buffer | null {
 
 /** A ToUnicode CMap whose destinations are NUL and control characters (a broken font's map). */
 function nulToUnicode(b: Buffer, rng: Rng): Buffer | null {
-  return mapContent(b, (c) => c.includes('beginbf')
-    ? c.replace(/(<[0-9a-fA-F]+>\s*)<([0-9a-fA-F]{4})>/g, (m, src: string) => rng.next() < 0.3 ? `${src}<${rng.pick(['0000', '0001', '001B', '007F', '0008'])}>` : m)
-    : c);
+  return mapContent(b, (c) =>
+    c.includes('beginbf')
+      ? c.replace(/(<[0-9a-fA-F]+>\s*)<([0-9a-fA-F]{4})>/g, (m, src: string) =>
+          rng.next() < 0.3 ? `${src}<${rng.pick(['0000', '0001', '001B', '007F', '0008'])}>` : m,
+        )
+      : c,
+  );
 }
 
 /** The cross-reference damaged: startxref off, entries' offsets garbled, or the table gone. */
 function brokenXref(b: Buffer, rng: Rng): Buffer | null {
   const s = latin1(b);
   switch (rng.int(0, 3)) {
-    case 0: return bytes(s.replace(/startxref\s+\d+/g, `startxref\n${rng.pick(['0', '1', '99999999999', '-5', String(rng.int(0, b.length))])}`));
-    case 1: return bytes(s.replace(/(\d{10}) (\d{5}) n/g, (m, _off: string, gen: string) => rng.next() < 0.5 ? `${String(rng.int(0, b.length * 2)).padStart(10, '0')} ${gen} n` : m));
+    case 0:
+      return bytes(
+        s.replace(
+          /startxref\s+\d+/g,
+          `startxref\n${rng.pick(['0', '1', '99999999999', '-5', String(rng.int(0, b.length))])}`,
+        ),
+      );
+    case 1:
+      return bytes(
+        s.replace(/(\d{10}) (\d{5}) n/g, (m, _off: string, gen: string) =>
+          rng.next() < 0.5 ? `${String(rng.int(0, b.length * 2)).padStart(10, '0')} ${gen} n` : m,
+        ),
+      );
     case 2: {
       const at = s.lastIndexOf('xref');
       const tr = s.indexOf('trailer', at);
       return at >= 0 && tr > at ? bytes(s.slice(0, at) + s.slice(tr)) : null;
     }
-    default: return bytes(s.replace(/xref\s+0 (\d+)/, (_, n: string) => `xref\n0 ${Number(n) + rng.int(1, 1_000_000)}`));
+    default:
+      return bytes(s.replace(/xref\s+0 (\d+)/, (_, n: string) => `xref\n0 ${Number(n) + rng.int(1, 1_000_000)}`));
   }
 }
 
@@ -241,10 +327,18 @@ function streamFlip(b: Buffer, rng: Rng): Buffer | null {
 }
 
 const PDF: Record<(typeof PDF_MUTATIONS)[number], (b: Buffer, rng: Rng) => Buffer | null> = {
-  truncate, flip, 'remove-object': removeObject, 'huge-number': hugeNumber,
-  'deep-array': (b, r) => deep(b, r, 'array'), 'deep-dict': (b, r) => deep(b, r, 'dict'),
-  'control-text': controlText, 'control-name': controlName, 'broken-xref': brokenXref, 'xref-loop': xrefLoop,
-  'stream-flip': streamFlip, 'nul-tounicode': nulToUnicode,
+  truncate,
+  flip,
+  'remove-object': removeObject,
+  'huge-number': hugeNumber,
+  'deep-array': (b, r) => deep(b, r, 'array'),
+  'deep-dict': (b, r) => deep(b, r, 'dict'),
+  'control-text': controlText,
+  'control-name': controlName,
+  'broken-xref': brokenXref,
+  'xref-loop': xrefLoop,
+  'stream-flip': streamFlip,
+  'nul-tounicode': nulToUnicode,
 };
 
 // ---- images ------------------------------------------------------------------------------------
@@ -272,7 +366,7 @@ function imageDimensions(b: Buffer, rng: Rng): Buffer | null {
     return out;
   }
   if (out[0] === 0xff && out[1] === 0xd8) {
-    for (let i = 2; i + 9 < out.length;) {
+    for (let i = 2; i + 9 < out.length; ) {
       if (out[i] !== 0xff) return null;
       const marker = out[i + 1]!;
       const len = out.readUInt16BE(i + 2);
@@ -291,15 +385,18 @@ function imageDimensions(b: Buffer, rng: Rng): Buffer | null {
 function imageChunk(b: Buffer, rng: Rng): Buffer | null {
   const spans: [number, number][] = [];
   if (b[0] === 0x89) {
-    for (let i = 8; i + 12 <= b.length;) {
+    for (let i = 8; i + 12 <= b.length; ) {
       const len = b.readUInt32BE(i);
       spans.push([i, i + 12 + len]);
       i += 12 + len;
     }
   } else {
-    for (let i = 2; i + 4 <= b.length && b[i] === 0xff;) {
+    for (let i = 2; i + 4 <= b.length && b[i] === 0xff; ) {
       const marker = b[i + 1]!;
-      if (marker === 0xda) { spans.push([i, b.length - 2]); break; }
+      if (marker === 0xda) {
+        spans.push([i, b.length - 2]);
+        break;
+      }
       const len = b.readUInt16BE(i + 2);
       spans.push([i, i + 2 + len]);
       i += 2 + len;
@@ -308,14 +405,21 @@ function imageChunk(b: Buffer, rng: Rng): Buffer | null {
   if (spans.length < 2) return null;
   const [lo, hi] = rng.pick(spans.slice(1));
   switch (rng.int(0, 2)) {
-    case 0: return Buffer.concat([b.subarray(0, lo), b.subarray(hi)]);
-    case 1: return Buffer.concat([b.subarray(0, hi), b.subarray(lo, hi), b.subarray(hi)]);
-    default: return Buffer.concat([b.subarray(0, rng.int(lo, hi)), b.subarray(hi)]);
+    case 0:
+      return Buffer.concat([b.subarray(0, lo), b.subarray(hi)]);
+    case 1:
+      return Buffer.concat([b.subarray(0, hi), b.subarray(lo, hi), b.subarray(hi)]);
+    default:
+      return Buffer.concat([b.subarray(0, rng.int(lo, hi)), b.subarray(hi)]);
   }
 }
 
 const IMAGE: Record<(typeof IMAGE_MUTATIONS)[number], (b: Buffer, rng: Rng) => Buffer | null> = {
-  truncate, flip, 'image-header': imageHeader, 'image-dimensions': imageDimensions, 'image-chunk': imageChunk,
+  truncate,
+  flip,
+  'image-header': imageHeader,
+  'image-dimensions': imageDimensions,
+  'image-chunk': imageChunk,
 };
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

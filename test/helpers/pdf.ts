@@ -1,7 +1,10 @@
 import PDFDocument from 'pdfkit';
 
 /** A small PDF made on the spot with pdfkit (for bad-input cases the corpus does not hold). */
-export function makePdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
+export function makePdf(
+  draw: (doc: PDFKit.PDFDocument) => void,
+  options: PDFKit.PDFDocumentOptions = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', ...options });
     const chunks: Buffer[] = [];

@@ -16,12 +16,29 @@ export interface PrintedLayout {
 /** What the report prints, for the test to compare. */
 export const PRINTED = {
   '2.4': [
-    { no: '1', sasaran: 'Meningkatnya ketepatan sasaran penyaluran bantuan sosial kepada keluarga penerima manfaat di seluruh desa',
+    {
+      no: '1',
+      sasaran:
+        'Meningkatnya ketepatan sasaran penyaluran bantuan sosial kepada keluarga penerima manfaat di seluruh desa',
       indikator: 'Persentase bantuan sosial yang tersalurkan tepat sasaran kepada keluarga penerima manfaat',
-      pagu: 27_500_000, realisasiAnggaran: 19_937_500, capaianAnggaran: 72.5, target: 100, realisasi: 72.5, capaian: 72.5 },
-    { no: '2', sasaran: 'Meningkatnya partisipasi masyarakat dalam kegiatan keagamaan dan sosial',
+      pagu: 27_500_000,
+      realisasiAnggaran: 19_937_500,
+      capaianAnggaran: 72.5,
+      target: 100,
+      realisasi: 72.5,
+      capaian: 72.5,
+    },
+    {
+      no: '2',
+      sasaran: 'Meningkatnya partisipasi masyarakat dalam kegiatan keagamaan dan sosial',
       indikator: 'Jumlah kegiatan keagamaan dan sosial kemasyarakatan yang difasilitasi',
-      pagu: 18_000_000, realisasiAnggaran: 11_340_000, capaianAnggaran: 63, target: 12, realisasi: 8, capaian: 66.67 },
+      pagu: 18_000_000,
+      realisasiAnggaran: 11_340_000,
+      capaianAnggaran: 63,
+      target: 12,
+      realisasi: 8,
+      capaian: 66.67,
+    },
   ],
 } as const;
 

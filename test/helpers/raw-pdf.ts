@@ -12,20 +12,36 @@ export function rawPdf(objects: readonly RawObject[], o: { root?: number; versio
   let offset = parts[0]!.length;
   const offsets: number[] = [];
   objects.forEach((body, i) => {
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n')]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'),
+      Buffer.from('\nendobj\n'),
+    ]);
     offsets.push(offset);
     parts.push(chunk);
     offset += chunk.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root ${o.root ?? 1} 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`),
+  ].join('');
+  parts.push(
+    Buffer.from(
+      `${xref}trailer\n<< /Size ${objects.length + 1} /Root ${o.root ?? 1} 0 R >>\nstartxref\n${offset}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
   return Buffer.concat(parts);
 }
 
 /** A stream object: the dictionary's entries and the data (Flate-compressed when `flate`). */
 export function stream(dict: string, data: Buffer | string, flate = false): Buffer {
   const bytes = flate ? deflateSync(Buffer.from(data)) : Buffer.from(data);
-  return Buffer.concat([Buffer.from(`<< ${dict}${flate ? ' /Filter /FlateDecode' : ''} /Length ${bytes.length} >>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]);
+  return Buffer.concat([
+    Buffer.from(`<< ${dict}${flate ? ' /Filter /FlateDecode' : ''} /Length ${bytes.length} >>\nstream\n`, 'latin1'),
+    bytes,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
 }
 
 /**
@@ -33,7 +49,11 @@ export function stream(dict: string, data: Buffer | string, flate = false): Buff
  * broken font's ToUnicode, e.g. 0x3D → U+0000); lines are PDF string literals' contents.
  */
 export function textPdf(lines: readonly string[], o: { toUnicode?: Record<number, number> } = {}): Buffer {
-  const content = ['BT /F1 11 Tf 50 780 Td 14 TL', ...lines.map((l) => `(${l.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj T*`), 'ET'].join('\n');
+  const content = [
+    'BT /F1 11 Tf 50 780 Td 14 TL',
+    ...lines.map((l) => `(${l.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj T*`),
+    'ET',
+  ].join('\n');
   const objects: RawObject[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -42,14 +62,18 @@ export function textPdf(lines: readonly string[], o: { toUnicode?: Record<number
     stream('', content),
   ];
   if (o.toUnicode) {
-    const entries = Object.entries(o.toUnicode).map(([code, cp]) => `<${Number(code).toString(16).padStart(2, '0')}> <${cp.toString(16).padStart(4, '0')}>`);
+    const entries = Object.entries(o.toUnicode).map(
+      ([code, cp]) => `<${Number(code).toString(16).padStart(2, '0')}> <${cp.toString(16).padStart(4, '0')}>`,
+    );
     const cmap = [
       '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
       '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def',
       '1 begincodespacerange <00> <FF> endcodespacerange',
       // every other code keeps its Latin-1 meaning
       '1 beginbfrange <20> <7E> <0020> endbfrange',
-      `${entries.length} beginbfchar`, ...entries, 'endbfchar',
+      `${entries.length} beginbfchar`,
+      ...entries,
+      'endbfchar',
       'endcmap CMapName currentdict /CMap defineresource pop end end',
     ].join('\n');
     objects.push(stream('', cmap));
@@ -74,7 +98,10 @@ export async function remapGlyphs(pdf: Uint8Array, map: Record<string, number>):
     if (!(cmap instanceof PDFRawStream)) continue;
     let text = Buffer.from(decodePDFRawStream(cmap).decode()).toString('latin1');
     for (const [ch, cp] of Object.entries(map)) {
-      text = text.replace(new RegExp(hex(ch.codePointAt(0)!), 'gi'), () => { changed++; return hex(cp); });
+      text = text.replace(new RegExp(hex(ch.codePointAt(0)!), 'gi'), () => {
+        changed++;
+        return hex(cp);
+      });
     }
     obj.set(PDFName.of('ToUnicode'), doc.context.register(doc.context.flateStream(text)));
   }
@@ -111,8 +138,12 @@ export function imagePdf(width: number, height: number, data: Buffer): Buffer {
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
     Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'),
-      data, Buffer.from('\nendstream', 'latin1'),
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+        'latin1',
+      ),
+      data,
+      Buffer.from('\nendstream', 'latin1'),
     ]),
     stream('', 'q 595 0 0 842 0 0 cm /Im1 Do Q'),
   ]);
@@ -121,8 +152,12 @@ export function imagePdf(width: number, height: number, data: Buffer): Buffer {
 /** The same bomb as an inline image (BI … ID … EI in the content stream), which has no dictionary object. */
 export function inlineImagePdf(width: number, height: number, data: Buffer): Buffer {
   const content = Buffer.concat([
-    Buffer.from(`q 595 0 0 842 0 0 cm\nBI /W ${width} /H ${height} /CS /G /BPC 8 /F /Fl /L ${data.length} ID\n`, 'latin1'),
-    data, Buffer.from('\nEI Q', 'latin1'),
+    Buffer.from(
+      `q 595 0 0 842 0 0 cm\nBI /W ${width} /H ${height} /CS /G /BPC 8 /F /Fl /L ${data.length} ID\n`,
+      'latin1',
+    ),
+    data,
+    Buffer.from('\nEI Q', 'latin1'),
   ]);
   return rawPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -138,15 +173,24 @@ export function inlineImagePdf(width: number, height: number, data: Buffer): Buf
  * awaits the two that fail, which rejected unhandled and ended the process.
  */
 export function misdirectedKidsPdf(): Buffer {
-  const page = (c: number) => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${c} 0 R >>`;
+  const page = (c: number) =>
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${c} 0 R >>`;
   const text = (t: string) => stream('', `BT /F1 12 Tf 50 780 Td (${t}) Tj ET`);
   const pdf = rawPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [4 0 R 5 0 R 6 0 R] /Count 3 >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    page(7), page(8), page(9), text('satu'), text('dua'), text('tiga'),
+    page(7),
+    page(8),
+    page(9),
+    text('satu'),
+    text('dua'),
+    text('tiga'),
   ]).toString('latin1');
   const target = String(pdf.indexOf('8 0 obj')).padStart(10, '0');
   let entry = 0;
-  return Buffer.from(pdf.replace(/\d{10} 00000 n/g, (m) => (++entry === 5 || entry === 6 ? `${target} 00000 n` : m)), 'latin1');
+  return Buffer.from(
+    pdf.replace(/\d{10} 00000 n/g, (m) => (++entry === 5 || entry === 6 ? `${target} 00000 n` : m)),
+    'latin1',
+  );
 }

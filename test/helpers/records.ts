@@ -5,8 +5,12 @@ import { parseNumber } from '../../src/parse/numbers.js';
 import { parseInterval } from '../../src/parse/interval.js';
 
 const KIND: Record<string, FieldKind> = {
-  target: 'number', realisasi: 'number', capaian: 'pct', capaianAnggaran: 'pct',
-  pagu: 'money', realisasiAnggaran: 'money',
+  target: 'number',
+  realisasi: 'number',
+  capaian: 'pct',
+  capaianAnggaran: 'pct',
+  pagu: 'money',
+  realisasiAnggaran: 'money',
 };
 
 /** A field as printed: numbers are parsed like the pipeline does, so `19,50%` keeps 2 decimals. */
@@ -28,7 +32,7 @@ export function row(table: TableId, no: string, printed: Record<string, string |
       fields.max = { ...field(v, 'pct', conf), value: iv?.max ?? null, parsed: iv !== null || !v };
       continue;
     }
-    const kind = table === '2.5' && k === 'realisasi' ? 'money' : KIND[k] ?? 'text';
+    const kind = table === '2.5' && k === 'realisasi' ? 'money' : (KIND[k] ?? 'text');
     fields[k] = field(v, kind, conf);
   }
   return { table, no, page: 1, bbox: [0, 0, 10, 10], fields };
@@ -42,8 +46,13 @@ export function claim(kind: ExtractedClaim['kind'], printed: string, page = 4, c
   const n = parseNumber(printed, 'pct');
   const isPct = kind === 'capaianKinerja' || kind === 'serapanAnggaran';
   return {
-    kind, value: isPct ? n.value! : printed, decimals: isPct ? n.decimals : null,
-    text: `… ${printed} …`, page, bbox: [0, 0, 10, 10], conf,
+    kind,
+    value: isPct ? n.value! : printed,
+    decimals: isPct ? n.decimals : null,
+    text: `… ${printed} …`,
+    page,
+    bbox: [0, 0, 10, 10],
+    conf,
   };
 }
 

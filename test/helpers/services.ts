@@ -22,12 +22,19 @@ const id = () => randomBytes(4).toString('hex');
  * A new, empty database on the test PostgreSQL (or the one `adminUrl` reaches: bench/queue.ts);
  * `drop` removes it.
  */
-export async function freshDatabase(adminUrl = PG_ADMIN_URL, prefix = 'lkj_test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  adminUrl = PG_ADMIN_URL,
+  prefix = 'lkj_test',
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${id()}`;
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
-    try { await c.query(sql); } finally { await c.end(); }
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
   };
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
@@ -53,7 +60,22 @@ export async function privateRedis(): Promise<{ url: string; start(): Promise<vo
   const port = await freePort();
   let proc: ChildProcess | null = null;
   const start = async () => {
-    proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    proc = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
+      { stdio: 'ignore' },
+    );
     for (let i = 0; i < 100; i++) {
       if (await canConnect(port)) return;
       await sleep(50);
@@ -68,7 +90,10 @@ export async function privateRedis(): Promise<{ url: string; start(): Promise<vo
       const p = proc;
       proc = null;
       if (!p || p.exitCode !== null) return;
-      await new Promise<void>((r) => { p.once('exit', () => r()); p.kill('SIGKILL'); });
+      await new Promise<void>((r) => {
+        p.once('exit', () => r());
+        p.kill('SIGKILL');
+      });
     },
   };
 }
@@ -77,16 +102,32 @@ export async function privateRedis(): Promise<{ url: string; start(): Promise<vo
  * A TCP proxy in front of PostgreSQL: `outage(ms)` drops every connection and refuses new ones
  * for that long, as a database host that vanishes from the network does.
  */
-export async function tcpProxy(target: { host: string; port: number }): Promise<{ port: number; outage(ms: number): Promise<void>; close(): Promise<void> }> {
+export async function tcpProxy(target: {
+  host: string;
+  port: number;
+}): Promise<{ port: number; outage(ms: number): Promise<void>; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
   let down = false;
   const server = net.createServer((client) => {
-    if (down) { client.destroy(); return; }
+    if (down) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect(target.port, target.host);
-    sockets.add(client); sockets.add(upstream);
-    const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
-    client.on('error', end); upstream.on('error', end); client.on('close', end); upstream.on('close', end);
-    client.pipe(upstream); upstream.pipe(client);
+    sockets.add(client);
+    sockets.add(upstream);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('error', end);
+    upstream.on('error', end);
+    client.on('close', end);
+    upstream.on('close', end);
+    client.pipe(upstream);
+    upstream.pipe(client);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as net.AddressInfo).port;
@@ -99,14 +140,21 @@ export async function tcpProxy(target: { host: string; port: number }): Promise<
       await sleep(ms);
       down = false;
     },
-    close: () => new Promise<void>((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
   };
 }
 
 async function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once('error', () => resolve(false));
   });
 }
@@ -123,13 +171,28 @@ export interface CliProcess {
 
 /** The built CLI as a child process (a worker, a scheduler) with the given environment. */
 export function spawnCli(args: string[], env: Record<string, string>): CliProcess {
-  const proc = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  proc.stdout!.on('data', (d) => { out += d; });
-  proc.stderr!.on('data', (d) => { out += d; });
+  proc.stdout!.on('data', (d) => {
+    out += d;
+  });
+  proc.stderr!.on('data', (d) => {
+    out += d;
+  });
   let peak = 0;
-  const timer = setInterval(() => { peak = Math.max(peak, rssMb(proc.pid)); }, 200);
-  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => { clearInterval(timer); r(code); }));
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(proc.pid));
+  }, 200);
+  const exited = new Promise<number | null>((r) =>
+    proc.once('exit', (code) => {
+      clearInterval(timer);
+      r(code);
+    }),
+  );
   return { proc, output: () => out, exited, peakRssMb: () => peak };
 }
 
@@ -145,19 +208,34 @@ export async function waitFor<T>(fn: () => Promise<T>, ms: number, what: string,
 }
 
 /** Run the built CLI to completion. */
-export async function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    proc.stdout.on('data', (d) => { stdout += d; });
-    proc.stderr.on('data', (d) => { stderr += d; });
+    const proc = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '',
+      stderr = '';
+    proc.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    proc.stderr.on('data', (d) => {
+      stderr += d;
+    });
     proc.stdin.end(input ?? '');
     proc.once('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
 
 /** A distributed-mode environment of its own: a fresh database and a Redis key prefix. */
-export async function distributedEnv(redisUrl = REDIS_URL): Promise<{ env: Record<string, string>; db: pg.Pool; close(): Promise<void> }> {
+export async function distributedEnv(
+  redisUrl = REDIS_URL,
+): Promise<{ env: Record<string, string>; db: pg.Pool; close(): Promise<void> }> {
   const fresh = await freshDatabase();
   const store = postgresDb(fresh.url);
   await migrate(store); // as the first command would: tests may poll before any has run
@@ -176,7 +254,9 @@ export async function distributedEnv(redisUrl = REDIS_URL): Promise<{ env: Recor
 
 /** Documents per status, straight from the database. */
 export async function statusCounts(db: pg.Pool): Promise<Record<string, number>> {
-  const { rows } = await db.query<{ status: string; n: number }>('SELECT status, COUNT(*)::int AS n FROM documents GROUP BY status');
+  const { rows } = await db.query<{ status: string; n: number }>(
+    'SELECT status, COUNT(*)::int AS n FROM documents GROUP BY status',
+  );
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 

@@ -12,20 +12,30 @@ import qrcode from 'qrcode-generator';
 import sharp from 'sharp';
 import { signCms, timestampToken, type CmsOptions, type TestIdentity } from './test-pki.js';
 
-export const BSRE_FOOTER = 'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN';
+export const BSRE_FOOTER =
+  'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN';
 
 /** A QR code as a PNG, 8 px per module with a 4-module quiet zone. */
 export async function qrPng(text: string): Promise<Uint8Array> {
   const qr = qrcode(0, 'M');
   qr.addData(text);
   qr.make();
-  const n = qr.getModuleCount(), k = 8, q = 4, size = (n + 2 * q) * k;
+  const n = qr.getModuleCount(),
+    k = 8,
+    q = 4,
+    size = (n + 2 * q) * k;
   const px = Buffer.alloc(size * size, 255);
-  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
-    if (!qr.isDark(r, c)) continue;
-    for (let y = 0; y < k; y++) px.fill(0, ((r + q) * k + y) * size + (c + q) * k, ((r + q) * k + y) * size + (c + q + 1) * k);
-  }
-  return new Uint8Array(await sharp(px, { raw: { width: size, height: size, channels: 1 } }).png().toBuffer());
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < n; c++) {
+      if (!qr.isDark(r, c)) continue;
+      for (let y = 0; y < k; y++)
+        px.fill(0, ((r + q) * k + y) * size + (c + q) * k, ((r + q) * k + y) * size + (c + q + 1) * k);
+    }
+  return new Uint8Array(
+    await sharp(px, { raw: { width: size, height: size, channels: 1 } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 /**
@@ -33,11 +43,22 @@ export async function qrPng(text: string): Promise<Uint8Array> {
  * `qr` as its text) on `qrPage` (1-based; the last page by default). Saved with a classic xref table,
  * as the plain placeholder needs.
  */
-export async function withVisibleMarks(pdf: Uint8Array, o: { qr: string; qrPage?: number; footer?: string }): Promise<Uint8Array> {
+export async function withVisibleMarks(
+  pdf: Uint8Array,
+  o: { qr: string; qrPage?: number; footer?: string },
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const pages = doc.getPages();
-  for (const p of pages) p.drawText(o.footer ?? BSRE_FOOTER, { x: 36, y: 20, size: 6.5, font, color: rgb(0.2, 0.2, 0.2), maxWidth: p.getWidth() - 72 });
+  for (const p of pages)
+    p.drawText(o.footer ?? BSRE_FOOTER, {
+      x: 36,
+      y: 20,
+      size: 6.5,
+      font,
+      color: rgb(0.2, 0.2, 0.2),
+      maxWidth: p.getWidth() - 72,
+    });
   const page = pages[(o.qrPage ?? pages.length) - 1]!;
   const img = await doc.embedPng(await qrPng(o.qr));
   page.drawImage(img, { x: 40, y: 40, width: 64, height: 64 });
@@ -55,7 +76,10 @@ class TestSigner extends Signer {
 
 /** A document timestamp (PAdES B-LTA style): an RFC 3161 token over the revision's bytes. */
 class TimestampSigner extends Signer {
-  constructor(private readonly tsa: TestIdentity, private readonly time: Date) {
+  constructor(
+    private readonly tsa: TestIdentity,
+    private readonly time: Date,
+  ) {
     super();
   }
   override async sign(data: Buffer): Promise<Buffer> {
@@ -66,7 +90,13 @@ class TimestampSigner extends Signer {
 /** Append a document timestamp (/SubFilter /ETSI.RFC3161) from `tsa` at `time`. */
 export async function timestampPdf(pdf: Uint8Array, tsa: TestIdentity, time: Date): Promise<Uint8Array> {
   const withPlaceholder = plainAddPlaceholder({
-    pdfBuffer: Buffer.from(pdf), reason: '', contactInfo: '', name: 'TSA', location: '', signatureLength: 16384, subFilter: 'ETSI.RFC3161',
+    pdfBuffer: Buffer.from(pdf),
+    reason: '',
+    contactInfo: '',
+    name: 'TSA',
+    location: '',
+    signatureLength: 16384,
+    subFilter: 'ETSI.RFC3161',
   });
   return new Uint8Array(await new SignPdf().sign(withPlaceholder, new TimestampSigner(tsa, time)));
 }
@@ -120,7 +150,10 @@ export async function appendChange(pdf: Uint8Array, o: { drawOn: number; annotat
   drawn.set(PDFName.of('Contents'), arr);
 
   const annotRef = PDFRef.of(next++);
-  objects.push({ ref: annotRef, body: '<< /Type /Annot /Subtype /Text /Rect [300 700 320 720] /Contents (Angka diubah setelah ditandatangani) /Open false >>' });
+  objects.push({
+    ref: annotRef,
+    body: '<< /Type /Annot /Subtype /Text /Rect [300 700 320 720] /Contents (Angka diubah setelah ditandatangani) /Open false >>',
+  });
   const apage = doc.getPages()[o.annotateOn - 1]!;
   const annotated = o.annotateOn === o.drawOn ? drawn : apage.node.clone(ctx);
   const annots = PDFArray.withContext(ctx);
@@ -135,7 +168,13 @@ export async function appendChange(pdf: Uint8Array, o: { drawOn: number; annotat
 }
 
 /** Write objects as an incremental update: the objects, an xref section per object, a trailer with /Prev. */
-export function appendRevision(pdf: Buffer, objects: { ref: PDFRef; body: string }[], size: number, prev: number, root: PDFRef): Uint8Array {
+export function appendRevision(
+  pdf: Buffer,
+  objects: { ref: PDFRef; body: string }[],
+  size: number,
+  prev: number,
+  root: PDFRef,
+): Uint8Array {
   const parts: Buffer[] = [pdf, Buffer.from('\n')];
   let offset = pdf.length + 1;
   const entries: [number, number][] = [];
@@ -145,8 +184,16 @@ export function appendRevision(pdf: Buffer, objects: { ref: PDFRef; body: string
     parts.push(chunk);
     offset += chunk.length;
   }
-  const xref = ['xref', ...entries.sort((a, b) => a[0] - b[0]).map(([n, off]) => `${n} 1\n${String(off).padStart(10, '0')} 00000 n `)].join('\n');
-  parts.push(Buffer.from(`${xref}\ntrailer\n<< /Size ${size} /Root ${root.toString()} /Prev ${prev} >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+  const xref = [
+    'xref',
+    ...entries.sort((a, b) => a[0] - b[0]).map(([n, off]) => `${n} 1\n${String(off).padStart(10, '0')} 00000 n `),
+  ].join('\n');
+  parts.push(
+    Buffer.from(
+      `${xref}\ntrailer\n<< /Size ${size} /Root ${root.toString()} /Prev ${prev} >>\nstartxref\n${offset}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
   return new Uint8Array(Buffer.concat(parts));
 }
 
@@ -155,4 +202,3 @@ export function byteRanges(pdf: Uint8Array): number[][] {
   const text = Buffer.from(pdf).toString('latin1');
   return [...text.matchAll(/\/ByteRange\s*\[\s*([\d\s]+)\]/g)].map((m) => m[1]!.trim().split(/\s+/).map(Number));
 }
-

@@ -15,9 +15,19 @@ import { issue, makeTestPki, type TestPki } from './test-pki.js';
 export const SOURCE_REPORT = path.join(ROOT, 'fixtures/corpus/born/pasirian-tw1-2023.pdf');
 export const QR_URL = 'https://tte.example.go.id/verifikasi/LKJ-PASIRIAN-2023-TW1';
 /** the report's signatories, as printed */
-export const SIGNATORIES = { head: { name: 'Drs. HARI SUSANTO, M.Si', nip: '196811051994031005' }, staff: { name: 'SUGENG RIYADI, S.Sos', nip: '197503122006041008' } };
+export const SIGNATORIES = {
+  head: { name: 'Drs. HARI SUSANTO, M.Si', nip: '196811051994031005' },
+  staff: { name: 'SUGENG RIYADI, S.Sos', nip: '197503122006041008' },
+};
 
-export const KINDS = ['signed-one', 'signed-two', 'signed-changed', 'signed-tampered', 'signed-stranger', 'unsigned'] as const;
+export const KINDS = [
+  'signed-one',
+  'signed-two',
+  'signed-changed',
+  'signed-tampered',
+  'signed-stranger',
+  'unsigned',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface SignedFixtures {
@@ -37,18 +47,35 @@ export async function makeSignedFixtures(): Promise<SignedFixtures> {
   const head = await pki.signer({ CN: 'HARI SUSANTO', serialNumber: SIGNATORIES.head.nip });
   // the staff signer's certificate carries the NIP inside its common name, titles and all
   const staff = await pki.signer({ CN: `${SIGNATORIES.staff.name} ${SIGNATORIES.staff.nip}` });
-  const stranger = await issue({ subject: { CN: 'BUDI SANTOSO', serialNumber: '198001012005011001', O: 'elsewhere', C: 'ID' }, issuer: pki.strangerRoot });
+  const stranger = await issue({
+    subject: { CN: 'BUDI SANTOSO', serialNumber: '198001012005011001', O: 'elsewhere', C: 'ID' },
+    issuer: pki.strangerRoot,
+  });
 
   const marked = await withVisibleMarks(fs.readFileSync(SOURCE_REPORT), { qr: QR_URL });
-  const one = await signPdf(marked, { signer: head, chain: [pki.intermediate], signingTime: SIGNED_AT, timestamp: { tsa: pki.tsa, time: new Date(SIGNED_AT.getTime() + 5000) }, widgetRect: [380, 60, 560, 120] });
-  const two = await signPdf(one, { signer: staff, chain: [pki.intermediate], signingTime: new Date(SIGNED_AT.getTime() + 3_600_000) });
+  const one = await signPdf(marked, {
+    signer: head,
+    chain: [pki.intermediate],
+    signingTime: SIGNED_AT,
+    timestamp: { tsa: pki.tsa, time: new Date(SIGNED_AT.getTime() + 5000) },
+    widgetRect: [380, 60, 560, 120],
+  });
+  const two = await signPdf(one, {
+    signer: staff,
+    chain: [pki.intermediate],
+    signingTime: new Date(SIGNED_AT.getTime() + 3_600_000),
+  });
   const changed = await appendChange(one, { drawOn: 2, annotateOn: 1 });
   const tampered = tamperInsideSignedRange(one);
   const strangerSigned = await signPdf(marked, { signer: stranger, chain: [pki.strangerRoot], signingTime: SIGNED_AT });
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-signed-'));
   const files: Record<Kind, Uint8Array> = {
-    'signed-one': one, 'signed-two': two, 'signed-changed': changed, 'signed-tampered': tampered, 'signed-stranger': strangerSigned,
+    'signed-one': one,
+    'signed-two': two,
+    'signed-changed': changed,
+    'signed-tampered': tampered,
+    'signed-stranger': strangerSigned,
     unsigned: new Uint8Array(fs.readFileSync(SOURCE_REPORT)),
   };
   for (const k of KINDS) fs.writeFileSync(path.join(dir, `${k}.pdf`), files[k]);
@@ -57,7 +84,9 @@ export async function makeSignedFixtures(): Promise<SignedFixtures> {
   const anchors = path.join(dir, 'trust', 'anchors.pem');
   fs.writeFileSync(anchors, pki.anchorsPem);
   return {
-    dir, pki, anchors,
+    dir,
+    pki,
+    anchors,
     file: (k) => path.join(dir, `${k}.pdf`),
     bytes: (k) => files[k],
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
@@ -95,13 +124,15 @@ export function patchContents(pdf: Uint8Array, fn: (hex: string) => string): Uin
 }
 
 /** Truncate the CMS: keep its first `keep` bytes, zeros after. */
-export const truncateCms = (pdf: Uint8Array, keep = 200) => patchContents(pdf, (h) => h.slice(0, keep * 2) + '0'.repeat(h.length - keep * 2));
+export const truncateCms = (pdf: Uint8Array, keep = 200) =>
+  patchContents(pdf, (h) => h.slice(0, keep * 2) + '0'.repeat(h.length - keep * 2));
 
 /** Replace every occurrence of an OID (its DER hex, tag and length included) in the CMS. */
-export const replaceOid = (pdf: Uint8Array, fromHex: string, toHex: string) => patchContents(pdf, (h) => {
-  if (!h.toLowerCase().includes(fromHex.toLowerCase())) throw new Error(`OID ${fromHex} not in the CMS`);
-  return h.replace(new RegExp(fromHex, 'gi'), toHex);
-});
+export const replaceOid = (pdf: Uint8Array, fromHex: string, toHex: string) =>
+  patchContents(pdf, (h) => {
+    if (!h.toLowerCase().includes(fromHex.toLowerCase())) throw new Error(`OID ${fromHex} not in the CMS`);
+    return h.replace(new RegExp(fromHex, 'gi'), toHex);
+  });
 
 /** Rewrite the last /ByteRange in place (the same number of bytes, using the padding after it), e.g. to point outside the file. */
 export function rewriteByteRange(pdf: Uint8Array, fn: (br: number[]) => number[]): Uint8Array {

@@ -8,7 +8,12 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 const subtle = webcrypto.subtle as SubtleCrypto;
-const RSA = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+const RSA = {
+  name: 'RSASSA-PKCS1-v1_5',
+  modulusLength: 2048,
+  publicExponent: new Uint8Array([1, 0, 1]),
+  hash: 'SHA-256',
+};
 
 export interface TestIdentity {
   cert: pkijs.Certificate;
@@ -30,7 +35,8 @@ const OID = { CN: '2.5.4.3', serialNumber: '2.5.4.5', O: '2.5.4.10', C: '2.5.4.6
 
 function name(parts: NameParts): pkijs.RelativeDistinguishedNames {
   const rdn = new pkijs.RelativeDistinguishedNames();
-  const add = (type: string, value: asn1js.Utf8String | asn1js.PrintableString) => rdn.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type, value }));
+  const add = (type: string, value: asn1js.Utf8String | asn1js.PrintableString) =>
+    rdn.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type, value }));
   if (parts.C) add(OID.C, new asn1js.PrintableString({ value: parts.C }));
   if (parts.O) add(OID.O, new asn1js.Utf8String({ value: parts.O }));
   add(OID.CN, new asn1js.Utf8String({ value: parts.CN }));
@@ -61,18 +67,55 @@ export async function issue(o: IssueOptions): Promise<TestIdentity> {
   cert.notBefore.value = o.notBefore ?? new Date('2020-01-01T00:00:00Z');
   cert.notAfter.value = o.notAfter ?? new Date('2035-01-01T00:00:00Z');
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
-  const ski = new Uint8Array(await subtle.digest('SHA-1', cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice()));
+  const ski = new Uint8Array(
+    await subtle.digest('SHA-1', cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice()),
+  );
   const ext: pkijs.Extension[] = [];
-  ext.push(new pkijs.Extension({ extnID: '2.5.29.19', critical: true, extnValue: new pkijs.BasicConstraints({ cA: !!o.ca }).toSchema().toBER(false) }));
+  ext.push(
+    new pkijs.Extension({
+      extnID: '2.5.29.19',
+      critical: true,
+      extnValue: new pkijs.BasicConstraints({ cA: !!o.ca }).toSchema().toBER(false),
+    }),
+  );
   // keyUsage: keyCertSign + cRLSign for a CA, digitalSignature + nonRepudiation for a signer
   const usage = o.ca ? new Uint8Array([0x06]) : new Uint8Array([0xc0]);
-  ext.push(new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: new asn1js.BitString({ valueHex: usage, unusedBits: o.ca ? 1 : 6 }).toBER(false) }));
-  ext.push(new pkijs.Extension({ extnID: '2.5.29.14', critical: false, extnValue: new asn1js.OctetString({ valueHex: ski }).toBER(false) }));
+  ext.push(
+    new pkijs.Extension({
+      extnID: '2.5.29.15',
+      critical: true,
+      extnValue: new asn1js.BitString({ valueHex: usage, unusedBits: o.ca ? 1 : 6 }).toBER(false),
+    }),
+  );
+  ext.push(
+    new pkijs.Extension({
+      extnID: '2.5.29.14',
+      critical: false,
+      extnValue: new asn1js.OctetString({ valueHex: ski }).toBER(false),
+    }),
+  );
   if (o.issuer) {
-    const aki = new Uint8Array(await subtle.digest('SHA-1', o.issuer.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice()));
-    ext.push(new pkijs.Extension({ extnID: '2.5.29.35', critical: false, extnValue: new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: aki }) }).toSchema().toBER(false) }));
+    const aki = new Uint8Array(
+      await subtle.digest('SHA-1', o.issuer.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice()),
+    );
+    ext.push(
+      new pkijs.Extension({
+        extnID: '2.5.29.35',
+        critical: false,
+        extnValue: new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: aki }) })
+          .toSchema()
+          .toBER(false),
+      }),
+    );
   }
-  if (o.extKeyUsage) ext.push(new pkijs.Extension({ extnID: '2.5.29.37', critical: true, extnValue: new pkijs.ExtKeyUsage({ keyPurposes: o.extKeyUsage }).toSchema().toBER(false) }));
+  if (o.extKeyUsage)
+    ext.push(
+      new pkijs.Extension({
+        extnID: '2.5.29.37',
+        critical: true,
+        extnValue: new pkijs.ExtKeyUsage({ keyPurposes: o.extKeyUsage }).toSchema().toBER(false),
+      }),
+    );
   cert.extensions = ext;
   await cert.sign(o.issuer?.key ?? keys.privateKey, 'SHA-256');
   const der = new Uint8Array(cert.toSchema(true).toBER(false));
@@ -98,12 +141,24 @@ export interface TestPki {
 
 export async function makeTestPki(): Promise<TestPki> {
   const root = await issue({ subject: { CN: 'LKJ Test Root CA', O: 'lkj test', C: 'ID' }, ca: true });
-  const intermediate = await issue({ subject: { CN: 'LKJ Test Signing CA', O: 'lkj test', C: 'ID' }, issuer: root, ca: true });
-  const tsa = await issue({ subject: { CN: 'LKJ Test TSA', O: 'lkj test', C: 'ID' }, issuer: intermediate, extKeyUsage: ['1.3.6.1.5.5.7.3.8'] });
+  const intermediate = await issue({
+    subject: { CN: 'LKJ Test Signing CA', O: 'lkj test', C: 'ID' },
+    issuer: root,
+    ca: true,
+  });
+  const tsa = await issue({
+    subject: { CN: 'LKJ Test TSA', O: 'lkj test', C: 'ID' },
+    issuer: intermediate,
+    extKeyUsage: ['1.3.6.1.5.5.7.3.8'],
+  });
   const strangerRoot = await issue({ subject: { CN: 'Unknown Root CA', O: 'elsewhere', C: 'ID' }, ca: true });
   return {
-    root, intermediate, tsa, strangerRoot,
-    signer: (subject, opts = {}) => issue({ subject: { O: 'Pemerintah Kabupaten Uji', C: 'ID', ...subject }, issuer: intermediate, ...opts }),
+    root,
+    intermediate,
+    tsa,
+    strangerRoot,
+    signer: (subject, opts = {}) =>
+      issue({ subject: { O: 'Pemerintah Kabupaten Uji', C: 'ID', ...subject }, issuer: intermediate, ...opts }),
     anchorsPem: root.pem,
   };
 }
@@ -134,17 +189,29 @@ export async function signCms(data: Uint8Array, o: CmsOptions): Promise<Uint8Arr
   const sd = new pkijs.SignedData({
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: '1.2.840.113549.1.7.1' }),
-    signerInfos: [new pkijs.SignerInfo({
-      version: 1,
-      sid: new pkijs.IssuerAndSerialNumber({ issuer: o.signer.cert.issuer, serialNumber: o.signer.cert.serialNumber }),
-      signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: signedAttrs }),
-    })],
+    signerInfos: [
+      new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({
+          issuer: o.signer.cert.issuer,
+          serialNumber: o.signer.cert.serialNumber,
+        }),
+        signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: signedAttrs }),
+      }),
+    ],
     certificates: [o.signer.cert, ...(o.chain ?? []).map((c) => c.cert)],
   });
   await sd.sign(o.signer.key, 0, 'SHA-256', data.slice().buffer as ArrayBuffer);
   if (o.timestamp) {
-    const token = await timestampToken(sd.signerInfos[0]!.signature.valueBlock.valueHexView, o.timestamp.tsa, o.timestamp.time);
-    sd.signerInfos[0]!.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [attr('1.2.840.113549.1.9.16.2.14', token)] });
+    const token = await timestampToken(
+      sd.signerInfos[0]!.signature.valueBlock.valueHexView,
+      o.timestamp.tsa,
+      o.timestamp.time,
+    );
+    sd.signerInfos[0]!.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [attr('1.2.840.113549.1.9.16.2.14', token)],
+    });
   }
   const ci = new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: sd.toSchema(true) });
   return new Uint8Array(ci.toSchema().toBER(false));
@@ -167,17 +234,28 @@ export async function timestampToken(imprinted: Uint8Array, tsa: TestIdentity, t
   const eDigest = new Uint8Array(await subtle.digest('SHA-256', tstDer));
   const sd = new pkijs.SignedData({
     version: 3,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: '1.2.840.113549.1.9.16.1.4', eContent: new asn1js.OctetString({ valueHex: tstDer }) }),
-    signerInfos: [new pkijs.SignerInfo({
-      version: 1,
-      sid: new pkijs.IssuerAndSerialNumber({ issuer: tsa.cert.issuer, serialNumber: tsa.cert.serialNumber }),
-      signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: [
-        attr('1.2.840.113549.1.9.3', new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.9.16.1.4' })),
-        attr('1.2.840.113549.1.9.4', new asn1js.OctetString({ valueHex: eDigest })),
-      ] }),
-    })],
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({
+      eContentType: '1.2.840.113549.1.9.16.1.4',
+      eContent: new asn1js.OctetString({ valueHex: tstDer }),
+    }),
+    signerInfos: [
+      new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({ issuer: tsa.cert.issuer, serialNumber: tsa.cert.serialNumber }),
+        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
+          type: 0,
+          attributes: [
+            attr('1.2.840.113549.1.9.3', new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.9.16.1.4' })),
+            attr('1.2.840.113549.1.9.4', new asn1js.OctetString({ valueHex: eDigest })),
+          ],
+        }),
+      }),
+    ],
     certificates: [tsa.cert],
   });
   await sd.sign(tsa.key, 0, 'SHA-256');
-  return new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: sd.toSchema(true) }).toSchema() as asn1js.Sequence;
+  return new pkijs.ContentInfo({
+    contentType: '1.2.840.113549.1.7.2',
+    content: sd.toSchema(true),
+  }).toSchema() as asn1js.Sequence;
 }

@@ -6,14 +6,21 @@ import type { ScoredExpected, ScoredTruth } from '../../fixtures/lib/score.js';
 export const CORPUS = path.resolve('fixtures/corpus');
 
 export interface ManifestEntry {
-  id: string; doc: string; variant: string; path: string; cls: 'clean' | 'error'; truth: string; pages: number;
+  id: string;
+  doc: string;
+  variant: string;
+  path: string;
+  cls: 'clean' | 'error';
+  truth: string;
+  pages: number;
   files?: string[];
 }
 export type Expected = ScoredExpected;
 export type Truth = Omit<ScoredTruth, 'tables'> & { id: string; tables: Record<string, Record<string, unknown>[]> };
 
 export function manifest(): ManifestEntry[] {
-  return (JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as { inputs: ManifestEntry[] }).inputs;
+  return (JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as { inputs: ManifestEntry[] })
+    .inputs;
 }
 
 export function truthOf(e: ManifestEntry): Truth {

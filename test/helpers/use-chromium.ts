@@ -9,7 +9,9 @@ export function useChromium(): { readonly browser: Browser } {
     await assertChromium();
     browser = await launchChromium();
   }, 60_000);
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
   return {
     get browser(): Browser {
       if (!browser) throw new Error('chromium has not started (useChromium runs in beforeAll)');

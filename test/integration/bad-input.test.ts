@@ -17,10 +17,15 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-bad-'));
   fs.writeFileSync(path.join(dir, 'empty.pdf'), '');
   fs.writeFileSync(path.join(dir, 'notes.pdf'), 'Laporan Kinerja, tapi hanya teks biasa.\n');
-  const letter = await makePdf((d) => d.fontSize(12).text('Surat undangan rapat koordinasi kecamatan. Tidak ada tabel di sini. '.repeat(5)));
+  const letter = await makePdf((d) =>
+    d.fontSize(12).text('Surat undangan rapat koordinasi kecamatan. Tidak ada tabel di sini. '.repeat(5)),
+  );
   fs.writeFileSync(path.join(dir, 'letter.pdf'), letter);
   fs.writeFileSync(path.join(dir, 'truncated.pdf'), letter.subarray(0, 300));
-  fs.writeFileSync(path.join(dir, 'encrypted.pdf'), await makePdf((d) => d.text('rahasia'), { userPassword: 'rahasia', ownerPassword: 'x' }));
+  fs.writeFileSync(
+    path.join(dir, 'encrypted.pdf'),
+    await makePdf((d) => d.text('rahasia'), { userPassword: 'rahasia', ownerPassword: 'x' }),
+  );
   fs.writeFileSync(path.join(dir, 'only-2.1.pdf'), await makePdf(drawOnlyTabel21));
   fs.writeFileSync(path.join(dir, 'scan.pdf'), await makePdf((d) => d.rect(50, 50, 400, 600).fill('#777')));
 });
@@ -46,7 +51,7 @@ describe('bad input ends failed with a clear reason naming the file', () => {
     expect(e.message).toMatch(/dikunci dengan kata sandi/);
     expect((await failure('encrypted.pdf', 'en')).message).toMatch(/password/);
   });
-  it('a PDF that is not an LKj: refused in the user\'s language, with its real page count and mode', async () => {
+  it("a PDF that is not an LKj: refused in the user's language, with its real page count and mode", async () => {
     const e = await failure('letter.pdf');
     expect(e.code).toBe('not-lkj');
     expect(e.message).toMatch(/bukan laporan LKj: tidak ada Tabel 2\.1–2\.5/);
@@ -75,14 +80,26 @@ describe('bad input ends failed with a clear reason naming the file', () => {
 /** An LKj fragment: Tabel 2.1 as a bordered table, and nothing else. */
 function drawOnlyTabel21(d: PDFKit.PDFDocument): void {
   d.fontSize(11).text('Tabel 2.1', 250, 80);
-  const xs = [60, 90, 260, 440, 530], ys = [110, 130, 150, 190];
-  const rows = [['No', 'Sasaran', 'Indikator Kinerja', 'Target'], ['1', '2', '3', '4'], ['1', 'Terkoordinasinya Kegiatan', 'Persentase Fasilitasi', '100%']];
+  const xs = [60, 90, 260, 440, 530],
+    ys = [110, 130, 150, 190];
+  const rows = [
+    ['No', 'Sasaran', 'Indikator Kinerja', 'Target'],
+    ['1', '2', '3', '4'],
+    ['1', 'Terkoordinasinya Kegiatan', 'Persentase Fasilitasi', '100%'],
+  ];
   d.fontSize(9);
   for (const [i, r] of rows.entries()) {
-    for (const [j, t] of r.entries()) d.text(t, xs[j]! + 4, ys[i]! + 5, { width: xs[j + 1]! - xs[j]! - 8, lineBreak: false });
+    for (const [j, t] of r.entries())
+      d.text(t, xs[j]! + 4, ys[i]! + 5, { width: xs[j + 1]! - xs[j]! - 8, lineBreak: false });
   }
-  for (const y of ys) d.moveTo(xs[0]!, y).lineTo(xs[xs.length - 1]!, y).stroke();
-  for (const x of xs) d.moveTo(x, ys[0]!).lineTo(x, ys[ys.length - 1]!).stroke();
+  for (const y of ys)
+    d.moveTo(xs[0]!, y)
+      .lineTo(xs[xs.length - 1]!, y)
+      .stroke();
+  for (const x of xs)
+    d.moveTo(x, ys[0]!)
+      .lineTo(x, ys[ys.length - 1]!)
+      .stroke();
 }
 
 describe('a report missing tables', () => {
@@ -90,9 +107,16 @@ describe('a report missing tables', () => {
     const { report } = await extractFile(path.join(dir, 'only-2.1.pdf'));
     Report.parse(report);
     expect(report.status).toBe('flagged');
-    expect(report.tables['2.1']).toEqual([{ no: '1', sasaran: 'Terkoordinasinya Kegiatan', indikator: 'Persentase Fasilitasi', target: 100 }]);
+    expect(report.tables['2.1']).toEqual([
+      { no: '1', sasaran: 'Terkoordinasinya Kegiatan', indikator: 'Persentase Fasilitasi', target: 100 },
+    ]);
     expect(report.missingTables).toEqual(['2.2', '2.3', '2.4', '2.5']);
-    expect(report.discrepancies.map((d) => `${d.rule} ${d.severity} ${d.table}`)).toEqual(['T1 warning 2.2', 'T1 warning 2.3', 'T1 warning 2.4', 'T1 warning 2.5']);
+    expect(report.discrepancies.map((d) => `${d.rule} ${d.severity} ${d.table}`)).toEqual([
+      'T1 warning 2.2',
+      'T1 warning 2.3',
+      'T1 warning 2.4',
+      'T1 warning 2.5',
+    ]);
     expect(report.discrepancies[0]!.message).toMatch(/Tabel 2\.2 tidak ditemukan/);
   });
 });
@@ -100,9 +124,14 @@ describe('a report missing tables', () => {
 describe('lkj extract over a batch with bad files', () => {
   it('reports every file, keeps going past failures and exits non-zero', async () => {
     const files = ['empty.pdf', 'letter.pdf', 'encrypted.pdf'].map((f) => path.join(dir, f));
-    const err = await run('node', [BIN, 'extract', '--json', ...files]).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const err = await run('node', [BIN, 'extract', '--json', ...files]).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expect('code' in err && err.code).toBe(1);
-    const lines = (err as { stdout: string }).stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; source: { file: string } });
+    const lines = (err as { stdout: string }).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: string; source: { file: string } });
     expect(lines.map((l) => l.source.file)).toEqual(['empty.pdf', 'letter.pdf', 'encrypted.pdf']);
     expect(lines.every((l) => l.status === 'failed')).toBe(true);
     expect((err as { stderr: string }).stderr).toMatch(/empty\.pdf: berkasnya kosong/);

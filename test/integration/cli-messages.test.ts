@@ -17,7 +17,10 @@ const BORN = path.resolve('fixtures/corpus/born');
 let dir: string;
 
 /** stdout, stderr and the exit code, whatever the code */
-async function lkj(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function lkj(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const r = await run('node', [BIN, ...args], { env: { ...process.env, LKJ_LANG: '', ...env } });
     return { code: 0, ...r };
@@ -33,10 +36,14 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-climsg-'));
   // a folder of reports
   fs.mkdirSync(path.join(dir, 'reports'));
-  for (const f of ['dau-tw4-2025.pdf', 'pasirian-tw1-2023.pdf']) fs.copyFileSync(path.join(BORN, f), path.join(dir, 'reports', f));
+  for (const f of ['dau-tw4-2025.pdf', 'pasirian-tw1-2023.pdf'])
+    fs.copyFileSync(path.join(BORN, f), path.join(dir, 'reports', f));
   // a folder of page images: one (blank) scanned report of three A4 pages at 300 DPI
   fs.mkdirSync(path.join(dir, 'pages'));
-  const page = await sharp({ create: { width: 2480, height: 3508, channels: 3, background: '#fdfdfd' } }).png().withMetadata({ density: 300 }).toBuffer();
+  const page = await sharp({ create: { width: 2480, height: 3508, channels: 3, background: '#fdfdfd' } })
+    .png()
+    .withMetadata({ density: 300 })
+    .toBuffer();
   for (const n of [1, 2, 3]) fs.writeFileSync(path.join(dir, 'pages', `page-${n}.png`), page);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +69,13 @@ describe('lkj extract messages', () => {
   it('several files end with the totals in the chosen language', async () => {
     const id = await lkj(['extract', path.join(BORN, 'dau-tw4-2025.pdf'), path.join(dir, 'hilang.pdf')]);
     expect(id.stdout).toMatch(/^2 berkas: 1 bersih, 0 ditandai, 1 gagal$/m);
-    const en = await lkj(['extract', '--lang', 'en', path.join(BORN, 'dau-tw4-2025.pdf'), path.join(dir, 'hilang.pdf')]);
+    const en = await lkj([
+      'extract',
+      '--lang',
+      'en',
+      path.join(BORN, 'dau-tw4-2025.pdf'),
+      path.join(dir, 'hilang.pdf'),
+    ]);
     expect(en.stdout).toMatch(/^2 files: 1 clean, 0 flagged, 1 failed$/m);
   });
 
@@ -79,11 +92,18 @@ describe('lkj extract messages', () => {
   it('on a terminal the bar moves with the pages of a scan, before the file is done', async () => {
     // `script` gives the command a terminal, as a person running it has
     // (a blank scan fails: `-e` passes on its exit code 1)
-    const stdout = await run('script', ['-qfec', `node ${BIN} extract ${path.join(dir, 'pages')}`, '/dev/null'], { env: { ...process.env, LKJ_LANG: '' } })
-      .then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+    const stdout = await run('script', ['-qfec', `node ${BIN} extract ${path.join(dir, 'pages')}`, '/dev/null'], {
+      env: { ...process.env, LKJ_LANG: '' },
+    }).then(
+      (r) => r.stdout,
+      (e: { stdout: string }) => e.stdout,
+    );
     // biome-ignore lint/suspicious/noControlCharactersInRegex: a frame ends at the next escape sequence (ESC)
-    const frames = [...stdout.matchAll(/ekstrak \[([█░]+)\] (\d)\/1 berkas \| ([^\x1b\r\n]*)/g)]
-      .map((m) => ({ filled: [...m[1]!].filter((c) => c === '█').length / [...m[1]!].length, done: Number(m[2]), page: m[3]! }));
+    const frames = [...stdout.matchAll(/ekstrak \[([█░]+)\] (\d)\/1 berkas \| ([^\x1b\r\n]*)/g)].map((m) => ({
+      filled: [...m[1]!].filter((c) => c === '█').length / [...m[1]!].length,
+      done: Number(m[2]),
+      page: m[3]!,
+    }));
     expect(frames.length).toBeGreaterThan(1);
     // a frame of the file still being read whose bar is partly filled, naming the page
     const moving = frames.filter((f) => f.done === 0 && f.filled > 0 && f.filled < 1);

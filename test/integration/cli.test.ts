@@ -21,7 +21,10 @@ describe('lkj CLI (the built bin)', () => {
   });
   it('extract --json prints JSON Lines for several files and exits 0 when all were processed', async () => {
     const { stdout } = await run('node', [BIN, 'extract', REPLICA, CLEAN, '--json']);
-    const lines = stdout.trim().split('\n').map((l) => Report.parse(JSON.parse(l)));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => Report.parse(JSON.parse(l)));
     expect(lines.map((r) => r.status)).toEqual(['flagged', 'clean']);
   });
   it('prints a readable summary in Indonesian, English on request', async () => {
@@ -41,12 +44,17 @@ describe('lkj CLI (the built bin)', () => {
   it('extract --profile reads with a template profile, and refuses a bad one with exit 2 naming the file', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-profile-'));
     try {
-      const good = path.join(dir, 'lumajang.json'), bad = path.join(dir, 'bad.json');
+      const good = path.join(dir, 'lumajang.json'),
+        bad = path.join(dir, 'bad.json');
       await fs.writeFile(good, JSON.stringify({ name: 'Kabupaten Lumajang', numberStyle: 'id' }));
       await fs.writeFile(bad, JSON.stringify({ name: 'x', scale: [] }));
-      const report = Report.parse(JSON.parse((await run('node', [BIN, 'extract', CLEAN, '--json', '--profile', good])).stdout));
+      const report = Report.parse(
+        JSON.parse((await run('node', [BIN, 'extract', CLEAN, '--json', '--profile', good])).stdout),
+      );
       expect(report.profile).toBe('Kabupaten Lumajang');
-      const e = await run('node', [BIN, 'extract', CLEAN, '--json', '--profile', bad]).catch((x: { code: number; stderr: string }) => x);
+      const e = await run('node', [BIN, 'extract', CLEAN, '--json', '--profile', bad]).catch(
+        (x: { code: number; stderr: string }) => x,
+      );
       expect((e as { code: number }).code).toBe(2);
       expect((e as { stderr: string }).stderr).toMatch(/--profile .*bad\.json: not a valid profile \(scale:/);
     } finally {
@@ -54,9 +62,14 @@ describe('lkj CLI (the built bin)', () => {
     }
   });
   it('schema prints the JSON Schema derived from the contract', async () => {
-    const schema = JSON.parse((await run('node', [BIN, 'schema'])).stdout) as { $schema: string; properties: Record<string, unknown> };
+    const schema = JSON.parse((await run('node', [BIN, 'schema'])).stdout) as {
+      $schema: string;
+      properties: Record<string, unknown>;
+    };
     expect(schema.$schema).toMatch(/json-schema/);
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['schemaVersion', 'source', 'report', 'tables', 'claims', 'discrepancies', 'status']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['schemaVersion', 'source', 'report', 'tables', 'claims', 'discrepancies', 'status']),
+    );
   });
   it('--help works', async () => {
     expect((await run('node', [BIN, '--help'])).stdout).toMatch(/extract/);

@@ -42,7 +42,10 @@ async function grayJpegPdf(imgs: GrayImage[], dpi: number): Promise<Uint8Array> 
   const pdf = await PDFDocument.create();
   for (const img of imgs) {
     const data = img.data.map((v, i) => Math.round(240 - ((255 - v) * 210) / 255 + ((i * 7919) % 13) - 6));
-    const jpg = await sharp(data, { raw: { width: img.width, height: img.height, channels: 1 } }).blur(0.5).jpeg({ quality: 55 }).toBuffer();
+    const jpg = await sharp(data, { raw: { width: img.width, height: img.height, channels: 1 } })
+      .blur(0.5)
+      .jpeg({ quality: 55 })
+      .toBuffer();
     const page = pdf.addPage([(img.width * 72) / dpi, (img.height * 72) / dpi]);
     page.drawImage(await pdf.embedJpg(jpg), { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
   }
@@ -51,18 +54,36 @@ async function grayJpegPdf(imgs: GrayImage[], dpi: number): Promise<Uint8Array> 
 
 /** The page photographed from above: perspective, a dark desk around it, light falling off to one side. */
 async function photoJpeg(img: GrayImage): Promise<Uint8Array> {
-  const FW = 2000, FH = 2600;
-  const corners: [number, number][] = [[210, 160], [1790, 240], [1840, 2470], [150, 2390]];
-  const m = homography(corners, [[0, 0], [img.width, 0], [img.width, img.height], [0, img.height]]);
+  const FW = 2000,
+    FH = 2600;
+  const corners: [number, number][] = [
+    [210, 160],
+    [1790, 240],
+    [1840, 2470],
+    [150, 2390],
+  ];
+  const m = homography(corners, [
+    [0, 0],
+    [img.width, 0],
+    [img.width, img.height],
+    [0, img.height],
+  ]);
   const rgb = new Uint8Array(FW * FH * 3);
-  for (let y = 0; y < FH; y++) for (let x = 0; x < FW; x++) {
-    const d = m[6]! * x + m[7]! * y + 1;
-    const u = (m[0]! * x + m[1]! * y + m[2]!) / d, v = (m[3]! * x + m[4]! * y + m[5]!) / d;
-    const shade = 1 - 0.25 * (x / FW);
-    const g = u >= 0 && v >= 0 && u < img.width - 1 && v < img.height - 1 ? img.data[(v | 0) * img.width + (u | 0)]! * shade : 60 + ((x >> 3) + (y >> 4)) % 25;
-    rgb.set([g, g * 0.97, g * 0.9], (y * FW + x) * 3);
-  }
-  return sharp(rgb, { raw: { width: FW, height: FH, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  for (let y = 0; y < FH; y++)
+    for (let x = 0; x < FW; x++) {
+      const d = m[6]! * x + m[7]! * y + 1;
+      const u = (m[0]! * x + m[1]! * y + m[2]!) / d,
+        v = (m[3]! * x + m[4]! * y + m[5]!) / d;
+      const shade = 1 - 0.25 * (x / FW);
+      const g =
+        u >= 0 && v >= 0 && u < img.width - 1 && v < img.height - 1
+          ? img.data[(v | 0) * img.width + (u | 0)]! * shade
+          : 60 + (((x >> 3) + (y >> 4)) % 25);
+      rgb.set([g, g * 0.97, g * 0.9], (y * FW + x) * 3);
+    }
+  return sharp(rgb, { raw: { width: FW, height: FH, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 const reports = new Map<string, Report>();
@@ -86,7 +107,9 @@ describe('low resolution, bilevel and photographed pages', () => {
       expect(r.status).not.toBe('failed');
       expect(cellMismatches(expected[name] as never, r)).toEqual([]);
       // only the absent tables' T1 (and the unsigned page's S1) may be raised
-      expect(r.discrepancies.filter((d) => d.severity !== 'uncertain' && d.rule !== 'T1' && d.rule !== 'S1')).toEqual([]);
+      expect(r.discrepancies.filter((d) => d.severity !== 'uncertain' && d.rule !== 'T1' && d.rule !== 'S1')).toEqual(
+        [],
+      );
     });
   }
 });

@@ -18,7 +18,9 @@ body { font-family: 'DejaVu Sans'; font-size: 10pt; } h1 { text-align: center; f
 table { border-collapse: collapse; width: 100%; font-size: 9pt; } td, th { border: 1px solid #000; padding: 2pt 3pt; }
 .sig { margin: 20pt 0 0 55%; text-align: center; } .sig b { display: block; margin-top: 40pt; } .brk { page-break-before: always; }
 </style></head><body>${body}</body></html>`);
-    return new Uint8Array(await page.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' } }));
+    return new Uint8Array(
+      await page.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' } }),
+    );
   } finally {
     await page.close();
   }
@@ -39,24 +41,42 @@ ${PK_TABLE}
     expect(report.report.kind).toBe('perjanjian-kinerja');
     expect(report.discrepancies.map((d) => `${d.rule} ${d.table}/${d.row}/${d.field}: ${d.message}`)).toEqual([]);
     expect(report.status).toBe('clean');
-    expect(report.tables['2.1'].map((r) => [r.no, r.target])).toEqual([['1', 82], ['2', 1250000]]);
+    expect(report.tables['2.1'].map((r) => [r.no, r.target])).toEqual([
+      ['1', 82],
+      ['2', 1250000],
+    ]);
     expect(report.missingTables).toEqual(['2.2', '2.3', '2.4', '2.5']);
-    expect(report.report.signatories).toEqual([{ name: 'Ir. SITI AMINAH, M.T.', nip: '197005121995032004', title: 'Kepala Dinas Penanaman Modal', nipValid: true }]);
+    expect(report.report.signatories).toEqual([
+      {
+        name: 'Ir. SITI AMINAH, M.T.',
+        nip: '197005121995032004',
+        title: 'Kepala Dinas Penanaman Modal',
+        nipValid: true,
+      },
+    ]);
   }, 60_000);
 
   it('a provincial LKIP with a ruled "Tabel 2.1 Perjanjian Kinerja Tahun 2016": read, not refused; a failed rule is uncertain', async () => {
-    const pdf = await print(`<h1>LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP)<br>DINAS PERINDUSTRIAN DAN PERDAGANGAN<br>PROVINSI JAWA BARAT<br>TAHUN 2016</h1>
+    const pdf =
+      await print(`<h1>LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP)<br>DINAS PERINDUSTRIAN DAN PERDAGANGAN<br>PROVINSI JAWA BARAT<br>TAHUN 2016</h1>
 <p class="brk">Laporan Kinerja Instansi Pemerintah ini disusun untuk memenuhi Instruksi Presiden Nomor 7 Tahun 1999. Kegiatan pasar murah dilaksanakan di Kecamatan Ciemas Kabupaten Sukabumi.</p>
 <div class="cap">Tabel 2.1 Perjanjian Kinerja Tahun 2016</div>${PK_TABLE}
 <div class="cap">Tabel 3.1 Capaian Kinerja Tahun 2016</div>
 <table><tr><th>No</th><th>Indikator Kinerja</th><th>Target</th><th>Realisasi</th><th>Capaian (%)</th></tr>
 <tr><td>1</td><td>Indeks kepuasan masyarakat</td><td>82</td><td>80</td><td>95,12</td></tr></table>`);
     const { report } = await extractBytes(pdf, 'lkip.pdf');
-    expect(report.report).toMatchObject({ kind: 'lkip', kecamatan: null, kabupaten: null, period: { kind: 'tahunan', number: null, year: 2016 } });
+    expect(report.report).toMatchObject({
+      kind: 'lkip',
+      kecamatan: null,
+      kabupaten: null,
+      period: { kind: 'tahunan', number: null, year: 2016 },
+    });
     expect(report.tables['2.1']).toHaveLength(2);
     expect(report.captions).toMatchObject({ '2.1': 'Tabel 2.1', '2.3': 'Tabel 3.1' });
     // 80 / 82 = 97,56 %, printed 95,12 %: on an LKIP that is for a human to judge
-    expect(report.discrepancies.map((d) => `${d.rule} ${d.severity} ${d.table}/${d.row}`)).toEqual(['R1 uncertain 2.3/1']);
+    expect(report.discrepancies.map((d) => `${d.rule} ${d.severity} ${d.table}/${d.row}`)).toEqual([
+      'R1 uncertain 2.3/1',
+    ]);
   }, 60_000);
 
   it('a PK without any caption is read the same way', async () => {

@@ -13,8 +13,12 @@ describe('a mixed PDF (a typed page, then a scanned one)', () => {
   it('uses the text layer where there is one, OCRs the scanned page, and says mode "mixed"', async () => {
     const jpg = fs.readFileSync(path.join(CORPUS, 'jpg/rowokangkung-tw4-2022/page-04.jpg'));
     const pdf = await makePdf((d) => {
-      d.fontSize(12).text('KATA PENGANTAR', { align: 'center' }).moveDown()
-        .text('Laporan Kinerja (LKj) Kasi Pemerintahan Kecamatan Rowokangkung Kabupaten Lumajang pada Triwulan IV Tahun 2022 disusun sebagai bagian dari SAKIP.');
+      d.fontSize(12)
+        .text('KATA PENGANTAR', { align: 'center' })
+        .moveDown()
+        .text(
+          'Laporan Kinerja (LKj) Kasi Pemerintahan Kecamatan Rowokangkung Kabupaten Lumajang pada Triwulan IV Tahun 2022 disusun sebagai bagian dari SAKIP.',
+        );
       d.addPage({ size: 'A4', margin: 0 });
       d.image(jpg, 0, 0, { width: 595.28, height: 841.89 });
     });

@@ -22,7 +22,12 @@ describe('a Chromium-printed report', () => {
       expect([r1!.fields.pagu!.page, r2!.fields.pagu!.page]).toEqual([1, 2]);
       // the short report holds only Tabel 2.4: the others are reported missing (T1), nothing else is flagged
       expect(report.discrepancies.filter((d) => d.rule !== 'T1')).toEqual([]);
-      expect(report.discrepancies.filter((d) => d.rule === 'T1').map((d) => d.table).sort()).toEqual(['2.1', '2.2', '2.3', '2.5']);
+      expect(
+        report.discrepancies
+          .filter((d) => d.rule === 'T1')
+          .map((d) => d.table)
+          .sort(),
+      ).toEqual(['2.1', '2.2', '2.3', '2.5']);
     }, 60_000);
   }
 });

@@ -31,7 +31,7 @@ const client = async () => {
 };
 
 describe('the embedded database shared over a socket', () => {
-  it('another process\'s store reaches the held folder through the holder (over the socket, 0600)', async () => {
+  it("another process's store reaches the held folder through the holder (over the socket, 0600)", async () => {
     // (in one process the data lock is this process's own: `lkj serve` with `lkj status` is in test/api/serve.test.ts)
     const other = await attachOverSocket(dir);
     expect(other).not.toBeNull();
@@ -47,13 +47,15 @@ describe('the embedded database shared over a socket', () => {
     expect(st.mode & 0o777).toBe(0o600);
   });
 
-  it('a client\'s open transaction is its own: the holder\'s query waits for it, and does not see it', async () => {
+  it("a client's open transaction is its own: the holder's query waits for it, and does not see it", async () => {
     const c = await client();
     try {
       await c.query('BEGIN');
       await c.query('INSERT INTO probe VALUES (1)');
       let seen: number | null = null;
-      const during = holder.db.query<{ n: number }>('SELECT count(*)::int AS n FROM probe').then((r) => { seen = r[0]!.n; });
+      const during = holder.db.query<{ n: number }>('SELECT count(*)::int AS n FROM probe').then((r) => {
+        seen = r[0]!.n;
+      });
       await new Promise((r) => setTimeout(r, 300));
       expect(seen).toBeNull(); // still waiting: it would otherwise have run inside the client's transaction
       await c.query('ROLLBACK');
@@ -64,16 +66,20 @@ describe('the embedded database shared over a socket', () => {
     }
   });
 
-  it('the holder\'s transaction is its own: a client statement waits for it', async () => {
+  it("the holder's transaction is its own: a client statement waits for it", async () => {
     const c = await client();
     try {
       let release!: () => void;
-      const held = new Promise<void>((r) => { release = r; });
-      const tx = holder.db.tx(async (q) => {
-        await q.query('INSERT INTO probe VALUES (2)');
-        await held;
-        throw new Error('roll back');
-      }).catch(() => 'rolled back');
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      const tx = holder.db
+        .tx(async (q) => {
+          await q.query('INSERT INTO probe VALUES (2)');
+          await held;
+          throw new Error('roll back');
+        })
+        .catch(() => 'rolled back');
       await new Promise((r) => setTimeout(r, 100));
       const read = c.query('SELECT count(*)::int AS n FROM probe');
       await new Promise((r) => setTimeout(r, 300));

@@ -8,20 +8,33 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Report } from '../../src/model/contract.js';
 import { runCli } from '../helpers/services.js';
-import { KINDS, makeSignedFixtures, QR_URL, SIGNATORIES, type Kind, type SignedFixtures } from '../helpers/signed-fixtures.js';
+import {
+  KINDS,
+  makeSignedFixtures,
+  QR_URL,
+  SIGNATORIES,
+  type Kind,
+  type SignedFixtures,
+} from '../helpers/signed-fixtures.js';
 
 const run = promisify(execFile);
 /** stdout and exit code of a tool that exits non-zero for some answers (pdfsig on an unsigned file) */
-const tool = (cmd: string, args: string[]) => run(cmd, args).then((x) => ({ code: 0, out: x.stdout + x.stderr }),
-  (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }));
+const tool = (cmd: string, args: string[]) =>
+  run(cmd, args).then(
+    (x) => ({ code: 0, out: x.stdout + x.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
 let fx: SignedFixtures;
 const reports = new Map<Kind, Report>();
-const gRules = (r: Report) => r.discrepancies.filter((d) => d.table === 'signature').map((d) => `${d.rule} ${d.severity} ${d.row}`);
+const gRules = (r: Report) =>
+  r.discrepancies.filter((d) => d.table === 'signature').map((d) => `${d.rule} ${d.severity} ${d.row}`);
 
 beforeAll(async () => {
   fx = await makeSignedFixtures();
   // JSON Lines, one report per file, in argument order
-  const r = await runCli(['extract', ...KINDS.map((k) => fx.file(k)), '--json', '--lang', 'en'], { LKJ_TRUST_ANCHORS: fx.anchors });
+  const r = await runCli(['extract', ...KINDS.map((k) => fx.file(k)), '--json', '--lang', 'en'], {
+    LKJ_TRUST_ANCHORS: fx.anchors,
+  });
   expect(r.code, r.stderr).toBe(0);
   for (const [i, line] of r.stdout.trim().split('\n').entries()) reports.set(KINDS[i]!, Report.parse(JSON.parse(line)));
 }, 240_000);
@@ -34,8 +47,14 @@ describe('lkj extract --json on signed reports (LKJ_TRUST_ANCHORS = the test roo
     for (const k of KINDS) {
       const r = reports.get(k)!;
       expect(r.tables, k).toEqual(unsigned.tables);
-      expect(r.report.signatories.map((s) => s.nip), k).toEqual([SIGNATORIES.staff.nip, SIGNATORIES.head.nip]);
-      expect(r.discrepancies.filter((d) => d.table !== 'signature'), k).toEqual([]);
+      expect(
+        r.report.signatories.map((s) => s.nip),
+        k,
+      ).toEqual([SIGNATORIES.staff.nip, SIGNATORIES.head.nip]);
+      expect(
+        r.discrepancies.filter((d) => d.table !== 'signature'),
+        k,
+      ).toEqual([]);
     }
   });
 
@@ -44,18 +63,41 @@ describe('lkj extract --json on signed reports (LKJ_TRUST_ANCHORS = the test roo
     expect(r.status).toBe('clean');
     expect(r.signatures).toHaveLength(1);
     expect(r.signatures[0]).toMatchObject({
-      field: 'Signature1', signer: { name: 'HARI SUSANTO', nip: SIGNATORIES.head.nip, issuer: expect.stringContaining('LKJ Test Signing CA') },
-      signedAt: '2023-04-12T02:30:05.000Z', coversWholeDocument: true, modifiedAfterSigning: false, integrity: 'valid', trust: 'trusted',
-      matchesSignatory: true, matchedSignatory: SIGNATORIES.head.name, revocation: 'not-checked',
+      field: 'Signature1',
+      signer: {
+        name: 'HARI SUSANTO',
+        nip: SIGNATORIES.head.nip,
+        issuer: expect.stringContaining('LKJ Test Signing CA'),
+      },
+      signedAt: '2023-04-12T02:30:05.000Z',
+      coversWholeDocument: true,
+      modifiedAfterSigning: false,
+      integrity: 'valid',
+      trust: 'trusted',
+      matchesSignatory: true,
+      matchedSignatory: SIGNATORIES.head.name,
+      revocation: 'not-checked',
     });
-    expect(r.signatureMarks.footer).toMatchObject({ text: expect.stringMatching(/^Dokumen ini telah ditandatangani secara elektronik .*BSrE/), pages: [1, 2, 3, 4, 5, 6, 7, 8] });
+    expect(r.signatureMarks.footer).toMatchObject({
+      text: expect.stringMatching(/^Dokumen ini telah ditandatangani secara elektronik .*BSrE/),
+      pages: [1, 2, 3, 4, 5, 6, 7, 8],
+    });
     expect(r.signatureMarks.qrCodes).toEqual([{ page: 8, text: QR_URL, url: QR_URL, bbox: expect.any(Array) }]);
   });
 
   it('two signatures, the second covering the first: both intact and by signatories; nothing flagged', () => {
     const r = reports.get('signed-two')!;
     expect(r.status).toBe('clean');
-    expect(r.signatures.map((s) => [s.field, s.integrity, s.trust, s.coversWholeDocument, s.modifiedAfterSigning, s.matchedSignatory])).toEqual([
+    expect(
+      r.signatures.map((s) => [
+        s.field,
+        s.integrity,
+        s.trust,
+        s.coversWholeDocument,
+        s.modifiedAfterSigning,
+        s.matchedSignatory,
+      ]),
+    ).toEqual([
       ['Signature1', 'valid', 'trusted', false, false, SIGNATORIES.head.name],
       ['Signature2', 'valid', 'trusted', true, false, SIGNATORIES.staff.name],
     ]);
@@ -66,9 +108,15 @@ describe('lkj extract --json on signed reports (LKJ_TRUST_ANCHORS = the test roo
     expect(r.status).toBe('flagged');
     expect(gRules(r)).toEqual(['G2 error Signature1']);
     const g2 = r.discrepancies.find((d) => d.rule === 'G2')!;
-    expect(g2.message).toBe('The document was changed after HARI SUSANTO signed it (Signature1): page 2 changed; Text annotation on page 1 added.');
+    expect(g2.message).toBe(
+      'The document was changed after HARI SUSANTO signed it (Signature1): page 2 changed; Text annotation on page 1 added.',
+    );
     expect(g2.evidence.page).toBe(2);
-    expect(r.signatures[0]).toMatchObject({ integrity: 'valid', coversWholeDocument: false, modifiedAfterSigning: true });
+    expect(r.signatures[0]).toMatchObject({
+      integrity: 'valid',
+      coversWholeDocument: false,
+      modifiedAfterSigning: true,
+    });
   });
 
   it('a byte changed inside the signed range: G1 error', () => {
@@ -82,7 +130,12 @@ describe('lkj extract --json on signed reports (LKJ_TRUST_ANCHORS = the test roo
     const r = reports.get('signed-stranger')!;
     expect(r.status).toBe('flagged');
     expect(gRules(r)).toEqual(['G3 warning Signature1', 'G4 warning Signature1']);
-    expect(r.signatures[0]).toMatchObject({ integrity: 'valid', trust: 'untrusted', matchesSignatory: false, signer: { name: 'BUDI SANTOSO' } });
+    expect(r.signatures[0]).toMatchObject({
+      integrity: 'valid',
+      trust: 'untrusted',
+      matchesSignatory: false,
+      signer: { name: 'BUDI SANTOSO' },
+    });
   });
 
   it('the unsigned report: no signatures, no marks, clean', () => {
@@ -97,11 +150,15 @@ describe('without trust anchors', () => {
     const report = Report.parse(JSON.parse(r.stdout));
     expect(report.signatures[0]).toMatchObject({ integrity: 'valid', trust: 'unknown' });
     expect(gRules(report)).toEqual(['G3 warning Signature1']);
-    expect(report.discrepancies[0]!.message).toMatch(/belum ada sertifikat akar tepercaya yang diatur \(LKJ_TRUST_ANCHORS\)/);
+    expect(report.discrepancies[0]!.message).toMatch(
+      /belum ada sertifikat akar tepercaya yang diatur \(LKJ_TRUST_ANCHORS\)/,
+    );
   });
   it('the summary names the signatures and the marks', async () => {
     const r = await runCli(['extract', fx.file('signed-two'), '--lang', 'en'], { LKJ_TRUST_ANCHORS: fx.anchors });
-    expect(r.stdout).toMatch(/Digital signatures:\n {4}Signature1: HARI SUSANTO NIP 196811051994031005 · 2023-04-12T02:30:05\.000Z — intact, trusted\n {4}Signature2: SUGENG RIYADI, S\.Sos NIP 197503122006041008/);
+    expect(r.stdout).toMatch(
+      /Digital signatures:\n {4}Signature1: HARI SUSANTO NIP 196811051994031005 · 2023-04-12T02:30:05\.000Z — intact, trusted\n {4}Signature2: SUGENG RIYADI, S\.Sos NIP 197503122006041008/,
+    );
     expect(r.stdout).toContain(`QR code (p. 8): ${QR_URL}`);
   });
 });
@@ -114,7 +171,9 @@ describe('independent verifiers: poppler pdfsig and qpdf', () => {
       const ours = reports.get(k)!.signatures;
       expect(blocks.length, k).toBe(ours.length);
       blocks.forEach((b, i) => {
-        expect(/Signature Validation: Signature is Valid\./.test(b), `${k} #${i + 1} valid`).toBe(ours[i]!.integrity === 'valid');
+        expect(/Signature Validation: Signature is Valid\./.test(b), `${k} #${i + 1} valid`).toBe(
+          ours[i]!.integrity === 'valid',
+        );
         expect(/Total document signed/.test(b), `${k} #${i + 1} whole file`).toBe(ours[i]!.coversWholeDocument);
         expect(b, `${k} #${i + 1} field`).toContain(`Signature Field Name: ${ours[i]!.field}`);
       });

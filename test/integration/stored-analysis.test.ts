@@ -59,7 +59,10 @@ describe('the stored analysis', () => {
     const id = ids['pasirian-tw1-2023.pdf'];
     const current = json(await store.analysis(id));
     await setAnalysis(id, `analysis - 'schemaVersion'`);
-    const [raw] = await store.db.query<{ analysis: Record<string, unknown> }>('SELECT analysis FROM report_versions WHERE document_id = $1', [id]);
+    const [raw] = await store.db.query<{ analysis: Record<string, unknown> }>(
+      'SELECT analysis FROM report_versions WHERE document_id = $1',
+      [id],
+    );
     expect(raw!.analysis).not.toHaveProperty('schemaVersion');
     expect(await store.analysis(id)).toEqual(current);
     expect((await store.current(id))!.analysis).toEqual(current);
@@ -70,11 +73,16 @@ describe('the stored analysis', () => {
   it('broken: a clear error naming the document; the report still reads, the other documents re-verify', async () => {
     const id = ids['tempeh-tw2-2023.pdf'];
     const report = await store.report(id);
-    await setAnalysis(id, `jsonb_set(analysis, '{tables,2.3,0,fields,capaian,value}', $2::jsonb)`, [JSON.stringify({ not: 'a number' })]);
+    await setAnalysis(id, `jsonb_set(analysis, '{tables,2.3,0,fields,capaian,value}', $2::jsonb)`, [
+      JSON.stringify({ not: 'a number' }),
+    ]);
     const err = await store.analysis(id).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidAnalysisError);
     expect((err as InvalidAnalysisError).message).toMatch(
-      new RegExp(`^document ${id} \\(tempeh-tw2-2023\\.pdf\\), version 1: the stored analysis is not valid \\(tables\\.2\\.3\\.0\\.fields\\.capaian\\.value: `));
+      new RegExp(
+        `^document ${id} \\(tempeh-tw2-2023\\.pdf\\), version 1: the stored analysis is not valid \\(tables\\.2\\.3\\.0\\.fields\\.capaian\\.value: `,
+      ),
+    );
     expect(err).toMatchObject({ documentId: id, fileName: 'tempeh-tw2-2023.pdf', version: 1 });
     const cur = (await store.current(id))!;
     expect(cur.report).toEqual(report);
@@ -83,9 +91,15 @@ describe('the stored analysis', () => {
     // going through every document as `lkj reprocess --all` does: the broken one is said, the others are done
     const outcomes: Record<string, string> = {};
     for (const doc of await store.documentsWhere(['clean', 'flagged'])) {
-      outcomes[doc.file_name] = await reverifyStored(store, doc).catch((e: unknown) => (e instanceof InvalidAnalysisError ? `invalid: ${e.documentId}` : 'crash'));
+      outcomes[doc.file_name] = await reverifyStored(store, doc).catch((e: unknown) =>
+        e instanceof InvalidAnalysisError ? `invalid: ${e.documentId}` : 'crash',
+      );
     }
-    expect(outcomes).toEqual({ 'candipuro-tw2-2024.pdf': 'unchanged', 'pasirian-tw1-2023.pdf': 'unchanged', 'tempeh-tw2-2023.pdf': `invalid: ${id}` });
+    expect(outcomes).toEqual({
+      'candipuro-tw2-2024.pdf': 'unchanged',
+      'pasirian-tw1-2023.pdf': 'unchanged',
+      'tempeh-tw2-2023.pdf': `invalid: ${id}`,
+    });
     // not an object at all
     await setAnalysis(id, `'[1, 2]'::jsonb`);
     await expect(store.analysis(id)).rejects.toThrow(/version 1: the stored analysis is not valid \(\(the whole\): /);

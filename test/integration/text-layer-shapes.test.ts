@@ -20,7 +20,9 @@ afterAll(closeSharedOcrPools);
 
 /** The numbers of a table as read against the truth's (text cells of OCR'd regions aside). */
 function numbers(rows: Record<string, unknown>[]): Record<string, unknown>[] {
-  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k, v]) => k === 'no' || typeof v === 'number' || v === null)));
+  return rows.map((r) =>
+    Object.fromEntries(Object.entries(r).filter(([k, v]) => k === 'no' || typeof v === 'number' || v === null)),
+  );
 }
 
 describe('text layers', () => {
@@ -29,7 +31,7 @@ describe('text layers', () => {
     expectGolden(spec, (await readKab(chrome.browser, spec)).report);
   }, 60_000);
 
-  it('cuts a run of glyphs across a column rule into its cells (last year\'s target flush against this year\'s)', async () => {
+  it("cuts a run of glyphs across a column rule into its cells (last year's target flush against this year's)", async () => {
     const spec = baseSpec('joined-cells', { columns: { twoYear: true } });
     const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
@@ -40,12 +42,14 @@ describe('text layers', () => {
     const spec = baseSpec('no-tounicode', { roles: ['2.1', '2.2', '2.3'] });
     const pdf = await PDFDocument.load(await printKab(chrome.browser, spec));
     // fonts without their ToUnicode map: the text layer reads `3XML\u0003 V\\XNXU` for `Puji syukur`
-    for (const [, obj] of pdf.context.enumerateIndirectObjects()) if (obj instanceof PDFDict) obj.delete(PDFName.of('ToUnicode'));
+    for (const [, obj] of pdf.context.enumerateIndirectObjects())
+      if (obj instanceof PDFDict) obj.delete(PDFName.of('ToUnicode'));
     const { report } = await extractBytes(await pdf.save(), 'no-tounicode.pdf');
     expect(report.source.mode).toBe('ocr');
     const truth = truthOf(spec);
     expect(metaMismatches(truth, report)).toEqual([]);
-    for (const t of ['2.1', '2.2', '2.3'] as const) expect(numbers(report.tables[t]), t).toEqual(numbers(truth.tables[t]!));
+    for (const t of ['2.1', '2.2', '2.3'] as const)
+      expect(numbers(report.tables[t]), t).toEqual(numbers(truth.tables[t]!));
     expect(report.discrepancies.filter((d) => d.severity === 'error')).toEqual([]);
   }, 600_000);
 

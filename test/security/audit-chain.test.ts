@@ -38,47 +38,92 @@ function suite(database: () => Promise<{ url?: string; drop(): Promise<void> }>)
     store = api.rt.store;
     await addUser(store, 'root', 'admin');
   });
-  afterAll(async () => { await api?.close(); await drop?.(); });
+  afterAll(async () => {
+    await api?.close();
+    await drop?.();
+  });
 
   it('an action through an API token records the token', async () => {
     const users = new Users(store.db);
     const root = (await users.byName('root'))!;
     const secret = newSecret(API_TOKEN_PREFIX);
     const token = await users.createToken(root.id, 'script', hashSecret(secret));
-    const r = await requester(api.app)({ token: secret }, { method: 'POST', url: '/api/users', payload: { username: 'made-by-script', role: 'viewer' } });
+    const r = await requester(api.app)(
+      { token: secret },
+      { method: 'POST', url: '/api/users', payload: { username: 'made-by-script', role: 'viewer' } },
+    );
     expect(r.statusCode).toBe(201);
     const audit = await requester(api.app)({ token: secret }, { method: 'GET', url: '/api/audit?action=user-created' });
     expect(audit.json().items[0]).toMatchObject({ actor: 'root', tokenId: token.id });
   });
 
   it('rows written at once form one chain, and verify finds it intact', async () => {
-    await Promise.all(Array.from({ length: 40 }, (_, i) => writeAudit(store.db, 'test', 'parallel', null, { i, text: 'ünïcödé 😀 "quoted" \n' })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        writeAudit(store.db, 'test', 'parallel', null, { i, text: 'ünïcödé 😀 "quoted" \n' }),
+      ),
+    );
     const v = await verifyAuditLog(store.db);
     expect(v.problems).toEqual([]);
     expect(v.rows).toBeGreaterThan(40);
-    const [n] = await store.db.query<{ n: number; max: number }>('SELECT COUNT(*)::int AS n, MAX(seq)::int AS max FROM audit_log');
+    const [n] = await store.db.query<{ n: number; max: number }>(
+      'SELECT COUNT(*)::int AS n, MAX(seq)::int AS max FROM audit_log',
+    );
     expect(n).toEqual({ n: v.rows, max: v.rows });
   });
 
   it('a row edited with the triggers disabled is found; so is re-hashing it', async () => {
     const anchor = (await verifyAuditLog(store.db)).head!;
     await asOwner(store.db, `UPDATE audit_log SET detail = '{"i": 999}' WHERE seq = 5`);
-    expect((await verifyAuditLog(store.db)).problems).toEqual([{ id: expect.any(Number), seq: 5, code: 'changed', vars: {}, problem: expect.stringMatching(/does not match its hash/) }]);
+    expect((await verifyAuditLog(store.db)).problems).toEqual([
+      {
+        id: expect.any(Number),
+        seq: 5,
+        code: 'changed',
+        vars: {},
+        problem: expect.stringMatching(/does not match its hash/),
+      },
+    ]);
     // the editor recomputes that row's hash: the next row no longer follows it
-    await asOwner(store.db, `UPDATE audit_log SET hash = audit_row_hash(prev_hash, seq, at, actor, action, document_id, token_id, detail) WHERE seq = 5`);
-    expect((await verifyAuditLog(store.db)).problems).toEqual([{ id: expect.any(Number), seq: 6, code: 'brokenLink', vars: {}, problem: expect.stringMatching(/does not follow the previous row/) }]);
+    await asOwner(
+      store.db,
+      `UPDATE audit_log SET hash = audit_row_hash(prev_hash, seq, at, actor, action, document_id, token_id, detail) WHERE seq = 5`,
+    );
+    expect((await verifyAuditLog(store.db)).problems).toEqual([
+      {
+        id: expect.any(Number),
+        seq: 6,
+        code: 'brokenLink',
+        vars: {},
+        problem: expect.stringMatching(/does not follow the previous row/),
+      },
+    ]);
     // …and every later one, rewriting the whole chain: only an anchor kept from before tells
     await store.db.tx(async (q) => {
       await q.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
       const rows = await q.query<{ seq: number }>('SELECT seq FROM audit_log WHERE seq > 5 ORDER BY seq');
       for (const r of rows) {
-        await q.query(`UPDATE audit_log a SET prev_hash = p.hash FROM audit_log p WHERE p.seq = a.seq - 1 AND a.seq = $1`, [r.seq]);
-        await q.query(`UPDATE audit_log SET hash = audit_row_hash(prev_hash, seq, at, actor, action, document_id, token_id, detail) WHERE seq = $1`, [r.seq]);
+        await q.query(
+          `UPDATE audit_log a SET prev_hash = p.hash FROM audit_log p WHERE p.seq = a.seq - 1 AND a.seq = $1`,
+          [r.seq],
+        );
+        await q.query(
+          `UPDATE audit_log SET hash = audit_row_hash(prev_hash, seq, at, actor, action, document_id, token_id, detail) WHERE seq = $1`,
+          [r.seq],
+        );
       }
       await q.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
     });
     expect((await verifyAuditLog(store.db)).problems).toEqual([]);
-    expect((await verifyAuditLog(store.db, anchor)).problems).toEqual([{ id: expect.any(Number), seq: anchor.seq, code: 'notAnchor', vars: { hash: anchor.hash }, problem: expect.stringMatching(/rewritten/) }]);
+    expect((await verifyAuditLog(store.db, anchor)).problems).toEqual([
+      {
+        id: expect.any(Number),
+        seq: anchor.seq,
+        code: 'notAnchor',
+        vars: { hash: anchor.hash },
+        problem: expect.stringMatching(/rewritten/),
+      },
+    ]);
   });
 
   it('a deleted row and a row inserted behind the chain trigger are found', async () => {
@@ -107,16 +152,25 @@ describe('audit chain, PostgreSQL', () => {
     const db = postgresDb(fresh.url);
     try {
       // the schema as it was before migration 5, with a history in it
-      await db.query('CREATE TABLE schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      await db.query(
+        'CREATE TABLE schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
       for (const m of MIGRATIONS.filter((x) => x.id < 5)) {
-        for (const stmt of m.sql.split(/;\s*\n/).map((x) => x.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean)) await db.query(stmt);
+        for (const stmt of m.sql
+          .split(/;\s*\n/)
+          .map((x) => x.replace(/^\s*--.*$/gm, '').trim())
+          .filter(Boolean))
+          await db.query(stmt);
         await db.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
       }
-      for (const action of ['login', 'upload', 'claim', 'confirm']) await db.query(`INSERT INTO audit_log (actor, action, detail) VALUES ('sari', $1, '{"x": 1}')`, [action]);
+      for (const action of ['login', 'upload', 'claim', 'confirm'])
+        await db.query(`INSERT INTO audit_log (actor, action, detail) VALUES ('sari', $1, '{"x": 1}')`, [action]);
       await migrate(db);
       const v = await verifyAuditLog(db);
       expect(v).toMatchObject({ rows: 4, problems: [] });
-      expect((await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq')).map((r) => r.action)).toEqual(['login', 'upload', 'claim', 'confirm']);
+      expect(
+        (await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq')).map((r) => r.action),
+      ).toEqual(['login', 'upload', 'claim', 'confirm']);
     } finally {
       await db.close();
       await fresh.drop();
@@ -129,7 +183,15 @@ describe('lkj audit verify', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-audit-'));
     const env = { LKJ_DATA_DIR: dir, DATABASE_URL: '', REDIS_URL: '' };
     try {
-      expect((await runCli(['user', 'add', 'sari', '--role', 'reviewer', '--password-stdin'], env, 'a long enough password\n')).code).toBe(0);
+      expect(
+        (
+          await runCli(
+            ['user', 'add', 'sari', '--role', 'reviewer', '--password-stdin'],
+            env,
+            'a long enough password\n',
+          )
+        ).code,
+      ).toBe(0);
       const ok = await runCli(['audit', 'verify'], env);
       expect(ok.code, ok.stderr).toBe(0);
       const head = /utuh: 1 baris; kepala (1:[0-9a-f]{64})/.exec(ok.stdout)![1]!;

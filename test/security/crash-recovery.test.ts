@@ -11,13 +11,21 @@ import { openStore } from '../../src/store/store.js';
 import { ROOT, runCli, spawnCli, waitFor } from '../helpers/services.js';
 
 const BORN = path.join(ROOT, 'fixtures/corpus/born');
-const FILES = ['ambulu-sem2-2023.pdf', 'dau-tw4-2025.pdf', 'genteng-tw3-2023.pdf', 'glenmore-tw4-2024.pdf', 'kraksaan-sem2-2024.pdf'];
+const FILES = [
+  'ambulu-sem2-2023.pdf',
+  'dau-tw4-2025.pdf',
+  'genteng-tw3-2023.pdf',
+  'glenmore-tw4-2024.pdf',
+  'kraksaan-sem2-2024.pdf',
+];
 let dir: string;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-crash-'));
 });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 /** `lkj run` on a fresh batch, killed with SIGKILL once its first document is stored. */
 async function killedRun(name: string): Promise<{ inbox: string; dataDir: string; env: Record<string, string> }> {
@@ -27,7 +35,11 @@ async function killedRun(name: string): Promise<{ inbox: string; dataDir: string
   const dataDir = path.join(dir, `${name}-data`);
   const env = { LKJ_DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' };
   const p = spawnCli(['run', inbox, '--json'], env);
-  await waitFor(async () => /\.pdf: (clean|flagged|failed)\n/.test(p.output()) || p.proc.exitCode !== null, 120_000, 'the first document to be stored');
+  await waitFor(
+    async () => /\.pdf: (clean|flagged|failed)\n/.test(p.output()) || p.proc.exitCode !== null,
+    120_000,
+    'the first document to be stored',
+  );
   p.proc.kill('SIGKILL');
   await p.exited;
   return { inbox, dataDir, env };
@@ -51,7 +63,12 @@ describe('crash recovery of lkj run', () => {
     const r = await runCli(['run', inbox, '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary).toMatchObject({ queued: 0, resumed: before.unfinished, duplicates: FILES.length - before.unfinished, failed: 0 });
+    expect(summary).toMatchObject({
+      queued: 0,
+      resumed: before.unfinished,
+      duplicates: FILES.length - before.unfinished,
+      failed: 0,
+    });
     expect(summary.clean + summary.flagged).toBe(before.unfinished);
     expect((await pending(dataDir)).unfinished).toBe(0);
   });
@@ -63,7 +80,11 @@ describe('crash recovery of lkj run', () => {
     const w = spawnCli(['worker'], env);
     try {
       // the worker logs each stored document as a JSON line (src/settings/log.ts)
-      await waitFor(async () => (w.output().match(/"msg":"[^"]*\.pdf: (clean|flagged|failed)"/g) ?? []).length >= unfinished, 240_000, 'the worker to finish the pending documents');
+      await waitFor(
+        async () => (w.output().match(/"msg":"[^"]*\.pdf: (clean|flagged|failed)"/g) ?? []).length >= unfinished,
+        240_000,
+        'the worker to finish the pending documents',
+      );
     } finally {
       w.proc.kill('SIGTERM');
       expect(await w.exited).toBe(0);

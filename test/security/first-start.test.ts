@@ -14,8 +14,12 @@ import { freePort, runCli, spawnCli, waitFor } from '../helpers/services.js';
 
 let dir: string;
 const env = () => ({ LKJ_DATA_DIR: dir, DATABASE_URL: '', REDIS_URL: '', LKJ_SAMPLES: '0' });
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-first-')); });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-first-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 async function accounts(): Promise<number> {
   const store = await openStore({ dataDir: dir });
@@ -27,9 +31,13 @@ async function accounts(): Promise<number> {
 }
 
 describe('first start', () => {
-  it('with the port taken: lkj serve fails and creates no account; the next start creates it and shows its password', { timeout: 240_000 }, async () => {
+  it('with the port taken: lkj serve fails and creates no account; the next start creates it and shows its password', {
+    timeout: 240_000,
+  }, async () => {
     const blocker = net.createServer();
-    const port = await new Promise<number>((r) => blocker.listen(0, '127.0.0.1', () => r((blocker.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((r) =>
+      blocker.listen(0, '127.0.0.1', () => r((blocker.address() as net.AddressInfo).port)),
+    );
     try {
       const r = await runCli(['serve', '--port', String(port), '--host', '127.0.0.1'], env());
       expect(r.code).not.toBe(0);
@@ -46,7 +54,11 @@ describe('first start', () => {
       // the CLI speaks Indonesian unless told otherwise
       await waitFor(async () => /kata sandi: \S+/.test(p.output()), 120_000, 'the first-start credentials');
       const password = /kata sandi: (\S+)/.exec(p.output())![1]!;
-      const login = await fetch(`http://127.0.0.1:${free}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+      const login = await fetch(`http://127.0.0.1:${free}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
       expect(login.status).toBe(200);
     } finally {
       p.proc.kill('SIGTERM');

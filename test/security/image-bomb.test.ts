@@ -30,12 +30,16 @@ beforeAll(async () => {
   await fs.writeFile(bomb, imagePdf(30000, 30000, data));
   await fs.writeFile(inline, inlineImagePdf(30000, 30000, data));
 }, 60_000);
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 /** `lkj extract --json` on `file`, its peak RSS watched (and stopped above 3 GB to spare the machine). */
 async function extract(file: string): Promise<{ report: Report; code: number | null; peakMb: number }> {
   const p = spawnCli(['extract', file, '--json'], { LKJ_DATA_DIR: dir });
-  const guard = setInterval(() => { if (p.peakRssMb() > 3000) p.proc.kill('SIGKILL'); }, 100);
+  const guard = setInterval(() => {
+    if (p.peakRssMb() > 3000) p.proc.kill('SIGKILL');
+  }, 100);
   const code = await p.exited;
   clearInterval(guard);
   await sleep(50);
@@ -48,7 +52,10 @@ describe('an image bomb inside a PDF', () => {
     const r = await extract(bomb);
     expect(r.code).toBe(1);
     expect(r.report.status).toBe('failed');
-    expect(r.report.error).toEqual({ code: 'too-large', message: 'bomb.pdf: an image (object 4) is 30000×30000 px, above the 120000000-pixel limit' });
+    expect(r.report.error).toEqual({
+      code: 'too-large',
+      message: 'bomb.pdf: an image (object 4) is 30000×30000 px, above the 120000000-pixel limit',
+    });
     expect(r.peakMb).toBeLessThan(EXTRACT_RSS_BOUND_MB);
   });
 
@@ -63,7 +70,11 @@ describe('an image bomb inside a PDF', () => {
     try {
       await addUser(api.rt.store, 'rev', 'reviewer');
       const s = await login(api.app, 'rev');
-      const r = await requester(api.app)(s, { method: 'POST', url: '/api/documents', ...multipart([{ name: 'bomb.pdf', bytes: await fs.readFile(bomb) }]) });
+      const r = await requester(api.app)(s, {
+        method: 'POST',
+        url: '/api/documents',
+        ...multipart([{ name: 'bomb.pdf', bytes: await fs.readFile(bomb) }]),
+      });
       expect(r.statusCode).toBe(413);
       expect(r.json()[0].error.message).toMatch(/30000×30000 px/);
     } finally {
@@ -76,7 +87,9 @@ describe('a document that fails on a page stops its work', () => {
   it('no page starts after the failure; pages under way finish before the document is closed', async () => {
     const events: string[] = [];
     const source: PageSource = {
-      file: 'x.pdf', kind: 'pdf', numPages: 6,
+      file: 'x.pdf',
+      kind: 'pdf',
+      numPages: 6,
       readText: async () => null,
       async readScan(n) {
         events.push(`start ${n}`);
@@ -85,7 +98,9 @@ describe('a document that fails on a page stops its work', () => {
         events.push(`end ${n}`);
         return {} as OcrPage;
       },
-      close: async () => { events.push('close'); },
+      close: async () => {
+        events.push('close');
+      },
     };
     // two OCR threads: three pages in flight at once
     const ocr = () => ({ text: { size: 2 } }) as unknown as OcrPools;

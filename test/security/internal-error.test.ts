@@ -13,8 +13,12 @@ import { ROOT, runCli } from '../helpers/services.js';
 import { capturedLogger } from '../helpers/log.js';
 
 let dir: string;
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-internal-')); });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-internal-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 describe('an internal error', () => {
   it('lkj extract: the report says internal in one line, the stack goes to stderr, exit code 3', async () => {
@@ -33,7 +37,10 @@ describe('an internal error', () => {
     expect(report.error?.message).not.toContain(dir); // no path of this machine
     expect(report.error?.message).not.toContain(ROOT);
     // the stack is in the log: a JSON line on stderr, at error level, naming the file
-    const logged = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: string; file?: string; err?: { stack?: string } });
+    const logged = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: string; file?: string; err?: { stack?: string } });
     expect(logged.find((l) => l.level === 'error' && l.file === 'scan.pdf')?.err?.stack).toMatch(/\n\s+at /);
   });
 
@@ -47,10 +54,16 @@ describe('an internal error', () => {
 
   it('toInternalError keeps the message, shortens paths, logs the stack', () => {
     const { logger, lines } = capturedLogger();
-    const e = toInternalError(new Error("ENOENT: no such file or directory, open '/srv/lkj/data/cache/x.bin'"), 'a.pdf', logger);
+    const e = toInternalError(
+      new Error("ENOENT: no such file or directory, open '/srv/lkj/data/cache/x.bin'"),
+      'a.pdf',
+      logger,
+    );
     expect(e).toBeInstanceOf(InternalError);
     expect(e.code).toBe('internal');
-    expect(e.message).toBe("a.pdf: could not be processed (internal error: Error: ENOENT: no such file or directory, open '…/x.bin')");
+    expect(e.message).toBe(
+      "a.pdf: could not be processed (internal error: Error: ENOENT: no such file or directory, open '…/x.bin')",
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 'error', file: 'a.pdf' });
     expect((lines[0]!.err as { stack: string }).stack).toMatch(/\/srv\/lkj\/data\/cache\/x\.bin[\s\S]*\n\s+at /);

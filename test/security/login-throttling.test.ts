@@ -19,13 +19,20 @@ function suite(database: () => Promise<{ url?: string; drop(): Promise<void> }>)
     api = await startApi({ databaseUrl: db.url });
     for (const u of ['alice', 'bob', 'carol', 'dewi']) await addUser(api.rt.store, u, 'viewer');
   });
-  afterAll(async () => { await api?.close(); await drop?.(); });
+  afterAll(async () => {
+    await api?.close();
+    await drop?.();
+  });
 
   const attempt = (username: string, password: string, ip: string) =>
     api.app.inject({ method: 'POST', url: '/api/session', payload: { username, password }, remoteAddress: ip });
   const statuses = async (all: Promise<{ statusCode: number }>[]) => {
     const codes = (await Promise.all(all)).map((r) => r.statusCode);
-    return { 401: codes.filter((c) => c === 401).length, 429: codes.filter((c) => c === 429).length, other: codes.filter((c) => c !== 401 && c !== 429).length };
+    return {
+      401: codes.filter((c) => c === 401).length,
+      429: codes.filter((c) => c === 429).length,
+      other: codes.filter((c) => c !== 401 && c !== 429).length,
+    };
   };
 
   it('30 parallel wrong logins for one user from one address: 5 are checked, 25 throttled', async () => {
@@ -36,14 +43,19 @@ function suite(database: () => Promise<{ url?: string; drop(): Promise<void> }>)
   });
 
   it('200 parallel wrong logins for one user from 200 addresses: the per-user limit (20) holds', async () => {
-    const r = await statuses(Array.from({ length: 200 }, (_, i) => attempt('bob', 'wrong-password', `10.2.${i >> 8}.${i & 255}`)));
+    const r = await statuses(
+      Array.from({ length: 200 }, (_, i) => attempt('bob', 'wrong-password', `10.2.${i >> 8}.${i & 255}`)),
+    );
     expect(r).toEqual({ 401: 20, 429: 180, other: 0 });
     expect((await attempt('bob', PASSWORD, '10.2.9.9')).statusCode).toBe(429);
   });
 
   it('many failures from one address (a shared proxy) do not lock out the others behind it', async () => {
-    const r = await statuses(['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9', 'x10', 'x11', 'x12']
-      .flatMap((u) => Array.from({ length: 5 }, () => attempt(u, 'wrong-password', '10.3.0.1'))));
+    const r = await statuses(
+      ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9', 'x10', 'x11', 'x12'].flatMap((u) =>
+        Array.from({ length: 5 }, () => attempt(u, 'wrong-password', '10.3.0.1')),
+      ),
+    );
     expect(r).toEqual({ 401: 60, 429: 0, other: 0 });
     expect((await attempt('carol', PASSWORD, '10.3.0.1')).statusCode).toBe(200);
   });
@@ -79,13 +91,21 @@ describe('LKJ_TRUST_PROXY', () => {
   /** The address a login is recorded under (the audit log's `ip`). */
   async function seenAs(api: TestApi, remoteAddress: string, xff?: string): Promise<string> {
     const headers = xff ? { 'x-forwarded-for': xff } : {};
-    const r = await api.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'nobody', password: 'x' }, remoteAddress, headers });
+    const r = await api.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'nobody', password: 'x' },
+      remoteAddress,
+      headers,
+    });
     expect(r.statusCode).toBe(401);
-    const [row] = await api.rt.store.db.query<{ detail: { ip: string } }>(`SELECT detail FROM audit_log WHERE action = 'login-failed' ORDER BY id DESC LIMIT 1`);
+    const [row] = await api.rt.store.db.query<{ detail: { ip: string } }>(
+      `SELECT detail FROM audit_log WHERE action = 'login-failed' ORDER BY id DESC LIMIT 1`,
+    );
     return row!.detail.ip;
   }
 
-  it('trusts only the configured hops or proxies, never a client\'s own X-Forwarded-For entries', async () => {
+  it("trusts only the configured hops or proxies, never a client's own X-Forwarded-For entries", async () => {
     const hop = await startApi({ opts: { trustProxy: trustProxyOption('1') } });
     const list = await startApi({ opts: { trustProxy: trustProxyOption('10.0.0.5') } });
     const none = await startApi();

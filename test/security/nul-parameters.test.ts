@@ -25,7 +25,10 @@ function suite(databaseUrl: () => Promise<{ url?: string; drop(): Promise<void> 
     reviewer = await login(api.app, 'sari');
     docId = (await loadFixtures(api.rt.store, ['candipuro-tw2-2024.pdf'])).get('candipuro-tw2-2024.pdf')!.id;
   });
-  afterAll(async () => { await api?.close(); await drop?.(); });
+  afterAll(async () => {
+    await api?.close();
+    await drop?.();
+  });
 
   const refused = async (who: Session | null, o: Parameters<ReturnType<typeof requester>>[1]) => {
     const r = await requester(api.app)(who, o);
@@ -36,7 +39,11 @@ function suite(databaseUrl: () => Promise<{ url?: string; drop(): Promise<void> 
 
   it('a login name or password with NUL: 400 before authentication, nothing in the log', async () => {
     await refused(null, { method: 'POST', url: '/api/session', payload: { username: 'admin\u0000', password: 'x' } });
-    await refused(null, { method: 'POST', url: '/api/session', payload: { username: 'root', password: 'pass\u0000word' } });
+    await refused(null, {
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'root', password: 'pass\u0000word' },
+    });
   });
 
   it('filters with NUL: 400', async () => {
@@ -48,10 +55,26 @@ function suite(databaseUrl: () => Promise<{ url?: string; drop(): Promise<void> 
   });
 
   it('a dismiss reason, a note, a corrected value or a token label with NUL or a lone surrogate: 400', async () => {
-    await refused(reviewer, { method: 'POST', url: `/api/documents/${docId}/discrepancies/0/dismiss`, payload: { reason: 'salah\u0000baca' } });
-    await refused(reviewer, { method: 'POST', url: `/api/documents/${docId}/discrepancies/0/dismiss`, payload: { reason: 'salah \ud800 baca' } });
-    await refused(reviewer, { method: 'POST', url: `/api/documents/${docId}/discrepancies/0/confirm`, payload: { note: '\u0000' } });
-    await refused(reviewer, { method: 'POST', url: `/api/documents/${docId}/corrections`, payload: { table: '2.5', row: 'JUMLAH', field: 'realisasi', value: '1\u00000' } });
+    await refused(reviewer, {
+      method: 'POST',
+      url: `/api/documents/${docId}/discrepancies/0/dismiss`,
+      payload: { reason: 'salah\u0000baca' },
+    });
+    await refused(reviewer, {
+      method: 'POST',
+      url: `/api/documents/${docId}/discrepancies/0/dismiss`,
+      payload: { reason: 'salah \ud800 baca' },
+    });
+    await refused(reviewer, {
+      method: 'POST',
+      url: `/api/documents/${docId}/discrepancies/0/confirm`,
+      payload: { note: '\u0000' },
+    });
+    await refused(reviewer, {
+      method: 'POST',
+      url: `/api/documents/${docId}/corrections`,
+      payload: { table: '2.5', row: 'JUMLAH', field: 'realisasi', value: '1\u00000' },
+    });
     await refused(admin, { method: 'POST', url: '/api/tokens', payload: { username: 'sari', label: 'bot\u0000' } });
   });
 

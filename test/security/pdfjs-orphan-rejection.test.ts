@@ -14,8 +14,12 @@ import { misdirectedKidsPdf } from '../helpers/raw-pdf.js';
 import { runCli } from '../helpers/services.js';
 
 let dir: string;
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-orphan-')); });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-orphan-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 describe('a rejection pdfjs leaves unhandled', () => {
   it('lkj extract reports the document instead of dying', { timeout: 120_000 }, async () => {

@@ -29,7 +29,9 @@ beforeAll(async () => {
   nulPdf = await remapGlyphs(await fs.readFile(path.join(BORN, 'pasirian-tw1-2023.pdf')), { j: 0 });
   okPdf = await fs.readFile(path.join(BORN, 'dau-tw4-2025.pdf'));
 });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 describe('control characters are cleaned where words are made', () => {
   it('cleanWordText', () => {
@@ -52,8 +54,12 @@ async function storeFailureSuite(open: () => Promise<{ store: Store; close(): Pr
   // one database for the suite (a new PGlite takes tens of seconds on a busy machine); each test its own documents
   let store: Store;
   let close: () => Promise<void>;
-  beforeAll(async () => { ({ store, close } = await open()); });
-  afterAll(async () => { await close(); });
+  beforeAll(async () => {
+    ({ store, close } = await open());
+  });
+  afterAll(async () => {
+    await close();
+  });
 
   it('a document with NUL text is stored and does not hold up the next one', async () => {
     const a = await ingestBytes(store, nulPdf, 'nul.pdf');
@@ -68,7 +74,9 @@ async function storeFailureSuite(open: () => Promise<{ store: Store; close(): Pr
     const bad = await ingestBytes(store, await fs.readFile(path.join(BORN, 'tempeh-tw2-2023.pdf')), 'refused.pdf');
     const good = await ingestBytes(store, await fs.readFile(path.join(BORN, 'genteng-tw3-2023.pdf')), 'good.pdf');
     // a real refusal by the database: only a failed report of that document gets in
-    await store.db.query(`CREATE FUNCTION refuse_report() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'value refused by the test'; END $$`);
+    await store.db.query(
+      `CREATE FUNCTION refuse_report() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'value refused by the test'; END $$`,
+    );
     await store.db.query(`CREATE TRIGGER refuse_report BEFORE INSERT ON report_versions FOR EACH ROW
       WHEN (NEW.document_id = ${bad.doc!.id} AND NEW.status <> 'failed') EXECUTE FUNCTION refuse_report()`);
     const counts = await runPending(store, {});
@@ -84,8 +92,12 @@ async function storeFailureSuite(open: () => Promise<{ store: Store; close(): Pr
   it('when not even the failure can be stored, the document is marked failed and the loop goes on', async () => {
     const bad = await ingestBytes(store, await fs.readFile(path.join(BORN, 'kalisat-sem1-2022.pdf')), 'refused.pdf');
     const good = await ingestBytes(store, await fs.readFile(path.join(BORN, 'paiton-tw1-2025.pdf')), 'good.pdf');
-    await store.db.query(`CREATE FUNCTION refuse_any() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'nothing of this document'; END $$`);
-    await store.db.query(`CREATE TRIGGER refuse_any BEFORE INSERT ON report_versions FOR EACH ROW WHEN (NEW.document_id = ${bad.doc!.id}) EXECUTE FUNCTION refuse_any()`);
+    await store.db.query(
+      `CREATE FUNCTION refuse_any() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'nothing of this document'; END $$`,
+    );
+    await store.db.query(
+      `CREATE TRIGGER refuse_any BEFORE INSERT ON report_versions FOR EACH ROW WHEN (NEW.document_id = ${bad.doc!.id}) EXECUTE FUNCTION refuse_any()`,
+    );
     await runPending(store, {});
     const doc = (await store.document(bad.doc!.id))!;
     expect(doc.status).toBe('failed');
@@ -97,7 +109,10 @@ async function storeFailureSuite(open: () => Promise<{ store: Store; close(): Pr
   it(`a document whose processing was interrupted ${MAX_INTERRUPTED_ATTEMPTS} times is failed, not started again`, async () => {
     const r = await ingestBytes(store, await fs.readFile(path.join(BORN, 'wuluhan-tw3-2024.pdf')), 'poison.pdf');
     // as three processes killed while reading it leave it
-    await store.db.query(`UPDATE documents SET status = 'processing', attempts = $2 WHERE id = $1`, [r.doc!.id, MAX_INTERRUPTED_ATTEMPTS]);
+    await store.db.query(`UPDATE documents SET status = 'processing', attempts = $2 WHERE id = $1`, [
+      r.doc!.id,
+      MAX_INTERRUPTED_ATTEMPTS,
+    ]);
     await runPending(store, {});
     const doc = (await store.document(r.doc!.id))!;
     expect(doc.status).toBe('failed');
@@ -119,24 +134,41 @@ describe('store failures, PostgreSQL', () => {
   storeFailureSuite(async () => {
     const db = await freshDatabase();
     const store = await openStore({ databaseUrl: db.url });
-    return { store, async close() { await store.close(); await db.drop(); } };
+    return {
+      store,
+      async close() {
+        await store.close();
+        await db.drop();
+      },
+    };
   });
 });
 
 describe('one document never blocks the others', () => {
-  it('the server\'s background loop processes a later upload after a NUL document', { timeout: 180_000 }, async () => {
+  it("the server's background loop processes a later upload after a NUL document", { timeout: 180_000 }, async () => {
     const api = await startApi({ opts: { processing: 'background' } });
     try {
       await addUser(api.rt.store, 'rev', 'reviewer');
       const as = requester(api.app);
       const s = await login(api.app, 'rev');
-      const up = await as(s, { method: 'POST', url: '/api/documents', ...multipart([{ name: 'nul.pdf', bytes: nulPdf }, { name: 'ok.pdf', bytes: okPdf }]) });
+      const up = await as(s, {
+        method: 'POST',
+        url: '/api/documents',
+        ...multipart([
+          { name: 'nul.pdf', bytes: nulPdf },
+          { name: 'ok.pdf', bytes: okPdf },
+        ]),
+      });
       expect(up.statusCode).toBe(201);
       const ids = (up.json() as { id: number }[]).map((i) => i.id);
-      await waitFor(async () => {
-        const docs = await Promise.all(ids.map((id) => api.rt.store.document(id)));
-        return docs.every((d) => d && ['clean', 'flagged'].includes(d.status));
-      }, 60_000, 'both uploads to be processed');
+      await waitFor(
+        async () => {
+          const docs = await Promise.all(ids.map((id) => api.rt.store.document(id)));
+          return docs.every((d) => d && ['clean', 'flagged'].includes(d.status));
+        },
+        60_000,
+        'both uploads to be processed',
+      );
     } finally {
       await api.close();
     }
@@ -146,7 +178,11 @@ describe('one document never blocks the others', () => {
     const batch = await fs.mkdtemp(path.join(dir, 'batch-'));
     await fs.writeFile(path.join(batch, 'a-nul.pdf'), nulPdf);
     await fs.writeFile(path.join(batch, 'b-ok.pdf'), okPdf);
-    const r = await runCli(['run', batch, '--json'], { LKJ_DATA_DIR: path.join(batch, 'data'), DATABASE_URL: '', REDIS_URL: '' });
+    const r = await runCli(['run', batch, '--json'], {
+      LKJ_DATA_DIR: path.join(batch, 'data'),
+      DATABASE_URL: '',
+      REDIS_URL: '',
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ queued: 2, failed: 0 });
   });

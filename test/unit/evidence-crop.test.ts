@@ -9,17 +9,27 @@ import { describe, expect, it } from 'vitest';
 import { evidencePng } from '../../src/api/images/evidence.js';
 import { blankImage } from '../../src/raster/gray.js';
 
-const DPI = 144, k = DPI / 72; // 2 px per point
+const DPI = 144,
+  k = DPI / 72; // 2 px per point
 const page = { image: blankImage(595 * k, 842 * k, 250), dpi: DPI };
 
 /** the image's size and where its red frame is, in pixels */
 async function frame(png: Buffer) {
   const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
-  for (let y = 0; y < info.height; y++) for (let x = 0; x < info.width; x++) {
-    const i = (y * info.width + x) * info.channels;
-    if (data[i]! > 180 && data[i + 1]! < 80 && data[i + 2]! < 80) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); }
-  }
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -1,
+    y1 = -1;
+  for (let y = 0; y < info.height; y++)
+    for (let x = 0; x < info.width; x++) {
+      const i = (y * info.width + x) * info.channels;
+      if (data[i]! > 180 && data[i + 1]! < 80 && data[i + 2]! < 80) {
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+      }
+    }
   return { width: info.width, height: info.height, x0, y0, x1, y1 };
 }
 
@@ -36,9 +46,11 @@ describe('evidence crop of a table cell', () => {
     near(f.width, (460 + 24 - 44) * k);
   });
   it('a header far above the row is a strip of its own over the row', async () => {
-    const low = [400, 600, 460, 620], lowRow = [50, 600, 500, 620];
+    const low = [400, 600, 460, 620],
+      lowRow = [50, 600, 500, 620];
     const f = await frame(await evidencePng(page, low, { row: lowRow, header: [50, 100, 500, 140] }));
-    const headerStrip = (142 - 96) * k, rowStrip = (626 - 594) * k;
+    const headerStrip = (142 - 96) * k,
+      rowStrip = (626 - 594) * k;
     near(f.height, headerStrip + 6 + rowStrip);
     near(f.y0, headerStrip + 6 + 6 * k - 3);
   });

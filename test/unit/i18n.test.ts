@@ -22,12 +22,18 @@ type Pair = { key: string; id: string; en: string };
 /** nested word lists (the terminal summary's) flattened to pairs */
 function flatten(id: unknown, en: unknown, key: string, out: Pair[] = []): Pair[] {
   if (typeof id === 'string') out.push({ key, id, en: en as string });
-  else for (const k of Object.keys(id as object)) flatten((id as Record<string, unknown>)[k], (en as Record<string, unknown>)?.[k], `${key}.${k}`, out);
+  else
+    for (const k of Object.keys(id as object))
+      flatten((id as Record<string, unknown>)[k], (en as Record<string, unknown>)?.[k], `${key}.${k}`, out);
   return out;
 }
 
 const catalogues: Record<string, Pair[]> = {
-  'web/src/i18n.ts': Object.keys(dictionaries.id).map((k) => ({ key: k, id: dictionaries.id[k as never], en: dictionaries.en[k as never] })),
+  'web/src/i18n.ts': Object.keys(dictionaries.id).map((k) => ({
+    key: k,
+    id: dictionaries.id[k as never],
+    en: dictionaries.en[k as never],
+  })),
   'src/api/messages.ts': API_MESSAGES.map((m) => ({ key: m.en, id: m.id, en: m.en })),
   'src/cli/messages.ts': Object.entries(CLI_MESSAGES).map(([k, m]) => ({ key: k, ...m })),
   'src/cli/summary.ts': flatten(SUMMARY_WORDS.id, SUMMARY_WORDS.en, 'summary'),
@@ -45,13 +51,19 @@ async function avoided(): Promise<string[]> {
   for (const line of md.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 6 || cells[1] === 'concept' || /^-+$/.test(cells[1]!)) continue;
-    words.push(...cells[4]!.split(',').map((w) => w.trim()).filter(Boolean));
+    words.push(
+      ...cells[4]!
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean),
+    );
   }
   return words;
 }
 
 /** English words that give away an untranslated Indonesian text */
-const ENGLISH = /\b(the|of|and|with|not|found|error|report|review|reviewed|uncertain|flagged|clean|failed|version|user|password)\b/i;
+const ENGLISH =
+  /\b(the|of|and|with|not|found|error|report|review|reviewed|uncertain|flagged|clean|failed|version|user|password)\b/i;
 // commands, flags, headers and paths are names, not words: `lkj user add`, `--failed`, x-csrf-token
 const NAMES = /`[^`]*`|--[\w-]+|\b[\w-]+\/[\w/.-]*|\bx-[\w-]+|\bPOST \/\S+|\bGET \/\S+|<[^>]*>/g;
 
@@ -74,12 +86,16 @@ describe('every message exists in both languages', () => {
 describe('the Indonesian follows the glossary', () => {
   it('uses none of the words the glossary rules out', async () => {
     const words = await avoided();
-    expect(words).toEqual(expect.arrayContaining(['galat', 'ragu', 'bertanda', 'review', 'direview', 'Cost per Outcome', 'capaianKinerja']));
+    expect(words).toEqual(
+      expect.arrayContaining(['galat', 'ragu', 'bertanda', 'review', 'direview', 'Cost per Outcome', 'capaianKinerja']),
+    );
     const hits: string[] = [];
     for (const [file, pairs] of Object.entries(catalogues)) {
       for (const p of pairs) {
         const text = p.id.replace(NAMES, ' ');
-        for (const w of words) if (new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'iu').test(text)) hits.push(`${file} ${p.key}: "${w}" in "${p.id}"`);
+        for (const w of words)
+          if (new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'iu').test(text))
+            hits.push(`${file} ${p.key}: "${w}" in "${p.id}"`);
       }
     }
     expect(hits).toEqual([]);
@@ -96,7 +112,7 @@ describe('the Indonesian follows the glossary', () => {
   });
 });
 
-describe('API errors in the caller\'s language', () => {
+describe("API errors in the caller's language", () => {
   /** the English messages the API's code throws, `${…}` values as samples */
   async function apiMessages(): Promise<string[]> {
     const out: string[] = [];

@@ -4,7 +4,14 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLayers, folderCycles, folderEdges, importSpecifiers, readImports, type Import } from '../../scripts/check-layers.js';
+import {
+  checkLayers,
+  folderCycles,
+  folderEdges,
+  importSpecifiers,
+  readImports,
+  type Import,
+} from '../../scripts/check-layers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const imp = (file: string, specifier: string, line = 1): Import => ({ file, specifier, line });
@@ -13,11 +20,11 @@ describe('importSpecifiers', () => {
   it('finds static, type-only, side-effect, re-export and dynamic imports with their lines', () => {
     const source = [
       "import type { A } from '../model/word.js';",
-      "import { b,",
+      'import { b,',
       "  c } from './b.js';",
       "import './side-effect.js';",
       "export * from '../parse/text.js';",
-      "export { d } from \"./d.js\";",
+      'export { d } from "./d.js";',
       "const m = await import('../ocr/pool.js');",
     ].join('\n');
     expect(importSpecifiers(source)).toEqual([
@@ -34,11 +41,11 @@ describe('importSpecifiers', () => {
     const source = [
       "// import { x } from '../cli/main.js';",
       "/* export * from '../api/server.js'; */",
-      "const s = \"import { y } from '../queue/bullmq.js'\";",
+      'const s = "import { y } from \'../queue/bullmq.js\'";',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: source text holding a template, on purpose
       "const t = `a ${ { k: 1 }.k } import '../jobs/stages.js' ${`inner ${'x'}`} from '../store/db.js'`;",
       "const r = /from '..\\/review\\/correct.js'/g;",
-      "const half = 4 / 2; const q = 1 / half;",
+      'const half = 4 / 2; const q = 1 / half;',
       "import { real } from '../model/contract.js';",
     ].join('\n');
     expect(importSpecifiers(source)).toEqual([{ specifier: '../model/contract.js', line: 7 }]);

@@ -13,8 +13,11 @@ const WEB = path.join(ROOT, 'web/src');
 const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
 
 function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? tsFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? tsFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
 }
 
 /** `../x.js` from `file` → the .ts file it names */
@@ -22,9 +25,11 @@ const resolveTs = (file: string, spec: string) => `${path.resolve(path.dirname(f
 
 describe('the web app reaches src/ for types only', () => {
   const web = tsFiles(WEB);
-  const intoSrc = web.flatMap((file) => importSpecifiers(fs.readFileSync(file, 'utf8'))
-    .filter((i) => rel(resolveTs(file, i.specifier)).startsWith('src/') && i.specifier.startsWith('.'))
-    .map((i) => ({ file, ...i })));
+  const intoSrc = web.flatMap((file) =>
+    importSpecifiers(fs.readFileSync(file, 'utf8'))
+      .filter((i) => rel(resolveTs(file, i.specifier)).startsWith('src/') && i.specifier.startsWith('.'))
+      .map((i) => ({ file, ...i })),
+  );
 
   it('web/src/types.ts takes its types from the schemas', () => {
     expect(intoSrc.map((i) => `${rel(i.file)} → ${i.specifier}`).sort()).toEqual([
@@ -41,7 +46,8 @@ describe('the web app reaches src/ for types only', () => {
     // and zod itself only as a type
     for (const file of web) {
       for (const { specifier, line } of importSpecifiers(fs.readFileSync(file, 'utf8'))) {
-        if (specifier === 'zod') expect(fs.readFileSync(file, 'utf8').split('\n')[line - 1], rel(file)).toMatch(/^import type /);
+        if (specifier === 'zod')
+          expect(fs.readFileSync(file, 'utf8').split('\n')[line - 1], rel(file)).toMatch(/^import type /);
       }
     }
   });
@@ -58,7 +64,11 @@ describe('the web app reaches src/ for types only', () => {
     };
     for (const i of intoSrc) visit(resolveTs(i.file, i.specifier));
     expect([...seen].map(rel).sort()).toEqual([
-      'src/accounts/roles.ts', 'src/api/schemas.ts', 'src/model/contract.ts', 'src/model/extracted.ts', 'src/model/word.ts',
+      'src/accounts/roles.ts',
+      'src/api/schemas.ts',
+      'src/model/contract.ts',
+      'src/model/extracted.ts',
+      'src/model/word.ts',
     ]);
   });
 });

@@ -3,12 +3,30 @@
  * browser) and the CSRF token, which every state change must carry in `x-csrf-token`.
  */
 import { currentLang } from './i18n';
-import type { Analysis, CorrectionAnswer, DocumentDetail, DocumentList, PublicUser, QueueAnswer, Role, SessionInfo, Stats, TableId, TokenInfo, UploadItem } from './types';
+import type {
+  Analysis,
+  CorrectionAnswer,
+  DocumentDetail,
+  DocumentList,
+  PublicUser,
+  QueueAnswer,
+  Role,
+  SessionInfo,
+  Stats,
+  TableId,
+  TokenInfo,
+  UploadItem,
+} from './types';
 
 export type { Analysis, AnalysisCell, CorrectionAnswer } from './types';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
   }
 }
@@ -16,19 +34,30 @@ export class ApiError extends Error {
 let csrf: string | null = null;
 let onUnauthenticated: () => void = () => {};
 
-export const setCsrf = (token: string | null) => { csrf = token; };
+export const setCsrf = (token: string | null) => {
+  csrf = token;
+};
 export const csrfToken = () => csrf;
 /** what to do when the session is gone (expired, logged out elsewhere): show the login page */
-export const whenUnauthenticated = (fn: () => void) => { onUnauthenticated = fn; };
+export const whenUnauthenticated = (fn: () => void) => {
+  onUnauthenticated = fn;
+};
 
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
   // the server words its messages in the app's language
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLang() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const r = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   if (r.status === 204) return undefined as T;
-  const data = await r.json().catch(() => null) as { error?: { code: string; message: string; details?: unknown } } | null;
+  const data = (await r.json().catch(() => null)) as {
+    error?: { code: string; message: string; details?: unknown };
+  } | null;
   if (!r.ok) {
     const e = data?.error;
     if (r.status === 401 && url !== '/api/session') onUnauthenticated();
@@ -52,26 +81,48 @@ export const api = {
   session: () => request<SessionInfo>('GET', '/api/session'),
   login: (username: string, password: string) => request<SessionInfo>('POST', '/api/session', { username, password }),
   logout: () => request<void>('DELETE', '/api/session'),
-  queue: (filters: Record<string, string>, offset = 0) => request<QueueAnswer>('GET', `/api/review/queue${query({ ...filters, limit: PAGE_SIZE, offset })}`),
-  documents: (filters: Record<string, string>, offset = 0) => request<DocumentList>('GET', `/api/documents${query({ sort: 'severity', ...filters, limit: PAGE_SIZE, offset })}`),
+  queue: (filters: Record<string, string>, offset = 0) =>
+    request<QueueAnswer>('GET', `/api/review/queue${query({ ...filters, limit: PAGE_SIZE, offset })}`),
+  documents: (filters: Record<string, string>, offset = 0) =>
+    request<DocumentList>('GET', `/api/documents${query({ sort: 'severity', ...filters, limit: PAGE_SIZE, offset })}`),
   // the findings' messages worded in the reader's language (the server re-words them)
   document: (id: number) => request<DocumentDetail>('GET', `/api/documents/${id}?lang=${currentLang()}`),
   analysis: (id: number) => request<Analysis>('GET', `/api/documents/${id}/analysis`),
-  claimNext: (filters: Record<string, string>) => request<{ document: { id: number } | null }>('POST', '/api/review/claim', cleanFilters(filters)),
+  claimNext: (filters: Record<string, string>) =>
+    request<{ document: { id: number } | null }>('POST', '/api/review/claim', cleanFilters(filters)),
   claim: (id: number) => request<unknown>('POST', `/api/documents/${id}/claim`),
   release: (id: number) => request<unknown>('POST', `/api/documents/${id}/release`),
-  confirm: (id: number, index: number, version: number) => request<unknown>('POST', `/api/documents/${id}/discrepancies/${index}/confirm`, { version }),
-  dismiss: (id: number, index: number, version: number, reason: string) => request<unknown>('POST', `/api/documents/${id}/discrepancies/${index}/dismiss`, { version, reason }),
-  correct: (id: number, body: { table: TableId | 'narrative'; row: string; field: string; value: string | number | null; version: number; occurrence?: number }) =>
-    request<CorrectionAnswer>('POST', `/api/documents/${id}/corrections`, body),
-  reviewed: (id: number, version: number) => request<{ undecided: number }>('POST', `/api/documents/${id}/reviewed`, { version }),
+  confirm: (id: number, index: number, version: number) =>
+    request<unknown>('POST', `/api/documents/${id}/discrepancies/${index}/confirm`, { version }),
+  dismiss: (id: number, index: number, version: number, reason: string) =>
+    request<unknown>('POST', `/api/documents/${id}/discrepancies/${index}/dismiss`, { version, reason }),
+  correct: (
+    id: number,
+    body: {
+      table: TableId | 'narrative';
+      row: string;
+      field: string;
+      value: string | number | null;
+      version: number;
+      occurrence?: number;
+    },
+  ) => request<CorrectionAnswer>('POST', `/api/documents/${id}/corrections`, body),
+  reviewed: (id: number, version: number) =>
+    request<{ undecided: number }>('POST', `/api/documents/${id}/reviewed`, { version }),
   stats: (filters: Record<string, string>) => request<Stats>('GET', `/api/stats${query({ days: 30, ...filters })}`),
   // accounts (admin)
   users: () => request<PublicUser[]>('GET', '/api/users'),
-  createUser: (username: string, role: Role, password?: string) => request<{ user: PublicUser; password: string | null }>('POST', '/api/users', { username, role, ...(password ? { password } : {}) }),
-  updateUser: (username: string, patch: { role?: Role; disabled?: boolean }) => request<PublicUser>('PATCH', `/api/users/${encodeURIComponent(username)}`, patch),
+  createUser: (username: string, role: Role, password?: string) =>
+    request<{ user: PublicUser; password: string | null }>('POST', '/api/users', {
+      username,
+      role,
+      ...(password ? { password } : {}),
+    }),
+  updateUser: (username: string, patch: { role?: Role; disabled?: boolean }) =>
+    request<PublicUser>('PATCH', `/api/users/${encodeURIComponent(username)}`, patch),
   tokens: () => request<TokenInfo[]>('GET', '/api/tokens'),
-  createToken: (username: string, label: string) => request<TokenInfo & { token: string }>('POST', '/api/tokens', { username, label }),
+  createToken: (username: string, label: string) =>
+    request<TokenInfo & { token: string }>('POST', '/api/tokens', { username, label }),
   revokeToken: (id: number) => request<TokenInfo>('DELETE', `/api/tokens/${id}`),
 };
 
@@ -95,7 +146,9 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void, p
     if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.setRequestHeader('accept-language', currentLang());
     xhr.responseType = 'json';
-    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    });
     xhr.addEventListener('load', () => {
       const body = xhr.response as UploadItem[] | { error?: { code: string; message: string } } | null;
       if (Array.isArray(body) && body[0]) return resolve(body[0]);

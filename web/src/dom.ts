@@ -30,7 +30,11 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props) {
     const cls = Array.isArray(props.class) ? props.class.filter(Boolean).join(' ') : props.class;
@@ -46,7 +50,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** An SVG element; attributes are geometry and classes only (colours live in app.css). */
-export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   setAttrs(el, attrs);
   append(el, ...children);
@@ -59,4 +67,5 @@ export function replace(el: Element, ...children: Child[]): void {
   append(el, ...children);
 }
 
-export const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document): T | null => root.querySelector<T>(sel);
+export const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document): T | null =>
+  root.querySelector<T>(sel);

@@ -14,7 +14,20 @@ use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, Aria
 // only the parts these charts use (no toolbox, only line and bar series)
 registerLocale('ID', {
   time: {
-    month: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+    month: [
+      'Januari',
+      'Februari',
+      'Maret',
+      'April',
+      'Mei',
+      'Juni',
+      'Juli',
+      'Agustus',
+      'September',
+      'Oktober',
+      'November',
+      'Desember',
+    ],
     monthAbbr: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
     dayOfWeek: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
     dayOfWeekAbbr: ['Min', 'Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab'],
@@ -25,10 +38,25 @@ registerLocale('ID', {
   aria: {
     general: { withTitle: 'Grafik "{title}"', withoutTitle: 'Grafik' },
     series: {
-      single: { prefix: '', withName: ' berjenis {seriesType} bernama {seriesName}.', withoutName: ' berjenis {seriesType}.' },
-      multiple: { prefix: '. Terdiri dari {seriesCount} seri.', withName: ' Seri {seriesId} berjenis {seriesType} bernama {seriesName}.', withoutName: ' Seri {seriesId} berjenis {seriesType}.', separator: { middle: '', end: '' } },
+      single: {
+        prefix: '',
+        withName: ' berjenis {seriesType} bernama {seriesName}.',
+        withoutName: ' berjenis {seriesType}.',
+      },
+      multiple: {
+        prefix: '. Terdiri dari {seriesCount} seri.',
+        withName: ' Seri {seriesId} berjenis {seriesType} bernama {seriesName}.',
+        withoutName: ' Seri {seriesId} berjenis {seriesType}.',
+        separator: { middle: '', end: '' },
+      },
     },
-    data: { allData: '(Semua data: ', partialData: '(Data pertama {displayCnt}: ', withName: 'nilai {name} adalah {value}', withoutName: '{value}', separator: { middle: ', ', end: ')' } },
+    data: {
+      allData: '(Semua data: ',
+      partialData: '(Data pertama {displayCnt}: ',
+      withName: 'nilai {name} adalah {value}',
+      withoutName: '{value}',
+      separator: { middle: ', ', end: ')' },
+    },
   },
 } as unknown as Parameters<typeof registerLocale>[1]);
 

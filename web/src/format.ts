@@ -27,7 +27,7 @@ const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 export function period(p: { kind: string; number: number | null; year: number | null } | null): string {
   if (!p) return '—';
   const kind = p.kind === 'tribulan' || p.kind === 'semester' || p.kind === 'tahunan' ? t(p.kind) : p.kind;
-  const n = p.kind === 'tahunan' || p.number === null ? null : ROMAN[p.number] ?? String(p.number);
+  const n = p.kind === 'tahunan' || p.number === null ? null : (ROMAN[p.number] ?? String(p.number));
   return [kind, n, p.year].filter((x) => x !== null && x !== undefined).join(' ');
 }
 
@@ -52,9 +52,19 @@ export function worst(d: DocumentSummary['discrepancies']): Severity | null {
 
 /** Column names as the report prints them (the contract's keys are camelCase). */
 const FIELD_LABELS: Record<string, string> = {
-  no: 'No', sasaran: 'Sasaran', indikator: 'Indikator', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian (%)',
-  pagu: 'Pagu (Rp)', realisasiAnggaran: 'Realisasi anggaran (Rp)', capaianAnggaran: 'Capaian anggaran (%)',
-  min: 'Min (%)', max: 'Maks (%)', kriteria: 'Kriteria', uraian: 'Uraian',
+  no: 'No',
+  sasaran: 'Sasaran',
+  indikator: 'Indikator',
+  target: 'Target',
+  realisasi: 'Realisasi',
+  capaian: 'Capaian (%)',
+  pagu: 'Pagu (Rp)',
+  realisasiAnggaran: 'Realisasi anggaran (Rp)',
+  capaianAnggaran: 'Capaian anggaran (%)',
+  min: 'Min (%)',
+  max: 'Maks (%)',
+  kriteria: 'Kriteria',
+  uraian: 'Uraian',
 };
 
 export function fieldLabel(field: string, table = ''): string {

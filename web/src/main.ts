@@ -46,21 +46,56 @@ function notify(text: string, kind: 'ok' | 'error' = 'ok'): void {
 
 function header(s: SessionInfo): HTMLElement {
   const link = (path: string, label: string, id: string) =>
-    h('a', { attrs: { href: path, 'data-link': '', id, 'aria-current': location.pathname === path ? 'page' : null } }, label);
-  return h('header', { class: 'top' },
+    h(
+      'a',
+      { attrs: { href: path, 'data-link': '', id, 'aria-current': location.pathname === path ? 'page' : null } },
+      label,
+    );
+  return h(
+    'header',
+    { class: 'top' },
     h('a', { class: 'brand', attrs: { href: '/', 'data-link': '' } }, 'lkj'),
     h('span', { class: 'app-title' }, t('appTitle')),
-    h('nav', null, link('/', t('navQueue'), 'nav-queue'), link('/upload', t('navUpload'), 'nav-upload'), link('/dashboard', t('navDashboard'), 'nav-dashboard'),
-      s.user.role === 'admin' ? link('/admin', t('navAdmin'), 'nav-admin') : null),
+    h(
+      'nav',
+      null,
+      link('/', t('navQueue'), 'nav-queue'),
+      link('/upload', t('navUpload'), 'nav-upload'),
+      link('/dashboard', t('navDashboard'), 'nav-dashboard'),
+      s.user.role === 'admin' ? link('/admin', t('navAdmin'), 'nav-admin') : null,
+    ),
     h('span', { class: 'who' }, `${s.user.username} (${t(`role_${s.user.role}`)})`),
-    h('button', {
-      class: 'link', attrs: { type: 'button', id: 'lang-switch', lang: currentLang() === 'id' ? 'en' : 'id' },
-      on: { click: () => { setLang(currentLang() === 'id' ? 'en' : 'id'); void render(); } },
-    }, t('switchLang')),
-    h('button', {
-      class: 'link', attrs: { type: 'button', id: 'logout' },
-      on: { click: async () => { await api.logout().catch(() => {}); session = null; setCsrf(null); go('/login'); } },
-    }, t('logout')));
+    h(
+      'button',
+      {
+        class: 'link',
+        attrs: { type: 'button', id: 'lang-switch', lang: currentLang() === 'id' ? 'en' : 'id' },
+        on: {
+          click: () => {
+            setLang(currentLang() === 'id' ? 'en' : 'id');
+            void render();
+          },
+        },
+      },
+      t('switchLang'),
+    ),
+    h(
+      'button',
+      {
+        class: 'link',
+        attrs: { type: 'button', id: 'logout' },
+        on: {
+          click: async () => {
+            await api.logout().catch(() => {});
+            session = null;
+            setCsrf(null);
+            go('/login');
+          },
+        },
+      },
+      t('logout'),
+    ),
+  );
 }
 
 async function render(): Promise<void> {
@@ -80,21 +115,30 @@ async function render(): Promise<void> {
   if (!session || path === '/login') {
     if (session && path === '/login') return go('/');
     document.title = `lkj — ${t('loginTitle')}`;
-    replace(root, loginView({
-      onLogin: (s) => {
-        session = s;
-        setCsrf(s.csrfToken);
-        const next = new URLSearchParams(location.search).get('next');
-        go(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
-      },
-      switchLang: () => { setLang(currentLang() === 'id' ? 'en' : 'id'); void render(); },
-    }));
+    replace(
+      root,
+      loginView({
+        onLogin: (s) => {
+          session = s;
+          setCsrf(s.csrfToken);
+          const next = new URLSearchParams(location.search).get('next');
+          go(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+        },
+        switchLang: () => {
+          setLang(currentLang() === 'id' ? 'en' : 'id');
+          void render();
+        },
+      }),
+    );
     return;
   }
   const main = h('main', { attrs: { id: 'main' } });
   replace(root, header(session), h('div', { attrs: { id: 'notice' } }), main);
   const ctx: AppContext = {
-    session, go, notify, refresh: () => void render(),
+    session,
+    go,
+    notify,
+    refresh: () => void render(),
     canReview: session.user.role !== 'viewer',
     current: () => seq === renderSeq,
   };
@@ -108,8 +152,11 @@ async function render(): Promise<void> {
   } catch (e) {
     if (seq !== renderSeq) return;
     if (e instanceof ApiError && e.status === 401) return;
-    replace(main, h('p', { class: 'notice error', attrs: { role: 'alert' } }, `${t('error')}: ${(e as Error).message}`),
-      h('button', { attrs: { type: 'button' }, on: { click: () => void render() } }, t('retry')));
+    replace(
+      main,
+      h('p', { class: 'notice error', attrs: { role: 'alert' } }, `${t('error')}: ${(e as Error).message}`),
+      h('button', { attrs: { type: 'button' }, on: { click: () => void render() } }, t('retry')),
+    );
   }
 }
 

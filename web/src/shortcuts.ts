@@ -4,7 +4,11 @@
  */
 import { h } from './dom';
 
-export interface Shortcut { key: string; label: string; run: () => void }
+export interface Shortcut {
+  key: string;
+  label: string;
+  run: () => void;
+}
 
 let active: Shortcut[] = [];
 
@@ -15,7 +19,11 @@ export function setShortcuts(list: Shortcut[]): void {
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return;
   const target = e.target as HTMLElement | null;
-  if (target?.closest('input, textarea, select, [contenteditable], dialog[open]') || document.querySelector('dialog[open]')) return;
+  if (
+    target?.closest('input, textarea, select, [contenteditable], dialog[open]') ||
+    document.querySelector('dialog[open]')
+  )
+    return;
   const hit = active.find((s) => s.key === e.key);
   if (!hit) return;
   e.preventDefault();
@@ -24,10 +32,16 @@ document.addEventListener('keydown', (e) => {
 
 /** The shortcuts shown where they apply, so nobody has to guess them. */
 export function shortcutLegend(list: Shortcut[], title: string): HTMLElement {
-  return h('aside', { class: 'shortcuts', attrs: { 'aria-label': title } },
+  return h(
+    'aside',
+    { class: 'shortcuts', attrs: { 'aria-label': title } },
     h('span', { class: 'shortcuts-title' }, `${title}:`),
-    list.map((s) => h('span', { class: 'shortcut' }, h('kbd', null, s.key === 'Enter' ? '↵' : s.key), ' ', s.label)));
+    list.map((s) => h('span', { class: 'shortcut' }, h('kbd', null, s.key === 'Enter' ? '↵' : s.key), ' ', s.label)),
+  );
 }
 
 /** `Konfirmasi (c)`: the key shown where there is a keyboard (app.css hides it on touch screens) */
-export const keyed = (label: string, key: string): (string | HTMLElement)[] => [label, h('span', { class: 'key-hint' }, ` (${key})`)];
+export const keyed = (label: string, key: string): (string | HTMLElement)[] => [
+  label,
+  h('span', { class: 'key-hint' }, ` (${key})`),
+];

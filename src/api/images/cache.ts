@@ -21,16 +21,20 @@ export class ImageCache {
     const file = path.join(this.dir, key.slice(0, 2), `${key}.png`);
     try {
       return await fs.readFile(file);
-    } catch { /* not cached yet */ }
+    } catch {
+      /* not cached yet */
+    }
     let p = this.inflight.get(key);
     if (!p) {
-      p = this.serial(render).then(async (png) => {
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        const tmp = `${file}.${randomUUID()}.tmp`;
-        await fs.writeFile(tmp, png);
-        await fs.rename(tmp, file); // a reader never sees half an image
-        return png;
-      }).finally(() => this.inflight.delete(key));
+      p = this.serial(render)
+        .then(async (png) => {
+          await fs.mkdir(path.dirname(file), { recursive: true });
+          const tmp = `${file}.${randomUUID()}.tmp`;
+          await fs.writeFile(tmp, png);
+          await fs.rename(tmp, file); // a reader never sees half an image
+          return png;
+        })
+        .finally(() => this.inflight.delete(key));
       this.inflight.set(key, p);
     }
     return p;

@@ -8,7 +8,8 @@ import type { GrayImage, PixelBox } from '../../model/image.js';
 import { toSharp } from '../../raster/gray.js';
 
 /** Context shown around the box, in points: an inch sideways, 0.6 inch up and down. */
-const MARGIN_X = 72, MARGIN_Y = 43;
+const MARGIN_X = 72,
+  MARGIN_Y = 43;
 export const HIGHLIGHT = { stroke: [224, 0, 0] as const, fill: [255, 212, 0] as const, fillOpacity: 0.3, strokePx: 3 };
 
 export function pagePng(img: GrayImage): Promise<Buffer> {
@@ -20,14 +21,21 @@ export function pagePng(img: GrayImage): Promise<Buffer> {
  * table on the same page. With them the crop runs from the row label to the cell, and shows the
  * column's header above: a reviewer reads "JUMLAH · Realisasi" without the page beside.
  */
-export interface CellContext { row: readonly number[]; header?: readonly number[] }
+export interface CellContext {
+  row: readonly number[];
+  header?: readonly number[];
+}
 
 /** Header and row further apart than this (points) are shown as two strips, not one tall crop. */
 const MAX_GAP = 110;
 const SEPARATOR_PX = 6;
 
 /** `bbox` in page points ([x0, y0, x1, y1] from the top-left); `page` rendered at `dpi`. */
-export async function evidencePng(page: { image: GrayImage; dpi: number }, bbox: readonly number[], context?: CellContext): Promise<Buffer> {
+export async function evidencePng(
+  page: { image: GrayImage; dpi: number },
+  bbox: readonly number[],
+  context?: CellContext,
+): Promise<Buffer> {
   const k = page.dpi / 72;
   const { width: W, height: H } = page.image;
   const px = (v: number) => v * k;
@@ -36,10 +44,12 @@ export async function evidencePng(page: { image: GrayImage; dpi: number }, bbox:
   let x0: number, x1: number;
   const strips: [number, number][] = [];
   if (context) {
-    const row = context.row.map(px), header = context.header?.map(px);
+    const row = context.row.map(px),
+      header = context.header?.map(px);
     x0 = Math.min(row[0]!, box[0]) - 6 * k;
     x1 = box[2] + 24 * k;
-    const rowTop = Math.min(row[1]!, box[1]) - 6 * k, rowBottom = Math.max(row[3]!, box[3]) + 6 * k;
+    const rowTop = Math.min(row[1]!, box[1]) - 6 * k,
+      rowBottom = Math.max(row[3]!, box[3]) + 6 * k;
     if (header && header[3]! <= rowTop + 12 * k) {
       const top = header[1]! - 4 * k;
       if (rowTop - header[3]! <= MAX_GAP * k) strips.push([top, rowBottom]);
@@ -62,17 +72,25 @@ export async function evidencePng(page: { image: GrayImage; dpi: number }, bbox:
   let y = 0;
   const layers: OverlayOptions[] = [];
   for (const p of parts) {
-    const strip = await toSharp(page.image).extract({ left, top: p.top, width, height: p.height }).toColourspace('srgb').removeAlpha().png().toBuffer();
+    const strip = await toSharp(page.image)
+      .extract({ left, top: p.top, width, height: p.height })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .png()
+      .toBuffer();
     layers.push({ input: strip, left: 0, top: y });
     y += p.height + SEPARATOR_PX;
   }
   const last = parts[parts.length - 1]!;
   const pad = HIGHLIGHT.strokePx;
-  const rx = Math.round(box[0] - left - pad), ry = Math.round(box[1] - last.top + (height - last.height) - pad);
-  const rw = Math.max(1, Math.round(box[2] - box[0] + 2 * pad)), rh = Math.max(1, Math.round(box[3] - box[1] + 2 * pad));
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`
-    + `<rect x="${rx}" y="${ry}" width="${rw}" height="${rh}" fill="rgb(${HIGHLIGHT.fill.join(',')})" fill-opacity="${HIGHLIGHT.fillOpacity}" `
-    + `stroke="rgb(${HIGHLIGHT.stroke.join(',')})" stroke-width="${HIGHLIGHT.strokePx}"/></svg>`;
+  const rx = Math.round(box[0] - left - pad),
+    ry = Math.round(box[1] - last.top + (height - last.height) - pad);
+  const rw = Math.max(1, Math.round(box[2] - box[0] + 2 * pad)),
+    rh = Math.max(1, Math.round(box[3] - box[1] + 2 * pad));
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect x="${rx}" y="${ry}" width="${rw}" height="${rh}" fill="rgb(${HIGHLIGHT.fill.join(',')})" fill-opacity="${HIGHLIGHT.fillOpacity}" ` +
+    `stroke="rgb(${HIGHLIGHT.stroke.join(',')})" stroke-width="${HIGHLIGHT.strokePx}"/></svg>`;
   layers.push({ input: Buffer.from(svg), left: 0, top: 0 });
   return base.composite(layers).png({ compressionLevel: 6 }).toBuffer();
 }

@@ -18,10 +18,21 @@ import type { PageRaster } from '../../model/image.js';
 const MIN_TEXT_CHARS = 20;
 
 export class PageOutOfRange extends Error {
-  constructor(readonly page: number, readonly pages: number) { super(`page ${page} is outside 1–${pages}`); }
+  constructor(
+    readonly page: number,
+    readonly pages: number,
+  ) {
+    super(`page ${page} is outside 1–${pages}`);
+  }
 }
 
-export async function pageRaster(bytes: Uint8Array, kind: FileKind, name: string, n: number, dpi: number): Promise<{ image: GrayImage; dpi: number }> {
+export async function pageRaster(
+  bytes: Uint8Array,
+  kind: FileKind,
+  name: string,
+  n: number,
+  dpi: number,
+): Promise<{ image: GrayImage; dpi: number }> {
   if (kind === 'pdf') {
     const doc = await openPdf(bytes, name);
     try {
@@ -33,8 +44,10 @@ export async function pageRaster(bytes: Uint8Array, kind: FileKind, name: string
         return { image: r.image, dpi: r.dpi };
       }
       // the pixels OCR read (pipeline/read-document.ts), so the evidence boxes land where they were measured
-      const raw = (await new EmbeddedJpegs(bytes, name, doc.numPages, DEFAULT_MAX_RENDER_PIXELS).page(n, page.view))
-        ?? (await embeddedPageImage(page, n)) ?? (await renderPdfPage(page, n, MIN_OCR_DPI));
+      const raw =
+        (await new EmbeddedJpegs(bytes, name, doc.numPages, DEFAULT_MAX_RENDER_PIXELS).page(n, page.view)) ??
+        (await embeddedPageImage(page, n)) ??
+        (await renderPdfPage(page, n, MIN_OCR_DPI));
       return await asRead(raw, dpi);
     } finally {
       await doc.destroy();

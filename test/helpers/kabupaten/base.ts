@@ -23,9 +23,14 @@ export function baseSpec(id: string, patch: Partial<KabSpec> = {}): KabSpec {
   return {
     id,
     meta: {
-      unit: 'Seksi Pemberdayaan Masyarakat', kecamatan: 'Sukamaju', kabupaten: 'Tasikmalaya',
-      period: { kind: 'tahunan', number: null, year: 2023 }, signedAt: '2024-01-15',
-      signatories: [{ name: 'ASEP SURYANA, S.Sos', nip: '19700512 199503 1 004', title: 'Kepala Seksi Pemberdayaan Masyarakat' }],
+      unit: 'Seksi Pemberdayaan Masyarakat',
+      kecamatan: 'Sukamaju',
+      kabupaten: 'Tasikmalaya',
+      period: { kind: 'tahunan', number: null, year: 2023 },
+      signedAt: '2024-01-15',
+      signatories: [
+        { name: 'ASEP SURYANA, S.Sos', nip: '19700512 199503 1 004', title: 'Kepala Seksi Pemberdayaan Masyarakat' },
+      ],
     },
     style: 'id',
     captions: { scheme: 'standard', placement: 'above', oneLine: false },
@@ -33,21 +38,57 @@ export function baseSpec(id: string, patch: Partial<KabSpec> = {}): KabSpec {
     headers: 'standard',
     columns: {},
     indicators: [
-      { sasaran: 'Meningkatnya partisipasi masyarakat dalam pembangunan desa', indikator: 'Persentase desa yang melaksanakan musrenbang tepat waktu',
-        satuan: '%', target: 100, realisasi: 92.5, pct: true, pagu: 45_000_000, realisasiAnggaran: 41_850_000 },
-      { sasaran: 'Meningkatnya kapasitas lembaga kemasyarakatan desa', indikator: 'Jumlah lembaga kemasyarakatan yang dibina',
-        satuan: 'Lembaga', target: 24, realisasi: 21, pagu: 30_000_000, realisasiAnggaran: 26_400_000 },
-      { sasaran: 'Meningkatnya kualitas administrasi pemerintahan desa', indikator: 'Persentase desa dengan laporan keuangan tepat waktu',
-        satuan: '%', target: 90, realisasi: 81, pct: true, pagu: 25_500_000, realisasiAnggaran: 19_125_000 },
+      {
+        sasaran: 'Meningkatnya partisipasi masyarakat dalam pembangunan desa',
+        indikator: 'Persentase desa yang melaksanakan musrenbang tepat waktu',
+        satuan: '%',
+        target: 100,
+        realisasi: 92.5,
+        pct: true,
+        pagu: 45_000_000,
+        realisasiAnggaran: 41_850_000,
+      },
+      {
+        sasaran: 'Meningkatnya kapasitas lembaga kemasyarakatan desa',
+        indikator: 'Jumlah lembaga kemasyarakatan yang dibina',
+        satuan: 'Lembaga',
+        target: 24,
+        realisasi: 21,
+        pagu: 30_000_000,
+        realisasiAnggaran: 26_400_000,
+      },
+      {
+        sasaran: 'Meningkatnya kualitas administrasi pemerintahan desa',
+        indikator: 'Persentase desa dengan laporan keuangan tepat waktu',
+        satuan: '%',
+        target: 90,
+        realisasi: 81,
+        pct: true,
+        pagu: 25_500_000,
+        realisasiAnggaran: 19_125_000,
+      },
     ],
     scale: FIVE_BANDS,
     budget: {
       jumlah: true,
-      rows: [{ no: '1', uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK', pagu: 100_500_000, realisasi: 87_375_000, children: [
-        { no: '1.1', uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa', pagu: 45_000_000, realisasi: 41_850_000 },
-        { no: '1.2', uraian: 'Pembinaan Lembaga Kemasyarakatan Desa', pagu: 30_000_000, realisasi: 26_400_000 },
-        { no: '1.3', uraian: 'Fasilitasi Administrasi Keuangan Desa', pagu: 25_500_000, realisasi: 19_125_000 },
-      ] }],
+      rows: [
+        {
+          no: '1',
+          uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK',
+          pagu: 100_500_000,
+          realisasi: 87_375_000,
+          children: [
+            {
+              no: '1.1',
+              uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa',
+              pagu: 45_000_000,
+              realisasi: 41_850_000,
+            },
+            { no: '1.2', uraian: 'Pembinaan Lembaga Kemasyarakatan Desa', pagu: 30_000_000, realisasi: 26_400_000 },
+            { no: '1.3', uraian: 'Fasilitasi Administrasi Keuangan Desa', pagu: 25_500_000, realisasi: 19_125_000 },
+          ],
+        },
+      ],
     },
     ...patch,
   };
@@ -56,14 +97,34 @@ export function baseSpec(id: string, patch: Partial<KabSpec> = {}): KabSpec {
 /** `n` indicators, each with its kegiatan in Tabel 2.5: tables long enough to break across pages. */
 export function manyIndicators(spec: KabSpec, n: number): KabSpec {
   const indicators = Array.from({ length: n }, (_, i) => {
-    const target = 10 + (i % 7) * 5, realisasi = target - (i % 4);
+    const target = 10 + (i % 7) * 5,
+      realisasi = target - (i % 4);
     return {
       sasaran: `Meningkatnya kualitas layanan bidang ${i + 1} di wilayah kecamatan`,
-      indikator: `Jumlah layanan bidang ${i + 1} yang diselesaikan tepat waktu`, satuan: 'Layanan',
-      target, realisasi, pagu: 10_000_000 + i * 1_000_000, realisasiAnggaran: 9_000_000 + i * 900_000,
+      indikator: `Jumlah layanan bidang ${i + 1} yang diselesaikan tepat waktu`,
+      satuan: 'Layanan',
+      target,
+      realisasi,
+      pagu: 10_000_000 + i * 1_000_000,
+      realisasiAnggaran: 9_000_000 + i * 900_000,
     };
   });
-  const children = indicators.map((ind, i) => ({ no: `1.${i + 1}`, uraian: `Fasilitasi Layanan Bidang ${i + 1}`, pagu: ind.pagu, realisasi: ind.realisasiAnggaran }));
-  const pagu = children.reduce((s, c) => s + c.pagu, 0), realisasi = children.reduce((s, c) => s + c.realisasi, 0);
-  return { ...spec, indicators, budget: { jumlah: true, rows: [{ no: '1', uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK', pagu, realisasi, children }] } };
+  const children = indicators.map((ind, i) => ({
+    no: `1.${i + 1}`,
+    uraian: `Fasilitasi Layanan Bidang ${i + 1}`,
+    pagu: ind.pagu,
+    realisasi: ind.realisasiAnggaran,
+  }));
+  const pagu = children.reduce((s, c) => s + c.pagu, 0),
+    realisasi = children.reduce((s, c) => s + c.realisasi, 0);
+  return {
+    ...spec,
+    indicators,
+    budget: {
+      jumlah: true,
+      rows: [
+        { no: '1', uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK', pagu, realisasi, children },
+      ],
+    },
+  };
 }

@@ -8,7 +8,11 @@ import { printKab } from './print.js';
 import type { KabSpec } from './spec.js';
 import { truthOf } from './truth.js';
 
-export async function readKab(browser: Browser, spec: KabSpec, opts: ExtractOptions = {}): Promise<ExtractResult & { pdf: Uint8Array }> {
+export async function readKab(
+  browser: Browser,
+  spec: KabSpec,
+  opts: ExtractOptions = {},
+): Promise<ExtractResult & { pdf: Uint8Array }> {
   const pdf = await printKab(browser, spec);
   const r = await extractBytes(pdf, `${spec.id}.pdf`, opts);
   Report.parse(r.report);

@@ -12,17 +12,24 @@ const ROLE_ORDER: TableId[] = ['2.1', '2.2', '2.3', '2.4', '2.5'];
 export function periodText(spec: KabSpec): string {
   const p = spec.meta.period;
   const roman = ['', 'I', 'II', 'III', 'IV'][p.number ?? 0];
-  return p.kind === 'tahunan' ? `Tahun ${p.year}` : `${p.kind === 'tribulan' ? 'Triwulan' : 'Semester'} ${roman} Tahun ${p.year}`;
+  return p.kind === 'tahunan'
+    ? `Tahun ${p.year}`
+    : `${p.kind === 'tribulan' ? 'Triwulan' : 'Semester'} ${roman} Tahun ${p.year}`;
 }
 
 function captionLabel(spec: KabSpec, role: TableId): string {
   const k = ROLE_ORDER.indexOf(role) + 1;
   switch (spec.captions.scheme) {
-    case 'standard': return `Tabel 2.${k}`;
-    case 'bab3': return `Tabel 3.${k}`;
-    case 'roman': return `Tabel III.${k}.`;
-    case 'flat': return `Tabel ${k + 14}`;
-    case 'caps': return `TABEL 2.${k}.`;
+    case 'standard':
+      return `Tabel 2.${k}`;
+    case 'bab3':
+      return `Tabel 3.${k}`;
+    case 'roman':
+      return `Tabel III.${k}.`;
+    case 'flat':
+      return `Tabel ${k + 14}`;
+    case 'caps':
+      return `TABEL 2.${k}.`;
   }
 }
 
@@ -43,8 +50,11 @@ function captionTitle(spec: KabSpec, role: TableId): string {
 }
 
 function caption(spec: KabSpec, role: TableId): string {
-  const label = esc(captionLabel(spec, role)), title = esc(captionTitle(spec, role));
-  return spec.captions.oneLine ? `<div class="cap">${label} ${title}</div>` : `<div class="cap">${label}<br>${title}</div>`;
+  const label = esc(captionLabel(spec, role)),
+    title = esc(captionTitle(spec, role));
+  return spec.captions.oneLine
+    ? `<div class="cap">${label} ${title}</div>`
+    : `<div class="cap">${label}<br>${title}</div>`;
 }
 
 const over = (spec: KabSpec, key: string, text: string, kind: 'money' | 'pct' | 'number', pctSign = false): string => {
@@ -65,7 +75,7 @@ function targetText(spec: KabSpec, ind: Indicator, v: Indicator['target'] | Indi
 
 function capaianText(spec: KabSpec, ind: Indicator, key: string): string {
   const c = capaianOf(ind, spec);
-  const text = c === null ? ind.naText ?? 'n/a' : pct(c, spec.style) + (ind.capaianNote ? ` ${ind.capaianNote}` : '');
+  const text = c === null ? (ind.naText ?? 'n/a') : pct(c, spec.style) + (ind.capaianNote ? ` ${ind.capaianNote}` : '');
   return over(spec, key, text, 'pct', true);
 }
 
@@ -78,36 +88,71 @@ function numberingRow(spec: KabSpec, n: number): string {
 const V = (spec: KabSpec) => spec.headers === 'variant';
 
 function table21(spec: KabSpec): string {
-  const c = spec.columns, y = spec.meta.period.year;
-  const heads = ['No', V(spec) ? 'Sasaran Strategis' : 'Sasaran', V(spec) ? 'Indikator Kinerja Utama' : 'Indikator Kinerja',
-    ...(c.satuan ? [V(spec) ? 'Sat.' : 'Satuan'] : []), ...(c.twoYear ? [`Target ${y - 1}`] : []), V(spec) || c.twoYear ? `Target ${y}` : 'Target', ...(c.keterangan ? [V(spec) ? 'Ket.' : 'Keterangan'] : [])];
+  const c = spec.columns,
+    y = spec.meta.period.year;
+  const heads = [
+    'No',
+    V(spec) ? 'Sasaran Strategis' : 'Sasaran',
+    V(spec) ? 'Indikator Kinerja Utama' : 'Indikator Kinerja',
+    ...(c.satuan ? [V(spec) ? 'Sat.' : 'Satuan'] : []),
+    ...(c.twoYear ? [`Target ${y - 1}`] : []),
+    V(spec) || c.twoYear ? `Target ${y}` : 'Target',
+    ...(c.keterangan ? [V(spec) ? 'Ket.' : 'Keterangan'] : []),
+  ];
   const rows = spec.indicators.map((ind, i) => {
     const no = String(i + 1);
     // last year's target printed flush right against this year's, flush left: one run of glyphs
-    const last = c.twoYear ? `<td class="tp">${targetText(spec, { ...ind, pct: false }, ind.prev?.target ?? (typeof ind.target === 'number' ? ind.target + 10 : 'n/a'))}</td>` : '';
-    return `<tr><td class="c">${no}</td><td>${esc(ind.sasaran)}</td><td>${esc(ind.indikator)}</td>${c.satuan ? `<td class="c">${esc(ind.satuan ?? '')}</td>` : ''}`
-      + `${last}<td class="${c.twoYear ? 'tc' : 'c'}">${over(spec, `2.1/${no}/target`, targetText(spec, c.twoYear ? { ...ind, pct: false } : ind, ind.target), 'number')}</td>${c.keterangan ? `<td>${esc(ind.keterangan ?? '')}</td>` : ''}</tr>`;
+    const last = c.twoYear
+      ? `<td class="tp">${targetText(spec, { ...ind, pct: false }, ind.prev?.target ?? (typeof ind.target === 'number' ? ind.target + 10 : 'n/a'))}</td>`
+      : '';
+    return (
+      `<tr><td class="c">${no}</td><td>${esc(ind.sasaran)}</td><td>${esc(ind.indikator)}</td>${c.satuan ? `<td class="c">${esc(ind.satuan ?? '')}</td>` : ''}` +
+      `${last}<td class="${c.twoYear ? 'tc' : 'c'}">${over(spec, `2.1/${no}/target`, targetText(spec, c.twoYear ? { ...ind, pct: false } : ind, ind.target), 'number')}</td>${c.keterangan ? `<td>${esc(ind.keterangan ?? '')}</td>` : ''}</tr>`
+    );
   });
   return `<table><thead><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr>${numberingRow(spec, heads.length)}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function table22(spec: KabSpec): string {
-  const heads = ['No', V(spec) ? 'Nilai Capaian' : 'Interval Nilai Realisasi Kinerja', V(spec) ? 'Predikat' : 'Kriteria Penilaian Realisasi Kinerja'];
-  const rows = spec.scale.map((b, i) => `<tr><td class="c">${i + 1}</td><td class="c">${esc(b.printed)}</td><td>${esc(b.kriteria)}</td></tr>`);
+  const heads = [
+    'No',
+    V(spec) ? 'Nilai Capaian' : 'Interval Nilai Realisasi Kinerja',
+    V(spec) ? 'Predikat' : 'Kriteria Penilaian Realisasi Kinerja',
+  ];
+  const rows = spec.scale.map(
+    (b, i) => `<tr><td class="c">${i + 1}</td><td class="c">${esc(b.printed)}</td><td>${esc(b.kriteria)}</td></tr>`,
+  );
   return `<table class="narrow"><thead><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function table23(spec: KabSpec): string {
-  const c = spec.columns, y = spec.meta.period.year;
-  const fixed = ['No', V(spec) ? 'Sasaran Strategis' : 'Sasaran Kegiatan', V(spec) ? 'Indikator Kinerja Utama' : 'Indikator Kinerja',
-    ...(c.formula ? ['Formula'] : []), ...(c.satuan ? ['Satuan'] : [])];
+  const c = spec.columns,
+    y = spec.meta.period.year;
+  const fixed = [
+    'No',
+    V(spec) ? 'Sasaran Strategis' : 'Sasaran Kegiatan',
+    V(spec) ? 'Indikator Kinerja Utama' : 'Indikator Kinerja',
+    ...(c.formula ? ['Formula'] : []),
+    ...(c.satuan ? ['Satuan'] : []),
+  ];
   const tail = [...(c.sumber ? ['Sumber Data'] : []), ...(c.keterangan ? [V(spec) ? 'Ket.' : 'Keterangan'] : [])];
-  const trio = spec.trio ?? (V(spec) ? ['Target', spec.meta.period.kind === 'tahunan' ? 'Realisasi' : `Realisasi s.d. Triwulan ${['', 'I', 'II', 'III', 'IV'][spec.meta.period.number ?? 4]}`, '% Capaian'] : ['Target', 'Realisasi', 'Capaian (%)']);
+  const trio =
+    spec.trio ??
+    (V(spec)
+      ? [
+          'Target',
+          spec.meta.period.kind === 'tahunan'
+            ? 'Realisasi'
+            : `Realisasi s.d. Triwulan ${['', 'I', 'II', 'III', 'IV'][spec.meta.period.number ?? 4]}`,
+          '% Capaian',
+        ]
+      : ['Target', 'Realisasi', 'Capaian (%)']);
   let head: string;
   let n: number;
   if (c.twoYear) {
-    head = `<tr>${fixed.map((h) => `<th rowspan="2">${h}</th>`).join('')}<th colspan="3">Tahun ${y - 1}</th><th colspan="3">Tahun ${y}</th>${tail.map((h) => `<th rowspan="2">${h}</th>`).join('')}</tr>`
-      + `<tr>${[...trio, ...trio].map((h) => `<th>${h}</th>`).join('')}</tr>`;
+    head =
+      `<tr>${fixed.map((h) => `<th rowspan="2">${h}</th>`).join('')}<th colspan="3">Tahun ${y - 1}</th><th colspan="3">Tahun ${y}</th>${tail.map((h) => `<th rowspan="2">${h}</th>`).join('')}</tr>` +
+      `<tr>${[...trio, ...trio].map((h) => `<th>${h}</th>`).join('')}</tr>`;
     n = fixed.length + 6 + tail.length;
   } else {
     head = `<tr>${[...fixed, ...trio, ...tail].map((h) => `<th>${h}</th>`).join('')}</tr>`;
@@ -116,33 +161,43 @@ function table23(spec: KabSpec): string {
   const rows = spec.indicators.map((ind, i) => {
     const no = String(i + 1);
     // last year's figures: as given, else last year's target met at 90 %
-    const last = ind.prev ?? { target: typeof ind.target === 'number' ? ind.target : 100, realisasi: Math.round((typeof ind.realisasi === 'number' ? ind.realisasi : 80) * 0.9) };
+    const last = ind.prev ?? {
+      target: typeof ind.target === 'number' ? ind.target : 100,
+      realisasi: Math.round((typeof ind.realisasi === 'number' ? ind.realisasi : 80) * 0.9),
+    };
     const prev = `<td class="c">${targetText(spec, ind, last.target)}</td><td class="c">${targetText(spec, ind, last.realisasi)}</td><td class="c">${pct((last.realisasi / last.target) * 100, spec.style)}</td>`;
-    return `<tr><td class="c">${no}</td><td>${esc(ind.sasaran)}</td><td>${esc(ind.indikator)}</td>${c.formula ? `<td>${esc(ind.formula ?? 'R/T x 100%')}</td>` : ''}${c.satuan ? `<td class="c">${esc(ind.satuan ?? '')}</td>` : ''}`
-      + (c.twoYear ? prev : '')
-      + `<td class="c">${over(spec, `2.3/${no}/target`, targetText(spec, ind, ind.target), 'number')}</td><td class="c">${over(spec, `2.3/${no}/realisasi`, targetText(spec, ind, ind.realisasi), 'number')}</td>`
-      + `<td class="c">${capaianText(spec, ind, `2.3/${no}/capaian`)}</td>${c.sumber ? `<td>${esc(ind.sumber ?? '')}</td>` : ''}${c.keterangan ? `<td>${esc(ind.keterangan ?? '')}</td>` : ''}</tr>`;
+    return (
+      `<tr><td class="c">${no}</td><td>${esc(ind.sasaran)}</td><td>${esc(ind.indikator)}</td>${c.formula ? `<td>${esc(ind.formula ?? 'R/T x 100%')}</td>` : ''}${c.satuan ? `<td class="c">${esc(ind.satuan ?? '')}</td>` : ''}` +
+      (c.twoYear ? prev : '') +
+      `<td class="c">${over(spec, `2.3/${no}/target`, targetText(spec, ind, ind.target), 'number')}</td><td class="c">${over(spec, `2.3/${no}/realisasi`, targetText(spec, ind, ind.realisasi), 'number')}</td>` +
+      `<td class="c">${capaianText(spec, ind, `2.3/${no}/capaian`)}</td>${c.sumber ? `<td>${esc(ind.sumber ?? '')}</td>` : ''}${c.keterangan ? `<td>${esc(ind.keterangan ?? '')}</td>` : ''}</tr>`
+    );
   });
   return `<table><thead>${head}${numberingRow(spec, n)}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function table24(spec: KabSpec): string {
-  const head = '<tr><th rowspan="2">No</th><th rowspan="2">Sasaran / Kegiatan</th><th rowspan="2">Indikator Kinerja</th><th colspan="3">Anggaran</th><th colspan="3">Kinerja</th></tr>'
-    + '<tr><th>Pagu</th><th>Realisasi</th><th>Capaian (%)</th><th>T</th><th>R</th><th>Capaian (%)</th></tr>';
+  const head =
+    '<tr><th rowspan="2">No</th><th rowspan="2">Sasaran / Kegiatan</th><th rowspan="2">Indikator Kinerja</th><th colspan="3">Anggaran</th><th colspan="3">Kinerja</th></tr>' +
+    '<tr><th>Pagu</th><th>Realisasi</th><th>Capaian (%)</th><th>T</th><th>R</th><th>Capaian (%)</th></tr>';
   const rows = spec.indicators.map((ind, i) => {
     const no = String(i + 1);
     const ca = (ind.realisasiAnggaran / ind.pagu) * 100;
-    return `<tr><td class="c">${no}</td><td>${esc(ind.sasaran)}</td><td>${esc(ind.indikator)}</td>`
-      + `<td class="r">${over(spec, `2.4/${no}/pagu`, fmt(ind.pagu, 0, spec.style, 'money'), 'money')}</td><td class="r">${over(spec, `2.4/${no}/realisasiAnggaran`, fmt(ind.realisasiAnggaran, 0, spec.style, 'money'), 'money')}</td>`
-      + `<td class="c">${over(spec, `2.4/${no}/capaianAnggaran`, pct(ca, spec.style), 'pct', true)}</td>`
-      + `<td class="c">${over(spec, `2.4/${no}/target`, targetText(spec, ind, ind.target), 'number')}</td><td class="c">${over(spec, `2.4/${no}/realisasi`, targetText(spec, ind, ind.realisasi), 'number')}</td>`
-      + `<td class="c">${capaianText(spec, ind, `2.4/${no}/capaian`)}</td></tr>`;
+    return (
+      `<tr><td class="c">${no}</td><td>${esc(ind.sasaran)}</td><td>${esc(ind.indikator)}</td>` +
+      `<td class="r">${over(spec, `2.4/${no}/pagu`, fmt(ind.pagu, 0, spec.style, 'money'), 'money')}</td><td class="r">${over(spec, `2.4/${no}/realisasiAnggaran`, fmt(ind.realisasiAnggaran, 0, spec.style, 'money'), 'money')}</td>` +
+      `<td class="c">${over(spec, `2.4/${no}/capaianAnggaran`, pct(ca, spec.style), 'pct', true)}</td>` +
+      `<td class="c">${over(spec, `2.4/${no}/target`, targetText(spec, ind, ind.target), 'number')}</td><td class="c">${over(spec, `2.4/${no}/realisasi`, targetText(spec, ind, ind.realisasi), 'number')}</td>` +
+      `<td class="c">${capaianText(spec, ind, `2.4/${no}/capaian`)}</td></tr>`
+    );
   });
   return `<table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function table25(spec: KabSpec): string {
-  const heads = V(spec) ? ['Kode', 'Program / Kegiatan / Sub Kegiatan', 'Anggaran (Rp)', 'Realisasi Keuangan (Rp)', '%'] : ['No', 'Program / Kegiatan', 'Pagu Anggaran (Rp)', 'Realisasi (Rp)', 'Capaian (%)'];
+  const heads = V(spec)
+    ? ['Kode', 'Program / Kegiatan / Sub Kegiatan', 'Anggaran (Rp)', 'Realisasi Keuangan (Rp)', '%']
+    : ['No', 'Program / Kegiatan', 'Pagu Anggaran (Rp)', 'Realisasi (Rp)', 'Capaian (%)'];
   const rows = flatBudget(spec).map((r) => {
     const money = (v: number | null) => (v === null ? '' : fmt(v, 0, spec.style, 'money'));
     const bold = r.depth === 0 ? ' class="b"' : '';
@@ -151,22 +206,64 @@ function table25(spec: KabSpec): string {
   return `<table><thead><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-export const TABLE_HTML: Record<TableId, (s: KabSpec) => string> = { '2.1': table21, '2.2': table22, '2.3': table23, '2.4': table24, '2.5': table25 };
+export const TABLE_HTML: Record<TableId, (s: KabSpec) => string> = {
+  '2.1': table21,
+  '2.2': table22,
+  '2.3': table23,
+  '2.4': table24,
+  '2.5': table25,
+};
 
-const FILLER = 'Pelaksanaan tugas pokok dan fungsi kecamatan diarahkan pada peningkatan kualitas pelayanan publik, pemberdayaan masyarakat desa, serta koordinasi penyelenggaraan pemerintahan di wilayah kecamatan. Kegiatan yang dilaksanakan meliputi pembinaan administrasi desa, fasilitasi musyawarah perencanaan pembangunan, dan monitoring pelaksanaan program di setiap desa. ';
+const FILLER =
+  'Pelaksanaan tugas pokok dan fungsi kecamatan diarahkan pada peningkatan kualitas pelayanan publik, pemberdayaan masyarakat desa, serta koordinasi penyelenggaraan pemerintahan di wilayah kecamatan. Kegiatan yang dilaksanakan meliputi pembinaan administrasi desa, fasilitasi musyawarah perencanaan pembangunan, dan monitoring pelaksanaan program di setiap desa. ';
 
 /** A non-LKj table of an annual report (population per desa, staff by golongan, education). */
 function otherTable(i: number): string {
   const kinds = [
-    { title: 'Jumlah Penduduk per Desa', heads: ['No', 'Desa', 'Laki-laki', 'Perempuan', 'Jumlah'], row: (k: number) => [`Desa ${['Sumberejo', 'Tegalrejo', 'Kaliwungu', 'Sidomulyo', 'Karanganyar', 'Jatisari'][k % 6]}`, 1200 + k * 37, 1180 + k * 41, 2380 + k * 78] },
-    { title: 'Jumlah Pegawai Menurut Golongan', heads: ['No', 'Golongan', 'Laki-laki', 'Perempuan', 'Jumlah'], row: (k: number) => [`Golongan ${['I', 'II', 'III', 'IV'][k % 4]}`, 3 + k, 2 + k, 5 + 2 * k] },
-    { title: 'Sarana Pendidikan', heads: ['No', 'Jenjang', 'Negeri', 'Swasta', 'Jumlah'], row: (k: number) => [['TK', 'SD', 'SMP', 'SMA'][k % 4]!, 4 + k, 2 + k, 6 + 2 * k] },
+    {
+      title: 'Jumlah Penduduk per Desa',
+      heads: ['No', 'Desa', 'Laki-laki', 'Perempuan', 'Jumlah'],
+      row: (k: number) => [
+        `Desa ${['Sumberejo', 'Tegalrejo', 'Kaliwungu', 'Sidomulyo', 'Karanganyar', 'Jatisari'][k % 6]}`,
+        1200 + k * 37,
+        1180 + k * 41,
+        2380 + k * 78,
+      ],
+    },
+    {
+      title: 'Jumlah Pegawai Menurut Golongan',
+      heads: ['No', 'Golongan', 'Laki-laki', 'Perempuan', 'Jumlah'],
+      row: (k: number) => [`Golongan ${['I', 'II', 'III', 'IV'][k % 4]}`, 3 + k, 2 + k, 5 + 2 * k],
+    },
+    {
+      title: 'Sarana Pendidikan',
+      heads: ['No', 'Jenjang', 'Negeri', 'Swasta', 'Jumlah'],
+      row: (k: number) => [['TK', 'SD', 'SMP', 'SMA'][k % 4]!, 4 + k, 2 + k, 6 + 2 * k],
+    },
     // a Renstra table has a Perjanjian Kinerja's header: its caption says it is another thing
-    { title: 'Target Kinerja Renstra Kecamatan 2019-2023', heads: ['No', 'Sasaran', 'Indikator Kinerja', 'Target 2022', 'Target 2023'], row: (k: number) => [`Sasaran renstra ${k + 1}`, `Indikator renstra ${k + 1}`, 80 + k, 85 + k] },
-    { title: 'Realisasi Kegiatan Bulanan', heads: ['No', 'Bulan', 'Jumlah Kegiatan', 'Peserta'], row: (k: number) => [['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni'][k]!, 3 + k, 40 + 5 * k] },
+    {
+      title: 'Target Kinerja Renstra Kecamatan 2019-2023',
+      heads: ['No', 'Sasaran', 'Indikator Kinerja', 'Target 2022', 'Target 2023'],
+      row: (k: number) => [`Sasaran renstra ${k + 1}`, `Indikator renstra ${k + 1}`, 80 + k, 85 + k],
+    },
+    {
+      title: 'Realisasi Kegiatan Bulanan',
+      heads: ['No', 'Bulan', 'Jumlah Kegiatan', 'Peserta'],
+      row: (k: number) => [['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni'][k]!, 3 + k, 40 + 5 * k],
+    },
   ];
   const k = kinds[i % kinds.length]!;
-  const rows = Array.from({ length: 6 }, (_, r) => `<tr><td class="c">${r + 1}</td>${k.row(r).map((v) => `<td class="${typeof v === 'number' ? 'r' : ''}">${typeof v === 'number' ? v.toLocaleString('id-ID') : v}</td>`).join('')}</tr>`);
+  const rows = Array.from(
+    { length: 6 },
+    (_, r) =>
+      `<tr><td class="c">${r + 1}</td>${k
+        .row(r)
+        .map(
+          (v) =>
+            `<td class="${typeof v === 'number' ? 'r' : ''}">${typeof v === 'number' ? v.toLocaleString('id-ID') : v}</td>`,
+        )
+        .join('')}</tr>`,
+  );
   return `<div class="cap">Tabel 1.${i + 1}<br>${k.title}</div><table class="narrow"><thead><tr>${k.heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -176,9 +273,12 @@ export interface RenderOptions {
 }
 
 export function css(spec: KabSpec): string {
-  const rule = spec.ruling === 'grid' ? 'td, th { border: 1px solid #000; }'
-    : spec.ruling === 'rows' ? 'table { border-top: 1px solid #000; } td, th { border-bottom: 1px solid #000; }'
-      : 'table { border-top: 1.2px solid #000; border-bottom: 1.2px solid #000; } thead tr:last-child th, thead tr.num td { border-bottom: 0.8px solid #000; }';
+  const rule =
+    spec.ruling === 'grid'
+      ? 'td, th { border: 1px solid #000; }'
+      : spec.ruling === 'rows'
+        ? 'table { border-top: 1px solid #000; } td, th { border-bottom: 1px solid #000; }'
+        : 'table { border-top: 1.2px solid #000; border-bottom: 1.2px solid #000; } thead tr:last-child th, thead tr.num td { border-bottom: 0.8px solid #000; }';
   return `@page { size: A4; margin: 22mm 20mm 20mm 25mm; }
 @page wide { size: A4 landscape; margin: 18mm 18mm 18mm 18mm; }
 .wide { page: wide; }
@@ -199,11 +299,14 @@ td.tp { text-align: right; padding-right: 0; } td.tc { text-align: left; padding
 }
 
 export function renderHtml(spec: KabSpec, opts: RenderOptions = {}): string {
-  const m = spec.meta, P = (s: string) => `<p>${esc(s)}</p>`;
+  const m = spec.meta,
+    P = (s: string) => `<p>${esc(s)}</p>`;
   const per = periodText(spec);
   const fig = narrativeFigures(spec);
   const n = spec.narrative ?? {};
-  const capaian = n.capaian ?? fig.capaian, serapan = n.serapan ?? fig.serapan, kategori = n.kategori ?? fig.kategori;
+  const capaian = n.capaian ?? fig.capaian,
+    serapan = n.serapan ?? fig.serapan,
+    kategori = n.kategori ?? fig.kategori;
   const roles = spec.roles ?? ROLE_ORDER;
   const title = (t: string) => (spec.document?.letterSpaced ? `<span class="ls">${esc(t)}</span>` : esc(t));
   const tableBlock = (role: TableId) => {
@@ -214,12 +317,17 @@ export function renderHtml(spec: KabSpec, opts: RenderOptions = {}): string {
   };
   const filler: string[] = [];
   for (let i = 0; i < (spec.document?.fillerPages ?? 0); i++) {
-    filler.push(`<h2 class="break">${i === 0 ? 'BAB I<br>PENDAHULUAN' : `${String.fromCharCode(65 + (i % 20))}. Gambaran Umum Bagian ${i}`}</h2>`);
+    filler.push(
+      `<h2 class="break">${i === 0 ? 'BAB I<br>PENDAHULUAN' : `${String.fromCharCode(65 + (i % 20))}. Gambaran Umum Bagian ${i}`}</h2>`,
+    );
     filler.push(P(FILLER.repeat(7)));
     if (i < (spec.document?.otherTables ?? 0)) filler.push(otherTable(i));
     filler.push(P(FILLER.repeat(3)));
   }
-  const chapter = spec.captions.scheme === 'bab3' || spec.captions.scheme === 'roman' ? 'BAB III<br>AKUNTABILITAS KINERJA' : 'BAB II<br>AKUNTABILITAS KINERJA';
+  const chapter =
+    spec.captions.scheme === 'bab3' || spec.captions.scheme === 'roman'
+      ? 'BAB III<br>AKUNTABILITAS KINERJA'
+      : 'BAB II<br>AKUNTABILITAS KINERJA';
   const negative = spec.indicators.some((i) => i.negative);
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css(spec)}</style></head><body>
 <div class="cover"><h1>${title('LAPORAN KINERJA')}<br>${esc(m.unit.toUpperCase())}<br>${esc(per.toUpperCase())}</h1><br><br><br>
@@ -231,7 +339,10 @@ ${filler.join('\n')}
 ${P(`Pengukuran kinerja ${m.unit} dilakukan dengan membandingkan target dan realisasi setiap indikator kinerja.`)}
 ${spec.method?.cap !== undefined ? P(`Capaian kinerja setiap indikator dibatasi paling tinggi ${spec.method.cap}%.`) : ''}
 ${negative ? P('Indikator yang makin kecil makin baik dihitung dengan rumus (2 × Target − Realisasi) / Target × 100%.') : ''}
-${roles.filter((r) => r !== '2.5').map((r) => tableBlock(r)).join('\n')}
+${roles
+  .filter((r) => r !== '2.5')
+  .map((r) => tableBlock(r))
+  .join('\n')}
 ${P(`Berdasarkan tabel di atas maka capaian kinerja ${m.unit} pada ${per} sebesar ${pct(capaian, spec.style)} dan masuk dalam kategori “${kategori}”.`)}
 ${(n.extra ?? []).map(P).join('\n')}
 ${roles.includes('2.5') ? tableBlock('2.5') : ''}
@@ -242,7 +353,20 @@ ${P(`Demikian Laporan Kinerja (LKj) ${m.unit} Kecamatan ${m.kecamatan} Kabupaten
 </body></html>`;
 }
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 export function dateText(iso: string): string {
   const [y, mo, d] = iso.split('-').map(Number);
   return `${d} ${MONTHS[mo! - 1]} ${y}`;

@@ -15,9 +15,15 @@ export async function printKab(browser: Browser, spec: KabSpec): Promise<Uint8Ar
     await page.setContent(renderHtml(spec, { images }), { waitUntil: 'load' });
     const running = spec.document?.runningHeader;
     const pdf = await page.pdf({
-      format: 'A4', preferCSSPageSize: true, displayHeaderFooter: !!running,
-      headerTemplate: running ? `<div style="font-size:8pt;font-family:'DejaVu Sans';width:100%;text-align:right;margin-right:20mm">Laporan Kinerja ${spec.meta.unit} ${periodText(spec)}</div>` : '<span></span>',
-      footerTemplate: running ? `<div style="font-size:8pt;font-family:'DejaVu Sans';width:100%;text-align:center">Halaman <span class="pageNumber"></span></div>` : '<span></span>',
+      format: 'A4',
+      preferCSSPageSize: true,
+      displayHeaderFooter: !!running,
+      headerTemplate: running
+        ? `<div style="font-size:8pt;font-family:'DejaVu Sans';width:100%;text-align:right;margin-right:20mm">Laporan Kinerja ${spec.meta.unit} ${periodText(spec)}</div>`
+        : '<span></span>',
+      footerTemplate: running
+        ? `<div style="font-size:8pt;font-family:'DejaVu Sans';width:100%;text-align:center">Halaman <span class="pageNumber"></span></div>`
+        : '<span></span>',
     });
     return new Uint8Array(pdf);
   } finally {
@@ -29,7 +35,9 @@ export async function printKab(browser: Browser, spec: KabSpec): Promise<Uint8Ar
 async function tablePicture(browser: Browser, spec: KabSpec, role: TableId): Promise<string> {
   const page = await browser.newPage({ deviceScaleFactor: 3, viewport: { width: 700, height: 1000 } });
   try {
-    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${css(spec)} body{margin:0;background:#fff}</style></head><body><div id="t" style="width:640px;padding:4px">${TABLE_HTML[role](spec)}</div></body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"><style>${css(spec)} body{margin:0;background:#fff}</style></head><body><div id="t" style="width:640px;padding:4px">${TABLE_HTML[role](spec)}</div></body></html>`,
+    );
     const png = await page.locator('#t').screenshot();
     return `data:image/png;base64,${png.toString('base64')}`;
   } finally {

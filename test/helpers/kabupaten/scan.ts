@@ -21,16 +21,30 @@ export async function scanPdf(born: Uint8Array, seed: string): Promise<Uint8Arra
       const v = page.getViewport({ scale: 1 });
       sizes.push([v.width, v.height]);
       const rng = new Rng(`${seed}/page-${p}`);
-      const scanned = await scanPage(page, LOOK, (rng.uniform(0, 1) - 0.5) * 0.8, false, { scribbles: [], stamps: [] }, rng);
+      const scanned = await scanPage(
+        page,
+        LOOK,
+        (rng.uniform(0, 1) - 0.5) * 0.8,
+        false,
+        { scribbles: [], stamps: [] },
+        rng,
+      );
       jpegs.push(await encodeJpeg(scanned, LOOK));
     }
   } finally {
     await doc.destroy();
   }
-  const pdf = new PDFDocument({ autoFirstPage: false, compress: true, info: { Title: `Scan ${seed}`, CreationDate: new Date(0), ModDate: new Date(0) } });
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    info: { Title: `Scan ${seed}`, CreationDate: new Date(0), ModDate: new Date(0) },
+  });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { pdf.on('end', () => resolve(Buffer.concat(chunks))); pdf.on('error', reject); });
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
   jpegs.forEach((j, i) => {
     const [w, h] = sizes[i]!;
     pdf.addPage({ size: [w, h], margin: 0 });
@@ -39,4 +53,3 @@ export async function scanPdf(born: Uint8Array, seed: string): Promise<Uint8Arra
   pdf.end();
   return new Uint8Array(await done);
 }
-

@@ -71,7 +71,14 @@ export interface KabSpec {
   headers: 'standard' | 'variant';
   /** Tabel 2.3's target, realisasi and capaian headers in the template's own words */
   trio?: [string, string, string];
-  columns: { satuan?: boolean; keterangan?: boolean; sumber?: boolean; formula?: boolean; twoYear?: boolean; numbering?: 'plain' | 'paren' };
+  columns: {
+    satuan?: boolean;
+    keterangan?: boolean;
+    sumber?: boolean;
+    formula?: boolean;
+    twoYear?: boolean;
+    numbering?: 'plain' | 'paren';
+  };
   indicators: Indicator[];
   scale: Band[];
   budget: { rows: BudgetRow[]; jumlah: boolean };

@@ -22,7 +22,8 @@ export function capaianOf(ind: Indicator, spec: KabSpec): number | null {
   return capped(v, spec);
 }
 
-const capped = (v: number, spec: KabSpec) => (spec.method?.cap !== undefined && v > spec.method.cap ? spec.method.cap : v);
+const capped = (v: number, spec: KabSpec) =>
+  spec.method?.cap !== undefined && v > spec.method.cap ? spec.method.cap : v;
 
 /** A printed override, else the computed value (as printed: capaian to two decimals). */
 function value(spec: KabSpec, key: string, computed: number | null): number | null {
@@ -33,7 +34,15 @@ function value(spec: KabSpec, key: string, computed: number | null): number | nu
   return computed;
 }
 
-export interface FlatBudgetRow { no: string; uraian: string; pagu: number | null; realisasi: number | null; capaian: number | null; depth: number; row: BudgetRow | null }
+export interface FlatBudgetRow {
+  no: string;
+  uraian: string;
+  pagu: number | null;
+  realisasi: number | null;
+  capaian: number | null;
+  depth: number;
+  row: BudgetRow | null;
+}
 
 /** The amounts of a budget row: its own, or the sum of the rows under it. */
 export function amounts(b: BudgetRow): { pagu: number; realisasi: number } {
@@ -51,7 +60,10 @@ export function flatBudget(spec: KabSpec): FlatBudgetRow[] {
       const own = b.pagu !== undefined && !b.capaianOnly;
       const key = (f: string) => `2.5/${b.no}/${f}`;
       out.push({
-        no: b.no, uraian: b.uraian, depth, row: b,
+        no: b.no,
+        uraian: b.uraian,
+        depth,
+        row: b,
         pagu: own ? value(spec, key('pagu'), a.pagu) : value(spec, key('pagu'), null),
         realisasi: own ? value(spec, key('realisasi'), a.realisasi) : value(spec, key('realisasi'), null),
         capaian: value(spec, key('capaian'), a.pagu ? round2((a.realisasi / a.pagu) * 100) : null),
@@ -62,10 +74,15 @@ export function flatBudget(spec: KabSpec): FlatBudgetRow[] {
   walk(spec.budget.rows, 0);
   if (spec.budget.jumlah) {
     const tops = spec.budget.rows.map(amounts);
-    const pagu = tops.reduce((s, k) => s + k.pagu, 0), real = tops.reduce((s, k) => s + k.realisasi, 0);
+    const pagu = tops.reduce((s, k) => s + k.pagu, 0),
+      real = tops.reduce((s, k) => s + k.realisasi, 0);
     out.push({
-      no: 'JUMLAH', uraian: 'JUMLAH', depth: 0, row: null,
-      pagu: value(spec, '2.5/JUMLAH/pagu', pagu), realisasi: value(spec, '2.5/JUMLAH/realisasi', real),
+      no: 'JUMLAH',
+      uraian: 'JUMLAH',
+      depth: 0,
+      row: null,
+      pagu: value(spec, '2.5/JUMLAH/pagu', pagu),
+      realisasi: value(spec, '2.5/JUMLAH/realisasi', real),
       capaian: value(spec, '2.5/JUMLAH/capaian', round2((real / pagu) * 100)),
     });
   }
@@ -79,21 +96,38 @@ export function indicatorRows(spec: KabSpec): { t21: Row[]; t23: Row[]; t24: Row
     ...(spec.columns.satuan ? { satuan: ind.satuan ?? null } : {}),
     ...(spec.columns.keterangan ? { keterangan: ind.keterangan ?? null } : {}),
   });
-  const t21: Row[] = [], t23: Row[] = [], t24: Row[] = [];
+  const t21: Row[] = [],
+    t23: Row[] = [],
+    t24: Row[] = [];
   spec.indicators.forEach((ind, i) => {
     const no = String(i + 1);
     const c = capaianOf(ind, spec);
     const cap = c === null ? null : round2(c);
-    t21.push({ no, sasaran: ind.sasaran, indikator: ind.indikator, target: value(spec, `2.1/${no}/target`, num(ind.target)), ...extras(ind) });
+    t21.push({
+      no,
+      sasaran: ind.sasaran,
+      indikator: ind.indikator,
+      target: value(spec, `2.1/${no}/target`, num(ind.target)),
+      ...extras(ind),
+    });
     t23.push({
-      no, sasaran: ind.sasaran, indikator: ind.indikator, target: value(spec, `2.3/${no}/target`, num(ind.target)),
-      realisasi: value(spec, `2.3/${no}/realisasi`, num(ind.realisasi)), capaian: value(spec, `2.3/${no}/capaian`, cap), ...extras(ind),
+      no,
+      sasaran: ind.sasaran,
+      indikator: ind.indikator,
+      target: value(spec, `2.3/${no}/target`, num(ind.target)),
+      realisasi: value(spec, `2.3/${no}/realisasi`, num(ind.realisasi)),
+      capaian: value(spec, `2.3/${no}/capaian`, cap),
+      ...extras(ind),
     });
     t24.push({
-      no, sasaran: ind.sasaran, indikator: ind.indikator,
-      pagu: value(spec, `2.4/${no}/pagu`, ind.pagu), realisasiAnggaran: value(spec, `2.4/${no}/realisasiAnggaran`, ind.realisasiAnggaran),
+      no,
+      sasaran: ind.sasaran,
+      indikator: ind.indikator,
+      pagu: value(spec, `2.4/${no}/pagu`, ind.pagu),
+      realisasiAnggaran: value(spec, `2.4/${no}/realisasiAnggaran`, ind.realisasiAnggaran),
       capaianAnggaran: value(spec, `2.4/${no}/capaianAnggaran`, round2((ind.realisasiAnggaran / ind.pagu) * 100)),
-      target: value(spec, `2.4/${no}/target`, num(ind.target)), realisasi: value(spec, `2.4/${no}/realisasi`, num(ind.realisasi)),
+      target: value(spec, `2.4/${no}/target`, num(ind.target)),
+      realisasi: value(spec, `2.4/${no}/realisasi`, num(ind.realisasi)),
       capaian: value(spec, `2.4/${no}/capaian`, cap),
     });
   });
@@ -112,10 +146,12 @@ export function narrativeFigures(spec: KabSpec): { capaian: number; serapan: num
     }
   };
   walk(spec.budget.rows);
-  const pagu = leaves.reduce((s, b) => s + (b.pagu ?? 0), 0), real = leaves.reduce((s, b) => s + (b.realisasi ?? 0), 0);
+  const pagu = leaves.reduce((s, b) => s + (b.pagu ?? 0), 0),
+    real = leaves.reduce((s, b) => s + (b.realisasi ?? 0), 0);
   const c = round2(capaian);
-  const band = spec.scale.find((b) => (b.min === null || c >= b.min) && (b.max === null || c <= b.max))
-    ?? [...spec.scale].sort((a, b) => (b.max ?? 1e9) - (a.max ?? 1e9))[0]!;
+  const band =
+    spec.scale.find((b) => (b.min === null || c >= b.min) && (b.max === null || c <= b.max)) ??
+    [...spec.scale].sort((a, b) => (b.max ?? 1e9) - (a.max ?? 1e9))[0]!;
   return { capaian: c, serapan: round2((real / pagu) * 100), kategori: band.kriteria };
 }
 
@@ -127,14 +163,22 @@ export function truthOf(spec: KabSpec): Truth {
     '2.2': spec.scale.map((b, i) => ({ no: String(i + 1), min: b.min, max: b.max, kriteria: b.kriteria })),
     '2.3': t23,
     '2.4': t24,
-    '2.5': flatBudget(spec).map(({ no, uraian, pagu, realisasi, capaian }) => ({ no, uraian, pagu, realisasi, capaian })),
+    '2.5': flatBudget(spec).map(({ no, uraian, pagu, realisasi, capaian }) => ({
+      no,
+      uraian,
+      pagu,
+      realisasi,
+      capaian,
+    })),
   };
   for (const t of Object.keys(tables)) if (!roles.includes(t as TableId)) tables[t] = [];
   const m = spec.meta;
   return {
     id: spec.id,
     report: {
-      unit: m.unit, kecamatan: m.kecamatan, kabupaten: m.kabupaten,
+      unit: m.unit,
+      kecamatan: m.kecamatan,
+      kabupaten: m.kabupaten,
       period: { kind: m.period.kind, number: m.period.number, year: m.period.year },
       signedAt: m.signedAt,
       signatories: m.signatories.map((s) => ({ name: s.name, nip: s.nip.replace(/\D/g, ''), title: s.title })),

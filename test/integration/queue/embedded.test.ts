@@ -17,7 +17,9 @@ const CLEAN = path.join(BORN, 'pasirian-tw1-2023.pdf');
 /** A data folder of its own for the describe block calling it, removed after; embedded mode forced. */
 function embeddedDataDir(prefix: string): { dir: () => string; env: () => Record<string, string> } {
   let dir = '';
-  beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix)); });
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { dir: () => dir, env: () => ({ LKJ_DATA_DIR: dir, DATABASE_URL: '', REDIS_URL: '' }) };
 }
@@ -26,20 +28,37 @@ describe('embedded mode (PGlite, in-process)', () => {
   const data = embeddedDataDir('lkj-emb-');
   let dataDir: string;
   let env: Record<string, string>;
-  beforeAll(() => { dataDir = data.dir(); env = data.env(); });
+  beforeAll(() => {
+    dataDir = data.dir();
+    env = data.env();
+  });
 
   it('run processes a folder in-process and prints a summary; originals are kept content-addressed', async () => {
     const r = await runCli(['run', BORN, '--json'], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ queued: 16, duplicates: 0, rejected: [], clean: 6, flagged: 10, failed: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      queued: 16,
+      duplicates: 0,
+      rejected: [],
+      clean: 6,
+      flagged: 10,
+      failed: 0,
+    });
     const sha = Report.parse(JSON.parse((await runCli(['extract', REPLICA, '--json'], env)).stdout)).source.sha256!;
     const kept = fs.readFileSync(path.join(dataDir, 'originals', sha.slice(0, 2), sha));
     expect(kept.equals(fs.readFileSync(REPLICA))).toBe(true);
   }, 120_000);
 
   it('the same bytes again are a duplicate; status and report read the store', async () => {
-    expect(JSON.parse((await runCli(['ingest', BORN, '--json'], env)).stdout)).toEqual({ queued: 0, duplicates: 16, rejected: [] });
-    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { documents: unknown; failures: unknown[] };
+    expect(JSON.parse((await runCli(['ingest', BORN, '--json'], env)).stdout)).toEqual({
+      queued: 0,
+      duplicates: 16,
+      rejected: [],
+    });
+    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as {
+      documents: unknown;
+      failures: unknown[];
+    };
     expect(status.documents).toEqual({ total: 16, pending: 0, clean: 6, flagged: 10, failed: 0 });
     expect(status.failures).toEqual([]);
     const stored = Report.parse(JSON.parse((await runCli(['report', REPLICA, '--json'], env)).stdout));
@@ -58,7 +77,10 @@ describe('embedded mode (PGlite, in-process)', () => {
     const store = await openStore({ dataDir });
     try {
       const doc = (await store.documentsWhere('all')).find((d) => d.file_name === 'pasirian-tw1-2023.pdf')!;
-      expect((await store.versions(doc.id)).map((v) => [v.version, v.reason])).toEqual([[1, 'ingest'], [2, 'force']]);
+      expect((await store.versions(doc.id)).map((v) => [v.version, v.reason])).toEqual([
+        [1, 'ingest'],
+        [2, 'force'],
+      ]);
     } finally {
       await store.close();
     }
@@ -71,7 +93,10 @@ describe('embedded mode (PGlite, in-process)', () => {
     try {
       const doc = (await store.documentsWhere('all')).find((d) => d.file_name === 'candipuro-tw2-2024.pdf')!;
       replicaId = doc.id;
-      await store.db.query(`UPDATE report_versions SET report = jsonb_set(report, '{discrepancies}', '[]'::jsonb) WHERE document_id = $1`, [doc.id]);
+      await store.db.query(
+        `UPDATE report_versions SET report = jsonb_set(report, '{discrepancies}', '[]'::jsonb) WHERE document_id = $1`,
+        [doc.id],
+      );
     } finally {
       await store.close();
     }
@@ -103,13 +128,23 @@ describe('embedded mode (PGlite, in-process)', () => {
     // (in the reports' language: --lang en would word every finding anew, a new version each)
     const r = await runCli(['reprocess', '--all'], env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`dokumen ${id} \\(glenmore-tw4-2024\\.pdf\\), versi 1: analisis tersimpan tidak valid \\(meta\\.period: [^\\n]*\\); dokumen lain tetap diverifikasi ulang`));
-    expect(r.stdout).toMatch(/16 diverifikasi ulang: 0 berubah \(versi baru\), 15 tidak berubah, 0 tanpa analisis tersimpan, 1 dengan analisis tersimpan yang tidak valid/);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `dokumen ${id} \\(glenmore-tw4-2024\\.pdf\\), versi 1: analisis tersimpan tidak valid \\(meta\\.period: [^\\n]*\\); dokumen lain tetap diverifikasi ulang`,
+      ),
+    );
+    expect(r.stdout).toMatch(
+      /16 diverifikasi ulang: 0 berubah \(versi baru\), 15 tidak berubah, 0 tanpa analisis tersimpan, 1 dengan analisis tersimpan yang tidak valid/,
+    );
     // an analysis stored before analyses carried a version is no broken one
-    await broken(`jsonb_set(analysis, '{meta,period}', (SELECT report->'report'->'period' FROM report_versions WHERE document_id = $1 AND version = 1)) - 'schemaVersion'`);
+    await broken(
+      `jsonb_set(analysis, '{meta,period}', (SELECT report->'report'->'period' FROM report_versions WHERE document_id = $1 AND version = 1)) - 'schemaVersion'`,
+    );
     const again = await runCli(['reprocess', '--all'], env);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/16 diverifikasi ulang: 0 berubah \(versi baru\), 16 tidak berubah, 0 tanpa analisis tersimpan, 0 dengan analisis tersimpan yang tidak valid/);
+    expect(again.stdout).toMatch(
+      /16 diverifikasi ulang: 0 berubah \(versi baru\), 16 tidak berubah, 0 tanpa analisis tersimpan, 0 dengan analisis tersimpan yang tidak valid/,
+    );
   }, 120_000);
 
   it('reprocess --failed runs failed documents again; usage errors are explained', async () => {
@@ -130,7 +165,10 @@ describe('lkj report before the document is read', () => {
   const data = embeddedDataDir('lkj-emb-ready-');
   let own: string;
   let ownEnv: Record<string, string>;
-  beforeAll(() => { own = data.dir(); ownEnv = data.env(); });
+  beforeAll(() => {
+    own = data.dir();
+    ownEnv = data.env();
+  });
 
   it('a document stored but not yet read: lkj report says so and exits 4 (3 is an internal error)', async () => {
     const copy = path.join(own, 'later.pdf');

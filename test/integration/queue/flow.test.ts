@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Report } from '../../../src/model/contract.js';
 import { extractFile } from '../../../src/pipeline/extract.js';
 import { closeSharedOcrPools } from '../../../src/ocr/shared-pool.js';
-import { allDone, distributedEnv, ROOT, runCli, spawnCli, statusCounts, waitFor, type CliProcess } from '../../helpers/services.js';
+import {
+  allDone,
+  distributedEnv,
+  ROOT,
+  runCli,
+  spawnCli,
+  statusCounts,
+  waitFor,
+  type CliProcess,
+} from '../../helpers/services.js';
 
 const BORN = path.join(ROOT, 'fixtures/corpus/born');
 const PAGES = path.join(ROOT, 'fixtures/corpus/jpg/rowokangkung-tw4-2022');
@@ -25,7 +34,10 @@ describe('distributed flow: ingest → two workers → store', () => {
     for (const f of fs.readdirSync(BORN)) fs.copyFileSync(path.join(BORN, f), path.join(inbox, f));
     fs.cpSync(PAGES, path.join(inbox, path.basename(PAGES)), { recursive: true }); // loose JPG pages: one report
     // poison: a PDF header over garbage, and a file that is no report at all
-    fs.writeFileSync(path.join(inbox, 'poison.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x41)]));
+    fs.writeFileSync(
+      path.join(inbox, 'poison.pdf'),
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x41)]),
+    );
     fs.writeFileSync(path.join(inbox, 'notes.txt'), 'not a report');
   });
   afterAll(async () => {
@@ -37,19 +49,30 @@ describe('distributed flow: ingest → two workers → store', () => {
 
   it('ingest --json counts queued, duplicates and rejected files with reasons', async () => {
     const r = await runCli(['ingest', inbox, '--recursive', '--json'], setup.env);
-    const out = JSON.parse(r.stdout) as { queued: number; duplicates: number; rejected: { file: string; reason: string }[] };
+    const out = JSON.parse(r.stdout) as {
+      queued: number;
+      duplicates: number;
+      rejected: { file: string; reason: string }[];
+    };
     expect(out.queued).toBe(16 + 1 + 1); // the poison PDF is queued: only opening it shows it is broken
     expect(out.duplicates).toBe(0);
-    expect(out.rejected).toEqual([{ file: path.join(inbox, 'notes.txt'), reason: expect.stringMatching(/bukan PDF/i) }]);
+    expect(out.rejected).toEqual([
+      { file: path.join(inbox, 'notes.txt'), reason: expect.stringMatching(/bukan PDF/i) },
+    ]);
     expect(r.code).toBe(1);
-    const again = JSON.parse((await runCli(['ingest', inbox, '--recursive', '--json'], setup.env)).stdout) as typeof out;
+    const again = JSON.parse(
+      (await runCli(['ingest', inbox, '--recursive', '--json'], setup.env)).stdout,
+    ) as typeof out;
     expect(again).toEqual({ queued: 0, duplicates: 19, rejected: [] });
   });
 
   it('two worker processes finish every document exactly once', async () => {
-    for (let i = 0; i < 2; i++) workers.push(spawnCli(['worker', '--concurrency', '1'], { ...setup.env, LKJ_OCR_WORKERS: '1' }));
+    for (let i = 0; i < 2; i++)
+      workers.push(spawnCli(['worker', '--concurrency', '1'], { ...setup.env, LKJ_OCR_WORKERS: '1' }));
     await waitFor(() => allDone(setup.db, 19), 240_000, 'all 19 documents done');
-    const { rows: versions } = await setup.db.query<{ document_id: number; n: number }>('SELECT document_id, COUNT(*)::int AS n FROM report_versions GROUP BY document_id');
+    const { rows: versions } = await setup.db.query<{ document_id: number; n: number }>(
+      'SELECT document_id, COUNT(*)::int AS n FROM report_versions GROUP BY document_id',
+    );
     expect(versions).toHaveLength(19);
     expect(versions.every((v) => v.n === 1)).toBe(true);
     // both workers took part
@@ -59,11 +82,25 @@ describe('distributed flow: ingest → two workers → store', () => {
   }, 300_000);
 
   it('a poison file fails with its reason; the rest are unaffected', async () => {
-    const { rows } = await setup.db.query<{ file_name: string; failure_code: string; failure_reason: string }>(`SELECT file_name, failure_code, failure_reason FROM documents WHERE status = 'failed' ORDER BY file_name`);
-    expect(rows.map((r) => [r.file_name, r.failure_code])).toEqual([['notes.txt', 'not-pdf'], ['poison.pdf', 'corrupt-pdf']]);
+    const { rows } = await setup.db.query<{ file_name: string; failure_code: string; failure_reason: string }>(
+      `SELECT file_name, failure_code, failure_reason FROM documents WHERE status = 'failed' ORDER BY file_name`,
+    );
+    expect(rows.map((r) => [r.file_name, r.failure_code])).toEqual([
+      ['notes.txt', 'not-pdf'],
+      ['poison.pdf', 'corrupt-pdf'],
+    ]);
     expect(rows[1]!.failure_reason).toMatch(/poison\.pdf/);
-    const status = JSON.parse((await runCli(['status', '--json'], setup.env)).stdout) as { documents: Record<string, number>; failures: { file: string; reason: string }[] };
-    expect(status.documents).toEqual({ total: 19, pending: 0, clean: expect.any(Number), flagged: expect.any(Number), failed: 2 });
+    const status = JSON.parse((await runCli(['status', '--json'], setup.env)).stdout) as {
+      documents: Record<string, number>;
+      failures: { file: string; reason: string }[];
+    };
+    expect(status.documents).toEqual({
+      total: 19,
+      pending: 0,
+      clean: expect.any(Number),
+      flagged: expect.any(Number),
+      failed: 2,
+    });
     expect(status.failures.map((f) => f.file).sort()).toEqual(['notes.txt', 'poison.pdf']);
   });
 
@@ -87,11 +124,15 @@ describe('distributed flow: ingest → two workers → store', () => {
     const { rows } = await setup.db.query<{ kecamatan: string; capaian: number }>(
       `SELECT DISTINCT v.kecamatan, p.capaian FROM performance p JOIN report_versions v ON v.id = p.version_id
        JOIN documents d ON d.id = v.document_id AND d.current_version = v.version
-       WHERE p.capaian < 50 ORDER BY 1, 2`);
+       WHERE p.capaian < 50 ORDER BY 1, 2`,
+    );
     const truthLow = new Set<string>();
     for (const f of fs.readdirSync(BORN)) {
-      const truth = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/corpus/truth', f.replace(/\.pdf$/, '.json')), 'utf8')) as Report;
-      for (const r of truth.tables['2.3']) if (r.capaian !== null && r.capaian < 50) truthLow.add(truth.report.kecamatan!);
+      const truth = JSON.parse(
+        fs.readFileSync(path.join(ROOT, 'fixtures/corpus/truth', f.replace(/\.pdf$/, '.json')), 'utf8'),
+      ) as Report;
+      for (const r of truth.tables['2.3'])
+        if (r.capaian !== null && r.capaian < 50) truthLow.add(truth.report.kecamatan!);
     }
     expect(new Set(rows.map((r) => r.kecamatan))).toEqual(truthLow);
   });
@@ -102,19 +143,26 @@ describe('a worker killed with SIGKILL in the middle of a document', () => {
     const setup = await distributedEnv();
     const env = { ...setup.env, LKJ_LOCK_MS: '10000', LKJ_OCR_WORKERS: '1' };
     const file = path.join(ROOT, 'fixtures/corpus/scan/rowokangkung-tw4-2022_scan.pdf');
-    let a: CliProcess | null = null, b: CliProcess | null = null;
+    let a: CliProcess | null = null,
+      b: CliProcess | null = null;
     try {
       expect(JSON.parse((await runCli(['ingest', file, '--json'], env)).stdout).queued).toBe(1);
       a = spawnCli(['worker', '--concurrency', '1'], env);
       // mid-document: some pages read, not all
-      await waitFor(async () => (await setup.db.query('SELECT 1 FROM page_results')).rowCount! >= 1, 120_000, 'a first page read');
+      await waitFor(
+        async () => (await setup.db.query('SELECT 1 FROM page_results')).rowCount! >= 1,
+        120_000,
+        'a first page read',
+      );
       a.proc.kill('SIGKILL');
       await a.exited;
       const before = await setup.db.query<{ status: string }>('SELECT status FROM documents');
       expect(before.rows[0]!.status).toBe('processing');
       b = spawnCli(['worker', '--concurrency', '2'], env);
       await waitFor(() => allDone(setup.db, 1), 240_000, 'the document done by the second worker');
-      const { rows } = await setup.db.query<{ n: number; status: string }>('SELECT COUNT(*)::int AS n, MIN(status) AS status FROM report_versions');
+      const { rows } = await setup.db.query<{ n: number; status: string }>(
+        'SELECT COUNT(*)::int AS n, MIN(status) AS status FROM report_versions',
+      );
       expect(rows[0]).toEqual({ n: 1, status: 'flagged' });
       expect(b.output()).toMatch(/rowokangkung-tw4-2022_scan\.pdf: flagged \(version 1\)/);
       b.proc.kill('SIGTERM');

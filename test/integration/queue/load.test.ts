@@ -7,7 +7,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allDone, distributedEnv, ROOT, runCli, spawnCli, statusCounts, waitFor, type CliProcess } from '../../helpers/services.js';
+import {
+  allDone,
+  distributedEnv,
+  ROOT,
+  runCli,
+  spawnCli,
+  statusCounts,
+  waitFor,
+  type CliProcess,
+} from '../../helpers/services.js';
 
 const BORN = path.join(ROOT, 'fixtures/corpus/born');
 const N = 1000;
@@ -21,7 +30,10 @@ describe('load', () => {
     const files = fs.readdirSync(BORN);
     for (let i = 0; i < N; i++) {
       const f = files[i % files.length]!;
-      fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}-${f}`), Buffer.concat([fs.readFileSync(path.join(BORN, f)), Buffer.from(`%lkj-copy-${i}\n`)]));
+      fs.writeFileSync(
+        path.join(dir, `${String(i).padStart(4, '0')}-${f}`),
+        Buffer.concat([fs.readFileSync(path.join(BORN, f)), Buffer.from(`%lkj-copy-${i}\n`)]),
+      );
     }
     const workers: CliProcess[] = [];
     try {
@@ -35,10 +47,13 @@ describe('load', () => {
       expect((counts.clean ?? 0) + (counts.flagged ?? 0) + (counts.failed ?? 0)).toBe(N);
       expect(counts.failed ?? 0).toBe(0);
       const { rows } = await setup.db.query<{ docs: number; versions: number; shas: number }>(
-        'SELECT COUNT(DISTINCT d.id)::int AS docs, COUNT(v.id)::int AS versions, COUNT(DISTINCT d.sha256)::int AS shas FROM documents d JOIN report_versions v ON v.document_id = d.id');
+        'SELECT COUNT(DISTINCT d.id)::int AS docs, COUNT(v.id)::int AS versions, COUNT(DISTINCT d.sha256)::int AS shas FROM documents d JOIN report_versions v ON v.document_id = d.id',
+      );
       expect(rows[0]).toEqual({ docs: N, versions: N, shas: N });
       const peaks = workers.map((w) => Math.round(w.peakRssMb()));
-      console.log(`load: ${N} documents in ${seconds.toFixed(0)} s (${(N / seconds * 60).toFixed(0)}/min), worker peak RSS ${peaks.join(' MB, ')} MB`);
+      console.log(
+        `load: ${N} documents in ${seconds.toFixed(0)} s (${((N / seconds) * 60).toFixed(0)}/min), worker peak RSS ${peaks.join(' MB, ')} MB`,
+      );
       for (const p of peaks) expect(p).toBeLessThan(RSS_BOUND_MB);
       for (const w of workers) w.proc.kill('SIGTERM');
       expect(await Promise.all(workers.map((w) => w.exited))).toEqual([0, 0]);

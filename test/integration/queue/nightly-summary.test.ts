@@ -33,8 +33,12 @@ afterAll(async () => {
 
 describe('nightly summaries', () => {
   it('count a document whose storing transaction commits after a summary began in the next summary', async () => {
-    const a = (await store.registerDocument({ sha256: fakeSha(1), fileName: 'a.pdf', size: 1, kind: 'pdf', priority: 10 })).doc;
-    const b = (await store.registerDocument({ sha256: fakeSha(2), fileName: 'b.pdf', size: 1, kind: 'pdf', priority: 10 })).doc;
+    const a = (
+      await store.registerDocument({ sha256: fakeSha(1), fileName: 'a.pdf', size: 1, kind: 'pdf', priority: 10 })
+    ).doc;
+    const b = (
+      await store.registerDocument({ sha256: fakeSha(2), fileName: 'b.pdf', size: 1, kind: 'pdf', priority: 10 })
+    ).doc;
     await side.query('BEGIN');
     await side.query(FINISH, [a.id, 'flagged']);
     await new Promise((r) => setTimeout(r, 50)); // a's processed_at is now older than anything the summary stamps
@@ -43,15 +47,25 @@ describe('nightly summaries', () => {
     await side.query('COMMIT');
     expect(await store.recordNightly(intake)).toEqual({ processed: 1, flagged: 1, failed: 0 });
     expect(await store.recordNightly(intake)).toEqual({ processed: 0, flagged: 0, failed: 0 });
-    const [sum] = await store.db.query<{ processed: number; n: number }>('SELECT SUM(processed)::int AS processed, COUNT(*)::int AS n FROM nightly_summaries');
+    const [sum] = await store.db.query<{ processed: number; n: number }>(
+      'SELECT SUM(processed)::int AS processed, COUNT(*)::int AS n FROM nightly_summaries',
+    );
     expect(sum).toEqual({ processed: 2, n: 3 });
   });
 
   it('overlapping summaries split the finished documents between them, none twice', async () => {
     const ids: number[] = [];
-    for (let i = 10; i < 30; i++) ids.push((await store.registerDocument({ sha256: fakeSha(i), fileName: `${i}.pdf`, size: 1, kind: 'pdf', priority: 10 })).doc.id);
+    for (let i = 10; i < 30; i++)
+      ids.push(
+        (await store.registerDocument({ sha256: fakeSha(i), fileName: `${i}.pdf`, size: 1, kind: 'pdf', priority: 10 }))
+          .doc.id,
+      );
     for (const id of ids) await store.db.query(FINISH, [id, id % 3 ? 'clean' : 'failed']);
-    const runs = await Promise.all([store.recordNightly(intake), store.recordNightly(intake), store.recordNightly(intake)]);
+    const runs = await Promise.all([
+      store.recordNightly(intake),
+      store.recordNightly(intake),
+      store.recordNightly(intake),
+    ]);
     expect(runs.reduce((s, r) => s + r.processed, 0)).toBe(ids.length);
     expect(runs.reduce((s, r) => s + r.failed, 0)).toBe(ids.filter((id) => id % 3 === 0).length);
   });

@@ -21,7 +21,13 @@ function inboxWith(files: string[]): { root: string; inbox: string; archive: str
   return { root, inbox, archive: path.join(root, 'archive') };
 }
 
-const archived = (archive: string) => (fs.existsSync(archive) ? fs.readdirSync(archive).flatMap((d) => fs.readdirSync(path.join(archive, d))).sort() : []);
+const archived = (archive: string) =>
+  fs.existsSync(archive)
+    ? fs
+        .readdirSync(archive)
+        .flatMap((d) => fs.readdirSync(path.join(archive, d)))
+        .sort()
+    : [];
 
 describe('lkj schedule', () => {
   it('distributed: the BullMQ job scheduler fires, ingests the inbox, archives, and records a summary', async () => {
@@ -34,11 +40,21 @@ describe('lkj schedule', () => {
       await waitFor(() => allDone(setup.db, 3), 120_000, 'the inbox documents done');
       expect(fs.readdirSync(inbox)).toEqual([]);
       expect(archived(archive)).toEqual(['candipuro-tw2-2024.pdf', 'dau-tw4-2025.pdf', 'readme.txt']);
-      const first = await setup.db.query('SELECT found, queued, duplicates, rejected FROM nightly_summaries ORDER BY id LIMIT 1');
+      const first = await setup.db.query(
+        'SELECT found, queued, duplicates, rejected FROM nightly_summaries ORDER BY id LIMIT 1',
+      );
       expect(first.rows[0]).toEqual({ found: 3, queued: 2, duplicates: 0, rejected: 1 });
       // a later firing counts what the workers finished since
-      const later = await waitFor(async () => (await setup.db.query<{ processed: number; flagged: number; failed: number }>(
-        'SELECT SUM(processed)::int AS processed, SUM(flagged)::int AS flagged, SUM(failed)::int AS failed FROM nightly_summaries')).rows.find((r) => r.processed >= 3), 60_000, 'a summary counting the processed documents');
+      const later = await waitFor(
+        async () =>
+          (
+            await setup.db.query<{ processed: number; flagged: number; failed: number }>(
+              'SELECT SUM(processed)::int AS processed, SUM(flagged)::int AS flagged, SUM(failed)::int AS failed FROM nightly_summaries',
+            )
+          ).rows.find((r) => r.processed >= 3),
+        60_000,
+        'a summary counting the processed documents',
+      );
       expect(later).toEqual({ processed: 3, flagged: 1, failed: 1 });
       expect(procs[0]!.output()).toMatch(/nightly .*inbox: 3 file\(s\): 2 queued, 0 duplicate, 1 rejected/);
       procs[0]!.proc.kill('SIGTERM');
@@ -53,7 +69,11 @@ describe('lkj schedule', () => {
   it('embedded: a timer on the same cron ingests and processes in-process', async () => {
     const { root, inbox, archive } = inboxWith(['pasirian-tw1-2023.pdf']);
     const dataDir = path.join(root, 'data');
-    const p = spawnCli(['schedule', '--cron', EVERY_2S, '--inbox', inbox, '--archive', archive], { LKJ_DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' });
+    const p = spawnCli(['schedule', '--cron', EVERY_2S, '--inbox', inbox, '--archive', archive], {
+      LKJ_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+    });
     try {
       await waitFor(async () => /nightly .*: 2 file\(s\)/.test(p.output()), 120_000, 'a nightly run');
       p.proc.kill('SIGTERM');
@@ -61,7 +81,9 @@ describe('lkj schedule', () => {
       expect(archived(archive)).toEqual(['pasirian-tw1-2023.pdf', 'readme.txt']);
       const store = await openStore({ dataDir });
       try {
-        const [s] = await store.db.query('SELECT found, queued, rejected, processed, flagged, failed FROM nightly_summaries ORDER BY id LIMIT 1');
+        const [s] = await store.db.query(
+          'SELECT found, queued, rejected, processed, flagged, failed FROM nightly_summaries ORDER BY id LIMIT 1',
+        );
         expect(s).toEqual({ found: 2, queued: 1, rejected: 1, processed: 2, flagged: 0, failed: 1 });
         expect(await store.counts()).toMatchObject({ total: 2, clean: 1, failed: 1 });
       } finally {

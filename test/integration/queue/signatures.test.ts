@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Report } from '../../../src/model/contract.js';
 import { extractFile } from '../../../src/pipeline/extract.js';
 import { readTrustAnchors } from '../../../src/signatures/index.js';
-import { allDone, distributedEnv, statusCounts, runCli, spawnCli, waitFor, type CliProcess } from '../../helpers/services.js';
+import {
+  allDone,
+  distributedEnv,
+  statusCounts,
+  runCli,
+  spawnCli,
+  waitFor,
+  type CliProcess,
+} from '../../helpers/services.js';
 import { KINDS, makeSignedFixtures, type SignedFixtures } from '../../helpers/signed-fixtures.js';
 
 describe('signed reports through the queue', () => {
@@ -30,8 +38,11 @@ describe('signed reports through the queue', () => {
     const ingest = JSON.parse((await runCli(['ingest', fx.dir, '--json'], env)).stdout) as { queued: number };
     expect(ingest.queued).toBe(KINDS.length);
     worker = spawnCli(['worker', '--concurrency', '1'], env);
-    await waitFor(() => allDone(setup.db, KINDS.length), 240_000, 'all signed reports done')
-      .catch(async (e: Error) => { throw new Error(`${e.message}; documents ${JSON.stringify(await statusCounts(setup.db))}; worker said:\n${worker!.output().slice(-3000)}`); });
+    await waitFor(() => allDone(setup.db, KINDS.length), 240_000, 'all signed reports done').catch(async (e: Error) => {
+      throw new Error(
+        `${e.message}; documents ${JSON.stringify(await statusCounts(setup.db))}; worker said:\n${worker!.output().slice(-3000)}`,
+      );
+    });
     const anchors = readTrustAnchors(fx.anchors);
     const g: Record<string, string[]> = {};
     for (const k of KINDS) {
@@ -43,8 +54,12 @@ describe('signed reports through the queue', () => {
       g[k] = stored.discrepancies.filter((d) => d.table === 'signature').map((d) => `${d.rule} ${d.severity}`);
     }
     expect(g).toEqual({
-      'signed-one': [], 'signed-two': [], 'signed-changed': ['G2 error'], 'signed-tampered': ['G1 error'],
-      'signed-stranger': ['G3 warning', 'G4 warning'], unsigned: [],
+      'signed-one': [],
+      'signed-two': [],
+      'signed-changed': ['G2 error'],
+      'signed-tampered': ['G1 error'],
+      'signed-stranger': ['G3 warning', 'G4 warning'],
+      unsigned: [],
     });
     const { rows } = await setup.db.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM signatures');
     expect(rows[0]!.n).toBe(6); // two for signed-two, one for each other signed kind

@@ -4,7 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  FLAT_TABLES, INDICATOR_TABLES, OPTIONAL_FIELDS, TABLE_FIELDS, TABLE_IDS, TABLES, TableId, Tables, byTable, fieldKind, reportJsonSchema,
+  FLAT_TABLES,
+  INDICATOR_TABLES,
+  OPTIONAL_FIELDS,
+  TABLE_FIELDS,
+  TABLE_IDS,
+  TABLES,
+  TableId,
+  Tables,
+  byTable,
+  fieldKind,
+  reportJsonSchema,
 } from '../../../src/model/contract.js';
 import { ColumnFieldName } from '../../../src/model/profile.js';
 import { CANONICAL } from '../../../src/tables/columns.js';
@@ -19,7 +29,13 @@ describe('the table definitions', () => {
     expect(Object.keys(Tables.shape)).toEqual(TABLE_IDS);
     expect(Object.keys(byTable((id) => id))).toEqual(TABLE_IDS);
     expect(ROLES).toEqual(TABLE_IDS);
-    expect(TABLE_IDS.map((id) => TABLES[id].role)).toEqual(['Perjanjian Kinerja', 'skala nilai', 'capaian kinerja', 'cost per outcome', 'realisasi anggaran']);
+    expect(TABLE_IDS.map((id) => TABLES[id].role)).toEqual([
+      'Perjanjian Kinerja',
+      'skala nilai',
+      'capaian kinerja',
+      'cost per outcome',
+      'realisasi anggaran',
+    ]);
   });
 
   it("take each table's fields from its record schema, in order", () => {
@@ -30,7 +46,11 @@ describe('the table definitions', () => {
       '2.4': ['sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian'],
       '2.5': ['uraian', 'pagu', 'realisasi', 'capaian'],
     });
-    for (const id of TABLE_IDS) expect(Object.keys(TABLES[id].row.shape).slice(0, TABLE_FIELDS[id].length + 1)).toEqual(['no', ...TABLE_FIELDS[id]]);
+    for (const id of TABLE_IDS)
+      expect(Object.keys(TABLES[id].row.shape).slice(0, TABLE_FIELDS[id].length + 1)).toEqual([
+        'no',
+        ...TABLE_FIELDS[id],
+      ]);
   });
 
   it('give a kind to exactly the numeric fields of each record', () => {
@@ -52,7 +72,17 @@ describe('the table definitions', () => {
     expect(FLAT_TABLES).toEqual(['2.1', '2.2', '2.3', '2.4']);
     expect(OPTIONAL_FIELDS).toEqual(['satuan', 'keterangan']);
     // a record with extras accepts them; 2.2's bands have none
-    expect(TABLES['2.3'].row.safeParse({ no: '1', sasaran: null, indikator: null, target: 1, realisasi: 1, capaian: 100, satuan: '%' }).success).toBe(true);
+    expect(
+      TABLES['2.3'].row.safeParse({
+        no: '1',
+        sasaran: null,
+        indikator: null,
+        target: 1,
+        realisasi: 1,
+        capaian: 100,
+        satuan: '%',
+      }).success,
+    ).toBe(true);
     expect('satuan' in TABLES['2.2'].row.shape).toBe(false);
   });
 
@@ -76,9 +106,15 @@ describe('the table definitions', () => {
   });
 
   it('are what the JSON Schema of the contract (`lkj schema`) says', () => {
-    const schema = reportJsonSchema() as { properties: { tables: { required: string[]; properties: Record<string, { items: { properties: object } }> } } };
+    const schema = reportJsonSchema() as {
+      properties: { tables: { required: string[]; properties: Record<string, { items: { properties: object } }> } };
+    };
     const tables = schema.properties.tables;
     expect(tables.required).toEqual(TABLE_IDS);
-    for (const id of TABLE_IDS) expect(Object.keys(tables.properties[id]!.items.properties).slice(0, TABLE_FIELDS[id].length + 1)).toEqual(['no', ...TABLE_FIELDS[id]]);
+    for (const id of TABLE_IDS)
+      expect(Object.keys(tables.properties[id]!.items.properties).slice(0, TABLE_FIELDS[id].length + 1)).toEqual([
+        'no',
+        ...TABLE_FIELDS[id],
+      ]);
   });
 });

@@ -7,7 +7,13 @@ import { ensureLangDir } from '../../../src/ocr/langdata.js';
 import { cellCrop } from '../../../src/ocr/cell-crop.js';
 import { readScannedPage } from '../../../src/ocr/read-page.js';
 import { dropLightInk, uncoveredInk } from '../../../src/raster/ink.js';
-import { inkColumns, narrativeScale, NARRATIVE_LINE_PX, textBands, typicalLineHeight } from '../../../src/raster/text-bands.js';
+import {
+  inkColumns,
+  narrativeScale,
+  NARRATIVE_LINE_PX,
+  textBands,
+  typicalLineHeight,
+} from '../../../src/raster/text-bands.js';
 import { ocrPools } from '../../../src/ocr/shared-pool.js';
 import { toPgm } from '../../../src/ocr/pnm.js';
 import { findGrids } from '../../../src/tables/grid.js';
@@ -25,21 +31,32 @@ describe('offline models', () => {
       expect(real).toMatch(new RegExp(`@tesseract\\.js-data/${lang}/4\\.0\\.0_best_int/${lang}\\.traineddata\\.gz$`));
     }
     const before = fs.readdirSync('.');
-    const words = await pools.cells.recognize({ image: drawPage({ widthPt: 200, heightPt: 40, lines: [{ x: 10, y: 28, text: '48.320.000,00' }] }).image, psm: '7' });
+    const words = await pools.cells.recognize({
+      image: drawPage({ widthPt: 200, heightPt: 40, lines: [{ x: 10, y: 28, text: '48.320.000,00' }] }).image,
+      psm: '7',
+    });
     expect(words.map((w) => w.text).join(' ')).toBe('48.320.000,00');
-    expect(fs.readdirSync('.').filter((f) => f.endsWith('.traineddata'))).toEqual(before.filter((f) => f.endsWith('.traineddata')));
+    expect(fs.readdirSync('.').filter((f) => f.endsWith('.traineddata'))).toEqual(
+      before.filter((f) => f.endsWith('.traineddata')),
+    );
   });
 
   it('links the vendored fast Indonesian model (checked by its sha256) and reads with it', async () => {
     const dir = ensureLangDir(['ind_fast']);
-    expect(fs.realpathSync(path.join(dir, 'ind_fast.traineddata.gz'))).toMatch(/models\/tessdata-fast\/ind_fast\.traineddata\.gz$/);
-    const words = await pools.cells.recognize({ image: drawPage({ widthPt: 300, heightPt: 40, lines: [{ x: 10, y: 28, text: 'Kecamatan Candipuro' }] }).image, psm: '7', langs: 'ind_fast' });
+    expect(fs.realpathSync(path.join(dir, 'ind_fast.traineddata.gz'))).toMatch(
+      /models\/tessdata-fast\/ind_fast\.traineddata\.gz$/,
+    );
+    const words = await pools.cells.recognize({
+      image: drawPage({ widthPt: 300, heightPt: 40, lines: [{ x: 10, y: 28, text: 'Kecamatan Candipuro' }] }).image,
+      psm: '7',
+      langs: 'ind_fast',
+    });
     expect(words.map((w) => w.text).join(' ')).toBe('Kecamatan Candipuro');
   });
 });
 
 describe('one pool for both models', () => {
-  it('reads with each reader\'s models on the same worker, switching as the jobs ask', async () => {
+  it("reads with each reader's models on the same worker, switching as the jobs ask", async () => {
     const img = (text: string) => drawPage({ widthPt: 220, heightPt: 40, lines: [{ x: 10, y: 28, text }] }).image;
     // interleaved on a single worker: every job still gets the models it asked for
     const [a, b, c] = await Promise.all([
@@ -56,7 +73,11 @@ describe('one pool for both models', () => {
 
 describe('textBands', () => {
   it('cuts the page into bands at blank rows only, skipping wide blank space', () => {
-    const lines = Array.from({ length: 14 }, (_, i) => ({ x: 40, y: 60 + i * 16, text: `baris ${i + 1} teks narasi yang cukup panjang` }));
+    const lines = Array.from({ length: 14 }, (_, i) => ({
+      x: 40,
+      y: 60 + i * 16,
+      text: `baris ${i + 1} teks narasi yang cukup panjang`,
+    }));
     const r = drawPage({ widthPt: 400, heightPt: 700, lines: [...lines, { x: 40, y: 640, text: 'penutup' }] });
     const bands = textBands(r.image, r.dpi);
     // 14 lines over ~3.1 in: two bands at most 2.5 in tall, then the lone line after the wide gap
@@ -74,15 +95,26 @@ describe('textBands', () => {
   });
 });
 
-describe('the narrative\'s resolution', () => {
-  const page = (size: number, dpi = 300) => drawPage({ dpi, widthPt: 400, heightPt: 400,
-    lines: Array.from({ length: 8 }, (_, i) => ({ x: 40, y: 60 + i * size * 1.8, text: 'Capaian kinerja Kecamatan tahun 2024 (jaga)', size })) });
+describe("the narrative's resolution", () => {
+  const page = (size: number, dpi = 300) =>
+    drawPage({
+      dpi,
+      widthPt: 400,
+      heightPt: 400,
+      lines: Array.from({ length: 8 }, (_, i) => ({
+        x: 40,
+        y: 60 + i * size * 1.8,
+        text: 'Capaian kinerja Kecamatan tahun 2024 (jaga)',
+        size,
+      })),
+    });
 
   it('measures the typical text line from the rows with ink, in proportion to the type size', () => {
-    const h12 = typicalLineHeight(page(12).image), h9 = typicalLineHeight(page(9).image);
+    const h12 = typicalLineHeight(page(12).image),
+      h9 = typicalLineHeight(page(9).image);
     // DejaVu Sans ascender to descender is ~1.17 em: 12 pt at 300 DPI is ~58 px
-    expect(h12).toBeGreaterThan(0.95 * 12 * 300 / 72);
-    expect(h12).toBeLessThan(1.3 * 12 * 300 / 72);
+    expect(h12).toBeGreaterThan((0.95 * 12 * 300) / 72);
+    expect(h12).toBeLessThan((1.3 * 12 * 300) / 72);
     expect(h9 / h12).toBeCloseTo(0.75, 1);
     expect(typicalLineHeight(drawPage({ widthPt: 100, heightPt: 100 }).image)).toBe(0);
   });
@@ -108,7 +140,11 @@ describe('the narrative\'s resolution', () => {
   });
 
   it('reads a narrative page at the reduced scale with words in page points', async () => {
-    const r = drawPage({ widthPt: 500, heightPt: 200, lines: [{ x: 60, y: 80, text: 'Capaian kinerja sebesar 95,50 % pada tahun 2024.', size: 12 }] });
+    const r = drawPage({
+      widthPt: 500,
+      heightPt: 200,
+      lines: [{ x: 60, y: 80, text: 'Capaian kinerja sebesar 95,50 % pada tahun 2024.', size: 12 }],
+    });
     expect(narrativeScale(r.image)).toBeLessThan(0.8);
     const p = await readScannedPage(r, pools);
     const ws = p.content.words;
@@ -132,21 +168,33 @@ describe('pnm', () => {
 
 describe('cellCrop', () => {
   it('cuts the ink of a cell clear of its borders and counts its lines', () => {
-    const r = drawPage({ widthPt: 200, heightPt: 80, tables: [{ x: 10, y: 10, colWidths: [150], rowHeight: 50, rows: [['33,33%']] }] });
+    const r = drawPage({
+      widthPt: 200,
+      heightPt: 80,
+      tables: [{ x: 10, y: 10, colWidths: [150], rowHeight: 50, rows: [['33,33%']] }],
+    });
     const k = r.dpi / 72;
     const c = cellCrop(r.image, [10, 10, 160, 60], k)!;
     expect(c).not.toBeNull();
     expect(c.lines).toBe(1);
     // no border pixel survives: the crop's outermost rows and columns are paper
     const { data, width, height } = c.image;
-    for (let x = 0; x < width; x++) { expect(data[x]).toBeGreaterThan(200); expect(data[(height - 1) * width + x]).toBeGreaterThan(200); }
+    for (let x = 0; x < width; x++) {
+      expect(data[x]).toBeGreaterThan(200);
+      expect(data[(height - 1) * width + x]).toBeGreaterThan(200);
+    }
     expect(cellCrop(r.image, [170, 10, 190, 60], k)).toBeNull(); // nothing there
   });
 });
 
 describe('dropLightInk', () => {
   it('turns a grey stamp to paper and keeps the text', () => {
-    const r = drawPage({ widthPt: 120, heightPt: 40, lines: [{ x: 5, y: 25, text: 'NIP 1971' }], ink: [{ x: 60, y: 5, w: 50, h: 30, gray: 150 }] });
+    const r = drawPage({
+      widthPt: 120,
+      heightPt: 40,
+      lines: [{ x: 5, y: 25, text: 'NIP 1971' }],
+      ink: [{ x: 60, y: 5, w: 50, h: 30, gray: 150 }],
+    });
     const out = dropLightInk(r.image);
     const k = r.dpi / 72;
     const at = (x: number, y: number) => out.data[Math.round(y * k) * out.width + Math.round(x * k)]!;
@@ -158,22 +206,46 @@ describe('dropLightInk', () => {
 
 describe('uncoveredInk', () => {
   it('finds inked regions no word covers and ignores specks', () => {
-    const r = drawPage({ widthPt: 300, heightPt: 200, ink: [{ x: 20, y: 20, w: 60, h: 30, gray: 0 }, { x: 200, y: 120, w: 60, h: 30, gray: 0 }, { x: 150, y: 180, w: 1, h: 1, gray: 0 }] });
+    const r = drawPage({
+      widthPt: 300,
+      heightPt: 200,
+      ink: [
+        { x: 20, y: 20, w: 60, h: 30, gray: 0 },
+        { x: 200, y: 120, w: 60, h: 30, gray: 0 },
+        { x: 150, y: 180, w: 1, h: 1, gray: 0 },
+      ],
+    });
     const k = r.dpi / 72;
     const covered = [{ text: 'x', conf: 90, bbox: [20 * k, 20 * k, 80 * k, 50 * k] as PixelBox }];
     const boxes = uncoveredInk(r.image, covered, r.dpi);
     expect(boxes).toHaveLength(1);
     const [x0, y0, x1, y1] = boxes[0]!.map((v) => v / k);
-    expect(x0).toBeLessThanOrEqual(200); expect(x1).toBeGreaterThanOrEqual(260);
-    expect(y0).toBeLessThanOrEqual(120); expect(y1).toBeGreaterThanOrEqual(150);
+    expect(x0).toBeLessThanOrEqual(200);
+    expect(x1).toBeGreaterThanOrEqual(260);
+    expect(y0).toBeLessThanOrEqual(120);
+    expect(y1).toBeGreaterThanOrEqual(150);
   });
 });
 
 describe('readScannedPage', () => {
   it('reads a small scanned page: grid from the ruling lines, every cell, and the narrative', async () => {
     const r = drawPage({
-      lines: [{ x: 60, y: 80, text: 'Tabel 2.1' }, { x: 60, y: 300, text: 'capaian kinerja sebesar 42,55 % dan serapan anggaran 29,5%.' }],
-      tables: [{ x: 60, y: 100, colWidths: [30, 200, 150, 80], rowHeight: 28, rows: [['No', 'Sasaran', 'Indikator Kinerja', 'Target'], ['1', 'Terkoordinasinya Kegiatan', 'Persentase Fasilitasi', '100%']] }],
+      lines: [
+        { x: 60, y: 80, text: 'Tabel 2.1' },
+        { x: 60, y: 300, text: 'capaian kinerja sebesar 42,55 % dan serapan anggaran 29,5%.' },
+      ],
+      tables: [
+        {
+          x: 60,
+          y: 100,
+          colWidths: [30, 200, 150, 80],
+          rowHeight: 28,
+          rows: [
+            ['No', 'Sasaran', 'Indikator Kinerja', 'Target'],
+            ['1', 'Terkoordinasinya Kegiatan', 'Persentase Fasilitasi', '100%'],
+          ],
+        },
+      ],
     });
     const page = await readScannedPage(r, pools);
     expect(page.blank).toBe(false);
@@ -182,7 +254,10 @@ describe('readScannedPage', () => {
     expect(grids[0]!.xs).toHaveLength(5);
     expect(grids[0]!.at(1, 3).text).toBe('100%');
     expect(grids[0]!.at(1, 1).text).toBe('Terkoordinasinya Kegiatan');
-    const text = page.content.words.filter((w) => w.bbox[1] > 280).map((w) => w.text).join(' ');
+    const text = page.content.words
+      .filter((w) => w.bbox[1] > 280)
+      .map((w) => w.text)
+      .join(' ');
     expect(text).toContain('42,55');
     expect(text).toMatch(/29,5%/);
   });

@@ -16,18 +16,52 @@ const pools = ocrPools(pool);
 afterAll(() => pool.close());
 
 describe('rereadCells', () => {
-  const raster = drawPage({ widthPt: 300, heightPt: 100, tables: [{ x: 10, y: 10, colWidths: [120, 120], rowHeight: 40, rows: [['21,5%', '48.320.000,00']] }] });
+  const raster = drawPage({
+    widthPt: 300,
+    heightPt: 100,
+    tables: [{ x: 10, y: 10, colWidths: [120, 120], rowHeight: 40, rows: [['21,5%', '48.320.000,00']] }],
+  });
   const scan = { raster, content: {} as PageContent, blank: false, timings: {} } as OcrPage;
-  const word = (text: string, x0: number, conf: number): Word => ({ text, page: 1, bbox: [x0 + 4, 22, x0 + 80, 34], conf, source: 'ocr' });
-  const field = (raw: string, kind: Field['kind'], x0: number, conf: number): Field => ({ kind, raw, value: null, decimals: null, conf, parsed: true, page: 1, bbox: [x0, 10, x0 + 120, 50] });
+  const word = (text: string, x0: number, conf: number): Word => ({
+    text,
+    page: 1,
+    bbox: [x0 + 4, 22, x0 + 80, 34],
+    conf,
+    source: 'ocr',
+  });
+  const field = (raw: string, kind: Field['kind'], x0: number, conf: number): Field => ({
+    kind,
+    raw,
+    value: null,
+    decimals: null,
+    conf,
+    parsed: true,
+    page: 1,
+    bbox: [x0, 10, x0 + 120, 50],
+  });
 
   it('agrees with a right first reading (confidence up) and replaces a wrong one the tie-break read confirms', async () => {
-    const page: PageContent = { page: 1, width: 300, height: 100, mode: 'ocr', segments: [], words: [word('21,590', 10, 88), word('48.320.000,00', 130, 70)] };
-    const out = await rereadCells([
-      { table: '2.3', row: '1', field: 'realisasi', f: field('21,590', 'pct', 10, 88) },
-      { table: '2.4', row: '1', field: 'pagu', f: field('48.320.000,00', 'money', 130, 70) },
-    ], [page], new Map([[1, scan]]), pools);
-    expect(out.map((o) => [o.second.replace(/\s/g, ''), o.agreed, o.kept])).toEqual([['21,5%', false, 'second'], ['48.320.000,00', true, 'first']]);
+    const page: PageContent = {
+      page: 1,
+      width: 300,
+      height: 100,
+      mode: 'ocr',
+      segments: [],
+      words: [word('21,590', 10, 88), word('48.320.000,00', 130, 70)],
+    };
+    const out = await rereadCells(
+      [
+        { table: '2.3', row: '1', field: 'realisasi', f: field('21,590', 'pct', 10, 88) },
+        { table: '2.4', row: '1', field: 'pagu', f: field('48.320.000,00', 'money', 130, 70) },
+      ],
+      [page],
+      new Map([[1, scan]]),
+      pools,
+    );
+    expect(out.map((o) => [o.second.replace(/\s/g, ''), o.agreed, o.kept])).toEqual([
+      ['21,5%', false, 'second'],
+      ['48.320.000,00', true, 'first'],
+    ]);
     expect(out[0]!.third?.replace(/\s/g, '')).toBe('21,5%');
     expect(out[1]!.third).toBeUndefined(); // two reads that agree need no third
     const texts = page.words.map((w) => [w.text.replace(/\s/g, ''), w.conf]);
@@ -38,15 +72,30 @@ describe('rereadCells', () => {
   it('keeps a right first reading that the re-read gets wrong when the tie-break read sides with it', async () => {
     // a cell of the sample evaluation scan (lkj04_scan, page 5) as the pipeline cut it out: `72,5 %`,
     // which Tesseract reads as 12.5% at twice the resolution and as 72.5 at 1× and 1.5×
-    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/cell-72-5-pct.png')).grayscale().raw().toBuffer({ resolveWithObject: true });
-    const dpi = 300, k = dpi / 72;
+    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/cell-72-5-pct.png'))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const dpi = 300,
+      k = dpi / 72;
     const image = { data: new Uint8Array(data), width: info.width, height: info.height };
     const cellScan = { ...scan, raster: { page: 1, dpi, image } } as OcrPage;
     const bbox: Field['bbox'] = [0, 0, info.width / k, info.height / k];
-    const page: PageContent = { page: 1, width: bbox[2], height: bbox[3], mode: 'ocr', segments: [],
-      words: [{ text: '72.5%', page: 1, bbox: [3, 3, bbox[2] - 3, bbox[3] - 3], conf: 43, source: 'ocr' }] };
+    const page: PageContent = {
+      page: 1,
+      width: bbox[2],
+      height: bbox[3],
+      mode: 'ocr',
+      segments: [],
+      words: [{ text: '72.5%', page: 1, bbox: [3, 3, bbox[2] - 3, bbox[3] - 3], conf: 43, source: 'ocr' }],
+    };
     const f: Field = { kind: 'pct', raw: '72.5%', value: 72.5, decimals: 1, conf: 43, parsed: true, page: 1, bbox };
-    const [o] = await rereadCells([{ table: '2.4', row: '1', field: 'realisasi', f }], [page], new Map([[1, cellScan]]), pools);
+    const [o] = await rereadCells(
+      [{ table: '2.4', row: '1', field: 'realisasi', f }],
+      [page],
+      new Map([[1, cellScan]]),
+      pools,
+    );
     expect(o).toMatchObject({ second: '12.5%', agreed: false, kept: 'first' });
     expect(parseNumber(o!.third!, 'pct').value).toBe(72.5);
     expect(page.words.map((w) => [w.text, w.conf])).toEqual([['72.5%', VOTED_CONF]]);

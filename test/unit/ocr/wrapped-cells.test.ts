@@ -14,7 +14,15 @@ afterAll(() => pool.close());
 
 // `85 %` wrapped in a narrow column, its cell cut out a little wide (as on a skewed scan), so the
 // column's right border stays in the crop as a full-height dark line
-const wrapped = drawPage({ widthPt: 100, heightPt: 80, lines: [{ x: 20, y: 30, text: '85', size: 10 }, { x: 22, y: 48, text: '%', size: 10 }], ink: [{ x: 62, y: 4, w: 0.8, h: 72, gray: 0 }] });
+const wrapped = drawPage({
+  widthPt: 100,
+  heightPt: 80,
+  lines: [
+    { x: 20, y: 30, text: '85', size: 10 },
+    { x: 22, y: 48, text: '%', size: 10 },
+  ],
+  ink: [{ x: 62, y: 4, w: 0.8, h: 72, gray: 0 }],
+});
 const k = wrapped.dpi / 72;
 
 describe('a number wrapped in a narrow cell', () => {
@@ -30,7 +38,13 @@ describe('a number wrapped in a narrow cell', () => {
     const flat = oneLine(c)!;
     expect(flat).not.toBeNull();
     expect(flat.height).toBeLessThan(0.75 * c.image.height);
-    const words = await pools.cells.recognize({ image: flat, psm: '7', whitelist: '0123456789.,% ', dpi: wrapped.dpi, tag: 'test' });
+    const words = await pools.cells.recognize({
+      image: flat,
+      psm: '7',
+      whitelist: '0123456789.,% ',
+      dpi: wrapped.dpi,
+      tag: 'test',
+    });
     const p = parseNumber(words.map((w) => w.text).join(' '), 'pct');
     expect(p.ok && p.value).toBe(85);
   });
@@ -47,10 +61,19 @@ describe('rereadTroubleSpots', () => {
   it('does not add again the part of a word its spot cut off at the edge', async () => {
     // text the page pass read well, and just left of it ink it left without words: the spot read
     // around that ink reaches into the first word
-    const page = drawPage({ widthPt: 300, heightPt: 60, lines: [{ x: 20, y: 30, text: 'XKQZ', size: 11 }, { x: 62, y: 30, text: 'Sangat Tinggi', size: 11 }] });
+    const page = drawPage({
+      widthPt: 300,
+      heightPt: 60,
+      lines: [
+        { x: 20, y: 30, text: 'XKQZ', size: 11 },
+        { x: 62, y: 30, text: 'Sangat Tinggi', size: 11 },
+      ],
+    });
     const pk = page.dpi / 72;
     const clean = drawPage({ widthPt: 300, heightPt: 60, lines: [{ x: 62, y: 30, text: 'Sangat Tinggi', size: 11 }] });
-    const first = (await pools.text.recognize({ image: clean.image, psm: '6', dpi: clean.dpi, tag: 'test' })).map((w) => toWord(w, 1, pk, 0, 0));
+    const first = (await pools.text.recognize({ image: clean.image, psm: '6', dpi: clean.dpi, tag: 'test' })).map((w) =>
+      toWord(w, 1, pk, 0, 0),
+    );
     expect(first.map((w) => w.text)).toEqual(['Sangat', 'Tinggi']);
     const out = await rereadTroubleSpots({ page: 1, dpi: page.dpi, k: pk, pools }, page.image, first);
     const sangat = first[0]!;

@@ -58,7 +58,9 @@ describe('parsePlaceDate', () => {
 
   it('refuses anything that is not just place and date', () => {
     expect(parsePlaceDate('28 Juni 2024')).toBeNull();
-    expect(parsePlaceDate('Kecamatan Candipuro Kabupaten Lumajang pada tanggal 10 Januari 2024 dengan sasaran')).toBeNull();
+    expect(
+      parsePlaceDate('Kecamatan Candipuro Kabupaten Lumajang pada tanggal 10 Januari 2024 dengan sasaran'),
+    ).toBeNull();
     expect(parsePlaceDate('Candipuro, 28 Juni 2024 dan seterusnya')).toBeNull();
     expect(parsePlaceDate('Candipuro, Juni 2024')).toBeNull();
   });

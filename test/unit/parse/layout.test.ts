@@ -5,7 +5,12 @@ import { line, row } from './lines.js';
 
 describe('splitByGaps', () => {
   it('splits two signature blocks sharing a line', () => {
-    const parts = splitByGaps(row(8, 415, [[110, 'ATASAN LANGSUNG'], [350, 'Candipuro, 28 Juni 2024']]));
+    const parts = splitByGaps(
+      row(8, 415, [
+        [110, 'ATASAN LANGSUNG'],
+        [350, 'Candipuro, 28 Juni 2024'],
+      ]),
+    );
     expect(parts.map((p) => p.text)).toEqual(['ATASAN LANGSUNG', 'Candipuro, 28 Juni 2024']);
     expect(parts[0]!.bbox).toEqual([110, 415, 185, 425]);
     expect(parts[1]!.bbox[0]).toBe(350);
@@ -18,13 +23,20 @@ describe('splitByGaps', () => {
   });
 
   it('splits only at gaps wider than the threshold', () => {
-    const l = row(1, 100, [[100, 'a'], [140, 'b'], [200, 'c']]); // gaps 35 and 55
+    const l = row(1, 100, [
+      [100, 'a'],
+      [140, 'b'],
+      [200, 'c'],
+    ]); // gaps 35 and 55
     expect(splitByGaps(l).map((p) => p.text)).toEqual(['a b', 'c']);
     expect(splitByGaps(l, 30).map((p) => p.text)).toEqual(['a', 'b', 'c']);
   });
 
   it('orders words left to right even when they come unsorted', () => {
-    const l = row(1, 100, [[350, 'kanan'], [100, 'kiri']]);
+    const l = row(1, 100, [
+      [350, 'kanan'],
+      [100, 'kiri'],
+    ]);
     expect(splitByGaps(l).map((p) => p.text)).toEqual(['kiri', 'kanan']);
   });
 
@@ -36,7 +48,12 @@ describe('splitByGaps', () => {
 
 describe('unionBBox / horizontalOverlap', () => {
   it('unions boxes', () => {
-    expect(unionBBox([[10, 20, 30, 40], [5, 25, 35, 38]])).toEqual([5, 20, 35, 40]);
+    expect(
+      unionBBox([
+        [10, 20, 30, 40],
+        [5, 25, 35, 38],
+      ]),
+    ).toEqual([5, 20, 35, 40]);
     expect(unionBBox([])).toEqual([0, 0, 0, 0]);
   });
 

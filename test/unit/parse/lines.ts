@@ -20,8 +20,14 @@ export function wordsAt(text: string, at: At = {}): Word[] {
   let x = at.x ?? 85;
   const out: Word[] = [];
   for (const t of text.split(/\s+/).filter(Boolean)) {
-    const conf = typeof at.conf === 'function' ? at.conf(t) : at.conf ?? 100;
-    out.push({ text: t, page, bbox: [x, y, x + t.length * CHAR, y + HEIGHT], conf, source: conf === 100 ? 'text' : 'ocr' });
+    const conf = typeof at.conf === 'function' ? at.conf(t) : (at.conf ?? 100);
+    out.push({
+      text: t,
+      page,
+      bbox: [x, y, x + t.length * CHAR, y + HEIGHT],
+      conf,
+      source: conf === 100 ? 'text' : 'ocr',
+    });
     x += (t.length + 1) * CHAR;
   }
   return out;

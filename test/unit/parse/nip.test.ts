@@ -23,7 +23,13 @@ describe('parseNip', () => {
   });
 
   it('reads the reference report NIPs', () => {
-    expect(parseNip('NIP. 19720818 199403 1 009')).toMatchObject({ nip: '197208181994031009', valid: true, birthDate: '1972-08-18', appointed: '1994-03', gender: 1 });
+    expect(parseNip('NIP. 19720818 199403 1 009')).toMatchObject({
+      nip: '197208181994031009',
+      valid: true,
+      birthDate: '1972-08-18',
+      appointed: '1994-03',
+      gender: 1,
+    });
     expect(parseNip('NIP. 19860913 201202 2 007')).toMatchObject({ nip: '198609132012022007', valid: true, gender: 2 });
   });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decimalsOf, parseNumber, type NumberKind } from '../../../src/parse/numbers.js';
 
-type Case = [raw: string, hint: NumberKind | undefined, value: number | null, decimals: number | null, kind: NumberKind];
+type Case = [
+  raw: string,
+  hint: NumberKind | undefined,
+  value: number | null,
+  decimals: number | null,
+  kind: NumberKind,
+];
 
 describe('parseNumber', () => {
   const cases: Case[] = [

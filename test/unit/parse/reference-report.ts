@@ -18,7 +18,11 @@ export const SASARAN =
   'Sasaran yang akan dicapai Kasi Pemberdayaan Masyarakat pada Tribulan II Tahun 2024 sejumlah 2 (dua) sasaran dengan 2 (dua) indikator kinerja dengan analisis indicator kinerja rata-rata persentase fasilitasi pemberdayaan masyarakat dengan target 42,55 % terealisasi 29,5%.';
 export const KESIMPULAN_EVALUASI =
   'Jadi kesimpulan untuk evaluasi terhadap kinerja Kasi Pemberdayaan Masyarakat dengan persentase capaian kinerja sebesar 42,38% masuk kepada kategori “sangat rendah”. Adapun penyebab keberhasilan ini antara lain karena :';
-export const PENYEBAB = ['1. Adanya komitmen bersama.', '2. Dukungan perencanaan yang bagus', '3. Dukungan data yang lengkap dan benar'];
+export const PENYEBAB = [
+  '1. Adanya komitmen bersama.',
+  '2. Dukungan perencanaan yang bagus',
+  '3. Dukungan data yang lengkap dan benar',
+];
 export const AKUNTABILITAS_KEUANGAN =
   'Hal ini tidak terlepas dari komitmen Kasi Pemberdayaan Masyarakat dengan Camat yang dituangkan dalam Reviu Perjanjian Kinerja. Berkaitan dengan akuntabilitas keuangan Kasi Pemberdayaan Masyarakat, penghitungan didasarkan pada pagu anggaran yang telah ditetapkan dalam DPA kemudian disinkronkan dengan realisasi belanja Operasi tahun anggaran 2024 maka dapat dilihat prosentase capaian realisasi anggaran pada tabel 2.4 sebagai berikut :';
 export const HASIL_EVALUASI =
@@ -73,10 +77,22 @@ export function closingPage(page = 8): Line[] {
     line('PENUTUP', { page, x: 285, y: 78 }),
     ...lines,
     row(page, y + 10, [[150, 'Mengetahui']]),
-    row(page, y + 25, [[120, 'ATASAN LANGSUNG'], [350, 'Candipuro, 28 Juni 2024']]),
-    row(page, y + 40, [[115, 'Plt. Camat Candipuro'], [350, 'Plt. Kasi Pemberdayaan Masyarakat']]),
-    row(page, y + 120, [[110, 'AKHMAD KHARIRI, SH'], [350, 'ARIF SUWARKO']]),
-    row(page, y + 135, [[90, 'NIP. 19720818 199403 1 009'], [350, 'NIP. 19660702 200701 1 001']]),
+    row(page, y + 25, [
+      [120, 'ATASAN LANGSUNG'],
+      [350, 'Candipuro, 28 Juni 2024'],
+    ]),
+    row(page, y + 40, [
+      [115, 'Plt. Camat Candipuro'],
+      [350, 'Plt. Kasi Pemberdayaan Masyarakat'],
+    ]),
+    row(page, y + 120, [
+      [110, 'AKHMAD KHARIRI, SH'],
+      [350, 'ARIF SUWARKO'],
+    ]),
+    row(page, y + 135, [
+      [90, 'NIP. 19720818 199403 1 009'],
+      [350, 'NIP. 19660702 200701 1 001'],
+    ]),
   ];
 }
 

@@ -19,11 +19,12 @@ describe('sentencesOf', () => {
   });
 
   it('splits after a closing quote and after a year', () => {
-    expect(texts([line('masuk kepada kategori “sangat rendah”. Adapun penyebab keberhasilan ini antara lain karena :')])).toEqual([
-      'masuk kepada kategori “sangat rendah”.',
-      'Adapun penyebab keberhasilan ini antara lain karena :',
-    ]);
-    expect(texts([line('Lumajang Tribulan III Tahun 2025. Kasi Kesejahteraan Sosial senantiasa mengarahkan.')])).toHaveLength(2);
+    expect(
+      texts([line('masuk kepada kategori “sangat rendah”. Adapun penyebab keberhasilan ini antara lain karena :')]),
+    ).toEqual(['masuk kepada kategori “sangat rendah”.', 'Adapun penyebab keberhasilan ini antara lain karena :']);
+    expect(
+      texts([line('Lumajang Tribulan III Tahun 2025. Kasi Kesejahteraan Sosial senantiasa mengarahkan.')]),
+    ).toHaveLength(2);
   });
 
   it('does not split after abbreviations and initials', () => {
@@ -33,7 +34,8 @@ describe('sentencesOf', () => {
       'pagu sebesar Rp. 48.320.000,00 telah direalisasikan.',
       'ditandatangani oleh H. Ahmad dan NIP. 19660702 200701 1 001 tercatat.',
       'A. Tugas Pokok dan Fungsi Jabatan sudah jelas.',
-    ]) expect(texts([line(t)])).toEqual([t]);
+    ])
+      expect(texts([line(t)])).toEqual([t]);
   });
 
   it('joins a word broken with a hyphen at the line end, keeping the hyphen', () => {
@@ -58,13 +60,17 @@ describe('sentencesOf', () => {
       line('anggaran 2025 maka dapat dilihat prosentase capaian realisasi anggaran.', { page: 6, y: 79 }),
     ];
     const [s] = sentencesOf(lines);
-    expect(s!.text).toBe('ditetapkan dalam DPA kemudian disinkronkan dengan realisasi belanja Operasi tahun anggaran 2025 maka dapat dilihat prosentase capaian realisasi anggaran.');
+    expect(s!.text).toBe(
+      'ditetapkan dalam DPA kemudian disinkronkan dengan realisasi belanja Operasi tahun anggaran 2025 maka dapat dilihat prosentase capaian realisasi anggaran.',
+    );
     expect(new Set(s!.tokens.map((t) => t.word.page))).toEqual(new Set([5, 6]));
   });
 
   it('keeps a number line that is not at a page edge', () => {
     const lines = block(['sejumlah', '2', 'sasaran.'], { page: 4, y: 300 });
-    expect(texts([line('awal', { page: 4, y: 100 }), ...lines, line('akhir', { page: 4, y: 700 })])).toContain('sejumlah 2 sasaran.');
+    expect(texts([line('awal', { page: 4, y: 100 }), ...lines, line('akhir', { page: 4, y: 700 })])).toContain(
+      'sejumlah 2 sasaran.',
+    );
   });
 
   it('ends a paragraph at headings, list items and wide gaps', () => {
@@ -93,20 +99,36 @@ describe('sentencesOf', () => {
 
   it('does not take a continuation line starting with a number for a heading', () => {
     const lines = block(['dapat dilihat prosentase capaian realisasi anggaran pada tabel', '2.5 sebagai berikut :']);
-    expect(texts(lines)).toEqual(['dapat dilihat prosentase capaian realisasi anggaran pada tabel 2.5 sebagai berikut :']);
+    expect(texts(lines)).toEqual([
+      'dapat dilihat prosentase capaian realisasi anggaran pada tabel 2.5 sebagai berikut :',
+    ]);
   });
 
   it('maps every token to its place in the sentence', () => {
-    const lines = block(['Jadi kesimpulan untuk evaluasi. Capaian kinerja', 'sebesar 42,38% masuk kategori “sangat rendah”.']);
+    const lines = block([
+      'Jadi kesimpulan untuk evaluasi. Capaian kinerja',
+      'sebesar 42,38% masuk kategori “sangat rendah”.',
+    ]);
     const sentences = sentencesOf(lines);
     for (const s of sentences) {
       for (const t of s.tokens) expect(s.text.slice(t.start - s.offset, t.end - s.offset)).toBe(t.text);
     }
-    expect(sentences[1]!.tokens.map((t) => t.text)).toEqual(['Capaian', 'kinerja', 'sebesar', '42,38%', 'masuk', 'kategori', '“sangat', 'rendah”.']);
+    expect(sentences[1]!.tokens.map((t) => t.text)).toEqual([
+      'Capaian',
+      'kinerja',
+      'sebesar',
+      '42,38%',
+      'masuk',
+      'kategori',
+      '“sangat',
+      'rendah”.',
+    ]);
   });
 
   it('reads a line without words from its text', () => {
-    const s = sentencesOf([{ text: 'Capaian  kinerja sebesar 42,38%.', page: 3, bbox: [85, 100, 300, 110], words: [] }]);
+    const s = sentencesOf([
+      { text: 'Capaian  kinerja sebesar 42,38%.', page: 3, bbox: [85, 100, 300, 110], words: [] },
+    ]);
     expect(s[0]!.text).toBe('Capaian kinerja sebesar 42,38%.');
     expect(s[0]!.tokens[0]!.word).toMatchObject({ page: 3, conf: 100 });
   });

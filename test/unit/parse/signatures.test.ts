@@ -3,7 +3,12 @@ import { findSignatories, findSignatureBlocks, normalizeTitle } from '../../../s
 import { block, line, row, wrap } from './lines.js';
 import { closingPage, kataPengantarPage } from './reference-report.js';
 
-const ARIF = { name: 'ARIF SUWARKO', nip: '196607022007011001', title: 'Plt. Kasi Pemberdayaan Masyarakat', nipValid: true };
+const ARIF = {
+  name: 'ARIF SUWARKO',
+  nip: '196607022007011001',
+  title: 'Plt. Kasi Pemberdayaan Masyarakat',
+  nipValid: true,
+};
 const AKHMAD = { name: 'AKHMAD KHARIRI, SH', nip: '197208181994031009', title: 'Plt. Camat Candipuro', nipValid: true };
 
 describe('findSignatureBlocks', () => {
@@ -11,7 +16,11 @@ describe('findSignatureBlocks', () => {
     const blocks = findSignatureBlocks(kataPengantarPage());
     expect(blocks).toHaveLength(1);
     expect(blocks[0]).toMatchObject({ ...ARIF, page: 2 });
-    expect(blocks[0]!.above).toEqual(['Candipuro, 28 Juni 2024', 'Plt.Kasi Pemberdayaan Masyarakat', 'Kecamatan Candipuro']);
+    expect(blocks[0]!.above).toEqual([
+      'Candipuro, 28 Juni 2024',
+      'Plt.Kasi Pemberdayaan Masyarakat',
+      'Kecamatan Candipuro',
+    ]);
     expect(blocks[0]!.nipInfo.birthDate).toBe('1966-07-02');
   });
 
@@ -24,7 +33,12 @@ describe('findSignatureBlocks', () => {
 
   it('reads two blocks stacked in one column, each stopping at the other', () => {
     const lines = [
-      ...block(wrap('Laporan Kinerja ini diharapkan dapat dimanfaatkan sebagai bahan evaluasi akuntabilitas kinerja untuk menyempurnakan dokumen perencanaan.'), { page: 8, y: 100 }),
+      ...block(
+        wrap(
+          'Laporan Kinerja ini diharapkan dapat dimanfaatkan sebagai bahan evaluasi akuntabilitas kinerja untuk menyempurnakan dokumen perencanaan.',
+        ),
+        { page: 8, y: 100 },
+      ),
       line('Mengetahui', { page: 8, x: 300, y: 160 }),
       line('ATASAN LANGSUNG', { page: 8, x: 300, y: 175 }),
       line('Plt. Camat Candipuro', { page: 8, x: 300, y: 190 }),
@@ -53,7 +67,11 @@ describe('findSignatureBlocks', () => {
       line('NIP. 19860913 201202 2 007', { page: 2, x: 360, y: 630 }),
     ];
     const [b] = findSignatureBlocks(lines);
-    expect(b).toMatchObject({ name: 'YULI ASTUTIK, S.Pd', title: 'Kasi Pemberdayaan Masyarakat', nip: '198609132012022007' });
+    expect(b).toMatchObject({
+      name: 'YULI ASTUTIK, S.Pd',
+      title: 'Kasi Pemberdayaan Masyarakat',
+      nip: '198609132012022007',
+    });
   });
 
   it('takes the nearest name-like line even when a scribble line sits below the title', () => {
@@ -97,7 +115,7 @@ describe('findSignatureBlocks', () => {
     expect(findSignatureBlocks(lines)[0]!.title).toBe('ATASAN LANGSUNG');
   });
 
-  it('never takes a place or a party alone for a title (a Perjanjian Kinerja\'s `PROVINSI JAWA BARAT,`)', () => {
+  it("never takes a place or a party alone for a title (a Perjanjian Kinerja's `PROVINSI JAWA BARAT,`)", () => {
     const lines = [
       line('PIHAK KEDUA,', { page: 3, x: 350, y: 85 }),
       line('PROVINSI JAWA BARAT,', { page: 3, x: 350, y: 100 }),
@@ -126,7 +144,12 @@ describe('findSignatureBlocks', () => {
   it('does not take a paragraph or a line of another page into the block', () => {
     const lines = [
       line('Kasi Pemberdayaan Masyarakat', { page: 1, x: 350, y: 700 }),
-      ...block(wrap('Adapun capaian kinerja Kasi Pemberdayaan Masyarakat Kecamatan Candipuro Kabupaten Lumajang dinilai Berhasil dengan capaian kinerja sebesar 42,38%.'), { page: 2, y: 100 }),
+      ...block(
+        wrap(
+          'Adapun capaian kinerja Kasi Pemberdayaan Masyarakat Kecamatan Candipuro Kabupaten Lumajang dinilai Berhasil dengan capaian kinerja sebesar 42,38%.',
+        ),
+        { page: 2, y: 100 },
+      ),
       line('ARIF SUWARKO', { page: 2, x: 350, y: 200 }),
       line('NIP. 19660702 200701 1 001', { page: 2, x: 350, y: 215 }),
     ];
@@ -169,7 +192,14 @@ describe('findSignatories', () => {
   });
 
   it('finds none in a document without NIP lines', () => {
-    expect(findSignatories([row(1, 100, [[100, 'Mengetahui'], [350, 'Camat Candipuro']])])).toEqual([]);
+    expect(
+      findSignatories([
+        row(1, 100, [
+          [100, 'Mengetahui'],
+          [350, 'Camat Candipuro'],
+        ]),
+      ]),
+    ).toEqual([]);
   });
 });
 

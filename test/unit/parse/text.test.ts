@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { asPrintedName, foldForMatch, isAllCaps, joinLineTexts, normalizeSpace, titleCase } from '../../../src/parse/text.js';
+import {
+  asPrintedName,
+  foldForMatch,
+  isAllCaps,
+  joinLineTexts,
+  normalizeSpace,
+  titleCase,
+} from '../../../src/parse/text.js';
 
 describe('text helpers', () => {
   it('normalises whitespace and compatibility characters', () => {
@@ -26,6 +33,8 @@ describe('text helpers', () => {
   });
 
   it('joins line texts, mending words hyphenated at the line end', () => {
-    expect(joinLineTexts(['rahmat dan karunia-', 'Nya maka', '', 'Laporan - ', 'Kinerja'])).toBe('rahmat dan karunia-Nya maka Laporan - Kinerja');
+    expect(joinLineTexts(['rahmat dan karunia-', 'Nya maka', '', 'Laporan - ', 'Kinerja'])).toBe(
+      'rahmat dan karunia-Nya maka Laporan - Kinerja',
+    );
   });
 });

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage, listPageImages, naturalCompare, openImage, pageDpi } from '../../../src/raster/decode.js';
 import { InputError } from '../../../src/intake/errors.js';
 
-const W = 120, H = 80;
+const W = 120,
+  H = 80;
 /** A gray test card: left half black, right half 200. */
 function card(): Buffer {
   const raw = Buffer.alloc(W * H, 200);
@@ -41,7 +42,8 @@ describe('openImage / decodeImage', () => {
   });
 
   it('takes the DPI from the file when it fits a paper page', async () => {
-    const page = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#fff' } }).toColourspace('b-w');
+    const page = (w: number, h: number) =>
+      sharp({ create: { width: w, height: h, channels: 3, background: '#fff' } }).toColourspace('b-w');
     const dpiOf = async (bytes: Buffer) => (await decodeImage(bytes, 'p'))[0]!.dpi;
     expect(await dpiOf(await page(1654, 2339).png().withDensity(200).toBuffer())).toBe(200);
     expect(await dpiOf(await page(1700, 2200).tiff({ compression: 'deflate' }).withDensity(200).toBuffer())).toBe(200); // Letter
@@ -52,7 +54,9 @@ describe('openImage / decodeImage', () => {
   it('reads colour and transparency as gray on white', async () => {
     const rgba = Buffer.alloc(W * H * 4, 0); // fully transparent black
     for (let i = 0; i < W * 10; i++) rgba.writeUInt32BE(0xff0000ff, i * 4); // top rows opaque red
-    const png = await sharp(rgba, { raw: { width: W, height: H, channels: 4 } }).png().toBuffer();
+    const png = await sharp(rgba, { raw: { width: W, height: H, channels: 4 } })
+      .png()
+      .toBuffer();
     const [p] = await decodeImage(png, 'rgba.png');
     expect(p!.image.data.length).toBe(W * H);
     expect(p!.image.data[W * 50]).toBe(255); // transparent → paper, not black
@@ -63,7 +67,9 @@ describe('openImage / decodeImage', () => {
   it('reads a multi-page TIFF as pages, one at a time', async () => {
     const raw = Buffer.alloc(W * H * 3, 255);
     raw.fill(0, W * H * 2); // page 3 black
-    const tif = await sharp(raw, { raw: { width: W, height: H * 3, channels: 1, pageHeight: H } as never }).tiff({ compression: 'deflate' }).toBuffer();
+    const tif = await sharp(raw, { raw: { width: W, height: H * 3, channels: 1, pageHeight: H } as never })
+      .tiff({ compression: 'deflate' })
+      .toBuffer();
     const doc = await openImage(tif, 'multi.tif');
     expect(doc.numPages).toBe(3);
     expect(doc.format).toBe('tiff');
@@ -87,14 +93,22 @@ describe('openImage / decodeImage', () => {
     // a PNG header claiming 100000×100000 px (10 Gpx) in a 1 kB file
     const chunk = (type: string, data: Buffer) => {
       const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-      const head = Buffer.alloc(4); head.writeUInt32BE(data.length);
-      const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+      const head = Buffer.alloc(4);
+      head.writeUInt32BE(data.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(zlib.crc32(body) >>> 0);
       return Buffer.concat([head, body, crc]);
     };
     const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(100000, 0); ihdr.writeUInt32BE(100000, 4); ihdr[8] = 8;
-    const bomb = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
-      chunk('IDAT', zlib.deflateSync(Buffer.alloc(100001 * 4))), chunk('IEND', Buffer.alloc(0))]);
+    ihdr.writeUInt32BE(100000, 0);
+    ihdr.writeUInt32BE(100000, 4);
+    ihdr[8] = 8;
+    const bomb = Buffer.concat([
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', zlib.deflateSync(Buffer.alloc(100001 * 4))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
     await expectInputError(decodeImage(bomb, 'bomb.png'), 'too-large', /100000×100000.*limit/);
     const png = await gray(card()).png().toBuffer();
     await expectInputError(decodeImage(png, 'small.png', { maxPixels: 5000 }), 'too-large', /5000-pixel limit/);
@@ -104,13 +118,21 @@ describe('openImage / decodeImage', () => {
     const noisy = Buffer.alloc(W * H);
     for (let i = 0; i < noisy.length; i++) noisy[i] = (i * 7919) % 251;
     const jpg = await gray(noisy).jpeg().toBuffer();
-    await expectInputError(decodeImage(jpg.subarray(0, jpg.length >> 1), 'half.jpg'), 'bad-image', /^half\.jpg: .*corrupt or truncated/);
+    await expectInputError(
+      decodeImage(jpg.subarray(0, jpg.length >> 1), 'half.jpg'),
+      'bad-image',
+      /^half\.jpg: .*corrupt or truncated/,
+    );
     const tif = await gray(noisy).tiff({ compression: 'lzw' }).toBuffer();
     await expectInputError(decodeImage(tif.subarray(0, tif.length >> 1), 'half.tif'), 'bad-image', /^half\.tif: /);
     const scrambled = Buffer.from(tif);
     scrambled.fill(0xff, 200, scrambled.readUInt32LE(4) - 200); // pixel data garbled, directory intact
     await expectInputError(decodeImage(scrambled, 'scrambled.tif'), 'bad-image', /corrupt or truncated/);
-    await expectInputError(decodeImage(Buffer.from('not an image at all'), 'notes.png'), 'bad-image', /not a readable image/);
+    await expectInputError(
+      decodeImage(Buffer.from('not an image at all'), 'notes.png'),
+      'bad-image',
+      /not a readable image/,
+    );
     const gif = await gray(card()).gif().toBuffer();
     await expectInputError(decodeImage(gif, 'anim.gif'), 'bad-image', /gif images are not supported/);
   });
@@ -130,15 +152,26 @@ describe('pageDpi', () => {
 
 describe('listPageImages', () => {
   let dir: string;
-  beforeAll(async () => { dir = await mkdtemp(path.join(os.tmpdir(), 'lkj-pages-')); });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'lkj-pages-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('lists page images in natural order, ignoring hidden files', async () => {
     const d = path.join(dir, 'ok');
     await mkdir(d);
-    for (const f of ['page10.png', 'page2.JPG', 'page1.tif', 'Page3.jpeg', 'page11.tiff', '.DS_Store']) await writeFile(path.join(d, f), 'x');
+    for (const f of ['page10.png', 'page2.JPG', 'page1.tif', 'Page3.jpeg', 'page11.tiff', '.DS_Store'])
+      await writeFile(path.join(d, f), 'x');
     const list = await listPageImages(d);
-    expect(list.map((f) => path.basename(f))).toEqual(['page1.tif', 'page2.JPG', 'Page3.jpeg', 'page10.png', 'page11.tiff']);
+    expect(list.map((f) => path.basename(f))).toEqual([
+      'page1.tif',
+      'page2.JPG',
+      'Page3.jpeg',
+      'page10.png',
+      'page11.tiff',
+    ]);
     expect(list[0]).toBe(path.join(d, 'page1.tif'));
   });
 
@@ -146,8 +179,14 @@ describe('listPageImages', () => {
     const d = path.join(dir, 'mixed');
     await mkdir(path.join(d, 'lampiran'), { recursive: true });
     for (const f of ['p1.png', 'p2.png', 'notes.txt', 'report.pdf']) await writeFile(path.join(d, f), 'x');
-    await expect(listPageImages(d)).rejects.toSatisfy((e: unknown) => e instanceof InputError && e.code === 'bad-image'
-      && /lampiran\/, notes\.txt, report\.pdf/.test(e.message) && /keep only .*\.jpg/.test(e.message) && e.message.startsWith(d));
+    await expect(listPageImages(d)).rejects.toSatisfy(
+      (e: unknown) =>
+        e instanceof InputError &&
+        e.code === 'bad-image' &&
+        /lampiran\/, notes\.txt, report\.pdf/.test(e.message) &&
+        /keep only .*\.jpg/.test(e.message) &&
+        e.message.startsWith(d),
+    );
   });
 
   it('refuses an empty folder, a missing one and too many pages', async () => {

@@ -11,10 +11,14 @@ const LIMIT = 120_000_000;
 /** A w×h "scan" with a dark bar and a mid-grey patch, as a JPEG of the given colour mode. */
 async function scanJpeg(w: number, h: number, channels: 1 | 3): Promise<Buffer> {
   const raw = Buffer.alloc(w * h * channels, 255);
-  const set = (x: number, y: number, v: number[]) => { for (let c = 0; c < channels; c++) raw[(y * w + x) * channels + c] = v[c] ?? v[0]!; };
+  const set = (x: number, y: number, v: number[]) => {
+    for (let c = 0; c < channels; c++) raw[(y * w + x) * channels + c] = v[c] ?? v[0]!;
+  };
   for (let y = 400; y < 450; y++) for (let x = 100; x < 900; x++) set(x, y, [0, 0, 0]);
   for (let y = 600; y < 700; y++) for (let x = 100; x < 300; x++) set(x, y, [200, 40, 40]); // a red stamp's ink
-  return sharp(raw, { raw: { width: w, height: h, channels } }).jpeg({ quality: 92 }).toBuffer();
+  return sharp(raw, { raw: { width: w, height: h, channels } })
+    .jpeg({ quality: 92 })
+    .toBuffer();
 }
 
 async function viaPdfjs(pdf: Buffer, n = 1) {
@@ -38,12 +42,17 @@ async function viaSharp(pdf: Buffer, n = 1, file = 't.pdf', limit = LIMIT) {
   }
 }
 
-const meanAbsDiff = (a: Uint8Array, b: Uint8Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!); return s / a.length; };
+const meanAbsDiff = (a: Uint8Array, b: Uint8Array) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!);
+  return s / a.length;
+};
 
 describe('EmbeddedJpegs', () => {
   for (const channels of [1, 3] as const) {
     it(`decodes a full-page ${channels === 1 ? 'gray' : 'colour'} scan to the pixels pdfjs gives, at its own resolution`, async () => {
-      const w = 1240, h = 1754; // 150 DPI on A4
+      const w = 1240,
+        h = 1754; // 150 DPI on A4
       const jpeg = await scanJpeg(w, h, channels);
       const doc = await makePdf((d) => d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 }), { margin: 0 });
       const r = await viaSharp(doc);
@@ -67,11 +76,22 @@ describe('EmbeddedJpegs', () => {
     const jpeg = await scanJpeg(620, 877, 1);
     const text = await makePdf((d) => d.text('a born-digital page'));
     const small = await makePdf((d) => d.image(jpeg, 100, 100, { width: 200 }));
-    const withText = await makePdf((d) => { d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 }); d.text('stamped', 50, 50); }, { margin: 0 });
-    const png = await sharp(Buffer.alloc(620 * 877, 128), { raw: { width: 620, height: 877, channels: 1 } }).png().toBuffer();
+    const withText = await makePdf(
+      (d) => {
+        d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 });
+        d.text('stamped', 50, 50);
+      },
+      { margin: 0 },
+    );
+    const png = await sharp(Buffer.alloc(620 * 877, 128), { raw: { width: 620, height: 877, channels: 1 } })
+      .png()
+      .toBuffer();
     const flate = await makePdf((d) => d.image(png, 0, 0, { width: 595.28, height: 841.89 }), { margin: 0 });
     const turned = await makePdf((d) => d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 }), { margin: 0 });
-    const rotated = Buffer.from(turned.toString('latin1').replace('/Type /Page\n', '/Type /Page\n/Rotate 90\n'), 'latin1');
+    const rotated = Buffer.from(
+      turned.toString('latin1').replace('/Type /Page\n', '/Type /Page\n/Rotate 90\n'),
+      'latin1',
+    );
     expect(rotated.toString('latin1')).toContain('/Rotate 90');
     for (const pdf of [text, small, withText, flate, rotated]) expect(await viaSharp(pdf)).toBeNull();
     // and a page outside the document, or bytes that are no PDF at all
@@ -85,8 +105,16 @@ describe('EmbeddedJpegs', () => {
 
   it('refuses a page image above the pixel limit, naming the file and the page', async () => {
     const jpeg = await scanJpeg(1240, 1754, 1);
-    const pdf = await makePdf((d) => { d.addPage({ size: 'A4', margin: 0 }); d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 }); });
+    const pdf = await makePdf((d) => {
+      d.addPage({ size: 'A4', margin: 0 });
+      d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 });
+    });
     await expect(viaSharp(pdf, 2, 'big.pdf', 1_000_000)).rejects.toSatisfy(
-      (e: unknown) => e instanceof InputError && e.code === 'too-large' && /page 2/.test(e.message) && /big\.pdf/.test(String(e.file ?? e.message)));
+      (e: unknown) =>
+        e instanceof InputError &&
+        e.code === 'too-large' &&
+        /page 2/.test(e.message) &&
+        /big\.pdf/.test(String(e.file ?? e.message)),
+    );
   });
 });

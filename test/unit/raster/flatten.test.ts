@@ -5,30 +5,48 @@ import type { GrayImage } from '../../../src/model/image.js';
 /** An A4-shaped page (W×H) with black bars at known places. */
 function page(W: number, H: number): GrayImage {
   const data = new Uint8Array(W * H).fill(250);
-  for (let y = Math.round(H * 0.2); y < Math.round(H * 0.2) + 6; y++) data.fill(0, y * W + Math.round(W * 0.1), y * W + Math.round(W * 0.9));
-  for (let y = Math.round(H * 0.3); y < Math.round(H * 0.8); y++) data.fill(0, y * W + Math.round(W * 0.5), y * W + Math.round(W * 0.5) + 5);
+  for (let y = Math.round(H * 0.2); y < Math.round(H * 0.2) + 6; y++)
+    data.fill(0, y * W + Math.round(W * 0.1), y * W + Math.round(W * 0.9));
+  for (let y = Math.round(H * 0.3); y < Math.round(H * 0.8); y++)
+    data.fill(0, y * W + Math.round(W * 0.5), y * W + Math.round(W * 0.5) + 5);
   return { data, width: W, height: H };
 }
 
 /** The page photographed: in perspective on a darker desk, lit unevenly from one side. */
 function photograph(p: GrayImage, corners: [number, number][], FW: number, FH: number): GrayImage {
-  const m = homography(corners, [[0, 0], [p.width, 0], [p.width, p.height], [0, p.height]]);
+  const m = homography(corners, [
+    [0, 0],
+    [p.width, 0],
+    [p.width, p.height],
+    [0, p.height],
+  ]);
   const out = new Uint8Array(FW * FH);
-  for (let y = 0; y < FH; y++) for (let x = 0; x < FW; x++) {
-    const d = m[6]! * x + m[7]! * y + 1;
-    const u = (m[0]! * x + m[1]! * y + m[2]!) / d, v = (m[3]! * x + m[4]! * y + m[5]!) / d;
-    const shade = 1 - 0.35 * (x / FW);
-    out[y * FW + x] = u >= 0 && v >= 0 && u < p.width && v < p.height ? p.data[(v | 0) * p.width + (u | 0)]! * shade : 70 + ((x * 7 + y * 3) % 20);
-  }
+  for (let y = 0; y < FH; y++)
+    for (let x = 0; x < FW; x++) {
+      const d = m[6]! * x + m[7]! * y + 1;
+      const u = (m[0]! * x + m[1]! * y + m[2]!) / d,
+        v = (m[3]! * x + m[4]! * y + m[5]!) / d;
+      const shade = 1 - 0.35 * (x / FW);
+      out[y * FW + x] =
+        u >= 0 && v >= 0 && u < p.width && v < p.height
+          ? p.data[(v | 0) * p.width + (u | 0)]! * shade
+          : 70 + ((x * 7 + y * 3) % 20);
+    }
   return { data: out, width: FW, height: FH };
 }
 
 describe('phone photos of a page', () => {
-  const W = 827, H = 1170;
-  const corners: [number, number][] = [[130, 90], [1010, 140], [1040, 1380], [90, 1330]];
+  const W = 827,
+    H = 1170;
+  const corners: [number, number][] = [
+    [130, 90],
+    [1010, 140],
+    [1040, 1380],
+    [90, 1330],
+  ];
   const photo = photograph(page(W, H), corners, 1150, 1480);
 
-  it('finds the sheet\'s corners on the desk', () => {
+  it("finds the sheet's corners on the desk", () => {
     const q = findSheet(photo)!;
     expect(q).not.toBeNull();
     q.forEach(([x, y], i) => {

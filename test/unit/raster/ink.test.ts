@@ -7,7 +7,8 @@ import { addNoise } from './synth.js';
 
 /** A 300 DPI signature block, 900×500 px: printed title at the top, name and NIP at the bottom. */
 function signatureBlock(opts: { signed?: boolean; stamp?: boolean }): GrayImage {
-  const W = 900, H = 500;
+  const W = 900,
+    H = 500;
   const canvas = createCanvas(W, H);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
@@ -20,7 +21,9 @@ function signatureBlock(opts: { signed?: boolean; stamp?: boolean }): GrayImage 
   if (opts.stamp) {
     ctx.strokeStyle = 'rgb(120,120,120)';
     ctx.lineWidth = 6;
-    ctx.beginPath(); ctx.arc(300, 220, 130, 0, 2 * Math.PI); ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(300, 220, 130, 0, 2 * Math.PI);
+    ctx.stroke();
   }
   if (opts.signed) {
     ctx.strokeStyle = 'rgb(40,40,90)'; // blue-black pen
@@ -33,7 +36,11 @@ function signatureBlock(opts: { signed?: boolean; stamp?: boolean }): GrayImage 
 }
 
 const ALL: PixelBox = [0, 0, 900, 500];
-const TEXT: PixelBox[] = [[150, 30, 750, 66], [120, 380, 780, 416], [120, 440, 780, 476]];
+const TEXT: PixelBox[] = [
+  [150, 30, 750, 66],
+  [120, 380, 780, 416],
+  [120, 440, 780, 476],
+];
 
 describe('inkRatio', () => {
   it('is the fraction of dark pixels in the box, clamped to the image', () => {

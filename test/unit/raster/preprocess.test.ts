@@ -2,8 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GrayImage, PageRaster } from '../../../src/model/image.js';
 import { blankImage, fromSharp, toSharp } from '../../../src/raster/gray.js';
 import {
-  binarize, deskew, detectOrientation, estimateSkew, inkCoverage, isBlankPage, normalize, otsuThreshold,
-  preprocessPage, rotateQuarter,
+  binarize,
+  deskew,
+  detectOrientation,
+  estimateSkew,
+  inkCoverage,
+  isBlankPage,
+  normalize,
+  otsuThreshold,
+  preprocessPage,
+  rotateQuarter,
 } from '../../../src/raster/preprocess.js';
 import { addNoise, rotateWithSharp } from './synth.js';
 import { renderFirst, tablesPagePdf, textPagePdf } from './synth-pdf.js';
@@ -61,7 +69,14 @@ describe('detectOrientation / rotateQuarter', () => {
   });
 
   it('finds the quarter turn that makes a rendered page upright, skewed or not', async () => {
-    const cases = [[0, 0], [0, -1.5], [90, 1.2], [180, 0], [180, -0.9], [270, 0.6]] as const;
+    const cases = [
+      [0, 0],
+      [0, -1.5],
+      [90, 1.2],
+      [180, 0],
+      [180, -0.9],
+      [270, 0.6],
+    ] as const;
     for (const [turn, skew] of cases) {
       // rotateQuarter and deskew are checked against sharp above: quick stand-ins here
       const img = deskew(rotateQuarter(page.image, turn), -skew);
@@ -73,7 +88,11 @@ describe('detectOrientation / rotateQuarter', () => {
 
   it('is not misled by a page that is mostly tables', async () => {
     const tables = await renderFirst(await tablesPagePdf(), 150);
-    for (const [turn, skew] of [[0, 1.3], [180, 1.3], [90, -0.7]] as const) {
+    for (const [turn, skew] of [
+      [0, 1.3],
+      [180, 1.3],
+      [90, -0.7],
+    ] as const) {
       const o = detectOrientation(deskew(rotateQuarter(tables.image, turn), -skew));
       expect((o.angle + turn) % 360, `turned ${turn}: got ${o.angle} (${o.uprightEvidence})`).toBe(0);
     }
@@ -98,16 +117,22 @@ describe('binarize / normalize', () => {
 
   it('local thresholding keeps text under a shadow that defeats one global threshold', () => {
     // paper fades from 250 (left) to 90 (right); text strokes are 60 levels darker than the paper
-    const w = 600, h = 200;
+    const w = 600,
+      h = 200;
     const img = blankImage(w, h);
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-      const paper = 250 - (160 * x) / w;
-      const stroke = y % 40 < 6 && x % 50 < 30;
-      img.data[y * w + x] = Math.round(stroke ? paper - 60 : paper);
-    }
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const paper = 250 - (160 * x) / w;
+        const stroke = y % 40 < 6 && x % 50 < 30;
+        img.data[y * w + x] = Math.round(stroke ? paper - 60 : paper);
+      }
     const global = binarize(img);
     const local = binarize(img, { method: 'local' });
-    const paperBlack = (b: GrayImage) => { let n = 0; for (let y = 20; y < 34; y++) for (let x = 0; x < w; x++) if (!b.data[y * w + x]) n++; return n; };
+    const paperBlack = (b: GrayImage) => {
+      let n = 0;
+      for (let y = 20; y < 34; y++) for (let x = 0; x < w; x++) if (!b.data[y * w + x]) n++;
+      return n;
+    };
     expect(paperBlack(global)).toBeGreaterThan(1000); // the shadowed side went black
     expect(paperBlack(local)).toBeLessThan(50);
     expect(inkIn(local, 500, 0, 530, 6)).toBeGreaterThan(150); // strokes in the shadow survive

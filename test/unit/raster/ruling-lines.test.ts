@@ -18,7 +18,9 @@ const shape = (segs: ReturnType<typeof detectRulingLines>) =>
 const turn = (img: GrayImage, deg: number) => deskew(img, -deg);
 
 let plain: GrayImage;
-beforeAll(() => { plain = tablePage(TABLE); });
+beforeAll(() => {
+  plain = tablePage(TABLE);
+});
 
 describe('detectRulingLines', () => {
   it('finds the drawn table at its place, in points, and nothing in the text around it', () => {
@@ -39,7 +41,8 @@ describe('detectRulingLines', () => {
 
   it('recovers rows and columns from a noisy scan turned by 1° (by sharp), once deskewed', async () => {
     const grown = await rotateWithSharp(plain, 1);
-    const left = Math.round((grown.width - plain.width) / 2), top = Math.round((grown.height - plain.height) / 2);
+    const left = Math.round((grown.width - plain.width) / 2),
+      top = Math.round((grown.height - plain.height) / 2);
     const turned = await fromSharp(toSharp(grown).extract({ left, top, width: plain.width, height: plain.height }));
     const scan = addNoise(turned, 30, 0.003, 7);
     const straight = deskew(scan, estimateSkew(scan));
@@ -60,8 +63,12 @@ describe('detectRulingLines', () => {
     const img = tablePage(TABLE, (ctx) => {
       ctx.lineWidth = 6;
       ctx.strokeStyle = 'rgb(90,90,90)';
-      ctx.beginPath(); ctx.arc(1700, 2500, 240, 0, 2 * Math.PI); ctx.stroke(); // stamp
-      ctx.beginPath(); ctx.arc(1700, 2500, 200, 0, 2 * Math.PI); ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(1700, 2500, 240, 0, 2 * Math.PI);
+      ctx.stroke(); // stamp
+      ctx.beginPath();
+      ctx.arc(1700, 2500, 200, 0, 2 * Math.PI);
+      ctx.stroke();
       ctx.strokeStyle = '#000';
       ctx.lineWidth = 4;
       ctx.beginPath(); // scribbled signature

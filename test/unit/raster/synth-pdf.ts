@@ -17,12 +17,24 @@ export function textPagePdf(): Promise<Buffer> {
     d.moveDown();
     d.font('Helvetica').fontSize(11);
     for (let i = 0; i < 4; i++) d.text(PARAGRAPH, { align: 'justify' }).moveDown(0.5);
-    const x0 = 72, y0 = d.y + 20, widths = [30, 200, 150, 70], h = 22;
+    const x0 = 72,
+      y0 = d.y + 20,
+      widths = [30, 200, 150, 70],
+      h = 22;
     d.lineWidth(0.75);
-    for (let r = 0; r <= 4; r++) d.moveTo(x0, y0 + r * h).lineTo(x0 + 450, y0 + r * h).stroke();
+    for (let r = 0; r <= 4; r++)
+      d.moveTo(x0, y0 + r * h)
+        .lineTo(x0 + 450, y0 + r * h)
+        .stroke();
     let x = x0;
-    for (const w of [0, ...widths]) { x += w; d.moveTo(x, y0).lineTo(x, y0 + 4 * h).stroke(); }
-    for (let r = 0; r < 4; r++) d.text(`${r + 1}`, x0 + 10, y0 + r * h + 6).text('Meningkatnya ketepatan sasaran', x0 + 36, y0 + r * h + 6);
+    for (const w of [0, ...widths]) {
+      x += w;
+      d.moveTo(x, y0)
+        .lineTo(x, y0 + 4 * h)
+        .stroke();
+    }
+    for (let r = 0; r < 4; r++)
+      d.text(`${r + 1}`, x0 + 10, y0 + r * h + 6).text('Meningkatnya ketepatan sasaran', x0 + 36, y0 + r * h + 6);
     d.text(PARAGRAPH, 72, y0 + 4 * h + 20, { width: 450, align: 'justify' });
   });
 }
@@ -33,22 +45,40 @@ export function textPagePdf(): Promise<Buffer> {
  */
 export function tablesPagePdf(): Promise<Buffer> {
   return makePdf((d) => {
-    d.font('Helvetica-Bold').fontSize(12).text('Tabel 2.3 Capaian Kinerja Kasi Kesejahteraan Sosial', { align: 'center' });
+    d.font('Helvetica-Bold')
+      .fontSize(12)
+      .text('Tabel 2.3 Capaian Kinerja Kasi Kesejahteraan Sosial', { align: 'center' });
     d.font('Helvetica').fontSize(10).lineWidth(0.75);
     const widths = [28, 150, 150, 60, 60, 60];
     const sasaran = 'Meningkatnya ketepatan sasaran penyaluran bantuan sosial bagi keluarga miskin dan rentan';
     const indikator = 'Persentase bantuan sosial yang tersalurkan tepat sasaran sesuai data terpadu';
     for (const top of [90, 430]) {
       const rows = [top, top + 30, ...[1, 2, 3, 4].map((i) => top + 30 + i * 70)];
-      const x0 = 60, x1 = x0 + widths.reduce((a, b) => a + b, 0);
+      const x0 = 60,
+        x1 = x0 + widths.reduce((a, b) => a + b, 0);
       for (const y of rows) d.moveTo(x0, y).lineTo(x1, y).stroke();
       let x = x0;
-      for (const w of [0, ...widths]) { x += w; d.moveTo(x, rows[0]!).lineTo(x, rows[rows.length - 1]!).stroke(); }
+      for (const w of [0, ...widths]) {
+        x += w;
+        d.moveTo(x, rows[0]!)
+          .lineTo(x, rows[rows.length - 1]!)
+          .stroke();
+      }
       for (let r = 1; r + 1 < rows.length; r++) {
         // cells of one row wrap to different line counts, so their lines do not align
-        const texts = [String(r), sasaran.slice(0, 40 + r * 12), indikator.slice(0, 90 - r * 14), '100 %', `7${r},4 %`, `7${r},40 %`];
+        const texts = [
+          String(r),
+          sasaran.slice(0, 40 + r * 12),
+          indikator.slice(0, 90 - r * 14),
+          '100 %',
+          `7${r},4 %`,
+          `7${r},40 %`,
+        ];
         let cx = x0;
-        widths.forEach((w, c) => { d.text(texts[c]!, cx + 4, rows[r]! + 5, { width: w - 8 }); cx += w; });
+        widths.forEach((w, c) => {
+          d.text(texts[c]!, cx + 4, rows[r]! + 5, { width: w - 8 });
+          cx += w;
+        });
       }
     }
   });
@@ -63,4 +93,3 @@ export async function renderFirst(pdf: Uint8Array, dpi: number): Promise<PageRas
     await doc.destroy();
   }
 }
-

@@ -27,9 +27,11 @@ export function addNoise(img: GrayImage, amount: number, specks: number, seed = 
   const speckLimit = Math.floor(specks * 65536);
   const out = new Uint8Array(img.data.length);
   for (let i = 0; i < out.length; i++) {
-    s ^= s << 13; s ^= s >>> 17; s ^= s << 5;
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
     const u = s >>> 0;
-    const v = (u >>> 16) < speckLimit ? 40 + (u & 63) : img.data[i]! + (((u & 255) - 127.5) / 127.5) * amount;
+    const v = u >>> 16 < speckLimit ? 40 + (u & 63) : img.data[i]! + (((u & 255) - 127.5) / 127.5) * amount;
     out[i] = v < 0 ? 0 : Math.min(v, 255);
   }
   return { data: out, width: img.width, height: img.height };
@@ -49,7 +51,8 @@ export interface TableSpec {
  * drawing (stamps, underlines...) on the same canvas.
  */
 export function tablePage(spec: TableSpec, extra?: (ctx: CanvasRenderingContext2D) => void): GrayImage {
-  const W = 2480, H = 3508;
+  const W = 2480,
+    H = 3508;
   const canvas = createCanvas(W, H);
   const ctx = canvas.getContext('2d') as unknown as CanvasRenderingContext2D;
   ctx.fillStyle = '#fff';
@@ -59,13 +62,24 @@ export function tablePage(spec: TableSpec, extra?: (ctx: CanvasRenderingContext2
   ctx.lineWidth = spec.lineWidth ?? 3;
   const { xs, ys } = spec;
   ctx.beginPath();
-  for (const y of ys) { ctx.moveTo(xs[0]!, y); ctx.lineTo(xs[xs.length - 1]!, y); }
-  for (const x of xs) { ctx.moveTo(x, ys[0]!); ctx.lineTo(x, ys[ys.length - 1]!); }
+  for (const y of ys) {
+    ctx.moveTo(xs[0]!, y);
+    ctx.lineTo(xs[xs.length - 1]!, y);
+  }
+  for (const x of xs) {
+    ctx.moveTo(x, ys[0]!);
+    ctx.lineTo(x, ys[ys.length - 1]!);
+  }
   ctx.stroke();
   ctx.font = '36px "DejaVu Sans"';
   for (let r = 0; r + 1 < ys.length; r++) {
     for (let c = 0; c + 1 < xs.length; c++) {
-      ctx.fillText(c === 0 ? `${r + 1}` : r === 0 ? 'Indikator Kinerja' : '72,50 % lagi', xs[c]! + 14, ys[r]! + 50, xs[c + 1]! - xs[c]! - 28);
+      ctx.fillText(
+        c === 0 ? `${r + 1}` : r === 0 ? 'Indikator Kinerja' : '72,50 % lagi',
+        xs[c]! + 14,
+        ys[r]! + 50,
+        xs[c + 1]! - xs[c]! - 28,
+      );
     }
   }
   // a bold title and a paragraph above the table: text must not turn into rules (bold capitals
@@ -73,10 +87,12 @@ export function tablePage(spec: TableSpec, extra?: (ctx: CanvasRenderingContext2
   ctx.font = 'bold 70px "DejaVu Sans"';
   ctx.fillText('LAPORAN KINERJA KASI KESEJAHTERAAN SOSIAL', 250, 200);
   ctx.font = '40px "DejaVu Sans"';
-  for (let i = 0; i < 6; i++) ctx.fillText('Capaian kinerja Kasi Kesejahteraan Sosial Tribulan III Tahun 2025 lllll', 250, 300 + i * 60);
+  for (let i = 0; i < 6; i++)
+    ctx.fillText('Capaian kinerja Kasi Kesejahteraan Sosial Tribulan III Tahun 2025 lllll', 250, 300 + i * 60);
   // serif text: the feet of adjacent letters (r, m, n, u) bridge into baseline-long runs
   ctx.font = '44px "DejaVu Serif"';
-  for (let i = 0; i < 4; i++) ctx.fillText('Berdasarkan Peraturan Bupati Lumajang Nomor 75 perumusan urusan dimaksud', 250, 700 + i * 60);
+  for (let i = 0; i < 4; i++)
+    ctx.fillText('Berdasarkan Peraturan Bupati Lumajang Nomor 75 perumusan urusan dimaksud', 250, 700 + i * 60);
   extra?.(ctx);
   const c2 = canvas as unknown as { data(): Uint8Array };
   return rgbaToGray(c2.data(), W, H);

@@ -14,11 +14,17 @@ function configurationTable(md: string): Map<string, string> {
   const rows = new Map<string, string>();
   let inTable = false;
   for (const line of md.split('\n')) {
-    if (/^\|\s*variable\s*\|/.test(line)) { inTable = true; continue; }
+    if (/^\|\s*variable\s*\|/.test(line)) {
+      inTable = true;
+      continue;
+    }
     if (!inTable) continue;
     if (!line.startsWith('|')) break;
     if (/^\|\s*-+/.test(line)) continue;
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const name = /^`([A-Z][A-Z0-9_]*)`$/.exec(cells[0] ?? '')?.[1];
     if (!name) throw new Error(`docs/configuration.md: a row without a variable: ${line}`);
     rows.set(name, cells[1] ?? '');
@@ -41,7 +47,8 @@ describe('docs/configuration.md and the settings module', () => {
   });
 
   it('each literal default is the one the docs show', () => {
-    const wrong = declared.filter((s) => s.default !== undefined && !showsDefault(table.get(s.env) ?? '', s.default))
+    const wrong = declared
+      .filter((s) => s.default !== undefined && !showsDefault(table.get(s.env) ?? '', s.default))
       .map((s) => `${s.env}: code ${s.default}, docs "${table.get(s.env)}"`);
     expect(wrong).toEqual([]);
   });
@@ -51,7 +58,9 @@ describe('docs/configuration.md and the settings module', () => {
   });
 
   it('the checker itself: a missing row, a wrong default', () => {
-    const t = configurationTable('# Configuration\n\n| variable | default | meaning |\n| --- | --- | --- |\n| `PORT` | 3000 | x |\n| `HOST` | `localhost` | y |\n\nafter');
+    const t = configurationTable(
+      '# Configuration\n\n| variable | default | meaning |\n| --- | --- | --- |\n| `PORT` | 3000 | x |\n| `HOST` | `localhost` | y |\n\nafter',
+    );
     expect([...t.keys()]).toEqual(['PORT', 'HOST']);
     expect(showsDefault(t.get('PORT')!, 3000)).toBe(true);
     expect(showsDefault(t.get('PORT')!, 300)).toBe(false);

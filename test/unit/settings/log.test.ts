@@ -25,13 +25,13 @@ describe('the logger', () => {
   it('an error is logged with its stack under err', () => {
     const { logger, lines } = capturedLogger();
     logger.error({ err: new Error('boom') }, 'failed');
-    expect((lines[0]!.err as { message: string; stack: string })).toMatchObject({ message: 'boom', type: 'Error' });
+    expect(lines[0]!.err as { message: string; stack: string }).toMatchObject({ message: 'boom', type: 'Error' });
     expect((lines[0]!.err as { stack: string }).stack).toMatch(/\n\s+at /);
   });
 });
 
 describe('the current logger (withLogger)', () => {
-  it('what a job calls logs with the job\'s bindings, across awaits, and only inside it', async () => {
+  it("what a job calls logs with the job's bindings, across awaits, and only inside it", async () => {
     const { logger, lines } = capturedLogger();
     const job = logger.child({ doc: 7, stage: 'assemble' });
     await withLogger(job, async () => {
@@ -40,18 +40,25 @@ describe('the current logger (withLogger)', () => {
       toInternalError(new Error('bug'), 'x.pdf'); // deep code logs through log()
     });
     expect(log()).not.toBe(job);
-    expect(lines.map((l) => [l.doc, l.stage, l.msg])).toEqual([[7, 'assemble', 'inside'], [7, 'assemble', 'internal error (x.pdf): bug']]);
+    expect(lines.map((l) => [l.doc, l.stage, l.msg])).toEqual([
+      [7, 'assemble', 'inside'],
+      [7, 'assemble', 'internal error (x.pdf): bug'],
+    ]);
     expect(lines[1]).toMatchObject({ level: 'error', file: 'x.pdf' });
   });
 
   it('two jobs at once keep their own bindings', async () => {
     const { logger, lines } = capturedLogger();
-    const run = (doc: number, wait: number) => withLogger(logger.child({ doc }), async () => {
-      await new Promise((r) => setTimeout(r, wait));
-      log().info(`done ${doc}`);
-    });
+    const run = (doc: number, wait: number) =>
+      withLogger(logger.child({ doc }), async () => {
+        await new Promise((r) => setTimeout(r, wait));
+        log().info(`done ${doc}`);
+      });
     await Promise.all([run(1, 20), run(2, 1)]);
-    expect(lines.map((l) => [l.doc, l.msg])).toEqual([[2, 'done 2'], [1, 'done 1']]);
+    expect(lines.map((l) => [l.doc, l.msg])).toEqual([
+      [2, 'done 2'],
+      [1, 'done 1'],
+    ]);
   });
 });
 
@@ -71,8 +78,12 @@ describe('OCR re-read messages (LKJ_DEBUG_OCR)', () => {
   it('at debug level they are logged with the page and the pass', () => {
     delete process.env.LKJ_DEBUG_OCR;
     const { logger, lines } = capturedLogger('debug');
-    withLogger(logger.child({ doc: 3 }), () => ocrDebugLog({ page: 2, pass: 'nip' })?.debug({ first: 'NIP 1', second: 'NIP 19' }, 'nip reread'));
-    expect(lines).toEqual([expect.objectContaining({ level: 'debug', doc: 3, page: 2, pass: 'nip', first: 'NIP 1', msg: 'nip reread' })]);
+    withLogger(logger.child({ doc: 3 }), () =>
+      ocrDebugLog({ page: 2, pass: 'nip' })?.debug({ first: 'NIP 1', second: 'NIP 19' }, 'nip reread'),
+    );
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 'debug', doc: 3, page: 2, pass: 'nip', first: 'NIP 1', msg: 'nip reread' }),
+    ]);
   });
 
   it('LKJ_DEBUG_OCR shows them at info level, and nothing else at debug', () => {

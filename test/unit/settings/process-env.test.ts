@@ -11,7 +11,8 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const ALLOWED = new Set(['src/settings/settings.ts']);
 
 /** `process.env`, `process['env']`, `process?.env` or `const { env } = process`. */
-const READS_ENV = /\bprocess\s*(\?\.|\.)\s*env\b|\bprocess\s*\[\s*['"`]env['"`]\s*\]|\{[^}]*\benv\b[^}]*\}\s*=\s*process\b/;
+const READS_ENV =
+  /\bprocess\s*(\?\.|\.)\s*env\b|\bprocess\s*\[\s*['"`]env['"`]\s*\]|\{[^}]*\benv\b[^}]*\}\s*=\s*process\b/;
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -25,15 +26,26 @@ describe('process.env', () => {
     const readers = sources(path.join(ROOT, 'src'))
       .map((p) => path.relative(ROOT, p).split(path.sep).join('/'))
       .filter((f) => !ALLOWED.has(f))
-      .flatMap((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').split('\n')
-        .flatMap((line, i) => (READS_ENV.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])));
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(ROOT, f), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (READS_ENV.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+      );
     expect(readers).toEqual([]);
   });
 
   it('the pattern finds the ways of reading it', () => {
-    for (const read of ['process.env.PORT', 'process?.env', "process['env'].X", 'const { env } = process;', 'const { argv, env: e } = process']) {
+    for (const read of [
+      'process.env.PORT',
+      'process?.env',
+      "process['env'].X",
+      'const { env } = process;',
+      'const { argv, env: e } = process',
+    ]) {
       expect(READS_ENV.test(read), read).toBe(true);
     }
-    for (const other of ['processEnv', 'process.envelope', 'loadSettings(env)', 'process.argv']) expect(READS_ENV.test(other), other).toBe(false);
+    for (const other of ['processEnv', 'process.envelope', 'loadSettings(env)', 'process.argv'])
+      expect(READS_ENV.test(other), other).toBe(false);
   });
 });

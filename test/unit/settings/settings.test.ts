@@ -1,7 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MIN_CONFIDENCE, loadSettings, SETTINGS, trustProxyOption, type Setting, type SettingKey } from '../../../src/settings/settings.js';
+import {
+  DEFAULT_MIN_CONFIDENCE,
+  loadSettings,
+  SETTINGS,
+  trustProxyOption,
+  type Setting,
+  type SettingKey,
+} from '../../../src/settings/settings.js';
 import { serverOptions } from '../../../src/api/config.js';
 import { storeConfig } from '../../../src/store/store.js';
 import { cliLang } from '../../../src/cli/messages.js';
@@ -57,13 +64,28 @@ describe('settings: defaults', () => {
 describe('settings: numbers', () => {
   it('a non-numeric, zero, negative or infinite number falls back to the default', () => {
     for (const bad of ['abc', '0', '-5', 'Infinity', ' ']) {
-      const s = loadSettings({ LKJ_SESSION_HOURS: bad, LKJ_LOCK_MS: bad, LKJ_DB_RETRY_MS: bad, LKJ_MAX_UPLOAD_BYTES: bad });
-      expect([s.sessionHours, s.lockMs, s.dbRetryMs, s.maxUploadBytes], bad).toEqual([12, 60_000, 120_000, DEFAULT_MAX_BYTES]);
+      const s = loadSettings({
+        LKJ_SESSION_HOURS: bad,
+        LKJ_LOCK_MS: bad,
+        LKJ_DB_RETRY_MS: bad,
+        LKJ_MAX_UPLOAD_BYTES: bad,
+      });
+      expect([s.sessionHours, s.lockMs, s.dbRetryMs, s.maxUploadBytes], bad).toEqual([
+        12,
+        60_000,
+        120_000,
+        DEFAULT_MAX_BYTES,
+      ]);
     }
   });
 
   it('a valid number is taken, fractions where a fraction makes sense', () => {
-    const s = loadSettings({ LKJ_SESSION_HOURS: '0.5', LKJ_CLAIM_MINUTES: ' 45 ', LKJ_REQUEST_TIMEOUT_S: '600', LKJ_RECONCILE_MS: '1000' });
+    const s = loadSettings({
+      LKJ_SESSION_HOURS: '0.5',
+      LKJ_CLAIM_MINUTES: ' 45 ',
+      LKJ_REQUEST_TIMEOUT_S: '600',
+      LKJ_RECONCILE_MS: '1000',
+    });
     expect([s.sessionHours, s.claimMinutes, s.requestTimeoutS, s.reconcileMs]).toEqual([0.5, 45, 600, 1000]);
   });
 
@@ -89,8 +111,10 @@ describe('settings: numbers', () => {
 
 describe('settings: words and flags', () => {
   it('LKJ_SECURE_COOKIES: truthy words, anything else false, unset auto', () => {
-    for (const on of ['1', 'true', 'YES', 'On']) expect(loadSettings({ LKJ_SECURE_COOKIES: on }).secureCookies).toBe(true);
-    for (const off of ['0', 'false', 'nope']) expect(loadSettings({ LKJ_SECURE_COOKIES: off }).secureCookies).toBe(false);
+    for (const on of ['1', 'true', 'YES', 'On'])
+      expect(loadSettings({ LKJ_SECURE_COOKIES: on }).secureCookies).toBe(true);
+    for (const off of ['0', 'false', 'nope'])
+      expect(loadSettings({ LKJ_SECURE_COOKIES: off }).secureCookies).toBe(false);
   });
 
   it('LKJ_SAMPLES is off for 0 only; LKJ_DEBUG_OCR and LKJ_TIMINGS are on for any value', () => {
@@ -112,8 +136,20 @@ describe('settings: words and flags', () => {
   });
 
   it('strings are taken as given; LKJ_TRUST_ANCHORS trimmed', () => {
-    const s = loadSettings({ DATABASE_URL: 'postgres://x/y', LKJ_QUEUE_PREFIX: 'lkjt1', LKJ_CACHE_DIR: '/c', LKJ_TRUST_ANCHORS: ' /a.pem ', HOST: '0.0.0.0' });
-    expect([s.databaseUrl, s.queuePrefix, s.cacheDir, s.trustAnchors, s.host]).toEqual(['postgres://x/y', 'lkjt1', '/c', '/a.pem', '0.0.0.0']);
+    const s = loadSettings({
+      DATABASE_URL: 'postgres://x/y',
+      LKJ_QUEUE_PREFIX: 'lkjt1',
+      LKJ_CACHE_DIR: '/c',
+      LKJ_TRUST_ANCHORS: ' /a.pem ',
+      HOST: '0.0.0.0',
+    });
+    expect([s.databaseUrl, s.queuePrefix, s.cacheDir, s.trustAnchors, s.host]).toEqual([
+      'postgres://x/y',
+      'lkjt1',
+      '/c',
+      '/a.pem',
+      '0.0.0.0',
+    ]);
   });
 });
 
@@ -135,10 +171,26 @@ describe('settings: LKJ_TRUST_PROXY', () => {
 
 describe('settings: where they are used', () => {
   it('serverOptions and storeConfig read the given environment', () => {
-    const o = serverOptions({ LKJ_DATA_DIR: '/srv/lkj', LKJ_WEB_DIR: '', LKJ_REQUEST_TIMEOUT_S: '10', LKJ_SECURE_COOKIES: '1', LKJ_LANG: 'en' });
-    expect(o).toMatchObject({ dataDir: '/srv/lkj', webDir: null, requestTimeoutMs: 10_000, secureCookies: true, lang: 'en', sessionHours: 12 });
+    const o = serverOptions({
+      LKJ_DATA_DIR: '/srv/lkj',
+      LKJ_WEB_DIR: '',
+      LKJ_REQUEST_TIMEOUT_S: '10',
+      LKJ_SECURE_COOKIES: '1',
+      LKJ_LANG: 'en',
+    });
+    expect(o).toMatchObject({
+      dataDir: '/srv/lkj',
+      webDir: null,
+      requestTimeoutMs: 10_000,
+      secureCookies: true,
+      lang: 'en',
+      sessionHours: 12,
+    });
     expect(serverOptions({}, { trustProxy: 1 }).trustProxy).toBe(1);
-    expect(storeConfig({ DATABASE_URL: 'postgres://h/d' })).toEqual({ databaseUrl: 'postgres://h/d', dataDir: './data' });
+    expect(storeConfig({ DATABASE_URL: 'postgres://h/d' })).toEqual({
+      databaseUrl: 'postgres://h/d',
+      dataDir: './data',
+    });
   });
 
   it('the process environment by default, read at each call', () => {

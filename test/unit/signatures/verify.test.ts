@@ -8,13 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignatureInfo } from '../../../src/model/contract.js';
 import { readTrustAnchors, verifyPdfSignatures, type TrustAnchors } from '../../../src/signatures/index.js';
 import { MAX_CONTENTS_HEX } from '../../../src/signatures/byte-range.js';
-import { makeSignedFixtures, replaceOid, rewriteByteRange, SIGNATORIES, truncateCms, type SignedFixtures } from '../../helpers/signed-fixtures.js';
+import {
+  makeSignedFixtures,
+  replaceOid,
+  rewriteByteRange,
+  SIGNATORIES,
+  truncateCms,
+  type SignedFixtures,
+} from '../../helpers/signed-fixtures.js';
 import { signPdf, timestampPdf, withVisibleMarks } from '../../helpers/sign-pdf.js';
 import { matchSigners, signatureRules } from '../../../src/verify/signatures.js';
 
 let fx: SignedFixtures;
 let anchors: TrustAnchors;
-const verifyKind = (k: Parameters<SignedFixtures['bytes']>[0], a: TrustAnchors | Error | null = anchors) => verifyPdfSignatures(fx.bytes(k), { anchors: a });
+const verifyKind = (k: Parameters<SignedFixtures['bytes']>[0], a: TrustAnchors | Error | null = anchors) =>
+  verifyPdfSignatures(fx.bytes(k), { anchors: a });
 const codes = (s: SignatureInfo) => s.problems.map((p) => p.code);
 
 beforeAll(async () => {
@@ -29,11 +37,25 @@ describe('the six kinds', () => {
     expect(rest).toEqual([]);
     SignatureInfo.parse(s);
     expect(s).toMatchObject({
-      field: 'Signature1', kind: 'signature', integrity: 'valid', trust: 'trusted', coversWholeDocument: true, modifiedAfterSigning: false,
-      signer: { name: 'HARI SUSANTO', nip: SIGNATORIES.head.nip, issuer: expect.stringContaining('CN=LKJ Test Signing CA') },
-      signedAt: '2023-04-12T02:30:05.000Z', signedAtSource: 'timestamp', revocation: 'not-checked', subFilter: 'adbe.pkcs7.detached',
+      field: 'Signature1',
+      kind: 'signature',
+      integrity: 'valid',
+      trust: 'trusted',
+      coversWholeDocument: true,
+      modifiedAfterSigning: false,
+      signer: {
+        name: 'HARI SUSANTO',
+        nip: SIGNATORIES.head.nip,
+        issuer: expect.stringContaining('CN=LKJ Test Signing CA'),
+      },
+      signedAt: '2023-04-12T02:30:05.000Z',
+      signedAtSource: 'timestamp',
+      revocation: 'not-checked',
+      subFilter: 'adbe.pkcs7.detached',
       timestamp: { time: '2023-04-12T02:30:05.000Z', authority: 'LKJ Test TSA', valid: true },
-      certificate: { validAtSigning: true }, changes: [], problems: [],
+      certificate: { validAtSigning: true },
+      changes: [],
+      problems: [],
     });
     // the visible widget on page 1, in top-left page points
     expect(s!.evidence.page).toBe(1);
@@ -42,21 +64,36 @@ describe('the six kinds', () => {
 
   it('two signatures: the first no longer covers the file, but only a signature was added after it', async () => {
     const [a, b] = await verifyKind('signed-two');
-    expect(a).toMatchObject({ field: 'Signature1', integrity: 'valid', coversWholeDocument: false, modifiedAfterSigning: false });
+    expect(a).toMatchObject({
+      field: 'Signature1',
+      integrity: 'valid',
+      coversWholeDocument: false,
+      modifiedAfterSigning: false,
+    });
     expect(a!.changes.length).toBeGreaterThan(0);
     expect(a!.changes.every((c) => c.allowed && c.kind === 'signature')).toBe(true);
-    expect(b).toMatchObject({ field: 'Signature2', integrity: 'valid', trust: 'trusted', coversWholeDocument: true, modifiedAfterSigning: false,
-      signer: { name: SIGNATORIES.staff.name, nip: SIGNATORIES.staff.nip }, signedAtSource: 'signing-time', signedAt: '2023-04-12T03:30:00.000Z' });
+    expect(b).toMatchObject({
+      field: 'Signature2',
+      integrity: 'valid',
+      trust: 'trusted',
+      coversWholeDocument: true,
+      modifiedAfterSigning: false,
+      signer: { name: SIGNATORIES.staff.name, nip: SIGNATORIES.staff.nip },
+      signedAtSource: 'signing-time',
+      signedAt: '2023-04-12T03:30:00.000Z',
+    });
     expect(b!.revisionEnd).toBe(fx.bytes('signed-two').length);
   });
 
   it('a change appended after signing: modified, and what changed is named (page 2 drawn on, an annotation on page 1)', async () => {
     const [s] = await verifyKind('signed-changed');
     expect(s).toMatchObject({ integrity: 'valid', coversWholeDocument: false, modifiedAfterSigning: true });
-    expect(s!.changes).toEqual(expect.arrayContaining([
-      { kind: 'page', change: 'modified', page: 2, name: null, allowed: false },
-      { kind: 'annotation', change: 'added', page: 1, name: 'Text', allowed: false },
-    ]));
+    expect(s!.changes).toEqual(
+      expect.arrayContaining([
+        { kind: 'page', change: 'modified', page: 2, name: null, allowed: false },
+        { kind: 'annotation', change: 'added', page: 1, name: 'Text', allowed: false },
+      ]),
+    );
     expect(s!.changes.some((c) => c.kind === 'page' && c.page !== 2)).toBe(false);
   });
 
@@ -70,7 +107,11 @@ describe('the six kinds', () => {
 
   it('a signer under an unknown root: intact but untrusted', async () => {
     const [s] = await verifyKind('signed-stranger');
-    expect(s).toMatchObject({ integrity: 'valid', trust: 'untrusted', signer: { name: 'BUDI SANTOSO', nip: '198001012005011001' } });
+    expect(s).toMatchObject({
+      integrity: 'valid',
+      trust: 'untrusted',
+      signer: { name: 'BUDI SANTOSO', nip: '198001012005011001' },
+    });
     expect(codes(s!)).toEqual(['chain-untrusted']);
   });
 
@@ -83,9 +124,23 @@ describe('document timestamps', () => {
   it('a /DocTimeStamp after the signature: verified as a timestamp, an allowed addition for the signature before it', async () => {
     const stamped = await timestampPdf(fx.bytes('signed-one'), fx.pki.tsa, new Date('2023-04-13T00:00:00Z'));
     const [s, t] = await verifyPdfSignatures(stamped, { anchors });
-    expect(s).toMatchObject({ field: 'Signature1', integrity: 'valid', coversWholeDocument: false, modifiedAfterSigning: false });
-    expect(t).toMatchObject({ field: 'Signature2', kind: 'timestamp', subFilter: 'ETSI.RFC3161', integrity: 'valid', trust: 'trusted', coversWholeDocument: true,
-      signer: { name: 'LKJ Test TSA' }, signedAt: '2023-04-13T00:00:00.000Z', signedAtSource: 'timestamp' });
+    expect(s).toMatchObject({
+      field: 'Signature1',
+      integrity: 'valid',
+      coversWholeDocument: false,
+      modifiedAfterSigning: false,
+    });
+    expect(t).toMatchObject({
+      field: 'Signature2',
+      kind: 'timestamp',
+      subFilter: 'ETSI.RFC3161',
+      integrity: 'valid',
+      trust: 'trusted',
+      coversWholeDocument: true,
+      signer: { name: 'LKJ Test TSA' },
+      signedAt: '2023-04-13T00:00:00.000Z',
+      signedAtSource: 'timestamp',
+    });
     // a timestamp authority is no signatory: no G4 for it
     const signatories = [{ name: SIGNATORIES.head.name, nip: SIGNATORIES.head.nip, title: null }];
     expect(signatureRules(matchSigners([s!, t!], signatories), signatories, 'en')).toEqual([]);
@@ -125,7 +180,7 @@ describe('trust anchors', () => {
 });
 
 describe('signer certificate problems', () => {
-  it('a signature made with another key than the certificate\'s: the value does not verify', async () => {
+  it("a signature made with another key than the certificate's: the value does not verify", async () => {
     const marked = await withVisibleMarks(fx.bytes('unsigned'), { qr: 'x' });
     const staff = await fx.pki.signer({ CN: 'SUGENG RIYADI' });
     const head = await fx.pki.signer({ CN: 'HARI SUSANTO' });
@@ -136,8 +191,15 @@ describe('signer certificate problems', () => {
     expect(codes(s!)).not.toContain('digest-mismatch');
   });
   it('a certificate that had expired at the signing time is not trusted', async () => {
-    const old = await fx.pki.signer({ CN: 'HARI SUSANTO' }, { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2021-01-01T00:00:00Z') });
-    const pdf = await signPdf(fx.bytes('unsigned'), { signer: old, chain: [fx.pki.intermediate], signingTime: new Date('2023-04-12T00:00:00Z') });
+    const old = await fx.pki.signer(
+      { CN: 'HARI SUSANTO' },
+      { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2021-01-01T00:00:00Z') },
+    );
+    const pdf = await signPdf(fx.bytes('unsigned'), {
+      signer: old,
+      chain: [fx.pki.intermediate],
+      signingTime: new Date('2023-04-12T00:00:00Z'),
+    });
     const [s] = await verifyPdfSignatures(pdf, { anchors });
     expect(s).toMatchObject({ integrity: 'valid', trust: 'untrusted', certificate: { validAtSigning: false } });
     expect(codes(s!)).toEqual(expect.arrayContaining(['certificate-expired', 'chain-untrusted']));
@@ -152,22 +214,42 @@ describe('malformed signature data is a finding, never a crash', () => {
     expect(codes(s!)).toEqual(['cms-unreadable']);
   });
   it('an unknown digest algorithm OID', async () => {
-    const [s] = await verifyPdfSignatures(replaceOid(fx.bytes('signed-one'), SHA256, '060960864801650304027f'), { anchors });
+    const [s] = await verifyPdfSignatures(replaceOid(fx.bytes('signed-one'), SHA256, '060960864801650304027f'), {
+      anchors,
+    });
     expect(s!.integrity).toBe('invalid');
-    expect(s!.problems).toEqual(expect.arrayContaining([{ code: 'unsupported', detail: expect.stringMatching(/unknown digest algorithm 2\.16\.840\.1\.101\.3\.4\.2\.127/) }]));
+    expect(s!.problems).toEqual(
+      expect.arrayContaining([
+        {
+          code: 'unsupported',
+          detail: expect.stringMatching(/unknown digest algorithm 2\.16\.840\.1\.101\.3\.4\.2\.127/),
+        },
+      ]),
+    );
   });
   it('an unknown content type OID (not SignedData)', async () => {
-    const [s] = await verifyPdfSignatures(replaceOid(fx.bytes('signed-one'), '06092a864886f70d010702', '06092a864886f70d01077f'), { anchors });
+    const [s] = await verifyPdfSignatures(
+      replaceOid(fx.bytes('signed-one'), '06092a864886f70d010702', '06092a864886f70d01077f'),
+      { anchors },
+    );
     expect(s!.integrity).toBe('invalid');
-    expect(s!.problems).toEqual([{ code: 'unsupported', detail: expect.stringMatching(/1\.2\.840\.113549\.1\.7\.127 is not SignedData/) }]);
+    expect(s!.problems).toEqual([
+      { code: 'unsupported', detail: expect.stringMatching(/1\.2\.840\.113549\.1\.7\.127 is not SignedData/) },
+    ]);
   });
   it('a 10 MB /Contents', async () => {
     const head = await fx.pki.signer({ CN: 'HARI SUSANTO' });
-    const big = await signPdf(fx.bytes('unsigned'), { signer: head, chain: [fx.pki.intermediate], signatureLength: 5 * 1024 * 1024 });
+    const big = await signPdf(fx.bytes('unsigned'), {
+      signer: head,
+      chain: [fx.pki.intermediate],
+      signatureLength: 5 * 1024 * 1024,
+    });
     expect(big.length).toBeGreaterThan(10 * 1024 * 1024);
     const [s] = await verifyPdfSignatures(big, { anchors });
     expect(s!.integrity).toBe('invalid');
-    expect(s!.problems).toEqual([{ code: 'contents-too-large', detail: expect.stringContaining(`above the ${MAX_CONTENTS_HEX} limit`) }]);
+    expect(s!.problems).toEqual([
+      { code: 'contents-too-large', detail: expect.stringContaining(`above the ${MAX_CONTENTS_HEX} limit`) },
+    ]);
   });
   it('a /ByteRange pointing outside the file', async () => {
     const pdf = rewriteByteRange(fx.bytes('signed-one'), ([a, b, c, d]) => [a!, b!, c!, d! + 1_000_000]);

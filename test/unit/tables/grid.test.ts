@@ -29,16 +29,32 @@ describe('findGrids', () => {
     // columns: No | Uraian | Pagu | Realisasi ; header: No and Uraian span 2 rows, "Anggaran" spans Pagu+Realisasi
     const xs = [50, 80, 250, 350, 450];
     const ys = [100, 120, 140, 160, 190, 210];
-    const segs = rules(xs, ys,
+    const segs = rules(
+      xs,
+      ys,
       [[3, 0]], // no vertical between Pagu and Realisasi in header row 0
-      [[1, 0], [1, 1]], // no horizontal under No and Uraian in the header
+      [
+        [1, 0],
+        [1, 1],
+      ], // no horizontal under No and Uraian in the header
     );
     const words = [
-      word('No', 55, 115), word('Uraian', 100, 115), word('Anggaran', 320, 104),
-      word('Pagu', 260, 124), word('Realisasi', 360, 124),
-      word('1', 55, 144), word('2', 100, 144), word('3', 260, 144), word('4', 360, 144),
-      word('1.1', 55, 164), word('Koordinasi', 90, 164), word('Kegiatan', 90, 176), word('48.320.000,00', 260, 164), word('9.420.000,00', 360, 164),
-      word('JUMLAH', 55, 194), word('16.320.000,00', 360, 194),
+      word('No', 55, 115),
+      word('Uraian', 100, 115),
+      word('Anggaran', 320, 104),
+      word('Pagu', 260, 124),
+      word('Realisasi', 360, 124),
+      word('1', 55, 144),
+      word('2', 100, 144),
+      word('3', 260, 144),
+      word('4', 360, 144),
+      word('1.1', 55, 164),
+      word('Koordinasi', 90, 164),
+      word('Kegiatan', 90, 176),
+      word('48.320.000,00', 260, 164),
+      word('9.420.000,00', 360, 164),
+      word('JUMLAH', 55, 194),
+      word('16.320.000,00', 360, 194),
     ];
     const [grid] = findGrids(1, segs, words);
     expect(grid).toBeDefined();
@@ -71,24 +87,86 @@ describe('findGrids', () => {
   });
 
   it('maps the 2.4 two-level header Anggaran{Pagu,Realisasi,Capaian} / Kinerja{T,R,Capaian}', () => {
-    const labels = ['No', 'Sasaran / Kegiatan', 'Indikator Kinerja', 'Anggaran Pagu', 'Anggaran Realisasi', 'Anggaran Capaian (%)', 'Kinerja T', 'Kinerja R', 'Kinerja Capaian (%)'];
-    expect(mapColumns('2.4', labels)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian']);
-    const flat = ['No', 'Sasaran', 'Indikator', 'Pagu', 'Realisasi', 'Capaian', 'Target', 'Realisasi', 'Capaian', 'Ket'];
-    expect(mapColumns('2.4', flat)).toEqual(['no', 'sasaran', 'indikator', 'pagu', 'realisasiAnggaran', 'capaianAnggaran', 'target', 'realisasi', 'capaian', 'keterangan']);
+    const labels = [
+      'No',
+      'Sasaran / Kegiatan',
+      'Indikator Kinerja',
+      'Anggaran Pagu',
+      'Anggaran Realisasi',
+      'Anggaran Capaian (%)',
+      'Kinerja T',
+      'Kinerja R',
+      'Kinerja Capaian (%)',
+    ];
+    expect(mapColumns('2.4', labels)).toEqual([
+      'no',
+      'sasaran',
+      'indikator',
+      'pagu',
+      'realisasiAnggaran',
+      'capaianAnggaran',
+      'target',
+      'realisasi',
+      'capaian',
+    ]);
+    const flat = [
+      'No',
+      'Sasaran',
+      'Indikator',
+      'Pagu',
+      'Realisasi',
+      'Capaian',
+      'Target',
+      'Realisasi',
+      'Capaian',
+      'Ket',
+    ];
+    expect(mapColumns('2.4', flat)).toEqual([
+      'no',
+      'sasaran',
+      'indikator',
+      'pagu',
+      'realisasiAnggaran',
+      'capaianAnggaran',
+      'target',
+      'realisasi',
+      'capaian',
+      'keterangan',
+    ]);
   });
 
   it('infers a header OCR garbled from the columns around it', () => {
     const labels = ['No', 'Sasaran Kegiatan', 'Indikator Kinerja', 'Target', 'Daalicaci', 'Capaian (%)', 'Ket'];
-    expect(mapColumns('2.3', labels)).toEqual(['no', 'sasaran', 'indikator', 'target', 'realisasi', 'capaian', 'keterangan']);
+    expect(mapColumns('2.3', labels)).toEqual([
+      'no',
+      'sasaran',
+      'indikator',
+      'target',
+      'realisasi',
+      'capaian',
+      'keterangan',
+    ]);
     // two unknown columns side by side: no guess
-    expect(mapColumns('2.3', ['No', 'Sasaran', 'Indikator', 'Tgr', 'Rlsi', 'Capaian'])).toEqual(['no', 'sasaran', 'indikator', null, null, 'capaian']);
+    expect(mapColumns('2.3', ['No', 'Sasaran', 'Indikator', 'Tgr', 'Rlsi', 'Capaian'])).toEqual([
+      'no',
+      'sasaran',
+      'indikator',
+      null,
+      null,
+      'capaian',
+    ]);
   });
 });
 
 describe('repairKegiatanLabels', () => {
   it('restores the dot OCR lost in kegiatan labels that continue the numbering', async () => {
     const { repairKegiatanLabels } = await import('../../../src/tables/extract-tables.js');
-    const rows = ['1', '11', '12', '2', '2.1', '22', 'JUMLAH'].map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {} }));
+    const rows = ['1', '11', '12', '2', '2.1', '22', 'JUMLAH'].map((no) => ({
+      no,
+      page: 1,
+      bbox: [0, 0, 1, 1] as BBox,
+      cells: {},
+    }));
     repairKegiatanLabels(rows);
     expect(rows.map((r) => r.no)).toEqual(['1', '1.1', '1.2', '2', '2.1', '2.2', 'JUMLAH']);
     const programs = ['1', '2', '10', '11'].map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {} }));
@@ -140,7 +218,8 @@ describe('row labels read by OCR', () => {
 
   it('puts an OCR label that breaks the count 1, 2, 3 back in its place (a 2 read as 7 on a 1-bit scan)', async () => {
     const { repairLabelCount } = await import('../../../src/tables/extract-tables.js');
-    const rows = (labels: string[], labelFromOcr = true) => labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {}, labelFromOcr }));
+    const rows = (labels: string[], labelFromOcr = true) =>
+      labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {}, labelFromOcr }));
     const last = rows(['1', '7']);
     repairLabelCount(last);
     expect(last.map((r) => r.no)).toEqual(['1', '2']);
@@ -175,9 +254,21 @@ describe('header and first data row when OCR garbled the first label', () => {
   const xs = [50, 70, 170, 270, 320, 370, 420];
   const ys = [100, 120, 160, 200, 240];
   const ocr = (text: string, x: number, y: number): Word => ({ ...word(text, x, y), source: 'ocr', conf: 90 });
-  const header = [ocr('No', 52, 105), ocr('Sasaran', 75, 105), ocr('Indikator', 175, 105), ocr('Target', 275, 105), ocr('Realisasi', 322, 105), ocr('Capaian', 372, 105)];
+  const header = [
+    ocr('No', 52, 105),
+    ocr('Sasaran', 75, 105),
+    ocr('Indikator', 175, 105),
+    ocr('Target', 275, 105),
+    ocr('Realisasi', 322, 105),
+    ocr('Capaian', 372, 105),
+  ];
   const row = (label: string, y: number, target: string) => [
-    ...(label ? [ocr(label, 55, y)] : []), ocr('Meningkatnya', 75, y), ocr('Persentase', 175, y), ocr(target, 275, y), ocr('72,5', 322, y), ocr('72,50', 372, y),
+    ...(label ? [ocr(label, 55, y)] : []),
+    ocr('Meningkatnya', 75, y),
+    ocr('Persentase', 175, y),
+    ocr(target, 275, y),
+    ocr('72,5', 322, y),
+    ocr('72,50', 372, y),
   ];
   const read = (words: Word[]) => {
     const [grid] = findGrids(1, rules(xs, ys), words);
@@ -187,22 +278,42 @@ describe('header and first data row when OCR garbled the first label', () => {
   };
 
   it('keeps row 1 when its label read as a mark (`|` for a thin 1 at 200 DPI)', () => {
-    expect(read([...header, ...row('|', 125, '100'), ...row('2', 165, '12'), ...row('3', 205, '100')])).toEqual({ hb: 1, rows: ['1', '2', '3'] });
+    expect(read([...header, ...row('|', 125, '100'), ...row('2', 165, '12'), ...row('3', 205, '100')])).toEqual({
+      hb: 1,
+      rows: ['1', '2', '3'],
+    });
   });
 
   it('keeps the table when the first two labels were both lost', () => {
-    expect(read([...header, ...row('|', 125, '100'), ...row('', 165, '12'), ...row('3', 205, '100')])).toEqual({ hb: 1, rows: ['1', '2', '3'] });
+    expect(read([...header, ...row('|', 125, '100'), ...row('', 165, '12'), ...row('3', 205, '100')])).toEqual({
+      hb: 1,
+      rows: ['1', '2', '3'],
+    });
   });
 
   it('does not take the column-number row, its first number garbled, for data', () => {
-    const numbering = [ocr('|', 55, 125), ...['2', '3', '4', 'S', '6'].map((n, i) => ocr(n, [75, 175, 275, 322, 372][i]!, 125))];
-    const [grid] = findGrids(1, rules(xs, ys), [...header, ...numbering, ...row('1', 165, '100'), ...row('2', 205, '12')]);
+    const numbering = [
+      ocr('|', 55, 125),
+      ...['2', '3', '4', 'S', '6'].map((n, i) => ocr(n, [75, 175, 275, 322, 372][i]!, 125)),
+    ];
+    const [grid] = findGrids(1, rules(xs, ys), [
+      ...header,
+      ...numbering,
+      ...row('1', 165, '100'),
+      ...row('2', 205, '12'),
+    ]);
     expect(headerBandCount(grid!)).toBe(2);
   });
 
   it('does not take a header band holding a year for data', () => {
     // a second header band with its own (empty) first cell and the year under Realisasi
-    const [grid] = findGrids(1, rules(xs, ys), [...header, ocr('TW', 322, 125), ocr('2024', 340, 125), ...row('1', 165, '100'), ...row('2', 205, '12')]);
+    const [grid] = findGrids(1, rules(xs, ys), [
+      ...header,
+      ocr('TW', 322, 125),
+      ocr('2024', 340, 125),
+      ...row('1', 165, '100'),
+      ...row('2', 205, '12'),
+    ]);
     expect(headerBandCount(grid!)).toBe(2);
   });
 
@@ -210,8 +321,16 @@ describe('header and first data row when OCR garbled the first label', () => {
     const xs = [50, 80, 250, 350, 450];
     const ys = [100, 120, 150, 180];
     const segs = rules(xs, ys).filter((s) => !(s.x0 === 450 && s.x1 === 450)); // no right border
-    const words = [word('No', 55, 104), word('Sasaran', 90, 104), word('Indikator', 260, 104), word('Target', 360, 104),
-      word('1', 55, 124), word('Meningkatnya', 90, 124), word('Persentase', 260, 124), word('95 %', 360, 124)];
+    const words = [
+      word('No', 55, 104),
+      word('Sasaran', 90, 104),
+      word('Indikator', 260, 104),
+      word('Target', 360, 104),
+      word('1', 55, 124),
+      word('Meningkatnya', 90, 124),
+      word('Persentase', 260, 124),
+      word('95 %', 360, 124),
+    ];
     const [grid] = findGrids(1, segs, words);
     expect(grid!.xs).toEqual(xs);
     expect(columnLabels(grid!, 1)).toEqual(['No', 'Sasaran', 'Indikator', 'Target']);
@@ -232,9 +351,27 @@ describe('the column-number row', () => {
     const xs = [50, 70, 170, 270, 300, 340, 380, 420, 470];
     const ys = [100, 120, 140, 160];
     const words = [
-      word('No', 52, 104), word('Sasaran', 72, 104), word('Indikator', 172, 104), word('Sat', 272, 104), word('Target', 302, 104), word('Realisasi', 342, 104), word('Capaian', 382, 104), word('Ket', 422, 104),
-      word('1', 55, 124), word('2', 100, 124), word('3', 200, 124), word('4', 310, 124), word('5', 350, 124), word('6', 390, 124),
-      word('1', 55, 144), word('Sasaran', 72, 144), word('Indikator', 172, 144), word('%', 275, 144), word('80', 305, 144), word('100', 345, 144), word('125', 385, 144),
+      word('No', 52, 104),
+      word('Sasaran', 72, 104),
+      word('Indikator', 172, 104),
+      word('Sat', 272, 104),
+      word('Target', 302, 104),
+      word('Realisasi', 342, 104),
+      word('Capaian', 382, 104),
+      word('Ket', 422, 104),
+      word('1', 55, 124),
+      word('2', 100, 124),
+      word('3', 200, 124),
+      word('4', 310, 124),
+      word('5', 350, 124),
+      word('6', 390, 124),
+      word('1', 55, 144),
+      word('Sasaran', 72, 144),
+      word('Indikator', 172, 144),
+      word('%', 275, 144),
+      word('80', 305, 144),
+      word('100', 345, 144),
+      word('125', 385, 144),
     ];
     const [grid] = findGrids(1, rules(xs, ys), words);
     expect(isNumberingBand(grid!, 1)).toBe(true);
@@ -246,7 +383,13 @@ describe('the column-number row', () => {
 
   it('is not found in a row of data that happens to hold small numbers', () => {
     const xs = [50, 70, 170, 270, 300, 340];
-    const [grid] = findGrids(1, rules(xs, [100, 120]), [word('1', 55, 104), word('Rapat', 72, 104), word('3', 200, 104), word('4', 280, 104), word('7', 310, 104)]);
+    const [grid] = findGrids(1, rules(xs, [100, 120]), [
+      word('1', 55, 104),
+      word('Rapat', 72, 104),
+      word('3', 200, 104),
+      word('4', 280, 104),
+      word('7', 310, 104),
+    ]);
     expect(isNumberingBand(grid!, 0)).toBe(false);
   });
 });

@@ -11,40 +11,94 @@ import type { PageContent, Segment, Word } from '../../../src/model/word.js';
 const XS = [50, 80, 250, 350, 450, 520];
 
 /** Rules of a table part: a rule at each `ys`, the columns from the first to `bottom` (past the last rule when cut). */
-function part(page: number, ys: number[], bottom = ys[ys.length - 1]!, top = ys[0]!, headerGaps: [number, number][] = []): Segment[] {
+function part(
+  page: number,
+  ys: number[],
+  bottom = ys[ys.length - 1]!,
+  top = ys[0]!,
+  headerGaps: [number, number][] = [],
+): Segment[] {
   const segs: Segment[] = [];
   for (const [r, y] of ys.entries()) {
     for (const [c, x] of XS.slice(0, -1).entries()) {
-      if (!headerGaps.some(([rr, cc]) => rr === r && cc === c)) segs.push({ page, x0: x, y0: y, x1: XS[c + 1]!, y1: y });
+      if (!headerGaps.some(([rr, cc]) => rr === r && cc === c))
+        segs.push({ page, x0: x, y0: y, x1: XS[c + 1]!, y1: y });
     }
   }
   for (const x of XS) segs.push({ page, x0: x, y0: top, x1: x, y1: bottom });
   return segs;
 }
 
-const w = (page: number, text: string, x: number, y: number): Word =>
-  ({ text, page, bbox: [x, y, x + text.length * 5, y + 9], conf: 100, source: 'text' });
+const w = (page: number, text: string, x: number, y: number): Word => ({
+  text,
+  page,
+  bbox: [x, y, x + text.length * 5, y + 9],
+  conf: 100,
+  source: 'text',
+});
 
 /** The header of Tabel 2.5 in two bands (`Pagu` over Anggaran and Realisasi), at `y`. */
 const header = (page: number, y: number): Word[] => [
-  w(page, 'No', 55, y + 12), w(page, 'Program', 90, y + 12), w(page, '/', 130, y + 12), w(page, 'Kegiatan', 140, y + 12),
-  w(page, 'Pagu', 380, y + 3), w(page, 'Anggaran', 255, y + 24), w(page, 'Realisasi', 355, y + 24), w(page, 'Capaian', 455, y + 12),
+  w(page, 'No', 55, y + 12),
+  w(page, 'Program', 90, y + 12),
+  w(page, '/', 130, y + 12),
+  w(page, 'Kegiatan', 140, y + 12),
+  w(page, 'Pagu', 380, y + 3),
+  w(page, 'Anggaran', 255, y + 24),
+  w(page, 'Realisasi', 355, y + 24),
+  w(page, 'Capaian', 455, y + 12),
 ];
 // no rule under No, Program and Capaian between the header bands; Anggaran and Realisasi share `Pagu`
-const HEADER_GAPS: [number, number][] = [[1, 0], [1, 1], [1, 4]];
+const HEADER_GAPS: [number, number][] = [
+  [1, 0],
+  [1, 1],
+  [1, 4],
+];
 
 function pages(repeatHeader: boolean): PageContent[] {
   // page 1: caption, header at 700, row 1 starts at 740 and runs into the page's end at 800
-  const p1Words = [w(1, 'Tabel', 240, 680), w(1, '2.5', 270, 680), ...header(1, 700),
-    w(1, '1', 55, 744), w(1, 'Fasilitasi', 85, 744), w(1, 'Penyaluran', 85, 756), w(1, '27.500.000', 260, 744), w(1, '19.937.500', 360, 744), w(1, '72,50', 455, 744), w(1, '%', 485, 744)];
-  const p1: PageContent = { page: 1, width: 595, height: 842, mode: 'text', words: p1Words, segments: part(1, [700, 720, 740], 800, 700, HEADER_GAPS) };
+  const p1Words = [
+    w(1, 'Tabel', 240, 680),
+    w(1, '2.5', 270, 680),
+    ...header(1, 700),
+    w(1, '1', 55, 744),
+    w(1, 'Fasilitasi', 85, 744),
+    w(1, 'Penyaluran', 85, 756),
+    w(1, '27.500.000', 260, 744),
+    w(1, '19.937.500', 360, 744),
+    w(1, '72,50', 455, 744),
+    w(1, '%', 485, 744),
+  ];
+  const p1: PageContent = {
+    page: 1,
+    width: 595,
+    height: 842,
+    mode: 'text',
+    words: p1Words,
+    segments: part(1, [700, 720, 740], 800, 700, HEADER_GAPS),
+  };
   // page 2: (repeated header,) the rest of row 1, then row 2 and JUMLAH
   const y0 = repeatHeader ? 90 : 50;
-  const p2Words = [...(repeatHeader ? header(2, 50) : []),
-    w(2, 'Bantuan', 85, y0 + 4), w(2, 'Sosial', 125, y0 + 4),
-    w(2, '2', 55, y0 + 24), w(2, 'Fasilitasi', 85, y0 + 24), w(2, 'Keagamaan', 85, y0 + 36), w(2, '18.000.000', 260, y0 + 24), w(2, '11.340.000', 360, y0 + 24), w(2, '63,00', 455, y0 + 24), w(2, '%', 485, y0 + 24),
-    w(2, 'JUMLAH', 52, y0 + 64), w(2, '45.500.000', 260, y0 + 64), w(2, '31.277.500', 360, y0 + 64), w(2, '68,74', 455, y0 + 64), w(2, '%', 485, y0 + 64)];
-  const p2Segs = repeatHeader ? part(2, [50, 70, 90, 110, 150, 170], 170, 50, HEADER_GAPS) : part(2, [50, 70, 110, 130]);
+  const p2Words = [
+    ...(repeatHeader ? header(2, 50) : []),
+    w(2, 'Bantuan', 85, y0 + 4),
+    w(2, 'Sosial', 125, y0 + 4),
+    w(2, '2', 55, y0 + 24),
+    w(2, 'Fasilitasi', 85, y0 + 24),
+    w(2, 'Keagamaan', 85, y0 + 36),
+    w(2, '18.000.000', 260, y0 + 24),
+    w(2, '11.340.000', 360, y0 + 24),
+    w(2, '63,00', 455, y0 + 24),
+    w(2, '%', 485, y0 + 24),
+    w(2, 'JUMLAH', 52, y0 + 64),
+    w(2, '45.500.000', 260, y0 + 64),
+    w(2, '31.277.500', 360, y0 + 64),
+    w(2, '68,74', 455, y0 + 64),
+    w(2, '%', 485, y0 + 64),
+  ];
+  const p2Segs = repeatHeader
+    ? part(2, [50, 70, 90, 110, 150, 170], 170, 50, HEADER_GAPS)
+    : part(2, [50, 70, 110, 130]);
   const p2: PageContent = { page: 2, width: 595, height: 842, mode: 'text', words: p2Words, segments: p2Segs };
   return [p1, p2];
 }
@@ -54,7 +108,13 @@ describe('a row cut by a page break', () => {
     it(`is read whole, its rest ${repeatHeader ? 'under the repeated header' : 'opening the next page'}`, () => {
       const ps = pages(repeatHeader);
       const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
-      const rows = tables['2.5'].map((r) => [r.no, r.fields.uraian?.value, r.fields.pagu?.value, r.fields.realisasi?.value, r.fields.capaian?.value]);
+      const rows = tables['2.5'].map((r) => [
+        r.no,
+        r.fields.uraian?.value,
+        r.fields.pagu?.value,
+        r.fields.realisasi?.value,
+        r.fields.capaian?.value,
+      ]);
       expect(rows).toEqual([
         ['1', 'Fasilitasi Penyaluran Bantuan Sosial', 27_500_000, 19_937_500, 72.5],
         ['2', 'Fasilitasi Keagamaan', 18_000_000, 11_340_000, 63],
@@ -78,40 +138,85 @@ describe('a row cut by a page break', () => {
     ps[1]!.words = [w(2, 'Bantuan', 85, 54), w(2, 'Sosial', 125, 54)];
     ps[1]!.segments = part(2, [70], 70, 40);
     const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
-    expect(tables['2.5'].map((r) => [r.no, r.fields.uraian?.value, r.fields.pagu?.value])).toEqual([['1', 'Fasilitasi Penyaluran Bantuan Sosial', 27_500_000]]);
+    expect(tables['2.5'].map((r) => [r.no, r.fields.uraian?.value, r.fields.pagu?.value])).toEqual([
+      ['1', 'Fasilitasi Penyaluran Bantuan Sosial', 27_500_000],
+    ]);
   });
 });
 
 describe('a table broken across pages without a repeated header', () => {
   it('goes on when the next page opens with the column-number row only', () => {
     const caption = [w(1, 'Tabel', 240, 680), w(1, '2.5', 270, 680)];
-    const p1: PageContent = { page: 1, width: 595, height: 842, mode: 'text', words: [...caption, ...header(1, 700)], segments: part(1, [700, 720, 740], 740, 700, HEADER_GAPS) };
+    const p1: PageContent = {
+      page: 1,
+      width: 595,
+      height: 842,
+      mode: 'text',
+      words: [...caption, ...header(1, 700)],
+      segments: part(1, [700, 720, 740], 740, 700, HEADER_GAPS),
+    };
     const numbers = ['1', '2', '3', '4', '5'].map((n, c) => w(2, n, XS[c]! + 5, 54));
-    const p2: PageContent = { page: 2, width: 595, height: 842, mode: 'text', segments: part(2, [50, 70, 90]),
-      words: [...numbers, w(2, '1.1', 52, 74), w(2, 'Fasilitasi', 85, 74), w(2, '27.500.000', 260, 74), w(2, '19.937.500', 360, 74), w(2, '72,50', 455, 74), w(2, '%', 485, 74)] };
+    const p2: PageContent = {
+      page: 2,
+      width: 595,
+      height: 842,
+      mode: 'text',
+      segments: part(2, [50, 70, 90]),
+      words: [
+        ...numbers,
+        w(2, '1.1', 52, 74),
+        w(2, 'Fasilitasi', 85, 74),
+        w(2, '27.500.000', 260, 74),
+        w(2, '19.937.500', 360, 74),
+        w(2, '72,50', 455, 74),
+        w(2, '%', 485, 74),
+      ],
+    };
     const { tables, missing } = extractTables([p1, p2], groupLines([...p1.words, ...p2.words]));
     expect(missing).not.toContain('2.5');
-    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.capaian?.value])).toEqual([['1.1', 27_500_000, 72.5]]);
+    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.capaian?.value])).toEqual([
+      ['1.1', 27_500_000, 72.5],
+    ]);
   });
 
   it('takes a lone JUMLAH row merged across No and Uraian on the next page', () => {
     const ps = pages(true);
     // page 1 holds the whole table but its total
     ps[0]!.segments = part(1, [700, 720, 740, 780], 780, 700, HEADER_GAPS);
-    ps[1]!.words = [w(2, 'JUMLAH', 120, 54), w(2, '45.500.000', 260, 54), w(2, '31.277.500', 360, 54), w(2, '68,74', 455, 54), w(2, '%', 485, 54)];
+    ps[1]!.words = [
+      w(2, 'JUMLAH', 120, 54),
+      w(2, '45.500.000', 260, 54),
+      w(2, '31.277.500', 360, 54),
+      w(2, '68,74', 455, 54),
+      w(2, '%', 485, 54),
+    ];
     ps[1]!.segments = part(2, [50, 70]).filter((sg) => !(sg.x0 === 80 && sg.x1 === 80)); // no rule between No and Uraian
     const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
-    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.realisasi?.value, r.fields.capaian?.value])).toEqual([
-      ['1', 27_500_000, 19_937_500, 72.5], ['JUMLAH', 45_500_000, 31_277_500, 68.74]]);
+    expect(
+      tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.realisasi?.value, r.fields.capaian?.value]),
+    ).toEqual([
+      ['1', 27_500_000, 19_937_500, 72.5],
+      ['JUMLAH', 45_500_000, 31_277_500, 68.74],
+    ]);
   });
 });
 
 describe('a captioned table whose header OCR garbled', () => {
   const table = (realisasiLabel: string, columns = XS): PageContent => {
-    const words = [w(1, 'Tabel', 240, 680), w(1, '2.5', 270, 680),
+    const words = [
+      w(1, 'Tabel', 240, 680),
+      w(1, '2.5', 270, 680),
       ...header(1, 700).map((x) => (x.text === 'Realisasi' ? { ...x, text: realisasiLabel } : x)),
-      w(1, '1.1', 52, 744), w(1, 'Fasilitasi', 85, 744), w(1, '27.500.000', 260, 744), w(1, '19.937.500', 360, 744), w(1, '72,50', 455, 744), w(1, '%', 485, 744)];
-    const segs = part(1, [700, 720, 740, 780], 780, 700, HEADER_GAPS).filter((sg) => columns.includes(sg.x0) || sg.y0 === sg.y1);
+      w(1, '1.1', 52, 744),
+      w(1, 'Fasilitasi', 85, 744),
+      w(1, '27.500.000', 260, 744),
+      w(1, '19.937.500', 360, 744),
+      w(1, '72,50', 455, 744),
+      w(1, '%', 485, 744),
+    ];
+    const segs = part(1, [700, 720, 740, 780], 780, 700, HEADER_GAPS).filter(
+      (sg) => columns.includes(sg.x0) || sg.y0 === sg.y1,
+    );
     return { page: 1, width: 595, height: 842, mode: 'text', words, segments: segs };
   };
 
@@ -119,11 +224,16 @@ describe('a captioned table whose header OCR garbled', () => {
     const p = table('Th'); // `Realisasi (Rp)` read `Th`
     const { tables, missing } = extractTables([p], groupLines(p.words));
     expect(missing).not.toContain('2.5');
-    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.realisasi?.value, r.fields.capaian?.value])).toEqual([['1.1', 27_500_000, 19_937_500, 72.5]]);
+    expect(
+      tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.realisasi?.value, r.fields.capaian?.value]),
+    ).toEqual([['1.1', 27_500_000, 19_937_500, 72.5]]);
   });
 
   it('does not force the standard on a grid with another number of columns', () => {
-    const p = table('Th', XS.filter((x) => x !== 350)); // four columns: not the template's five
+    const p = table(
+      'Th',
+      XS.filter((x) => x !== 350),
+    ); // four columns: not the template's five
     const { missing } = extractTables([p], groupLines(p.words));
     expect(missing).toContain('2.5');
   });
@@ -134,9 +244,20 @@ describe('a continuation on a page that sits elsewhere on the scanner glass', ()
     const ps = pages(true);
     ps[0]!.segments = part(1, [700, 720, 740, 780], 780, 700, HEADER_GAPS);
     const dx = 9; // the second page scanned 9 pt to the right
-    ps[1]!.words = [w(2, 'JUMLAH', 120 + dx, 54), w(2, '45.500.000', 260 + dx, 54), w(2, '31.277.500', 360 + dx, 54), w(2, '68,74', 455 + dx, 54), w(2, '%', 485 + dx, 54)];
-    ps[1]!.segments = part(2, [50, 70]).filter((sg) => !(sg.x0 === 80 && sg.x1 === 80)).map((sg) => ({ ...sg, x0: sg.x0 + dx, x1: sg.x1 + dx }));
+    ps[1]!.words = [
+      w(2, 'JUMLAH', 120 + dx, 54),
+      w(2, '45.500.000', 260 + dx, 54),
+      w(2, '31.277.500', 360 + dx, 54),
+      w(2, '68,74', 455 + dx, 54),
+      w(2, '%', 485 + dx, 54),
+    ];
+    ps[1]!.segments = part(2, [50, 70])
+      .filter((sg) => !(sg.x0 === 80 && sg.x1 === 80))
+      .map((sg) => ({ ...sg, x0: sg.x0 + dx, x1: sg.x1 + dx }));
     const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
-    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.capaian?.value])).toEqual([['1', 27_500_000, 72.5], ['JUMLAH', 45_500_000, 68.74]]);
+    expect(tables['2.5'].map((r) => [r.no, r.fields.pagu?.value, r.fields.capaian?.value])).toEqual([
+      ['1', 27_500_000, 72.5],
+      ['JUMLAH', 45_500_000, 68.74],
+    ]);
   });
 });

@@ -5,7 +5,12 @@ import { field, row, tables } from '../../helpers/records.js';
 import type { ExtractedRow } from '../../../src/model/extracted.js';
 
 /** A row whose text cells were read by OCR at the given confidences. */
-function ocrRow(table: '2.1' | '2.3' | '2.4' | '2.5', no: string, texts: Record<string, [string, number]>, numbers: Record<string, string> = {}): ExtractedRow {
+function ocrRow(
+  table: '2.1' | '2.3' | '2.4' | '2.5',
+  no: string,
+  texts: Record<string, [string, number]>,
+  numbers: Record<string, string> = {},
+): ExtractedRow {
   const r = row(table, no, numbers);
   for (const [k, [t, conf]] of Object.entries(texts)) r.fields[k] = field(t, 'text', conf);
   return r;
@@ -36,7 +41,20 @@ describe('reconcileTexts', () => {
   it('drops a rule read as `|` from an OCR text cell', async () => {
     const { toRecord } = await import('../../../src/tables/records.js');
     const w = (text: string) => ({ text, page: 1, bbox: [0, 0, 1, 1] as BBox, conf: 90, source: 'ocr' as const });
-    const rec = toRecord('2.1', { no: '1', page: 1, bbox: [0, 0, 1, 1], cells: { sasaran: { text: 'partisipasi dalam | kegiatan', words: [w('partisipasi'), w('|')], bbox: [0, 0, 1, 1], conf: 90, page: 1 } } });
+    const rec = toRecord('2.1', {
+      no: '1',
+      page: 1,
+      bbox: [0, 0, 1, 1],
+      cells: {
+        sasaran: {
+          text: 'partisipasi dalam | kegiatan',
+          words: [w('partisipasi'), w('|')],
+          bbox: [0, 0, 1, 1],
+          conf: 90,
+          page: 1,
+        },
+      },
+    });
     expect(rec.fields.sasaran!.value).toBe('partisipasi dalam kegiatan');
   });
 
@@ -52,11 +70,18 @@ describe('reconcileTexts', () => {
   });
 
   it('reads a doubtful program name as the national name it is close to', () => {
-    const t = tables({ '2.5': [
-      ocrRow('2.5', '1', { uraian: ['PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KDTA', 55] }, { pagu: '10.000.000' }),
-      ocrRow('2.5', '2', { uraian: ['PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN KHUSUS', 92] }),
-      ocrRow('2.5', '3', { uraian: ['PROGRAM PENGADAAN BARANG LAINNYA', 50] }),
-    ] });
+    const t = tables({
+      '2.5': [
+        ocrRow(
+          '2.5',
+          '1',
+          { uraian: ['PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KDTA', 55] },
+          { pagu: '10.000.000' },
+        ),
+        ocrRow('2.5', '2', { uraian: ['PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN KHUSUS', 92] }),
+        ocrRow('2.5', '3', { uraian: ['PROGRAM PENGADAAN BARANG LAINNYA', 50] }),
+      ],
+    });
     reconcileTexts(t);
     expect(t['2.5'].map((r) => r.fields.uraian!.value)).toEqual([
       'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA',

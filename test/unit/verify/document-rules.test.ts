@@ -7,15 +7,38 @@ const ind = (no: string, capaian: string) =>
   row('2.3', no, { sasaran: `S${no}`, indikator: `Indikator ${no}`, target: '100%', realisasi: '50%', capaian });
 
 const s1: Discrepancy = {
-  rule: 'S1', severity: 'warning', table: 'meta', row: 'HARI SUSANTO', field: 'signature', stated: null, expected: null,
-  message: 'tanpa tanda tangan', evidence: { page: 8, bbox: [1, 2, 3, 4] },
+  rule: 'S1',
+  severity: 'warning',
+  table: 'meta',
+  row: 'HARI SUSANTO',
+  field: 'signature',
+  stated: null,
+  expected: null,
+  message: 'tanpa tanda tangan',
+  evidence: { page: 8, bbox: [1, 2, 3, 4] },
 };
 
 const brokenSignature: SignatureInfo = {
-  field: 'Signature1', kind: 'signature', signer: { name: 'HARI SUSANTO', nip: '196811051994031005', issuer: 'CN=CA' },
-  signedAt: '2023-04-12T02:30:00.000Z', signedAtSource: 'signing-time', coversWholeDocument: true, modifiedAfterSigning: false,
-  integrity: 'invalid', trust: 'trusted', revocation: 'not-checked', matchesSignatory: true, matchedSignatory: 'HARI SUSANTO', subFilter: 'adbe.pkcs7.detached',
-  certificate: null, timestamp: null, byteRange: [0, 10, 20, 30], revisionEnd: 50, changes: [], problems: [], evidence: { page: 8, bbox: [1, 2, 3, 4] },
+  field: 'Signature1',
+  kind: 'signature',
+  signer: { name: 'HARI SUSANTO', nip: '196811051994031005', issuer: 'CN=CA' },
+  signedAt: '2023-04-12T02:30:00.000Z',
+  signedAtSource: 'signing-time',
+  coversWholeDocument: true,
+  modifiedAfterSigning: false,
+  integrity: 'invalid',
+  trust: 'trusted',
+  revocation: 'not-checked',
+  matchesSignatory: true,
+  matchedSignatory: 'HARI SUSANTO',
+  subFilter: 'adbe.pkcs7.detached',
+  certificate: null,
+  timestamp: null,
+  byteRange: [0, 10, 20, 30],
+  revisionEnd: 50,
+  changes: [],
+  problems: [],
+  evidence: { page: 8, bbox: [1, 2, 3, 4] },
 };
 
 describe('DOCUMENT_RULES: S1, G1–G4 and T1 after the other rules', () => {
@@ -37,8 +60,9 @@ describe('DOCUMENT_RULES: S1, G1–G4 and T1 after the other rules', () => {
 
   it('T1 for a table a kecamatan LKj lacks, not for one whose caption was seen (X1), nor on an LKIP', () => {
     const rules = (kind: 'lkj' | 'lkip' | undefined) =>
-      verifyDocument({ tables: tables({}), claims: [], kind, missing: ['2.4', '2.5'], unread: ['2.5'] })
-        .map((d) => `${d.rule} ${d.table}`);
+      verifyDocument({ tables: tables({}), claims: [], kind, missing: ['2.4', '2.5'], unread: ['2.5'] }).map(
+        (d) => `${d.rule} ${d.table}`,
+      );
     expect(rules('lkj')).toEqual(['X1 2.5', 'T1 2.4']);
     expect(rules(undefined)).toEqual(['X1 2.5', 'T1 2.4']);
     expect(rules('lkip')).not.toContain('T1 2.4');

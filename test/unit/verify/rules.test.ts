@@ -7,14 +7,16 @@ const keys = (ds: { rule: string; table: string; row: string; field: string; sev
 
 describe('R1 capaian = realisasi / target × 100', () => {
   it('passes at the tolerance edge and fails past it', () => {
-    const t = tables({ '2.3': [
-      row('2.3', '1', { target: '100%', realisasi: '33,33%', capaian: '33,33%' }),
-      row('2.3', '2', { target: '12 Kegiatan', realisasi: '8 Kegiatan', capaian: '66,67 %' }),
-      row('2.3', '3', { target: '100%', realisasi: '18,75%', capaian: '17,85%' }),
-      row('2.3', '4', { target: '3', realisasi: '2', capaian: '67%' }), // 66,67 → 67 within 1
-      row('2.3', '5', { target: '3', realisasi: '2', capaian: '66,6%' }), // 66,67 vs 66,6: off by 0,067 > 0,1? no: passes
-      row('2.3', '6', { target: '3', realisasi: '2', capaian: '66,5%' }), // off by 0,167 ≥ 0,1: fails
-    ] });
+    const t = tables({
+      '2.3': [
+        row('2.3', '1', { target: '100%', realisasi: '33,33%', capaian: '33,33%' }),
+        row('2.3', '2', { target: '12 Kegiatan', realisasi: '8 Kegiatan', capaian: '66,67 %' }),
+        row('2.3', '3', { target: '100%', realisasi: '18,75%', capaian: '17,85%' }),
+        row('2.3', '4', { target: '3', realisasi: '2', capaian: '67%' }), // 66,67 → 67 within 1
+        row('2.3', '5', { target: '3', realisasi: '2', capaian: '66,6%' }), // 66,67 vs 66,6: off by 0,067 > 0,1? no: passes
+        row('2.3', '6', { target: '3', realisasi: '2', capaian: '66,5%' }), // off by 0,167 ≥ 0,1: fails
+      ],
+    });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R1 error 2.3/3/capaian', 'R1 error 2.3/6/capaian']);
   });
   it('accepts a lower-is-better indicator computed with (2T − R) / T', () => {
@@ -22,10 +24,12 @@ describe('R1 capaian = realisasi / target × 100', () => {
     expect(verify({ tables: t, claims: [] })).toEqual([]);
   });
   it('checks 2.4 kinerja columns too and skips empty cells', () => {
-    const t = tables({ '2.4': [
-      row('2.4', '1', { target: '100 %', realisasi: '33,33%', capaian: '35%' }),
-      row('2.4', '2', { target: '100%', realisasi: '', capaian: '18,45%' }),
-    ] });
+    const t = tables({
+      '2.4': [
+        row('2.4', '1', { target: '100 %', realisasi: '33,33%', capaian: '35%' }),
+        row('2.4', '2', { target: '100%', realisasi: '', capaian: '18,45%' }),
+      ],
+    });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R1 error 2.4/1/capaian']);
   });
   it('reports a doubtful read as uncertain, not error', () => {
@@ -38,17 +42,21 @@ describe('R1 capaian = realisasi / target × 100', () => {
 
 describe('R2 and R3 budget capaian', () => {
   it('R2 accepts 19,50% for 9.420.000 / 48.320.000 and flags a wrong one', () => {
-    const t = tables({ '2.4': [
-      row('2.4', '1', { pagu: '48.320.000,00', realisasiAnggaran: '9.420.000,00', capaianAnggaran: '19,50%' }),
-      row('2.4', '2', { pagu: '36.000.000,00', realisasiAnggaran: '7.200.000,00', capaianAnggaran: '21%' }),
-    ] });
+    const t = tables({
+      '2.4': [
+        row('2.4', '1', { pagu: '48.320.000,00', realisasiAnggaran: '9.420.000,00', capaianAnggaran: '19,50%' }),
+        row('2.4', '2', { pagu: '36.000.000,00', realisasiAnggaran: '7.200.000,00', capaianAnggaran: '21%' }),
+      ],
+    });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R2 error 2.4/2/capaianAnggaran']);
   });
   it('R3 checks kegiatan rows of 2.5 but not JUMLAH', () => {
-    const t = tables({ '2.5': [
-      row('2.5', '1.1', { uraian: 'A', pagu: 'Rp 48.320.000', realisasi: 'Rp 9.420.000', capaian: '19,5 %' }),
-      row('2.5', '1.2', { uraian: 'B', pagu: '36.000.000', realisasi: '7.200.000', capaian: '25%' }),
-    ] });
+    const t = tables({
+      '2.5': [
+        row('2.5', '1.1', { uraian: 'A', pagu: 'Rp 48.320.000', realisasi: 'Rp 9.420.000', capaian: '19,5 %' }),
+        row('2.5', '1.2', { uraian: 'B', pagu: '36.000.000', realisasi: '7.200.000', capaian: '25%' }),
+      ],
+    });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R3 error 2.5/1.2/capaian']);
   });
 });
@@ -59,30 +67,41 @@ describe('R4 and R5 sums of Tabel 2.5', () => {
     row('2.5', '1.2', { uraian: 'Pemberdayaan', pagu: '36.000.000,00', realisasi: '7.200.000,00', capaian: '20%' }),
   ];
   it('finds the reference report JUMLAH errors (realisasi and capaian), not the empty pagu', () => {
-    const t = tables({ '2.5': [
-      row('2.5', '1', { uraian: 'PROGRAM PEMBERDAYAAN', pagu: '84.320.000,00', realisasi: '', capaian: '' }),
-      ...kegiatan,
-      row('2.5', 'JUMLAH', { uraian: 'JUMLAH', pagu: '', realisasi: '16.320.000,00', capaian: '29.5 %' }),
-    ] });
+    const t = tables({
+      '2.5': [
+        row('2.5', '1', { uraian: 'PROGRAM PEMBERDAYAAN', pagu: '84.320.000,00', realisasi: '', capaian: '' }),
+        ...kegiatan,
+        row('2.5', 'JUMLAH', { uraian: 'JUMLAH', pagu: '', realisasi: '16.320.000,00', capaian: '29.5 %' }),
+      ],
+    });
     const ds = verify({ tables: t, claims: [] });
     expect(keys(ds)).toEqual(['R5 error 2.5/JUMLAH/capaian', 'R5 error 2.5/JUMLAH/realisasi']);
     expect(ds.find((d) => d.field === 'realisasi')?.expected).toBe(16_620_000);
     expect(ds.find((d) => d.field === 'capaian')?.expected).toBeCloseTo(19.71, 2);
   });
   it('R4 flags a program pagu that is not the sum of its kegiatan, once', () => {
-    const t = tables({ '2.5': [
-      row('2.5', '1', { uraian: 'PROGRAM X', pagu: '84.000.000,00', realisasi: '16.620.000,00', capaian: '' }),
-      ...kegiatan,
-      row('2.5', 'JUMLAH', { uraian: 'JUMLAH', pagu: '84.320.000,00', realisasi: '16.620.000,00', capaian: '19,71%' }),
-    ] });
+    const t = tables({
+      '2.5': [
+        row('2.5', '1', { uraian: 'PROGRAM X', pagu: '84.000.000,00', realisasi: '16.620.000,00', capaian: '' }),
+        ...kegiatan,
+        row('2.5', 'JUMLAH', {
+          uraian: 'JUMLAH',
+          pagu: '84.320.000,00',
+          realisasi: '16.620.000,00',
+          capaian: '19,71%',
+        }),
+      ],
+    });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R4 error 2.5/1/pagu']);
   });
   it('R5 sums several programs', () => {
-    const t = tables({ '2.5': [
-      row('2.5', '1', { uraian: 'PROGRAM A', pagu: '10.000.000', realisasi: '5.000.000', capaian: '50%' }),
-      row('2.5', '2', { uraian: 'PROGRAM B', pagu: '30.000.000', realisasi: '15.000.000', capaian: '50%' }),
-      row('2.5', 'JUMLAH', { uraian: 'JUMLAH', pagu: '40.000.000', realisasi: '21.000.000', capaian: '50%' }),
-    ] });
+    const t = tables({
+      '2.5': [
+        row('2.5', '1', { uraian: 'PROGRAM A', pagu: '10.000.000', realisasi: '5.000.000', capaian: '50%' }),
+        row('2.5', '2', { uraian: 'PROGRAM B', pagu: '30.000.000', realisasi: '15.000.000', capaian: '50%' }),
+        row('2.5', 'JUMLAH', { uraian: 'JUMLAH', pagu: '40.000.000', realisasi: '21.000.000', capaian: '50%' }),
+      ],
+    });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R5 error 2.5/JUMLAH/realisasi']);
   });
 });
@@ -93,21 +112,47 @@ describe('R6 across tables', () => {
   it('flags the odd target out of three, and 2.4 realisasi against 2.3', () => {
     const t = tables({
       '2.1': [ind('2.1', '1', { target: '100%' }), ind('2.1', '2', { target: '90%' })],
-      '2.3': [ind('2.3', '1', { target: '100%', realisasi: '50%', capaian: '50%' }), ind('2.3', '2', { target: '100%', realisasi: '45%', capaian: '45%' })],
-      '2.4': [ind('2.4', '1', { target: '100%', realisasi: '55%', capaian: '55%' }), ind('2.4', '2', { target: '100%', realisasi: '45%', capaian: '45%' })],
+      '2.3': [
+        ind('2.3', '1', { target: '100%', realisasi: '50%', capaian: '50%' }),
+        ind('2.3', '2', { target: '100%', realisasi: '45%', capaian: '45%' }),
+      ],
+      '2.4': [
+        ind('2.4', '1', { target: '100%', realisasi: '55%', capaian: '55%' }),
+        ind('2.4', '2', { target: '100%', realisasi: '45%', capaian: '45%' }),
+      ],
     });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R6 error 2.1/2/target', 'R6 error 2.4/1/realisasi']);
   });
   it('pairs 2.4 rows with 2.5 kegiatan by wording and flags a differing pagu', () => {
     const t = tables({
       '2.4': [
-        row('2.4', '1', { sasaran: 'Terkoordinasinya Kegiatan Pemberdayaan Desa', pagu: '48.320.000,00', realisasiAnggaran: '9.420.000,00', capaianAnggaran: '19,50%' }),
-        row('2.4', '2', { sasaran: 'Terlaksananya Pemberdayaan Keluarga', pagu: '30.000.000,00', realisasiAnggaran: '7.200.000,00', capaianAnggaran: '24%' }),
+        row('2.4', '1', {
+          sasaran: 'Terkoordinasinya Kegiatan Pemberdayaan Desa',
+          pagu: '48.320.000,00',
+          realisasiAnggaran: '9.420.000,00',
+          capaianAnggaran: '19,50%',
+        }),
+        row('2.4', '2', {
+          sasaran: 'Terlaksananya Pemberdayaan Keluarga',
+          pagu: '30.000.000,00',
+          realisasiAnggaran: '7.200.000,00',
+          capaianAnggaran: '24%',
+        }),
       ],
       '2.5': [
         row('2.5', '1', { uraian: 'PROGRAM PEMBERDAYAAN', pagu: '', realisasi: '', capaian: '' }),
-        row('2.5', '1.1', { uraian: 'Pemberdayaan Keluarga Tingkat Kecamatan', pagu: '36.000.000,00', realisasi: '7.200.000,00', capaian: '20%' }),
-        row('2.5', '1.2', { uraian: 'Koordinasi Kegiatan Pemberdayaan Desa', pagu: '48.320.000,00', realisasi: '9.420.000,00', capaian: '19,50%' }),
+        row('2.5', '1.1', {
+          uraian: 'Pemberdayaan Keluarga Tingkat Kecamatan',
+          pagu: '36.000.000,00',
+          realisasi: '7.200.000,00',
+          capaian: '20%',
+        }),
+        row('2.5', '1.2', {
+          uraian: 'Koordinasi Kegiatan Pemberdayaan Desa',
+          pagu: '48.320.000,00',
+          realisasi: '9.420.000,00',
+          capaian: '19,50%',
+        }),
       ],
     });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R6 error 2.4/2/pagu']);
@@ -126,15 +171,37 @@ describe('R7 narrative numbers', () => {
     ],
   });
   it('accepts the right mean (25,89 %) and serapan (19,71 %)', () => {
-    expect(verify({ tables: t, claims: [claim('capaianKinerja', '25,89%'), claim('serapanAnggaran', '19,71 %'), claim('serapanAnggaran', '20%')] })).toEqual([]);
+    expect(
+      verify({
+        tables: t,
+        claims: [
+          claim('capaianKinerja', '25,89%'),
+          claim('serapanAnggaran', '19,71 %'),
+          claim('serapanAnggaran', '20%'),
+        ],
+      }),
+    ).toEqual([]);
   });
   it('flags wrong and mutually different values', () => {
-    const ds = verify({ tables: t, claims: [claim('capaianKinerja', '42,55 %', 4), claim('capaianKinerja', '42,38%', 5), claim('serapanAnggaran', '29,5%')] });
+    const ds = verify({
+      tables: t,
+      claims: [
+        claim('capaianKinerja', '42,55 %', 4),
+        claim('capaianKinerja', '42,38%', 5),
+        claim('serapanAnggaran', '29,5%'),
+      ],
+    });
     // each wrong value once, the contradiction added to the first: no card compares one claim with the other
     expect(keys(ds)).toEqual([
-      'R7 error narrative/capaianKinerja/value', 'R7 error narrative/capaianKinerja/value', 'R7 error narrative/serapanAnggaran/value',
+      'R7 error narrative/capaianKinerja/value',
+      'R7 error narrative/capaianKinerja/value',
+      'R7 error narrative/serapanAnggaran/value',
     ]);
-    expect(ds.map((d) => [d.stated, d.expected])).toEqual([[42.55, 25.89], [42.38, 25.89], [29.5, 19.71]]);
+    expect(ds.map((d) => [d.stated, d.expected])).toEqual([
+      [42.55, 25.89],
+      [42.38, 25.89],
+      [29.5, 19.71],
+    ]);
     expect(ds[0]!.message).toMatch(/nilai berbeda: 42,55% \(hlm\. 4\), 42,38% \(hlm\. 5\)/);
   });
   it('compares two different stated values with the recomputed value, not with each other', () => {
@@ -142,12 +209,20 @@ describe('R7 narrative numbers', () => {
     const ds = verify({ tables: t, claims: [claim('capaianKinerja', '25,89%'), claim('capaianKinerja', '25,98%')] });
     expect(ds.map((d) => [d.rule, d.stated, d.expected])).toEqual([['R7', 25.98, 25.89]]);
     // with Tabel 2.3 missing nothing can be recomputed: the contradiction alone, expected unknown
-    const none = verify({ tables: tables({}), claims: [claim('capaianKinerja', '25,89%'), claim('capaianKinerja', '25,98%')] });
+    const none = verify({
+      tables: tables({}),
+      claims: [claim('capaianKinerja', '25,89%'), claim('capaianKinerja', '25,98%')],
+    });
     expect(none.filter((d) => d.rule === 'R7').map((d) => [d.stated, d.expected])).toEqual([[25.98, null]]);
   });
   it('is uncertain when a table value the recomputation rests on was read doubtfully (a 150 DPI `72,5` read `712.5`)', () => {
-    const doubtful = tables({ '2.3': [row('2.3', '1', { target: '100%', realisasi: '712,5%', capaian: '72,50%' }, 70)], '2.2': t['2.2'] });
-    const ds = verify({ tables: doubtful, claims: [claim('capaianKinerja', '72,50 %')] }).filter((d) => d.rule === 'R7');
+    const doubtful = tables({
+      '2.3': [row('2.3', '1', { target: '100%', realisasi: '712,5%', capaian: '72,50%' }, 70)],
+      '2.2': t['2.2'],
+    });
+    const ds = verify({ tables: doubtful, claims: [claim('capaianKinerja', '72,50 %')] }).filter(
+      (d) => d.rule === 'R7',
+    );
     expect(keys(ds)).toEqual(['R7 uncertain narrative/capaianKinerja/value']);
   });
   it('flags two different stated values even when one is right', () => {
@@ -157,31 +232,55 @@ describe('R7 narrative numbers', () => {
 });
 
 describe('R8 kategori and kesimpulan', () => {
-  const t = (realisasi: string) => tables({
-    '2.2': CONTIGUOUS_BANDS,
-    '2.3': [row('2.3', '1', { target: '100%', realisasi, capaian: realisasi })],
-  });
+  const t = (realisasi: string) =>
+    tables({
+      '2.2': CONTIGUOUS_BANDS,
+      '2.3': [row('2.3', '1', { target: '100%', realisasi, capaian: realisasi })],
+    });
   it('accepts the band of the recomputed capaian', () => {
-    expect(verify({ tables: t('69,58 %'), claims: [claim('kategori', 'Sedang'), claim('kesimpulan', 'Cukup Berhasil')] })).toEqual([]);
+    expect(
+      verify({ tables: t('69,58 %'), claims: [claim('kategori', 'Sedang'), claim('kesimpulan', 'Cukup Berhasil')] }),
+    ).toEqual([]);
   });
   it('reads a kategori with an OCR slip as the band it names', () => {
     expect(verify({ tables: t('25,89%'), claims: [claim('kategori', 'Sangat rendan')] })).toEqual([]);
-    expect(keys(verify({ tables: t('25,89%'), claims: [claim('kategori', 'Rendah')] }))).toEqual(['R8 error narrative/kategori/value']);
+    expect(keys(verify({ tables: t('25,89%'), claims: [claim('kategori', 'Rendah')] }))).toEqual([
+      'R8 error narrative/kategori/value',
+    ]);
   });
   it('flags a kategori from another band', () => {
-    expect(keys(verify({ tables: t('69,58 %'), claims: [claim('kategori', 'Tinggi')] }))).toEqual(['R8 error narrative/kategori/value']);
+    expect(keys(verify({ tables: t('69,58 %'), claims: [claim('kategori', 'Tinggi')] }))).toEqual([
+      'R8 error narrative/kategori/value',
+    ]);
   });
   it('flags “Berhasil” and “melebihi target” at 25,89 % (the reference report)', () => {
-    const ds = verify({ tables: t('25,89%'), claims: [claim('kategori', 'sangat rendah'), claim('kesimpulan', 'melebihi target'), claim('kesimpulan', 'Berhasil')] });
+    const ds = verify({
+      tables: t('25,89%'),
+      claims: [
+        claim('kategori', 'sangat rendah'),
+        claim('kesimpulan', 'melebihi target'),
+        claim('kesimpulan', 'Berhasil'),
+      ],
+    });
     expect(keys(ds)).toEqual(['R8 error narrative/kesimpulan/value', 'R8 error narrative/kesimpulan/value']);
   });
   it('accepts “Belum Berhasil” when low and “melebihi target” above 100 %', () => {
     expect(verify({ tables: t('20,13%'), claims: [claim('kesimpulan', 'Belum Berhasil')] })).toEqual([]);
-    expect(verify({ tables: t('105%'), claims: [claim('kesimpulan', 'melebihi target'), claim('kategori', 'Sangat Tinggi')] })).toEqual([]);
+    expect(
+      verify({
+        tables: t('105%'),
+        claims: [claim('kesimpulan', 'melebihi target'), claim('kategori', 'Sangat Tinggi')],
+      }),
+    ).toEqual([]);
   });
   it('a value in a band gap may take either neighbouring kategori', () => {
-    const tb = tables({ '2.2': REFERENCE_BANDS, '2.3': [row('2.3', '1', { target: '100%', realisasi: '90,5%', capaian: '90,5%' })] });
-    const ds = verify({ tables: tb, claims: [claim('kategori', 'Tinggi'), claim('kategori', 'Sangat Tinggi')] }).filter((d) => d.rule === 'R8');
+    const tb = tables({
+      '2.2': REFERENCE_BANDS,
+      '2.3': [row('2.3', '1', { target: '100%', realisasi: '90,5%', capaian: '90,5%' })],
+    });
+    const ds = verify({ tables: tb, claims: [claim('kategori', 'Tinggi'), claim('kategori', 'Sangat Tinggi')] }).filter(
+      (d) => d.rule === 'R8',
+    );
     expect(ds).toEqual([]);
   });
 });
@@ -189,7 +288,10 @@ describe('R8 kategori and kesimpulan', () => {
 describe('R9 bands', () => {
   it('warns on each gap of the gap-style scale', () => {
     expect(keys(verify({ tables: tables({ '2.2': REFERENCE_BANDS }), claims: [] }))).toEqual([
-      'R9 warning 2.2/1/min', 'R9 warning 2.2/2/min', 'R9 warning 2.2/3/min', 'R9 warning 2.2/4/min',
+      'R9 warning 2.2/1/min',
+      'R9 warning 2.2/2/min',
+      'R9 warning 2.2/3/min',
+      'R9 warning 2.2/4/min',
     ]);
   });
   it('accepts a contiguous scale', () => {
@@ -201,7 +303,11 @@ describe('R9 bands', () => {
       row('2.2', '2', { interval: '60 - 88', kriteria: 'B' }),
       row('2.2', '3', { interval: '10 - 60', kriteria: 'C' }),
     ];
-    expect(keys(verify({ tables: tables({ '2.2': b }), claims: [] }))).toEqual(['R9 warning 2.2/1/max', 'R9 warning 2.2/1/min', 'R9 warning 2.2/3/min']);
+    expect(keys(verify({ tables: tables({ '2.2': b }), claims: [] }))).toEqual([
+      'R9 warning 2.2/1/max',
+      'R9 warning 2.2/1/min',
+      'R9 warning 2.2/3/min',
+    ]);
   });
 });
 
@@ -214,11 +320,14 @@ describe('messages', () => {
 });
 
 describe('rules on what other templates and other kinds of documents print (issue 11)', () => {
-  const capaian = () => tables({ '2.3': [
-    row('2.3', '1', { target: '100%', realisasi: '18,75%', capaian: '17,85%' }),
-    row('2.3', '2', { target: '100%', realisasi: 'n/a', capaian: 'n/a' }),
-  ] });
-  it('an n/a row skips the rules that need it, quietly, and is left out of the narrative\'s mean', () => {
+  const capaian = () =>
+    tables({
+      '2.3': [
+        row('2.3', '1', { target: '100%', realisasi: '18,75%', capaian: '17,85%' }),
+        row('2.3', '2', { target: '100%', realisasi: 'n/a', capaian: 'n/a' }),
+      ],
+    });
+  it("an n/a row skips the rules that need it, quietly, and is left out of the narrative's mean", () => {
     const ds = verify({ tables: capaian(), claims: [claim('capaianKinerja', '18,75%')] });
     expect(keys(ds)).toEqual(['R1 error 2.3/1/capaian']);
   });
@@ -228,10 +337,19 @@ describe('rules on what other templates and other kinds of documents print (issu
     expect(d!.message).toMatch(/bukan LKj kecamatan \(lkip\)/);
   });
   it('three serapan values or more are statements about several budgets: not compared with the total nor with one another', () => {
-    const t = tables({ '2.5': [row('2.5', '1', { uraian: 'PROGRAM A', pagu: '100.000', realisasi: '90.000', capaian: '90%' })] });
-    const claims = [claim('serapanAnggaran', '95,4%'), claim('serapanAnggaran', '88,1%'), claim('serapanAnggaran', '97,2%')];
+    const t = tables({
+      '2.5': [row('2.5', '1', { uraian: 'PROGRAM A', pagu: '100.000', realisasi: '90.000', capaian: '90%' })],
+    });
+    const claims = [
+      claim('serapanAnggaran', '95,4%'),
+      claim('serapanAnggaran', '88,1%'),
+      claim('serapanAnggaran', '97,2%'),
+    ];
     expect(verify({ tables: t, claims })).toEqual([]);
     // two values are one figure stated twice: still compared
-    expect(keys(verify({ tables: t, claims: claims.slice(0, 2) }))).toEqual(['R7 error narrative/serapanAnggaran/value', 'R7 error narrative/serapanAnggaran/value']);
+    expect(keys(verify({ tables: t, claims: claims.slice(0, 2) }))).toEqual([
+      'R7 error narrative/serapanAnggaran/value',
+      'R7 error narrative/serapanAnggaran/value',
+    ]);
   });
 });

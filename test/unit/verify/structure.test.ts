@@ -10,7 +10,13 @@ const keys = (ds: { rule: string; table: string; row: string; field: string; sev
 const noError = (ds: { severity: string }[]) => expect(ds.filter((d) => d.severity === 'error')).toEqual([]);
 
 const ind = (t: '2.1' | '2.3', no: string, capaian = '50%') =>
-  row(t, no, t === '2.1' ? { sasaran: `S${no}`, indikator: `Indikator ${no}`, target: '100%' } : { sasaran: `S${no}`, indikator: `Indikator ${no}`, target: '100%', realisasi: '50%', capaian });
+  row(
+    t,
+    no,
+    t === '2.1'
+      ? { sasaran: `S${no}`, indikator: `Indikator ${no}`, target: '100%' }
+      : { sasaran: `S${no}`, indikator: `Indikator ${no}`, target: '100%', realisasi: '50%', capaian },
+  );
 
 describe('X1 structure checks: extraction doubt is uncertain, never an error', () => {
   it('row labels of a flat table run 1, 2, 3: a gap is X1 and the R1 error on that table turns uncertain', () => {
@@ -22,16 +28,22 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
   });
 
   it('2.5 labels run 1, 1.1, 1.2, 2, 2.1: a skipped kegiatan is X1 and R4 turns uncertain', () => {
-    const t = tables({ '2.5': [
-      row('2.5', '1', { uraian: 'PROGRAM A', pagu: '30.000.000', realisasi: '10.000.000', capaian: '33,33%' }),
-      row('2.5', '1.1', { uraian: 'K1', pagu: '10.000.000', realisasi: '5.000.000', capaian: '50%' }),
-      row('2.5', '1.3', { uraian: 'K3', pagu: '10.000.000', realisasi: '5.000.000', capaian: '50%' }),
-    ] });
+    const t = tables({
+      '2.5': [
+        row('2.5', '1', { uraian: 'PROGRAM A', pagu: '30.000.000', realisasi: '10.000.000', capaian: '33,33%' }),
+        row('2.5', '1.1', { uraian: 'K1', pagu: '10.000.000', realisasi: '5.000.000', capaian: '50%' }),
+        row('2.5', '1.3', { uraian: 'K3', pagu: '10.000.000', realisasi: '5.000.000', capaian: '50%' }),
+      ],
+    });
     const ds = verify({ tables: t, claims: [] });
     expect(keys(ds)).toContain('X1 uncertain 2.5/1.3/no');
     expect(ds.filter((d) => d.rule === 'R4').length).toBeGreaterThan(0);
     noError(ds);
-    expect(structureBreaks(tables({ '2.5': ['1', '1.1', '1.2', '2', '2.1', 'JUMLAH'].map((no) => row('2.5', no, { uraian: 'x' })) }))).toEqual([]);
+    expect(
+      structureBreaks(
+        tables({ '2.5': ['1', '1.1', '1.2', '2', '2.1', 'JUMLAH'].map((no) => row('2.5', no, { uraian: 'x' })) }),
+      ),
+    ).toEqual([]);
   });
 
   it('2.1, 2.3 and 2.4 list the same indicators: 2.3 with a row lost is X1, and R7 on the mean turns uncertain', () => {
@@ -43,10 +55,12 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
   });
 
   it('2.5 labelled by budget codes (4.01.05, 4.01.05.1.01) is not an outline: no X1 for its labels', () => {
-    const t = tables({ '2.5': [
-      row('2.5', '4.01.05', { uraian: 'PROGRAM A', pagu: '20.000.000', realisasi: '10.000.000', capaian: '50%' }),
-      row('2.5', '4.01.05.1.01', { uraian: 'K1', pagu: '20.000.000', realisasi: '10.000.000', capaian: '50%' }),
-    ] });
+    const t = tables({
+      '2.5': [
+        row('2.5', '4.01.05', { uraian: 'PROGRAM A', pagu: '20.000.000', realisasi: '10.000.000', capaian: '50%' }),
+        row('2.5', '4.01.05.1.01', { uraian: 'K1', pagu: '20.000.000', realisasi: '10.000.000', capaian: '50%' }),
+      ],
+    });
     expect(structureBreaks(t).filter((b) => b.what === 'labels')).toEqual([]);
     const outline = tables({ '2.5': ['1', '1.1', '1.3'].map((no) => row('2.5', no, { uraian: 'x' })) });
     expect(structureBreaks(outline).filter((b) => b.what === 'labels')).toHaveLength(1);
@@ -59,11 +73,20 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
   });
 
   it('each 2.4 row has its kegiatan in 2.5: one fewer is X1 on 2.5, and R6 on budgets turns uncertain', () => {
-    const r24 = (no: string, pagu: string, pct: string) => row('2.4', no, { sasaran: `Kegiatan ${no}`, indikator: 'x', pagu, realisasiAnggaran: '1.000.000', capaianAnggaran: pct });
+    const r24 = (no: string, pagu: string, pct: string) =>
+      row('2.4', no, {
+        sasaran: `Kegiatan ${no}`,
+        indikator: 'x',
+        pagu,
+        realisasiAnggaran: '1.000.000',
+        capaianAnggaran: pct,
+      });
     const t = tables({
       '2.4': [r24('1', '10.000.000', '10%'), r24('2', '20.000.000', '5%')],
-      '2.5': [row('2.5', '1', { uraian: 'PROGRAM', pagu: '10.000.000', realisasi: '1.000.000', capaian: '10%' }),
-        row('2.5', '1.1', { uraian: 'Kegiatan 1', pagu: '10.000.000', realisasi: '2.000.000', capaian: '20%' })],
+      '2.5': [
+        row('2.5', '1', { uraian: 'PROGRAM', pagu: '10.000.000', realisasi: '1.000.000', capaian: '10%' }),
+        row('2.5', '1.1', { uraian: 'Kegiatan 1', pagu: '10.000.000', realisasi: '2.000.000', capaian: '20%' }),
+      ],
     });
     const ds = verify({ tables: t, claims: [] });
     expect(keys(ds)).toContain('X1 uncertain 2.5/-/-');
@@ -98,9 +121,9 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     expect(moneyGroupsBroken('48320000')).toBe(false);
     expect(moneyGroupsBroken('4.8320.000')).toBe(true);
     expect(moneyGroupsBroken('48.32.000,00')).toBe(true);
-    const t = tables({ '2.5': [
-      row('2.5', '1', { uraian: 'PROGRAM', pagu: '48.32.000', realisasi: '9.420.000', capaian: '19,50%' }),
-    ] });
+    const t = tables({
+      '2.5': [row('2.5', '1', { uraian: 'PROGRAM', pagu: '48.32.000', realisasi: '9.420.000', capaian: '19,50%' })],
+    });
     const ds = verify({ tables: t, claims: [] });
     expect(keys(ds)).toContain('X1 uncertain 2.5/1/pagu');
     noError(ds);
@@ -108,15 +131,33 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
 
   it('a table whose caption was seen but whose grid was not read is X1, not T1', () => {
     const t = tables({ '2.3': [ind('2.3', '1')] });
-    const previous = { discrepancies: [], source: { file: 'x.pdf', sha256: null, pages: 1, mode: 'ocr' } } as unknown as Report;
-    const analysis = { tables: t, missing: ['2.1', '2.2', '2.4', '2.5'] as const, unread: ['2.4'] as const, meta: { unit: null, kecamatan: null, kabupaten: null, period: null, signedAt: null, signatories: [] }, claims: [] };
+    const previous = {
+      discrepancies: [],
+      source: { file: 'x.pdf', sha256: null, pages: 1, mode: 'ocr' },
+    } as unknown as Report;
+    const analysis = {
+      tables: t,
+      missing: ['2.1', '2.2', '2.4', '2.5'] as const,
+      unread: ['2.4'] as const,
+      meta: { unit: null, kecamatan: null, kabupaten: null, period: null, signedAt: null, signatories: [] },
+      claims: [],
+    };
     const report = reverify(analysis as never, previous);
-    expect(keys(report.discrepancies)).toEqual(['T1 warning 2.1/-/-', 'T1 warning 2.2/-/-', 'T1 warning 2.5/-/-', 'X1 uncertain 2.4/-/-']);
+    expect(keys(report.discrepancies)).toEqual([
+      'T1 warning 2.1/-/-',
+      'T1 warning 2.2/-/-',
+      'T1 warning 2.5/-/-',
+      'X1 uncertain 2.4/-/-',
+    ]);
     noError(report.discrepancies);
   });
 
   it('finds nothing on a whole, well-read report', () => {
-    const t = tables({ '2.1': [ind('2.1', '1'), ind('2.1', '2')], '2.2': CONTIGUOUS_BANDS, '2.3': [ind('2.3', '1'), ind('2.3', '2')] });
+    const t = tables({
+      '2.1': [ind('2.1', '1'), ind('2.1', '2')],
+      '2.2': CONTIGUOUS_BANDS,
+      '2.3': [ind('2.3', '1'), ind('2.3', '2')],
+    });
     expect(structureBreaks(t)).toEqual([]);
   });
 });

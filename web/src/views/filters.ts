@@ -42,9 +42,12 @@ function periodLabel(p: string): string {
 }
 
 function select(name: string, value: string | undefined, options: [string, string][]): HTMLSelectElement {
-  const el = h('select', { attrs: { name, id: `f-${name}` } },
+  const el = h(
+    'select',
+    { attrs: { name, id: `f-${name}` } },
     h('option', { attrs: { value: '' } }, t('any')),
-    options.map(([v, label]) => h('option', { attrs: { value: v, selected: v === value } }, label)));
+    options.map(([v, label]) => h('option', { attrs: { value: v, selected: v === value } }, label)),
+  );
   return el;
 }
 
@@ -53,34 +56,86 @@ function field(name: string, label: string, control: HTMLElement): HTMLElement {
 }
 
 /** The filter form; `withStatus` adds the document status (the queue is flagged reports only). */
-export function filterForm(f: Filters, o: { withStatus: boolean; onApply: (f: Filters) => void; extra?: HTMLElement[] }): HTMLFormElement {
-  const text = (name: 'kecamatan' | 'kabupaten') => h('input', { attrs: { name, id: `f-${name}`, value: f[name] ?? '', maxlength: 100 } });
-  const form = h('form', {
-    class: 'filters',
-    attrs: { 'aria-label': t('filters') },
-    on: {
-      submit: (e) => {
-        e.preventDefault();
-        const data = new FormData(form);
-        const next: Filters = { scope: f.scope };
-        for (const k of FILTER_KEYS) {
-          const v = String(data.get(k) ?? '').trim();
-          if (v) next[k] = v;
-        }
-        o.onApply(next);
+export function filterForm(
+  f: Filters,
+  o: { withStatus: boolean; onApply: (f: Filters) => void; extra?: HTMLElement[] },
+): HTMLFormElement {
+  const text = (name: 'kecamatan' | 'kabupaten') =>
+    h('input', { attrs: { name, id: `f-${name}`, value: f[name] ?? '', maxlength: 100 } });
+  const form = h(
+    'form',
+    {
+      class: 'filters',
+      attrs: { 'aria-label': t('filters') },
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          const data = new FormData(form);
+          const next: Filters = { scope: f.scope };
+          for (const k of FILTER_KEYS) {
+            const v = String(data.get(k) ?? '').trim();
+            if (v) next[k] = v;
+          }
+          o.onApply(next);
+        },
       },
     },
-  },
-  o.extra ?? [],
-  field('kecamatan', t('kecamatan'), text('kecamatan')),
-  field('kabupaten', t('kabupaten'), text('kabupaten')),
-  field('year', t('year'), h('input', { attrs: { name: 'year', id: 'f-year', type: 'number', min: 1900, max: 2200, value: f.year ?? '' } })),
-  field('period', t('period'), select('period', f.period, PERIODS.map((p) => [p, periodLabel(p)]))),
-  o.withStatus ? field('status', t('status'), select('status', f.status, (['queued', 'processing', 'clean', 'flagged', 'failed'] as const).map((s) => [s, t(`st_${s}`)]))) : null,
-  field('rule', t('rule'), select('rule', f.rule, RULES.map((r) => [r, r]))),
-  field('severity', t('severity'), select('severity', f.severity, (['error', 'uncertain', 'warning'] as const).map((s) => [s, t(`sev_${s}`)]))),
-  h('div', { class: 'field buttons' },
-    h('button', { attrs: { type: 'submit', id: 'apply-filters' } }, t('apply')),
-    h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => o.onApply({ scope: f.scope }) } }, t('reset'))));
+    o.extra ?? [],
+    field('kecamatan', t('kecamatan'), text('kecamatan')),
+    field('kabupaten', t('kabupaten'), text('kabupaten')),
+    field(
+      'year',
+      t('year'),
+      h('input', { attrs: { name: 'year', id: 'f-year', type: 'number', min: 1900, max: 2200, value: f.year ?? '' } }),
+    ),
+    field(
+      'period',
+      t('period'),
+      select(
+        'period',
+        f.period,
+        PERIODS.map((p) => [p, periodLabel(p)]),
+      ),
+    ),
+    o.withStatus
+      ? field(
+          'status',
+          t('status'),
+          select(
+            'status',
+            f.status,
+            (['queued', 'processing', 'clean', 'flagged', 'failed'] as const).map((s) => [s, t(`st_${s}`)]),
+          ),
+        )
+      : null,
+    field(
+      'rule',
+      t('rule'),
+      select(
+        'rule',
+        f.rule,
+        RULES.map((r) => [r, r]),
+      ),
+    ),
+    field(
+      'severity',
+      t('severity'),
+      select(
+        'severity',
+        f.severity,
+        (['error', 'uncertain', 'warning'] as const).map((s) => [s, t(`sev_${s}`)]),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'field buttons' },
+      h('button', { attrs: { type: 'submit', id: 'apply-filters' } }, t('apply')),
+      h(
+        'button',
+        { class: 'link', attrs: { type: 'button' }, on: { click: () => o.onApply({ scope: f.scope }) } },
+        t('reset'),
+      ),
+    ),
+  );
   return form;
 }

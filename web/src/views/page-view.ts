@@ -8,7 +8,11 @@ import { t } from '../i18n';
 
 const DPI = 100;
 
-export interface PageBox { bbox: readonly number[]; kind: 'finding' | 'selected' | 'cell'; label?: string }
+export interface PageBox {
+  bbox: readonly number[];
+  kind: 'finding' | 'selected' | 'cell';
+  label?: string;
+}
 
 export interface PageView {
   el: HTMLElement;
@@ -24,23 +28,43 @@ export function pageView(pageUrl: string | null, pages: number, onPage?: (n: num
   // the overlay spans the image, not the scrolling frame, so percentages are of the page
   const frame = h('div', { class: 'page-frame' }, h('div', { class: 'page-sheet' }, img, overlay));
   const label = h('span', { class: 'page-label', attrs: { id: 'page-label' } });
-  const prev = h('button', { class: 'secondary', attrs: { type: 'button', 'aria-label': t('prevPage') }, on: { click: () => go(current - 1) } }, '‹');
-  const next = h('button', { class: 'secondary', attrs: { type: 'button', 'aria-label': t('nextPage') }, on: { click: () => go(current + 1) } }, '›');
+  const prev = h(
+    'button',
+    {
+      class: 'secondary',
+      attrs: { type: 'button', 'aria-label': t('prevPage') },
+      on: { click: () => go(current - 1) },
+    },
+    '‹',
+  );
+  const next = h(
+    'button',
+    {
+      class: 'secondary',
+      attrs: { type: 'button', 'aria-label': t('nextPage') },
+      on: { click: () => go(current + 1) },
+    },
+    '›',
+  );
 
   const draw = () => {
     if (!img.naturalWidth) return;
     // page size in points, from the image the server rendered
-    const w = (img.naturalWidth * 72) / DPI, hgt = (img.naturalHeight * 72) / DPI;
-    replace(overlay, boxes.map((b) => {
-      const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = b.bbox;
-      const el = h('div', { class: ['page-box', `box-${b.kind}`], attrs: { title: b.label ?? null } });
-      // CSSOM, not a style attribute: allowed under style-src 'self'
-      el.style.left = `${(x0 / w) * 100}%`;
-      el.style.top = `${(y0 / hgt) * 100}%`;
-      el.style.width = `${((x1 - x0) / w) * 100}%`;
-      el.style.height = `${((y1 - y0) / hgt) * 100}%`;
-      return el;
-    }));
+    const w = (img.naturalWidth * 72) / DPI,
+      hgt = (img.naturalHeight * 72) / DPI;
+    replace(
+      overlay,
+      boxes.map((b) => {
+        const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = b.bbox;
+        const el = h('div', { class: ['page-box', `box-${b.kind}`], attrs: { title: b.label ?? null } });
+        // CSSOM, not a style attribute: allowed under style-src 'self'
+        el.style.left = `${(x0 / w) * 100}%`;
+        el.style.top = `${(y0 / hgt) * 100}%`;
+        el.style.width = `${((x1 - x0) / w) * 100}%`;
+        el.style.height = `${((y1 - y0) / hgt) * 100}%`;
+        return el;
+      }),
+    );
     // bring the box into the frame's view without scrolling the whole window
     const focus = overlay.querySelector<HTMLElement>('.box-selected, .box-cell');
     if (focus) frame.scrollTop = Math.max(0, focus.offsetTop - frame.clientHeight / 3);
