@@ -33,6 +33,22 @@ export interface LoggerOptions {
   env?: Env;
 }
 
+/** Longest SQL text an error carries into the log. */
+const MAX_QUERY_CHARS = 300;
+
+/**
+ * An error as logged: pino's serializer (type, message, stack, own fields) without what a failed
+ * query carries of the data: its `params` are whole reports and analyses (names, NIPs) that have
+ * no place in a log line, and its SQL is cut short.
+ */
+export function serializeError(e: unknown): Record<string, unknown> {
+  const out = { ...(pino.stdSerializers.err(e as Error) as unknown as Record<string, unknown>) };
+  delete out.params;
+  if (typeof out.query === 'string' && out.query.length > MAX_QUERY_CHARS)
+    out.query = `${out.query.slice(0, MAX_QUERY_CHARS)}…`;
+  return out;
+}
+
 /** A logger writing one JSON object per line: `level` as a word, `time` in ISO 8601, `msg`. */
 export function createLogger(o: LoggerOptions = {}): Logger {
   return pino(
@@ -40,6 +56,7 @@ export function createLogger(o: LoggerOptions = {}): Logger {
       level: o.level ?? loadSettings(o.env).logLevel,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError },
     },
     o.destination ?? process.stderr,
   );

@@ -22,6 +22,21 @@ describe('the logger', () => {
     expect(createLogger({ env: { LKJ_LOG_LEVEL: 'silent' }, destination: { write: () => {} } }).level).toBe('silent');
   });
 
+  it('a failed query is logged without its parameters (whole reports), its SQL cut short', () => {
+    const { logger, lines } = capturedLogger();
+    const e = Object.assign(new Error('value refused'), {
+      code: 'P0001',
+      query: `INSERT INTO report_versions ${'x'.repeat(1000)}`,
+      params: [3, '{"report":"SECRET NIP 198107142009011006"}'],
+    });
+    logger.error({ err: e }, 'internal error');
+    const err = lines[0]!.err as Record<string, unknown>;
+    expect(err).toMatchObject({ message: 'value refused', code: 'P0001' });
+    expect(err.params).toBeUndefined();
+    expect((err.query as string).length).toBeLessThan(320);
+    expect(JSON.stringify(lines[0])).not.toContain('SECRET');
+  });
+
   it('an error is logged with its stack under err', () => {
     const { logger, lines } = capturedLogger();
     logger.error({ err: new Error('boom') }, 'failed');
