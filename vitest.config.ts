@@ -26,7 +26,12 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      ...Object.entries(TIERS).map(([name, include]) => ({ extends: true as const, test: { name, include } })),
+      // unit files share their worker's module cache (no service, no global state between files):
+      // loading pdfjs, tesseract.js and zod once per worker instead of once per file
+      ...Object.entries(TIERS).map(([name, include]) => ({
+        extends: true as const,
+        test: { name, include, ...(name === 'unit' ? { isolate: false } : {}) },
+      })),
       { extends: true as const, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: named } },
     ],
   },
