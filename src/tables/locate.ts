@@ -96,7 +96,7 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
     }
     const labels = columnLabels(grid, headerBands);
     prevEnd = { page: grid.page, y: grid.bbox[3] };
-    if (group && last && (!above || above.continued) && continuesGroup(group, last, grid, labels, opts)) {
+    if (group && last && (!above || above.continued) && continuesGroup(group, last, grid, headerBands, labels, opts)) {
       group.parts.push({ grid, headerBands, labels });
       continue;
     }
@@ -257,11 +257,26 @@ function captionsPrintedBelow(grids: readonly Grid[], captions: readonly Caption
  * A grid opening the next page continues a table when it repeats its header (or a header its role
  * reads the same), or has no header and its columns line up with the part before.
  */
-function continuesGroup(group: Group, last: Part, grid: Grid, labels: readonly string[], opts: MapOptions): boolean {
+const bestCandidate = (cands: readonly RoleCandidate[]) =>
+  cands.reduce<RoleCandidate | null>((b, c) => (!b || c.score > b.score ? c : b), null);
+
+function continuesGroup(
+  group: Group,
+  last: Part,
+  grid: Grid,
+  headerBands: number,
+  labels: readonly string[],
+  opts: MapOptions,
+): boolean {
   if (grid.page !== last.grid.page + 1) return false;
   if (labels.some(Boolean)) {
     const head = group.parts[0]!.labels;
     if (head.length === labels.length && head.every((l, i) => similarLabel(l, labels[i]!))) return true;
+    // a header that reads as another of our tables better than as this one opens that table (a
+    // caption OCR lost between them must not join Tabel 2.4 to the 2.3 before it)
+    const own = bestCandidate(headerCandidates(grid, headerBands, labels, opts));
+    const role = bestCandidate(group.candidates);
+    if (own && role && own.table !== role.table) return false;
     return group.candidates.some((c) => fits(c.table, mapColumns(c.table, labels, opts)));
   }
   return edgesLineUp(last.grid, grid);

@@ -36,8 +36,18 @@ export interface Caption {
   mention: boolean;
 }
 
-const CAPTION =
-  /^\s*((?:(?:[Ll]anjutan|LANJUTAN)\s+)?[Tt][Aa][Bb][Ee][Ll]\s*\.?\s*((?:[IVXL]+(?![A-Za-z])|\d{1,2})(?:\s*[.,]\s*\d{1,2}(?!\d)){0,2}))(?!\d)\s*\.?\s*[:\-–]?\s*(.*)$/;
+/**
+ * `Tabel III.4` read by OCR, whose I is often a 1, l or |: a chapter of three or four such strokes
+ * before a section number (`Tabel 111.4`, `Tabel Il.5`) is a Roman chapter, as no template has a
+ * hundred chapters. Two digits (`Tabel 11.5`) stay a number: flat numbering reaches 11.
+ */
+const OCR_ROMAN = String.raw`(?:[1Il|]{3,4}|[1Il|]*[l|][1Il|]*)(?=\s*[.,]\s*\d)`;
+const CAPTION = new RegExp(
+  String.raw`^\s*((?:(?:[Ll]anjutan|LANJUTAN)\s+)?[Tt][Aa][Bb][Ee][Ll]\s*\.?\s*((?:[IVXL]+(?![A-Za-z])|${OCR_ROMAN}|\d{1,2})(?:\s*[.,]\s*\d{1,2}(?!\d)){0,2}))(?!\d)\s*\.?\s*[:\-–]?\s*(.*)$`,
+);
+/** The chapter of a caption number as printed: strokes OCR took for digits or letters become I. */
+const romanChapter = (n: string) =>
+  n.replace(/^[1Il|]+(?=\.)/, (ch) => (/^\d{1,2}$/.test(ch) ? ch : 'I'.repeat(ch.length)));
 const MENTION = /^(berikut|di\s*bawah|dibawah|di\s*atas|diatas|sebagai|tersebut|menunjukkan|dapat|ini|dan|di|yang|,)/i;
 
 /** Every line that opens with a table caption, in reading order. */
@@ -47,10 +57,11 @@ export function findCaptions(lines: readonly Line[]): Caption[] {
     const m = CAPTION.exec(line.text);
     if (!m) continue;
     const rest = m[3]!.trim();
-    const number = m[2]!.replace(/\s+/g, '').replace(/,/g, '.');
+    const number = romanChapter(m[2]!.replace(/\s+/g, '').replace(/,/g, '.'));
     out.push({
       line,
       label: m[1]!
+        .replace(m[2]!, romanChapter(m[2]!))
         .replace(/\s+/g, ' ')
         .replace(/^(lanjutan\s+)/i, '')
         .trim(),

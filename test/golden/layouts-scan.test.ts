@@ -27,6 +27,11 @@ const SHAPES: KabSpec[] = [
   baseSpec('scan-booktabs', { ruling: 'booktabs' }),
   baseSpec('scan-rows-below', { ruling: 'rows', captions: { scheme: 'flat', placement: 'below', oneLine: false } }),
   baseSpec('scan-english', { style: 'en' }),
+  // Roman captions (OCR reads `Tabel III.4` as `Tabel 111.4`), one at a page's foot over a grid on the next
+  baseSpec('scan-wide', {
+    captions: { scheme: 'roman', placement: 'above', oneLine: false },
+    columns: { twoYear: true, numbering: 'paren', sumber: true },
+  }),
   baseSpec('scan-three-levels', {
     headers: 'variant',
     budget: {
