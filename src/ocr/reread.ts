@@ -185,6 +185,17 @@ export async function rereadCells(
   return done;
 }
 
+/** Confidence of a number read under a pen mark (cell-marks.ts): a rule failing on it is `uncertain`. */
+export const MARKED_CONF = 50;
+
+/** Lower the confidence of these cells' words to at most `conf` (a doubt found after reading). */
+export function doubtCells(cells: readonly CellRef[], pages: PageContent[], conf: number): void {
+  for (const c of cells) {
+    const page = pages[c.f.page - 1]!;
+    page.words = page.words.map((w) => (centerIn(w.bbox, c.f.bbox) && w.conf > conf ? { ...w, conf } : w));
+  }
+}
+
 function setCellConfidence(page: PageContent, cell: BBox, conf: number): void {
   page.words = page.words.map((w) => (centerIn(w.bbox, cell) ? { ...w, conf } : w));
 }

@@ -36,7 +36,8 @@ import {
 } from './read-document.js';
 import { listPageImages } from '../raster/decode.js';
 import { sharedOcrPools, type OcrPools } from '../ocr/shared-pool.js';
-import { doubtfulCells, numericCells, rereadCells, rereadShapes } from '../ocr/reread.js';
+import { markedCells } from '../ocr/cell-marks.js';
+import { doubtCells, doubtfulCells, MARKED_CONF, numericCells, rereadCells, rereadShapes } from '../ocr/reread.js';
 import { structureBreaks } from '../verify/structure.js';
 import { shapeCells } from './shape-rereads.js';
 import { checkSignatures } from '../ocr/signatures.js';
@@ -248,6 +249,14 @@ async function finish(
         if (!(await rereadCells(again, pages, read.scans, pool, reread)).length) return analysis;
         return analyse();
       });
+    }
+  }
+  if (read.scans.size) {
+    // 4. a number under a pen tick or circle reads as surely as print, and wrongly: it is doubtful
+    const marked = markedCells(numericCells(analysis.tables, read.scans, TABLE_IDS), read.scans);
+    if (marked.length) {
+      doubtCells(marked, pages, MARKED_CONF);
+      analysis = analyse();
     }
   }
   const signed = await timings.time('signatures', () =>
