@@ -7,6 +7,9 @@
 import { type PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, ParseSpeeds } from 'pdf-lib';
 import { InputError } from './errors.js';
 
+/** The sample sizes PDF images have (ISO 32000-1, 8.9.5.1). */
+const VALID_BPC = new Set([1, 2, 4, 8, 16]);
+
 /** Refuses the PDF (too-large) when any image XObject is larger than `maxPixels`. */
 export async function checkPdfImages(bytes: Uint8Array, file: string, maxPixels: number): Promise<void> {
   let doc: PDFDocument;
@@ -27,6 +30,16 @@ export async function checkPdfImages(bytes: Uint8Array, file: string, maxPixels:
     if (!dict || !(subtype instanceof PDFName) || subtype.asString() !== '/Image') continue;
     const width = numberOf(dict, 'Width'),
       height = numberOf(dict, 'Height');
+    // a sample size no image format has (/BitsPerComponent 1e26) sends pdfjs's decoder into a
+    // loop that never ends: the file is corrupt, refused before a byte is decoded
+    const bpc = dict.lookup(PDFName.of('BitsPerComponent'));
+    if (bpc instanceof PDFNumber && !VALID_BPC.has(bpc.asNumber())) {
+      throw new InputError(
+        'corrupt-pdf',
+        `an image (object ${ref.objectNumber}) declares ${bpc.asNumber()} bits per component`,
+        file,
+      );
+    }
     // a missing size is pdfjs's to refuse; a declared one above the limit (or not finite) is ours
     if (!(width * height <= maxPixels)) {
       throw new InputError(

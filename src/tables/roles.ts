@@ -41,7 +41,8 @@ export interface Caption {
  * before a section number (`Tabel 111.4`, `Tabel Il.5`) is a Roman chapter, as no template has a
  * hundred chapters. Two digits (`Tabel 11.5`) stay a number: flat numbering reaches 11.
  */
-const OCR_ROMAN = String.raw`(?:[1Il|]{3,4}|[1Il|]*[l|][1Il|]*)(?=\s*[.,]\s*\d)`;
+// bounded (at most four strokes), so a line of a thousand `l` costs no more than a short one
+const OCR_ROMAN = String.raw`[1Il|]{1,4}(?![1Il|])(?=\s*[.,]\s*\d)`;
 const CAPTION = new RegExp(
   String.raw`^\s*((?:(?:[Ll]anjutan|LANJUTAN)\s+)?[Tt][Aa][Bb][Ee][Ll]\s*\.?\s*((?:[IVXL]+(?![A-Za-z])|${OCR_ROMAN}|\d{1,2})(?:\s*[.,]\s*\d{1,2}(?!\d)){0,2}))(?!\d)\s*\.?\s*[:\-–]?\s*(.*)$`,
 );
