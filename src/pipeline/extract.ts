@@ -250,8 +250,6 @@ async function finish(
         return analyse();
       });
     }
-  }
-  if (read.scans.size) {
     // 4. a number under a pen tick or circle reads as surely as print, and wrongly: it is doubtful
     const marked = markedCells(numericCells(analysis.tables, read.scans, TABLE_IDS), read.scans);
     if (marked.length) {

@@ -253,13 +253,13 @@ function captionsPrintedBelow(grids: readonly Grid[], captions: readonly Caption
   return under > over;
 }
 
+const bestCandidate = (cands: readonly RoleCandidate[]) =>
+  cands.reduce<RoleCandidate | null>((b, c) => (!b || c.score > b.score ? c : b), null);
+
 /**
  * A grid opening the next page continues a table when it repeats its header (or a header its role
  * reads the same), or has no header and its columns line up with the part before.
  */
-const bestCandidate = (cands: readonly RoleCandidate[]) =>
-  cands.reduce<RoleCandidate | null>((b, c) => (!b || c.score > b.score ? c : b), null);
-
 function continuesGroup(
   group: Group,
   last: Part,
