@@ -251,6 +251,7 @@ function buildGrid(page: number, xs: number[], ys: number[], hs: H[], vs: V[], w
     const cx = (w.bbox[0] + w.bbox[2]) / 2,
       cy = (w.bbox[1] + w.bbox[3]) / 2;
     if (cx < bbox[0] || cx > bbox[2] || cy < bbox[1] || cy > bbox[3]) continue;
+    if (isRuleRemnant(w, xs)) continue;
     const c = Math.min(C - 1, Math.max(0, upperIndex(xs, cx)));
     const r = Math.min(R - 1, Math.max(0, upperIndex(ys, cy)));
     cellOf[id(r, c)]!.words.push(w);
@@ -261,6 +262,19 @@ function buildGrid(page: number, xs: number[], ys: number[], hs: H[], vs: V[], w
     cell.conf = cell.words.length ? Math.min(...cell.words.map((w) => w.conf)) : 100;
   }
   return { page, bbox, xs, ys, cells, at: (r, c) => cellOf[id(r, c)]! };
+}
+
+/** Glyphs OCR reads a vertical rule as. */
+const RULE_GLYPHS = /^[|¦[\]!]+$/;
+
+/**
+ * A word that is only `|` (or `[`, `]`, `!`) lying on a column rule is that rule, read by OCR: in
+ * a cell it turned the label `2` into `2 | |`, no row label, and the row was lost (bilevel scans).
+ */
+export function isRuleRemnant(w: Word, xs: readonly number[]): boolean {
+  if (!RULE_GLYPHS.test(w.text.trim())) return false;
+  const cx = (w.bbox[0] + w.bbox[2]) / 2;
+  return w.bbox[2] - w.bbox[0] <= 2 * SNAP && xs.some((x) => Math.abs(cx - x) <= SNAP);
 }
 
 /** index i such that arr[i] <= v < arr[i+1] */

@@ -156,6 +156,43 @@ describe('findGrids', () => {
       'capaian',
     ]);
   });
+
+  it('leaves out a column rule OCR read as `|`, so a label `2 | |` stays row 2 (1-bit scan, issue 10)', () => {
+    const xs = [50, 80, 250, 350];
+    const ys = [100, 120, 150, 180, 210];
+    const ocr = (text: string, x0: number, y: number, x1 = x0 + text.length * 5): Word => ({
+      text,
+      page: 1,
+      bbox: [x0, y, x1, y + 10],
+      conf: 90,
+      source: 'ocr',
+    });
+    const words = [
+      ocr('No', 55, 105),
+      ocr('Uraian', 100, 105),
+      ocr('Target', 260, 105),
+      ocr('1', 55, 130),
+      ocr('|', 78.9, 130, 79.1), // the rule at x 80, read as a word
+      ocr('Satu', 100, 130),
+      ocr('100%', 260, 130),
+      ocr('2', 55, 160),
+      ocr('|', 77.5, 160, 79.5),
+      ocr('|', 78.9, 170, 79.1),
+      ocr('Dua', 100, 160),
+      ocr('16', 260, 160),
+      ocr('3', 55, 190),
+      ocr('Tiga', 100, 190),
+      ocr('|', 150, 190, 151), // a `|` in the middle of a cell is text, not the rule
+      ocr('50%', 260, 190),
+    ];
+    const [grid] = findGrids(1, rules(xs, ys), words);
+    expect(grid!.at(2, 0).text).toBe('2');
+    expect(grid!.at(3, 1).text).toContain('|');
+    const hb = headerBandCount(grid!);
+    const rows = dataRows(grid!, hb, mapColumns('2.3', columnLabels(grid!, hb)), null);
+    expect(rows.map((r) => r.no)).toEqual(['1', '2', '3']);
+    expect(rows[1]!.cells.target?.text).toBe('16');
+  });
 });
 
 describe('repairKegiatanLabels', () => {
