@@ -189,51 +189,102 @@ function chainRuns(r: Runs, shape: { maxThickness: number; maxSlope: number; lin
     prevStart = curStart;
     curStart = curEnd;
   }
-  // per chain: extent, pixel count and pixel-weighted sums for a straight-line fit k ≈ α + β·c
-  type Acc = { from: number; to: number; n: number; sc: number; sk: number; scc: number; sck: number; skk: number };
-  const acc = new Map<number, Acc>();
+  const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const root = find(i);
+    const list = members.get(root);
+    if (list) list.push(i);
+    else members.set(root, [i]);
+  }
+  const lines: Line[] = [];
+  for (const idx of members.values()) {
+    const fit = fitChain(r, idx);
+    const line = ruleShaped(fit, shape) ? fit : peel(r, idx, fit, shape);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/** A chain's straight-line fit, with the spread of its pixels across that line. */
+interface Fit extends Line {
+  /** pixels in the chain */
+  n: number;
+  /** spread across the fitted line (a straight band of thickness T gives about T/√12, times √12) */
+  spread: number;
+}
+
+/** Extent, pixel count and the pixel-weighted least-squares line k ≈ α + β·c of runs `idx`. */
+function fitChain(r: Runs, idx: readonly number[]): Fit {
+  let from = Number.POSITIVE_INFINITY,
+    to = 0,
+    n = 0,
+    sc = 0,
+    sk = 0,
+    scc = 0,
+    sck = 0,
+    skk = 0;
+  for (const i of idx) {
     const a = r.a[i]!,
       b = r.b[i]!,
       k = r.k[i]!;
     const len = b - a + 1,
       c = (a + b) / 2;
-    let s = acc.get(root);
-    if (!s) {
-      s = { from: a, to: b + 1, n: 0, sc: 0, sk: 0, scc: 0, sck: 0, skk: 0 };
-      acc.set(root, s);
-    }
-    s.from = Math.min(s.from, a);
-    s.to = Math.max(s.to, b + 1);
-    s.n += len;
-    s.sc += len * c;
-    s.sk += len * k;
+    from = Math.min(from, a);
+    to = Math.max(to, b + 1);
+    n += len;
+    sc += len * c;
+    sk += len * k;
     // a run's second moment along its length, so one long run alone still defines a slope of 0
-    s.scc += len * c * c + (len * (len * len - 1)) / 12;
-    s.sck += len * c * k;
-    s.skk += len * k * k;
+    scc += len * c * c + (len * (len * len - 1)) / 12;
+    sck += len * c * k;
+    skk += len * k * k;
   }
-  const lines: Line[] = [];
-  for (const s of acc.values()) {
-    const length = s.to - s.from;
-    const thickness = s.n / length;
-    // a rule is many times longer than thick; a letter's stem or bar (even in a 20 pt title) is not
-    if (thickness > shape.maxThickness || length < MIN_ASPECT * thickness) continue;
-    const mc = s.sc / s.n,
-      mk = s.sk / s.n;
-    const vcc = s.scc / s.n - mc * mc,
-      vck = s.sck / s.n - mc * mk,
-      vkk = s.skk / s.n - mk * mk;
-    const slope = vcc > 0 ? vck / vcc : 0;
-    if (Math.abs(slope) > shape.maxSlope) continue;
-    // spread across the fitted line: a straight band of thickness T gives about T/√12. A stamp's
-    // circle where it runs nearly straight is a lens: wider spread than its mean thickness
-    const spread = Math.sqrt(12 * Math.max(0, vkk - slope * vck));
-    if (spread > thickness + 2.8 || spread > thickness * 1.2 + 0.3) continue;
-    lines.push({ at: mk + 0.5, from: s.from, to: s.to, thickness, slope, mid: mc });
+  const mc = sc / n,
+    mk = sk / n;
+  const vcc = scc / n - mc * mc,
+    vck = sck / n - mc * mk,
+    vkk = skk / n - mk * mk;
+  const slope = vcc > 0 ? vck / vcc : 0;
+  const spread = Math.sqrt(12 * Math.max(0, vkk - slope * vck));
+  return { at: mk + 0.5, from, to, thickness: n / (to - from), slope, mid: mc, n, spread };
+}
+
+function ruleShaped(f: Fit, shape: { maxThickness: number; maxSlope: number }): boolean {
+  // a rule is many times longer than thick; a letter's stem or bar (even in a 20 pt title) is not
+  if (f.thickness > shape.maxThickness || f.to - f.from < MIN_ASPECT * f.thickness) return false;
+  if (Math.abs(f.slope) > shape.maxSlope) return false;
+  // a stamp's circle where it runs nearly straight is a lens: wider spread than its mean thickness
+  return !(f.spread > f.thickness + 2.8 || f.spread > f.thickness * 1.2 + 0.3);
+}
+
+/** Share of a chain's extent a rule peeled out of it must keep (a stamp's arc keeps far less). */
+const PEEL_KEEP = 0.9;
+
+/**
+ * A rule with a pen stroke across it (a circle drawn round a figure, a tick reaching the border)
+ * chains with the stroke's flat runs and fails the shape test as a whole, losing a row of the
+ * table. Keep the runs lying along the chain's own line, twice, and take what is left when it is
+ * a rule spanning (nearly) the whole chain: a stamp's or a signature's curve never does.
+ */
+function peel(
+  r: Runs,
+  idx: readonly number[],
+  fit: Fit,
+  shape: { maxThickness: number; maxSlope: number },
+): Line | null {
+  let line = fit;
+  let kept = idx;
+  for (let pass = 0; pass < 2; pass++) {
+    const tol = Math.max(1.5, pass === 0 ? shape.maxThickness / 2 : line.thickness);
+    kept = kept.filter((i) => {
+      const c = (r.a[i]! + r.b[i]!) / 2;
+      return Math.abs(r.k[i]! + 0.5 - (line.at + line.slope * (c - line.mid))) <= tol;
+    });
+    if (!kept.length) return null;
+    line = fitChain(r, kept);
   }
-  return lines;
+  if (line.to - line.from < PEEL_KEEP * (fit.to - fit.from)) return null;
+  return ruleShaped(line, shape) ? line : null;
 }
 
 /** Ink allowed alongside a rule, each side (table rules here: ≤ 0.08; baselines of serif text: ≥ 0.3). */

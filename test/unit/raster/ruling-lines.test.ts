@@ -86,6 +86,22 @@ describe('detectRulingLines', () => {
     expect(nearStamp.every((s) => s.x1 - s.x0 < 40)).toBe(true);
   });
 
+  it('keeps a rule a pen circle is drawn across (a figure circled by a reviewer, issue 10)', () => {
+    const img = tablePage(TABLE, (ctx) => {
+      ctx.strokeStyle = 'rgb(40,40,60)';
+      ctx.lineWidth = 4;
+      // round a figure of row 3, the circle crossing the rules above and below it
+      ctx.beginPath();
+      ctx.ellipse(1250, 1170, 235, 86, 0.01, 0, 2 * Math.PI);
+      ctx.stroke();
+      // and a flatter one lying along the rule under row 4
+      ctx.beginPath();
+      ctx.ellipse(1680, 1400, 160, 14, 0, 0, 2 * Math.PI);
+      ctx.stroke();
+    });
+    expect(shape(detectRulingLines(raster(img)))).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
+  });
+
   it('reads a blank page as no lines, quickly', () => {
     const img = addNoise(tablePage({ xs: [], ys: [] }), 20, 0.002);
     const t = performance.now();
