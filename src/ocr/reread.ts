@@ -48,15 +48,24 @@ export interface RereadOutcome extends CellRef {
 
 export const cellKey = (c: CellRef) => `${c.f.page}|${c.f.bbox.map((v) => v.toFixed(1)).join(',')}`;
 
-/** Numeric cells of scanned pages that read doubtfully or did not parse. */
+/**
+ * Numeric cells of scanned pages that read doubtfully or did not parse, and those the page's read
+ * left empty although the cell holds ink: a figure under a pen circle, or faint under noise, that
+ * the full-page read dropped (an empty cell takes no rule, so a wrong figure beside it went unseen).
+ */
 export function doubtfulCells(
   tables: ExtractedTables,
   scans: ReadonlyMap<number, OcrPage>,
   minConf: number,
 ): CellRef[] {
-  return numericCells(tables, scans, Object.keys(tables) as TableId[]).filter(
-    (c) => c.f.raw && (c.f.conf < minConf || !c.f.parsed),
+  return numericCells(tables, scans, Object.keys(tables) as TableId[]).filter((c) =>
+    c.f.raw ? c.f.conf < minConf || !c.f.parsed : hasInk(c.f, scans),
   );
+}
+
+function hasInk(f: Field, scans: ReadonlyMap<number, OcrPage>): boolean {
+  const scan = scans.get(f.page);
+  return !!scan && cellCrop(scan.raster.image, f.bbox, scan.raster.dpi / 72) !== null;
 }
 
 /** Every numeric cell of the given tables that lies on a scanned page. */
@@ -133,10 +142,11 @@ export async function rereadCells(
         return { ...c, first: c.f.raw, second, agreed: false, kept: 'first', conf: null };
       }
       if (a === b) return { ...c, first: c.f.raw, second, agreed: true, kept: 'first', conf: AGREED_CONF };
-      if (a === null) return { ...c, first: c.f.raw, second, agreed: false, kept: 'second', conf: DISPUTED_CONF };
+      // the first read gave no number (empty or garbled): the tie-break says whether the second
+      // is confirmed (VOTED_CONF) or stands alone (DISPUTED_CONF)
       const third = await read(TIE_BREAK_SCALE, 'tie-break');
       const t = number(third);
-      const kept = t === a ? ('first' as const) : ('second' as const);
+      const kept = a !== null && t === a ? ('first' as const) : ('second' as const);
       return {
         ...c,
         first: c.f.raw,

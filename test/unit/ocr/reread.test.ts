@@ -2,12 +2,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OcrPool } from '../../../src/ocr/pool.js';
-import { AGREED_CONF, rereadCells, VOTED_CONF } from '../../../src/ocr/reread.js';
+import { AGREED_CONF, doubtfulCells, rereadCells, VOTED_CONF } from '../../../src/ocr/reread.js';
 import { parseNumber } from '../../../src/parse/numbers.js';
 import { ocrPools } from '../../../src/ocr/shared-pool.js';
 import type { OcrPage } from '../../../src/ocr/read-page.js';
 import type { PageContent, Word } from '../../../src/model/word.js';
-import type { Field } from '../../../src/model/extracted.js';
+import type { ExtractedTables, Field } from '../../../src/model/extracted.js';
 import { drawPage } from '../../helpers/draw.js';
 import { ROOT } from '../../helpers/services.js';
 
@@ -67,6 +67,35 @@ describe('rereadCells', () => {
     const texts = page.words.map((w) => [w.text.replace(/\s/g, ''), w.conf]);
     expect(texts).toContainEqual(['21,5%', VOTED_CONF]);
     expect(texts).toContainEqual(['48.320.000,00', AGREED_CONF]);
+  });
+
+  it('reads again a figure the page read left empty (under a pen circle, faint under noise), not a blank cell', async () => {
+    const drawn = drawPage({
+      widthPt: 300,
+      heightPt: 100,
+      tables: [{ x: 10, y: 10, colWidths: [120, 120], rowHeight: 40, rows: [['39.313.550,00', '']] }],
+    });
+    const scans = new Map([[1, { ...scan, raster: drawn }]]);
+    const empty = (x0: number): Field => ({ ...field('', 'money', x0, 100), value: null });
+    const tables = {
+      '2.4': [
+        {
+          table: '2.4',
+          no: '1',
+          page: 1,
+          bbox: [10, 10, 250, 50],
+          fields: { pagu: empty(10), realisasiAnggaran: empty(130), capaian: field('67,88 %', 'pct', 130, 95) },
+        },
+      ],
+    } as unknown as ExtractedTables;
+    const doubtful = doubtfulCells(tables, scans, 80);
+    expect(doubtful.map((c) => c.field)).toEqual(['pagu']); // the blank cell and the sure figure are left alone
+    const page: PageContent = { page: 1, width: 300, height: 100, mode: 'ocr', segments: [], words: [] };
+    const [o] = await rereadCells(doubtful, [page], scans, pools);
+    expect(o).toMatchObject({ first: '', kept: 'second' });
+    expect(parseNumber(o!.second, 'money').value).toBe(39313550);
+    // two reads of the cell alone agree, but the page's read saw nothing: under the threshold
+    expect(page.words.map((w) => [w.text.replace(/\s/g, ''), w.conf])).toEqual([['39.313.550,00', VOTED_CONF]]);
   });
 
   it('keeps a right first reading that the re-read gets wrong when the tie-break read sides with it', async () => {
