@@ -83,7 +83,8 @@ export function findSignatories(lines: readonly Line[]): Signatory[] {
 }
 
 function isNipLine(text: string): boolean {
-  return /^\W*N\s?I\s?P(?![A-Za-z])/i.test(text) || /^\d{8}\s?\d{6}\s?\d\s?\d{3}$/.test(text.trim());
+  // bare digits too, after a mark OCR made of the label under a stamp (`“19850909 201201 1 019`)
+  return /^\W*N\s?I\s?P(?![A-Za-z])/i.test(text) || /^[^\p{L}\d]{0,3}\d{8}\s?\d{6}\s?\d\s?\d{3}$/u.test(text.trim());
 }
 
 /**

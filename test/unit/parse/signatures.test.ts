@@ -136,6 +136,18 @@ describe('findSignatureBlocks', () => {
     expect(findSignatureBlocks(lines)[0]).toMatchObject({ name: '', title: null });
   });
 
+  it('reads a NIP whose label a stamp turned into a mark (`“19850909 201201 1 019`), not other digits', () => {
+    const lines = [
+      line('Camat Mangaran', { page: 10, x: 150, y: 466 }),
+      line('H. MUHAMMAD HASYIM, S.Sos', { page: 10, x: 120, y: 545 }),
+      line('“19850909 201201 1 019', { page: 10, x: 142, y: 562 }),
+      line('Jumlah 12345678 123456 7 890 orang', { page: 10, x: 142, y: 600 }),
+    ];
+    expect(findSignatureBlocks(lines).map(({ name, nip, title }) => ({ name, nip, title }))).toEqual([
+      { name: 'H. MUHAMMAD HASYIM, S.Sos', nip: '198509092012011019', title: 'Camat Mangaran' },
+    ]);
+  });
+
   it('gives a null title and empty name when the block has only a NIP', () => {
     const [b] = findSignatureBlocks([line('NIP. 19720818 199403 1 009', { page: 3, x: 350, y: 195 })]);
     expect(b).toMatchObject({ name: '', title: null, nip: '197208181994031009' });
