@@ -1,3 +1,5 @@
+import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GrayImage, PageRaster } from '../../../src/model/image.js';
 import { blankImage, fromSharp, toSharp } from '../../../src/raster/gray.js';
@@ -15,6 +17,7 @@ import {
 } from '../../../src/raster/preprocess.js';
 import { addNoise, rotateWithSharp } from './synth.js';
 import { renderFirst, tablesPagePdf, textPagePdf } from './synth-pdf.js';
+import { ROOT } from '../../helpers/services.js';
 
 let page: PageRaster; // an A4 report page at 150 DPI: 1240×1754
 beforeAll(async () => {
@@ -95,6 +98,16 @@ describe('detectOrientation / rotateQuarter', () => {
     ] as const) {
       const o = detectOrientation(deskew(rotateQuarter(tables.image, turn), -skew));
       expect((o.angle + turn) % 360, `turned ${turn}: got ${o.angle} (${o.uprightEvidence})`).toBe(0);
+    }
+  });
+
+  it('keeps a portrait page that is almost all one ruled table upright, and finds it turned (issue 11)', async () => {
+    // narrow columns, one under the other, make the column projection as uneven as the rows': this
+    // page was turned 90° and every table on it lost
+    const scan = await fromSharp(sharp(path.join(ROOT, 'fixtures/ocr/table-page-portrait.jpg')));
+    for (const turn of [0, 90, 180, 270] as const) {
+      const o = detectOrientation(rotateQuarter(scan, turn));
+      expect((o.angle + turn) % 360, `turned ${turn}: got ${o.angle}`).toBe(0);
     }
   });
 
