@@ -12,7 +12,7 @@ export interface OcrWord {
 }
 
 /** Page segmentation: 3 auto, 6 one block, 7 one line, 11 sparse text. */
-export type Psm = '3' | '4' | '6' | '7' | '11' | '13';
+export type Psm = '3' | '4' | '6' | '7' | '8' | '11' | '13';
 
 export interface OcrRequest {
   image: GrayImage;

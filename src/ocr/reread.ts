@@ -9,6 +9,7 @@ import { scaleGray } from '../raster/gray.js';
 import { binarize } from '../raster/binarize.js';
 import type { OcrPage } from './read-page.js';
 import type { OcrPools } from './shared-pool.js';
+import type { Psm } from './pool.js';
 
 /** Confidence given to a value two independent reads agree on. */
 export const AGREED_CONF = 95;
@@ -115,12 +116,12 @@ export async function rereadCells(
       if (!cell) return null;
       // a number wrapped in a narrow column is read as one line (see oneLine)
       const flat = oneLine(cell);
-      const read = async (scale: number, tag: string) =>
+      const read = async (scale: number, tag: string, psm?: Psm) =>
         (
           await pools.cells.recognize({
             image: await scaleGray(flat ?? cell.image, scale),
             // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
-            psm: cell.lines > 1 && !flat ? '6' : '7',
+            psm: psm ?? (cell.lines > 1 && !flat ? '6' : '7'),
             whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : (WHITELIST[c.f.kind] ?? WHITELIST.number),
             dpi: Math.round(scan.raster.dpi * scale),
             tag,
@@ -135,8 +136,15 @@ export async function rereadCells(
         return p.ok ? p.value : null;
       };
       const second = await read(2, 'reread');
-      const a = number(c.f.raw),
-        b = number(second);
+      const a = number(c.f.raw);
+      // neither read gave a number: a lone figure (`7` read `/`) is often lost in line mode, read
+      // as one word it is not; one reading alone, so it is kept disputed
+      if (a === null && number(second) === null && (cell.lines === 1 || flat)) {
+        const word = await read(2, 'word', '8');
+        if (number(word) !== null)
+          return { ...c, first: c.f.raw, second: word, agreed: false, kept: 'second', conf: DISPUTED_CONF };
+      }
+      const b = number(second);
       if (b === null) {
         // a second reading that gives no number tells nothing: the first stands as it was read
         return { ...c, first: c.f.raw, second, agreed: false, kept: 'first', conf: null };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OcrPool } from '../../../src/ocr/pool.js';
-import { AGREED_CONF, doubtfulCells, rereadCells, VOTED_CONF } from '../../../src/ocr/reread.js';
+import { AGREED_CONF, DISPUTED_CONF, doubtfulCells, rereadCells, VOTED_CONF } from '../../../src/ocr/reread.js';
 import { parseNumber } from '../../../src/parse/numbers.js';
 import { ocrPools } from '../../../src/ocr/shared-pool.js';
 import type { OcrPage } from '../../../src/ocr/read-page.js';
@@ -96,6 +96,36 @@ describe('rereadCells', () => {
     expect(parseNumber(o!.second, 'money').value).toBe(39313550);
     // two reads of the cell alone agree, but the page's read saw nothing: under the threshold
     expect(page.words.map((w) => [w.text.replace(/\s/g, ''), w.conf])).toEqual([['39.313.550,00', VOTED_CONF]]);
+  });
+
+  it('reads a lone figure the page read as `/` and line mode as nothing as one word, kept disputed', async () => {
+    // a cell of the scanned page-break layout (page 4 of scan-page-breaks), `7` in a narrow column
+    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/cell-7-alone.png'))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const dpi = 300,
+      k = dpi / 72;
+    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
+    const cellScan = { ...scan, raster: { page: 1, dpi, image } } as OcrPage;
+    const bbox: Field['bbox'] = [0, 0, info.width / k, info.height / k];
+    const page: PageContent = {
+      page: 1,
+      width: bbox[2],
+      height: bbox[3],
+      mode: 'ocr',
+      segments: [],
+      words: [{ text: '/', page: 1, bbox: [10, 10, 20, 24], conf: 87, source: 'ocr' }],
+    };
+    const f: Field = { kind: 'number', raw: '/', value: null, decimals: null, conf: 87, parsed: false, page: 1, bbox };
+    const [o] = await rereadCells(
+      [{ table: '2.3', row: '8', field: 'realisasi', f }],
+      [page],
+      new Map([[1, cellScan]]),
+      pools,
+    );
+    expect(o).toMatchObject({ first: '/', second: '7', kept: 'second' });
+    expect(page.words.map((w) => [w.text, w.conf])).toEqual([['7', DISPUTED_CONF]]);
   });
 
   it('keeps a right first reading that the re-read gets wrong when the tie-break read sides with it', async () => {
