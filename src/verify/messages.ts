@@ -114,6 +114,10 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Interval Tabel 2.2 baris {row} terbaca “{stated}”, tanpa batas persentase: salah baca.',
     en: 'Tabel 2.2 row {row} band read as “{stated}”, with no percent bound: a misreading.',
   },
+  'X1.bandLabel': {
+    id: 'Kategori Tabel 2.2 baris {row} tidak terbaca: kategori narasi tidak dapat dinilai; periksa tabel ini di halaman aslinya.',
+    en: 'Tabel 2.2 row {row} band name was not read: the narrative’s kategori cannot be judged; check this table on the page.',
+  },
   'X1.moneyGroups': {
     id: 'Nilai uang Tabel {table} baris {row} ({field}) terbaca “{stated}”, tidak dalam kelompok tiga angka: salah baca.',
     en: 'Tabel {table} row {row} money ({field}) read as “{stated}”, not in digit groups of three: a misreading.',

@@ -18,7 +18,15 @@ export interface StructureBreak {
   /** the field concerned, `no` for the row labels, `-` for a missing row or table */
   field: string;
   /** message key under `X1.` */
-  what: 'labels' | 'missingRow' | 'missingKegiatan' | 'bandBound' | 'bandUnread' | 'moneyGroups' | 'unread';
+  what:
+    | 'labels'
+    | 'missingRow'
+    | 'missingKegiatan'
+    | 'bandBound'
+    | 'bandUnread'
+    | 'bandLabel'
+    | 'moneyGroups'
+    | 'unread';
   stated: string | number | null;
   /** the cell, when one cell is broken: re-read it before reporting */
   cell?: Field;
@@ -120,6 +128,8 @@ function kegiatanIn25(tables: ExtractedTables): StructureBreak[] {
 /**
  * A percent band bound lies in 0–100 (`715` read for `75` cannot be one), and every band of a
  * scale has at least one bound: a band whose interval gave none (`≤ 50%` read `= 50%`) was misread.
+ * Every band has a name too: a band read without one (its kriteria cell garbled on a phone photo)
+ * cannot judge the narrative's kategori (R8 named the band “”).
  */
 function bandBounds(rows: readonly ExtractedRow[]): StructureBreak[] {
   const out: StructureBreak[] = [];
@@ -131,6 +141,21 @@ function bandBounds(rows: readonly ExtractedRow[]): StructureBreak[] {
     for (const { field, f, v } of bounds)
       if (v !== null && (v < 0 || v > 100))
         out.push({ table: '2.2', row: r.no, field, what: 'bandBound', stated: v, cell: f });
+    const label = r.fields.kriteria;
+    if (
+      rows.length >= 2 &&
+      bounds.some((b) => b.v !== null) &&
+      !(typeof label?.value === 'string' && label.value.trim())
+    )
+      out.push({
+        table: '2.2',
+        row: r.no,
+        field: 'kriteria',
+        what: 'bandLabel',
+        stated: label?.raw ?? '',
+        cell: label?.raw ? label : undefined,
+        at: r,
+      });
     const interval = r.fields.min;
     if (rows.length >= 2 && bounds.every((b) => b.v === null)) {
       out.push({

@@ -115,6 +115,23 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     expect(structureBreaks(tables({ '2.2': CONTIGUOUS_BANDS }))).toEqual([]);
   });
 
+  it('every band has a name: bands read without one are X1, and R8 on the narrative kategori turns uncertain', () => {
+    const unnamed = CONTIGUOUS_BANDS.map((b, i) =>
+      row('2.2', String(i + 1), { interval: String(b.fields.min?.raw ?? '') }),
+    );
+    const t = tables({ '2.2': unnamed, '2.3': [ind('2.3', '1', '50%')] });
+    const ds = verify({ tables: t, claims: [claim('kategori', 'Sangat Rendah')] });
+    expect(keys(ds)).toContain('X1 uncertain 2.2/1/kriteria');
+    expect(keys(ds).filter((k) => k.startsWith('R8'))).toEqual(['R8 uncertain narrative/kategori/value']);
+    noError(ds);
+    // with its names read, the same scale judges the kategori: no finding
+    const named = verify({
+      tables: tables({ '2.2': CONTIGUOUS_BANDS, '2.3': [ind('2.3', '1', '50%')] }),
+      claims: [claim('kategori', 'Sangat Rendah')],
+    });
+    expect(named).toEqual([]);
+  });
+
   it('money is printed in digit groups of three', () => {
     expect(moneyGroupsBroken('48.320.000,00')).toBe(false);
     expect(moneyGroupsBroken('Rp 1,231,790,000')).toBe(false);
