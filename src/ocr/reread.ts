@@ -137,9 +137,11 @@ export async function rereadCells(
       };
       const second = await read(2, 'reread');
       const a = number(c.f.raw);
-      // neither read gave a number: a lone figure (`7` read `/`) is often lost in line mode, read
-      // as one word it is not; one reading alone, so it is kept disputed
-      if (a === null && number(second) === null && (cell.lines === 1 || flat)) {
+      // neither read gave a number: a lone figure (`7` read `/`, or nothing) is often lost in line
+      // mode, read as one word it is not; one reading alone, so it is kept disputed. Only a cell
+      // read as a mark or nothing: a word read of a range (`80 - 90 %`) runs it into `8090`
+      const lone = c.f.raw.replace(/\s/g, '').length <= 2;
+      if (a === null && lone && number(second) === null && (cell.lines === 1 || flat)) {
         const word = await read(2, 'word', '8');
         if (number(word) !== null)
           return { ...c, first: c.f.raw, second: word, agreed: false, kept: 'second', conf: DISPUTED_CONF };

@@ -128,6 +128,30 @@ describe('rereadCells', () => {
     expect(page.words.map((w) => [w.text, w.conf])).toEqual([['7', DISPUTED_CONF]]);
   });
 
+  it('never runs a range target into one number (`80 - 90 %` is no `8090`)', async () => {
+    const drawn = drawPage({
+      widthPt: 300,
+      heightPt: 100,
+      tables: [{ x: 10, y: 10, colWidths: [120], rowHeight: 40, rows: [['80 - 90 %']] }],
+    });
+    const page: PageContent = {
+      page: 1,
+      width: 300,
+      height: 100,
+      mode: 'ocr',
+      segments: [],
+      words: [word('80 - 90 %', 10, 70)],
+    };
+    const f: Field = { ...field('80 - 90 %', 'pct', 10, 70), parsed: false };
+    await rereadCells(
+      [{ table: '2.1', row: '2', field: 'target', f }],
+      [page],
+      new Map([[1, { ...scan, raster: drawn }]]),
+      pools,
+    );
+    expect(page.words.map((w) => w.text)).toEqual(['80 - 90 %']);
+  });
+
   it('keeps a right first reading that the re-read gets wrong when the tie-break read sides with it', async () => {
     // a cell of the sample evaluation scan (lkj04_scan, page 5) as the pipeline cut it out: `72,5 %`,
     // which Tesseract reads as 12.5% at twice the resolution and as 72.5 at 1× and 1.5×
