@@ -10,7 +10,7 @@ import { Report } from '../../src/model/contract.js';
 import { closeSharedOcrPools } from '../../src/ocr/shared-pool.js';
 import { extractBytes } from '../../src/pipeline/extract.js';
 import { assertChromium, launchChromium } from '../helpers/chromium.js';
-import { baseSpec, SIX_BANDS } from '../helpers/kabupaten/base.js';
+import { baseSpec, manyIndicators, SIX_BANDS } from '../helpers/kabupaten/base.js';
 import { printKab } from '../helpers/kabupaten/print.js';
 import { scanPdf } from '../helpers/kabupaten/scan.js';
 import type { KabSpec } from '../helpers/kabupaten/spec.js';
@@ -32,6 +32,20 @@ const SHAPES: KabSpec[] = [
     captions: { scheme: 'roman', placement: 'above', oneLine: false },
     columns: { twoYear: true, numbering: 'paren', sumber: true },
   }),
+  // an annual report: chapters before BAB II, other tables, a running header, 2.3 and 2.4 on landscape pages
+  baseSpec('scan-annual', {
+    captions: { scheme: 'caps', placement: 'above', oneLine: false },
+    document: { fillerPages: 4, otherTables: 3, runningHeader: true, landscape: ['2.3', '2.4'] },
+  }),
+  // fourteen indicators: tables across page breaks, a page that is almost all table (it was turned 90°)
+  manyIndicators(
+    baseSpec('scan-page-breaks', {
+      headers: 'variant',
+      columns: { satuan: true, formula: true, numbering: 'plain' },
+      document: { runningHeader: true },
+    }),
+    14,
+  ),
   baseSpec('scan-three-levels', {
     headers: 'variant',
     budget: {
