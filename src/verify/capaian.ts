@@ -1,9 +1,9 @@
 import type { Discrepancy } from '../model/contract.js';
-import type { ExtractedRow } from '../model/extracted.js';
+import type { ExtractedRow, Field } from '../model/extracted.js';
 import { fmtMoney, fmtNum, fmtPct } from './format.js';
 import { recompute } from './method.js';
 import type { StatedMethod } from '../parse/method.js';
-import { percentAgrees, roundPct } from './tolerance.js';
+import { percentAgrees, roundPct, separatorSlip } from './tolerance.js';
 import { evidenceOf, num, type Rule } from './types.js';
 
 /**
@@ -38,7 +38,9 @@ export const ruleR1: Rule = ({ tables, method }, ctx) => {
       const key = r.formula === 'range-inside' ? 'R1.range' : r.formula === 'negative' ? 'R1.negative' : 'R1';
       out.push({
         rule: 'R1',
-        severity: ctx.severity('error', f, row.fields.target, row.fields.realisasi),
+        severity: scanSlip(f, stated, expected)
+          ? 'uncertain'
+          : ctx.severity('error', f, row.fields.target, row.fields.realisasi),
         table,
         row: row.no,
         field: 'capaian',
@@ -72,7 +74,9 @@ export const ruleR2R3: Rule = ({ tables }, ctx) => {
     if (percentAgrees(stated, f.decimals, expected)) return;
     out.push({
       rule,
-      severity: ctx.severity('error', f, row.fields[paguF], row.fields[realF]),
+      severity: scanSlip(f, stated, expected)
+        ? 'uncertain'
+        : ctx.severity('error', f, row.fields[paguF], row.fields[realF]),
       table,
       row: row.no,
       field: capF,
@@ -91,6 +95,11 @@ export const ruleR2R3: Rule = ({ tables }, ctx) => {
   for (const row of tables['2.5']) if (!isTotalRow(row)) check('R3', '2.5', row, 'pagu', 'realisasi', 'capaian');
   return out;
 };
+
+/** A capaian read by OCR (a text layer reads at 100) whose failure is only a moved separator. */
+function scanSlip(f: Field, stated: number, expected: number): boolean {
+  return f.conf < 100 && separatorSlip(stated, f.decimals, expected);
+}
 
 export function isTotalRow(row: ExtractedRow): boolean {
   return /^(jumlah|total|sub\s*total)/i.test(row.no);

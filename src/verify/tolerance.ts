@@ -7,6 +7,16 @@ export function percentAgrees(stated: number, decimals: number | null, expected:
   return Math.abs(stated - expected) < 10 ** -d - 1e-9;
 }
 
+/**
+ * A percentage read from a scan that is the expected value with its decimal separator moved
+ * (`155 %` for 15,5 %, `765,43 %` for 76,543…): OCR dropped or misplaced the separator far more
+ * often than an author shifted one, so a rule failing this way is doubt about the reading.
+ */
+export function separatorSlip(stated: number, decimals: number | null, expected: number): boolean {
+  const d = decimals ?? 0;
+  return [-2, -1, 1, 2].some((k) => d + k >= 0 && stated !== 0 && percentAgrees(stated / 10 ** k, d + k, expected));
+}
+
 /** Money is summed and compared to the rupiah (sen printed as ,00 are kept exactly). */
 export function moneyAgrees(stated: number, expected: number): boolean {
   return Math.abs(stated - expected) < 0.005;

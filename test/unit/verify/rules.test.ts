@@ -50,6 +50,30 @@ describe('R2 and R3 budget capaian', () => {
     });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R2 error 2.4/2/capaianAnggaran']);
   });
+  it('a scanned capaian that is the right value with its separator moved is uncertain, not an error', () => {
+    // 3.486.000 / 22.500.000 = 15,49 %: `155%` lost its comma; 21 % printed `210%` too. Read at 92 (a scan)
+    const scanned = tables({
+      '2.5': [
+        row('2.5', '1.1', { uraian: 'A', pagu: '22.500.000', realisasi: '3.486.000', capaian: '155%' }, 92),
+        row('2.5', '1.2', { uraian: 'B', pagu: '36.000.000', realisasi: '7.560.000', capaian: '210%' }, 92),
+        row('2.5', '1.3', { uraian: 'C', pagu: '36.000.000', realisasi: '7.200.000', capaian: '25%' }, 92),
+      ],
+    });
+    const kinerja = tables({
+      '2.4': [row('2.4', '1', { target: '100%', realisasi: '76,54%', capaian: '765,4%' }, 92)],
+    });
+    expect(keys(verify({ tables: kinerja, claims: [] }))).toEqual(['R1 uncertain 2.4/1/capaian']);
+    expect(keys(verify({ tables: scanned, claims: [] }))).toEqual([
+      'R3 error 2.5/1.3/capaian', // 20 % printed 25 %: a real error
+      'R3 uncertain 2.5/1.1/capaian',
+      'R3 uncertain 2.5/1.2/capaian',
+    ]);
+    // a text layer is read exactly: the same shift there is the document's
+    const born = tables({
+      '2.5': [row('2.5', '1.1', { uraian: 'A', pagu: '22.500.000', realisasi: '3.486.000', capaian: '155%' })],
+    });
+    expect(keys(verify({ tables: born, claims: [] }))).toEqual(['R3 error 2.5/1.1/capaian']);
+  });
   it('R3 checks kegiatan rows of 2.5 but not JUMLAH', () => {
     const t = tables({
       '2.5': [
