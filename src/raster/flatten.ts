@@ -28,18 +28,23 @@ export function findSheet(img: GrayImage): [Pt, Pt, Pt, Pt] | null {
   const { width: w, height: h, data } = small;
   if (w < 20 || h < 20) return null;
   const t = otsuThreshold(small);
-  const bright = (i: number) => data[i]! >= t;
+  const bright0 = (i: number) => data[i]! >= t;
   let edge = 0,
     edgeN = 0;
   for (let x = 0; x < w; x++) {
-    edge += +bright(x) + +bright((h - 1) * w + x);
+    edge += +bright0(x) + +bright0((h - 1) * w + x);
     edgeN += 2;
   }
   for (let y = 0; y < h; y++) {
-    edge += +bright(y * w) + +bright(y * w + w - 1);
+    edge += +bright0(y * w) + +bright0(y * w + w - 1);
     edgeN += 2;
   }
   if (edge / edgeN > MAX_PAPER_ON_EDGES) return null;
+  // paper against the desk, not ink against the rest: one threshold let a sheet on a light desk
+  // leak into its brighter patches (corners off by a tenth of the page), so the threshold follows
+  // the light: halfway between the desk there (fitted to the photo's border) and the paper
+  const local = sheetThreshold(small, t);
+  const bright = (i: number) => data[i]! >= local[i]!;
   // the largest 4-connected bright region
   const label = new Int32Array(w * h);
   let best = 0,
@@ -80,8 +85,186 @@ export function findSheet(img: GrayImage): [Pt, Pt, Pt, Pt] | null {
     if (x + y > ext.br[0]!) ext.br = [x + y, x, y];
     if (y - x > ext.bl[0]!) ext.bl = [y - x, x, y];
   }
-  const full = (e: number[]): Pt => [(e[1]! + 0.5) * f, (e[2]! + 0.5) * f];
-  return [full(ext.tl), full(ext.tr), full(ext.br), full(ext.bl)];
+  const full = (p: Pt): Pt => [(p[0] + 0.5) * f, (p[1] + 0.5) * f];
+  const rough: [Pt, Pt, Pt, Pt] = [
+    [ext.tl[1]!, ext.tl[2]!],
+    [ext.tr[1]!, ext.tr[2]!],
+    [ext.br[1]!, ext.br[2]!],
+    [ext.bl[1]!, ext.bl[2]!],
+  ];
+  // where the region leaked into a bright patch of the desk its extreme points are off: the sides,
+  // fitted along their middles, place the corners
+  const refined = sheetEdges(label, best, w, h, rough) ?? rough;
+  return [full(refined[0]), full(refined[1]), full(refined[2]), full(refined[3])];
+}
+
+/** A side of the sheet: y = a + b·x (top, bottom) or x = a + b·y (left, right). */
+type EdgeLine = { a: number; b: number };
+
+/**
+ * The sheet's four sides fitted as straight lines to the region's outline along the middle of
+ * each side (a bright patch of background leaking into the region near a corner moved that corner
+ * by a tenth of the page), each fit trimmed of its worst points; the corners are where the lines
+ * meet. Null when a side has too few points (the rough corners stand).
+ */
+function sheetEdges(
+  label: Int32Array,
+  id: number,
+  w: number,
+  h: number,
+  [tl, tr, br, bl]: [Pt, Pt, Pt, Pt],
+): [Pt, Pt, Pt, Pt] | null {
+  const inside = (x: number, y: number) => label[y * w + x] === id;
+  const span = (a: number, b: number) => {
+    const lo = Math.min(a, b),
+      hi = Math.max(a, b);
+    return [Math.ceil(lo + 0.2 * (hi - lo)), Math.floor(hi - 0.2 * (hi - lo))] as const;
+  };
+  const collect = (from: number, to: number, first: (k: number) => number | null): Pt[] => {
+    const pts: Pt[] = [];
+    for (let k = from; k <= to; k++) {
+      const v = first(k);
+      if (v !== null) pts.push([k, v]);
+    }
+    return pts;
+  };
+  const scan = (n: number, test: (i: number) => boolean, reverse: boolean): number | null => {
+    for (let j = 0; j < n; j++) {
+      const i = reverse ? n - 1 - j : j;
+      if (test(i)) return i;
+    }
+    return null;
+  };
+  const [tx0, tx1] = span(tl[0], tr[0]),
+    [bx0, bx1] = span(bl[0], br[0]),
+    [ly0, ly1] = span(tl[1], bl[1]),
+    [ry0, ry1] = span(tr[1], br[1]);
+  const top = fitEdge(
+    collect(tx0, tx1, (x) => scan(h, (y) => inside(x, y), false)),
+    -1,
+  );
+  const bottom = fitEdge(
+    collect(bx0, bx1, (x) => scan(h, (y) => inside(x, y), true)),
+    1,
+  );
+  const left = fitEdge(
+    collect(ly0, ly1, (y) => scan(w, (x) => inside(x, y), false)),
+    -1,
+  );
+  const right = fitEdge(
+    collect(ry0, ry1, (y) => scan(w, (x) => inside(x, y), true)),
+    1,
+  );
+  if (!top || !bottom || !left || !right) return null;
+  // y = a1 + b1·x meets x = a2 + b2·y
+  const meet = (hz: EdgeLine, vt: EdgeLine): Pt => {
+    const y = (hz.a + hz.b * vt.a) / (1 - hz.b * vt.b);
+    return [vt.a + vt.b * y, y];
+  };
+  return [meet(top, left), meet(top, right), meet(bottom, right), meet(bottom, left)];
+}
+
+/**
+ * Least-squares line v = a + b·k through a side's outline points, refitted without the points
+ * lying outward of it (`outward`: the sign of v's direction away from the sheet) by more than a
+ * pixel or two, and without the tenth lying farthest inward. A leak into the desk only ever
+ * pushes the outline outward, so the fit settles on the sheet's own edge.
+ */
+function fitEdge(pts: readonly Pt[], outward: 1 | -1): EdgeLine | null {
+  if (pts.length < 10) return null;
+  const fit = (ps: readonly Pt[]): EdgeLine => {
+    const n = ps.length;
+    let sk = 0,
+      sv = 0,
+      skk = 0,
+      skv = 0;
+    for (const [k, v] of ps) {
+      sk += k;
+      sv += v;
+      skk += k * k;
+      skv += k * v;
+    }
+    const den = n * skk - sk * sk;
+    const b = den ? (n * skv - sk * sv) / den : 0;
+    return { a: (sv - b * sk) / n, b };
+  };
+  let line = fit(pts);
+  for (let pass = 0; pass < 4; pass++) {
+    const res = pts.map(([k, v]) => outward * (v - (line.a + line.b * k)));
+    const inward = [...res].sort((x, y) => x - y)[Math.floor(res.length * 0.1)]!;
+    const kept = pts.filter((_, i) => res[i]! <= 1.5 && res[i]! >= inward);
+    if (kept.length < 10) break;
+    line = fit(kept);
+  }
+  return line;
+}
+
+/**
+ * Per pixel of `img`, the gray level halfway between the background (a quadratic surface fitted to
+ * the image's border, refitted once without the samples it fits worst: where the sheet touches
+ * the border) and the paper (the median of the centre's pixels brighter than `otsu`).
+ */
+function sheetThreshold(img: GrayImage, otsu: number): Float32Array {
+  const { width: w, height: h, data } = img;
+  const samples: [number, number, number][] = [];
+  for (let x = 0; x < w; x += 2) samples.push([x / w, 0, data[x]!], [x / w, 1, data[(h - 1) * w + x]!]);
+  for (let y = 0; y < h; y += 2) samples.push([0, y / h, data[y * w]!], [1, y / h, data[y * w + w - 1]!]);
+  const terms = (x: number, y: number) => [1, x, y, x * x, x * y, y * y];
+  let coef = fitSurface(samples, terms);
+  const at = (c: number[], x: number, y: number) => terms(x, y).reduce((s, v, i) => s + v * c[i]!, 0);
+  const res = samples.map(([x, y, v]) => Math.abs(v - at(coef, x, y))).sort((a, b) => a - b);
+  const cut = res[Math.floor(res.length * 0.8)]! * 2 + 2;
+  coef = fitSurface(
+    samples.filter(([x, y, v]) => Math.abs(v - at(coef, x, y)) <= cut),
+    terms,
+  );
+  const centre: number[] = [];
+  for (let y = Math.floor(h * 0.3); y < h * 0.7; y++)
+    for (let x = Math.floor(w * 0.3); x < w * 0.7; x++) if (data[y * w + x]! >= otsu) centre.push(data[y * w + x]!);
+  centre.sort((a, b) => a - b);
+  const paper = centre[centre.length >> 1] ?? 255;
+  // light falls on desk and sheet alike: the paper is brighter than the desk beside it by the same
+  // factor everywhere, the one measured at the centre
+  const bgCentre = at(coef, 0.5, 0.5);
+  const ratio = bgCentre > 0 ? paper / bgCentre : 1;
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const bg = Math.max(1, at(coef, x / w, y / h));
+      // too little contrast to tell the desk from the paper: the global threshold
+      out[y * w + x] = paper - bgCentre < MIN_SHEET_CONTRAST || ratio <= 1 ? otsu : (bg * (1 + ratio)) / 2;
+    }
+  return out;
+}
+
+/** Gray levels between paper and background under which the fitted background is not trusted. */
+const MIN_SHEET_CONTRAST = 12;
+
+/** Least squares of v ≈ Σ c_i · terms(x, y)_i (normal equations, Gaussian elimination). */
+function fitSurface(samples: readonly [number, number, number][], terms: (x: number, y: number) => number[]): number[] {
+  const n = terms(0, 0).length;
+  const A = Array.from({ length: n }, () => new Array<number>(n + 1).fill(0));
+  for (const [x, y, v] of samples) {
+    const t = terms(x, y);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) A[i]![j]! += t[i]! * t[j]!;
+      A[i]![n]! += t[i]! * v;
+    }
+  }
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[p]![c]!)) p = r;
+    [A[c], A[p]] = [A[p]!, A[c]!];
+    const pv = A[c]![c]!;
+    if (Math.abs(pv) < 1e-9)
+      return [samples.reduce((s, q) => s + q[2], 0) / Math.max(1, samples.length), 0, 0, 0, 0, 0];
+    for (let k = c; k <= n; k++) A[c]![k]! /= pv;
+    for (let r = 0; r < n; r++) {
+      const m = A[r]![c]!;
+      if (r !== c && m !== 0) for (let k = c; k <= n; k++) A[r]![k]! -= m * A[c]![k]!;
+    }
+  }
+  return A.map((row) => row[n]!);
 }
 
 /** The 3×3 homography (row-major, h33 = 1) taking the four `from` points to the four `to` points. */
