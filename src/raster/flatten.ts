@@ -172,7 +172,7 @@ function sheetEdges(
  */
 function fitEdge(pts: readonly Pt[], outward: 1 | -1): EdgeLine | null {
   if (pts.length < 10) return null;
-  const fit = (ps: readonly Pt[]): EdgeLine => {
+  const leastSquares = (ps: readonly Pt[]): EdgeLine => {
     const n = ps.length;
     let sk = 0,
       sv = 0,
@@ -188,13 +188,13 @@ function fitEdge(pts: readonly Pt[], outward: 1 | -1): EdgeLine | null {
     const b = den ? (n * skv - sk * sv) / den : 0;
     return { a: (sv - b * sk) / n, b };
   };
-  let line = fit(pts);
+  let line = leastSquares(pts);
   for (let pass = 0; pass < 4; pass++) {
     const res = pts.map(([k, v]) => outward * (v - (line.a + line.b * k)));
     const inward = [...res].sort((x, y) => x - y)[Math.floor(res.length * 0.1)]!;
     const kept = pts.filter((_, i) => res[i]! <= 1.5 && res[i]! >= inward);
     if (kept.length < 10) break;
-    line = fit(kept);
+    line = leastSquares(kept);
   }
   return line;
 }
