@@ -90,6 +90,32 @@ const SHAPES: KabSpec[] = [
     s.indicators[2]!.realisasi = 84.6;
     return s;
   })(),
+  // a lower-is-better indicator by its wording, a capaian above 100 % with a note beside it
+  (() => {
+    const s = baseSpec('scan-method', {
+      columns: { satuan: true },
+      captions: { scheme: 'standard', placement: 'above', oneLine: true },
+    });
+    s.indicators[1] = {
+      ...s.indicators[1]!,
+      sasaran: 'Menurunnya angka pengangguran di desa',
+      indikator: 'Tingkat pengangguran terbuka',
+      satuan: '%',
+      target: 5,
+      realisasi: 4,
+      pct: true,
+      negative: true,
+    };
+    s.indicators[2] = {
+      ...s.indicators[2]!,
+      target: 24,
+      realisasi: 33,
+      pct: false,
+      satuan: 'Dokumen',
+      capaianNote: '(>100%)',
+    };
+    return s;
+  })(),
   (() => {
     const s = baseSpec('scan-cells');
     s.indicators[0] = { ...s.indicators[0]!, realisasi: 'n/a' };
