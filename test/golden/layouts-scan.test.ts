@@ -10,12 +10,49 @@ import { Report } from '../../src/model/contract.js';
 import { closeSharedOcrPools } from '../../src/ocr/shared-pool.js';
 import { extractBytes } from '../../src/pipeline/extract.js';
 import { assertChromium, launchChromium } from '../helpers/chromium.js';
-import { baseSpec, manyIndicators, SIX_BANDS } from '../helpers/kabupaten/base.js';
+import { baseSpec, FIVE_BANDS, manyIndicators, SIX_BANDS } from '../helpers/kabupaten/base.js';
 import { printKab } from '../helpers/kabupaten/print.js';
 import { scanPdf } from '../helpers/kabupaten/scan.js';
 import type { KabSpec } from '../helpers/kabupaten/spec.js';
 import { truthOf } from '../helpers/kabupaten/truth.js';
 import { cellMismatches, discrepancyMismatches, metaMismatches } from '../helpers/truth.js';
+
+/** A program of budget codes (4.01.05 → 4.01.05.1.01 → 4.01.05.1.01.01), with its JUMLAH. */
+const CODED_BUDGET: KabSpec['budget'] = {
+  jumlah: true,
+  rows: [
+    {
+      no: '4.01.05',
+      uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK',
+      pagu: 100_500_000,
+      realisasi: 87_375_000,
+      children: [
+        {
+          no: '4.01.05.1.01',
+          uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa',
+          pagu: 45_000_000,
+          realisasi: 41_850_000,
+          children: [
+            { no: '4.01.05.1.01.01', uraian: 'Fasilitasi Musrenbang Desa', pagu: 30_000_000, realisasi: 28_850_000 },
+            { no: '4.01.05.1.01.02', uraian: 'Monitoring Musrenbang Desa', pagu: 15_000_000, realisasi: 13_000_000 },
+          ],
+        },
+        {
+          no: '4.01.05.1.02',
+          uraian: 'Pembinaan Lembaga Kemasyarakatan Desa',
+          pagu: 30_000_000,
+          realisasi: 26_400_000,
+        },
+        {
+          no: '4.01.05.1.03',
+          uraian: 'Fasilitasi Administrasi Keuangan Desa',
+          pagu: 25_500_000,
+          realisasi: 19_125_000,
+        },
+      ],
+    },
+  ],
+};
 
 const SHAPES: KabSpec[] = [
   baseSpec('scan-bab3-columns', {
@@ -114,6 +151,33 @@ const SHAPES: KabSpec[] = [
       satuan: 'Dokumen',
       capaianNote: '(>100%)',
     };
+    return s;
+  })(),
+  // five bands, a budget of codes, a stated cap of 120 % (137,5 % printed as 120 %)
+  (() => {
+    const s = baseSpec('scan-codes-cap', {
+      headers: 'variant',
+      scale: FIVE_BANDS,
+      budget: CODED_BUDGET,
+      method: { cap: 120 },
+    });
+    s.indicators[1] = { ...s.indicators[1]!, target: 24, realisasi: 33 };
+    return s;
+  })(),
+  // a decimal point beside thousands dots, a flattened budget with no JUMLAH whose program prints
+  // only its capaian, `NA` and `-` for n/a
+  (() => {
+    const s = baseSpec('scan-flat-mixed', {
+      style: 'mixed',
+      budget: {
+        jumlah: false,
+        rows: [
+          { ...CODED_BUDGET.rows[0]!, no: '1', capaianOnly: true, children: baseSpec('x').budget.rows[0]!.children },
+        ],
+      },
+    });
+    s.indicators[0] = { ...s.indicators[0]!, realisasi: 'n/a', naText: 'NA' };
+    s.indicators[2] = { ...s.indicators[2]!, realisasi: 'n/a', naText: '-' };
     return s;
   })(),
   (() => {
