@@ -40,6 +40,29 @@ describe('rereadCells', () => {
     bbox: [x0, 10, x0 + 120, 50],
   });
 
+  /** A cell image of a real scan (fixtures/ocr/, 300 DPI) as the page it lies on, with one word read on it. */
+  const fixtureCell = async (file: string, word: { text: string; conf: number; bbox?: Word['bbox'] }) => {
+    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr', file))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const dpi = 300,
+      k = dpi / 72;
+    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
+    const cellScan = { ...scan, raster: { page: 1, dpi, image } } as OcrPage;
+    const bbox: Field['bbox'] = [0, 0, info.width / k, info.height / k];
+    const page: PageContent = {
+      page: 1,
+      width: bbox[2],
+      height: bbox[3],
+      mode: 'ocr',
+      segments: [],
+      // the word's box: as given, else the cell inside its border
+      words: [{ bbox: [3, 3, bbox[2] - 3, bbox[3] - 3], ...word, page: 1, source: 'ocr' }],
+    };
+    return { scans: new Map([[1, cellScan]]), bbox, page };
+  };
+
   it('agrees with a right first reading (confidence up) and replaces a wrong one the tie-break read confirms', async () => {
     const page: PageContent = {
       page: 1,
@@ -100,30 +123,13 @@ describe('rereadCells', () => {
 
   it('reads a lone figure the page read as `/` and line mode as nothing as one word, kept disputed', async () => {
     // a cell of the scanned page-break layout (page 4 of scan-page-breaks), `7` in a narrow column
-    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/cell-7-alone.png'))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const dpi = 300,
-      k = dpi / 72;
-    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
-    const cellScan = { ...scan, raster: { page: 1, dpi, image } } as OcrPage;
-    const bbox: Field['bbox'] = [0, 0, info.width / k, info.height / k];
-    const page: PageContent = {
-      page: 1,
-      width: bbox[2],
-      height: bbox[3],
-      mode: 'ocr',
-      segments: [],
-      words: [{ text: '/', page: 1, bbox: [10, 10, 20, 24], conf: 87, source: 'ocr' }],
-    };
+    const { scans, bbox, page } = await fixtureCell('cell-7-alone.png', {
+      text: '/',
+      bbox: [10, 10, 20, 24],
+      conf: 87,
+    });
     const f: Field = { kind: 'number', raw: '/', value: null, decimals: null, conf: 87, parsed: false, page: 1, bbox };
-    const [o] = await rereadCells(
-      [{ table: '2.3', row: '8', field: 'realisasi', f }],
-      [page],
-      new Map([[1, cellScan]]),
-      pools,
-    );
+    const [o] = await rereadCells([{ table: '2.3', row: '8', field: 'realisasi', f }], [page], scans, pools);
     expect(o).toMatchObject({ first: '/', second: '7', kept: 'second' });
     expect(page.words.map((w) => [w.text, w.conf])).toEqual([['7', DISPUTED_CONF]]);
   });
@@ -155,30 +161,9 @@ describe('rereadCells', () => {
   it('keeps a right first reading that the re-read gets wrong when the tie-break read sides with it', async () => {
     // a cell of the sample evaluation scan (lkj04_scan, page 5) as the pipeline cut it out: `72,5 %`,
     // which Tesseract reads as 12.5% at twice the resolution and as 72.5 at 1× and 1.5×
-    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/cell-72-5-pct.png'))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const dpi = 300,
-      k = dpi / 72;
-    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
-    const cellScan = { ...scan, raster: { page: 1, dpi, image } } as OcrPage;
-    const bbox: Field['bbox'] = [0, 0, info.width / k, info.height / k];
-    const page: PageContent = {
-      page: 1,
-      width: bbox[2],
-      height: bbox[3],
-      mode: 'ocr',
-      segments: [],
-      words: [{ text: '72.5%', page: 1, bbox: [3, 3, bbox[2] - 3, bbox[3] - 3], conf: 43, source: 'ocr' }],
-    };
+    const { scans, bbox, page } = await fixtureCell('cell-72-5-pct.png', { text: '72.5%', conf: 43 });
     const f: Field = { kind: 'pct', raw: '72.5%', value: 72.5, decimals: 1, conf: 43, parsed: true, page: 1, bbox };
-    const [o] = await rereadCells(
-      [{ table: '2.4', row: '1', field: 'realisasi', f }],
-      [page],
-      new Map([[1, cellScan]]),
-      pools,
-    );
+    const [o] = await rereadCells([{ table: '2.4', row: '1', field: 'realisasi', f }], [page], scans, pools);
     expect(o).toMatchObject({ second: '12.5%', agreed: false, kept: 'first' });
     expect(parseNumber(o!.third!, 'pct').value).toBe(72.5);
     expect(page.words.map((w) => [w.text, w.conf])).toEqual([['72.5%', VOTED_CONF]]);
