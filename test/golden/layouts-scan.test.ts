@@ -10,49 +10,19 @@ import { Report } from '../../src/model/contract.js';
 import { closeSharedOcrPools } from '../../src/ocr/shared-pool.js';
 import { extractBytes } from '../../src/pipeline/extract.js';
 import { assertChromium, launchChromium } from '../helpers/chromium.js';
-import { baseSpec, FIVE_BANDS, manyIndicators, SIX_BANDS } from '../helpers/kabupaten/base.js';
+import {
+  baseSpec,
+  FIVE_BANDS,
+  lowerIsBetter,
+  manyIndicators,
+  SIX_BANDS,
+  threeLevels,
+} from '../helpers/kabupaten/base.js';
 import { printKab } from '../helpers/kabupaten/print.js';
 import { scanPdf } from '../helpers/kabupaten/scan.js';
 import type { KabSpec } from '../helpers/kabupaten/spec.js';
 import { truthOf } from '../helpers/kabupaten/truth.js';
 import { cellMismatches, discrepancyMismatches, metaMismatches } from '../helpers/truth.js';
-
-/** A program of budget codes (4.01.05 → 4.01.05.1.01 → 4.01.05.1.01.01), with its JUMLAH. */
-const CODED_BUDGET: KabSpec['budget'] = {
-  jumlah: true,
-  rows: [
-    {
-      no: '4.01.05',
-      uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK',
-      pagu: 100_500_000,
-      realisasi: 87_375_000,
-      children: [
-        {
-          no: '4.01.05.1.01',
-          uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa',
-          pagu: 45_000_000,
-          realisasi: 41_850_000,
-          children: [
-            { no: '4.01.05.1.01.01', uraian: 'Fasilitasi Musrenbang Desa', pagu: 30_000_000, realisasi: 28_850_000 },
-            { no: '4.01.05.1.01.02', uraian: 'Monitoring Musrenbang Desa', pagu: 15_000_000, realisasi: 13_000_000 },
-          ],
-        },
-        {
-          no: '4.01.05.1.02',
-          uraian: 'Pembinaan Lembaga Kemasyarakatan Desa',
-          pagu: 30_000_000,
-          realisasi: 26_400_000,
-        },
-        {
-          no: '4.01.05.1.03',
-          uraian: 'Fasilitasi Administrasi Keuangan Desa',
-          pagu: 25_500_000,
-          realisasi: 19_125_000,
-        },
-      ],
-    },
-  ],
-};
 
 const SHAPES: KabSpec[] = [
   baseSpec('scan-bab3-columns', {
@@ -85,31 +55,7 @@ const SHAPES: KabSpec[] = [
   ),
   baseSpec('scan-three-levels', {
     headers: 'variant',
-    budget: {
-      jumlah: true,
-      rows: [
-        {
-          no: '1',
-          uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK',
-          pagu: 100_500_000,
-          realisasi: 87_375_000,
-          children: [
-            {
-              no: '1.1',
-              uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa',
-              pagu: 45_000_000,
-              realisasi: 41_850_000,
-              children: [
-                { no: '1.1.1', uraian: 'Fasilitasi Musrenbang Desa', pagu: 30_000_000, realisasi: 28_850_000 },
-                { no: '1.1.2', uraian: 'Monitoring Musrenbang Desa', pagu: 15_000_000, realisasi: 13_000_000 },
-              ],
-            },
-            { no: '1.2', uraian: 'Pembinaan Lembaga Kemasyarakatan Desa', pagu: 30_000_000, realisasi: 26_400_000 },
-            { no: '1.3', uraian: 'Fasilitasi Administrasi Keuangan Desa', pagu: 25_500_000, realisasi: 19_125_000 },
-          ],
-        },
-      ],
-    },
+    budget: threeLevels(false),
     print: { '2.5/1.1/realisasi': '40850000' },
     expect: [
       { rule: 'R4', table: '2.5', row: '1.1', field: 'realisasi' },
@@ -133,16 +79,7 @@ const SHAPES: KabSpec[] = [
       columns: { satuan: true },
       captions: { scheme: 'standard', placement: 'above', oneLine: true },
     });
-    s.indicators[1] = {
-      ...s.indicators[1]!,
-      sasaran: 'Menurunnya angka pengangguran di desa',
-      indikator: 'Tingkat pengangguran terbuka',
-      satuan: '%',
-      target: 5,
-      realisasi: 4,
-      pct: true,
-      negative: true,
-    };
+    s.indicators[1] = lowerIsBetter(s.indicators[1]!);
     s.indicators[2] = {
       ...s.indicators[2]!,
       target: 24,
@@ -158,7 +95,7 @@ const SHAPES: KabSpec[] = [
     const s = baseSpec('scan-codes-cap', {
       headers: 'variant',
       scale: FIVE_BANDS,
-      budget: CODED_BUDGET,
+      budget: threeLevels(true),
       method: { cap: 120 },
     });
     s.indicators[1] = { ...s.indicators[1]!, target: 24, realisasi: 33 };
@@ -172,7 +109,12 @@ const SHAPES: KabSpec[] = [
       budget: {
         jumlah: false,
         rows: [
-          { ...CODED_BUDGET.rows[0]!, no: '1', capaianOnly: true, children: baseSpec('x').budget.rows[0]!.children },
+          {
+            ...threeLevels(true).rows[0]!,
+            no: '1',
+            capaianOnly: true,
+            children: baseSpec('x').budget.rows[0]!.children,
+          },
         ],
       },
     });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useChromium } from '../helpers/use-chromium.js';
-import { baseSpec, manyIndicators, SIX_BANDS } from '../helpers/kabupaten/base.js';
+import { baseSpec, lowerIsBetter, manyIndicators, SIX_BANDS, threeLevels } from '../helpers/kabupaten/base.js';
 import { expectGolden, readKab } from '../helpers/kabupaten/golden.js';
 import { printedCaption } from '../helpers/kabupaten/html.js';
 import type { KabSpec } from '../helpers/kabupaten/spec.js';
@@ -172,16 +172,7 @@ describe('calculation rules as the report states them', () => {
   const negative = (spec: KabSpec, how: 'wording' | 'formula') => {
     spec.indicators[1] =
       how === 'wording'
-        ? {
-            ...spec.indicators[1]!,
-            sasaran: 'Menurunnya angka pengangguran di desa',
-            indikator: 'Tingkat pengangguran terbuka',
-            satuan: '%',
-            target: 5,
-            realisasi: 4,
-            pct: true,
-            negative: true,
-          }
+        ? lowerIsBetter(spec.indicators[1]!)
         : {
             ...spec.indicators[1]!,
             indikator: 'Rasio aduan masyarakat yang tertunda',
@@ -252,51 +243,6 @@ describe('calculation rules as the report states them', () => {
 });
 
 describe('budgets of three levels, codes, and flattened', () => {
-  const threeLevels = (codes: boolean) => ({
-    jumlah: true,
-    rows: [
-      {
-        no: codes ? '4.01.05' : '1',
-        uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK',
-        pagu: 100_500_000,
-        realisasi: 87_375_000,
-        children: [
-          {
-            no: codes ? '4.01.05.1.01' : '1.1',
-            uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa',
-            pagu: 45_000_000,
-            realisasi: 41_850_000,
-            children: [
-              {
-                no: codes ? '4.01.05.1.01.01' : '1.1.1',
-                uraian: 'Fasilitasi Musrenbang Desa',
-                pagu: 30_000_000,
-                realisasi: 28_850_000,
-              },
-              {
-                no: codes ? '4.01.05.1.01.02' : '1.1.2',
-                uraian: 'Monitoring Musrenbang Desa',
-                pagu: 15_000_000,
-                realisasi: 13_000_000,
-              },
-            ],
-          },
-          {
-            no: codes ? '4.01.05.1.02' : '1.2',
-            uraian: 'Pembinaan Lembaga Kemasyarakatan Desa',
-            pagu: 30_000_000,
-            realisasi: 26_400_000,
-          },
-          {
-            no: codes ? '4.01.05.1.03' : '1.3',
-            uraian: 'Fasilitasi Administrasi Keuangan Desa',
-            pagu: 25_500_000,
-            realisasi: 19_125_000,
-          },
-        ],
-      },
-    ],
-  });
   for (const codes of [false, true]) {
     it(`program / kegiatan / sub kegiatan${codes ? ' as codes (4.01.05.1.01)' : ''}: clean, and a kegiatan not summing its sub kegiatan is R4`, async () => {
       const clean = baseSpec(`three-levels${codes ? '-codes' : ''}`, {

@@ -1,5 +1,5 @@
 /** A clean report in a kabupaten template other than the kecamatan one the project began with. */
-import type { KabSpec } from './spec.js';
+import type { Indicator, KabSpec } from './spec.js';
 
 export const FIVE_BANDS = [
   { min: 90, max: 100, kriteria: 'Sangat Tinggi', printed: '> 90% - 100%' },
@@ -126,5 +126,71 @@ export function manyIndicators(spec: KabSpec, n: number): KabSpec {
         { no: '1', uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK', pagu, realisasi, children },
       ],
     },
+  };
+}
+
+/**
+ * A program with three kegiatan, the first split into two sub kegiatan, all adding up; labelled
+ * 1, 1.1, 1.1.1 or by budget codes (4.01.05, 4.01.05.1.01, 4.01.05.1.01.01). JUMLAH printed.
+ */
+export function threeLevels(codes: boolean): KabSpec['budget'] {
+  return {
+    jumlah: true,
+    rows: [
+      {
+        no: codes ? '4.01.05' : '1',
+        uraian: 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK',
+        pagu: 100_500_000,
+        realisasi: 87_375_000,
+        children: [
+          {
+            no: codes ? '4.01.05.1.01' : '1.1',
+            uraian: 'Koordinasi Penyelenggaraan Musrenbang Desa',
+            pagu: 45_000_000,
+            realisasi: 41_850_000,
+            children: [
+              {
+                no: codes ? '4.01.05.1.01.01' : '1.1.1',
+                uraian: 'Fasilitasi Musrenbang Desa',
+                pagu: 30_000_000,
+                realisasi: 28_850_000,
+              },
+              {
+                no: codes ? '4.01.05.1.01.02' : '1.1.2',
+                uraian: 'Monitoring Musrenbang Desa',
+                pagu: 15_000_000,
+                realisasi: 13_000_000,
+              },
+            ],
+          },
+          {
+            no: codes ? '4.01.05.1.02' : '1.2',
+            uraian: 'Pembinaan Lembaga Kemasyarakatan Desa',
+            pagu: 30_000_000,
+            realisasi: 26_400_000,
+          },
+          {
+            no: codes ? '4.01.05.1.03' : '1.3',
+            uraian: 'Fasilitasi Administrasi Keuangan Desa',
+            pagu: 25_500_000,
+            realisasi: 19_125_000,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The indicator made lower-is-better by its wording (`Menurunnya … pengangguran`): 5 % targeted, 4 % reached. */
+export function lowerIsBetter(ind: Indicator): Indicator {
+  return {
+    ...ind,
+    sasaran: 'Menurunnya angka pengangguran di desa',
+    indikator: 'Tingkat pengangguran terbuka',
+    satuan: '%',
+    target: 5,
+    realisasi: 4,
+    pct: true,
+    negative: true,
   };
 }
