@@ -80,14 +80,14 @@ const brokenWords = (p: Page, selector: string) =>
     return out;
   }, selector);
 
-/** `inner` lies within `outer`'s visible box (and the window) */
+/** `inner` lies within `outer`'s visible box (and the window), to a pixel: layout rounds to fractions of one */
 const visibleIn = (p: Page, inner: string, outer: string) =>
   p.evaluate(
     ([i, o]) => {
       const a = document.querySelector(i!)?.getBoundingClientRect(),
         b = document.querySelector(o!)?.getBoundingClientRect();
       if (!a || !b) return false;
-      return a.top >= b.top - 1 && a.bottom <= b.bottom + 1 && a.top >= 0 && a.bottom <= window.innerHeight;
+      return a.top >= b.top - 1 && a.bottom <= b.bottom + 1 && a.top >= -1 && a.bottom <= window.innerHeight + 1;
     },
     [inner, outer],
   );

@@ -87,8 +87,9 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
       api.analysis(id).catch(() => null as Analysis | null),
     ]);
     if (!ctx.current()) return;
-    draw(detail, analysis);
+    // the notice sits above the report: shown first, so it cannot push the finding just revealed out of view
     after?.();
+    draw(detail, analysis);
   };
 
   /** run an action, then reload the report so every flag shows the server's new state */
@@ -258,11 +259,18 @@ export async function reportView(main: HTMLElement, ctx: AppContext, id: number)
       for (const [j, card] of cards.entries()) card.classList.toggle('selected', j === selected);
       const c = cards[selected]!,
         pane = c.parentElement!;
-      if (scroll === 'reveal') c.scrollIntoView({ block: 'nearest' });
-      else if (scroll) {
-        if (c.offsetTop < pane.scrollTop || c.offsetTop + c.offsetHeight > pane.scrollTop + pane.clientHeight)
-          pane.scrollTop = c.offsetTop - 40;
-      }
+      const bring = () => {
+        if (scroll === 'reveal') c.scrollIntoView({ block: 'nearest' });
+        else if (scroll) {
+          if (c.offsetTop < pane.scrollTop || c.offsetTop + c.offsetHeight > pane.scrollTop + pane.clientHeight)
+            pane.scrollTop = c.offsetTop - 40;
+        }
+      };
+      bring();
+      // its evidence crop has no size until it loads: the card grows then, so bring it into view again
+      for (const img of c.querySelectorAll('img'))
+        if (!img.complete)
+          img.addEventListener('load', () => c.isConnected && cards[selected] === c && bring(), { once: true });
       const f = findings[selected]!;
       showPage(f.d.evidence.page ?? pv.page());
       for (const c of main.querySelectorAll('td.flag'))
