@@ -57,31 +57,84 @@ export function detectRulingLines(raster: PageRaster, opts: RulingOptions = {}):
     linkGap: gap,
   };
   const pt = (px: number) => pxToPt(px, dpi);
-  const out: Segment[] = [];
-  const inkAt = (x: number, y: number) =>
-    x >= 0 && y >= 0 && x < img.width && y < img.height && img.data[y * img.width + x]! < t;
+  const grayAt = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < img.width && y < img.height ? img.data[y * img.width + x]! : 255;
+  const grayAtT = (along: number, across: number) => grayAt(across, along);
+  const horizontal = mergeCollinear(
+    chainRuns(h, shape).filter((l) => clearSides(l, grayAt, t)),
+    gap * 3,
+  ).filter((l) => l.to - l.from >= o.minHorizontalIn * dpi);
+  const vertical = mergeCollinear(
+    chainRuns(v, shape).filter((l) => clearSides(l, grayAtT, t)),
+    gap * 3,
+  ).filter((l) => l.to - l.from >= o.minVerticalIn * dpi);
   // a streak along the feed (dirt on the glass, a worn drum) runs from the page's edge; a table's
   // rule stops at the margin. Left in, one streak joins every table it crosses into one grid.
   const edgeX = EDGE_FRACTION * img.width,
     edgeY = EDGE_FRACTION * img.height;
-  for (const l of mergeCollinear(
-    chainRuns(h, shape).filter((l) => clearSides(l, inkAt)),
-    gap * 3,
-  )) {
-    if (l.to - l.from < o.minHorizontalIn * dpi) continue;
-    if (l.from <= edgeX || l.to >= img.width - edgeX) continue;
-    out.push({ page, x0: pt(l.from), y0: pt(l.at), x1: pt(l.to), y1: pt(l.at) });
+  const keepH = dropStreaks(horizontal, (l) => coreGray(l, grayAt), t, img.width, edgeX);
+  const keepV = dropStreaks(vertical, (l) => coreGray(l, grayAtT), t, img.height, edgeY);
+  return [
+    ...keepH.map((l) => ({ page, x0: pt(l.from), y0: pt(l.at), x1: pt(l.to), y1: pt(l.at) })),
+    ...keepV.map((l) => ({ page, x0: pt(l.at), y0: pt(l.from), x1: pt(l.at), y1: pt(l.to) })),
+  ];
+}
+
+/** A rule's ink along its centre: the median over its length of the darkest pixel within a pixel of it. */
+function coreGray(l: Line, grayAt: (along: number, across: number) => number): number {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let p = l.from; p < l.to; p += 2) {
+    const c = Math.round(l.at - 0.5 + l.slope * (p - l.mid));
+    hist[Math.min(grayAt(p, c - 1), grayAt(p, c), grayAt(p, c + 1))]!++;
+    n++;
   }
-  const inkAtT = (along: number, across: number) => inkAt(across, along);
-  for (const l of mergeCollinear(
-    chainRuns(v, shape).filter((l) => clearSides(l, inkAtT)),
-    gap * 3,
-  )) {
-    if (l.to - l.from < o.minVerticalIn * dpi) continue;
-    if (l.from <= edgeY || l.to >= img.height - edgeY) continue;
-    out.push({ page, x0: pt(l.at), y0: pt(l.from), x1: pt(l.at), y1: pt(l.to) });
+  let acc = 0;
+  for (let g = 0; g < 256; g++) {
+    acc += hist[g]!;
+    if (acc * 2 >= n) return g;
   }
-  return out;
+  return 255;
+}
+
+/**
+ * A scanner streak is drawn by the scanner, not printed: it runs from the page's edge, and where it
+ * is light (the usual dirt on the glass) its gray is far lighter than the printed rules'. Dropped:
+ * every line reaching the edge; a line lighter than the page's rules that lies on the track of
+ * another such light line (a light streak leaves pieces wherever it crosses a shaded header).
+ */
+function dropStreaks(lines: Line[], core: (l: Line) => number, t: number, size: number, edge: number): Line[] {
+  const atEdge = (l: Line) => l.from <= edge || l.to >= size - edge;
+  const gray = lines.map(core);
+  const rules = lines.flatMap((l, i) => (atEdge(l) ? [] : [{ g: gray[i]!, w: l.to - l.from }]));
+  const ref = weightedMedian(rules);
+  // lighter than halfway from the printed rules' gray to the ink threshold
+  const light = gray.map((g) => ref !== null && g > ref + 0.5 * (t - ref));
+  // the streak runs at the scan's own angle, which deskew turned the page away from
+  const onTrack = (i: number) => {
+    const l = lines[i]!;
+    return lines.some((m, j) => {
+      const apart = Math.max(m.from - l.to, l.from - m.to);
+      return j !== i && light[j] && apart > 0 && Math.abs(m.at - l.at) <= STREAK_TRACK + STREAK_SLANT * apart;
+    });
+  };
+  return lines.filter((l, i) => !atEdge(l) && !(light[i] && onTrack(i)));
+}
+
+/** Pieces of one streak lie this close (pixels) across each other, plus the slant (tan 3°, the steepest skew deskew undoes) over the gap between them. */
+const STREAK_TRACK = 6;
+const STREAK_SLANT = 0.05;
+
+function weightedMedian(xs: readonly { g: number; w: number }[]): number | null {
+  if (!xs.length) return null;
+  const sorted = [...xs].sort((a, b) => a.g - b.g);
+  const total = sorted.reduce((s, x) => s + x.w, 0);
+  let acc = 0;
+  for (const x of sorted) {
+    acc += x.w;
+    if (acc * 2 >= total) return x.g;
+  }
+  return sorted[sorted.length - 1]!.g;
 }
 
 /** One pass over the pixels: horizontal runs per row and vertical runs per column (state per column). */
@@ -293,19 +346,21 @@ const MAX_SIDE_INK = 0.2;
 /**
  * A rule has paper on both sides (cell padding); a chain of runs that is really the baseline of
  * serif text (bridged feet), the top or crossbars of bold text, or an underline drawn tight under
- * its words has the letters' ink right beside it.
- * `inkAt(along, across)` reads the mask in the rule's own axes.
+ * its words has the letters' ink right beside it. Letters are printed as dark as the rule; a light
+ * scanner streak running beside a rule is not, and does not count.
+ * `grayAt(along, across)` reads the page in the rule's own axes.
  */
-function clearSides(l: Line, inkAt: (along: number, across: number) => boolean): boolean {
+function clearSides(l: Line, grayAt: (along: number, across: number) => number, t: number): boolean {
   const off = l.thickness / 2 + 2;
+  const dark = Math.min(t, (coreGray(l, grayAt) + t) / 2);
   let a = 0,
     b = 0,
     n = 0;
   for (let p = l.from; p < l.to; p += 2) {
     const c = l.at - 0.5 + l.slope * (p - l.mid);
     for (const d of [off, off + 1.5]) {
-      if (inkAt(p, Math.round(c - d))) a++;
-      if (inkAt(p, Math.round(c + d))) b++;
+      if (grayAt(p, Math.round(c - d)) < dark) a++;
+      if (grayAt(p, Math.round(c + d)) < dark) b++;
       n++;
     }
   }

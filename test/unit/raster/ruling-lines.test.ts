@@ -102,6 +102,34 @@ describe('detectRulingLines', () => {
     expect(shape(detectRulingLines(raster(img)))).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
   });
 
+  it('keeps a rule a light scanner streak runs beside, from edge to edge (issue 10)', () => {
+    const img = tablePage(TABLE, (ctx) => {
+      // dirt on the glass: lighter than the print, slanting by the scan's skew, 4–6 px from a rule
+      ctx.strokeStyle = 'rgb(110,110,110)';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(404, 0);
+      ctx.lineTo(406, 3508);
+      ctx.stroke();
+    });
+    expect(shape(detectRulingLines(raster(img)))).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
+  });
+
+  it('takes no column from a light streak that crosses a table in pieces (issue 10)', () => {
+    const img = tablePage(TABLE, (ctx) => {
+      ctx.strokeStyle = 'rgb(110,110,110)';
+      ctx.lineWidth = 2;
+      // a worn drum leaves the streak broken: pieces along one slanting track, none at the edge
+      for (let y = 150; y < 3400; y += 260) {
+        ctx.beginPath();
+        ctx.moveTo(318 + y * 0.004, y);
+        ctx.lineTo(318 + (y + 200) * 0.004, y + 200);
+        ctx.stroke();
+      }
+    });
+    expect(shape(detectRulingLines(raster(img)))).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
+  });
+
   it('reads a blank page as no lines, quickly', () => {
     const img = addNoise(tablePage({ xs: [], ys: [] }), 20, 0.002);
     const t = performance.now();
