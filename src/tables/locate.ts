@@ -89,13 +89,22 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
     let headerBands = headerBandCount(grid);
     // a grid opening the page after a table broke off: bands under its repeated header (or at its
     // top) whose first cell is empty are the rest of a row the page break cut, not more header
-    if ((!above || above.continued) && last && grid.page === last.grid.page + 1) {
+    // (unless the part before is header only: then the break cut the header, and no row yet)
+    const headerOnly = !!last && group!.parts.length === 1 && last.headerBands === last.grid.ys.length - 1;
+    if ((!above || above.continued) && last && !headerOnly && grid.page === last.grid.page + 1) {
       const repeated = repeatedHeaderBands(grid, last.grid, group!.parts[0]!.headerBands);
       if (repeated < headerBands && range(repeated, headerBands).every((r) => !grid.at(r, 0).text.trim()))
         headerBands = repeated;
     }
     const labels = columnLabels(grid, headerBands);
     prevEnd = { page: grid.page, y: grid.bbox[3] };
+    // the page broke inside the header: the rest of it opens this page, under the earlier columns split
+    const joined = headerOnly && (!above || above.continued) ? joinSplitHeader(last!, grid, headerBands, labels) : null;
+    if (joined) {
+      group!.parts = [{ grid, headerBands, labels: joined }];
+      group!.candidates = headerCandidates(grid, headerBands, joined, opts);
+      continue;
+    }
     if (group && last && (!above || above.continued) && continuesGroup(group, last, grid, headerBands, labels, opts)) {
       group.parts.push({ grid, headerBands, labels });
       continue;
@@ -358,6 +367,25 @@ function edgeIndex(prev: Grid, grid: Grid): number[] | null {
   const idx = grid.xs.map(at);
   if (idx.some((i) => i < 0) || idx[0] !== 0 || idx[idx.length - 1] !== prev.xs.length - 1) return null;
   return idx;
+}
+
+/**
+ * A table whose header the page break cut: the earlier part is header only (ending its page), and
+ * this page's grid opens with more header under columns that split the earlier ones (`Pagu` over
+ * `Anggaran | Realisasi`). Each column's label is the earlier label above it, then its own, as one
+ * header on one page would read; null when the parts are not so.
+ */
+function joinSplitHeader(last: Part, grid: Grid, headerBands: number, labels: readonly string[]): string[] | null {
+  const top = last.grid;
+  if (grid.page !== top.page + 1 || headerBands === 0) return null;
+  if (grid.xs.length <= top.xs.length) return null;
+  // every earlier column edge is one of this grid's edges
+  const idx = edgeIndex(grid, top);
+  if (!idx) return null;
+  return labels.map((own, c) => {
+    const above = idx.findIndex((j, i) => i + 1 < idx.length && j <= c && c < idx[i + 1]!);
+    return [last.labels[above] ?? '', own].join(' ').trim();
+  });
 }
 
 function edgesLineUp(prev: Grid, grid: Grid): boolean {

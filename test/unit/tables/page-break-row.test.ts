@@ -261,3 +261,69 @@ describe('a continuation on a page that sits elsewhere on the scanner glass', ()
     ]);
   });
 });
+
+describe('a header the page break cut (issue 10)', () => {
+  /** rules at `ys` across the table, and a column rule at each of `xs` from the first to the last */
+  const rules = (page: number, ys: number[], xs: number[]): Segment[] => [
+    ...ys.map((y) => ({ page, x0: xs[0]!, y0: y, x1: xs[xs.length - 1]!, y1: y })),
+    ...xs.map((x) => ({ page, x0: x, y0: ys[0]!, x1: x, y1: ys[ys.length - 1]! })),
+  ];
+  // page 1 ends on the header's first band: `Pagu` spans the columns Anggaran and Realisasi
+  const p1: PageContent = {
+    page: 1,
+    width: 595,
+    height: 842,
+    mode: 'text',
+    words: [
+      w(1, 'Tabel', 240, 680),
+      w(1, '2.5', 270, 680),
+      w(1, 'No', 55, 705),
+      w(1, 'Program', 90, 705),
+      w(1, '/', 130, 705),
+      w(1, 'Kegiatan', 140, 705),
+      w(1, 'Pagu', 380, 705),
+      w(1, 'Capaian', 455, 705),
+    ],
+    segments: rules(1, [700, 720], [50, 80, 250, 450, 520]),
+  };
+  const p2: PageContent = {
+    page: 2,
+    width: 595,
+    height: 842,
+    mode: 'text',
+    words: [
+      w(2, 'Anggaran', 255, 54),
+      w(2, 'Realisasi', 355, 54),
+      w(2, '1', 55, 74),
+      w(2, 'Fasilitasi', 85, 74),
+      w(2, 'Keagamaan', 85, 86),
+      w(2, '18.000.000', 260, 74),
+      w(2, '11.340.000', 360, 74),
+      w(2, '63,00', 455, 74),
+      w(2, '%', 485, 74),
+      w(2, 'JUMLAH', 52, 114),
+      w(2, '18.000.000', 260, 114),
+      w(2, '11.340.000', 360, 114),
+      w(2, '63,00', 455, 114),
+      w(2, '%', 485, 114),
+    ],
+    segments: rules(2, [50, 70, 110, 130], XS),
+  };
+
+  it('is joined with its rest on the next page, each column under its own label', () => {
+    const ps = [p1, p2];
+    const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
+    expect(
+      tables['2.5'].map((r) => [
+        r.no,
+        r.fields.uraian?.value,
+        r.fields.pagu?.value,
+        r.fields.realisasi?.value,
+        r.fields.capaian?.value,
+      ]),
+    ).toEqual([
+      ['1', 'Fasilitasi Keagamaan', 18_000_000, 11_340_000, 63],
+      ['JUMLAH', 'JUMLAH', 18_000_000, 11_340_000, 63],
+    ]);
+  });
+});
