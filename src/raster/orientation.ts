@@ -1,7 +1,7 @@
 import type { GrayImage } from '../model/image.js';
 import { inkMask, otsuThreshold } from './binarize.js';
 import { downsample } from './gray.js';
-import { maskPoints as points, scanAngles } from './skew.js';
+import { deskew, maskPoints as points, scanAngles } from './skew.js';
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
 
@@ -21,6 +21,8 @@ const WORK_WIDTH = 1240;
 const WORD_GAP = 3;
 /** runDirection ratio (or its inverse) that decides the lines' direction; measured ≥ 3.5 on text pages. */
 const MIN_RUN_DIRECTION = 1.5;
+/** Skew (degrees) from which the ascender test runs on a straightened copy rather than along the slant. */
+const MIN_LEVEL_SKEW = 0.5;
 /** Below this ascender/descender balance the page is left as it is rather than flipped. */
 const MIN_UPRIGHT_EVIDENCE = 0.04;
 
@@ -58,7 +60,14 @@ export function detectOrientation(img: GrayImage): Orientation {
     ? scanAngles(points(downsampleMask(mask, w, h), w >> 1, h >> 1, false), 5, false, 0.5).angle
     : rows.angle;
   const skew = scanAngles(points(mask, w, h, false), 0.5, true, 0.25, rough).angle;
-  const upright = ascenderBalance(withoutLongRuns(mask, w, h, Math.round(w / 30)), w, h, skew);
+  // a skewed table's rules are staircases of short runs that withoutLongRuns keeps, and they hug
+  // the text of the cells: measured level, they are long runs again and go
+  let level = mask;
+  if (Math.abs(skew) >= MIN_LEVEL_SKEW) {
+    const turned = vertical ? rotateQuarter(small, 90) : small;
+    level = inkMask(deskew(turned, skew), t);
+  }
+  const upright = ascenderBalance(withoutLongRuns(level, w, h, Math.round(w / 30)), w, h, level === mask ? skew : 0);
   let angle: number = vertical ? 90 : 0;
   if (upright < -MIN_UPRIGHT_EVIDENCE) angle += 180;
   // a half turn leaves the skew as it is: lines descending to the right still do

@@ -101,6 +101,21 @@ describe('detectOrientation / rotateQuarter', () => {
     }
   });
 
+  it('keeps its way up on a table page skewed by up to 3° (issue 10: an upright page was turned over)', async () => {
+    // a skewed rule is a staircase of short runs that hugs the cells' text: measured along the slant
+    // it weighed as ascenders or descenders
+    const tables = await renderFirst(await tablesPagePdf(), 150);
+    for (const [turn, skew] of [
+      [0, 2.7],
+      [0, -2.9],
+      [180, 2.5],
+      [180, -2.2],
+    ] as const) {
+      const o = detectOrientation(deskew(rotateQuarter(tables.image, turn), -skew));
+      expect((o.angle + turn) % 360, `turned ${turn}, skew ${skew}: got ${o.angle} (${o.uprightEvidence})`).toBe(0);
+    }
+  });
+
   it('keeps a portrait page that is almost all one ruled table upright, and finds it turned (issue 11)', async () => {
     // narrow columns, one under the other, make the column projection as uneven as the rows': this
     // page was turned 90° and every table on it lost
