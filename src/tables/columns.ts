@@ -1,4 +1,5 @@
 import { TABLE_FIELDS, byTable, type TableId } from '../model/contract.js';
+import { editDistance } from '../parse/edit-distance.js';
 
 import {
   DEFAULT_SYNONYMS,
@@ -168,8 +169,9 @@ function map24(labels: readonly string[], base: (ColumnField | null)[]): (Column
     if (has(t, 'satuan', 'sat')) return 'satuan';
     if (has(t, 'indikator')) return 'indikator';
     if (has(t, 'sasaran', 'kegiatan', 'program')) return 'sasaran';
-    const anggaran = has(t, 'anggaran', 'keuangan');
-    const kinerja = t.includes('kinerja') || t.includes('fisik') || t.includes('output');
+    // the group words are long and OCR slips in them (`Kineria`): one letter off is still the word
+    const anggaran = has(t, 'anggaran', 'keuangan') || nearWord(t, 'anggaran');
+    const kinerja = t.includes('kinerja') || t.includes('fisik') || t.includes('output') || nearWord(t, 'kinerja');
     if (has(t, 'pagu', 'alokasi')) {
       seenPagu = true;
       return 'pagu';
@@ -203,6 +205,10 @@ function map24(labels: readonly string[], base: (ColumnField | null)[]): (Column
     return null;
   });
 }
+
+/** A header word one letter off `word` (a long word: short ones are too easily another). */
+const nearWord = (t: readonly string[], word: string) =>
+  t.some((w) => Math.abs(w.length - word.length) <= 1 && editDistance(w, word) <= 1);
 
 /** Table type guessed from its header alone, for grids without a caption. */
 export function classifyHeader(labels: readonly string[]): TableId | null {

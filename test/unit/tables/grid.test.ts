@@ -135,6 +135,21 @@ describe('findGrids', () => {
     ]);
   });
 
+  it('maps the 2.4 group words with an OCR slip (`Kineria` over `Tr`, issue 10)', () => {
+    const labels = [
+      'No',
+      'Sasaran / Kegiatan',
+      'Indikator Kinerja',
+      'Anggaran Pagu',
+      'Anggaran Realisasi',
+      'Anggaran Capaian (%)',
+      'Kineria Tr',
+      'Kineria R',
+      'Kineria Capaian (%)',
+    ];
+    expect(mapColumns('2.4', labels).slice(6)).toEqual(['target', 'realisasi', 'capaian']);
+  });
+
   it('infers a header OCR garbled from the columns around it', () => {
     const labels = ['No', 'Sasaran Kegiatan', 'Indikator Kinerja', 'Target', 'Daalicaci', 'Capaian (%)', 'Ket'];
     expect(mapColumns('2.3', labels)).toEqual([
