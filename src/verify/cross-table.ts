@@ -133,7 +133,7 @@ export const ruleR6: Rule = ({ tables }, ctx) => {
 };
 
 /**
- * Pair 2.4 rows with 2.5 kegiatan: by wording first, then by an identical pagu, then by position
+ * Pair 2.4 rows with 2.5 kegiatan: by identical money (pagu and realisasi), then by wording, then by an identical pagu, then by position
  * when the rows left on both sides are equally many. Rows that cannot be paired are not compared.
  */
 export function matchBudgetRows(
@@ -146,6 +146,26 @@ export function matchBudgetRows(
   const pairs = new Map<ExtractedRow, ExtractedRow>();
   const taken = new Set<ExtractedRow>();
   const label4 = (r: ExtractedRow) => text(r.fields.sasaran);
+  // 0. the same pagu and the same realisasi, on one row each side: the same kegiatan, however the
+  // row is worded (a 2.4 naming its sasaran can read like another kegiatan's name)
+  const sameMoney = (a: ExtractedRow, b: ExtractedRow) =>
+    (
+      [
+        ['pagu', 'pagu'],
+        ['realisasiAnggaran', 'realisasi'],
+      ] as const
+    ).every(([f4, f5]) => {
+      const x = num(a.fields[f4]),
+        y = num(b.fields[f5]);
+      return x !== null && y !== null && moneyAgrees(x, y);
+    });
+  for (const a of t24) {
+    const hits = kegiatan.filter((b) => sameMoney(a, b));
+    if (hits.length === 1 && t24.filter((x) => sameMoney(x, hits[0]!)).length === 1) {
+      pairs.set(a, hits[0]!);
+      taken.add(hits[0]!);
+    }
+  }
   // 1. wording, best pairs first
   const scored: [number, ExtractedRow, ExtractedRow][] = [];
   for (const a of t24)

@@ -181,6 +181,48 @@ describe('R6 across tables', () => {
     });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R6 error 2.4/2/pagu']);
   });
+  it('pairs a 2.4 row with the kegiatan carrying its very pagu and realisasi, though its wording reads like another (issue 10)', () => {
+    // 2.4 names the sasaran and indikator; the indikator reads like kegiatan 1.2's name
+    const t = tables({
+      '2.4': [
+        row('2.4', '1', {
+          sasaran: 'Meningkatnya kesiapsiagaan masyarakat terhadap bencana Tingkat Kecamatan dan Desa/Kelurahan',
+          indikator: 'Persentase desa tangguh bencana yang dibina',
+          pagu: '29.750.000,00',
+          realisasiAnggaran: '19.322.444,00',
+          capaianAnggaran: '64,95%',
+        }),
+        row('2.4', '2', {
+          sasaran: 'Terbentuknya desa tangguh bencana Tingkat Kecamatan dan Desa/Kelurahan',
+          indikator: 'Jumlah desa tangguh bencana yang dibina',
+          pagu: '29.500.000,00',
+          realisasiAnggaran: '21.349.000,00',
+          capaianAnggaran: '72,37%',
+        }),
+      ],
+      '2.5': [
+        row('2.5', '1', {
+          uraian: 'PROGRAM PENANGGULANGAN BENCANA',
+          pagu: '59.250.000,00',
+          realisasi: '40.671.444,00',
+          capaian: '68,64%',
+        }),
+        row('2.5', '1.1', {
+          uraian: 'Pelayanan Pencegahan dan Kesiapsiagaan terhadap Bencana',
+          pagu: '29.750.000,00',
+          realisasi: '19.322.444,00',
+          capaian: '64,95%',
+        }),
+        row('2.5', '1.2', {
+          uraian: 'Pembinaan Desa Tangguh Bencana',
+          pagu: '29.500.000,00',
+          realisasi: '21.349.000,00',
+          capaian: '72,37%',
+        }),
+      ],
+    });
+    expect(keys(verify({ tables: t, claims: [] })).filter((k) => k.startsWith('R6'))).toEqual([]);
+  });
 });
 
 describe('R7 narrative numbers', () => {
