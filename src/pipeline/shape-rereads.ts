@@ -1,3 +1,4 @@
+import type { ExtractedRow, Field } from '../model/extracted.js';
 import type { OcrPage } from '../ocr/read-page.js';
 import type { ShapeCell } from '../ocr/reread.js';
 import { parseInterval } from '../parse/interval.js';
@@ -8,13 +9,27 @@ const inPercent = (v: number | null) => v === null || (v >= 0 && v <= 100);
 
 /**
  * The broken shapes a re-read of one scanned cell can mend, with what a new reading must satisfy:
- * a Tabel 2.2 band whose bounds lie in 0–100, money whose digit groups are of three. Row-level
- * breaks (labels, missing rows) were re-read already when the cells were cut out (row labels at
- * twice the size): they go straight to X1.
+ * a Tabel 2.2 band whose bounds lie in 0–100, money whose digit groups are of three, a row label
+ * out of step read as one of the labels that would keep the numbering in step (`13` between `1`
+ * and `2` of a table of `1.1`s). A missing row goes straight to X1.
  */
 export function shapeCells(breaks: readonly StructureBreak[], scans: ReadonlyMap<number, OcrPage>): ShapeCell[] {
   const out: ShapeCell[] = [];
   for (const b of breaks) {
+    if (b.what === 'labels') {
+      const cell = b.at && scans.has(b.at.page) ? labelCell(b.at) : null;
+      const expected = b.expected ?? [];
+      if (cell && expected.length)
+        out.push({
+          table: b.table,
+          row: b.row,
+          field: 'no',
+          f: cell,
+          whitelist: '0123456789.',
+          fits: (t) => expected.includes(t.replace(/\s+/g, '').replace(/\.$/, '')),
+        });
+      continue;
+    }
     const f = b.cell;
     if (!f || !scans.has(f.page)) continue;
     if (b.what === 'bandBound' || b.what === 'bandUnread') {
@@ -42,4 +57,20 @@ export function shapeCells(breaks: readonly StructureBreak[], scans: ReadonlyMap
   }
   // a 2.2 band is one cell for both bounds: read it once
   return out.filter((c, i) => out.findIndex((d) => d.f.page === c.f.page && d.f.bbox.join() === c.f.bbox.join()) === i);
+}
+
+/** The row-label cell of a row: from the row's left edge to its first field's cell. */
+function labelCell(row: ExtractedRow): Field | null {
+  const left = Math.min(...Object.values(row.fields).map((f) => (f.page === row.page ? f.bbox[0] : Infinity)));
+  if (!Number.isFinite(left) || left - row.bbox[0] < 6) return null;
+  return {
+    kind: 'text',
+    value: row.no,
+    raw: row.no,
+    decimals: null,
+    conf: 0,
+    parsed: true,
+    page: row.page,
+    bbox: [row.bbox[0], row.bbox[1], left, row.bbox[3]],
+  };
 }

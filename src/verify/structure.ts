@@ -32,6 +32,8 @@ export interface StructureBreak {
   cell?: Field;
   /** evidence when there is no cell */
   at?: ExtractedRow;
+  /** a broken row label: the labels that would keep the numbering in step there */
+  expected?: string[];
 }
 
 const isTotal = (no: string) => /^(jumlah|total|sub\s*total)/i.test(no);
@@ -63,7 +65,7 @@ function flatLabels(table: TableId, rows: readonly ExtractedRow[]): StructureBre
   const bad = numbered.findIndex((r, i) => r.no !== String(i + 1));
   if (bad < 0) return [];
   const r = numbered[bad]!;
-  return [{ table, row: r.no, field: 'no', what: 'labels', stated: r.no, at: r }];
+  return [{ table, row: r.no, field: 'no', what: 'labels', stated: r.no, at: r, expected: [String(bad + 1)] }];
 }
 
 /**
@@ -87,7 +89,10 @@ function hierarchicalLabels(rows: readonly ExtractedRow[]): StructureBreak[] {
       (depth <= counters.length &&
         parts.slice(0, depth).every((p, i) => Number(p) === counters[i]) &&
         Number(parts[depth]) === (counters[depth] ?? 0) + 1);
-    if (!ok) return [{ table: '2.5', row: r.no, field: 'no', what: 'labels', stated: r.no, at: r }];
+    if (!ok)
+      return [
+        { table: '2.5', row: r.no, field: 'no', what: 'labels', stated: r.no, at: r, expected: nextLabels(counters) },
+      ];
     if (opens) {
       counters.splice(0, counters.length, ...parts.map(Number));
       continue;
@@ -96,6 +101,13 @@ function hierarchicalLabels(rows: readonly ExtractedRow[]): StructureBreak[] {
     counters[depth] = Number(parts[depth]);
   }
   return [];
+}
+
+/** After the labels counted so far (`1`, `1.2` → [1, 2]): the next kegiatan, the next program, or a first sub-row. */
+function nextLabels(counters: readonly number[]): string[] {
+  if (!counters.length) return ['1'];
+  const out = counters.map((_, d) => [...counters.slice(0, d), counters[d]! + 1].join('.'));
+  return [...out, `${counters.join('.')}.1`];
 }
 
 /** 2.1, 2.3 and 2.4 list the same indicators: a table with fewer rows than another lost some. */

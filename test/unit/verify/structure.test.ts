@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { verify } from '../../../src/verify/index.js';
 import { moneyGroupsBroken, structureBreaks } from '../../../src/verify/structure.js';
 import { reverify } from '../../../src/pipeline/extract.js';
+import { shapeCells } from '../../../src/pipeline/shape-rereads.js';
+import type { OcrPage } from '../../../src/ocr/read-page.js';
+import type { BBox } from '../../../src/model/word.js';
 import type { Report } from '../../../src/model/contract.js';
 import { claim, CONTIGUOUS_BANDS, row, tables } from '../../helpers/records.js';
 
@@ -52,6 +55,22 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     expect(keys(ds)).toContain('X1 uncertain 2.3/1/-');
     expect(keys(ds)).toContain('R7 uncertain narrative/capaianKinerja/value');
     noError(ds);
+  });
+
+  it('a label out of step names the labels that would keep the numbering in step, for a re-read of its cell', () => {
+    // `1.1` read as `13`: the next program or the first kegiatan of program 1 fits there
+    const outline = tables({ '2.5': ['1', '13', '2', '2.1'].map((no) => row('2.5', no, { uraian: 'x' })) });
+    expect(structureBreaks(outline).find((b) => b.what === 'labels')?.expected).toEqual(['2', '1.1']);
+    expect(structureBreaks(tables({ '2.3': [ind('2.3', '1'), ind('2.3', '3')] }))[0]?.expected).toEqual(['2']);
+    // the cell re-read is the row's label cell, and only a label in step replaces what was read
+    const at = { ...row('2.5', '13', { uraian: 'x', pagu: '1.000' }), bbox: [60, 100, 540, 130] as BBox };
+    for (const f of Object.values(at.fields)) f.bbox = [95, 100, 300, 130];
+    const [cell] = shapeCells(
+      structureBreaks(tables({ '2.5': [row('2.5', '1', { uraian: 'x' }), at, row('2.5', '2', { uraian: 'y' })] })),
+      new Map([[1, {} as OcrPage]]),
+    );
+    expect(cell?.f.bbox).toEqual([60, 100, 95, 130]);
+    expect(['1.1', '1.1.', '2', '13', '1.2'].map((t) => cell!.fits(t))).toEqual([true, true, true, false, false]);
   });
 
   it('2.5 labelled by budget codes (4.01.05, 4.01.05.1.01) is not an outline: no X1 for its labels', () => {
