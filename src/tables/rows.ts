@@ -169,9 +169,10 @@ export function dataRows(
     }
     const noCell = grid.at(r, 0);
     let label = normalizeLabel(noCell.text);
+    const next = (prev: string) => nextLabel(prev, programRow(grid, r, columns));
     // an empty label over a band with numbers of its own is a row whose label was not read (OCR)
     // or not printed: it follows the row above. A band holding only more text continues that row.
-    if (label === '' && noCell.r0 === r && last && hasOwnNumbers(grid, r, columns)) label = nextLabel(last.no);
+    if (label === '' && noCell.r0 === r && last && hasOwnNumbers(grid, r, columns)) label = next(last.no);
     // the table's first row, its label unreadable (`|`, empty), over numbers of its own: row 1
     if (!last && unreadableLabel(label) && noCell.r0 === r && hasOwnNumbers(grid, r, columns)) label = '1';
     // a short unreadable label (`a` read from a 4) over a band with numbers of its own: the next one
@@ -183,10 +184,18 @@ export function dataRows(
       hasOwnNumbers(grid, r, columns) &&
       noCell.words.some((w) => w.source === 'ocr')
     )
-      label = nextLabel(last.no);
-    // a doubtful label that breaks the count (`0` after `4`, read from a 5) is the next one
-    if (noCell.conf < 60 && last && /^\d+$/.test(label) && /^\d+$/.test(last.no) && label !== nextLabel(last.no))
-      label = nextLabel(last.no);
+      label = next(last.no);
+    // a doubtful label that breaks the count (`0` after `4`, read from a 5) is the next one; not in
+    // a budget outline, where `12` may be kegiatan `1.2` whose dot was lost and `2` the next program
+    if (
+      noCell.conf < 60 &&
+      last &&
+      !columns.includes('uraian') &&
+      /^\d+$/.test(label) &&
+      /^\d+$/.test(last.no) &&
+      label !== next(last.no)
+    )
+      label = next(last.no);
     const continuesAbove = noCell.r0 < r || label === '';
     const bandBox: BBox = [grid.xs[0]!, grid.ys[r]!, grid.xs[grid.xs.length - 1]!, grid.ys[r + 1]!];
     if (continuesAbove) {
@@ -229,10 +238,22 @@ function hasOwnNumbers(grid: Grid, r: number, columns: readonly (ColumnField | n
   return columns.some((f, c) => f && NUMERIC_FIELDS.has(f) && grid.at(r, c).r0 === r && /\d/.test(grid.at(r, c).text));
 }
 
-/** The label after `1` is `2`, after `1.2` is `1.3`. */
-function nextLabel(prev: string): string {
+/** The label after `1` is `2`, after `1.2` is `1.3`; after `1.2`, a program's row is `2`. */
+function nextLabel(prev: string, program = false): string {
+  if (program && /^\d+\.\d/.test(prev)) return String(Number(prev.split('.')[0]) + 1);
   const m = /^(.*?)(\d+)$/.exec(prev);
   return m ? `${m[1]}${Number(m[2]) + 1}` : '';
+}
+
+/** A budget row naming a program (`PROGRAM PENYELENGGARAAN …`, in capitals), not a kegiatan. */
+function programRow(grid: Grid, r: number, columns: readonly (ColumnField | null)[]): boolean {
+  const c = columns.indexOf('uraian');
+  if (c < 0) return false;
+  const text = grid.at(r, c).text.trim();
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  return (
+    /^program\b/i.test(text) || (letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length >= 0.8 * letters.length)
+  );
 }
 
 function toRaw(list: GridCell[], page: number): RawCell {

@@ -76,6 +76,51 @@ describe('findGrids', () => {
     expect(rows[1]!.cells.realisasi?.text).toBe('16.320.000,00');
   });
 
+  it('a 2.5 row whose label did not read is the next program when it names one, else the next kegiatan (issue 10)', () => {
+    const xs = [50, 80, 250, 350, 450];
+    const ys = [100, 120, 140, 160, 180, 200];
+    const ocr = (text: string, x: number, y: number): Word => ({ ...word(text, x, y), source: 'ocr', conf: 90 });
+    const body = (label: string, uraian: string[]) => [
+      word('No', 55, 104),
+      word('Uraian', 100, 104),
+      word('Pagu', 260, 104),
+      word('Realisasi', 360, 104),
+      ocr('1', 55, 124),
+      ocr('PROGRAM', 90, 124),
+      ocr('PEMBINAAN', 140, 124),
+      ocr('20.000.000', 260, 124),
+      ocr('10.000.000', 360, 124),
+      ocr('1.1', 55, 144),
+      ocr('Fasilitasi', 90, 144),
+      ocr('20.000.000', 260, 144),
+      ocr('10.000.000', 360, 144),
+      ...(label ? [ocr(label, 55, 164)] : []),
+      ...uraian.map((u, i) => ocr(u, 90 + 60 * i, 164)),
+      ocr('45.500.000', 260, 164),
+      ocr('27.546.725', 360, 164),
+      ocr('2.1', 55, 184),
+      ocr('Penyelenggaraan', 90, 184),
+      ocr('45.500.000', 260, 184),
+      ocr('27.546.725', 360, 184),
+    ];
+    const cols = ['no', 'uraian', 'pagu', 'realisasi'] as const;
+    const labels = (words: Word[]) =>
+      dataRows(findGrids(1, rules(xs, ys), words)[0]!, 1, [...cols], null).map((r) => r.no);
+    expect(labels(body('', ['PROGRAM', 'PENYELENGGARAAN', 'PEMERINTAHAN']))).toEqual(['1', '1.1', '2', '2.1']);
+    expect(labels(body('~', ['PENYELENGGARAAN', 'PEMERINTAHAN', 'DAN', 'PELAYANAN']))).toEqual([
+      '1',
+      '1.1',
+      '2',
+      '2.1',
+    ]);
+    expect(labels(body('', ['Pembinaan', 'Desa']))).toEqual(['1', '1.1', '1.2', '2.1']);
+    // `1.1` read `11` (its dot lost), then a doubtful `2`: no flat count here, the `2` stays
+    const lostDot = body('2', ['PROGRAM', 'PENYELENGGARAAN']).map((w) =>
+      w.text === '1.1' ? { ...w, text: '11' } : w.text === '2' ? { ...w, conf: 53 } : w,
+    );
+    expect(labels(lostDot)).toEqual(['1', '11', '2', '2.1']);
+  });
+
   it('ignores boxes too small to be tables and separates two tables on a page', () => {
     const a = rules([50, 80, 200, 300], [100, 120, 140]);
     const b = rules([50, 80, 200, 300], [400, 420, 440]);
