@@ -81,6 +81,9 @@ export function numericCells(
       for (const [field, f] of Object.entries(row.fields)) {
         // 2.2's bands are intervals (`90 < X ≤ 100`), not single numbers: never re-read as one
         if (f.kind === 'text' || !scans.has(f.page) || table === '2.2') continue;
+        // a field no column held (its header not understood) is boxed with the whole row: no cell
+        // of its own to read, and a re-read there would put the row's words into it
+        if (f.bbox.every((v, i) => v === row.bbox[i]) && !f.raw) continue;
         out.push({ table, row: row.no, field, f });
       }
     }

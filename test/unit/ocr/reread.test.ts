@@ -113,6 +113,11 @@ describe('rereadCells', () => {
     } as unknown as ExtractedTables;
     const doubtful = doubtfulCells(tables, scans, 80);
     expect(doubtful.map((c) => c.field)).toEqual(['pagu']); // the blank cell and the sure figure are left alone
+    // a field no column held is boxed with the whole row: not a cell, never read (it took the next row's label)
+    const row = tables['2.4'][0]!;
+    row.fields.target = { ...empty(10), bbox: [...row.bbox] };
+    expect(doubtfulCells(tables, scans, 80).map((c) => c.field)).toEqual(['pagu']);
+    delete row.fields.target;
     const page: PageContent = { page: 1, width: 300, height: 100, mode: 'ocr', segments: [], words: [] };
     const [o] = await rereadCells(doubtful, [page], scans, pools);
     expect(o).toMatchObject({ first: '', kept: 'second' });
