@@ -160,6 +160,42 @@ function mapByLabel(table: TableId, labels: readonly string[], opts: MapOptions)
 
 /** 2.4's two-level header: Anggaran{Pagu, Realisasi, Capaian} / Kinerja{T, R, Capaian}. */
 function map24(labels: readonly string[], base: (ColumnField | null)[]): (ColumnField | null)[] {
+  return fillGroups(labels, map24Labels(labels, base));
+}
+
+/** The fields under each 2.4 group label, left to right. */
+const GROUPS_24: readonly { word: string; fields: readonly ColumnField[] }[] = [
+  { word: 'anggaran', fields: ['pagu', 'realisasiAnggaran', 'capaianAnggaran'] },
+  { word: 'kinerja', fields: ['target', 'realisasi', 'capaian'] },
+];
+
+/**
+ * A group label read (`Kinerja`) over exactly its three columns, whose short sub-labels OCR
+ * garbled (`T` read `1`, `R` read `RR`): the columns not understood are the group's fields in
+ * their order, when every column that was understood sits at its own field's place.
+ */
+function fillGroups(labels: readonly string[], cols: (ColumnField | null)[]): (ColumnField | null)[] {
+  const out = [...cols];
+  for (const g of GROUPS_24) {
+    // the columns under the group word (`Indikator Kinerja` is not one: it maps elsewhere)
+    const other = GROUPS_24.find((o) => o !== g)!;
+    const idx = labels.flatMap((l, i) => {
+      const t = tokens(l);
+      const under = t.includes(g.word) || nearWord(t, g.word);
+      const both = t.includes(other.word) || nearWord(t, other.word);
+      return under && !both && (out[i] === null || g.fields.includes(out[i]!)) ? [i] : [];
+    });
+    if (idx.length !== g.fields.length || idx.some((i, k) => k > 0 && i !== idx[k - 1]! + 1)) continue;
+    if (!idx.every((i, k) => out[i] === null || out[i] === g.fields[k])) continue;
+    if (g.fields.some((f) => out.some((c, i) => c === f && !idx.includes(i)))) continue;
+    idx.forEach((i, k) => {
+      out[i] = g.fields[k]!;
+    });
+  }
+  return out;
+}
+
+function map24Labels(labels: readonly string[], base: (ColumnField | null)[]): (ColumnField | null)[] {
   let seenPagu = false;
   let seenKinerjaTarget = false;
   return labels.map((label, i) => {

@@ -193,6 +193,11 @@ describe('findGrids', () => {
       'Kineria Capaian (%)',
     ];
     expect(mapColumns('2.4', labels).slice(6)).toEqual(['target', 'realisasi', 'capaian']);
+    // `T` read `1` and `R` read `RR` under `Kinerja`: the group's three columns, in their order
+    const garbled = [...labels.slice(0, 6), 'Kinerja 1', 'Kinerja RR', 'Kinerja Capaian (%)'];
+    expect(mapColumns('2.4', garbled).slice(6)).toEqual(['target', 'realisasi', 'capaian']);
+    // a group of another width is not guessed
+    expect(mapColumns('2.4', [...labels.slice(0, 6), 'Kinerja 1', 'Kinerja Capaian (%)'])[6]).toBeNull();
   });
 
   it('infers a header OCR garbled from the columns around it', () => {
