@@ -125,7 +125,7 @@ export function findGrids(page: number, segments: readonly Segment[], words: rea
   const grids: Grid[] = [];
   for (const { h, v } of comps.values()) {
     const ys = closeOpenEdges(clusterValues(h.map((t) => t.y)), v);
-    const xs = impliedSideBorders(clusterValues(v.map((t) => t.x)), h);
+    const xs = impliedSideBorders(clusterValues(spanningBands(v, ys).map((t) => t.x)), h);
     if (ys.length < 2 || xs.length < 3) continue; // a box or a rule, not a table
     const w = xs[xs.length - 1]! - xs[0]!,
       ht = ys[ys.length - 1]! - ys[0]!;
@@ -133,6 +133,33 @@ export function findGrids(page: number, segments: readonly Segment[], words: rea
     grids.push(buildGrid(page, xs, ys, h, v, words));
   }
   return grids.sort((a, b) => a.bbox[1] - b.bbox[1]);
+}
+
+/**
+ * The verticals of a column edge: all pieces at one x, kept when together they run from one row
+ * rule to the next at least once. A stroke of a stamp or a tick crossing one rule (a few points
+ * above and below it) bounds no cell, and as a column edge it split a column in two.
+ */
+function spanningBands(vs: readonly V[], ys: readonly number[]): V[] {
+  if (ys.length < 2) return [...vs];
+  const groups = new Map<number, V[]>();
+  for (const x of clusterValues(vs.map((t) => t.x)))
+    groups.set(
+      x,
+      vs.filter((t) => Math.abs(t.x - x) <= SNAP),
+    );
+  const out: V[] = [];
+  for (const pieces of groups.values()) {
+    const spans = ys.slice(1).some((y1, i) => {
+      const y0 = ys[i]!;
+      // the pieces' union covers [y0, y1]
+      let reach = y0;
+      for (const p of [...pieces].sort((a, b) => a.y0 - b.y0)) if (p.y0 <= reach + SNAP) reach = Math.max(reach, p.y1);
+      return reach >= y1 - SNAP;
+    });
+    if (spans) out.push(...pieces);
+  }
+  return out;
 }
 
 /** How far (points) a table's horizontal rules must run past its outermost vertical to imply a border there. */

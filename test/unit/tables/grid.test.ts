@@ -121,6 +121,22 @@ describe('findGrids', () => {
     expect(labels(lostDot)).toEqual(['1', '11', '2', '2.1']);
   });
 
+  it('takes no column edge from a stroke crossing one rule that bounds no cell (a stamp, a tick; issue 10)', () => {
+    const xs = [50, 80, 250, 350, 450];
+    const ys = [100, 120, 150, 180];
+    // a stroke of a stamp's ring: 13 pt down across the rule under the header, inside one column
+    const stroke: Segment = { page: 1, x0: 420, y0: 112, x1: 420, y1: 125 };
+    const [grid] = findGrids(1, [...rules(xs, ys), stroke], []);
+    expect(grid!.xs).toEqual(xs);
+    // a rule broken by a dropout still bounds its cells: pieces that together span a row are an edge
+    const broken = rules(xs, ys).filter((g) => !(g.x0 === 350 && g.x1 === 350 && g.y0 === 120));
+    const pieces: Segment[] = [
+      { page: 1, x0: 350, y0: 120, x1: 350, y1: 131 },
+      { page: 1, x0: 350, y0: 132, x1: 350, y1: 150 },
+    ];
+    expect(findGrids(1, [...broken, ...pieces], [])[0]!.xs).toEqual(xs);
+  });
+
   it('ignores boxes too small to be tables and separates two tables on a page', () => {
     const a = rules([50, 80, 200, 300], [100, 120, 140]);
     const b = rules([50, 80, 200, 300], [400, 420, 440]);
