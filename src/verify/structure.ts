@@ -137,11 +137,15 @@ function kegiatanIn25(tables: ExtractedTables): StructureBreak[] {
   return [{ table: '2.5', row: '-', field: '-', what: 'missingKegiatan', stated: lost?.no ?? null, at: lost }];
 }
 
+/** A band name OCR garbled: characters no kategori is written with (`3ailk` for `Baik`, `<urang`). */
+const garbledName = (f: Field) => f.conf < 100 && /[0-9<>|{}[\]~^_=\\@#$&*]/.test(String(f.value));
+
 /**
  * A percent band bound lies in 0–100 (`715` read for `75` cannot be one), and every band of a
  * scale has at least one bound: a band whose interval gave none (`≤ 50%` read `= 50%`) was misread.
- * Every band has a name too: a band read without one (its kriteria cell garbled on a phone photo)
- * cannot judge the narrative's kategori (R8 named the band “”).
+ * Every band has a name too: a band read without one (its kriteria cell garbled on a phone photo),
+ * or with one OCR garbled past a word (`3ailk`), cannot judge the narrative's kategori (R8 named
+ * the band “”, and called a clean report's `Baik` wrong against `Sangat Baik / 3ailk`).
  */
 function bandBounds(rows: readonly ExtractedRow[]): StructureBreak[] {
   const out: StructureBreak[] = [];
@@ -154,11 +158,8 @@ function bandBounds(rows: readonly ExtractedRow[]): StructureBreak[] {
       if (v !== null && (v < 0 || v > 100))
         out.push({ table: '2.2', row: r.no, field, what: 'bandBound', stated: v, cell: f });
     const label = r.fields.kriteria;
-    if (
-      rows.length >= 2 &&
-      bounds.some((b) => b.v !== null) &&
-      !(typeof label?.value === 'string' && label.value.trim())
-    )
+    const named = typeof label?.value === 'string' && label.value.trim() && !garbledName(label);
+    if (rows.length >= 2 && bounds.some((b) => b.v !== null) && !named)
       out.push({
         table: '2.2',
         row: r.no,

@@ -134,6 +134,31 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     expect(structureBreaks(tables({ '2.2': CONTIGUOUS_BANDS }))).toEqual([]);
   });
 
+  it('a band name OCR garbled past a word (`3ailk` for `Baik`) is X1 too, and R8 on it uncertain (issue 10)', () => {
+    // the scan garbled band 4's name; the narrative's `Tinggi` is judged against that scale
+    const garbled = CONTIGUOUS_BANDS.map((b) =>
+      b.no === '4' ? row('2.2', '4', { interval: '50 < X ≤ 65', kriteria: '<3ndah' }, 80) : b,
+    );
+    const ds = verify({
+      tables: tables({ '2.2': garbled, '2.3': [ind('2.3', '1', '50%')] }),
+      claims: [claim('kategori', 'Tinggi')],
+    });
+    expect(keys(ds)).toContain('X1 uncertain 2.2/4/kriteria');
+    expect(keys(ds).filter((k) => k.startsWith('R8'))).toEqual(['R8 uncertain narrative/kategori/value']);
+    noError(ds);
+    // printed so in a text layer, it is the document's own name: the finding stands
+    const printed = CONTIGUOUS_BANDS.map((b) =>
+      b.no === '4' ? row('2.2', '4', { interval: '50 < X ≤ 65', kriteria: '<3ndah' }) : b,
+    );
+    const ds2 = verify({
+      tables: tables({ '2.2': printed, '2.3': [ind('2.3', '1', '50%')] }),
+      claims: [claim('kategori', 'Tinggi')],
+    });
+    expect(keys(ds2).filter((k) => k.startsWith('R8') || k.startsWith('X1'))).toEqual([
+      'R8 error narrative/kategori/value',
+    ]);
+  });
+
   it('every band has a name: bands read without one are X1, and R8 on the narrative kategori turns uncertain', () => {
     const unnamed = CONTIGUOUS_BANDS.map((b, i) =>
       row('2.2', String(i + 1), { interval: String(b.fields.min?.raw ?? '') }),
