@@ -24,6 +24,19 @@ function word(text: string, x: number, y: number): Word {
   return { text, page: 1, bbox: [x, y, x + text.length * 5, y + 10], conf: 100, source: 'text' };
 }
 
+/** Tabel 2.4's two-level header as column labels: Anggaran{Pagu, Realisasi, Capaian} / Kinerja{T, R, Capaian}. */
+const LABELS_24 = [
+  'No',
+  'Sasaran / Kegiatan',
+  'Indikator Kinerja',
+  'Anggaran Pagu',
+  'Anggaran Realisasi',
+  'Anggaran Capaian (%)',
+  'Kinerja T',
+  'Kinerja R',
+  'Kinerja Capaian (%)',
+];
+
 describe('findGrids', () => {
   it('rebuilds a bordered table with a two-level header and merged cells', () => {
     // columns: No | Uraian | Pagu | Realisasi ; header: No and Uraian span 2 rows, "Anggaran" spans Pagu+Realisasi
@@ -148,17 +161,7 @@ describe('findGrids', () => {
   });
 
   it('maps the 2.4 two-level header Anggaran{Pagu,Realisasi,Capaian} / Kinerja{T,R,Capaian}', () => {
-    const labels = [
-      'No',
-      'Sasaran / Kegiatan',
-      'Indikator Kinerja',
-      'Anggaran Pagu',
-      'Anggaran Realisasi',
-      'Anggaran Capaian (%)',
-      'Kinerja T',
-      'Kinerja R',
-      'Kinerja Capaian (%)',
-    ];
+    const labels = LABELS_24;
     expect(mapColumns('2.4', labels)).toEqual([
       'no',
       'sasaran',
@@ -197,23 +200,13 @@ describe('findGrids', () => {
   });
 
   it('maps the 2.4 group words with an OCR slip (`Kineria` over `Tr`, issue 10)', () => {
-    const labels = [
-      'No',
-      'Sasaran / Kegiatan',
-      'Indikator Kinerja',
-      'Anggaran Pagu',
-      'Anggaran Realisasi',
-      'Anggaran Capaian (%)',
-      'Kineria Tr',
-      'Kineria R',
-      'Kineria Capaian (%)',
-    ];
+    const labels = [...LABELS_24.slice(0, 6), 'Kineria Tr', 'Kineria R', 'Kineria Capaian (%)'];
     expect(mapColumns('2.4', labels).slice(6)).toEqual(['target', 'realisasi', 'capaian']);
     // `T` read `1` and `R` read `RR` under `Kinerja`: the group's three columns, in their order
-    const garbled = [...labels.slice(0, 6), 'Kinerja 1', 'Kinerja RR', 'Kinerja Capaian (%)'];
+    const garbled = [...LABELS_24.slice(0, 6), 'Kinerja 1', 'Kinerja RR', 'Kinerja Capaian (%)'];
     expect(mapColumns('2.4', garbled).slice(6)).toEqual(['target', 'realisasi', 'capaian']);
     // a group of another width is not guessed
-    expect(mapColumns('2.4', [...labels.slice(0, 6), 'Kinerja 1', 'Kinerja Capaian (%)'])[6]).toBeNull();
+    expect(mapColumns('2.4', [...LABELS_24.slice(0, 6), 'Kinerja 1', 'Kinerja Capaian (%)'])[6]).toBeNull();
   });
 
   it('infers a header OCR garbled from the columns around it', () => {

@@ -269,12 +269,18 @@ describe('a header the page break cut (issue 10)', () => {
     ...xs.map((x) => ({ page, x0: x, y0: ys[0]!, x1: x, y1: ys[ys.length - 1]! })),
   ];
   // page 1 ends on the header's first band: `Pagu` spans the columns Anggaran and Realisasi
-  const p1: PageContent = {
-    page: 1,
+  /** an A4 page of the text layer */
+  const a4 = (page: number, words: Word[], segments: Segment[]): PageContent => ({
+    page,
     width: 595,
     height: 842,
     mode: 'text',
-    words: [
+    words,
+    segments,
+  });
+  const p1 = a4(
+    1,
+    [
       w(1, 'Tabel', 240, 680),
       w(1, '2.5', 270, 680),
       w(1, 'No', 55, 705),
@@ -284,14 +290,11 @@ describe('a header the page break cut (issue 10)', () => {
       w(1, 'Pagu', 380, 705),
       w(1, 'Capaian', 455, 705),
     ],
-    segments: rules(1, [700, 720], [50, 80, 250, 450, 520]),
-  };
-  const p2: PageContent = {
-    page: 2,
-    width: 595,
-    height: 842,
-    mode: 'text',
-    words: [
+    rules(1, [700, 720], [50, 80, 250, 450, 520]),
+  );
+  const p2 = a4(
+    2,
+    [
       w(2, 'Anggaran', 255, 54),
       w(2, 'Realisasi', 355, 54),
       w(2, '1', 55, 74),
@@ -307,8 +310,8 @@ describe('a header the page break cut (issue 10)', () => {
       w(2, '63,00', 455, 114),
       w(2, '%', 485, 114),
     ],
-    segments: rules(2, [50, 70, 110, 130], XS),
-  };
+    rules(2, [50, 70, 110, 130], XS),
+  );
 
   it('is joined with its rest on the next page, each column under its own label', () => {
     const ps = [p1, p2];
