@@ -88,6 +88,10 @@ export const INPUT_MESSAGES = {
     en: 'the PDF is encrypted with a password; provide an unprotected copy',
   },
   pdfCorrupt: { id: 'PDF ini rusak atau terpotong ({detail})', en: 'the PDF is corrupt or truncated ({detail})' },
+  pdfNoPages: {
+    id: 'PDF ini rusak: pohon halamannya menyebut {count} halaman',
+    en: 'the PDF is corrupt: its page tree declares {count} pages',
+  },
   pdfUnopenable: { id: 'PDF ini tidak dapat dibuka ({detail})', en: 'the PDF could not be opened ({detail})' },
   pageBlank: { id: 'halamannya kosong', en: 'the page is blank' },
   noTextRead: {

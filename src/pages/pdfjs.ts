@@ -64,8 +64,9 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocum
     // intake/pdf-images.ts, which refuses the document from its image dictionaries first)
     maxImageSize: MAX_IMAGE_PIXELS,
   });
+  let doc: PDFDocumentProxy;
   try {
-    return await task.promise;
+    doc = await task.promise;
   } catch (e) {
     await task.destroy().catch(() => undefined);
     const name = (e as { name?: string }).name ?? '';
@@ -78,4 +79,12 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocum
     }
     throw new InputError('corrupt-pdf', msg('pdfUnopenable', { detail }), file);
   }
+  // pdfjs takes the page tree's /Count as it stands when it is at most 1 (a -1 or a 0 is no page
+  // count, and pdfjs will give no page of such a document)
+  if (!Number.isInteger(doc.numPages) || doc.numPages < 1) {
+    const count = doc.numPages;
+    await doc.destroy().catch(() => undefined);
+    throw new InputError('corrupt-pdf', msg('pdfNoPages', { count }), file);
+  }
+  return doc;
 }
