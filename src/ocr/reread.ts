@@ -3,6 +3,7 @@ import type { ExtractedTables, Field } from '../model/extracted.js';
 import type { TableId } from '../model/contract.js';
 import { centerIn } from '../model/lines.js';
 import { ocrDebugLog } from '../settings/log.js';
+import { parseInterval } from '../parse/interval.js';
 import { parseNumber } from '../parse/numbers.js';
 import { cellCrop, oneLine } from './cell-crop.js';
 import { scaleGray } from '../raster/gray.js';
@@ -69,6 +70,16 @@ function hasInk(f: Field, scans: ReadonlyMap<number, OcrPage>): boolean {
   return !!scan && cellCrop(scan.raster.image, f.bbox, scan.raster.dpi / 72) !== null;
 }
 
+/**
+ * Tabel 2.2's band cells on scanned pages, one per band (both bounds share the cell): read again
+ * as a whole only when a finding rests on them, since a band is an interval, not one number.
+ */
+export function bandCells(tables: ExtractedTables, scans: ReadonlyMap<number, OcrPage>): CellRef[] {
+  return tables['2.2']
+    .filter((row) => row.fields.min?.raw && scans.has(row.fields.min.page))
+    .map((row) => ({ table: '2.2' as const, row: row.no, field: 'min', f: row.fields.min! }));
+}
+
 /** Every numeric cell of the given tables that lies on a scanned page. */
 export function numericCells(
   tables: ExtractedTables,
@@ -92,7 +103,7 @@ export function numericCells(
 
 /**
  * Read numeric cells a second time, each crop on its own: twice the resolution, one text line,
- * only digits and `.,%Rp`. Where both reads give the same number the cell's words are marked
+ * only digits and `.,%Rp` (a Tabel 2.2 band: its two bounds, any glyph). Where both reads give the same number the cell's words are marked
  * agreed (confidence up). Where they give different numbers a third read at another scale breaks
  * the tie: the number two reads share is kept at VOTED_CONF; with no majority the re-read's text
  * replaces the cell, marked disputed. Either way a rule failing on it is `uncertain`, for a human.
@@ -114,6 +125,7 @@ export async function rereadCells(
   const outcomes = await Promise.all(
     unique.map(async (c): Promise<(RereadOutcome & { conf: number | null }) | null> => {
       const scan = scans.get(c.f.page)!;
+      const band = c.table === '2.2';
       const k = scan.raster.dpi / 72;
       const cell = cellCrop(scan.raster.image, c.f.bbox, k);
       if (!cell) return null;
@@ -125,7 +137,8 @@ export async function rereadCells(
             image: await scaleGray(flat ?? cell.image, scale),
             // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
             psm: psm ?? (cell.lines > 1 && !flat ? '6' : '7'),
-            whitelist: /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : (WHITELIST[c.f.kind] ?? WHITELIST.number),
+            // a band keeps its `<`, `≤`, `X`: no list (Tesseract's list takes no `≤`)
+            whitelist: band || /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : (WHITELIST[c.f.kind] ?? WHITELIST.number),
             dpi: Math.round(scan.raster.dpi * scale),
             tag,
           })
@@ -134,17 +147,23 @@ export async function rereadCells(
           .join(' ')
           .trim();
       const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';
-      const number = (text: string) => {
-        const p = parseNumber(text, hint);
-        return p.ok ? p.value : null;
-      };
+      // what two readings must share to agree: the number, or a band's two bounds
+      const number = band
+        ? (text: string) => {
+            const iv = parseInterval(text);
+            return iv && (iv.min !== null || iv.max !== null) ? `${iv.min}|${iv.max}` : null;
+          }
+        : (text: string) => {
+            const p = parseNumber(text, hint);
+            return p.ok ? p.value : null;
+          };
       const second = await read(2, 'reread');
       const a = number(c.f.raw);
       // neither read gave a number: a lone figure (`7` read `/`, or nothing) is often lost in line
       // mode, read as one word it is not; one reading alone, so it is kept disputed. Only a cell
       // read as a mark or nothing: a word read of a range (`80 - 90 %`) runs it into `8090`
       const lone = c.f.raw.replace(/\s/g, '').length <= 2;
-      if (a === null && lone && number(second) === null && (cell.lines === 1 || flat)) {
+      if (!band && a === null && lone && number(second) === null && (cell.lines === 1 || flat)) {
         const word = await read(2, 'word', '8');
         if (number(word) !== null)
           return { ...c, first: c.f.raw, second: word, agreed: false, kept: 'second', conf: DISPUTED_CONF };

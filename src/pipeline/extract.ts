@@ -37,7 +37,15 @@ import {
 import { listPageImages } from '../raster/decode.js';
 import { sharedOcrPools, type OcrPools } from '../ocr/shared-pool.js';
 import { markedCells } from '../ocr/cell-marks.js';
-import { doubtCells, doubtfulCells, MARKED_CONF, numericCells, rereadCells, rereadShapes } from '../ocr/reread.js';
+import {
+  bandCells,
+  doubtCells,
+  doubtfulCells,
+  MARKED_CONF,
+  numericCells,
+  rereadCells,
+  rereadShapes,
+} from '../ocr/reread.js';
 import { structureBreaks } from '../verify/structure.js';
 import { shapeCells } from './shape-rereads.js';
 import { checkSignatures } from '../ocr/signatures.js';
@@ -245,7 +253,10 @@ async function finish(
     const suspect = suspectTables(discrepancies);
     if (suspect.length) {
       analysis = await timings.time('reread', async () => {
-        const again = numericCells(analysis.tables, read.scans, suspect);
+        const again = [
+          ...numericCells(analysis.tables, read.scans, suspect),
+          ...(suspect.includes('2.2') ? bandCells(analysis.tables, read.scans) : []),
+        ];
         if (!(await rereadCells(again, pages, read.scans, pool, reread)).length) return analysis;
         return analyse();
       });
@@ -348,15 +359,21 @@ export function reverify(
   return toReport(previous.source, analysis, discrepancies, signatures, previous.signatureMarks ?? NO_SIGNATURE_MARKS);
 }
 
-/** Tables whose numbers an error rests on (narrative rules rest on 2.3, 2.4 and 2.5). */
+/** Tables whose numbers an error or a warning rests on (narrative rules rest on 2.3, 2.4 and 2.5; R8 on 2.2 too). */
 function suspectTables(ds: readonly Discrepancy[]): TableId[] {
   const out = new Set<TableId>();
   for (const d of ds) {
-    if (d.severity !== 'error') continue;
+    // the scale's bands are never read twice before this (step 1 reads numbers, not intervals), so a
+    // doubtful finding on them asks for their re-read too: two reads that agree make it sure
+    if ((d.rule === 'R8' || d.rule === 'R9') && d.severity === 'uncertain') out.add('2.2');
+    // a warning on a clean report is a false alarm too
+    if (d.severity !== 'error' && d.severity !== 'warning') continue;
     if (d.table === 'narrative') {
       out.add('2.3');
       out.add('2.4');
       out.add('2.5');
+      // a kategori is judged against the scale's bands
+      if (d.rule === 'R8') out.add('2.2');
     } else if (d.table !== 'meta' && d.table !== 'signature') {
       out.add(d.table);
       if (d.rule === 'R6') {

@@ -41,7 +41,10 @@ export function bandsFor(value: number, list: readonly Band[]): Band[] {
   return [above, below].filter((b): b is Band => !!b);
 }
 
-/** R9: the bands cover 0–100 without gaps or overlaps (a warning: the scale is the report's own). */
+/**
+ * R9: the bands cover 0–100 without gaps or overlaps (a warning: the scale is the report's own;
+ * `uncertain` when a bound it rests on read doubtfully).
+ */
 export const ruleR9: Rule = ({ tables }, ctx) => {
   const out: Discrepancy[] = [];
   const list = bands(tables['2.2']);
@@ -51,7 +54,7 @@ export const ruleR9: Rule = ({ tables }, ctx) => {
   if (top.max !== null && top.max < 100) {
     out.push({
       rule: 'R9',
-      severity: 'warning',
+      severity: ctx.severity('warning', top.row.fields.max),
       table: '2.2',
       row: top.row.no,
       field: 'max',
@@ -69,7 +72,7 @@ export const ruleR9: Rule = ({ tables }, ctx) => {
     const key = upper.min > lower.max ? 'R9.gap' : 'R9.overlap';
     out.push({
       rule: 'R9',
-      severity: 'warning',
+      severity: ctx.severity('warning', upper.row.fields.min, lower.row.fields.max),
       table: '2.2',
       row: upper.row.no,
       field: 'min',
@@ -86,7 +89,7 @@ export const ruleR9: Rule = ({ tables }, ctx) => {
   if (bottom.min !== null && bottom.min > 0) {
     out.push({
       rule: 'R9',
-      severity: 'warning',
+      severity: ctx.severity('warning', bottom.row.fields.min),
       table: '2.2',
       row: bottom.row.no,
       field: 'min',

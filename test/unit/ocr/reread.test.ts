@@ -2,7 +2,15 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OcrPool } from '../../../src/ocr/pool.js';
-import { AGREED_CONF, DISPUTED_CONF, doubtfulCells, rereadCells, VOTED_CONF } from '../../../src/ocr/reread.js';
+import {
+  AGREED_CONF,
+  bandCells,
+  DISPUTED_CONF,
+  doubtfulCells,
+  rereadCells,
+  VOTED_CONF,
+} from '../../../src/ocr/reread.js';
+import { parseInterval } from '../../../src/parse/interval.js';
 import { parseNumber } from '../../../src/parse/numbers.js';
 import { ocrPools } from '../../../src/ocr/shared-pool.js';
 import type { OcrPage } from '../../../src/ocr/read-page.js';
@@ -90,6 +98,42 @@ describe('rereadCells', () => {
     const texts = page.words.map((w) => [w.text.replace(/\s/g, ''), w.conf]);
     expect(texts).toContainEqual(['21,5%', VOTED_CONF]);
     expect(texts).toContainEqual(['48.320.000,00', AGREED_CONF]);
+  });
+
+  it('reads a Tabel 2.2 band whole: its two bounds agree or the misread one is voted out', async () => {
+    const drawn = drawPage({
+      widthPt: 300,
+      heightPt: 100,
+      tables: [{ x: 10, y: 10, colWidths: [120, 120], rowHeight: 40, rows: [['55 < X <= 70', '40 < X <= 55']] }],
+    });
+    const scans = new Map([[1, { ...scan, raster: drawn }]]);
+    const band = (raw: string, x0: number): Field => ({ ...field(raw, 'pct', x0, 30), value: null });
+    const tables = {
+      '2.2': [
+        { table: '2.2', no: '3', page: 1, bbox: [10, 10, 130, 50], fields: { min: band('50 < X <= 70', 10) } },
+        { table: '2.2', no: '4', page: 1, bbox: [130, 10, 250, 50], fields: { min: band('40 < X <= 55', 130) } },
+      ],
+    } as unknown as ExtractedTables;
+    // a band is an interval: never among the numbers read again on their own
+    expect(doubtfulCells(tables, scans, 80)).toEqual([]);
+    const cells = bandCells(tables, scans);
+    expect(cells.map((c) => c.row)).toEqual(['3', '4']);
+    const page: PageContent = {
+      page: 1,
+      width: 300,
+      height: 100,
+      mode: 'ocr',
+      segments: [],
+      words: [word('50 < X <= 70', 10, 30), word('40 < X <= 55', 130, 30)],
+    };
+    const out = await rereadCells(cells, [page], scans, pools);
+    expect(out.map((o) => [o.row, o.agreed, o.kept])).toEqual([
+      ['3', false, 'second'],
+      ['4', true, 'first'],
+    ]);
+    const read = page.words.map((w) => [parseInterval(w.text), w.conf]);
+    expect(read).toContainEqual([{ min: 55, max: 70 }, VOTED_CONF]);
+    expect(read).toContainEqual([{ min: 40, max: 55 }, AGREED_CONF]);
   });
 
   it('reads again a figure the page read left empty (under a pen circle, faint under noise), not a blank cell', async () => {

@@ -377,6 +377,18 @@ describe('R9 bands', () => {
   });
 });
 
+describe('R9 on bounds read doubtfully', () => {
+  it('is uncertain when a bound it rests on read under the threshold, a warning when both read surely', () => {
+    const scale = (conf: number) => [
+      row('2.2', '1', { interval: '85 - 100', kriteria: 'A' }),
+      row('2.2', '2', { interval: '50 - 88', kriteria: 'B' }, conf),
+      row('2.2', '3', { interval: '0 - 50', kriteria: 'C' }),
+    ];
+    expect(keys(verify({ tables: tables({ '2.2': scale(40) }), claims: [] }))).toEqual(['R9 uncertain 2.2/1/min']);
+    expect(keys(verify({ tables: tables({ '2.2': scale(95) }), claims: [] }))).toEqual(['R9 warning 2.2/1/min']);
+  });
+});
+
 describe('messages', () => {
   it('are Indonesian by default and English on request', () => {
     const t = tables({ '2.3': [row('2.3', '1', { target: '100%', realisasi: '18,75%', capaian: '17,85%' })] });
