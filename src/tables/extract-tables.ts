@@ -212,4 +212,15 @@ export function repairKegiatanLabels(rows: RawRow[]): void {
     if (p === label || k < 2) continue;
     if (prev === p ? k === 2 : prev === `${p}.${k - 2}`) rows[i]!.no = `${p}.${k - 1}`;
   }
+  // a program's first kegiatan `P.1` names its program: an OCR'd program label above it that is not
+  // `P` (`14` for `1` with a pen stroke beside it) is `P` when it also follows the row before it
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const row = rows[i]!;
+    const next = /^(\d+)\.1$/.exec(rows[i + 1]!.no);
+    if (!next || !row.labelFromOcr || !/^\d+$/.test(row.no) || row.no === next[1]) continue;
+    const p = Number(next[1]);
+    const prev = rows[i - 1]?.no;
+    const follows = prev === undefined ? p === 1 : prev === String(p - 1) || prev.startsWith(`${p - 1}.`);
+    if (follows) row.no = next[1]!;
+  }
 }

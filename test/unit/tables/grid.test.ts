@@ -301,6 +301,29 @@ describe('repairKegiatanLabels', () => {
   });
 });
 
+describe('repairKegiatanLabels: a program label its first kegiatan names', () => {
+  it('reads an OCR program label above `P.1` as `P` when it follows the row before, and leaves text-layer labels alone', async () => {
+    const { repairKegiatanLabels } = await import('../../../src/tables/extract-tables.js');
+    const rows = (labels: string[], labelFromOcr = true) =>
+      labels.map((no) => ({ no, page: 1, bbox: [0, 0, 1, 1] as BBox, cells: {}, labelFromOcr }));
+    // `1` with a pen circle's stroke beside it read `14` (a marks scan)
+    const marked = rows(['14', '1.1', '2', '2.1', 'JUMLAH']);
+    repairKegiatanLabels(marked);
+    expect(marked.map((r) => r.no)).toEqual(['1', '1.1', '2', '2.1', 'JUMLAH']);
+    const later = rows(['1', '1.1', '8', '2.1', '2.2']);
+    repairKegiatanLabels(later);
+    expect(later.map((r) => r.no)).toEqual(['1', '1.1', '2', '2.1', '2.2']);
+    // out of step with the row before: no place to put it back in, so it stays for X1
+    const lost = rows(['1', '5', '3.1']);
+    repairKegiatanLabels(lost);
+    expect(lost.map((r) => r.no)).toEqual(['1', '5', '3.1']);
+    // a text layer prints what it prints: a wrong label there is the document's
+    const printed = rows(['14', '1.1', '2'], false);
+    repairKegiatanLabels(printed);
+    expect(printed.map((r) => r.no)).toEqual(['14', '1.1', '2']);
+  });
+});
+
 describe('repairDigits (OCR confusions where a number is expected)', () => {
   it('turns look-alike letters into digits inside numbers only', async () => {
     const { repairDigits } = await import('../../../src/tables/records.js');
