@@ -72,8 +72,9 @@ export function detectRulingLines(raster: PageRaster, opts: RulingOptions = {}):
   // rule stops at the margin. Left in, one streak joins every table it crosses into one grid.
   const edgeX = EDGE_FRACTION * img.width,
     edgeY = EDGE_FRACTION * img.height;
-  const keepH = dropStreaks(horizontal, (l) => coreGray(l, grayAt), t, img.width, edgeX);
-  const keepV = dropStreaks(vertical, (l) => coreGray(l, grayAtT), t, img.height, edgeY);
+  const maxMark = MAX_MARK_IN * dpi;
+  const keepH = dropStreaks(horizontal, (l) => coreGray(l, grayAt), t, img.width, edgeX, maxMark);
+  const keepV = dropStreaks(vertical, (l) => coreGray(l, grayAtT), t, img.height, edgeY, maxMark);
   return [
     ...keepH.map((l) => ({ page, x0: pt(l.from), y0: pt(l.at), x1: pt(l.to), y1: pt(l.at) })),
     ...keepV.map((l) => ({ page, x0: pt(l.at), y0: pt(l.from), x1: pt(l.at), y1: pt(l.to) })),
@@ -101,9 +102,18 @@ function coreGray(l: Line, grayAt: (along: number, across: number) => number): n
  * A scanner streak is drawn by the scanner, not printed: it runs from the page's edge, and where it
  * is light (the usual dirt on the glass) its gray is far lighter than the printed rules'. Dropped:
  * every line reaching the edge; a line lighter than the page's rules that lies on the track of
- * another such light line (a light streak leaves pieces wherever it crosses a shaded header).
+ * another such light line (a light streak leaves pieces wherever it crosses a shaded header); and a
+ * short light line (below `maxMark` pixels): a stamp's ring or a pen stroke in coloured ink is
+ * nearly straight where it crosses one row, and a printed rule is as dark as the others.
  */
-function dropStreaks(lines: Line[], core: (l: Line) => number, t: number, size: number, edge: number): Line[] {
+function dropStreaks(
+  lines: Line[],
+  core: (l: Line) => number,
+  t: number,
+  size: number,
+  edge: number,
+  maxMark: number,
+): Line[] {
   const atEdge = (l: Line) => l.from <= edge || l.to >= size - edge;
   const gray = lines.map(core);
   const rules = lines.flatMap((l, i) => (atEdge(l) ? [] : [{ g: gray[i]!, w: l.to - l.from }]));
@@ -118,8 +128,11 @@ function dropStreaks(lines: Line[], core: (l: Line) => number, t: number, size: 
       return j !== i && light[j] && apart > 0 && Math.abs(m.at - l.at) <= STREAK_TRACK + STREAK_SLANT * apart;
     });
   };
-  return lines.filter((l, i) => !atEdge(l) && !(light[i] && onTrack(i)));
+  return lines.filter((l, i) => !atEdge(l) && !(light[i] && (l.to - l.from < maxMark || onTrack(i))));
 }
+
+/** A light line shorter than this (inches) is a mark, not a rule: a printed table's rules span at least a header and a row. */
+const MAX_MARK_IN = 0.5;
 
 /** Pieces of one streak lie this close (pixels) across each other, plus the slant (tan 3°, the steepest skew deskew undoes) over the gap between them. */
 const STREAK_TRACK = 6;
