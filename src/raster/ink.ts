@@ -173,12 +173,15 @@ export function uncoveredInk(img: GrayImage, words: readonly { bbox: readonly nu
   return boxes;
 }
 
+/** Where `dropLightInk` cuts by default: 40 % of the way from the region's darkest ink to paper. */
+export const LIGHT_INK_CUT = 0.4;
+
 /**
  * Turn ink much lighter than the region's text to paper: a grey stamp pressed over a name and NIP
  * then no longer breaks their glyphs (measured: NIP `9710215` → `19710215`). The cut-off follows
- * the region's darkest ink, so faint text is kept.
+ * the region's darkest ink (`cut` of the way from it to paper), so faint text is kept.
  */
-export function dropLightInk(img: GrayImage): GrayImage {
+export function dropLightInk(img: GrayImage, cutAt = LIGHT_INK_CUT): GrayImage {
   const hist = new Uint32Array(256);
   for (const v of img.data) hist[v]!++;
   let acc = 0,
@@ -191,6 +194,6 @@ export function dropLightInk(img: GrayImage): GrayImage {
       break;
     }
   }
-  const cut = Math.max(90, Math.min(170, Math.round(dark + 0.4 * (255 - dark))));
+  const cut = Math.max(90, Math.min(170, Math.round(dark + cutAt * (255 - dark))));
   return { ...img, data: img.data.map((v) => (v > cut ? 255 : v)) };
 }

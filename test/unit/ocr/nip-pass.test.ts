@@ -1,0 +1,51 @@
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Word } from '../../../src/model/word.js';
+import { repairNips } from '../../../src/ocr/nip-pass.js';
+import { OcrPool } from '../../../src/ocr/pool.js';
+import { ocrPools } from '../../../src/ocr/shared-pool.js';
+import { parseNip } from '../../../src/parse/nip.js';
+import { ROOT } from '../../helpers/services.js';
+
+const pool = new OcrPool(1);
+const pools = ocrPools(pool);
+afterAll(() => pool.close());
+
+describe('repairNips', () => {
+  it('reads a NIP under a stamp on a blurred scan at a lower ink cut when the default cut leaves the ring across a digit (issue 10)', async () => {
+    // the camat's NIP line of a noise-blur scan, 300 DPI; the stamp's ring crosses `1018`:
+    // the default cut reads `19681048` (no 48th day), a lower cut `19681018`
+    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/nip-under-stamp-blur.png'))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const dpi = 300,
+      k = dpi / 72;
+    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
+    const h = info.height / k;
+    // the first read, as the page pass gave it: the stamp cost the birth date's first digits
+    const first: Word[] = [
+      { text: 'NIP', bbox: [8, 4, 30, h - 4] },
+      { text: '68', bbox: [60, 4, 72, h - 4] },
+      { text: '200002', bbox: [78, 4, 112, h - 4] },
+      { text: '1', bbox: [116, 4, 120, h - 4] },
+      { text: '012', bbox: [124, 4, 142, h - 4] },
+    ].map((w) => ({ ...w, bbox: w.bbox as Word['bbox'], page: 1, conf: 80, source: 'ocr' as const }));
+    const out = await repairNips({ page: 1, dpi, k, pools }, image, first);
+    const nip = parseNip(out.map((w) => w.text).join(' '));
+    expect(nip?.valid).toBe(true);
+    expect(nip?.nip).toBe('196810182000021012');
+    // the fresh words lie where the line is, in page points
+    for (const w of out) expect(w.bbox[2]).toBeLessThanOrEqual(info.width / k + 1);
+  });
+
+  it('leaves a line alone when no cut reads a valid NIP', async () => {
+    const image = { data: new Uint8Array(400 * 60).fill(255), width: 400, height: 60 };
+    const first: Word[] = [
+      { text: 'NIP.', bbox: [2, 2, 20, 12], page: 1, conf: 80, source: 'ocr' },
+      { text: '1968', bbox: [22, 2, 40, 12], page: 1, conf: 80, source: 'ocr' },
+    ];
+    expect(await repairNips({ page: 1, dpi: 300, k: 300 / 72, pools }, image, first)).toBe(first);
+  });
+});
