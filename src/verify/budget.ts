@@ -1,5 +1,5 @@
 import type { Discrepancy } from '../model/contract.js';
-import type { ExtractedRow, ExtractedTables } from '../model/extracted.js';
+import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import { isTotalRow } from './capaian.js';
 import { fmtMoney, fmtPct } from './format.js';
 import { moneyAgrees, percentAgrees, roundPct } from './tolerance.js';
@@ -154,18 +154,33 @@ function sumNodes(nodes: readonly BudgetNode[], f: (n: BudgetNode) => number | n
 }
 
 /** The correct totals of 2.5 from its leaves (sub kegiatan, kegiatan, or a program without any). */
-export function correctTotals(tables: ExtractedTables): { pagu: number | null; realisasi: number | null } {
+export function correctTotals(tables: ExtractedTables): {
+  pagu: number | null;
+  realisasi: number | null;
+  /** the cells the totals were summed from: a doubtful one makes any finding on them uncertain */
+  basis: Field[];
+} {
   const tree = budgetTree(tables['2.5']);
   let pagu = sumNodes(tree.roots, (n) => leafSum(n, 'pagu'));
   let realisasi = sumNodes(tree.roots, (n) => leafSum(n, 'realisasi'));
+  const basis = columnFields(
+    tables['2.5'].filter((r) => r !== tree.total),
+    ['pagu', 'realisasi'],
+  );
   if (pagu === null || realisasi === null) {
     // no usable 2.5: fall back on 2.4's budget columns
     const p4 = sum(tables['2.4'], 'pagu'),
       r4 = sum(tables['2.4'], 'realisasiAnggaran');
     if (pagu === null) pagu = p4;
     if (realisasi === null) realisasi = r4;
+    basis.push(...columnFields(tables['2.4'], ['pagu', 'realisasiAnggaran']));
   }
-  return { pagu, realisasi };
+  return { pagu, realisasi, basis };
+}
+
+/** The read cells of `fields` in `rows`. */
+function columnFields(rows: readonly ExtractedRow[], fields: readonly string[]): Field[] {
+  return rows.flatMap((r) => fields.map((f) => r.fields[f]).filter((f): f is Field => !!f && f.raw !== ''));
 }
 
 function walk(nodes: readonly BudgetNode[], visit: (n: BudgetNode) => void): void {
@@ -258,6 +273,7 @@ export const ruleR5: Rule = ({ tables }, ctx) => {
   const total = tree.total;
   if (!total) return out;
   const correct = correctTotals(tables);
+  const nonTotal = tables['2.5'].filter((r) => r !== total);
   for (const field of ['pagu', 'realisasi'] as const) {
     const stated = num(total.fields[field]);
     if (stated === null) continue;
@@ -268,7 +284,8 @@ export const ruleR5: Rule = ({ tables }, ctx) => {
     const f = total.fields[field]!;
     out.push({
       rule: 'R5',
-      severity: ctx.severity('error', f),
+      // the sums rest on every program and kegiatan cell of the column
+      severity: ctx.severity('error', f, ...columnFields(nonTotal, [field])),
       table: '2.5',
       row: total.no,
       field,
@@ -289,7 +306,7 @@ export const ruleR5: Rule = ({ tables }, ctx) => {
     if (!percentAgrees(stated, f.decimals, expected)) {
       out.push({
         rule: 'R5',
-        severity: ctx.severity('error', f),
+        severity: ctx.severity('error', f, ...correct.basis),
         table: '2.5',
         row: total.no,
         field: 'capaian',

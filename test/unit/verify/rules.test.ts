@@ -128,6 +128,28 @@ describe('R4 and R5 sums of Tabel 2.5', () => {
     });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R5 error 2.5/JUMLAH/realisasi']);
   });
+  it('R5 on JUMLAH capaian is uncertain when a cell it was summed from is read doubtfully (issue 10)', () => {
+    // 2.1's pagu 17.750.000 read `7` under a pen stroke (kept at a voted confidence), JUMLAH pagu
+    // unread: the total pagu comes from the kegiatan, and the right capaian looks wrong
+    const doc = (paguConf: number) => {
+      const misread = row('2.5', '2.1', { uraian: 'B', pagu: '7', realisasi: '12.395.500', capaian: '69,83%' }, 92);
+      misread.fields.pagu!.conf = paguConf;
+      return tables({
+        '2.5': [
+          row('2.5', '1', { uraian: 'PROGRAM A', pagu: '37.500.000', realisasi: '21.569.394', capaian: '57,52%' }, 92),
+          row('2.5', '1.1', { uraian: 'A', pagu: '37.500.000', realisasi: '21.569.394', capaian: '57,52%' }, 92),
+          row('2.5', '2', { uraian: 'PROGRAM B', pagu: '17.750.000', realisasi: '12.395.500', capaian: '69,83%' }, 92),
+          misread,
+          row('2.5', 'JUMLAH', { uraian: 'JUMLAH', pagu: '', realisasi: '33.964.894', capaian: '61,47%' }, 92),
+        ],
+      });
+    };
+    const r5 = (paguConf: number) =>
+      keys(verify({ tables: doc(paguConf), claims: [] })).filter((k) => k.startsWith('R5'));
+    expect(r5(70)).toEqual(['R5 uncertain 2.5/JUMLAH/capaian']);
+    // read with confidence, the same figures are the document's own inconsistency
+    expect(r5(92)).toEqual(['R5 error 2.5/JUMLAH/capaian']);
+  });
 });
 
 describe('R6 across tables', () => {
