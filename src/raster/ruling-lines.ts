@@ -329,7 +329,7 @@ const PEEL_KEEP = 0.9;
 /**
  * A rule with a pen stroke across it (a circle drawn round a figure, a tick reaching the border)
  * chains with the stroke's flat runs and fails the shape test as a whole, losing a row of the
- * table. Keep the runs lying along the chain's own line, twice, and take what is left when it is
+ * table. Keep the runs lying along the chain's own line, closer each time, and take what is left when it is
  * a rule spanning (nearly) the whole chain: a stamp's or a signature's curve never does.
  */
 function peel(
@@ -340,8 +340,10 @@ function peel(
 ): Line | null {
   let line = fit;
   let kept = idx;
-  for (let pass = 0; pass < 2; pass++) {
-    const tol = Math.max(1.5, pass === 0 ? shape.maxThickness / 2 : line.thickness);
+  // wide, then the rule's thickness, then its own half-width: a stroke touching the rule side-on
+  // (a stamp's ring tangent to a column rule) leaves runs beside it that widen its spread
+  for (let pass = 0; pass < 3; pass++) {
+    const tol = Math.max(1.5, [shape.maxThickness / 2, line.thickness, line.thickness / 2 + 0.5][pass]!);
     kept = kept.filter((i) => {
       const c = (r.a[i]! + r.b[i]!) / 2;
       return Math.abs(r.k[i]! + 0.5 - (line.at + line.slope * (c - line.mid))) <= tol;

@@ -102,6 +102,23 @@ describe('detectRulingLines', () => {
     expect(shape(detectRulingLines(raster(img)))).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
   });
 
+  it("keeps a column rule a stamp's ring touches side-on (issue 10)", () => {
+    // the ring's flank runs along the rule for a few rows, widening it at one end only
+    for (const off of [2, 4, 6])
+      for (const cy of [1650, 1760]) {
+        const img = tablePage(TABLE, (ctx) => {
+          ctx.strokeStyle = 'rgb(90,90,90)';
+          ctx.lineWidth = 6;
+          ctx.beginPath();
+          ctx.arc(1500 + 240 + off, cy, 240, 0, 2 * Math.PI);
+          ctx.stroke();
+        });
+        expect(shape(detectRulingLines(raster(img))), `ring ${off} px off, centre at ${cy}`).toEqual([
+          { rows: 6, cols: 5, cells: 30 },
+        ]);
+      }
+  });
+
   it('keeps a rule a light scanner streak runs beside, from edge to edge (issue 10)', () => {
     const img = tablePage(TABLE, (ctx) => {
       // dirt on the glass: lighter than the print, slanting by the scan's skew, 4–6 px from a rule
