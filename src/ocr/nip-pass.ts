@@ -59,7 +59,10 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
       if (!best) return null;
       const ox = Math.max(0, Math.round(box[0])),
         oy = Math.max(0, Math.round(box[1]));
-      return { old: new Set(p.words), fresh: best.words.map((w) => toWord(w, p.page, k, ox, oy)) };
+      // one line was read (PSM 7): its words lie on that line, whatever stamp ink widened their boxes
+      // to (a box reaching into the name above splits the NIP across two lines downstream)
+      const onLine = (w: Word): Word => ({ ...w, bbox: [w.bbox[0], p.bbox[1], w.bbox[2], p.bbox[3]] });
+      return { old: new Set(p.words), fresh: best.words.map((w) => onLine(toWord(w, p.page, k, ox, oy))) };
     }),
   );
   let out = words;

@@ -36,8 +36,12 @@ describe('repairNips', () => {
     const nip = parseNip(out.map((w) => w.text).join(' '));
     expect(nip?.valid).toBe(true);
     expect(nip?.nip).toBe('196810182000021012');
-    // the fresh words lie where the line is, in page points
-    for (const w of out) expect(w.bbox[2]).toBeLessThanOrEqual(info.width / k + 1);
+    // the fresh words lie where the line is, in page points, all on that one line (the stamp's
+    // ink above the digits must not lift a word's box into the line above)
+    for (const w of out) {
+      expect(w.bbox[2]).toBeLessThanOrEqual(info.width / k + 1);
+      expect([w.bbox[1], w.bbox[3]]).toEqual([4, h - 4]);
+    }
   });
 
   it('leaves a line alone when no cut reads a valid NIP', async () => {
