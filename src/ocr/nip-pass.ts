@@ -21,7 +21,7 @@ const NIP_INK_CUTS = [LIGHT_INK_CUT, 0.25, 0.15] as const;
  * A signatory's NIP is 18 digits with a birth date and an appointment month inside: a NIP line
  * that does not read as a valid one (a stamp over its digits) is read again on its own with the
  * lighter ink dropped at a few cuts and only `NIP.:` and digits allowed; the valid reading most
- * cuts agree on is kept (the earlier cut on a tie).
+ * cuts agree on is kept (the surer on a tie).
  */
 export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]): Promise<Word[]> {
   const { k, pools, dpi } = ctx;
@@ -37,7 +37,7 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
         p.bbox[3] * k + pad / 2,
       ];
       const region = crop(img, box);
-      const reads: { nip: string; words: OcrWord[] }[] = [];
+      const reads: { nip: string; words: OcrWord[]; conf: number }[] = [];
       for (const cut of NIP_INK_CUTS) {
         const again = await pools.cells.recognize({
           image: dropLightInk(region, cut),
@@ -52,8 +52,8 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
           `nip reread at ${cut}: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}`,
         );
         const n = parseNip(text);
-        if (n?.valid) reads.push({ nip: n.nip, words: again });
-        if (reads.filter((r) => r.nip === n?.nip).length >= 2) break; // two cuts agree: no third read
+        if (n?.valid) reads.push({ nip: n.nip, words: again, conf: digitConf(again) });
+        if (n?.valid && reads.filter((r) => r.nip === n.nip).length >= 2) break; // two cuts agree: no third read
       }
       const best = mostVoted(reads);
       if (!best) return null;
@@ -70,15 +70,25 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
   return out;
 }
 
+interface NipPart {
+  page: number;
+  words: Word[];
+  text: string;
+  bbox: BBox;
+}
+
+/** A `NIP` label word, also with its `I` lost under a stamp (`NP`, `NP.`). */
+const NIP_LABEL = /^N\s?[I1l]\s?P|^NP[.:,]*$/i;
+
 /**
  * The NIP stretches of each line: from each `NIP` word to the next one on the line (two blocks side
  * by side) or the line's end: a stamp can break the digits into pieces far enough apart to look
  * like two columns. A line that opens with NIP digit groups whose label was lost (`199203 1 005`)
  * is one too; its box reaches left to where the label and the first group must be.
  */
-function nipParts(words: readonly Word[]): { page: number; words: Word[]; text: string; bbox: BBox }[] {
+function nipParts(words: readonly Word[]): NipPart[] {
   return groupLines([...words]).flatMap((l) => {
-    const starts = l.words.map((w, i) => (/^N\s?[I1l]\s?P/i.test(w.text) ? i : -1)).filter((i) => i >= 0);
+    const starts = l.words.map((w, i) => (NIP_LABEL.test(w.text) ? i : -1)).filter((i) => i >= 0);
     const t = l.words.map((w) => w.text);
     const tail = t.findIndex(
       (x, i) => /^\d{6}$/.test(x) && /^\d$/.test(t[i + 1] ?? '') && /^\d{3}$/.test(t[i + 2] ?? ''),
@@ -107,13 +117,18 @@ export function validNips(words: readonly Word[]): { nip: string; words: Word[] 
   });
 }
 
-/** The reading most of `reads` agree on, the first on a tie; none when there are none. */
-function mostVoted<T extends { nip: string }>(reads: readonly T[]): T | null {
+/** The reading most of `reads` agree on, the surer on a tie; none when there are none. */
+function mostVoted<T extends { nip: string; conf: number }>(reads: readonly T[]): T | null {
   let best: T | null = null,
     bestVotes = 0;
   for (const r of reads) {
     const votes = reads.filter((o) => o.nip === r.nip).length;
-    if (votes > bestVotes) [best, bestVotes] = [r, votes];
+    if (votes > bestVotes || (votes === bestVotes && best && r.conf > best.conf)) [best, bestVotes] = [r, votes];
   }
   return best;
+}
+
+/** The lowest confidence among the words holding digits: a NIP is as sure as its least sure group. */
+function digitConf(words: readonly { text: string; conf: number }[]): number {
+  return Math.min(100, ...words.filter((w) => /\d/.test(w.text)).map((w) => w.conf));
 }

@@ -12,18 +12,23 @@ const pool = new OcrPool(1);
 const pools = ocrPools(pool);
 afterAll(() => pool.close());
 
+/** The camat's NIP line of a noise-blur scan (300 DPI) with the stamp's ring across `1018`. */
+async function fixture() {
+  const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/nip-under-stamp-blur.png'))
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const k = 300 / 72;
+  const image = { data: new Uint8Array(data), width: info.width, height: info.height };
+  return { image, info, k, h: info.height / k };
+}
+
 describe('repairNips', () => {
   it('reads a NIP under a stamp on a blurred scan at a lower ink cut when the default cut leaves the ring across a digit (issue 10)', async () => {
     // the camat's NIP line of a noise-blur scan, 300 DPI; the stamp's ring crosses `1018`:
     // the default cut reads `19681048` (no 48th day), a lower cut `19681018`
-    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/nip-under-stamp-blur.png'))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const dpi = 300,
-      k = dpi / 72;
-    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
-    const h = info.height / k;
+    const { image, h, k, info } = await fixture();
+    const dpi = 300;
     // the first read, as the page pass gave it: the stamp cost the birth date's first digits
     const first: Word[] = [
       { text: 'NIP', bbox: [8, 4, 30, h - 4] },

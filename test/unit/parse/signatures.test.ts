@@ -148,6 +148,18 @@ describe('findSignatureBlocks', () => {
     ]);
   });
 
+  it('reads a NIP whose label lost its I under a stamp (`NP 19900828 …`), not a word starting NP', () => {
+    const lines = [
+      line('Plt. Camat Dringu', { page: 10, x: 150, y: 400 }),
+      line('Ir. HADI PURNOMO, S.H., M.H.', { page: 10, x: 120, y: 430 }),
+      line('NP 19900828 201109 1 023', { page: 10, x: 120, y: 445 }),
+      line('NPWP 12345678 123456 7 890', { page: 10, x: 120, y: 600 }),
+    ];
+    expect(findSignatureBlocks(lines).map(({ name, nip }) => ({ name, nip }))).toEqual([
+      { name: 'Ir. HADI PURNOMO, S.H., M.H.', nip: '199008282011091023' },
+    ]);
+  });
+
   it('gives a null title and empty name when the block has only a NIP', () => {
     const [b] = findSignatureBlocks([line('NIP. 19720818 199403 1 009', { page: 3, x: 350, y: 195 })]);
     expect(b).toMatchObject({ name: '', title: null, nip: '197208181994031009' });
