@@ -148,15 +148,18 @@ describe('findSignatureBlocks', () => {
     ]);
   });
 
-  it('reads a NIP whose label lost its I under a stamp (`NP 19900828 …`), not a word starting NP', () => {
+  it('reads a NIP whose label lost a letter or ran into the digits (`NP 1990…`, `HP-1970…`), not a word starting NP', () => {
     const lines = [
       line('Plt. Camat Dringu', { page: 10, x: 150, y: 400 }),
       line('Ir. HADI PURNOMO, S.H., M.H.', { page: 10, x: 120, y: 430 }),
       line('NP 19900828 201109 1 023', { page: 10, x: 120, y: 445 }),
       line('NPWP 12345678 123456 7 890', { page: 10, x: 120, y: 600 }),
+      line('Hj. FITRIA NINGSIH, S.Kom', { page: 10, x: 120, y: 700 }),
+      line('HP-19700319 199109 2 014', { page: 10, x: 120, y: 715 }),
     ];
     expect(findSignatureBlocks(lines).map(({ name, nip }) => ({ name, nip }))).toEqual([
       { name: 'Ir. HADI PURNOMO, S.H., M.H.', nip: '199008282011091023' },
+      { name: 'Hj. FITRIA NINGSIH, S.Kom', nip: '197003191991092014' },
     ]);
   });
 
