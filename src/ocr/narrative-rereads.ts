@@ -3,12 +3,15 @@ import type { GrayImage, PixelBox } from '../model/image.js';
 import { centerIn, groupLines } from '../model/lines.js';
 import { ocrDebugLog } from '../settings/log.js';
 import { crop } from '../raster/gray.js';
-import { dropLightInk, uncoveredInk } from '../raster/ink.js';
+import { dropLightInk, growToBlankRows, uncoveredInk } from '../raster/ink.js';
 import { mergeBoxes, overlapRatio } from '../raster/boxes.js';
 import { toWord, WEAK_WORD_CONF, type PageContext } from './page-context.js';
 import { validNips } from './nip-pass.js';
 
 // Passes over a scanned page's narrative after its first read: the spots and lines it read doubtfully.
+
+/** Most a trouble spot grows up or down (inches) to reach blank rows: about a line of body text. */
+const SPOT_GROW_IN = 0.15;
 
 /** Mean confidence of some words (0 for none). */
 const meanConf = (ws: readonly { conf: number }[]) => ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
@@ -36,12 +39,18 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
   const inside = (w: Word, b: PixelBox) => centerIn(w.bbox, b, k);
   const results = await Promise.all(
     spots.map(async (box) => {
-      const b = [
-        Math.max(0, Math.round(box[0])),
-        Math.max(0, Math.round(box[1])),
-        Math.min(img.width, Math.round(box[2])),
-        Math.min(img.height, Math.round(box[3])),
-      ] as PixelBox;
+      // a spot's edge across a text line (a stamp's box ending inside the NIP under it) is moved
+      // to the blank rows past that line
+      const b = growToBlankRows(
+        img,
+        [
+          Math.max(0, Math.round(box[0])),
+          Math.max(0, Math.round(box[1])),
+          Math.min(img.width, Math.round(box[2])),
+          Math.min(img.height, Math.round(box[3])),
+        ],
+        Math.round(SPOT_GROW_IN * dpi),
+      );
       const again = await pools.text.recognize({ image: dropLightInk(crop(img, b)), psm: '6', dpi, tag: 'spot' });
       // a signature scribble inside the spot reads as noise words: only the ones read with some certainty count
       const fresh = again.filter((w) => w.conf >= 50).map((w) => toWord(w, ctx.page, k, b[0], b[1]));

@@ -84,6 +84,28 @@ export const TEXT_INK_LEVEL = 128;
 /** A pixel row with fewer text-ink pixels than this is blank (scanner specks). */
 export const ROW_INK_PX = 3;
 
+/**
+ * `box` (pixels) grown up and down until its edges lie on blank pixel rows, by at most `maxGrow`
+ * pixels each way: a region cut at the middle of a text line reads that line as noise, or not at all.
+ */
+export function growToBlankRows(img: GrayImage, box: PixelBox, maxGrow: number): PixelBox {
+  const x0 = Math.max(0, Math.round(box[0])),
+    x1 = Math.min(img.width, Math.round(box[2]));
+  const inked = (y: number) => {
+    let n = 0;
+    for (let x = x0, i = y * img.width + x0; x < x1; x++, i++)
+      if (img.data[i]! < TEXT_INK_LEVEL && ++n >= ROW_INK_PX) return true;
+    return false;
+  };
+  let top = Math.max(0, Math.round(box[1])),
+    bottom = Math.min(img.height, Math.round(box[3]));
+  // an edge cuts a line when the rows on both sides of it hold ink
+  for (const limit = Math.max(0, top - maxGrow); top > limit && inked(top) && inked(top - 1); ) top--;
+  for (const limit = Math.min(img.height, bottom + maxGrow); bottom < limit && inked(bottom - 1) && inked(bottom); )
+    bottom++;
+  return [box[0], top, box[2], bottom];
+}
+
 /** A copy of the image with the given regions (page points) painted white. */
 export function maskRegions(img: GrayImage, boxes: readonly (readonly number[])[], k: number): GrayImage {
   if (!boxes.length) return img;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import type { GrayImage, PixelBox } from '../../../src/model/image.js';
 import { rgbaToGray } from '../../../src/raster/gray.js';
-import { inkRatio, inkRatioWithoutTextLines } from '../../../src/raster/ink.js';
+import { growToBlankRows, inkRatio, inkRatioWithoutTextLines } from '../../../src/raster/ink.js';
 import { addNoise } from './synth.js';
 
 /** A 300 DPI signature block, 900×500 px: printed title at the top, name and NIP at the bottom. */
@@ -72,5 +72,31 @@ describe('inkRatioWithoutTextLines', () => {
     expect(inkRatioWithoutTextLines(unsigned, ALL, textHeight)).toBe(0);
     expect(inkRatioWithoutTextLines(signatureBlock({ signed: true }), ALL, textHeight)).toBeGreaterThan(0.02);
     expect(inkRatioWithoutTextLines(signatureBlock({ stamp: true }), ALL, textHeight)).toBeGreaterThan(0.006);
+  });
+});
+
+describe('growToBlankRows', () => {
+  // two text lines (rows 20–34 and 50–64) on paper, a speck row at 80
+  const img: GrayImage = { width: 200, height: 120, data: new Uint8Array(200 * 120).fill(235) };
+  const ink = (y0: number, y1: number, x0 = 20, x1 = 180) => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x += 3) img.data[y * 200 + x] = 40;
+  };
+  ink(20, 35);
+  ink(50, 65);
+  img.data[80 * 200 + 100] = 40;
+
+  it('moves edges that cut a line to the blank rows past it, and leaves edges on blank rows alone', () => {
+    // the top edge lies in the gap, the bottom one cuts the second line
+    expect(growToBlankRows(img, [10, 40, 190, 57], 30)).toEqual([10, 40, 190, 65]);
+    // both edges cut a line
+    expect(growToBlankRows(img, [10, 27, 190, 57], 30)).toEqual([10, 20, 190, 65]);
+    // a lone speck is no line
+    expect(growToBlankRows(img, [10, 70, 190, 81], 30)).toEqual([10, 70, 190, 81]);
+  });
+
+  it('grows at most maxGrow, and only over ink inside its own columns', () => {
+    expect(growToBlankRows(img, [10, 40, 190, 52], 5)).toEqual([10, 40, 190, 57]);
+    // the lines lie in columns 20–180: a box right of them does not grow
+    expect(growToBlankRows(img, [182, 40, 199, 57], 30)).toEqual([182, 40, 199, 57]);
   });
 });
