@@ -49,6 +49,17 @@ describe('repairNips', () => {
     }
   });
 
+  it('reads again a line of NIP digit groups whose label and first digits a stamp took, gender and serial run together', async () => {
+    const { image, h, k } = await fixture();
+    const first: Word[] = [
+      { text: '18', bbox: [62, 4, 72, h - 4] },
+      { text: '200002', bbox: [78, 4, 112, h - 4] },
+      { text: '1012', bbox: [116, 4, 142, h - 4] },
+    ].map((w) => ({ ...w, bbox: w.bbox as Word['bbox'], page: 1, conf: 80, source: 'ocr' as const }));
+    const out = await repairNips({ page: 1, dpi: 300, k, pools }, image, first);
+    expect(parseNip(out.map((w) => w.text).join(' '))?.nip).toBe('196810182000021012');
+  });
+
   it('leaves a line alone when no cut reads a valid NIP', async () => {
     const image = { data: new Uint8Array(400 * 60).fill(255), width: 400, height: 60 };
     const first: Word[] = [
