@@ -103,7 +103,7 @@ function percentClaims(text: string): Found[] {
 
 const OPEN_QUOTE = new RegExp(`^[${QUOTE_CHARS}]\\s*([^${QUOTE_CHARS}]{1,40}?)\\s*[${QUOTE_CHARS}]`, 'u');
 /** Words of rating bands, for a band printed without quotes (`dalam kategori sangat tinggi`). */
-const BAND_WORDS = new Set([
+export const BAND_WORDS: ReadonlySet<string> = new Set([
   'sangat',
   'amat',
   'tinggi',

@@ -1,5 +1,6 @@
 import { INDICATOR_TABLES } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
+import { BAND_WORDS } from '../parse/claims.js';
 import { editDistance } from '../parse/edit-distance.js';
 
 /**
@@ -101,6 +102,7 @@ export function reconcileTexts(tables: ExtractedTables): void {
     for (const field of ['sasaran', 'indikator'])
       reconcileGroup(INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]));
   }
+  for (const r of tables['2.2']) mendBandWords(r.fields.kriteria);
   for (const r of tables['2.5']) {
     const f = r.fields.uraian;
     // a doubtful reading only: a program name read clearly is printed as the document has it
@@ -110,4 +112,30 @@ export function reconcileTexts(tables: ExtractedTables): void {
       f.value = f.raw = name.n;
     }
   }
+}
+
+/** Words a rating band's name is made of (`Sangat Baik`, `Kurang Memuaskan`, `Tidak Berhasil`). */
+const KRITERIA_WORDS = [...BAND_WORDS, 'tidak', 'belum'];
+
+/**
+ * A band name (Tabel 2.2 kriteria) read by OCR is words of a small vocabulary: a word that is none
+ * of them but close to exactly one (`Vlemuaskan`, `Culkup`, `Ticlak`, `<urang`: one letter off in a
+ * word of four letters, two in a longer one) is that word, in the case it was printed in. Otherwise
+ * R8 would judge the narrative's kategori against a name the document never printed.
+ */
+function mendBandWords(f: Field | undefined): void {
+  if (!isOcr(f)) return;
+  const mended = f.raw
+    .split(/(\s+)/)
+    .map((w) => {
+      const lower = w.toLowerCase();
+      if (!/\p{L}{3}/u.test(w) || KRITERIA_WORDS.includes(lower)) return w;
+      const near = KRITERIA_WORDS.map((v) => ({ v, d: editDistance(lower, v) })).sort((a, b) => a.d - b.d);
+      const best = near[0]!;
+      if (best.d > (best.v.length > 4 ? 2 : 1) || near[1]?.d === best.d) return w;
+      const letters = w.replace(/\P{L}/gu, '');
+      return letters === letters.toUpperCase() ? best.v.toUpperCase() : best.v[0]!.toUpperCase() + best.v.slice(1);
+    })
+    .join('');
+  if (mended !== f.raw) f.value = f.raw = mended;
 }

@@ -6,7 +6,7 @@ import type { ExtractedRow } from '../../../src/model/extracted.js';
 
 /** A row whose text cells were read by OCR at the given confidences. */
 function ocrRow(
-  table: '2.1' | '2.3' | '2.4' | '2.5',
+  table: '2.1' | '2.2' | '2.3' | '2.4' | '2.5',
   no: string,
   texts: Record<string, [string, number]>,
   numbers: Record<string, string> = {},
@@ -89,5 +89,38 @@ describe('reconcileTexts', () => {
       'PROGRAM PENGADAAN BARANG LAINNYA', // close to no national name
     ]);
     expect(t['2.5'][0]!.fields.pagu!.value).toBe(10_000_000);
+  });
+
+  it("mends a band name's word one or two letters from a rating word, in its printed case, and nothing else", () => {
+    const band = (no: string, kriteria: string, conf = 90) => ocrRow('2.2', no, { kriteria: [kriteria, conf] });
+    const t = tables({
+      '2.2': [
+        band('1', 'Sangat Memuaskan'),
+        band('2', 'Vlemuaskan'),
+        band('3', 'Cukup Memuaskan'),
+        band('4', 'Kurang Vemuaskan'),
+        band('5', 'SANGAT BALK'),
+        band('6', 'Baik Sekali'), // a word of its own: kept
+        band('7', 'Gagal'), // two letters from `agak`, too short for that: kept
+        band('9', 'Ticlak Memuaskan'),
+        band('10', '<urang'),
+        band('11', 'Sangatl Kurang'),
+      ],
+    });
+    t['2.2'].push(row('2.2', '8', { kriteria: 'Vlemuaskan' })); // a text layer is never mended
+    reconcileTexts(t);
+    expect(t['2.2'].map((r) => r.fields.kriteria!.value)).toEqual([
+      'Sangat Memuaskan',
+      'Memuaskan',
+      'Cukup Memuaskan',
+      'Kurang Memuaskan',
+      'SANGAT BAIK',
+      'Baik Sekali',
+      'Gagal',
+      'Tidak Memuaskan',
+      'Kurang',
+      'Sangat Kurang',
+      'Vlemuaskan',
+    ]);
   });
 });
