@@ -125,17 +125,34 @@ const KRITERIA_WORDS = [...BAND_WORDS, 'tidak', 'belum'];
  */
 function mendBandWords(f: Field | undefined): void {
   if (!isOcr(f)) return;
-  const mended = f.raw
-    .split(/(\s+)/)
+  const words = f.raw.trim().split(/\s+/);
+  // a stray piece of a letter read as a word of its own (`VM emuaskan`) joins its neighbour
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    if (Math.min(letterCount(a), letterCount(b)) >= 3) continue;
+    const joined = nearestBandWord(a + b);
+    if (joined && !nearestBandWord(a)?.exact && !nearestBandWord(b)?.exact) words.splice(i, 2, a + b);
+  }
+  const mended = words
     .map((w) => {
-      const lower = w.toLowerCase();
-      if (!/\p{L}{3}/u.test(w) || KRITERIA_WORDS.includes(lower)) return w;
-      const near = KRITERIA_WORDS.map((v) => ({ v, d: editDistance(lower, v) })).sort((a, b) => a.d - b.d);
-      const best = near[0]!;
-      if (best.d > (best.v.length > 4 ? 2 : 1) || near[1]?.d === best.d) return w;
+      const near = nearestBandWord(w);
+      if (!near || near.exact) return w;
       const letters = w.replace(/\P{L}/gu, '');
-      return letters === letters.toUpperCase() ? best.v.toUpperCase() : best.v[0]!.toUpperCase() + best.v.slice(1);
+      return letters === letters.toUpperCase() ? near.v.toUpperCase() : near.v[0]!.toUpperCase() + near.v.slice(1);
     })
-    .join('');
+    .join(' ');
   if (mended !== f.raw) f.value = f.raw = mended;
+}
+
+const letterCount = (w: string) => w.replace(/\P{L}/gu, '').length;
+
+/** The one rating word `w` is or is close to (one letter off in four letters, two in longer ones). */
+function nearestBandWord(w: string): { v: string; exact: boolean } | null {
+  const lower = w.toLowerCase();
+  if (KRITERIA_WORDS.includes(lower)) return { v: lower, exact: true };
+  if (!/\p{L}{3}/u.test(w)) return null;
+  const near = KRITERIA_WORDS.map((v) => ({ v, d: editDistance(lower, v) })).sort((a, b) => a.d - b.d);
+  const best = near[0]!;
+  if (best.d > (best.v.length > 4 ? 2 : 1) || near[1]?.d === best.d) return null;
+  return { v: best.v, exact: false };
 }

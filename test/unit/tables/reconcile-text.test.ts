@@ -105,6 +105,8 @@ describe('reconcileTexts', () => {
         band('9', 'Ticlak Memuaskan'),
         band('10', '<urang'),
         band('11', 'Sangatl Kurang'),
+        band('12', 'VM emuaskan'),
+        band('13', 'Cukup B aik'),
       ],
     });
     t['2.2'].push(row('2.2', '8', { kriteria: 'Vlemuaskan' })); // a text layer is never mended
@@ -120,6 +122,8 @@ describe('reconcileTexts', () => {
       'Tidak Memuaskan',
       'Kurang',
       'Sangat Kurang',
+      'Memuaskan',
+      'Cukup Baik',
       'Vlemuaskan',
     ]);
   });
