@@ -196,6 +196,20 @@ export function dataRows(
       label !== next(last.no)
     )
       label = next(last.no);
+    // the budget's last band, its label cell merged across No and Uraian over amounts of its own,
+    // is its total whatever OCR made of the word (`JNUMILAIE!` on a JPEG-blotched scan)
+    if (
+      !isRowLabel(label) &&
+      last &&
+      r === R - 1 &&
+      columns.includes('uraian') &&
+      noCell.r0 === r &&
+      grid.at(r, 1) === noCell &&
+      hasOwnNumbers(grid, r, columns) &&
+      noCell.words.some((w) => w.source === 'ocr') &&
+      !/rata/i.test(label)
+    )
+      label = 'JUMLAH';
     const continuesAbove = noCell.r0 < r || label === '';
     const bandBox: BBox = [grid.xs[0]!, grid.ys[r]!, grid.xs[grid.xs.length - 1]!, grid.ys[r + 1]!];
     if (continuesAbove) {

@@ -527,3 +527,37 @@ describe('the column-number row', () => {
     expect(isNumberingBand(grid!, 0)).toBe(false);
   });
 });
+
+describe('the total row of Tabel 2.5 by its shape', () => {
+  // No | Uraian | Pagu | Realisasi | Capaian, the JUMLAH label printed across No and Uraian
+  const xs = [50, 80, 250, 330, 410, 460];
+  const ys = [100, 120, 140, 160, 180];
+  const ocr = (text: string, x: number, y: number): Word => ({ ...word(text, x, y), source: 'ocr', conf: 60 });
+  const words = (total: string, source: 'ocr' | 'text' = 'ocr') => [
+    ...['No', 'Program / Kegiatan', 'Pagu', 'Realisasi', 'Capaian'].map((t, i) => ocr(t, xs[i]! + 3, 104)),
+    ...['1', 'PROGRAM PENANGGULANGAN BENCANA', '50.050.000,00', '37.391.500,00', '74,71 %'].map((t, i) =>
+      ocr(t, xs[i]! + 3, 124),
+    ),
+    ...['1.1', 'Pembinaan Desa Tangguh Bencana', '50.050.000,00', '37.391.500,00', '74,71 %'].map((t, i) =>
+      ocr(t, xs[i]! + 3, 144),
+    ),
+    { ...ocr(total, 120, 164), source },
+    ...['50.050.000,00', '37.391.500,00', '74,71 %'].map((t, i) => ocr(t, xs[i + 2]! + 3, 164)),
+  ];
+  // the last row's No and Uraian are one merged cell: no rule between them there
+  const segs = rules(xs, ys, [[1, 3]]);
+  const read = (ws: Word[]) => {
+    const [grid] = findGrids(1, segs, ws);
+    const cols = mapColumns('2.5', columnLabels(grid!, 1));
+    return dataRows(grid!, 1, cols, null).map((r) => r.no);
+  };
+
+  it('takes the last band, merged across No and Uraian over amounts, for JUMLAH however OCR garbled it', () => {
+    expect(read(words('JNUMILAIE!'))).toEqual(['1', '1.1', 'JUMLAH']);
+  });
+
+  it('not for a mean row, nor on a text layer', () => {
+    expect(read(words('Rata-rata'))).toEqual(['1', '1.1']);
+    expect(read(words('Keterangan', 'text'))).toEqual(['1', '1.1']);
+  });
+});
