@@ -154,8 +154,22 @@ function mapByLabel(table: TableId, labels: readonly string[], opts: MapOptions)
         )
       )
         return field;
-    return null;
+    return nearSynonym(table, t);
   });
+}
+
+/**
+ * The one field whose single-word synonym a header word is a letter or two off (`Targeit`,
+ * `flealisasi`, `Caonaian` on a 240 DPI scan): one letter in a word of six, two in a longer one.
+ * Shorter synonyms are too easily another word.
+ */
+function nearSynonym(table: TableId, t: readonly string[]): ColumnField | null {
+  const close = (w: string, p: string) =>
+    p.length >= 6 && Math.abs(w.length - p.length) <= 2 && editDistance(w, p) <= (p.length >= 7 ? 2 : 1);
+  const fields = DEFAULT_SYNONYMS[table].filter(([, phrases]) =>
+    phrases.some((p) => !p.includes(' ') && t.some((w) => close(w, p))),
+  );
+  return fields.length === 1 ? fields[0]![0] : null;
 }
 
 /** 2.4's two-level header: Anggaran{Pagu, Realisasi, Capaian} / Kinerja{T, R, Capaian}. */

@@ -231,6 +231,19 @@ describe('findGrids', () => {
     ]);
   });
 
+  it('maps header words OCR garbled a letter or two off a synonym, with the column-number row merged in (240 DPI scan)', () => {
+    const labels = [
+      '\\o -',
+      'Sasaran Kegjia‘zan 2',
+      'ndlicafor Kiner a 3',
+      'Targeit a',
+      'flealisasi 5',
+      '% (Caonaian 6',
+      'Cel: /)',
+    ];
+    expect(mapColumns('2.3', labels).slice(1, 6)).toEqual(['sasaran', 'indikator', 'target', 'realisasi', 'capaian']);
+  });
+
   it('leaves out a column rule OCR read as `|`, so a label `2 | |` stays row 2 (1-bit scan, issue 10)', () => {
     const xs = [50, 80, 250, 350];
     const ys = [100, 120, 150, 180, 210];
