@@ -84,8 +84,7 @@ const NIP_LABEL = /^N\s?[I1l]\s?P|^NP[.:,]*$/i;
  * The NIP stretches of each line: from each `NIP` word to the next one on the line (two blocks side
  * by side) or the line's end: a stamp can break the digits into pieces far enough apart to look
  * like two columns. A line that opens with NIP digit groups whose label was lost (`199203 1 005`,
- * `11 201301 1015`)
- * is one too; its box reaches left to where the label and the first group must be.
+ * `11 201301 1015`) is one too; its box reaches left to where the label and the first group must be.
  */
 function nipParts(words: readonly Word[]): NipPart[] {
   return groupLines([...words]).flatMap((l) => {
