@@ -75,7 +75,8 @@ function adopt(f: Field, from: Field): void {
 /**
  * One text printed in several tables (a sasaran or indikator in 2.1, 2.3 and 2.4, rows of the same
  * label): each OCR reading that is close to a surer reading of its twins takes that reading. (A 2.4
- * row's `Sasaran / Kegiatan` and its 2.5 kegiatan are often worded differently: not twins.)
+ * row's `Sasaran / Kegiatan` and its 2.5 kegiatan are often worded differently: twins only where
+ * the texts are that close.)
  * Only text cells are touched, never a number.
  */
 function reconcileGroup(fields: readonly (Field | undefined)[]): void {
@@ -101,6 +102,15 @@ export function reconcileTexts(tables: ExtractedTables): void {
   for (const no of labels) {
     for (const field of ['sasaran', 'indikator'])
       reconcileGroup(INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]));
+  }
+  // a 2.5 kegiatan and the 2.4 row named by it (where 2.4 names its rows by kegiatan): the one
+  // 2.4 text close enough to be its twin
+  const named24 = tables['2.4'].map((r) => r.fields.sasaran).filter(isOcr);
+  for (const r of tables['2.5']) {
+    const f = r.fields.uraian;
+    if (!/^\d+\.\d/.test(r.no) || !isOcr(f)) continue;
+    const twins = named24.filter((t) => sameText(t.raw, f.raw));
+    if (twins.length === 1) reconcileGroup([f, twins[0]]);
   }
   for (const r of tables['2.2']) mendBandWords(r.fields.kriteria);
   for (const r of tables['2.5']) {

@@ -91,6 +91,29 @@ describe('reconcileTexts', () => {
     expect(t['2.5'][0]!.fields.pagu!.value).toBe(10_000_000);
   });
 
+  it('mends a doubtful 2.5 kegiatan from the 2.4 row it names, and only from a single close twin', () => {
+    const t = tables({
+      '2.4': [
+        ocrRow('2.4', '1', { sasaran: ['Kegiatan Pemberdayaan Kelurahan', 92] }),
+        ocrRow('2.4', '2', { sasaran: ['Pembinaan Lembaga Kemasyarakatan Desa', 90] }),
+        ocrRow('2.4', '3', { sasaran: ['Terlaksananya Pelayanan Administrasi', 91] }),
+      ],
+      '2.5': [
+        ocrRow('2.5', '1', { uraian: ['PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN', 90] }),
+        ocrRow('2.5', '1.1', { uraian: ['<egiatan Pembercayaan Kelurahan', 55] }, { pagu: '7.000.000' }),
+        ocrRow('2.5', '1.2', { uraian: ['Pembinaan _Lembaga Kemasyarakatan Desa', 60] }),
+        ocrRow('2.5', '1.3', { uraian: ['Pelayanan Adminstrasi Kependudukan', 50] }), // another wording
+      ],
+    });
+    reconcileTexts(t);
+    expect(t['2.5'].slice(1).map((r) => r.fields.uraian!.value)).toEqual([
+      'Kegiatan Pemberdayaan Kelurahan',
+      'Pembinaan Lembaga Kemasyarakatan Desa',
+      'Pelayanan Adminstrasi Kependudukan',
+    ]);
+    expect(t['2.5'][1]!.fields.pagu!.value).toBe(7_000_000);
+  });
+
   it("mends a band name's word one or two letters from a rating word, in its printed case, and nothing else", () => {
     const band = (no: string, kriteria: string, conf = 90) => ocrRow('2.2', no, { kriteria: [kriteria, conf] });
     const t = tables({
