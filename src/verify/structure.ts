@@ -262,13 +262,15 @@ export function doubtOnBrokenTables(found: readonly Discrepancy[], breaks: reado
  * T1 for each table a kecamatan LKj (or a document of no known kind holding some of them) lacks.
  * An LKIP, a Perjanjian Kinerja or a realisasi form is not expected to hold all five: what it
  * lacks is listed in `missingTables`, not warned about. A table whose caption was seen but whose
- * grid was not read is X1, not T1.
+ * grid was not read is X1, not T1; one whose columns could not be read as its role is T2.
  */
 export const ruleT1: Rule = (input, ctx) => {
   const kind = input.kind;
   if (!(kind === undefined || kind === 'lkj' || kind === 'other')) return [];
+  // a table whose columns could not be read as its role is said to be so (T2): no T1 beside it
+  const refused = new Set((input.notes?.unread ?? []).map((u) => u.table));
   return (input.missing ?? [])
-    .filter((t) => !input.unread?.includes(t))
+    .filter((t) => !input.unread?.includes(t) && !refused.has(t))
     .map((table) => ({
       rule: 'T1',
       severity: 'warning',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Discrepancy, SignatureInfo } from '../../../src/model/contract.js';
+import type { BBox } from '../../../src/model/word.js';
 import { verify, verifyDocument } from '../../../src/verify/index.js';
 import { row, tables } from '../../helpers/records.js';
 
@@ -66,5 +67,26 @@ describe('DOCUMENT_RULES: S1, G1–G4 and T1 after the other rules', () => {
     expect(rules('lkj')).toEqual(['X1 2.5', 'T1 2.4']);
     expect(rules(undefined)).toEqual(['X1 2.5', 'T1 2.4']);
     expect(rules('lkip')).not.toContain('T1 2.4');
+  });
+
+  it('no T1 beside a T2: a table whose caption was read but whose columns were not is extraction doubt (issue 10)', () => {
+    const unread = [
+      {
+        table: '2.3' as const,
+        caption: 'Tabel 2.3',
+        reason: 'columns' as const,
+        page: 5,
+        bbox: [62, 108, 521, 230] as BBox,
+        labels: ['\\o', 'Targeit'],
+      },
+    ];
+    const ds = verifyDocument({
+      tables: tables({}),
+      claims: [],
+      kind: 'lkj',
+      missing: ['2.3', '2.4'],
+      notes: { unread, unmappedColumns: [], metaDoubts: [] },
+    });
+    expect(ds.map((d) => `${d.rule} ${d.severity} ${d.table}`)).toEqual(['T2 uncertain 2.3', 'T1 warning 2.4']);
   });
 });
