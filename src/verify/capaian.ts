@@ -1,5 +1,5 @@
 import type { Discrepancy } from '../model/contract.js';
-import type { ExtractedRow, Field } from '../model/extracted.js';
+import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import { fmtMoney, fmtNum, fmtPct } from './format.js';
 import { recompute } from './method.js';
 import type { StatedMethod } from '../parse/method.js';
@@ -95,6 +95,33 @@ export const ruleR2R3: Rule = ({ tables }, ctx) => {
   for (const row of tables['2.5']) if (!isTotalRow(row)) check('R3', '2.5', row, 'pagu', 'realisasi', 'capaian');
   return out;
 };
+
+/**
+ * The scanned figures of 2.3 and 2.4 whose row fails R1 only by a moved decimal separator (OCR
+ * dropped the comma of `71,1 %` in one cell and read `711 %`): that figure is doubtful, so every
+ * rule resting on it (R6 against the twin table, R7/R8 on the mean capaian) is `uncertain` too.
+ */
+export function slippedFigures(tables: ExtractedTables, method?: StatedMethod): Set<Field> {
+  const out = new Set<Field>();
+  for (const table of ['2.3', '2.4'] as const)
+    for (const row of tables[table]) {
+      const stated = num(row.fields.capaian);
+      const r = recompute(row, method);
+      const f = row.fields.capaian;
+      if (stated === null || r === null || !f || percentAgrees(stated, f.decimals, r.value)) continue;
+      if (scanSlip(f, stated, r.value)) out.add(f);
+      const real = row.fields.realisasi;
+      const v = num(real);
+      if (!real || v === null || real.conf >= 100) continue;
+      const shifted = [-2, -1, 1, 2].some((k) => {
+        const moved = { ...row, fields: { ...row.fields, realisasi: { ...real, value: v / 10 ** k } } };
+        const e = recompute(moved, method)?.value;
+        return e !== undefined && percentAgrees(stated, f.decimals, e);
+      });
+      if (shifted) out.add(real);
+    }
+  return out;
+}
 
 /** A capaian read by OCR (a text layer reads at 100) whose failure is only a moved separator. */
 function scanSlip(f: Field, stated: number, expected: number): boolean {

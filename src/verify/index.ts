@@ -1,6 +1,6 @@
 import type { Discrepancy, Severity } from '../model/contract.js';
 import type { Field } from '../model/extracted.js';
-import { ruleR1, ruleR2R3 } from './capaian.js';
+import { ruleR1, ruleR2R3, slippedFigures } from './capaian.js';
 import { ruleR4, ruleR5 } from './budget.js';
 import { ruleR6 } from './cross-table.js';
 import { ruleR7, ruleR8 } from './narrative.js';
@@ -35,7 +35,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, uncertain: 1, warni
  */
 export function verify(input: VerifyInput, options: Partial<VerifyOptions> = {}): Discrepancy[] {
   const opts = { ...DEFAULT_VERIFY_OPTIONS, ...options };
-  const ctx = ruleContext(opts);
+  const ctx = ruleContext(opts, slippedFigures(input.tables, input.method));
   // on a document of another kind the rules' premises (the kecamatan template's tables) may not
   // hold: a failure there is for a human to judge, never an error
   const otherKind = input.kind !== undefined && input.kind !== 'lkj';
@@ -69,11 +69,14 @@ export function verifyDocument(input: VerifyInput, options: Partial<VerifyOption
   return [...verify(input, opts), ...DOCUMENT_RULES.flatMap((rule) => rule(input, ctx))];
 }
 
-function ruleContext(opts: VerifyOptions): RuleContext {
+/** `doubtful`: figures read with a confidence above the bar but shown wrong by their own row (a moved separator). */
+function ruleContext(opts: VerifyOptions, doubtful: ReadonlySet<Field> = new Set()): RuleContext {
   return {
     opts,
     severity(base, ...fields: (Field | undefined)[]) {
-      return fields.some((f) => f && (f.conf < opts.minConfidence || !f.parsed)) ? 'uncertain' : base;
+      return fields.some((f) => f && (f.conf < opts.minConfidence || !f.parsed || doubtful.has(f)))
+        ? 'uncertain'
+        : base;
     },
     msg: (key, vars) => message(opts.lang, key, vars),
   };

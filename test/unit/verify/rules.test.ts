@@ -169,6 +169,39 @@ describe('R6 across tables', () => {
     });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R6 error 2.1/2/target', 'R6 error 2.4/1/realisasi']);
   });
+  it('a scanned realisasi its own row shows slipped (711 % beside a capaian of 71,1 %) is doubtful for R6 and R7 too', () => {
+    const doc = (conf: number) => {
+      const scanned = (table: '2.3' | '2.4', no: string, extra: Record<string, string>) =>
+        row(
+          table,
+          no,
+          { sasaran: `Sasaran ${no} kegiatan desa`, indikator: `Persentase indikator ${no}`, ...extra },
+          conf,
+        );
+      return tables({
+        '2.3': [
+          scanned('2.3', '1', { target: '100%', realisasi: '711%', capaian: '71,1%' }),
+          scanned('2.3', '2', { target: '100%', realisasi: '60%', capaian: '60%' }),
+        ],
+        '2.4': [
+          scanned('2.4', '1', { target: '100%', realisasi: '71,1%', capaian: '71,1%' }),
+          scanned('2.4', '2', { target: '100%', realisasi: '60%', capaian: '60%' }),
+        ],
+      });
+    };
+    const claims = [claim('capaianKinerja', '65,55%')];
+    expect(keys(verify({ tables: doc(92), claims }))).toEqual([
+      'R1 uncertain 2.3/1/capaian',
+      'R6 uncertain 2.4/1/realisasi',
+      'R7 uncertain narrative/capaianKinerja/value',
+    ]);
+    // printed so in a text layer, the same figures are the document's own errors
+    expect(keys(verify({ tables: doc(100), claims }))).toEqual([
+      'R1 error 2.3/1/capaian',
+      'R6 error 2.4/1/realisasi',
+      'R7 error narrative/capaianKinerja/value',
+    ]);
+  });
   it('pairs 2.4 rows with 2.5 kegiatan by wording and flags a differing pagu', () => {
     const t = tables({
       '2.4': [
