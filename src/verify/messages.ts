@@ -110,6 +110,10 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Batas interval Tabel 2.2 baris {row} terbaca {stated}, di luar 0–100%: salah baca.',
     en: 'Tabel 2.2 row {row} band bound read as {stated}, outside 0–100%: a misreading.',
   },
+  'X1.bandSpan': {
+    id: 'Interval Tabel 2.2 baris {row} terbaca {stated}%, mencakup dua kategori lain: salah baca.',
+    en: 'Tabel 2.2 row {row} band read as {stated}%, holding two other bands whole: a misreading.',
+  },
   'X1.bandUnread': {
     id: 'Interval Tabel 2.2 baris {row} terbaca “{stated}”, tanpa batas persentase: salah baca.',
     en: 'Tabel 2.2 row {row} band read as “{stated}”, with no percent bound: a misreading.',

@@ -2,7 +2,7 @@ import { FLAT_TABLES, INDICATOR_TABLES, type Discrepancy, type TableId } from '.
 import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import { budgetTree } from './budget.js';
 import { matchBudgetRows } from './cross-table.js';
-import { evidenceOf, type Rule, type RuleContext } from './types.js';
+import { evidenceOf, num, type Rule, type RuleContext } from './types.js';
 
 /**
  * Shapes every report has, which a misread breaks: row labels run 1, 2, 3 (2.5: 1, 1.1, 1.2, 2, …);
@@ -23,6 +23,7 @@ export interface StructureBreak {
     | 'missingRow'
     | 'missingKegiatan'
     | 'bandBound'
+    | 'bandSpan'
     | 'bandUnread'
     | 'bandLabel'
     | 'moneyGroups'
@@ -181,6 +182,24 @@ function bandBounds(rows: readonly ExtractedRow[]): StructureBreak[] {
         at: r,
       });
     }
+  }
+  // a scale's bands share out 0–100: a band whose interval holds two others whole was misread
+  // (`> 90% - 100%` read `1 – 90`); a boundary put off by the author overlaps one band, not two
+  const spans = rows.flatMap((r) => {
+    const [lo, hi] = [num(r.fields.min), num(r.fields.max)];
+    return lo !== null && hi !== null && lo < hi ? [{ r, lo, hi }] : [];
+  });
+  for (const s of spans) {
+    const held = spans.filter((o) => o !== s && o.lo >= s.lo && o.hi <= s.hi).length;
+    if (held >= 2)
+      out.push({
+        table: '2.2',
+        row: s.r.no,
+        field: 'min',
+        what: 'bandSpan',
+        stated: `${s.lo}–${s.hi}`,
+        cell: s.r.fields.min,
+      });
   }
   return out;
 }

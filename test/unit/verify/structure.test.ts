@@ -122,6 +122,21 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     expect(ds.filter((d) => d.severity !== 'uncertain')).toEqual([]);
   });
 
+  it('a band holding two others whole (`> 90% - 100%` read `1 – 90`) is X1 and R9 uncertain; a boundary put off by one band is not (issue 10)', () => {
+    const bands = [...CONTIGUOUS_BANDS];
+    bands[0] = row('2.2', '1', { interval: '1 - 90', kriteria: 'Sangat Tinggi' }, 90);
+    const ds = verify({ tables: tables({ '2.2': bands }), claims: [] });
+    expect(keys(ds)).toContain('X1 uncertain 2.2/1/min');
+    expect(ds.filter((d) => d.rule === 'R9').length).toBeGreaterThan(0);
+    expect(ds.filter((d) => d.severity !== 'uncertain')).toEqual([]);
+    // an author's boundary off by some points overlaps the band below: R9's warning stands
+    const off = [...CONTIGUOUS_BANDS];
+    off[2] = row('2.2', '3', { interval: '45 < X ≤ 75', kriteria: 'Sedang' });
+    const warned = verify({ tables: tables({ '2.2': off }), claims: [] });
+    expect(warned.filter((d) => d.rule === 'X1')).toEqual([]);
+    expect(warned.some((d) => d.rule === 'R9' && d.severity === 'warning')).toBe(true);
+  });
+
   it('every band has a bound: the lowest band read `)%` (for `≤ 50%`) is X1, and R9 "starts at 50 %" turns uncertain', () => {
     const bands = [...CONTIGUOUS_BANDS];
     const last = bands.length - 1;
