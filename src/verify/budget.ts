@@ -3,7 +3,7 @@ import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js
 import { isTotalRow } from './capaian.js';
 import { fmtMoney, fmtPct } from './format.js';
 import { moneyAgrees, percentAgrees, roundPct } from './tolerance.js';
-import { evidenceOf, num, text, type Rule } from './types.js';
+import { evidenceOf, num, readCells, text, type Rule } from './types.js';
 
 export interface Program {
   row: ExtractedRow;
@@ -163,7 +163,7 @@ export function correctTotals(tables: ExtractedTables): {
   const tree = budgetTree(tables['2.5']);
   let pagu = sumNodes(tree.roots, (n) => leafSum(n, 'pagu'));
   let realisasi = sumNodes(tree.roots, (n) => leafSum(n, 'realisasi'));
-  const basis = columnFields(
+  const basis = readCells(
     tables['2.5'].filter((r) => r !== tree.total),
     ['pagu', 'realisasi'],
   );
@@ -173,14 +173,9 @@ export function correctTotals(tables: ExtractedTables): {
       r4 = sum(tables['2.4'], 'realisasiAnggaran');
     if (pagu === null) pagu = p4;
     if (realisasi === null) realisasi = r4;
-    basis.push(...columnFields(tables['2.4'], ['pagu', 'realisasiAnggaran']));
+    basis.push(...readCells(tables['2.4'], ['pagu', 'realisasiAnggaran']));
   }
   return { pagu, realisasi, basis };
-}
-
-/** The read cells of `fields` in `rows`. */
-function columnFields(rows: readonly ExtractedRow[], fields: readonly string[]): Field[] {
-  return rows.flatMap((r) => fields.map((f) => r.fields[f]).filter((f): f is Field => !!f && f.raw !== ''));
 }
 
 function walk(nodes: readonly BudgetNode[], visit: (n: BudgetNode) => void): void {
@@ -285,7 +280,7 @@ export const ruleR5: Rule = ({ tables }, ctx) => {
     out.push({
       rule: 'R5',
       // the sums rest on every program and kegiatan cell of the column
-      severity: ctx.severity('error', f, ...columnFields(nonTotal, [field])),
+      severity: ctx.severity('error', f, ...readCells(nonTotal, [field])),
       table: '2.5',
       row: total.no,
       field,

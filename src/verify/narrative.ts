@@ -10,7 +10,7 @@ import type { StatedMethod } from '../parse/method.js';
 import { fmtMoney, fmtPct } from './format.js';
 import { editDistance } from '../parse/edit-distance.js';
 import { percentAgrees, roundPct } from './tolerance.js';
-import { evidenceOf, num, type Rule, type RuleContext, type VerifyInput } from './types.js';
+import { evidenceOf, num, readCells, type Rule, type RuleContext, type VerifyInput } from './types.js';
 
 /**
  * The report's overall capaian kinerja: the mean of the recomputed Tabel 2.3 capaian (2.4 if no
@@ -32,9 +32,7 @@ function agreeAsPrinted(a: ExtractedClaim, b: ExtractedClaim): boolean {
 
 /** The table values a narrative rule recomputes from: a doubtful one makes its failure `uncertain`. */
 function restsOn(tables: ExtractedTables, ids: readonly TableId[], fields: readonly string[]): Field[] {
-  return ids.flatMap((t) =>
-    tables[t].flatMap((r) => fields.map((f) => r.fields[f]).filter((f): f is Field => !!f && f.raw !== '')),
-  );
+  return ids.flatMap((t) => readCells(tables[t], fields));
 }
 
 function claimSeverity(ctx: RuleContext, c: ExtractedClaim, basis: readonly Field[] = []) {

@@ -62,6 +62,11 @@ export function num(f: Field | undefined): number | null {
   return f && typeof f.value === 'number' ? f.value : null;
 }
 
+/** The read (non-empty) cells of `fields` in `rows`: what a rule's sum or mean rests on. */
+export function readCells(rows: readonly ExtractedRow[], fields: readonly string[]): Field[] {
+  return rows.flatMap((r) => fields.map((f) => r.fields[f]).filter((f): f is Field => !!f && f.raw !== ''));
+}
+
 export function text(f: Field | undefined): string | null {
   return f && typeof f.value === 'string' ? f.value : null;
 }
