@@ -281,6 +281,11 @@ function continuesGroup(
   if (labels.some(Boolean)) {
     const head = group.parts[0]!.labels;
     if (head.length === labels.length && head.every((l, i) => similarLabel(l, labels[i]!))) return true;
+    // the header repeated on this page, garbled past one label's tolerance (`lealisasi ([f0)` on a
+    // streaked scan) but alike band by band, over the same column edges: the same table
+    const n = group.parts[0]!.headerBands;
+    if (n > 0 && headerBands === n && repeatedHeaderBands(grid, last.grid, n) === n && edgesLineUp(last.grid, grid))
+      return true;
     // a header that reads as another of our tables better than as this one opens that table (a
     // caption OCR lost between them must not join Tabel 2.4 to the 2.3 before it)
     const own = bestCandidate(headerCandidates(grid, headerBands, labels, opts));

@@ -37,15 +37,15 @@ const w = (page: number, text: string, x: number, y: number): Word => ({
   source: 'text',
 });
 
-/** The header of Tabel 2.5 in two bands (`Pagu` over Anggaran and Realisasi), at `y`. */
-const header = (page: number, y: number): Word[] => [
+/** The header of Tabel 2.5 in two bands (`Pagu` over Anggaran and Realisasi), at `y`; OCR may garble the lower band. */
+const header = (page: number, y: number, lower = ['Anggaran', 'Realisasi']): Word[] => [
   w(page, 'No', 55, y + 12),
   w(page, 'Program', 90, y + 12),
   w(page, '/', 130, y + 12),
   w(page, 'Kegiatan', 140, y + 12),
   w(page, 'Pagu', 380, y + 3),
-  w(page, 'Anggaran', 255, y + 24),
-  w(page, 'Realisasi', 355, y + 24),
+  w(page, lower[0]!, 255, y + 24),
+  w(page, lower[1]!, 355, y + 24),
   w(page, 'Capaian', 455, y + 12),
 ];
 // no rule under No, Program and Capaian between the header bands; Anggaran and Realisasi share `Pagu`
@@ -124,6 +124,17 @@ describe('a row cut by a page break', () => {
       expect(tables['2.5'][0]!.fields.pagu!.page).toBe(1);
     });
   }
+
+  it('goes on under its repeated header when OCR garbled a label of it past recognition', () => {
+    const ps = pages(true);
+    ps[1]!.words = [...header(2, 50, ['Angigiaran', 'lealisasi([f0)']), ...ps[1]!.words.filter((x) => x.bbox[1] >= 90)];
+    const { tables } = extractTables(ps, groupLines(ps.flatMap((p) => p.words)));
+    expect(tables['2.5'].map((r) => [r.no, r.fields.realisasi?.value])).toEqual([
+      ['1', 19_937_500],
+      ['2', 11_340_000],
+      ['JUMLAH', 31_277_500],
+    ]);
+  });
 
   it('leaves a table whose borders end at its last rule as it was', () => {
     const ps = pages(true);
