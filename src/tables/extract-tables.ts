@@ -6,7 +6,7 @@ import { findGrids, type Grid } from './grid.js';
 import { findOpenGrids } from './open-grid.js';
 import { splitAtRules } from './split-words.js';
 import { locateRoles, type UnreadTable } from './locate.js';
-import { columnLabels, dataRows, type RawRow } from './rows.js';
+import { columnLabels, dataRows, programText, type RawRow } from './rows.js';
 import { toRecord } from './records.js';
 import type { MapOptions } from './columns.js';
 import { addEvidence, styleEvidence, styleOf, type NumberStyle } from '../parse/number-style.js';
@@ -188,11 +188,26 @@ export function repairLabelCount(rows: RawRow[]): void {
 
 /**
  * A kegiatan label whose dot OCR lost (`1.1` read `11`): a two-digit label right after program
- * `1` or kegiatan `1.1` that continues that numbering is `1.2`, not program 11. Only labels that
- * fit the sequence are touched; a report with eleven programs keeps its `11`.
+ * `1` or kegiatan `1.1` that continues that numbering is `1.2`, not program 11; a kegiatan read
+ * `1` right under program `1` is `1.1`. Only labels that fit the sequence are touched; a report
+ * with eleven programs keeps its `11`.
  */
 export function repairKegiatanLabels(rows: RawRow[]): void {
   for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!,
+      above = rows[i - 1]!;
+    // a kegiatan repeating its program's number right under it (`1`, `1`: the `.1` lost) is the
+    // program's first kegiatan; a program is never printed twice
+    if (
+      row.labelFromOcr &&
+      /^\d+$/.test(row.no) &&
+      row.no === above.no &&
+      programText(above.cells.uraian?.text ?? '') &&
+      !programText(row.cells.uraian?.text ?? '')
+    ) {
+      row.no = `${row.no}.1`;
+      continue;
+    }
     const m = /^(\d)(\d)$/.exec(rows[i]!.no);
     if (!m) continue;
     const prev = rows[i - 1]!.no;

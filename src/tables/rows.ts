@@ -48,10 +48,14 @@ export function isNumberingBand(grid: Grid, r: number): boolean {
   if (texts.some((t) => /[A-Za-z]{3,}/.test(t) && !/=/.test(t))) return false;
   let fit = 0;
   cells.forEach((c, i) => {
-    const m = /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(texts[i]!);
+    const m = /^\(?(\d{1,2})[.)]?(\s*=.*)?$/.exec(texts[i]!);
     if (m && (Number(m[1]) === i + 1 || Number(m[1]) === c.c0 + 1)) fit++;
   });
   if (fit >= Math.max(3, Math.ceil(0.7 * cells.length))) return true;
+  // on a streaked or blurred scan more of the small figures garble (`- 2 3 ad 5 6 /`): still no
+  // data row, whose text columns hold words, when every cell is a mark of three characters at
+  // most and at least half of them (four or more) count in place
+  if (fit >= 4 && fit >= 0.5 * cells.length && texts.every((t) => t.length <= 3 && !/[A-Za-z]{3}/.test(t))) return true;
   // the numbers count up one by one from the left, whatever cells they sit in (merged header
   // cells above, a column left unnumbered): `1 2 3 4 5 6` under seven columns is no data row
   const numbers = texts.filter(Boolean).map((t) => /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(t)?.[1]);
@@ -262,8 +266,12 @@ function nextLabel(prev: string, program = false): string {
 /** A budget row naming a program (`PROGRAM PENYELENGGARAAN …`, in capitals), not a kegiatan. */
 function programRow(grid: Grid, r: number, columns: readonly (ColumnField | null)[]): boolean {
   const c = columns.indexOf('uraian');
-  if (c < 0) return false;
-  const text = grid.at(r, c).text.trim();
+  return c >= 0 && programText(grid.at(r, c).text);
+}
+
+/** A budget label naming a program: it starts `PROGRAM`, or is mostly capitals. */
+export function programText(raw: string): boolean {
+  const text = raw.trim();
   const letters = text.replace(/[^A-Za-z]/g, '');
   return (
     /^program\b/i.test(text) || (letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length >= 0.8 * letters.length)

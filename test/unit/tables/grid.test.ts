@@ -528,6 +528,25 @@ describe('the column-number row', () => {
     expect(rows.map((r) => [r.no, r.cells.capaian?.text])).toEqual([['1', '125']]);
   });
 
+  it('is found when a streaked scan garbled three of its seven figures', () => {
+    // No | Sasaran | Indikator | Target | Realisasi | Capaian | Ket, numbered `- 2 3 ad 5 6 /`
+    const xs = [50, 70, 170, 270, 310, 350, 390, 420];
+    const numbers = ['-', '2', '3', 'ad', '5', '6', '/'];
+    const [grid] = findGrids(
+      1,
+      rules(xs, [100, 120]),
+      numbers.map((t, i) => word(t, xs[i]! + 3, 104)),
+    );
+    expect(isNumberingBand(grid!, 0)).toBe(true);
+    // the same marks over a row whose text columns hold words: data
+    const [row] = findGrids(
+      1,
+      rules(xs, [100, 120]),
+      ['1', 'Rapat', 'Desa', 'ad', '5', '6', '/'].map((t, i) => word(t, xs[i]! + 3, 104)),
+    );
+    expect(isNumberingBand(row!, 0)).toBe(false);
+  });
+
   it('is not found in a row of data that happens to hold small numbers', () => {
     const xs = [50, 70, 170, 270, 300, 340];
     const [grid] = findGrids(1, rules(xs, [100, 120]), [
@@ -572,5 +591,60 @@ describe('the total row of Tabel 2.5 by its shape', () => {
   it('not for a mean row, nor on a text layer', () => {
     expect(read(words('Rata-rata'))).toEqual(['1', '1.1']);
     expect(read(words('Keterangan', 'text'))).toEqual(['1', '1.1']);
+  });
+});
+
+describe('repairKegiatanLabels: a kegiatan repeating its program number', () => {
+  const P1 = 'PROGRAM PENINGKATAN KETENTERAMAN DAN KETERTIBAN UMUM';
+  const P2 = 'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA';
+  const rows = (labels: [string, string][], labelFromOcr = true) =>
+    labels.map(([no, uraian]) => ({
+      no,
+      page: 1,
+      bbox: [0, 0, 1, 1] as BBox,
+      labelFromOcr,
+      cells: { uraian: { text: uraian, words: [], bbox: [0, 0, 1, 1] as BBox, conf: 90, page: 1 } },
+    }));
+
+  it('reads `1`, `12`, `13` under program 1 (dots and a `.1` lost on a blurred scan) as 1.1, 1.2, 1.3', async () => {
+    const { repairKegiatanLabels } = await import('../../../src/tables/extract-tables.js');
+    const blurred = rows([
+      ['1', P1],
+      ['1', 'Penyelenggaraan Urusan Ketentraman'],
+      ['12', 'Penyelenggaraan Patroli Wilayah'],
+      ['13', 'Peningkatan Kapasitas Satuan'],
+      ['2', P2],
+      ['2', 'Administrasi Keuangan Perangkat Daerah'],
+    ]);
+    repairKegiatanLabels(blurred);
+    expect(blurred.map((r) => r.no)).toEqual(['1', '1.1', '1.2', '1.3', '2', '2.1']);
+  });
+
+  it('leaves two program rows, a repeat under a kegiatan and a text layer as printed', async () => {
+    const { repairKegiatanLabels } = await import('../../../src/tables/extract-tables.js');
+    const cases: [string, string][][] = [
+      [
+        ['1', P1],
+        ['1', P2],
+      ],
+      [
+        ['1', 'Koordinasi Kegiatan'],
+        ['1', 'Administrasi Umum'],
+      ],
+    ];
+    for (const c of cases) {
+      const rs = rows(c);
+      repairKegiatanLabels(rs);
+      expect(rs.map((r) => r.no)).toEqual(['1', '1']);
+    }
+    const printed = rows(
+      [
+        ['1', P1],
+        ['1', 'Koordinasi'],
+      ],
+      false,
+    );
+    repairKegiatanLabels(printed);
+    expect(printed.map((r) => r.no)).toEqual(['1', '1']);
   });
 });
