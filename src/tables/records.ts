@@ -43,11 +43,12 @@ export function toRecord(table: TableId, row: RawRow, style?: NumberStyle): Extr
     };
   }
   // a JUMLAH row printed across No and Uraian has its label as its text
-  // (OCR may garble the merged cell's copy of it: `JJUMLAH`)
+  // (OCR may garble the merged cell's copy of it: `JJUMLAH`, or past recognition: `[[UIMIILAIKI`,
+  // which the label took for JUMLAH by the row's shape)
   if (
     table === '2.5' &&
     /^(jumlah|total)/i.test(row.no) &&
-    (!fields.uraian?.value || normalizeLabel(String(fields.uraian.value)) === row.no)
+    (!fields.uraian?.value || normalizeLabel(String(fields.uraian.value)) === row.no || row.labelInUraian)
   ) {
     fields.uraian = { ...fields.uraian!, value: row.no, raw: row.no };
   }
@@ -102,6 +103,8 @@ export const REPAIRED_CONF = 50;
 export function repairDigits(raw: string): string {
   const fixed = raw
     // `21.600.000.,00` → `21.600.000,00`; `17.980.000.00` → `17.980.000,00` (the decimal comma read as a dot)
+    // `634..600.000,00` → `634.600.000,00` (a separator read twice)
+    .replace(/(\d)([.,])\2+(\d)/g, '$1$2$3')
     .replace(/(\d)[.,]{2,}(\d)/g, '$1,$2')
     .replace(/^(\D*\d{1,3}(?:\.\d{3})+)\.(\d{2})(\D*)$/, '$1,$2$3');
   return fixed.replace(/(?<![A-Za-z])([0-9OoDlI|!SsBZG.,]+)(?![A-Za-z])/g, (run) =>

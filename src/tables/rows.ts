@@ -144,6 +144,8 @@ export interface RawRow {
   cells: Partial<Record<ColumnField, RawCell>>;
   /** the label was read by OCR (a slip is possible), not taken from a text layer */
   labelFromOcr?: boolean;
+  /** the label's cell is merged across the Uraian column too (a JUMLAH row): its text is the label */
+  labelInUraian?: boolean;
 }
 
 /**
@@ -233,6 +235,9 @@ export function dataRows(
       bbox: bandBox,
       cells: {},
       labelFromOcr: noCell.words.some((w) => w.source === 'ocr') || !noCell.words.length,
+      ...(columns.includes('uraian') && grid.at(r, columns.indexOf('uraian')) === noCell
+        ? { labelInUraian: true }
+        : {}),
     };
     for (const [f, list] of cells) if (f !== 'no') row.cells[f] = toRaw(list, grid.page);
     // JUMLAH printed across No and Uraian

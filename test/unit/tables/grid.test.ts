@@ -347,6 +347,8 @@ describe('repairDigits (OCR confusions where a number is expected)', () => {
     expect(repairDigits('Sangat')).toBe('Sangat');
     expect(repairDigits('17.980.000.00')).toBe('17.980.000,00');
     expect(repairDigits('21.600.000.,00')).toBe('21.600.000,00');
+    expect(repairDigits('634..600.000,00')).toBe('634.600.000,00');
+    expect(repairDigits('1,,231,790,000')).toBe('1,231,790,000');
     expect(repairDigits('96.67%')).toBe('96.67%');
   });
 });
@@ -584,8 +586,14 @@ describe('the total row of Tabel 2.5 by its shape', () => {
     return dataRows(grid!, 1, cols, null).map((r) => r.no);
   };
 
-  it('takes the last band, merged across No and Uraian over amounts, for JUMLAH however OCR garbled it', () => {
+  it('takes the last band, merged across No and Uraian over amounts, for JUMLAH however OCR garbled it', async () => {
     expect(read(words('JNUMILAIE!'))).toEqual(['1', '1.1', 'JUMLAH']);
+    // its uraian is that merged cell: JUMLAH too, not the garbled word
+    const { toRecord } = await import('../../../src/tables/records.js');
+    const [grid] = findGrids(1, segs, words('[[UIMIILAIKI'));
+    const rows = dataRows(grid!, 1, mapColumns('2.5', columnLabels(grid!, 1)), null);
+    expect(toRecord('2.5', rows[2]!).fields.uraian?.value).toBe('JUMLAH');
+    expect(toRecord('2.5', rows[1]!).fields.uraian?.value).toBe('Pembinaan Desa Tangguh Bencana');
   });
 
   it('not for a mean row, nor on a text layer', () => {
