@@ -26,8 +26,11 @@ export function toRecord(table: TableId, row: RawRow, style?: NumberStyle): Extr
   }
   if (table === '2.2') {
     const cell = row.cells.interval ?? EMPTY_CELL(row);
-    const iv = parseInterval(cell.text);
-    const base = { raw: cell.text, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind: 'pct' as const };
+    const ocr = cell.words.some((w) => w.source === 'ocr');
+    const mended = ocr ? insertedSeparator(cell.text) : null;
+    const iv = mended ?? parseInterval(cell.text);
+    const conf = mended ? Math.min(cell.conf, REPAIRED_CONF) : cell.conf;
+    const base = { raw: cell.text, conf, page: cell.page, bbox: cell.bbox, kind: 'pct' as const };
     const decimals = (v: number | null) => (v === null ? null : (String(v).split('.')[1]?.length ?? 0));
     fields.min = {
       ...base,
@@ -94,6 +97,21 @@ function toField(cell: RawCell, kind: FieldKind, style?: NumberStyle): Field {
       return { ...base, value: r.value, decimals: r.decimals, parsed: true, conf: Math.min(base.conf, REPAIRED_CONF) };
   }
   return { ...base, value: n.ok ? n.value : null, decimals: n.decimals, parsed: n.ok };
+}
+
+/**
+ * A band read `90 < X ≤ 1.00`: its upper bound is below its lower one, which no band prints, and
+ * reads as a bound between them once the separator OCR put into `100` is taken out. That band,
+ * [90, 100]; null for every other reading. (A scale of fractions, `0,90 < X ≤ 1,00`, keeps both
+ * bounds below 1 and is never touched.)
+ */
+function insertedSeparator(text: string): { min: number; max: number } | null {
+  const nums = [...text.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0]);
+  if (nums.length !== 2 || !/[.,]/.test(nums[1]!) || /[.,]/.test(nums[0]!)) return null;
+  const lo = Number(nums[0]),
+    hi = Number(nums[1]!.replace(/[.,]/, '.')),
+    joined = Number(nums[1]!.replace(/[.,]/, ''));
+  return hi < lo && lo <= joined && joined <= 100 ? { min: lo, max: joined } : null;
 }
 
 /** Confidence of a number whose letters were turned into digits. */

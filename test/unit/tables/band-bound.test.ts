@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { toRecord } from '../../../src/tables/records.js';
+import type { RawCell, RawRow } from '../../../src/tables/rows.js';
+import type { BBox } from '../../../src/model/word.js';
+
+const cell = (text: string, source: 'ocr' | 'text'): RawCell => ({
+  text,
+  words: [{ text, page: 1, bbox: [0, 0, 10, 10] as BBox, conf: 86, source }],
+  bbox: [0, 0, 10, 10],
+  conf: source === 'ocr' ? 86 : 100,
+  page: 1,
+});
+const band = (interval: string, source: 'ocr' | 'text' = 'ocr'): RawRow => ({
+  no: '1',
+  page: 1,
+  bbox: [0, 0, 10, 10],
+  cells: { interval: cell(interval, source), kriteria: cell('Sangat Tinggi', source) },
+});
+const bounds = (r: RawRow) => {
+  const { min, max } = toRecord('2.2', r).fields;
+  return [min!.value, max!.value, max!.conf < 80];
+};
+
+describe('a Tabel 2.2 band whose upper bound OCR read with a separator put in', () => {
+  it('reads `90 < X = 1.00` as 90–100, doubtful', () => {
+    expect(bounds(band('90 < X = 1.00'))).toEqual([90, 100, true]);
+    expect(bounds(band('80 <X =1,00'))).toEqual([80, 100, true]);
+  });
+
+  it('leaves a scale of fractions, bands read in order, and a text layer as they are', () => {
+    expect(bounds(band('0,90 < X ≤ 1,00'))).toEqual([0.9, 1, false]);
+    expect(bounds(band('75 < X = 90'))).toEqual([75, 90, false]);
+    // a text layer prints what it prints: R9 judges the document's own band
+    expect(bounds(band('90 < X ≤ 1.00', 'text'))).toEqual([1, 90, false]);
+    // a joined bound over 100 is no percent band either
+    expect(bounds(band('95 < X ≤ 9.99'))).toEqual([9.99, 95, false]);
+  });
+});
