@@ -11,6 +11,7 @@ import { toRecord } from './records.js';
 import type { MapOptions } from './columns.js';
 import { addEvidence, styleEvidence, styleOf, type NumberStyle } from '../parse/number-style.js';
 import { reconcileTexts } from './reconcile-text.js';
+import { reconcileSeparators } from './reconcile-numbers.js';
 
 export type { TableHeader, UnmappedColumn };
 
@@ -83,6 +84,7 @@ export function extractTables(
   const styles = opts.numberStyle ? byTable(() => PROFILE_STYLES[opts.numberStyle!]) : numberStyles(raw);
   const tables: ExtractedTables = byTable((id) => raw[id].map((r) => toRecord(id, r, styles[id])));
   reconcileTexts(tables);
+  reconcileSeparators(tables);
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
   return {
     tables,
