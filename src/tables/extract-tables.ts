@@ -188,6 +188,10 @@ export function repairLabelCount(rows: RawRow[]): void {
   }
 }
 
+/** `row` is a kegiatan (its uraian no program name) right under a program row. */
+const underProgram = (above: RawRow, row: RawRow) =>
+  programText(above.cells.uraian?.text ?? '') && !programText(row.cells.uraian?.text ?? '');
+
 /**
  * A kegiatan label whose dot OCR lost (`1.1` read `11`): a two-digit label right after program
  * `1` or kegiatan `1.1` that continues that numbering is `1.2`, not program 11; a kegiatan read
@@ -200,13 +204,7 @@ export function repairKegiatanLabels(rows: RawRow[]): void {
       above = rows[i - 1]!;
     // a kegiatan repeating its program's number right under it (`1`, `1`: the `.1` lost) is the
     // program's first kegiatan; a program is never printed twice
-    if (
-      row.labelFromOcr &&
-      /^\d+$/.test(row.no) &&
-      row.no === above.no &&
-      programText(above.cells.uraian?.text ?? '') &&
-      !programText(row.cells.uraian?.text ?? '')
-    ) {
+    if (row.labelFromOcr && /^\d+$/.test(row.no) && row.no === above.no && underProgram(above, row)) {
       row.no = `${row.no}.1`;
       continue;
     }
@@ -216,6 +214,9 @@ export function repairKegiatanLabels(rows: RawRow[]): void {
     const [p, k] = [m[1]!, Number(m[2])];
     const fits = (k === 1 && prev === p) || prev === `${p}.${k - 1}`;
     if (fits) rows[i]!.no = `${p}.${k}`;
+    // a kegiatan right under its program is that program's first, whatever OCR made of the `.1`
+    // (`24` under program 2: the dot lost, the `1` read `4`)
+    else if (prev === p && row.labelFromOcr && underProgram(above, row)) rows[i]!.no = `${p}.1`;
   }
   // a program label between its program's kegiatan (`1`, `2`, `1.2`: `1.1` read as `2`) cannot be
   // a program: a kegiatan of program 1 never follows program 2. It is the kegiatan the

@@ -626,6 +626,13 @@ describe('repairKegiatanLabels: a kegiatan repeating its program number', () => 
     ]);
     repairKegiatanLabels(blurred);
     expect(blurred.map((r) => r.no)).toEqual(['1', '1.1', '1.2', '1.3', '2', '2.1']);
+    // `2.1` read `24` right under program 2
+    const garbled = rows([
+      ['2', P2],
+      ['24', 'Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah'],
+    ]);
+    repairKegiatanLabels(garbled);
+    expect(garbled.map((r) => r.no)).toEqual(['2', '2.1']);
   });
 
   it('leaves two program rows, a repeat under a kegiatan and a text layer as printed', async () => {
@@ -639,11 +646,19 @@ describe('repairKegiatanLabels: a kegiatan repeating its program number', () => 
         ['1', 'Koordinasi Kegiatan'],
         ['1', 'Administrasi Umum'],
       ],
+      [
+        ['1', P1],
+        ['14', P2],
+      ],
+      [
+        ['1', 'Koordinasi Kegiatan'],
+        ['14', 'Administrasi Umum'],
+      ],
     ];
     for (const c of cases) {
       const rs = rows(c);
       repairKegiatanLabels(rs);
-      expect(rs.map((r) => r.no)).toEqual(['1', '1']);
+      expect(rs.map((r) => r.no)).toEqual(c.map(([no]) => no));
     }
     const printed = rows(
       [
