@@ -208,6 +208,21 @@ export function repairKegiatanLabels(rows: RawRow[]): void {
       row.no = `${row.no}.1`;
       continue;
     }
+    // `4` after kegiatan `1.3`, naming a kegiatan, not a program: `1.4` with its `1.` lost (a
+    // program `4` cannot follow program 1; a `2` there stays for the check below)
+    const dotted = /^(\d+)\.(\d+)$/.exec(above.no);
+    if (
+      dotted &&
+      row.labelFromOcr &&
+      /^\d+$/.test(row.no) &&
+      Number(row.no) === Number(dotted[2]) + 1 &&
+      Number(row.no) !== Number(dotted[1]) + 1 &&
+      row.cells.uraian?.text &&
+      !programText(row.cells.uraian.text)
+    ) {
+      row.no = `${dotted[1]}.${row.no}`;
+      continue;
+    }
     const m = /^(\d)(\d)$/.exec(rows[i]!.no);
     if (!m) continue;
     const prev = rows[i - 1]!.no;

@@ -633,6 +633,16 @@ describe('repairKegiatanLabels: a kegiatan repeating its program number', () => 
     ]);
     repairKegiatanLabels(garbled);
     expect(garbled.map((r) => r.no)).toEqual(['2', '2.1']);
+    // `1.4` read `4` after kegiatan 1.3 (a photo's blur took the `1.`); program 2 after 1.3 stays
+    const photo = rows([
+      ['1', P1],
+      ['1.3', 'Pemeliharaan Barang Milik Daerah'],
+      ['4', 'Administrasi Kepegawaian Perangkat Daerah'],
+      ['2', P2],
+      ['2.1', 'Koordinasi'],
+    ]);
+    repairKegiatanLabels(photo);
+    expect(photo.map((r) => r.no)).toEqual(['1', '1.3', '1.4', '2', '2.1']);
   });
 
   it('leaves two program rows, a repeat under a kegiatan and a text layer as printed', async () => {
