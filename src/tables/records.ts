@@ -123,6 +123,8 @@ export function repairDigits(raw: string): string {
     // `21.600.000.,00` → `21.600.000,00`; `17.980.000.00` → `17.980.000,00` (the decimal comma read as a dot)
     // `634..600.000,00` → `634.600.000,00` (a separator read twice)
     .replace(/(\d)([.,])\2+(\d)/g, '$1$2$3')
+    // `24,.000.000`: a run before a group of three that more dotted groups follow is the dot
+    .replace(/(\d)[.,]{2,}(\d{3}(?:\.\d{3})+(?:,\d{1,2})?)(?!\d)/g, '$1.$2')
     .replace(/(\d)[.,]{2,}(\d)/g, '$1,$2')
     .replace(/^(\D*\d{1,3}(?:\.\d{3})+)\.(\d{2})(\D*)$/, '$1,$2$3');
   return fixed.replace(/(?<![A-Za-z])([0-9OoDlI|!SsBZG.,]+)(?![A-Za-z])/g, (run) =>

@@ -348,6 +348,8 @@ describe('repairDigits (OCR confusions where a number is expected)', () => {
     expect(repairDigits('17.980.000.00')).toBe('17.980.000,00');
     expect(repairDigits('21.600.000.,00')).toBe('21.600.000,00');
     expect(repairDigits('634..600.000,00')).toBe('634.600.000,00');
+    expect(repairDigits('24,.000.000')).toBe('24.000.000');
+    expect(repairDigits('Rp 1.,250.000.000,00')).toBe('Rp 1.250.000.000,00');
     expect(repairDigits('1,,231,790,000')).toBe('1,231,790,000');
     expect(repairDigits('96.67%')).toBe('96.67%');
   });
