@@ -95,8 +95,29 @@ function toField(cell: RawCell, kind: FieldKind, style?: NumberStyle): Field {
     const r = fixed !== raw ? parseNumber(fixed, hint) : n;
     if (r.ok && r.value !== null)
       return { ...base, value: r.value, decimals: r.decimals, parsed: true, conf: Math.min(base.conf, REPAIRED_CONF) };
+    const money = kind === 'money' ? regroupMoney(fixed) : null;
+    if (money) return { ...base, ...money, parsed: true, conf: Math.min(base.conf, REPAIRED_CONF) };
   }
   return { ...base, value: n.ok ? n.value : null, decimals: n.decimals, parsed: n.ok };
+}
+
+/**
+ * Rupiah are printed in groups of three: an amount OCR read with a separator put inside a group
+ * (`1.57.050.000`, `Rp` read `[9` before it) is its digits regrouped. Only when no group grew past
+ * three digits (`105.947.0312` has gained a digit: no reading), and only the cell's longest amount.
+ */
+export function regroupMoney(raw: string): { value: number; decimals: number } | null {
+  const amounts = raw.match(/\d[\d.,]*\d/g) ?? [];
+  const body = amounts.sort((a, b) => b.replace(/\D/g, '').length - a.replace(/\D/g, '').length)[0];
+  if (!body) return null;
+  const cents = /^(.*\d)[.,](\d{2})$/.exec(body);
+  const whole = cents && cents[1]!.replace(/\D/g, '').length >= 4 ? cents[1]! : body;
+  const groups = whole.split(/[.,]/);
+  if (groups.length < 2 || groups.some((g) => g.length > 3 || !g.length)) return null;
+  const digits = groups.join('');
+  if (digits.length < 4) return null;
+  const fraction = whole === body ? 0 : Number(cents![2]) / 100;
+  return { value: Number(digits) + fraction, decimals: whole === body ? 0 : 2 };
 }
 
 /**

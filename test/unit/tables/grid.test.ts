@@ -337,6 +337,17 @@ describe('repairKegiatanLabels: a program label its first kegiatan names', () =>
   });
 });
 
+describe('regroupMoney (a separator OCR put inside a group of rupiah)', () => {
+  it('regroups the digits when no group grew, else gives no reading', async () => {
+    const { regroupMoney } = await import('../../../src/tables/records.js');
+    expect(regroupMoney('[9 1.57.050.000')).toEqual({ value: 157_050_000, decimals: 0 });
+    expect(regroupMoney('Rp 24.09.0707,00')).toBeNull(); // a group of four: a digit too many
+    expect(regroupMoney('Rp 4.02.4.772,00')).toEqual({ value: 4_024_772, decimals: 2 });
+    expect(regroupMoney('Ro 105.947.0312')).toBeNull();
+    expect(regroupMoney('12')).toBeNull();
+  });
+});
+
 describe('repairDigits (OCR confusions where a number is expected)', () => {
   it('turns look-alike letters into digits inside numbers only', async () => {
     const { repairDigits } = await import('../../../src/tables/records.js');
