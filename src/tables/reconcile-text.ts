@@ -82,12 +82,41 @@ function adopt(f: Field, from: Field): void {
 function reconcileGroup(fields: readonly (Field | undefined)[]): void {
   const ocr = fields.filter(isOcr);
   if (ocr.length < 2) return;
+  restoreLostLines(ocr);
   const best = [...ocr].sort((a, b) => b.conf - a.conf)[0]!;
   for (const f of ocr) {
     // a clear reading stays as read: twins may differ by a letter in the document itself
     // (`Fasilitas` in one table, `Fasilitasi` in another)
     if (f === best || f.raw === best.raw || f.conf >= best.conf || f.conf >= DOUBTFUL_TEXT) continue;
     if (sameText(f.raw, best.raw)) adopt(f, best);
+  }
+}
+
+/** Words of a text, letters and digits only, upper case. */
+const wordsOf = (s: string) => s.split(/\s+/).map(letters).filter(Boolean);
+
+/**
+ * A reading that lost a line of its cell (a streak across it, a line the cell's crop cut): its
+ * words are the first or the last words of the text two other copies read alike, whole words
+ * short. It takes their reading. Two copies must agree, so a table that prints a shorter text
+ * of its own is not made to print the longer one on a single twin's word.
+ */
+function restoreLostLines(ocr: readonly Field[]): void {
+  for (const f of ocr) {
+    const mine = wordsOf(f.raw);
+    if (!mine.length) continue;
+    const others = ocr.filter((g) => g !== f);
+    for (const g of others) {
+      const full = wordsOf(g.raw);
+      const agree = others.filter((h) => h !== g && wordsOf(h.raw).join(' ') === full.join(' ')).length >= 1;
+      if (!agree || full.length <= mine.length) continue;
+      const head = full.slice(0, mine.length).join(' ') === mine.join(' ');
+      const tail = full.slice(full.length - mine.length).join(' ') === mine.join(' ');
+      if (head || tail) {
+        adopt(f, g);
+        break;
+      }
+    }
   }
 }
 

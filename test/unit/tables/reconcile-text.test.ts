@@ -151,3 +151,34 @@ describe('reconcileTexts', () => {
     ]);
   });
 });
+
+describe('reconcileTexts: a reading that lost a line of its cell', () => {
+  const IND = 'Persentase layanan administrasi kepegawaian yang terselesaikan';
+  it('takes the text two twins read alike when its words are their first or last words', () => {
+    for (const short of ['Persentase layanan administrasi', 'kepegawaian yang terselesaikan']) {
+      const t = tables({
+        '2.1': [ocrRow('2.1', '2', { indikator: [IND, 90] })],
+        '2.3': [ocrRow('2.3', '2', { indikator: [short, 90] })],
+        '2.4': [ocrRow('2.4', '2', { indikator: [IND, 91] })],
+      });
+      reconcileTexts(t);
+      expect(t['2.3'][0]!.fields.indikator!.value).toBe(IND);
+    }
+  });
+
+  it('keeps a shorter text when only one twin reads longer, or the words differ', () => {
+    const one = tables({
+      '2.1': [ocrRow('2.1', '2', { indikator: [IND, 90] })],
+      '2.3': [ocrRow('2.3', '2', { indikator: ['Persentase layanan administrasi', 90] })],
+    });
+    reconcileTexts(one);
+    expect(one['2.3'][0]!.fields.indikator!.value).toBe('Persentase layanan administrasi');
+    const other = tables({
+      '2.1': [ocrRow('2.1', '2', { indikator: [IND, 90] })],
+      '2.3': [ocrRow('2.3', '2', { indikator: ['Persentase layanan umum', 90] })],
+      '2.4': [ocrRow('2.4', '2', { indikator: [IND, 91] })],
+    });
+    reconcileTexts(other);
+    expect(other['2.3'][0]!.fields.indikator!.value).toBe('Persentase layanan umum');
+  });
+});
