@@ -82,7 +82,6 @@ function adopt(f: Field, from: Field): void {
 function reconcileGroup(fields: readonly (Field | undefined)[]): void {
   const ocr = fields.filter(isOcr);
   if (ocr.length < 2) return;
-  restoreLostLines(ocr);
   const best = [...ocr].sort((a, b) => b.conf - a.conf)[0]!;
   for (const f of ocr) {
     // a clear reading stays as read: twins may differ by a letter in the document itself
@@ -97,8 +96,8 @@ const wordsOf = (s: string) => s.split(/\s+/).map(letters).filter(Boolean);
 
 /**
  * A reading that lost a line of its cell (a streak across it, a line the cell's crop cut): its
- * words are the first or the last words of the text two other copies read alike, whole words
- * short. It takes their reading. Two copies must agree, so a table that prints a shorter text
+ * words are the first or the last words of the text two other copies read alike, two words or
+ * more short. It takes their reading. Two copies must agree, so a table that prints a shorter text
  * of its own is not made to print the longer one on a single twin's word.
  */
 function restoreLostLines(ocr: readonly Field[]): void {
@@ -109,7 +108,8 @@ function restoreLostLines(ocr: readonly Field[]): void {
     for (const g of others) {
       const full = wordsOf(g.raw);
       const agree = others.filter((h) => h !== g && wordsOf(h.raw).join(' ') === full.join(' ')).length >= 1;
-      if (!agree || full.length <= mine.length) continue;
+      // a line is two words or more: one word short is another wording, not a lost line
+      if (!agree || full.length < mine.length + 2) continue;
       const head = full.slice(0, mine.length).join(' ') === mine.join(' ');
       const tail = full.slice(full.length - mine.length).join(' ') === mine.join(' ');
       if (head || tail) {
@@ -129,8 +129,15 @@ const byNo = (rows: readonly ExtractedRow[], no: string) => rows.find((r) => r.n
 export function reconcileTexts(tables: ExtractedTables): void {
   const labels = new Set(INDICATOR_TABLES.flatMap((t) => tables[t].map((r) => r.no)));
   for (const no of labels) {
-    for (const field of ['sasaran', 'indikator'])
-      reconcileGroup(INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]));
+    for (const field of ['sasaran', 'indikator']) {
+      const twins = INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]);
+      // 2.4's `Sasaran / Kegiatan` may name the kegiatan, worded as the sasaran without its
+      // first word (`Koordinasi …` under `Meningkatnya koordinasi …`): no lost line there
+      restoreLostLines(
+        INDICATOR_TABLES.flatMap((t, i) => (field === 'sasaran' && t === '2.4' ? [] : [twins[i]])).filter(isOcr),
+      );
+      reconcileGroup(twins);
+    }
   }
   // a 2.5 kegiatan and the 2.4 row named by it (where 2.4 names its rows by kegiatan): the one
   // 2.4 text close enough to be its twin

@@ -180,5 +180,15 @@ describe('reconcileTexts: a reading that lost a line of its cell', () => {
     });
     reconcileTexts(other);
     expect(other['2.3'][0]!.fields.indikator!.value).toBe('Persentase layanan umum');
+    // 2.4 naming its row by the kegiatan: the sasaran without its first word is another wording
+    const S = 'Meningkatnya koordinasi penyelenggaraan kegiatan pemerintahan di tingkat kecamatan';
+    const K = 'Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan';
+    const kegiatan = tables({
+      '2.1': [ocrRow('2.1', '2', { sasaran: [S, 90] })],
+      '2.3': [ocrRow('2.3', '2', { sasaran: [S, 90] })],
+      '2.4': [ocrRow('2.4', '2', { sasaran: [K, 90] })],
+    });
+    reconcileTexts(kegiatan);
+    expect(kegiatan['2.4'][0]!.fields.sasaran!.value).toBe(K);
   });
 });
