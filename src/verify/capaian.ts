@@ -3,7 +3,7 @@ import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js
 import { fmtMoney, fmtNum, fmtPct } from './format.js';
 import { recompute } from './method.js';
 import type { StatedMethod } from '../parse/method.js';
-import { percentAgrees, roundPct, separatorSlip } from './tolerance.js';
+import { leadingDigitSlip, percentAgrees, roundPct, separatorSlip } from './tolerance.js';
 import { evidenceOf, num, type Rule } from './types.js';
 
 /**
@@ -123,9 +123,11 @@ export function slippedFigures(tables: ExtractedTables, method?: StatedMethod): 
   return out;
 }
 
-/** A capaian read by OCR (a text layer reads at 100) whose failure is only a moved separator. */
+/** A capaian read by OCR (a text layer reads at 100) whose failure is only a moved separator or a stroke read as a leading digit. */
 function scanSlip(f: Field, stated: number, expected: number): boolean {
-  return f.conf < 100 && separatorSlip(stated, f.decimals, expected);
+  return (
+    f.conf < 100 && (separatorSlip(stated, f.decimals, expected) || leadingDigitSlip(stated, f.decimals, expected))
+  );
 }
 
 export function isTotalRow(row: ExtractedRow): boolean {

@@ -17,6 +17,18 @@ export function separatorSlip(stated: number, decimals: number | null, expected:
   return [-2, -1, 1, 2].some((k) => d + k >= 0 && stated !== 0 && percentAgrees(stated / 10 ** k, d + k, expected));
 }
 
+/**
+ * A percentage read from a scan that is the expected value with one digit more in front (`739,31 %`
+ * for 39,31 %): a pen stroke or a mark beside the figure read as a digit. Doubt about the reading,
+ * like a moved separator.
+ */
+export function leadingDigitSlip(stated: number, decimals: number | null, expected: number): boolean {
+  const int = String(Math.trunc(Math.abs(stated)));
+  if (int.length < 2 || stated < 0) return false;
+  const rest = stated - Number(int[0]) * 10 ** (int.length - 1);
+  return rest >= 1 && percentAgrees(rest, decimals, expected);
+}
+
 /** Money is summed and compared to the rupiah (sen printed as ,00 are kept exactly). */
 export function moneyAgrees(stated: number, expected: number): boolean {
   return Math.abs(stated - expected) < 0.005;

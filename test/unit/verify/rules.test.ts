@@ -57,6 +57,8 @@ describe('R2 and R3 budget capaian', () => {
         row('2.5', '1.1', { uraian: 'A', pagu: '22.500.000', realisasi: '3.486.000', capaian: '155%' }, 92),
         row('2.5', '1.2', { uraian: 'B', pagu: '36.000.000', realisasi: '7.560.000', capaian: '210%' }, 92),
         row('2.5', '1.3', { uraian: 'C', pagu: '36.000.000', realisasi: '7.200.000', capaian: '25%' }, 92),
+        // 11.045.000 / 28.100.000 = 39,31 %: a pen stroke before it read `7`
+        row('2.5', '1.4', { uraian: 'D', pagu: '28.100.000', realisasi: '11.045.000', capaian: '739,31%' }, 92),
       ],
     });
     const kinerja = tables({
@@ -67,6 +69,7 @@ describe('R2 and R3 budget capaian', () => {
       'R3 error 2.5/1.3/capaian', // 20 % printed 25 %: a real error
       'R3 uncertain 2.5/1.1/capaian',
       'R3 uncertain 2.5/1.2/capaian',
+      'R3 uncertain 2.5/1.4/capaian',
     ]);
     // a text layer is read exactly: the same shift there is the document's
     const born = tables({
