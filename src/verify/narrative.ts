@@ -25,6 +25,14 @@ export function overallCapaian(tables: ExtractedTables, method?: StatedMethod): 
   return null;
 }
 
+const claimDigits = (c: ExtractedClaim) => (c.value as number).toFixed(c.decimals ?? 0).replace(/\D/g, '');
+/** `a`'s digits are the last digits of `b`'s, fewer of them. */
+function tailOf(a: ExtractedClaim, b: ExtractedClaim): boolean {
+  const x = claimDigits(a),
+    y = claimDigits(b);
+  return y.length > x.length && y.endsWith(x);
+}
+
 function agreeAsPrinted(a: ExtractedClaim, b: ExtractedClaim): boolean {
   const d = Math.min(a.decimals ?? 0, b.decimals ?? 0);
   return percentAgrees(a.value as number, d, b.value as number);
@@ -63,9 +71,13 @@ export const ruleR7: Rule = ({ tables, claims, method }, ctx) => {
       const v = c.value as number;
       if (expected === null || percentAgrees(v, c.decimals, expected) || wrong.has(v)) continue;
       wrong.add(v);
+      // a scanned claim that is the tail of another claim the tables bear out (`2%` beside
+      // `67,2%`): its first digits were lost under a streak or a line's cut, not misstated
+      const truncated =
+        c.conf < 100 && list.some((d) => percentAgrees(d.value as number, d.decimals, expected) && tailOf(c, d));
       out.push({
         rule: 'R7',
-        severity: claimSeverity(ctx, c, basis),
+        severity: truncated ? 'uncertain' : claimSeverity(ctx, c, basis),
         table: 'narrative',
         row: kind,
         field: 'value',

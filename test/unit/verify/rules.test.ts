@@ -322,6 +322,21 @@ describe('R7 narrative numbers', () => {
     ]);
     expect(ds[0]!.message).toMatch(/nilai berbeda: 42,55% \(hlm\. 4\), 42,38% \(hlm\. 5\)/);
   });
+  it('a scanned claim that is the tail of a claim the tables bear out (89% beside 25,89%) is uncertain', () => {
+    const scanned = verify({
+      tables: t,
+      claims: [claim('capaianKinerja', '25,89%', 6, 90), claim('capaianKinerja', '89%', 6, 90)],
+    });
+    expect(keys(scanned)).toEqual(['R7 uncertain narrative/capaianKinerja/value']);
+    // printed so in a text layer, or not a tail of the right claim: the document's
+    const born = verify({ tables: t, claims: [claim('capaianKinerja', '25,89%'), claim('capaianKinerja', '89%')] });
+    expect(keys(born)).toEqual(['R7 error narrative/capaianKinerja/value']);
+    const other = verify({
+      tables: t,
+      claims: [claim('capaianKinerja', '25,89%', 6, 90), claim('capaianKinerja', '88%', 6, 90)],
+    });
+    expect(keys(other)).toEqual(['R7 error narrative/capaianKinerja/value']);
+  });
   it('compares two different stated values with the recomputed value, not with each other', () => {
     // 25,89 % is right, 25,98 % is not: one finding, expected the recomputed mean
     const ds = verify({ tables: t, claims: [claim('capaianKinerja', '25,89%'), claim('capaianKinerja', '25,98%')] });
