@@ -141,11 +141,11 @@ export const REPAIRED_CONF = 50;
 /** O/o/D→0, l/I/|/!→1, S/s→5, B→8, Z→2, G→6 between digits and separators; `Rp` and `%` kept. */
 export function repairDigits(raw: string): string {
   const fixed = raw
-    // `21.600.000.,00` → `21.600.000,00`; `17.980.000.00` → `17.980.000,00` (the decimal comma read as a dot)
     // `634..600.000,00` → `634.600.000,00` (a separator read twice)
     .replace(/(\d)([.,])\2+(\d)/g, '$1$2$3')
     // `24,.000.000`: a run before a group of three that more dotted groups follow is the dot
     .replace(/(\d)[.,]{2,}(\d{3}(?:\.\d{3})+(?:,\d{1,2})?)(?!\d)/g, '$1.$2')
+    // `21.600.000.,00` → `21.600.000,00`; `17.980.000.00` → `17.980.000,00` (the decimal comma read as a dot)
     .replace(/(\d)[.,]{2,}(\d)/g, '$1,$2')
     .replace(/^(\D*\d{1,3}(?:\.\d{3})+)\.(\d{2})(\D*)$/, '$1,$2$3');
   return fixed.replace(/(?<![A-Za-z])([0-9OoDlI|!SsBZG.,]+)(?![A-Za-z])/g, (run) =>
