@@ -223,15 +223,13 @@ export function repairKegiatanLabels(rows: RawRow[]): void {
       row.no = `${dotted[1]}.${row.no}`;
       continue;
     }
-    const m = /^(\d)(\d)$/.exec(rows[i]!.no);
+    const m = /^(\d)(\d)$/.exec(row.no);
     if (!m) continue;
-    const prev = rows[i - 1]!.no;
     const [p, k] = [m[1]!, Number(m[2])];
-    const fits = (k === 1 && prev === p) || prev === `${p}.${k - 1}`;
-    if (fits) rows[i]!.no = `${p}.${k}`;
+    if ((k === 1 && above.no === p) || above.no === `${p}.${k - 1}`) row.no = `${p}.${k}`;
     // a kegiatan right under its program is that program's first, whatever OCR made of the `.1`
     // (`24` under program 2: the dot lost, the `1` read `4`)
-    else if (prev === p && row.labelFromOcr && underProgram(above, row)) rows[i]!.no = `${p}.1`;
+    else if (above.no === p && row.labelFromOcr && underProgram(above, row)) row.no = `${p}.1`;
   }
   // a program label between its program's kegiatan (`1`, `2`, `1.2`: `1.1` read as `2`) cannot be
   // a program: a kegiatan of program 1 never follows program 2. It is the kegiatan the

@@ -1,8 +1,6 @@
 import { INDICATOR_TABLES } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
-
-/** A text layer's confidence: exact, never reconciled. */
-const PRINTED = 100;
+import { byNo, PRINTED } from './reconcile-text.js';
 /**
  * Confidence of a figure whose separator was taken from its twin: below the verification bar, so
  * a rule failing on it is `uncertain` (the twin says where the separator is, not that it was printed).
@@ -50,10 +48,9 @@ const BUDGET = [
  */
 export function reconcileSeparators(tables: ExtractedTables): void {
   const labels = new Set(INDICATOR_TABLES.flatMap((t) => tables[t].map((r) => r.no)));
-  const row = (t: (typeof INDICATOR_TABLES)[number], no: string) => tables[t].find((r) => r.no === no);
   for (const no of labels)
     for (const field of ['target', 'realisasi', 'capaian'])
-      mendGroup(INDICATOR_TABLES.map((t) => row(t, no)?.fields[field]));
+      mendGroup(INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]));
   const budget = tables['2.5'];
   for (const r of tables['2.4']) {
     const pagu = r.fields.pagu?.value;

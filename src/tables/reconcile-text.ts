@@ -62,7 +62,7 @@ function sameText(a: string, b: string): boolean {
 /** A text read at this confidence or better is kept as read (a spelling of its own). */
 const DOUBTFUL_TEXT = 80;
 /** A text layer's confidence: exact, never reconciled. */
-const PRINTED = 100;
+export const PRINTED = 100;
 
 const isOcr = (f: Field | undefined): f is Field => !!f && f.kind === 'text' && f.conf < PRINTED && !!f.raw;
 
@@ -101,26 +101,25 @@ const wordsOf = (s: string) => s.split(/\s+/).map(letters).filter(Boolean);
  * of its own is not made to print the longer one on a single twin's word.
  */
 function restoreLostLines(ocr: readonly Field[]): void {
-  for (const f of ocr) {
-    const mine = wordsOf(f.raw);
-    if (!mine.length) continue;
-    const others = ocr.filter((g) => g !== f);
-    for (const g of others) {
-      const full = wordsOf(g.raw);
-      const agree = others.filter((h) => h !== g && wordsOf(h.raw).join(' ') === full.join(' ')).length >= 1;
-      // a line is two words or more: one word short is another wording, not a lost line
-      if (!agree || full.length < mine.length + 2) continue;
-      const head = full.slice(0, mine.length).join(' ') === mine.join(' ');
-      const tail = full.slice(full.length - mine.length).join(' ') === mine.join(' ');
-      if (head || tail) {
-        adopt(f, g);
-        break;
-      }
-    }
-  }
+  const words = ocr.map((f) => wordsOf(f.raw));
+  const text = words.map((w) => w.join(' '));
+  ocr.forEach((f, i) => {
+    const mine = text[i]!;
+    if (!mine) return;
+    // a longer text two other copies read alike; a line is two words or more (one word short is
+    // another wording, not a lost line)
+    const j = words.findIndex(
+      (full, k) =>
+        k !== i &&
+        full.length >= words[i]!.length + 2 &&
+        text.some((t, h) => h !== i && h !== k && t === text[k]) &&
+        (text[k]!.startsWith(`${mine} `) || text[k]!.endsWith(` ${mine}`)),
+    );
+    if (j >= 0) adopt(f, ocr[j]!);
+  });
 }
 
-const byNo = (rows: readonly ExtractedRow[], no: string) => rows.find((r) => r.no === no);
+export const byNo = (rows: readonly ExtractedRow[], no: string) => rows.find((r) => r.no === no);
 
 /**
  * Garbled text cells mended against their twins in the other tables and against the national

@@ -154,41 +154,31 @@ describe('reconcileTexts', () => {
 
 describe('reconcileTexts: a reading that lost a line of its cell', () => {
   const IND = 'Persentase layanan administrasi kepegawaian yang terselesaikan';
+  /** One row's `field` as 2.1, 2.3 and 2.4 were read (OCR, confidence 90; `null`: no such table), after reconciling. */
+  const reconciled = (field: string, copies: (string | null)[]) => {
+    const ids = ['2.1', '2.3', '2.4'] as const;
+    const t = tables(
+      Object.fromEntries(
+        ids.flatMap((id, i) => (copies[i] === null ? [] : [[id, [ocrRow(id, '2', { [field]: [copies[i]!, 90] })]]])),
+      ),
+    );
+    reconcileTexts(t);
+    return ids.map((id) => t[id][0]?.fields[field]?.value ?? null);
+  };
+
   it('takes the text two twins read alike when its words are their first or last words', () => {
-    for (const short of ['Persentase layanan administrasi', 'kepegawaian yang terselesaikan']) {
-      const t = tables({
-        '2.1': [ocrRow('2.1', '2', { indikator: [IND, 90] })],
-        '2.3': [ocrRow('2.3', '2', { indikator: [short, 90] })],
-        '2.4': [ocrRow('2.4', '2', { indikator: [IND, 91] })],
-      });
-      reconcileTexts(t);
-      expect(t['2.3'][0]!.fields.indikator!.value).toBe(IND);
-    }
+    for (const short of ['Persentase layanan administrasi', 'kepegawaian yang terselesaikan'])
+      expect(reconciled('indikator', [IND, short, IND])[1]).toBe(IND);
   });
 
   it('keeps a shorter text when only one twin reads longer, or the words differ', () => {
-    const one = tables({
-      '2.1': [ocrRow('2.1', '2', { indikator: [IND, 90] })],
-      '2.3': [ocrRow('2.3', '2', { indikator: ['Persentase layanan administrasi', 90] })],
-    });
-    reconcileTexts(one);
-    expect(one['2.3'][0]!.fields.indikator!.value).toBe('Persentase layanan administrasi');
-    const other = tables({
-      '2.1': [ocrRow('2.1', '2', { indikator: [IND, 90] })],
-      '2.3': [ocrRow('2.3', '2', { indikator: ['Persentase layanan umum', 90] })],
-      '2.4': [ocrRow('2.4', '2', { indikator: [IND, 91] })],
-    });
-    reconcileTexts(other);
-    expect(other['2.3'][0]!.fields.indikator!.value).toBe('Persentase layanan umum');
+    expect(reconciled('indikator', [IND, 'Persentase layanan administrasi', null])[1]).toBe(
+      'Persentase layanan administrasi',
+    );
+    expect(reconciled('indikator', [IND, 'Persentase layanan umum', IND])[1]).toBe('Persentase layanan umum');
     // 2.4 naming its row by the kegiatan: the sasaran without its first word is another wording
     const S = 'Meningkatnya koordinasi penyelenggaraan kegiatan pemerintahan di tingkat kecamatan';
     const K = 'Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan';
-    const kegiatan = tables({
-      '2.1': [ocrRow('2.1', '2', { sasaran: [S, 90] })],
-      '2.3': [ocrRow('2.3', '2', { sasaran: [S, 90] })],
-      '2.4': [ocrRow('2.4', '2', { sasaran: [K, 90] })],
-    });
-    reconcileTexts(kegiatan);
-    expect(kegiatan['2.4'][0]!.fields.sasaran!.value).toBe(K);
+    expect(reconciled('sasaran', [S, S, K])[2]).toBe(K);
   });
 });
