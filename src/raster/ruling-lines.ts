@@ -61,11 +61,11 @@ export function detectRulingLines(raster: PageRaster, opts: RulingOptions = {}):
     x >= 0 && y >= 0 && x < img.width && y < img.height ? img.data[y * img.width + x]! : 255;
   const grayAtT = (along: number, across: number) => grayAt(across, along);
   const horizontal = mergeCollinear(
-    chainRuns(h, shape).filter((l) => clearSides(l, grayAt, t)),
+    chainRuns(h, { ...shape, ink: inkOf(grayAt, t) }).filter((l) => clearSides(l, grayAt, t)),
     gap * 3,
   ).filter((l) => l.to - l.from >= o.minHorizontalIn * dpi);
   const vertical = mergeCollinear(
-    chainRuns(v, shape).filter((l) => clearSides(l, grayAtT, t)),
+    chainRuns(v, { ...shape, ink: inkOf(grayAtT, t) }).filter((l) => clearSides(l, grayAtT, t)),
     gap * 3,
   ).filter((l) => l.to - l.from >= o.minVerticalIn * dpi);
   // a streak along the feed (dirt on the glass, a worn drum) runs from the page's edge; a table's
@@ -118,8 +118,7 @@ function dropStreaks(
   const gray = lines.map(core);
   const rules = lines.flatMap((l, i) => (atEdge(l) ? [] : [{ g: gray[i]!, w: l.to - l.from }]));
   const ref = weightedMedian(rules);
-  // lighter than halfway from the printed rules' gray to the ink threshold
-  const light = gray.map((g) => ref !== null && g > ref + 0.5 * (t - ref));
+  const light = gray.map((g) => ref !== null && g > ref + LIGHT_SHARE * (t - ref));
   // the streak runs at the scan's own angle, which deskew turned the page away from
   const onTrack = (i: number) => {
     const l = lines[i]!;
@@ -223,8 +222,39 @@ interface Line {
   mid: number;
 }
 
+/** What the chaining needs to know of the page: the rule shape, and how dark runs' ink is. */
+interface ChainShape {
+  maxThickness: number;
+  maxSlope: number;
+  linkGap: number;
+  ink: RunInk;
+}
+
+/** The page's gray along runs, and the ink threshold. */
+interface RunInk {
+  /** median gray of run r (`along` from a to b on line k) */
+  gray(r: Runs, i: number): number;
+  threshold: number;
+}
+
+function inkOf(grayAt: (along: number, across: number) => number, threshold: number): RunInk {
+  return {
+    threshold,
+    gray(r, i) {
+      const a = r.a[i]!,
+        b = r.b[i]!,
+        k = r.k[i]!;
+      const step = Math.max(1, Math.floor((b - a) / 16));
+      const gs: number[] = [];
+      for (let p = a; p <= b; p += step) gs.push(grayAt(p, k));
+      gs.sort((x, y) => x - y);
+      return gs[gs.length >> 1]!;
+    },
+  };
+}
+
 /** Chain runs on adjacent lines that overlap (or nearly touch), then keep chains shaped like rules. */
-function chainRuns(r: Runs, shape: { maxThickness: number; maxSlope: number; linkGap: number }): Line[] {
+function chainRuns(r: Runs, shape: ChainShape): Line[] {
   const n = r.k.length;
   const parent = new Int32Array(n).map((_, i) => i);
   const find = (i: number): number => {
@@ -327,17 +357,25 @@ function ruleShaped(f: Fit, shape: { maxThickness: number; maxSlope: number }): 
 const PEEL_KEEP = 0.9;
 
 /**
+ * A chain that fails the shape test may still hold a rule: see `peelAlong` (a pen stroke across
+ * it) and `darkRuns` (a light streak chained with it).
+ */
+function peel(r: Runs, idx: readonly number[], fit: Fit, shape: ChainShape): Line | null {
+  const line = peelAlong(r, idx, fit, shape);
+  if (line) return line;
+  const dark = darkRuns(r, idx, shape.ink);
+  if (!dark) return null;
+  const f = fitChain(r, dark);
+  return ruleShaped(f, shape) ? f : peelAlong(r, dark, f, shape);
+}
+
+/**
  * A rule with a pen stroke across it (a circle drawn round a figure, a tick reaching the border)
  * chains with the stroke's flat runs and fails the shape test as a whole, losing a row of the
  * table. Keep the runs lying along the chain's own line, closer each time, and take what is left when it is
  * a rule spanning (nearly) the whole chain: a stamp's or a signature's curve never does.
  */
-function peel(
-  r: Runs,
-  idx: readonly number[],
-  fit: Fit,
-  shape: { maxThickness: number; maxSlope: number },
-): Line | null {
+function peelAlong(r: Runs, idx: readonly number[], fit: Fit, shape: ChainShape): Line | null {
   let line = fit;
   let kept = idx;
   // wide, then the rule's thickness, then its own half-width: a stroke touching the rule side-on
@@ -354,6 +392,23 @@ function peel(
   if (line.to - line.from < PEEL_KEEP * (fit.to - fit.from)) return null;
   return ruleShaped(line, shape) ? line : null;
 }
+
+/**
+ * A scanner streak that touches a printed rule (running at the scan's angle, it meets the rule
+ * somewhere) chains with it over the streak's whole length, and outweighs it. Its ink is light:
+ * the runs far darker than it, if any, are the rule's (null when none are, or all are: a stamp's
+ * or a pen's curve is as dark as the part of it lying straight).
+ */
+function darkRuns(r: Runs, idx: readonly number[], ink: RunInk): number[] | null {
+  const gray = idx.map((i) => ink.gray(r, i));
+  const darkest = gray.reduce((m, g) => Math.min(m, g), 255);
+  const cut = darkest + LIGHT_SHARE * (ink.threshold - darkest);
+  const dark = idx.filter((_, j) => gray[j]! <= cut);
+  return dark.length && dark.length < idx.length ? dark : null;
+}
+
+/** Ink lighter than this share of the way from print's gray (the page's rules, a chain's darkest) to the ink threshold is a streak's. */
+const LIGHT_SHARE = 0.5;
 
 /** Ink allowed alongside a rule, each side (table rules here: ≤ 0.08; baselines of serif text: ≥ 0.3). */
 const MAX_SIDE_INK = 0.2;

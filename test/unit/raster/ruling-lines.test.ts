@@ -132,6 +132,32 @@ describe('detectRulingLines', () => {
     expect(shape(detectRulingLines(raster(img)))).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
   });
 
+  it('keeps a rule a light streak runs into and on past the table, to the edge (issue 10)', () => {
+    // the streak slants by the scan's skew: beside the rule at the table's top, across it lower
+    // down, then on to the page's foot. Mostly lighter than the ink threshold, its darker core
+    // chained with the rule, and the pair failed the shape test as one: the column was lost.
+    const img = tablePage(TABLE, (ctx) => {
+      ctx.globalCompositeOperation = 'darken';
+      ctx.strokeStyle = 'rgb(170,170,170)';
+      ctx.lineWidth = 16;
+      ctx.beginPath();
+      ctx.moveTo(1512, 600);
+      ctx.lineTo(1488, 3508);
+      ctx.stroke();
+      ctx.strokeStyle = 'rgb(130,130,130)';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(1504, 600);
+      ctx.lineTo(1480, 3508);
+      ctx.stroke();
+    });
+    const segs = detectRulingLines(raster(img));
+    expect(shape(segs)).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
+    // the rule keeps its own extent: the streak's pieces along it below the table are not the rule
+    const rule = segs.find((s) => s.x0 === s.x1 && Math.abs(s.x0 - pxToPt(1500, 300)) < 2);
+    expect(rule?.y1 ?? Number.POSITIVE_INFINITY).toBeLessThan(pxToPt(1730 + 30, 300));
+  });
+
   it('takes no column from a light streak that crosses a table in pieces (issue 10)', () => {
     const img = tablePage(TABLE, (ctx) => {
       ctx.strokeStyle = 'rgb(110,110,110)';
