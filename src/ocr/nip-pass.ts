@@ -77,23 +77,25 @@ interface NipPart {
   bbox: BBox;
 }
 
-/** A `NIP` label word, also with its `I` lost under a stamp (`NP`, `NP.`). */
-const NIP_LABEL = /^N\s?[I1l]\s?P|^NP[.:,]*$/i;
+/** A `NIP` label word, also with its `I` misread (`N1P`) or lost under a stamp (`NP`, `NP.`). */
+const NIP_LABEL = /^N\s?[I1l|]\s?P|^NP[.:,]*$/i;
 
 /**
  * The NIP stretches of each line: from each `NIP` word to the next one on the line (two blocks side
  * by side) or the line's end: a stamp can break the digits into pieces far enough apart to look
  * like two columns. A line that opens with NIP digit groups whose label was lost (`199203 1 005`,
- * `11 201301 1015`) is one too; its box reaches left to where the label and the first group must be.
+ * `11 201301 1015`) or garbled into them (`P419921120°202108 1 007`) is one too; its box reaches
+ * left to where the label and the first group must be.
  */
 function nipParts(words: readonly Word[]): NipPart[] {
   return groupLines([...words]).flatMap((l) => {
     const starts = l.words.map((w, i) => (NIP_LABEL.test(w.text) ? i : -1)).filter((i) => i >= 0);
     const t = l.words.map((w) => w.text);
-    // the appointment month, then the gender digit and the serial (run together as `1015` at times)
+    // the appointment month, then the gender digit and the serial (run together as `1015` at times);
+    // the month's word may hold the label and birth date too, run together (`P419921120°202108`)
     const tail = t.findIndex(
       (x, i) =>
-        /^\d{6}$/.test(x) &&
+        /(?:^|\D)(?:\d{8})?\d{6}$/.test(x) &&
         ((/^\d$/.test(t[i + 1] ?? '') && /^\d{3}$/.test(t[i + 2] ?? '')) || /^[12]\d{3}$/.test(t[i + 1] ?? '')),
     );
     const headless = tail >= 0 && tail <= 2 && (starts[0] === undefined || starts[0] > tail);

@@ -18,8 +18,8 @@ const MIN_BIRTH_YEAR = 1940;
 const MAX_BIRTH_YEAR = 2010;
 const ADULT_AGE = 17;
 
-/** The label: `NIP`, `NIP.`, `NIP :`, `Nip.` (not inside a word). */
-const LABEL = /(?<![A-Za-z])[Nn]\s?[Ii]\s?[Pp](?![A-Za-z])\s*[.:,]*\s*/;
+/** The label: `NIP`, `NIP.`, `NIP :`, `Nip.` (not inside a word), its `I` also as OCR reads it (`N1P.`, `NlP`). */
+const LABEL = /(?<![A-Za-z])[Nn]\s?[Ii1l|]\s?[Pp](?![A-Za-z])\s*[.:,]*\s*/;
 /** A bare run of digits with optional single spaces, exactly 18 digits. */
 const BARE = /(?<!\d)\d(?:[ ]?\d){17}(?!\d)/;
 

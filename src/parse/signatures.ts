@@ -83,10 +83,11 @@ export function findSignatories(lines: readonly Line[]): Signatory[] {
 }
 
 function isNipLine(text: string): boolean {
-  // the digit groups alone, after a label a stamp or a photo garbled: a mark (`“19850909 201201 1
-  // 019`), a label that lost a letter (`NP 19900828 …`) or ran into the digits (`HP-19700319 …`)
+  // the label also with its `I` read as a digit (`N1P.`); the digit groups alone, after a label a
+  // stamp or a photo garbled: a mark (`“19850909 201201 1 019`), a label that lost a letter
+  // (`NP 19900828 …`) or ran into the digits (`HP-19700319 …`)
   return (
-    /^\W*N\s?I\s?P(?![A-Za-z])/i.test(text) ||
+    /^\W*N\s?[I1l|]\s?P(?![A-Za-z])/i.test(text) ||
     /^[^\p{L}\d]{0,3}(?:[A-Za-z]{1,3}[^\p{L}\d]{0,3})?\d{8}\s?\d{6}\s?\d\s?\d{3}$/u.test(text.trim())
   );
 }

@@ -60,6 +60,17 @@ describe('repairNips', () => {
     expect(parseNip(out.map((w) => w.text).join(' '))?.nip).toBe('196810182000021012');
   });
 
+  it('reads again a NIP line whose label a mark ran into the birth date and month (`P419681018°200002`)', async () => {
+    const { image, h, k } = await fixture();
+    const first: Word[] = [
+      { text: 'P419681018°200002', bbox: [8, 4, 112, h - 4] },
+      { text: '1', bbox: [116, 4, 120, h - 4] },
+      { text: '012', bbox: [124, 4, 142, h - 4] },
+    ].map((w) => ({ ...w, bbox: w.bbox as Word['bbox'], page: 1, conf: 56, source: 'ocr' as const }));
+    const out = await repairNips({ page: 1, dpi: 300, k, pools }, image, first);
+    expect(parseNip(out.map((w) => w.text).join(' '))?.nip).toBe('196810182000021012');
+  });
+
   it('leaves a line alone when no cut reads a valid NIP', async () => {
     const image = { data: new Uint8Array(400 * 60).fill(255), width: 400, height: 60 };
     const first: Word[] = [

@@ -37,6 +37,11 @@ describe('parseNip', () => {
     expect(parseNip('NIP. 1966O7O2 2OO7O1 l OO1')?.nip).toBe('196607022007011001');
   });
 
+  it('reads the label with its I read as a digit or a bar (`N1P.`, `N|P`), letters mapped back after it', () => {
+    expect(parseNip('N1P. 1985O5O6 201801 2 009')?.nip).toBe('198505062018012009');
+    expect(parseNip('N|P 1985O5O6 201801 2 009')?.nip).toBe('198505062018012009');
+  });
+
   it('does not eat the word after the NIP', () => {
     expect(parseNip('NIP. 19660702 200701 1 001 Ilham')?.nip).toBe('196607022007011001');
   });

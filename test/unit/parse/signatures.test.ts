@@ -163,6 +163,18 @@ describe('findSignatureBlocks', () => {
     ]);
   });
 
+  it('reads a block whose NIP label has its I read as a digit (`N1P.`), beside another block', () => {
+    // the camat's block on the left, the unit head's on the right, on the same lines
+    const lines = [
+      line('Plt. Camat Klabang', { page: 10, x: 145, y: 350 }),
+      line('H. ENDANG SUSILOWATI, S.H., M.H.', { page: 10, x: 106, y: 422 }),
+      line('N1P. 19850506 201801 2 009', { page: 10, x: 128, y: 431 }),
+    ];
+    expect(findSignatureBlocks(lines).map(({ name, nip, title }) => ({ name, nip, title }))).toEqual([
+      { name: 'H. ENDANG SUSILOWATI, S.H., M.H.', nip: '198505062018012009', title: 'Plt. Camat Klabang' },
+    ]);
+  });
+
   it('gives a null title and empty name when the block has only a NIP', () => {
     const [b] = findSignatureBlocks([line('NIP. 19720818 199403 1 009', { page: 3, x: 350, y: 195 })]);
     expect(b).toMatchObject({ name: '', title: null, nip: '197208181994031009' });
