@@ -48,7 +48,8 @@ export function isNumberingBand(grid: Grid, r: number): boolean {
   if (texts.some((t) => /[A-Za-z]{3,}/.test(t) && !/=/.test(t))) return false;
   let fit = 0;
   cells.forEach((c, i) => {
-    const m = /^\(?(\d{1,2})[.)]?(\s*=.*)?$/.exec(texts[i]!);
+    // a stray mark after the figure (`4,` on a skewed scan) leaves it in place
+    const m = /^\(?(\d{1,2})[.,:;)]*(\s*=.*)?$/.exec(texts[i]!);
     if (m && (Number(m[1]) === i + 1 || Number(m[1]) === c.c0 + 1)) fit++;
   });
   if (fit >= Math.max(3, Math.ceil(0.7 * cells.length))) return true;

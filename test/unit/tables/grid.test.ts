@@ -553,6 +553,13 @@ describe('the column-number row', () => {
       numbers.map((t, i) => word(t, xs[i]! + 3, 104)),
     );
     expect(isNumberingBand(grid!, 0)).toBe(true);
+    // a skewed scan's `1 2 B 4, o 6 /`: a comma read after a figure keeps it in place
+    const [skewed] = findGrids(
+      1,
+      rules(xs, [100, 120]),
+      ['1', '2', 'B', '4,', 'o', '6', '/'].map((t, i) => word(t, xs[i]! + 3, 104)),
+    );
+    expect(isNumberingBand(skewed!, 0)).toBe(true);
     // the same marks over a row whose text columns hold words: data
     const [row] = findGrids(
       1,
