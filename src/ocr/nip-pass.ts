@@ -98,12 +98,19 @@ function nipParts(words: readonly Word[]): NipPart[] {
         /(?:^|\D)(?:\d{8})?\d{6}$/.test(x) &&
         ((/^\d$/.test(t[i + 1] ?? '') && /^\d{3}$/.test(t[i + 2] ?? '')) || /^[12]\d{3}$/.test(t[i + 1] ?? '')),
     );
-    const headless = tail >= 0 && tail <= 2 && (starts[0] === undefined || starts[0] > tail);
+    // or only the gender digit and serial are left of it (`2 015`): a stamp took the rest
+    const serial = t.findIndex((x, i) => i <= 1 && /^[12]$/.test(x) && /^\d{3}$/.test(t[i + 1] ?? ''));
+    const first = tail >= 0 && tail <= 2 ? tail : serial;
+    const headless = first >= 0 && (starts[0] === undefined || starts[0] > first);
     if (headless) starts.unshift(0);
+    const span = NIP_SPAN_HEIGHTS * medianHeight(l.words.filter((w) => /\d/.test(w.text)));
     return starts.map((s, j) => {
       const ws = l.words.slice(s, starts[j + 1] ?? l.words.length);
       const b = unionBBox(ws.map((w) => w.bbox));
-      if (headless && j === 0) b[0] = Math.max(0, b[0] - 110);
+      // the box reaches as far as a whole NIP does: a mark can take its last groups off the line
+      const next = starts[j + 1] !== undefined ? l.words[starts[j + 1]!]!.bbox[0] - 4 : Number.POSITIVE_INFINITY;
+      b[2] = Math.max(b[2], Math.min(next, b[0] + span));
+      if (headless && j === 0) b[0] = Math.max(0, tail === first ? b[0] - 110 : Math.min(b[0] - 110, b[2] - span));
       return {
         page: l.page,
         words: ws,
@@ -112,6 +119,14 @@ function nipParts(words: readonly Word[]): NipPart[] {
       };
     });
   });
+}
+
+/** A printed `NIP. 19670110 199610 2 015` is about this many times as wide as its digits are tall. */
+const NIP_SPAN_HEIGHTS = 20;
+
+function medianHeight(words: readonly Word[]): number {
+  const hs = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
+  return hs.length ? hs[hs.length >> 1]! : 0;
 }
 
 /** The NIP stretches that read as a valid NIP, with it. */

@@ -71,6 +71,28 @@ describe('repairNips', () => {
     expect(parseNip(out.map((w) => w.text).join(' '))?.nip).toBe('196810182000021012');
   });
 
+  it('reads again a NIP line whose last group a mark lifted off the line, and one of which only `1 012` was read', async () => {
+    const { image, h, k } = await fixture();
+    const words = (ws: { text: string; bbox: number[] }[]): Word[] =>
+      ws.map((w) => ({ ...w, bbox: w.bbox as Word['bbox'], page: 1, conf: 80, source: 'ocr' as const }));
+    // the serial `012` went to another line: the line's box must still reach where a NIP ends
+    const noSerial = words([
+      { text: 'NIP', bbox: [8, 4, 30, h - 4] },
+      { text: '19681018', bbox: [34, 4, 72, h - 4] },
+      { text: '200002', bbox: [78, 4, 112, h - 4] },
+      { text: '1', bbox: [116, 4, 120, h - 4] },
+    ]);
+    const a = await repairNips({ page: 1, dpi: 300, k, pools }, image, noSerial);
+    expect(parseNip(a.map((w) => w.text).join(' '))?.nip).toBe('196810182000021012');
+    // a stamp took the label, birth date and month: the box reaches left to where they must be
+    const serialOnly = words([
+      { text: '1', bbox: [116, 4, 120, h - 4] },
+      { text: '012', bbox: [124, 4, 142, h - 4] },
+    ]);
+    const b = await repairNips({ page: 1, dpi: 300, k, pools }, image, serialOnly);
+    expect(parseNip(b.map((w) => w.text).join(' '))?.nip).toBe('196810182000021012');
+  });
+
   it('leaves a line alone when no cut reads a valid NIP', async () => {
     const image = { data: new Uint8Array(400 * 60).fill(255), width: 400, height: 60 };
     const first: Word[] = [
