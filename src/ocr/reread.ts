@@ -4,7 +4,7 @@ import type { TableId } from '../model/contract.js';
 import { centerIn } from '../model/lines.js';
 import { ocrDebugLog } from '../settings/log.js';
 import { parseInterval } from '../parse/interval.js';
-import { parseNumber } from '../parse/numbers.js';
+import { moneyGroupsBroken, parseNumber } from '../parse/numbers.js';
 import { cellCrop, oneLine } from './cell-crop.js';
 import { scaleGray } from '../raster/gray.js';
 import { binarize } from '../raster/binarize.js';
@@ -45,7 +45,7 @@ export interface RereadOutcome extends CellRef {
   third?: string;
   agreed: boolean;
   /** which reading the cell now holds */
-  kept: 'first' | 'second';
+  kept: 'first' | 'second' | 'third';
 }
 
 export const cellKey = (c: CellRef) => `${c.f.page}|${c.f.bbox.map((v) => v.toFixed(1)).join(',')}`;
@@ -178,7 +178,11 @@ export async function rereadCells(
       // is confirmed (VOTED_CONF) or stands alone (DISPUTED_CONF)
       const third = await read(TIE_BREAK_SCALE, 'tie-break');
       const t = number(third);
-      const kept = a !== null && t === a ? ('first' as const) : ('second' as const);
+      // no two reads agree: of the last two, money in groups of three beats money out of them
+      // (`131800.000`, a dot read as `1`, against `13.800.000`)
+      const wellFormed =
+        t !== null && t !== b && c.f.kind === 'money' && moneyGroupsBroken(second) && !moneyGroupsBroken(third);
+      const kept = a !== null && t === a ? ('first' as const) : wellFormed ? ('third' as const) : ('second' as const);
       return {
         ...c,
         first: c.f.raw,
@@ -196,7 +200,7 @@ export async function rereadCells(
     const page = pages[o.f.page - 1]!;
     if (o.conf !== null) {
       if (o.kept === 'first') setCellConfidence(page, o.f.bbox, o.conf);
-      else replaceCellText(page, o.f.bbox, o.second, o.conf);
+      else replaceCellText(page, o.f.bbox, o.kept === 'third' ? o.third! : o.second, o.conf);
     }
     const { conf, ...outcome } = o;
     done.push(outcome);
@@ -208,7 +212,7 @@ export async function rereadCells(
           ? 'no number: first kept as read'
           : o.third === undefined
             ? 'disputed'
-            : `tie-break ${JSON.stringify(o.third)}: ${conf === VOTED_CONF ? `kept the ${o.kept}` : 'disputed'}`;
+            : `tie-break ${JSON.stringify(o.third)}: ${conf === VOTED_CONF ? `kept the ${o.kept}` : `disputed, kept the ${o.kept}`}`;
       debug.debug(
         {
           table: o.table,

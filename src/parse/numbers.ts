@@ -166,3 +166,17 @@ function groupedInt(intPart: string, sep: string, frac: string): { int: string; 
   if (!first || first.length > 3 || !rest.every((g) => g.length === 3)) return null;
   return { int: groups.join(''), frac };
 }
+
+/**
+ * Money is printed in groups of three (`48.320.000,00`, `1,231,790,000`): a group of another length
+ * (`4.8320.000`, `48.32.000`) is a misread separator or digit.
+ */
+export function moneyGroupsBroken(raw: string): boolean {
+  const digits = raw
+    .replace(/^\s*Rp\.?\s*/i, '')
+    .replace(/\s+/g, '')
+    .replace(/[,.]\d{1,2}$/, '');
+  const groups = digits.split(/[.,]/);
+  if (groups.length < 2 || !groups.every((g) => /^\d+$/.test(g))) return false;
+  return !/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => g.length !== 3);
+}

@@ -2,9 +2,10 @@ import type { ExtractedRow, Field } from '../model/extracted.js';
 import type { OcrPage } from '../ocr/read-page.js';
 import type { ShapeCell } from '../ocr/reread.js';
 import { parseInterval } from '../parse/interval.js';
-import { parseNumber } from '../parse/numbers.js';
-import { moneyGroupsBroken, type StructureBreak } from '../verify/structure.js';
+import { moneyGroupsBroken, parseNumber } from '../parse/numbers.js';
+import type { StructureBreak } from '../verify/structure.js';
 
+const digitCount = (t: string) => t.replace(/[,.]\d{1,2}\s*$/, '').replace(/\D/g, '').length;
 const inPercent = (v: number | null) => v === null || (v >= 0 && v <= 100);
 
 /**
@@ -51,7 +52,12 @@ export function shapeCells(breaks: readonly StructureBreak[], scans: ReadonlyMap
         field: b.field,
         f,
         whitelist: '0123456789.,Rp ',
-        fits: (t) => !moneyGroupsBroken(t) && parseNumber(t, 'money').ok && parseNumber(t, 'money').value !== null,
+        // as many digits, give or take the one a misread separator adds or a lost one takes: a
+        // lone `1` read under a streak is in groups too, but no reading of `131800.000`
+        fits: (t) =>
+          !moneyGroupsBroken(t) &&
+          parseNumber(t, 'money').value !== null &&
+          Math.abs(digitCount(t) - digitCount(f.raw)) <= 1,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { FLAT_TABLES, INDICATOR_TABLES, type Discrepancy, type TableId } from '../model/contract.js';
 import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
+import { moneyGroupsBroken } from '../parse/numbers.js';
 import { budgetTree } from './budget.js';
 import { matchBudgetRows } from './cross-table.js';
 import { evidenceOf, num, type Rule, type RuleContext } from './types.js';
@@ -202,20 +203,6 @@ function bandBounds(rows: readonly ExtractedRow[]): StructureBreak[] {
       });
   }
   return out;
-}
-
-/**
- * Money is printed in groups of three (`48.320.000,00`, `1,231,790,000`): a group of another length
- * (`4.8320.000`, `48.32.000`) is a misread separator or digit.
- */
-export function moneyGroupsBroken(raw: string): boolean {
-  const digits = raw
-    .replace(/^\s*Rp\.?\s*/i, '')
-    .replace(/\s+/g, '')
-    .replace(/[,.]\d{1,2}$/, '');
-  const groups = digits.split(/[.,]/);
-  if (groups.length < 2 || !groups.every((g) => /^\d+$/.test(g))) return false;
-  return !/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => g.length !== 3);
 }
 
 function moneyGroups(tables: ExtractedTables): StructureBreak[] {

@@ -207,6 +207,16 @@ describe('rereadCells', () => {
     expect(page.words.map((w) => w.text)).toEqual(['80 - 90 %']);
   });
 
+  it('keeps, of two disagreeing reads of money, the one in groups of three (a streak across its dot)', async () => {
+    // a 2.4 pagu cell of a streaked scan (randomised corpus, seed 100786 doc 11): `13.800.000` with a
+    // scanner streak through the first dot; the page read `T`, twice the size reads the dot as `1`
+    const { scans, bbox, page } = await fixtureCell('cell-13800000-streak.png', { text: 'T', conf: 33 });
+    const f: Field = { kind: 'money', raw: 'T', value: null, decimals: null, conf: 33, parsed: false, page: 1, bbox };
+    const [o] = await rereadCells([{ table: '2.4', row: '2', field: 'pagu', f }], [page], scans, pools);
+    expect(o).toMatchObject({ second: '131800.000', agreed: false, kept: 'third' });
+    expect(page.words.map((w) => [w.text, w.conf])).toEqual([['13.800.000', DISPUTED_CONF]]);
+  });
+
   it('keeps a right first reading that the re-read gets wrong when the tie-break read sides with it', async () => {
     // a cell of the sample evaluation scan (lkj04_scan, page 5) as the pipeline cut it out: `72,5 %`,
     // which Tesseract reads as 12.5% at twice the resolution and as 72.5 at 1× and 1.5×

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../../src/verify/index.js';
-import { moneyGroupsBroken, structureBreaks } from '../../../src/verify/structure.js';
+import { moneyGroupsBroken } from '../../../src/parse/numbers.js';
+import { structureBreaks } from '../../../src/verify/structure.js';
 import { reverify } from '../../../src/pipeline/extract.js';
 import { shapeCells } from '../../../src/pipeline/shape-rereads.js';
 import type { OcrPage } from '../../../src/ocr/read-page.js';
@@ -203,6 +204,18 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     const ds = verify({ tables: t, claims: [] });
     expect(keys(ds)).toContain('X1 uncertain 2.5/1/pagu');
     noError(ds);
+  });
+
+  it('a money cell read again fits when its groups are of three and it keeps the digits, give or take one (issue 10)', () => {
+    // `131800.000` (a dot read as `1`): `13.800.000` mends it; a lone `1` a streak left does not
+    const t = tables({ '2.4': [row('2.4', '1', { pagu: '131800.000', realisasi: '13.725.000' })] });
+    const [cell] = shapeCells(
+      structureBreaks(t).filter((b) => b.what === 'moneyGroups'),
+      new Map([[1, {} as OcrPage]]),
+    );
+    expect(
+      ['13.800.000', '13.800.000,00', '131.800.000', '1', '13.800', '138000000'].map((x) => cell!.fits(x)),
+    ).toEqual([true, true, true, false, false, true]);
   });
 
   it('a table whose caption was seen but whose grid was not read is X1, not T1', () => {
