@@ -65,10 +65,13 @@ function toField(cell: RawCell, kind: FieldKind, style?: NumberStyle): Field {
   const raw = cell.text.replace(/\s+/g, ' ').trim();
   const base = { raw, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind };
   if (kind === 'text') {
-    // a lone `|` inside an OCR'd text is a rule's remnant, not a character of the cell
+    // a `|` inside an OCR'd text, alone or at a word's edge (`Kerja|`), is a rule's or a scanner
+    // streak's remnant, not a character of the cell: no LKj text prints one
     const text = cell.words.some((w) => w.source === 'ocr')
       ? raw
-          .replace(/(^| )[|¦]( |$)/g, ' ')
+          .replace(/(^| )[|¦]+( |$)/g, ' ')
+          .replace(/[|¦]+(?= |$)/g, '')
+          .replace(/(^| )[|¦]+/g, '$1')
           .replace(/ {2,}/g, ' ')
           .trim()
       : raw;

@@ -36,3 +36,18 @@ describe('a Tabel 2.2 band whose upper bound OCR read with a separator put in', 
     expect(bounds(band('95 < X ≤ 9.99'))).toEqual([9.99, 95, false]);
   });
 });
+
+describe('an OCR text cell crossed by a rule or a streak', () => {
+  const text = (raw: string, source: 'ocr' | 'text' = 'ocr') =>
+    toRecord('2.5', { no: '1.1', page: 1, bbox: [0, 0, 10, 10], cells: { uraian: cell(raw, source) } }).fields.uraian!
+      .value;
+
+  it('loses a `|` alone or at a word edge, never a letter', () => {
+    expect(text('Unit Kerja| Perangkat Daerah')).toBe('Unit Kerja Perangkat Daerah');
+    expect(text('Unit Kerja |Perangkat | Daerah |')).toBe('Unit Kerja Perangkat Daerah');
+    // inside a word it may be a letter (`l`): left for the text reconciliation
+    expect(text('Pe|aksanaan')).toBe('Pe|aksanaan');
+    // a text layer keeps what it prints
+    expect(text('A | B', 'text')).toBe('A | B');
+  });
+});
