@@ -1,8 +1,8 @@
 import { TABLE_IDS, TABLES, byTable, fieldKind, type TableId } from '../model/contract.js';
 import type { TableHeader, UnmappedColumn } from '../model/analysis.js';
 import type { ExtractedTables } from '../model/extracted.js';
-import type { Line, PageContent } from '../model/word.js';
-import { findGrids, type Grid } from './grid.js';
+import type { Line, PageContent, Word } from '../model/word.js';
+import { findGrids, gridContains, type Grid } from './grid.js';
 import { findOpenGrids } from './open-grid.js';
 import { splitAtRules } from './split-words.js';
 import { locateRoles, type UnreadTable } from './locate.js';
@@ -12,6 +12,7 @@ import type { MapOptions } from './columns.js';
 import { addEvidence, styleEvidence, styleOf, type NumberStyle } from '../parse/number-style.js';
 import { reconcileTexts } from './reconcile-text.js';
 import { reconcileSeparators } from './reconcile-numbers.js';
+import { narrativeVocabulary, respellFromNarrative } from './respell.js';
 
 export type { TableHeader, UnmappedColumn };
 
@@ -85,6 +86,7 @@ export function extractTables(
   const tables: ExtractedTables = byTable((id) => raw[id].map((r) => toRecord(id, r, styles[id])));
   reconcileTexts(tables);
   reconcileSeparators(tables);
+  respellFromNarrative(tables, narrativeVocabulary(outsideGrids(pages, grids)));
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
   return {
     tables,
@@ -254,4 +256,12 @@ export function repairKegiatanLabels(rows: RawRow[]): void {
     const follows = prev === undefined ? p === 1 : prev === String(p - 1) || prev.startsWith(`${p - 1}.`);
     if (follows) row.no = next[1]!;
   }
+}
+
+/** The words of the pages outside every table grid: the narrative, captions, signature blocks. */
+function outsideGrids(pages: readonly PageContent[], grids: readonly Grid[]): Word[] {
+  return pages.flatMap((p) => {
+    const here = grids.filter((g) => g.page === p.page);
+    return p.words.filter((w) => !here.some((g) => gridContains(g, w)));
+  });
 }

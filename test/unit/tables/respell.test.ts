@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Word } from '../../../src/model/word.js';
+import { narrativeVocabulary, respellFromNarrative } from '../../../src/tables/respell.js';
+import { field, row, tables } from '../../helpers/records.js';
+
+/** Narrative words as the page reader gave them. */
+const narrative = (text: string, conf = 92, source: Word['source'] = 'ocr'): Word[] =>
+  text.split(' ').map((t, i) => ({ text: t, page: 1, bbox: [i * 20, 10, i * 20 + 18, 20], conf, source }));
+
+const cellRow = (uraian: string, conf: number) => {
+  const r = row('2.5', '1.1', { pagu: '17.000.000' });
+  r.fields.uraian = field(uraian, 'text', conf);
+  return r;
+};
+
+describe('respellFromNarrative: words the cell reader (eng) misspells, spelt as the narrative (ind) does', () => {
+  const vocab = narrativeVocabulary(
+    narrative('melaksanakan fasilitasi penetapan dan penegasan batas desa; Pemerintah Daerah, data dana'),
+  );
+
+  it('respells a word one confusable letter from a narrative word, keeping its case and the raw reading', () => {
+    const t = tables({ '2.5': [cellRow('Fasilitasi Penelapan dan Pencgasan Batas Desa Dacrah', 70)] });
+    respellFromNarrative(t, vocab);
+    const f = t['2.5'][0]!.fields.uraian!;
+    expect(f.value).toBe('Fasilitasi Penetapan dan Penegasan Batas Desa Daerah');
+    expect(f.raw).toBe('Fasilitasi Penelapan dan Pencgasan Batas Desa Dacrah');
+    expect(t['2.5'][0]!.fields.pagu!.value).toBe(17000000); // never a number
+  });
+
+  it('leaves words of distinct letters, short words, unknown words and text layers alone', () => {
+    // `dana`/`data` are both words (n and t are not confused); `dasa` is no confusion of `desa`; `Kas` is too short
+    const t = tables({ '2.5': [cellRow('Belanja dana Kas dasa Kecamatan', 70)] });
+    respellFromNarrative(t, vocab);
+    expect(t['2.5'][0]!.fields.uraian!.value).toBe('Belanja dana Kas dasa Kecamatan');
+    const printed = tables({ '2.5': [cellRow('Penelapan', 100)] });
+    respellFromNarrative(printed, vocab);
+    expect(printed['2.5'][0]!.fields.uraian!.value).toBe('Penelapan');
+  });
+
+  it('takes no word the narrative read unsurely, and no word two narrative words are equally near', () => {
+    const unsure = narrativeVocabulary(narrative('penetapan', 60));
+    const t = tables({ '2.5': [cellRow('Penelapan', 70)] });
+    respellFromNarrative(t, unsure);
+    expect(t['2.5'][0]!.fields.uraian!.value).toBe('Penelapan');
+    // `kelola` and `kefola`… : `ketola` is one confusable letter from both `kelola` (l/t) and `kefola` (f/t)
+    const two = narrativeVocabulary(narrative('kelola kefola'));
+    const u = tables({ '2.5': [cellRow('ketola', 70)] });
+    respellFromNarrative(u, two);
+    expect(u['2.5'][0]!.fields.uraian!.value).toBe('ketola');
+  });
+});
