@@ -119,6 +119,59 @@ function restoreLostLines(ocr: readonly Field[]): void {
   });
 }
 
+/** A garble left where a word was: two letters or fewer once its marks are gone (`B=`, `RE`). */
+const GARBLE_LETTERS = 2;
+
+/** Words of two letters a text may really hold where its twin has a longer word. */
+const SHORT_WORDS = new Set(['DI', 'KE', 'SE', 'YG', 'DR']);
+
+/**
+ * A reading with a word garbled under a streak or a mark (`penegakan B= Daerah`, `a ar` for
+ * `penyelenggaraan`): its words are those of a twin's text, but for one or two tokens of two
+ * letters at most standing where one or two words of four letters or more are, with two words or
+ * more around them read the same. It takes the twin's reading when two other copies read that
+ * text alike, or when the twin was read more surely and the tokens are no words (`di`, `ke`: a
+ * wording of its own).
+ */
+function restoreGarbledWords(ocr: readonly Field[]): void {
+  const words = ocr.map((f) => wordsOf(f.raw));
+  const text = words.map((w) => w.join(' '));
+  ocr.forEach((f, i) => {
+    const j = words.findIndex((full, k) => {
+      if (k === i || text[k] === text[i]) return false;
+      const garble = garbledFrom(words[i]!, full);
+      if (!garble) return false;
+      const agreed = text.some((t, h) => h !== i && h !== k && t === text[k]);
+      return agreed || (f.conf < ocr[k]!.conf && !garble.some((w) => SHORT_WORDS.has(w)));
+    });
+    if (j >= 0) adopt(f, ocr[j]!);
+  });
+}
+
+/** The garbled tokens when `mine` is `full` with one or two words garbled (see restoreGarbledWords). */
+function garbledFrom(mine: readonly string[], full: readonly string[]): string[] | null {
+  let head = 0;
+  while (head < mine.length && head < full.length && mine[head] === full[head]) head++;
+  let tail = 0;
+  while (
+    tail < mine.length - head &&
+    tail < full.length - head &&
+    mine[mine.length - 1 - tail] === full[full.length - 1 - tail]
+  )
+    tail++;
+  const garble = mine.slice(head, mine.length - tail),
+    lost = full.slice(head, full.length - tail);
+  const garbled =
+    head + tail >= 2 &&
+    garble.length >= 1 &&
+    garble.length <= 2 &&
+    lost.length >= 1 &&
+    lost.length <= 2 &&
+    garble.every((w) => w.replace(/[^A-Z]/g, '').length <= GARBLE_LETTERS) &&
+    lost.every((w) => w.length >= 4);
+  return garbled ? garble : null;
+}
+
 export const byNo = (rows: readonly ExtractedRow[], no: string) => rows.find((r) => r.no === no);
 
 /**
@@ -132,9 +185,11 @@ export function reconcileTexts(tables: ExtractedTables): void {
       const twins = INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]);
       // 2.4's `Sasaran / Kegiatan` may name the kegiatan, worded as the sasaran without its
       // first word (`Koordinasi …` under `Meningkatnya koordinasi …`): no lost line there
-      restoreLostLines(
-        INDICATOR_TABLES.flatMap((t, i) => (field === 'sasaran' && t === '2.4' ? [] : [twins[i]])).filter(isOcr),
+      const copies = INDICATOR_TABLES.flatMap((t, i) => (field === 'sasaran' && t === '2.4' ? [] : [twins[i]])).filter(
+        isOcr,
       );
+      restoreLostLines(copies);
+      restoreGarbledWords(copies);
       reconcileGroup(twins);
     }
   }

@@ -182,3 +182,56 @@ describe('reconcileTexts: a reading that lost a line of its cell', () => {
     expect(reconciled('sasaran', [S, S, K])[2]).toBe(K);
   });
 });
+
+describe('reconcileTexts: a reading with a word garbled under a streak or a mark', () => {
+  const S = 'Meningkatnya penegakan Peraturan Daerah';
+  const copies = (texts: [string, number][]) => {
+    const ids = ['2.1', '2.3', '2.4'] as const;
+    const t = tables(
+      Object.fromEntries(texts.map(([x, conf], i) => [ids[i], [ocrRow(ids[i]!, '3', { indikator: [x, conf] })]])),
+    );
+    reconcileTexts(t);
+    return ids.slice(0, texts.length).map((id) => t[id][0]!.fields.indikator!.value);
+  };
+
+  it('takes the twin text where a garble of two letters at most stands for a word', () => {
+    expect(
+      copies([
+        [S, 91],
+        ['Meningkatnya penegakan B= Daerah', 85],
+      ])[1],
+    ).toBe(S);
+    // two words garbled into `a ar`, two twins agreeing: whatever the confidences
+    const P = 'Terkoordinasinya penyelenggaraan pemerintahan di wilayah kecamatan';
+    expect(
+      copies([
+        [P, 90],
+        ['Terkoordinasinya a ar pemerintahan di wilayah kecamatan', 93],
+        [P, 90],
+      ])[1],
+    ).toBe(P);
+  });
+
+  it('keeps a reading whose short word is a word (`di`), or that was read more surely than its one twin', () => {
+    const A = 'Pelayanan administrasi kecamatan terpadu';
+    expect(
+      copies([
+        [A, 91],
+        ['Pelayanan di kecamatan terpadu', 85],
+      ])[1],
+    ).toBe('Pelayanan di kecamatan terpadu');
+    expect(
+      copies([
+        [S, 85],
+        ['Meningkatnya penegakan B= Daerah', 91],
+      ])[1],
+    ).toBe('Meningkatnya penegakan B= Daerah');
+    // a garble at the text's edge, with fewer than two words read alike around it: left alone
+    expect(
+      copies([
+        [S, 91],
+        ['Meningkatnya RE', 85],
+      ])[1],
+    ).toBe('Meningkatnya RE');
+  });
+});
