@@ -98,8 +98,10 @@ export const ruleR2R3: Rule = ({ tables }, ctx) => {
 
 /**
  * The scanned figures of 2.3 and 2.4 whose row fails R1 only by a moved decimal separator (OCR
- * dropped the comma of `71,1 %` in one cell and read `711 %`): that figure is doubtful, so every
- * rule resting on it (R6 against the twin table, R7/R8 on the mean capaian) is `uncertain` too.
+ * dropped the comma of `71,1 %` in one cell and read `711 %`) or by one digit more in front (a
+ * mark read as `7`: realisasi `745` where 45 gives the capaian printed): that figure is doubtful,
+ * so every rule resting on it (R6 against the twin table, R7/R8 on the mean capaian) is
+ * `uncertain` too.
  */
 export function slippedFigures(tables: ExtractedTables, method?: StatedMethod): Set<Field> {
   const out = new Set<Field>();
@@ -110,17 +112,27 @@ export function slippedFigures(tables: ExtractedTables, method?: StatedMethod): 
       const f = row.fields.capaian;
       if (stated === null || r === null || !f || percentAgrees(stated, f.decimals, r.value)) continue;
       if (scanSlip(f, stated, r.value)) out.add(f);
-      const real = row.fields.realisasi;
-      const v = num(real);
-      if (!real || v === null || real.conf >= 100) continue;
-      const shifted = [-2, -1, 1, 2].some((k) => {
-        const moved = { ...row, fields: { ...row.fields, realisasi: { ...real, value: v / 10 ** k } } };
-        const e = recompute(moved, method)?.value;
-        return e !== undefined && percentAgrees(stated, f.decimals, e);
-      });
-      if (shifted) out.add(real);
+      for (const name of ['realisasi', 'target'] as const) {
+        const input = row.fields[name];
+        const v = num(input);
+        if (!input || v === null || input.conf >= 100) continue;
+        const slipped = misreadsOf(v).some((w) => {
+          const moved = { ...row, fields: { ...row.fields, [name]: { ...input, value: w } } };
+          const e = recompute(moved, method)?.value;
+          return e !== undefined && percentAgrees(stated, f.decimals, e);
+        });
+        if (slipped) out.add(input);
+      }
     }
   return out;
+}
+
+/** What a figure read as `v` may have been: its separator moved, or without a leading digit a mark made. */
+function misreadsOf(v: number): number[] {
+  const moved = [-2, -1, 1, 2].map((k) => v / 10 ** k);
+  const int = String(Math.trunc(Math.abs(v)));
+  const lead = int.length >= 2 && v > 0 ? [v - Number(int[0]) * 10 ** (int.length - 1)] : [];
+  return [...moved, ...lead.filter((w) => w >= 1)];
 }
 
 /** A capaian read by OCR (a text layer reads at 100) whose failure is only a moved separator or a stroke read as a leading digit. */

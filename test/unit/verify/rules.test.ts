@@ -172,6 +172,24 @@ describe('R6 across tables', () => {
     });
     expect(keys(verify({ tables: t, claims: [] }))).toEqual(['R6 error 2.1/2/target', 'R6 error 2.4/1/realisasi']);
   });
+  it('a scanned realisasi read with a leading digit a mark made (745 beside a capaian of 56,25 % of 80) is doubtful for R1 and R6', () => {
+    const doc = (conf: number) =>
+      tables({
+        '2.3': [ind('2.3', '1', { target: '80', realisasi: '45', capaian: '56,25%' }, conf)],
+        '2.4': [ind('2.4', '1', { target: '80', realisasi: '745', capaian: '56,25%' }, conf)],
+      });
+    expect(keys(verify({ tables: doc(92), claims: [] }))).toEqual([
+      'R1 uncertain 2.4/1/capaian',
+      'R6 uncertain 2.4/1/realisasi',
+    ]);
+    // a target with a mark in front is doubt the same way; a text layer's figures are the document's
+    const target = tables({ '2.3': [ind('2.3', '1', { target: '180', realisasi: '45', capaian: '56,25%' }, 92)] });
+    expect(keys(verify({ tables: target, claims: [] }))).toEqual(['R1 uncertain 2.3/1/capaian']);
+    expect(keys(verify({ tables: doc(100), claims: [] }))).toEqual([
+      'R1 error 2.4/1/capaian',
+      'R6 error 2.4/1/realisasi',
+    ]);
+  });
   it('a scanned realisasi its own row shows slipped (711 % beside a capaian of 71,1 %) is doubtful for R6 and R7 too', () => {
     const doc = (conf: number) => {
       const scanned = (table: '2.3' | '2.4', no: string, extra: Record<string, string>) => ind(table, no, extra, conf);
