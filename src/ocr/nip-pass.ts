@@ -18,17 +18,21 @@ import { toWord, type PageContext } from './page-context.js';
 const NIP_INK_CUTS = [LIGHT_INK_CUT, 0.25, 0.15] as const;
 
 /**
- * A signatory's NIP is 18 digits with a birth date and an appointment month inside: a NIP line
- * that does not read as a valid one (a stamp over its digits) is read again on its own with the
- * lighter ink dropped at a few cuts and only `NIP.:` and digits allowed; the valid reading most
- * cuts agree on is kept (the surer on a tie).
+ * A signatory's NIP is 18 digits with a birth date and an appointment month inside. Every NIP line
+ * is read again on its own at full resolution (the page pass reads text at the scale the narrative
+ * needs) with the lighter ink dropped at a few cuts and only `NIP.:` and digits allowed; the valid
+ * reading most reads agree on is kept. A line that read as a valid NIP casts its own vote and keeps
+ * its reading on a tie: a digit misread into another valid NIP (`19821105` read `19871105` on a
+ * skewed scan) is outvoted by two re-reads that agree, and a line that does not read as a valid
+ * one (a stamp over its digits) takes the surer of the re-reads on a tie.
  */
 export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]): Promise<Word[]> {
   const { k, pools, dpi } = ctx;
-  const bad = nipParts(words).filter((p) => !parseNip(p.text)?.valid);
-  if (!bad.length) return words;
+  const parts = nipParts(words);
+  if (!parts.length) return words;
   const fixes = await Promise.all(
-    bad.map(async (p) => {
+    parts.map(async (p) => {
+      const first = parseNip(p.text);
       const pad = 0.05 * dpi;
       const box: PixelBox = [
         p.bbox[0] * k - pad,
@@ -37,7 +41,10 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
         p.bbox[3] * k + pad / 2,
       ];
       const region = crop(img, box);
-      const reads: { nip: string; words: OcrWord[]; conf: number }[] = [];
+      // the page's own reading: no words to put back, and it wins a tie
+      const reads: { nip: string; words: OcrWord[] | null; conf: number }[] = first?.valid
+        ? [{ nip: first.nip, words: null, conf: Number.POSITIVE_INFINITY }]
+        : [];
       for (const cut of NIP_INK_CUTS) {
         const again = await pools.cells.recognize({
           image: dropLightInk(region, cut),
@@ -53,16 +60,17 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
         );
         const n = parseNip(text);
         if (n?.valid) reads.push({ nip: n.nip, words: again, conf: digitConf(again) });
-        if (n?.valid && reads.filter((r) => r.nip === n.nip).length >= 2) break; // two cuts agree: no third read
+        if (n?.valid && reads.filter((r) => r.nip === n.nip).length >= 2) break; // two reads agree: no more
       }
       const best = mostVoted(reads);
-      if (!best) return null;
+      if (!best?.words) return null;
       const ox = Math.max(0, Math.round(box[0])),
         oy = Math.max(0, Math.round(box[1]));
       // one line was read (PSM 7): its words lie on that line, whatever stamp ink widened their boxes
       // to (a box reaching into the name above splits the NIP across two lines downstream)
       const onLine = (w: Word): Word => ({ ...w, bbox: [w.bbox[0], p.bbox[1], w.bbox[2], p.bbox[3]] });
-      return { old: new Set(p.words), fresh: best.words.map((w) => onLine(toWord(w, p.page, k, ox, oy))) };
+      const fresh = best.words.map((w) => onLine(toWord(w, p.page, k, ox, oy)));
+      return { old: new Set(p.words), fresh };
     }),
   );
   let out = words;

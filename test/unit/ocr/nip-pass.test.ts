@@ -93,6 +93,30 @@ describe('repairNips', () => {
     expect(parseNip(b.map((w) => w.text).join(' '))?.nip).toBe('196810182000021012');
   });
 
+  it('reads again a line that read as a valid NIP, and takes what two re-reads agree on', async () => {
+    // the unit head's NIP line of a skewed 200 DPI scan (dev seed 4243 doc 8, upsampled to 300 DPI
+    // and deskewed as the pipeline does) under a stamp's edge: the page pass read `19821105` as
+    // `19871105`, still a valid NIP, of no one
+    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/nip-skew-200dpi.png'))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
+    const first: Word[] = [
+      { text: 'NIP.', bbox: [21, 6, 42, 15] },
+      { text: '19871105', bbox: [45, 6, 85, 15] },
+      { text: '200708', bbox: [89, 6, 120, 15] },
+      { text: '2', bbox: [125, 6, 128, 15] },
+      { text: '025', bbox: [132, 6, 146, 15] },
+    ].map((w) => ({ ...w, bbox: w.bbox as Word['bbox'], page: 1, conf: 90, source: 'ocr' as const }));
+    expect(parseNip(first.map((w) => w.text).join(' '))?.valid).toBe(true);
+    const out = await repairNips({ page: 1, dpi: 300, k: 300 / 72, pools }, image, first);
+    expect(parseNip(out.map((w) => w.text).join(' '))?.nip).toBe('198211052007082025');
+    // read right the first time, the line keeps its words
+    const right = first.map((w) => (w.text === '19871105' ? { ...w, text: '19821105' } : w));
+    expect(await repairNips({ page: 1, dpi: 300, k: 300 / 72, pools }, image, right)).toBe(right);
+  });
+
   it('leaves a line alone when no cut reads a valid NIP', async () => {
     const image = { data: new Uint8Array(400 * 60).fill(255), width: 400, height: 60 };
     const first: Word[] = [
