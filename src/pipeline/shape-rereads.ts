@@ -1,6 +1,7 @@
-import type { ExtractedRow, Field } from '../model/extracted.js';
+import { TABLE_IDS, type Discrepancy } from '../model/contract.js';
+import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import type { OcrPage } from '../ocr/read-page.js';
-import type { ShapeCell } from '../ocr/reread.js';
+import type { CellRef, ShapeCell } from '../ocr/reread.js';
 import { parseInterval } from '../parse/interval.js';
 import { moneyGroupsBroken, parseNumber } from '../parse/numbers.js';
 import type { StructureBreak } from '../verify/structure.js';
@@ -79,4 +80,21 @@ function labelCell(row: ExtractedRow): Field | null {
     page: row.page,
     bbox: [row.bbox[0], row.bbox[1], left, row.bbox[3]],
   };
+}
+
+/**
+ * The scanned cells of the capaian that uncertain R1–R3 findings rest on: a rule that fails only
+ * by a slip of the reading (`329 %` for 32,9 %) is doubt, which a second read of the cell may lift.
+ */
+export function slippedCapaian(
+  ds: readonly Discrepancy[],
+  tables: ExtractedTables,
+  scans: ReadonlyMap<number, OcrPage>,
+): CellRef[] {
+  return ds.flatMap((d) => {
+    const table = TABLE_IDS.find((t) => t === d.table);
+    if (d.severity !== 'uncertain' || !['R1', 'R2', 'R3'].includes(d.rule) || !table) return [];
+    const f = tables[table].find((r) => r.no === d.row)?.fields[d.field];
+    return f && f.kind !== 'text' && scans.has(f.page) ? [{ table, row: d.row, field: d.field, f }] : [];
+  });
 }
