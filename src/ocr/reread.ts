@@ -8,6 +8,7 @@ import { moneyGroupsBroken, parseNumber } from '../parse/numbers.js';
 import { cellCrop, oneLine } from './cell-crop.js';
 import { scaleGray } from '../raster/gray.js';
 import { binarize } from '../raster/binarize.js';
+import { dropLightInk } from '../raster/ink.js';
 import type { OcrPage } from './read-page.js';
 import type { OcrPools } from './shared-pool.js';
 import type { Psm } from './pool.js';
@@ -131,14 +132,18 @@ export async function rereadCells(
       if (!cell) return null;
       // a number wrapped in a narrow column is read as one line (see oneLine)
       const flat = oneLine(cell);
-      const read = async (scale: number, tag: string, psm?: Psm) =>
+      const read = async (scale: number, tag: string, psm?: Psm, image = flat ?? cell.image) =>
         (
           await pools.cells.recognize({
-            image: await scaleGray(flat ?? cell.image, scale),
-            // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read nothing
+            image: await scaleGray(image, scale),
+            // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read
+            // nothing (money has no unit: letters in its reading are a stamp's or a pen's)
             psm: psm ?? (cell.lines > 1 && !flat ? '6' : '7'),
             // a band keeps its `<`, `≤`, `X`: no list (Tesseract's list takes no `≤`)
-            whitelist: band || /[A-QS-Za-oq-z]{2,}/.test(c.f.raw) ? '' : (WHITELIST[c.f.kind] ?? WHITELIST.number),
+            whitelist:
+              band || (c.f.kind !== 'money' && /[A-QS-Za-oq-z]{2,}/.test(c.f.raw))
+                ? ''
+                : (WHITELIST[c.f.kind] ?? WHITELIST.number),
             dpi: Math.round(scan.raster.dpi * scale),
             tag,
           })
@@ -157,7 +162,12 @@ export async function rereadCells(
             const p = parseNumber(text, hint);
             return p.ok ? p.value : null;
           };
-      const second = await read(2, 'reread');
+      // a figure under a stamp reads as no number: read with the stamp's lighter ink dropped
+      const plain = await read(2, 'reread');
+      const second =
+        band || number(plain) !== null
+          ? plain
+          : await read(2, 'reread-ink', undefined, dropLightInk(flat ?? cell.image));
       const a = number(c.f.raw);
       // neither read gave a number: a lone figure (`7` read `/`, or nothing) is often lost in line
       // mode, read as one word it is not; one reading alone, so it is kept disputed. Only a cell

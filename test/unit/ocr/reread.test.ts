@@ -217,6 +217,28 @@ describe('rereadCells', () => {
     expect(page.words.map((w) => [w.text, w.conf])).toEqual([['13.800.000', DISPUTED_CONF]]);
   });
 
+  it('reads money under a stamp with digits only and the lighter stamp ink dropped', async () => {
+    // the 2.5 JUMLAH realisasi of a marks scan (dev seed 4243 doc 22): `Rp. 22.700.456,00` under a
+    // stamp's ring; the page read `Rp: 22.70/14555,00`, a plain re-read `Rp 22.7014515,00`
+    const { scans, bbox, page } = await fixtureCell('cell-money-under-stamp.png', {
+      text: 'Rp: 22.70/14555,00',
+      conf: 0,
+    });
+    const f: Field = {
+      kind: 'money',
+      raw: 'Rp: 22.70/14555,00',
+      value: null,
+      decimals: null,
+      conf: 0,
+      parsed: false,
+      page: 1,
+      bbox,
+    };
+    const [o] = await rereadCells([{ table: '2.5', row: 'JUMLAH', field: 'realisasi', f }], [page], scans, pools);
+    expect(parseNumber(o!.second, 'money').value).toBe(22700456);
+    expect(o!.kept).toBe('second');
+  });
+
   it('keeps a right first reading that the re-read gets wrong when the tie-break read sides with it', async () => {
     // a cell of the sample evaluation scan (lkj04_scan, page 5) as the pipeline cut it out: `72,5 %`,
     // which Tesseract reads as 12.5% at twice the resolution and as 72.5 at 1× and 1.5×
