@@ -117,8 +117,10 @@ function nipParts(words: readonly Word[]): NipPart[] {
       const b = unionBBox(ws.map((w) => w.bbox));
       // the box reaches as far as a whole NIP does: a mark can take its last groups off the line
       const next = starts[j + 1] !== undefined ? l.words[starts[j + 1]!]!.bbox[0] - 4 : Number.POSITIVE_INFINITY;
-      b[2] = Math.max(b[2], Math.min(next, b[0] + span));
-      if (headless && j === 0) b[0] = Math.max(0, tail === first ? b[0] - 110 : Math.min(b[0] - 110, b[2] - span));
+      const end = b[2];
+      b[2] = Math.max(end, Math.min(next, b[0] + span));
+      // headless: the label and birth date (and the month, when only `2 015` is left) lie to the left
+      if (headless && j === 0) b[0] = Math.max(0, tail === first ? b[0] - 110 : Math.min(b[0] - 110, end - span));
       return {
         page: l.page,
         words: ws,
