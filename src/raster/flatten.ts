@@ -98,6 +98,29 @@ export function findSheet(img: GrayImage): [Pt, Pt, Pt, Pt] | null {
   return [full(refined[0]), full(refined[1]), full(refined[2]), full(refined[3])];
 }
 
+/**
+ * Corners that make a sheet: a convex quadrilateral, each corner turning the same way by a fair
+ * angle (a photographed rectangle's corners stay far from flat). A bright region of another shape
+ * (a scan darkened towards its edges, a streak) gives corners that coincide or lie in line; the
+ * page is then read as it is.
+ */
+function isSheetShaped(q: readonly Pt[]): boolean {
+  const turns = q.map((p, i) => {
+    const a = q[(i + 3) % 4]!,
+      b = q[(i + 1) % 4]!;
+    const u: Pt = [p[0] - a[0], p[1] - a[1]],
+      v: Pt = [b[0] - p[0], b[1] - p[1]];
+    const lu = Math.hypot(u[0], u[1]),
+      lv = Math.hypot(v[0], v[1]);
+    // the sine of the turn at p: 1 for a right angle, 0 for corners in line or coinciding
+    return lu && lv ? (u[0] * v[1] - u[1] * v[0]) / (lu * lv) : 0;
+  });
+  return turns.every((t) => t > MIN_CORNER_SINE) || turns.every((t) => t < -MIN_CORNER_SINE);
+}
+
+/** A photographed sheet's corner stays within about 55° of a right angle (sin 35°). */
+const MIN_CORNER_SINE = 0.57;
+
 /** A side of the sheet: y = a + b·x (top, bottom) or x = a + b·y (left, right). */
 type EdgeLine = { a: number; b: number };
 
@@ -346,7 +369,7 @@ export function evenLight(img: GrayImage): GrayImage {
  */
 export function flattenPhoto(r: PageRaster): PageRaster | null {
   const q = findSheet(r.image);
-  if (!q) return null;
+  if (!q || !isSheetShaped(q)) return null;
   const [tl, tr, br, bl] = q;
   const dist = (a: Pt, b: Pt) => Math.hypot(a[0] - b[0], a[1] - b[1]);
   const W = Math.round(Math.max(dist(tl, tr), dist(bl, br)));
