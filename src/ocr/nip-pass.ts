@@ -3,7 +3,7 @@ import type { GrayImage, PixelBox } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
 import { unionBBox } from '../model/lines.js';
 import { ocrDebugLog } from '../settings/log.js';
-import { parseNip } from '../parse/nip.js';
+import { nipWithCentury, parseNip } from '../parse/nip.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk, LIGHT_INK_CUT } from '../raster/ink.js';
 import type { OcrWord } from './pool.js';
@@ -42,7 +42,7 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
       ];
       const region = crop(img, box);
       // the page's own reading: no words to put back, and it wins a tie
-      const reads: { nip: string; words: OcrWord[] | null; conf: number }[] = first?.valid
+      const reads: { nip: string; words: OcrWord[] | null; conf: number; rebuilt?: boolean }[] = first?.valid
         ? [{ nip: first.nip, words: null, conf: Number.POSITIVE_INFINITY }]
         : [];
       for (const cut of NIP_INK_CUTS) {
@@ -58,9 +58,12 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
           { first: p.text, second: text, cut },
           `nip reread at ${cut}: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}`,
         );
-        const n = parseNip(text);
-        if (n?.valid) reads.push({ nip: n.nip, words: again, conf: digitConf(again) });
-        if (n?.valid && reads.filter((r) => r.nip === n.nip).length >= 2) break; // two reads agree: no more
+        const plain = parseNip(text);
+        // a signature over the label took the birth year's century: the rest still names one NIP
+        const rebuilt = plain?.valid ? null : nipWithCentury(text);
+        const n = plain?.valid ? plain : rebuilt;
+        if (n) reads.push({ nip: n.nip, words: again, conf: digitConf(again), rebuilt: n === rebuilt });
+        if (n && reads.filter((r) => r.nip === n.nip).length >= 2) break; // two reads agree: no more
       }
       const best = mostVoted(reads);
       if (!best?.words) return null;
@@ -69,7 +72,9 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
       // one line was read (PSM 7): its words lie on that line, whatever stamp ink widened their boxes
       // to (a box reaching into the name above splits the NIP across two lines downstream)
       const onLine = (w: Word): Word => ({ ...w, bbox: [w.bbox[0], p.bbox[1], w.bbox[2], p.bbox[3]] });
-      const fresh = best.words.map((w) => onLine(toWord(w, p.page, k, ox, oy)));
+      const fresh = best.rebuilt
+        ? [rebuiltLine(best.nip, best.words, p, k, ox, oy)]
+        : best.words.map((w) => onLine(toWord(w, p.page, k, ox, oy)));
       return { old: new Set(p.words), fresh };
     }),
   );
@@ -77,6 +82,27 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
   for (const f of fixes) if (f) out = [...out.filter((w) => !f.old.has(w)), ...f.fresh];
   return out;
 }
+
+/**
+ * A NIP rebuilt with its century as one word over the line, printed the usual way so that every
+ * later reader of the line reads it; as sure as the least sure digits read, and never more than
+ * doubtful.
+ */
+function rebuiltLine(nip: string, words: readonly OcrWord[], p: NipPart, k: number, ox: number, oy: number): Word {
+  const read = words.map((w) => toWord(w, p.page, k, ox, oy));
+  const bbox = unionBBox(read.map((w) => w.bbox));
+  const text = `NIP. ${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`;
+  return {
+    text,
+    page: p.page,
+    bbox: [bbox[0], p.bbox[1], bbox[2], p.bbox[3]],
+    conf: Math.min(REBUILT_CONF, digitConf(words)),
+    source: 'ocr',
+  };
+}
+
+/** A rebuilt NIP's confidence: its century was inferred, not read. */
+const REBUILT_CONF = 60;
 
 interface NipPart {
   page: number;

@@ -48,6 +48,22 @@ function digitsAfterLabel(rest: string): string {
   return digits;
 }
 
+/**
+ * A NIP read with its birth year's century lost (a signature over the label and the first digits:
+ * `NI0840205 201707 2 012`, `NIP2741026 200710 2 008`): the appointment month, gender digit and
+ * serial read whole, and the six digits before them a real `yymmdd`. The century is the one that
+ * makes a valid NIP (born 1940–2010, appointed at 17 or older); null unless exactly one does. For
+ * OCR readings only: a text layer prints what it prints.
+ */
+export function nipWithCentury(text: string): NipInfo | null {
+  const m = /(\S*\d{6}\S*)\s+(\d{6})\s+([12])\s+(\d{3})\s*$/.exec(text);
+  if (!m) return null;
+  const birth = m[1]!.replace(/\D/g, '').slice(-6);
+  if (birth.length < 6) return null;
+  const fits = ['19', '20'].map((c) => checkNip(c + birth + m[2]! + m[3]! + m[4]!)).filter((n) => n.valid);
+  return fits.length === 1 ? fits[0]! : null;
+}
+
 /** Validates 18 NIP digits: real dates in sensible ranges, gender digit, non-zero serial. */
 export function checkNip(digits: string): NipInfo {
   const problems: string[] = [];

@@ -117,6 +117,26 @@ describe('repairNips', () => {
     expect(await repairNips({ page: 1, dpi: 300, k: 300 / 72, pools }, image, right)).toBe(right);
   });
 
+  it('rebuilds a NIP whose century a signature took (`Nan 840205 201707 2 012`), as one doubtful word', async () => {
+    // the camat's NIP line of a 1-bit scan (reserved seed 100787 doc 5, page 7): a signature's
+    // stroke across `NIP. 19`; every read gives `NI0840205 …`, whose yymmdd and the rest name one NIP
+    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/nip-signature-bilevel.png'))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
+    const first: Word[] = [
+      { text: 'Nan', bbox: [11, 3, 30, 13] },
+      { text: '840205', bbox: [74, 3, 110, 13] },
+      { text: '201707', bbox: [112, 3, 142, 13] },
+      { text: '2', bbox: [150, 3, 153, 13] },
+      { text: '012', bbox: [159, 3, 176, 13] },
+    ].map((w) => ({ ...w, bbox: w.bbox as Word['bbox'], page: 1, conf: 90, source: 'ocr' as const }));
+    const out = await repairNips({ page: 1, dpi: 300, k: 300 / 72, pools }, image, first);
+    expect(out.map((w) => w.text)).toEqual(['NIP. 19840205 201707 2 012']);
+    expect(out[0]!.conf).toBeLessThanOrEqual(60);
+  });
+
   it('leaves a line alone when no cut reads a valid NIP', async () => {
     const image = { data: new Uint8Array(400 * 60).fill(255), width: 400, height: 60 };
     const first: Word[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNip, parseNip } from '../../../src/parse/nip.js';
+import { checkNip, nipWithCentury, parseNip } from '../../../src/parse/nip.js';
 
 describe('parseNip', () => {
   it.each([
@@ -40,6 +40,16 @@ describe('parseNip', () => {
   it('reads the label with its I read as a digit or a bar (`N1P.`, `N|P`), letters mapped back after it', () => {
     expect(parseNip('N1P. 1985O5O6 201801 2 009')?.nip).toBe('198505062018012009');
     expect(parseNip('N|P 1985O5O6 201801 2 009')?.nip).toBe('198505062018012009');
+  });
+
+  it('rebuilds the century of a birth year a signature took, only when one century makes a valid NIP', () => {
+    expect(nipWithCentury('N72 NI0840205 201707 2 012')?.nip).toBe('198402052017072012');
+    expect(nipWithCentury('NIP2741026 200710 2 008')?.nip).toBe('197410262007102008');
+    // born 2005 is appointed at 12 in 2017, born 1905 too early: no century fits
+    expect(nipWithCentury('NI050205 201707 2 012')).toBeNull();
+    // the birth date itself garbled (`1982085`: no month 20), or the groups after it missing
+    expect(nipWithCentury('N.1982085 200303 1 014')).toBeNull();
+    expect(nipWithCentury('NIP 200710 2 008')).toBeNull();
   });
 
   it('does not eat the word after the NIP', () => {
