@@ -359,7 +359,8 @@ function imageDimensions(b: Buffer, rng: Rng): Buffer | null {
   const out = Buffer.from(b);
   const w = rng.pick([0, 1, 65535, 0x7fffffff, 0xffffffff, 100_000, 30_000]);
   const h = rng.pick([0, 1, 65535, 0x7fffffff, 0xffffffff, 100_000, 30_000]);
-  if (out[0] === 0x89 && out.subarray(12, 16).toString('latin1') === 'IHDR') {
+  // a PNG cut short before its IHDR's size and CRC (a truncated image in the corpus) has none to set
+  if (out[0] === 0x89 && out.length >= 33 && out.subarray(12, 16).toString('latin1') === 'IHDR') {
     out.writeUInt32BE(w >>> 0, 16);
     out.writeUInt32BE(h >>> 0, 20);
     if (rng.next() < 0.7) out.writeUInt32BE(crc32(out.subarray(12, 29)), 29);
