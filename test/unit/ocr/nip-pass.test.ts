@@ -12,14 +12,19 @@ const pool = new OcrPool(1);
 const pools = ocrPools(pool);
 afterAll(() => pool.close());
 
-/** The camat's NIP line of a noise-blur scan (300 DPI) with the stamp's ring across `1018`. */
-async function fixture() {
-  const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/nip-under-stamp-blur.png'))
+/** A NIP line image of fixtures/ocr/ (300 DPI) as a gray raster. */
+async function grayFixture(file: string) {
+  const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr', file))
     .grayscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
+  return { image: { data: new Uint8Array(data), width: info.width, height: info.height }, info };
+}
+
+/** The camat's NIP line of a noise-blur scan (300 DPI) with the stamp's ring across `1018`. */
+async function fixture() {
+  const { image, info } = await grayFixture('nip-under-stamp-blur.png');
   const k = 300 / 72;
-  const image = { data: new Uint8Array(data), width: info.width, height: info.height };
   return { image, info, k, h: info.height / k };
 }
 
@@ -97,11 +102,7 @@ describe('repairNips', () => {
     // the unit head's NIP line of a skewed 200 DPI scan (dev seed 4243 doc 8, upsampled to 300 DPI
     // and deskewed as the pipeline does) under a stamp's edge: the page pass read `19821105` as
     // `19871105`, still a valid NIP, of no one
-    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/nip-skew-200dpi.png'))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
+    const { image } = await grayFixture('nip-skew-200dpi.png');
     const first: Word[] = [
       { text: 'NIP.', bbox: [21, 6, 42, 15] },
       { text: '19871105', bbox: [45, 6, 85, 15] },
@@ -120,11 +121,7 @@ describe('repairNips', () => {
   it('rebuilds a NIP whose century a signature took (`Nan 840205 201707 2 012`), as one doubtful word', async () => {
     // the camat's NIP line of a 1-bit scan (reserved seed 100787 doc 5, page 7): a signature's
     // stroke across `NIP. 19`; every read gives `NI0840205 …`, whose yymmdd and the rest name one NIP
-    const { data, info } = await sharp(path.join(ROOT, 'fixtures/ocr/nip-signature-bilevel.png'))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const image = { data: new Uint8Array(data), width: info.width, height: info.height };
+    const { image } = await grayFixture('nip-signature-bilevel.png');
     const first: Word[] = [
       { text: 'Nan', bbox: [11, 3, 30, 13] },
       { text: '840205', bbox: [74, 3, 110, 13] },
