@@ -176,7 +176,11 @@ export function dataRows(
     }
     const noCell = grid.at(r, 0);
     let label = normalizeLabel(noCell.text);
-    const next = (prev: string) => nextLabel(prev, programRow(grid, r, columns));
+    // in a budget outline a kegiatan band right under its program row is that program's first
+    // kegiatan (`a1` read from `1.1` under program 1 is `1.1`, not program 2)
+    const underProgramRow = !!last && /^\d+$/.test(last.no) && programText(last.cells.uraian?.text ?? '');
+    const kegiatan = columns.includes('uraian') && !programRow(grid, r, columns) && underProgramRow;
+    const next = (prev: string) => (kegiatan ? `${prev}.1` : nextLabel(prev, programRow(grid, r, columns)));
     // an empty label over a band with numbers of its own is a row whose label was not read (OCR)
     // or not printed: it follows the row above. A band holding only more text continues that row.
     if (label === '' && noCell.r0 === r && last && hasOwnNumbers(grid, r, columns)) label = next(last.no);

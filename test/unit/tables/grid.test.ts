@@ -132,6 +132,13 @@ describe('findGrids', () => {
       w.text === '1.1' ? { ...w, text: '11' } : w.text === '2' ? { ...w, conf: 53 } : w,
     );
     expect(labels(lostDot)).toEqual(['1', '11', '2', '2.1']);
+    // a kegiatan right under its program, its `1.1` read `a1` (a rotated scan): the program's first
+    // kegiatan, not the next program
+    const garbledFirst = body('', ['Pembinaan', 'Desa']).map((w) => (w.text === '1.1' ? { ...w, text: 'a1' } : w));
+    expect(labels(garbledFirst)).toEqual(['1', '1.1', '1.2', '2.1']);
+    // a kegiatan under a kegiatan keeps counting
+    const emptySecond = body('', ['Pembinaan', 'Desa']).map((w) => (w.text === '1.1' ? { ...w, text: '' } : w));
+    expect(labels(emptySecond.filter((w) => w.text))).toEqual(['1', '1.1', '1.2', '2.1']);
   });
 
   it('takes no column edge from a stroke crossing one rule that bounds no cell (a stamp, a tick; issue 10)', () => {
