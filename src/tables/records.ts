@@ -6,6 +6,8 @@ import type { NumberStyle } from '../parse/number-style.js';
 import { parseInterval } from '../parse/interval.js';
 import type { ColumnField } from './columns.js';
 import { normalizeLabel, type RawCell, type RawRow } from './rows.js';
+import { groupLines, joinLines } from '../model/lines.js';
+import type { Word } from '../model/word.js';
 
 const EMPTY_CELL = (row: RawRow): RawCell => ({ text: '', words: [], bbox: row.bbox, conf: 100, page: row.page });
 
@@ -92,16 +94,33 @@ function toField(cell: RawCell, kind: FieldKind, style?: NumberStyle): Field {
     };
   }
   if (!n.ok && cell.words.some((w) => w.source === 'ocr')) {
+    const doubtful = { ...base, parsed: true, conf: Math.min(base.conf, REPAIRED_CONF) };
     // where a number is expected, letters OCR confuses with digits are digits; the repaired
     // value is doubtful by nature, so a rule failing on it is `uncertain`
     const fixed = repairDigits(raw);
     const r = fixed !== raw ? parseNumber(fixed, hint) : n;
-    if (r.ok && r.value !== null)
-      return { ...base, value: r.value, decimals: r.decimals, parsed: true, conf: Math.min(base.conf, REPAIRED_CONF) };
+    if (r.ok && r.value !== null) return { ...doubtful, value: r.value, decimals: r.decimals };
     const money = kind === 'money' ? regroupMoney(fixed) : null;
-    if (money) return { ...base, ...money, parsed: true, conf: Math.min(base.conf, REPAIRED_CONF) };
+    if (money) return { ...doubtful, ...money };
+    // a stamp's or a pen stroke's ink beside the figure read as a few unsure letters (`20,06% WR
+    // Bary`, `38 Laporan ~ AN`): the figure without them, doubtful too
+    const strayless = withoutStrayInk(cell.words);
+    if (strayless !== null) {
+      const s = parseCell(strayless, hint, style);
+      if (s.ok && s.value !== null) return { ...doubtful, value: s.value, decimals: s.decimals };
+    }
   }
   return { ...base, value: n.ok ? n.value : null, decimals: n.decimals, parsed: n.ok };
+}
+
+/** OCR's confidence below which a word without a digit in a number cell is taken for a mark's ink. */
+const STRAY_INK_CONF = 40;
+
+/** A number cell's text without the unsure digitless words a mark left; null when none was left. */
+function withoutStrayInk(words: readonly Word[]): string | null {
+  const kept = words.filter((w) => /\d/.test(w.text) || w.conf >= STRAY_INK_CONF);
+  if (kept.length === words.length || !kept.some((w) => /\d/.test(w.text))) return null;
+  return joinLines(groupLines(kept).map((l) => l.text));
 }
 
 /**

@@ -51,3 +51,30 @@ describe('an OCR text cell crossed by a rule or a streak', () => {
     expect(text('A | B', 'text')).toBe('A | B');
   });
 });
+
+describe('an OCR number cell with a stamp’s or a pen stroke’s ink read as letters beside the figure', () => {
+  const words = (source: 'ocr' | 'text', ...ws: [string, number, number][]): RawCell => ({
+    text: ws.map(([t]) => t).join(' '),
+    words: ws.map(([text, y, conf]) => ({ text, page: 1, bbox: [0, y, 30, y + 8] as BBox, conf, source })),
+    bbox: [0, 0, 30, 60],
+    conf: Math.min(...ws.map(([, , c]) => c)),
+    page: 1,
+  });
+  const row = (cells: RawRow['cells']): RawRow => ({ no: '1', page: 1, bbox: [0, 0, 10, 10], cells });
+  const field = (f: string, c: RawCell) => toRecord('2.4', row({ [f]: c })).fields[f]!;
+
+  it('reads the figure without the unsure digitless words, doubtful (seed 100787 doc 34)', () => {
+    const pct = field('capaianAnggaran', words('ocr', ['20,06%', 0, 92], ['WR', 40, 9], ['Bary', 40, 0]));
+    expect([pct.value, pct.conf <= 50]).toEqual([20.06, true]);
+    const target = field('target', words('ocr', ['38', 0, 96], ['Laporan', 10, 90], ['~', 30, 33], ['AN', 45, 28]));
+    expect([target.value, target.conf <= 50]).toEqual([38, true]);
+  });
+
+  it('keeps sure words and a text layer as printed, and finds no figure where none was read', () => {
+    // a sure word beside the figure is no mark: the cell stays unread
+    expect(field('capaianAnggaran', words('ocr', ['20,06%', 0, 92], ['Bary', 40, 90])).value).toBeNull();
+    expect(field('capaianAnggaran', words('text', ['20,06%', 0, 100], ['WR', 40, 9])).value).toBeNull();
+    // only mark ink: nothing to read
+    expect(field('target', words('ocr', ['or', 0, 22])).value).toBeNull();
+  });
+});
