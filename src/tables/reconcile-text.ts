@@ -172,6 +172,25 @@ function garbledFrom(mine: readonly string[], full: readonly string[]): string[]
   return garbled ? garble : null;
 }
 
+/** A reading below this confidence is noise OCR made of a mark across the whole cell (`Bel camino`). */
+const UNREAD_TEXT = 30;
+
+/**
+ * A text cell OCR all but failed to read (a pen mark or stamp over it, read at confidence 0 as
+ * `Bel camino`) takes its twins' text, however unlike it is: when two other copies read it alike,
+ * or when one copy that always prints the same text (`alike`) read it surely.
+ */
+function restoreUnread(copies: readonly { f: Field | undefined; alike: boolean }[]): void {
+  for (const { f } of copies) {
+    if (!isOcr(f) || f.conf >= UNREAD_TEXT) continue;
+    const others = copies.filter((c) => c.f !== f && c.f?.raw && c.f.conf >= UNREAD_TEXT);
+    const agreed = others.find((c) => others.some((o) => o !== c && letters(o.f!.raw) === letters(c.f!.raw)));
+    const sure = others.find((c) => c.alike && c.f!.conf >= DOUBTFUL_TEXT);
+    const from = agreed ?? sure;
+    if (from) adopt(f, from.f!);
+  }
+}
+
 export const byNo = (rows: readonly ExtractedRow[], no: string) => rows.find((r) => r.no === no);
 
 /**
@@ -190,6 +209,7 @@ export function reconcileTexts(tables: ExtractedTables): void {
       );
       restoreLostLines(copies);
       restoreGarbledWords(copies);
+      restoreUnread(INDICATOR_TABLES.map((t, i) => ({ f: twins[i], alike: !(field === 'sasaran' && t === '2.4') })));
       reconcileGroup(twins);
     }
   }

@@ -235,3 +235,48 @@ describe('reconcileTexts: a reading with a word garbled under a streak or a mark
     ).toBe('Meningkatnya RE');
   });
 });
+
+describe('reconcileTexts: a text cell OCR all but failed to read', () => {
+  const S = 'Meningkatnya tertib administrasi keuangan kecamatan';
+  const K = 'Penatausahaan keuangan kecamatan';
+  const sasaran = (texts: ([string, number] | null)[]) => {
+    const ids = ['2.1', '2.3', '2.4'] as const;
+    const t = tables(
+      Object.fromEntries(
+        texts.flatMap((x, i) => (x ? [[ids[i], [ocrRow(ids[i]!, '2', { sasaran: [x[0], x[1]] })]]] : [])),
+      ),
+    );
+    reconcileTexts(t);
+    return ids.map((id) => t[id][0]?.fields.sasaran?.value);
+  };
+
+  it('takes the text two twins read alike, or the one sure twin that prints the same text (seed 100787 doc 22)', () => {
+    expect(
+      sasaran([
+        [S, 92],
+        ['Bel camino', 0],
+        [S, 90],
+      ])[1],
+    ).toBe(S);
+    expect(sasaran([[S, 92], ['Bel camino', 0], null])[1]).toBe(S);
+    expect(sasaran([null, ['Bel camino', 0], [S, 90]])[1]).toBe('Bel camino');
+  });
+
+  it('keeps a reading read with some confidence, and one whose twins disagree', () => {
+    expect(
+      sasaran([
+        [S, 92],
+        ['Bel camino', 45],
+        [S, 90],
+      ])[1],
+    ).toBe('Bel camino');
+    // 2.4 may name the kegiatan: alone, and unlike 2.1's reading, it decides nothing
+    expect(
+      sasaran([
+        [S, 50],
+        ['Bel camino', 0],
+        [K, 90],
+      ])[1],
+    ).toBe('Bel camino');
+  });
+});
