@@ -116,9 +116,13 @@ function toField(cell: RawCell, kind: FieldKind, style?: NumberStyle): Field {
 /** OCR's confidence below which a word without a digit in a number cell is taken for a mark's ink. */
 const STRAY_INK_CONF = 40;
 
-/** A number cell's text without the unsure digitless words a mark left; null when none was left. */
+/**
+ * A number cell's text without what a mark left beside its figure: unsure digitless words, and
+ * specks read as punctuation alone (`64.35% .`, a tick's tail); null when none was left.
+ */
 function withoutStrayInk(words: readonly Word[]): string | null {
-  const kept = words.filter((w) => /\d/.test(w.text) || w.conf >= STRAY_INK_CONF);
+  const speck = (t: string) => /^[^\p{L}\d%]+$/u.test(t);
+  const kept = words.filter((w) => /\d/.test(w.text) || (w.conf >= STRAY_INK_CONF && !speck(w.text)));
   if (kept.length === words.length || !kept.some((w) => /\d/.test(w.text))) return null;
   return joinLines(groupLines(kept).map((l) => l.text));
 }

@@ -68,6 +68,9 @@ describe('an OCR number cell with a stamp’s or a pen stroke’s ink read as le
     expect([pct.value, pct.conf <= 50]).toEqual([20.06, true]);
     const target = field('target', words('ocr', ['38', 0, 96], ['Laporan', 10, 90], ['~', 30, 33], ['AN', 45, 28]));
     expect([target.value, target.conf <= 50]).toEqual([38, true]);
+    // a tick's tail read as a lone dot, surely
+    const realisasi = field('realisasi', words('ocr', ['64.35%', 0, 93], ['.', 2, 72]));
+    expect([realisasi.value, realisasi.conf <= 50]).toEqual([64.35, true]);
   });
 
   it('keeps sure words and a text layer as printed, and finds no figure where none was read', () => {
