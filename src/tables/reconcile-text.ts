@@ -37,6 +37,9 @@ const letters = (s: string) =>
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '');
 
+/** The marks of a text: what is neither a letter, a digit nor a space. */
+const marksOf = (s: string) => new Set(s.replace(/[\p{L}\d\s]/gu, ''));
+
 /** 1 − edit distance over the longer length, on letters only. */
 function closeness(a: string, b: string): number {
   const x = letters(a),
@@ -225,8 +228,14 @@ export function reconcileTexts(tables: ExtractedTables): void {
   for (const r of tables['2.2']) mendBandWords(r.fields.kriteria);
   for (const r of tables['2.5']) {
     const f = r.fields.uraian;
+    if (!/^\d+$/.test(r.no) || !isOcr(f)) continue;
+    // the name's very letters with a mark the name has not (`URUSAN,/ PEMERINTAHAN`): a speck
+    const specked = PROGRAM_NAMES.find(
+      (n) => letters(n) === letters(f.raw) && [...marksOf(f.raw)].some((m) => !n.includes(m)),
+    );
+    if (specked) f.value = specked;
     // a doubtful reading only: a program name read clearly is printed as the document has it
-    if (!/^\d+$/.test(r.no) || !isOcr(f) || f.conf >= DOUBTFUL_TEXT) continue;
+    if (f.conf >= DOUBTFUL_TEXT) continue;
     const name = PROGRAM_NAMES.map((n) => ({ n, c: closeness(f.raw, n) })).sort((a, b) => b.c - a.c)[0]!;
     if (name.c >= SAME_TEXT && letters(name.n) !== letters(f.raw)) {
       f.value = f.raw = name.n;

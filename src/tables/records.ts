@@ -68,10 +68,12 @@ function toField(cell: RawCell, kind: FieldKind, style?: NumberStyle): Field {
   const base = { raw, conf: cell.conf, page: cell.page, bbox: cell.bbox, kind };
   if (kind === 'text') {
     // a `|` inside an OCR'd text, alone or at a word's edge (`Kerja|`), is a rule's or a scanner
-    // streak's remnant, not a character of the cell: no LKj text prints one
+    // streak's remnant, not a character of the cell: no LKj text prints one; nor a comma or a full
+    // stop standing alone between words (`jasa , komunikasi`: a speck)
     const text = cell.words.some((w) => w.source === 'ocr')
       ? raw
           .replace(/(^| )[|¦]+( |$)/g, ' ')
+          .replace(/(^| )[,.;:]+(?= |$)/g, '$1')
           .replace(/[|¦]+(?= |$)/g, '')
           .replace(/(^| )[|¦]+/g, '$1')
           .replace(/ {2,}/g, ' ')

@@ -21,7 +21,7 @@ const MIN_LENGTH = 4;
  * shapes (`dana`/`data`) are never exchanged: both are words.
  */
 const CONFUSABLE = new Set(
-  ['ce', 'eo', 'co', 'lt', 'il', 'ft', 'it', 'hb', 'nu', 'rn'].flatMap((p) => [p, p[1]! + p[0]!]),
+  ['ce', 'eo', 'co', 'lt', 'il', 'ft', 'it', 'hb', 'hn', 'nu', 'rn'].flatMap((p) => [p, p[1]! + p[0]!]),
 );
 
 const WORD = /^\p{L}+$/u;

@@ -91,6 +91,20 @@ describe('reconcileTexts', () => {
     expect(t['2.5'][0]!.fields.pagu!.value).toBe(10_000_000);
   });
 
+  it('drops a speck from a program name read with its very letters, however surely (seed 100787 doc 58)', () => {
+    const t = tables({
+      '2.5': [
+        ocrRow('2.5', '1', { uraian: ['PROGRAM PENUNJANG URUSAN,/ PEMERINTAHAN DAERAH KABUPATEN/KOTA', 90] }),
+        ocrRow('2.5', '2', { uraian: ['PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN / KOTA', 90] }),
+      ],
+    });
+    reconcileTexts(t);
+    expect(t['2.5'].map((r) => r.fields.uraian!.value)).toEqual([
+      'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA',
+      'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN / KOTA', // its own spacing: no speck
+    ]);
+  });
+
   it('mends a doubtful 2.5 kegiatan from the 2.4 row it names, and only from a single close twin', () => {
     const t = tables({
       '2.4': [

@@ -50,6 +50,12 @@ describe('an OCR text cell crossed by a rule or a streak', () => {
     // a text layer keeps what it prints
     expect(text('A | B', 'text')).toBe('A | B');
   });
+
+  it('loses a comma or full stop standing alone between words, never one at a word (seed 100787 doc 58)', () => {
+    expect(text('Persentase jasa , komunikasi, sumber daya air .')).toBe('Persentase jasa komunikasi, sumber daya air');
+    expect(text('Belanja Jasa, Kantor')).toBe('Belanja Jasa, Kantor');
+    expect(text('A , B', 'text')).toBe('A , B');
+  });
 });
 
 describe('an OCR number cell with a stamp’s or a pen stroke’s ink read as letters beside the figure', () => {

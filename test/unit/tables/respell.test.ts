@@ -15,7 +15,7 @@ const cellRow = (uraian: string, conf: number) => {
 
 describe('respellFromNarrative: words the cell reader (eng) misspells, spelt as the narrative (ind) does', () => {
   const vocab = narrativeVocabulary(
-    narrative('melaksanakan fasilitasi penetapan dan penegasan batas desa; Pemerintah Daerah, data dana'),
+    narrative('melaksanakan fasilitasi penetapan dan penegasan batas desa; Pemerintah Daerah, data dana kelurahan'),
   );
 
   it('respells a word one confusable letter from a narrative word, keeping its case and the raw reading', () => {
@@ -23,6 +23,10 @@ describe('respellFromNarrative: words the cell reader (eng) misspells, spelt as 
     respellFromNarrative(t, vocab);
     const f = t['2.5'][0]!.fields.uraian!;
     expect(f.value).toBe('Fasilitasi Penetapan dan Penegasan Batas Desa Daerah');
+    // an `h` whose ascender a mark cut reads `n` (seed 100787 doc 46)
+    const h = tables({ '2.5': [cellRow('Pemberdayaan Keluranan', 70)] });
+    respellFromNarrative(h, vocab);
+    expect(h['2.5'][0]!.fields.uraian!.value).toBe('Pemberdayaan Kelurahan');
     expect(f.raw).toBe('Fasilitasi Penelapan dan Pencgasan Batas Desa Dacrah');
     expect(t['2.5'][0]!.fields.pagu!.value).toBe(17000000); // never a number
   });
