@@ -100,10 +100,13 @@ class Vote<T> {
   }
 }
 
+/** The prefix, then up to PLACE_WORDS words on the same line (a name may be several: `Bandar Kedung Mulyo`). */
 const PLACE_PATTERNS = {
-  kecamatan: /(?<!\p{L})(?:[Kk]ecamatan|KECAMATAN|[Kk]ec\.|KEC\.)\s*(\p{L}[\p{L}-]*)/gu,
-  kabupaten: /(?<!\p{L})(?:[Kk]abupaten|KABUPATEN|[Kk]ab\.|KAB\.)\s*(\p{L}[\p{L}-]*)/gu,
+  kecamatan: /(?<!\p{L})(?:[Kk]ecamatan|KECAMATAN|[Kk]ec\.|KEC\.)\s*(\p{L}[\p{L}-]*(?: +\p{L}[\p{L}-]*){0,3})/gu,
+  kabupaten: /(?<!\p{L})(?:[Kk]abupaten|KABUPATEN|[Kk]ab\.|KAB\.)\s*(\p{L}[\p{L}-]*(?: +\p{L}[\p{L}-]*){0,3})/gu,
 };
+/** Words that end a place name: the next name's prefix, or what follows a name in a title. */
+const AFTER_PLACE = new Set(['provinsi', 'pemerintah', 'kab', 'kec', 'laporan', 'kata', 'pengantar', 'bab', 'tabel']);
 /** Words that follow `Kecamatan`/`Kabupaten` without being a name (`Kecamatan dan Kelurahan`). */
 const NOT_A_PLACE = new Set([
   'dan',
@@ -128,16 +131,37 @@ const NOT_A_PLACE = new Set([
   'untuk',
 ]);
 
-/** Kecamatan or kabupaten name without its prefix (`Candipuro`), mixed case as printed. */
+/**
+ * Kecamatan or kabupaten name without its prefix (`Candipuro`), mixed case as printed. The first
+ * word is voted on; the name runs on over the capitalised words after it that at least half of its
+ * mentions, and two or more, print alike (`Kecamatan Bandar Kedung Mulyo Kabupaten …`), so that
+ * whatever follows a name in one title (`KECAMATAN CANDIPURO KATA PENGANTAR`) is not part of it.
+ */
 export function findPlace(text: string, kind: keyof typeof PLACE_PATTERNS): string | null {
-  const vote = new Vote<string>();
+  const vote = new Vote<string[]>();
   for (const m of text.matchAll(PLACE_PATTERNS[kind])) {
-    const name = m[1]!;
-    // Names are capitalised; a lowercase word after the prefix is running text.
-    if (!/^\p{Lu}/u.test(name) || NOT_A_PLACE.has(foldForMatch(name))) continue;
-    vote.add(foldForMatch(name), name);
+    const words: string[] = [];
+    for (const w of m[1]!.split(/ +/)) {
+      // Names are capitalised; a lowercase word after the prefix is running text.
+      if (!/^\p{Lu}/u.test(w) || NOT_A_PLACE.has(foldForMatch(w)) || AFTER_PLACE.has(foldForMatch(w))) break;
+      words.push(w);
+    }
+    if (words.length) vote.add(foldForMatch(words[0]!), words);
   }
-  return printedForm(vote.winner());
+  const mentions = vote.winner();
+  if (!mentions) return null;
+  let n = 1;
+  for (; n < 4; n++) {
+    const next = mentions.filter((w) => w.length > n).map((w) => foldForMatch(w.slice(0, n + 1).join(' ')));
+    const top = Math.max(0, ...next.map((k) => next.filter((x) => x === k).length));
+    if (top < 2 || top < mentions.length / 2) break;
+  }
+  const named = mentions.filter((w) => w.length >= n);
+  const key = (w: string[]) => foldForMatch(w.slice(0, n).join(' '));
+  const counts = new Map<string, number>();
+  for (const w of named) counts.set(key(w), (counts.get(key(w)) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  return printedForm(named.filter((w) => key(w) === top).map((w) => w.slice(0, n).join(' ')));
 }
 
 /** Prefers a mixed-case printing (`Candipuro`) over capitals (`CANDIPURO` → title-cased). */

@@ -195,6 +195,21 @@ describe('findPlace', () => {
     expect(findPlace('KECAMATAN SENDURO', 'kecamatan')).toBe('Senduro');
   });
 
+  it('reads a name of several words as far as its mentions print it alike (seed 100787 doc 58)', () => {
+    const text =
+      'PEMERINTAH KABUPATEN JOMBANG KECAMATAN BANDAR KEDUNG MULYO KATA PENGANTAR | Laporan Kinerja Sekretariat Kecamatan Bandar Kedung Mulyo Kabupaten Jombang | Sekretariat Kecamatan Bandar Kedung Mulyo Semester 2 Tahun 2024';
+    expect(findPlace(text, 'kecamatan')).toBe('Bandar Kedung Mulyo');
+    expect(findPlace(text, 'kabupaten')).toBe('Jombang');
+    expect(findPlace('Kabupaten Tanah Datar | KABUPATEN TANAH DATAR', 'kabupaten')).toBe('Tanah Datar');
+    // what follows a one-word name in one title, or in one sentence, is not part of it
+    expect(
+      findPlace(
+        'KECAMATAN CANDIPURO KATA PENGANTAR | Kecamatan Candipuro Kabupaten | Kecamatan Candipuro Jaya',
+        'kecamatan',
+      ),
+    ).toBe('Candipuro');
+  });
+
   it('prefers the mixed-case printing and the most frequent name', () => {
     expect(findPlace('KECAMATAN CANDIPURO … Kecamatan Candipuro … Kecamatan Pronojiwo', 'kecamatan')).toBe('Candipuro');
   });
