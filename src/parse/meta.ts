@@ -100,11 +100,12 @@ class Vote<T> {
   }
 }
 
-/** The prefix, then up to PLACE_WORDS words on the same line (a name may be several: `Bandar Kedung Mulyo`). */
+/** The prefix, then up to four words on the same line (a name may be several: `Bandar Kedung Mulyo`). */
 const PLACE_PATTERNS = {
   kecamatan: /(?<!\p{L})(?:[Kk]ecamatan|KECAMATAN|[Kk]ec\.|KEC\.)\s*(\p{L}[\p{L}-]*(?: +\p{L}[\p{L}-]*){0,3})/gu,
   kabupaten: /(?<!\p{L})(?:[Kk]abupaten|KABUPATEN|[Kk]ab\.|KAB\.)\s*(\p{L}[\p{L}-]*(?: +\p{L}[\p{L}-]*){0,3})/gu,
 };
+const PLACE_WORDS = 4;
 /** Words that end a place name: the next name's prefix, or what follows a name in a title. */
 const AFTER_PLACE = new Set(['provinsi', 'pemerintah', 'kab', 'kec', 'laporan', 'kata', 'pengantar', 'bab', 'tabel']);
 /** Words that follow `Kecamatan`/`Kabupaten` without being a name (`Kecamatan dan Kelurahan`). */
@@ -151,7 +152,7 @@ export function findPlace(text: string, kind: keyof typeof PLACE_PATTERNS): stri
   const mentions = vote.winner();
   if (!mentions) return null;
   let n = 1;
-  for (; n < 4; n++) {
+  for (; n < PLACE_WORDS; n++) {
     const next = mentions.filter((w) => w.length > n).map((w) => foldForMatch(w.slice(0, n + 1).join(' ')));
     const top = Math.max(0, ...next.map((k) => next.filter((x) => x === k).length));
     if (top < 2 || top < mentions.length / 2) break;
