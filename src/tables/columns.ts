@@ -167,7 +167,7 @@ function nearSynonym(table: TableId, t: readonly string[]): ColumnField | null {
   const close = (w: string, p: string) =>
     p.length >= 6 && Math.abs(w.length - p.length) <= 2 && editDistance(w, p) <= (p.length >= 7 ? 2 : 1);
   const fields = DEFAULT_SYNONYMS[table].filter(([, phrases]) =>
-    phrases.some((p) => !p.includes(' ') && t.some((w) => close(w, p))),
+    phrases.some((p) => !p.includes(' ') && withJoined(t).some((w) => close(w, p))),
   );
   return fields.length === 1 ? fields[0]![0] : null;
 }
@@ -258,7 +258,10 @@ function map24Labels(labels: readonly string[], base: (ColumnField | null)[]): (
 
 /** A header word one letter off `word` (a long word: short ones are too easily another). */
 const nearWord = (t: readonly string[], word: string) =>
-  t.some((w) => Math.abs(w.length - word.length) <= 1 && editDistance(w, word) <= 1);
+  withJoined(t).some((w) => Math.abs(w.length - word.length) <= 1 && editDistance(w, word) <= 1);
+
+/** Header words, and each two neighbours joined: OCR splits a word where a letter faded (`Kiner a`, `Rea isasi`). */
+const withJoined = (t: readonly string[]) => [...t, ...t.slice(1).map((w, i) => t[i] + w)];
 
 /** Table type guessed from its header alone, for grids without a caption. */
 export function classifyHeader(labels: readonly string[]): TableId | null {

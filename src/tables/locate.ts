@@ -15,7 +15,7 @@ import {
   type Caption,
   type RoleCandidate,
 } from './roles.js';
-import { bandCells, headerBandCount, columnLabels } from './rows.js';
+import { bandCells, headerBandCount, columnLabels, isNumberingBand, isRowLabel } from './rows.js';
 import { editDistance } from '../parse/edit-distance.js';
 
 export interface LocatedGrid {
@@ -133,7 +133,7 @@ export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts
       const cols =
         named === '2.2'
           ? bandColumnsByContent(g.parts[0]!.grid, g.parts[0]!.headerBands)
-          : standardColumns(named, byLabel);
+          : standardColumns(named, byLabel, standard ? g.parts[0]! : undefined);
       if (cols)
         cands.push({
           table: named,
@@ -336,7 +336,11 @@ const standardLayout = (table: TableId): readonly ColumnField[] | null => (table
  * when it has the standard number of columns (one more for a trailing `Ket`) and every column its
  * header did map is where the standard puts it. null otherwise.
  */
-function standardColumns(table: TableId, mapped: readonly (ColumnField | null)[]): (ColumnField | null)[] | null {
+function standardColumns(
+  table: TableId,
+  mapped: readonly (ColumnField | null)[],
+  content?: { grid: Grid; headerBands: number },
+): (ColumnField | null)[] | null {
   const std = standardLayout(table);
   if (!std || (mapped.length !== std.length && mapped.length !== std.length + 1)) return null;
   // a label read half (`Pagu` over a garbled `Realisasi (Rp)`) may repeat a field that its own
@@ -344,9 +348,44 @@ function standardColumns(table: TableId, mapped: readonly (ColumnField | null)[]
   const agrees = (f: ColumnField | null, i: number) =>
     f === null || f === (std[i] ?? null) || (std.includes(f) && mapped[std.indexOf(f)] === f);
   if (!mapped.every(agrees)) return null;
-  // most of the header must have been read: a grid with one stray column label is not this table
-  if (mapped.filter((f, i) => f !== null && f === std[i]).length < Math.ceil(std.length / 2)) return null;
-  return mapped.map((_, i) => std[i] ?? null);
+  // most of the header must have been read: a grid with one stray column label is not this table;
+  // or, with a header a stamp or blur garbled, its rows must hold what the columns do
+  const layout = mapped.map((_, i) => std[i] ?? null);
+  const read = mapped.filter((f, i) => f !== null && f === std[i]).length;
+  if (read < Math.ceil(std.length / 2) && !(content && rowsFit(content.grid, content.headerBands, layout))) return null;
+  return layout;
+}
+
+/** Fields whose cells hold a figure in the template. */
+const FIGURES = new Set<ColumnField>([
+  'target',
+  'realisasi',
+  'capaian',
+  'pagu',
+  'realisasiAnggaran',
+  'capaianAnggaran',
+]);
+/** Share of a column's filled cells that must hold what it should (a figure, or words). */
+const FIT_SHARE = 0.75;
+
+/**
+ * The grid's data rows hold what `layout` puts in their columns: two rows or more labelled like
+ * rows, every figure column filled with figures in most of them, every text column with words.
+ */
+function rowsFit(grid: Grid, headerBands: number, layout: readonly (ColumnField | null)[]): boolean {
+  const bands = range(headerBands, grid.ys.length - 1).filter(
+    (r) => !isNumberingBand(grid, r) && grid.at(r, 0).r0 === r && isRowLabel(grid.at(r, 0).text),
+  );
+  if (bands.length < 2) return false;
+  return layout.every((f, c) => {
+    if (!f || f === 'no' || c >= grid.xs.length - 1) return true;
+    const texts = bands.map((r) => grid.at(r, c).text.trim()).filter(Boolean);
+    if (texts.length < bands.length / 2) return false;
+    const ok = texts.filter((t) =>
+      FIGURES.has(f) ? /\d/.test(t) && !/\p{L}{4,}\s+\p{L}{4,}/u.test(t) : /\p{L}{3,}/u.test(t),
+    );
+    return ok.length >= FIT_SHARE * texts.length;
+  });
 }
 
 /** Column rules closer than this (points) are the same column edge on both pages. */

@@ -45,14 +45,17 @@ export function isNumberingBand(grid: Grid, r: number): boolean {
   const cells = bandCells(grid, r);
   const texts = cells.map((c) => c.text.trim());
   if (texts.filter(Boolean).length < 3) return false;
-  if (texts.some((t) => /[A-Za-z]{3,}/.test(t) && !/=/.test(t))) return false;
+  const worded = texts.filter((t) => /[A-Za-z]{3,}/.test(t) && !/=/.test(t)).length;
+  if (worded > 1) return false;
   let fit = 0;
   cells.forEach((c, i) => {
-    // a stray mark after the figure (`4,` on a skewed scan) leaves it in place
-    const m = /^\(?(\d{1,2})[.,:;)]*(\s*=.*)?$/.exec(texts[i]!);
+    // a stray mark after the figure (`4,` on a skewed scan, `3 [£` by a stamp) leaves it in place
+    const m = /^\(?(\d{1,2})[.,:;)]*(\s*=.*|\s+[^\p{L}\d\s]{1,3})?$/u.exec(texts[i]!);
     if (m && (Number(m[1]) === i + 1 || Number(m[1]) === c.c0 + 1)) fit++;
   });
-  if (fit >= Math.max(3, Math.ceil(0.7 * cells.length))) return true;
+  // one cell a stamp made letters of (`1 2 3 [£ ANN 5 6 /`) when five or more figures count in place
+  if (fit >= Math.max(worded ? 5 : 3, Math.ceil(0.7 * cells.length))) return true;
+  if (worded) return false;
   // on a streaked or blurred scan more of the small figures garble (`- 2 3 ad 5 6 /`): still no
   // data row, whose text columns hold words, when every cell is a mark of three characters at
   // most and at least half of them (four or more) count in place

@@ -212,6 +212,17 @@ describe('findGrids', () => {
     // `T` read `1` and `R` read `RR` under `Kinerja`: the group's three columns, in their order
     const garbled = [...LABELS_24.slice(0, 6), 'Kinerja 1', 'Kinerja RR', 'Kinerja Capaian (%)'];
     expect(mapColumns('2.4', garbled).slice(6)).toEqual(['target', 'realisasi', 'capaian']);
+    // a group word split where a letter faded (`Kiner a`), a sub-label too (`Rea isasi`)
+    const split = [...LABELS_24.slice(0, 6), 'Kiner a T', 'Kiner a Rea isasi', 'Kiner a Capaian (%)'];
+    expect(mapColumns('2.4', split).slice(6)).toEqual(['target', 'realisasi', 'capaian']);
+    expect(mapColumns('2.3', ['No', 'Sasaran', 'Indikator', 'Targ et', 'Rea isasi', 'Capaian'])).toEqual([
+      'no',
+      'sasaran',
+      'indikator',
+      'target',
+      'realisasi',
+      'capaian',
+    ]);
     // a group of another width is not guessed
     expect(mapColumns('2.4', [...LABELS_24.slice(0, 6), 'Kinerja 1', 'Kinerja Capaian (%)'])[6]).toBeNull();
   });
@@ -574,6 +585,21 @@ describe('the column-number row', () => {
       ['1', 'Rapat', 'Desa', 'ad', '5', '6', '/'].map((t, i) => word(t, xs[i]! + 3, 104)),
     );
     expect(isNumberingBand(row!, 0)).toBe(false);
+    // a stamp over the `4` read as letters, five figures in place (seed 4244 doc 10)
+    const stamped = (texts: string[]) =>
+      isNumberingBand(
+        findGrids(
+          1,
+          rules(xs, [100, 120]),
+          texts.map((t, i) => word(t, xs[i]! + 3, 104)),
+        )[0]!,
+        0,
+      );
+    expect(stamped(['1', '2', '3', 'ANN', '5', '6', '/'])).toBe(true);
+    expect(stamped(['1', '2', '3 [£', 'ANN', '5', '6', '/'])).toBe(true);
+    // but not with only four in place, nor with two cells of letters
+    expect(stamped(['1', '2', '3', 'ANN', 'x', '6', '/'])).toBe(false);
+    expect(stamped(['1', '2', '3', 'ANN', '5', '6', 'Ket'])).toBe(false);
   });
 
   it('is not found in a row of data that happens to hold small numbers', () => {
