@@ -142,7 +142,14 @@ function splitNumber(
     const at = core.lastIndexOf(decimalSep);
     const intPart = core.slice(0, at);
     if (intPart.includes(decimalSep)) return null;
-    return groupedInt(intPart, thousandsSep, core.slice(at + 1));
+    const frac = core.slice(at + 1);
+    // rupiah have no third decimal: `14,973.000` is a group of thousands whose separator OCR
+    // misread, a doubtful reading of 14.973.000
+    if (kind === 'money' && frac.length === 3) {
+      const whole = groupedInt(intPart, thousandsSep, '');
+      return whole && { int: whole.int + frac, frac: '', ambiguous: true };
+    }
+    return groupedInt(intPart, thousandsSep, frac);
   }
 
   const sep = dots > 0 ? '.' : ',';

@@ -115,6 +115,14 @@ describe('parseNumber', () => {
     expect(parseNumber('48,320').value).toBe(48.32);
     expect(parseNumber('48,320', 'money').value).toBe(48320);
   });
+
+  it('reads money with a third decimal as thousands whose separator OCR misread, doubtfully (seed 4244 doc 6)', () => {
+    expect(parseNumber('14,973.000', 'money')).toMatchObject({ value: 14_973_000, decimals: 0, ambiguous: true });
+    expect(parseNumber('Rp 1.250,500')).toMatchObject({ value: 1_250_500, ambiguous: true });
+    // cents stay cents, and other kinds keep their decimals
+    expect(parseNumber('14,973.50', 'money')).toMatchObject({ value: 14_973.5, decimals: 2 });
+    expect(parseNumber('1,234.567')).toMatchObject({ value: 1234.567, decimals: 3 });
+  });
 });
 
 describe('decimalsOf', () => {
