@@ -15,6 +15,8 @@ import { PRINTED } from './reconcile-text.js';
 const SURE_WORD = 85;
 /** Shorter words are left alone: too many real words lie one letter apart. */
 const MIN_LENGTH = 4;
+/** A word this long at least may have lost its last letter: shorter ones are often words themselves. */
+const MIN_CUT_LENGTH = 6;
 
 /**
  * Letters the cell reader takes for one another (lower case, either way round). Letters of distinct
@@ -47,12 +49,19 @@ export function respellFromNarrative(tables: ExtractedTables, vocab: ReadonlyMap
     else byLength.set(w.length, [w]);
   }
   const spell = (word: string): string => {
+    // a streak between two words read as `|` with no space (`Kewenangan|yang`): two words
+    const parts = word.split(/[|¦]/);
+    if (parts.length === 2 && parts.every((p) => vocab.has(p.toLowerCase()))) return parts.join(' ');
     const core = word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     const lower = core.toLowerCase();
     if (core.length < MIN_LENGTH || !WORD.test(core) || vocab.has(lower)) return word;
     const near = (byLength.get(lower.length) ?? []).filter((v) => oneConfusable(lower, v));
-    if (near.length !== 1) return word;
-    return word.replace(core, withCase(near[0]!, core));
+    if (near.length === 1) return word.replace(core, withCase(near[0]!, core));
+    // its last letter lost under a streak at the cell's edge (`Peratura`, `Kecamata`)
+    const longer =
+      lower.length >= MIN_CUT_LENGTH ? (byLength.get(lower.length + 1) ?? []).filter((v) => v.startsWith(lower)) : [];
+    if (longer.length === 1) return word.replace(core, withCase(longer[0]!, core + core.slice(-1)));
+    return word;
   };
   for (const rows of Object.values(tables))
     for (const row of rows)

@@ -52,4 +52,19 @@ describe('respellFromNarrative: words the cell reader (eng) misspells, spelt as 
     respellFromNarrative(u, two);
     expect(u['2.5'][0]!.fields.uraian!.value).toBe('ketola');
   });
+
+  it('mends a word whose last letter a streak took, and two words a streak joined with `|` (seed 4244 doc 11)', () => {
+    const v = narrativeVocabulary(
+      narrative('Peraturan Daerah kepada Kecamatan Kewenangan yang Dilimpahkan pemerintah pemerintahan'),
+    );
+    const t = tables({ '2.5': [cellRow('Penegakan Peratura Daerah di KECAMATA Kewenangan|yang Dilimpahkan', 70)] });
+    respellFromNarrative(t, v);
+    expect(t['2.5'][0]!.fields.uraian!.value).toBe(
+      'Penegakan Peraturan Daerah di KECAMATAN Kewenangan yang Dilimpahkan',
+    );
+    // a word of the narrative stays, and so does a short one (`Daera`: too many short words)
+    const u = tables({ '2.5': [cellRow('pemerintah Pemerinta Daera', 70)] });
+    respellFromNarrative(u, v);
+    expect(u['2.5'][0]!.fields.uraian!.value).toBe('pemerintah Pemerintah Daera');
+  });
 });
