@@ -345,12 +345,13 @@ function standardColumns(
   if (!std || (mapped.length !== std.length && mapped.length !== std.length + 1)) return null;
   // a label read half (`Pagu` over a garbled `Realisasi (Rp)`) may repeat a field that its own
   // column holds: that copy is no contradiction
+  // the trailing column (`Ket`, `Keterangan`) holds what its header says
   const agrees = (f: ColumnField | null, i: number) =>
-    f === null || f === (std[i] ?? null) || (std.includes(f) && mapped[std.indexOf(f)] === f);
+    f === null || i >= std.length || f === (std[i] ?? null) || (std.includes(f) && mapped[std.indexOf(f)] === f);
   if (!mapped.every(agrees)) return null;
   // most of the header must have been read: a grid with one stray column label is not this table;
   // or, with a header a stamp or blur garbled, its rows must hold what the columns do
-  const layout = mapped.map((_, i) => std[i] ?? null);
+  const layout = mapped.map((f, i) => std[i] ?? (f && !std.includes(f) ? f : null));
   const read = mapped.filter((f, i) => f !== null && f === std[i]).length;
   if (read < Math.ceil(std.length / 2) && !(content && rowsFit(content.grid, content.headerBands, layout))) return null;
   return layout;

@@ -16,14 +16,14 @@ const SURE_WORD = 85;
 /** Shorter words are left alone: too many real words lie one letter apart. */
 const MIN_LENGTH = 4;
 /** A word this long at least may have lost its last letter: shorter ones are often words themselves. */
-const MIN_CUT_LENGTH = 6;
+const MIN_CUT_LENGTH = 7;
 
 /**
  * Letters the cell reader takes for one another (lower case, either way round). Letters of distinct
  * shapes (`dana`/`data`) are never exchanged: both are words.
  */
 const CONFUSABLE = new Set(
-  ['ce', 'eo', 'co', 'lt', 'il', 'ft', 'it', 'hb', 'hn', 'nu', 'rn'].flatMap((p) => [p, p[1]! + p[0]!]),
+  ['ce', 'eo', 'co', 'lt', 'il', 'ft', 'it', 'hb', 'hn', 'nu', 'rn', 'rt'].flatMap((p) => [p, p[1]! + p[0]!]),
 );
 
 const WORD = /^\p{L}+$/u;
@@ -49,17 +49,25 @@ export function respellFromNarrative(tables: ExtractedTables, vocab: ReadonlyMap
     else byLength.set(w.length, [w]);
   }
   const spell = (word: string): string => {
-    // a streak between two words read as `|` with no space (`Kewenangan|yang`): two words
+    // a `|` inside a word: an `l` (`Pe|aksanaan`) when that spells a narrative word, else a streak
+    // between two words read with no space (`Kewenangan|yang`) when one of them is a narrative word
     const parts = word.split(/[|¦]/);
-    if (parts.length === 2 && parts.every((p) => vocab.has(p.toLowerCase()))) return parts.join(' ');
+    if (parts.length === 2 && parts.every((p) => /^\p{L}+$/u.test(p))) {
+      if (vocab.has(parts.join('l').toLowerCase())) return parts.join('l');
+      if (parts.some((p) => p.length >= MIN_LENGTH && vocab.has(p.toLowerCase()))) return parts.join(' ');
+    }
     const core = word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     const lower = core.toLowerCase();
     if (core.length < MIN_LENGTH || !WORD.test(core) || vocab.has(lower)) return word;
     const near = (byLength.get(lower.length) ?? []).filter((v) => oneConfusable(lower, v));
     if (near.length === 1) return word.replace(core, withCase(near[0]!, core));
     // its last letter lost under a streak at the cell's edge (`Peratura`, `Kecamata`)
+    // (a word in one case, or capitalised: an abbreviation such as `APBDes` is left as printed)
+    const plain = core === lower || core === core.toUpperCase() || core.slice(1) === lower.slice(1);
     const longer =
-      lower.length >= MIN_CUT_LENGTH ? (byLength.get(lower.length + 1) ?? []).filter((v) => v.startsWith(lower)) : [];
+      plain && lower.length >= MIN_CUT_LENGTH
+        ? (byLength.get(lower.length + 1) ?? []).filter((v) => v.startsWith(lower))
+        : [];
     if (longer.length === 1) return word.replace(core, withCase(longer[0]!, core + core.slice(-1)));
     return word;
   };
@@ -79,7 +87,8 @@ function oneConfusable(a: string, b: string): boolean {
     if (at >= 0) return false;
     at = i;
   }
-  return at >= 0 && CONFUSABLE.has(a[at]! + b[at]!);
+  // Indonesian spells no accented letter: one read (`Terkoordinésinya`) is any letter's slip
+  return at >= 0 && (CONFUSABLE.has(a[at]! + b[at]!) || /[^a-z]/.test(a[at]!));
 }
 
 /** `word` (lower case) in the case pattern of `like`, letter by letter. */

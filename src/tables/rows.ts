@@ -96,7 +96,7 @@ export function headerBandCount(grid: Grid): number {
     if (first.r0 !== r) continue;
     if (isRowLabel(first.text)) return r;
     // a data row also holds words (a sasaran, a kegiatan, a kriteria): the column-number row,
-    // its own numbers misread, does not
+    // its own numbers misread (a stamped `4` read `NAN`), does not
     const rest = bandCells(grid, r)
       .slice(1)
       .filter((c) => c.r0 === r);
@@ -104,7 +104,7 @@ export function headerBandCount(grid: Grid): number {
       r > 0 &&
       unreadableLabel(first.text) &&
       rest.some((c) => holdsDataNumber(c.text)) &&
-      rest.some((c) => /[A-Za-z]{3,}/.test(c.text))
+      rest.some((c) => /[A-Za-z]{4,}/.test(c.text))
     )
       return r;
   }

@@ -24,12 +24,12 @@ const line = (texts: string[], x: number, y: number): Word[] => {
 };
 const cells = (texts: string[], y: number) => texts.flatMap((t, c) => (t ? line(t.split(' '), XS[c]! + 3, y) : []));
 
-function page(header: string[], rows: string[][]): PageContent {
+function page(header: string[], rows: string[][], numbers = ['1', '2', '3', '4', '5', '6', '7']): PageContent {
   const words = [
     ...line(['Tabel', '2.3'], 240, 170),
     ...line(['Capaian', 'Kinerja', 'Kasi', 'Pemerintahan'], 200, 182),
     ...cells(header, YS[0]! + 5),
-    ...cells(['1', '2', '3', '4', '5', '6', '7'], YS[1]! + 2),
+    ...cells(numbers, YS[1]! + 2),
     ...rows.flatMap((r, i) => cells(r, YS[i + 2]! + 5)),
   ];
   return { page: 1, width: 595, height: 842, mode: 'ocr', words, segments: rules() };
@@ -62,6 +62,19 @@ const ROWS = [
 describe('a captioned table whose header did not read', () => {
   it('is read by the template’s columns when its rows hold figures where those are', () => {
     const p = page(GARBLED, ROWS);
+    const { tables } = extractTables([p], groupLines(p.words));
+    expect(
+      tables['2.3'].map((r) => [r.no, r.fields.target?.value, r.fields.realisasi?.value, r.fields.capaian?.value]),
+    ).toEqual([
+      ['1', 95, 36.25, 38.16],
+      ['2', 26, 11, 42.31],
+      ['3', 80, 58.78, 73.48],
+    ]);
+  });
+
+  it('keeps a legible `Ket` column, and a column-number row a stamp garbled is no row (the same page, printed smaller)', () => {
+    const header = ['\\o', 'Sasaran Kegiat:an', 'Inclikatior Kinerja', 'arth', 'Realisasi', 'Capoaian', 'Ket'];
+    const p = page(header, ROWS, ['-', '2', '3', 'NAN', '5', '6', '/']);
     const { tables } = extractTables([p], groupLines(p.words));
     expect(
       tables['2.3'].map((r) => [r.no, r.fields.target?.value, r.fields.realisasi?.value, r.fields.capaian?.value]),

@@ -62,6 +62,14 @@ describe('respellFromNarrative: words the cell reader (eng) misspells, spelt as 
     expect(t['2.5'][0]!.fields.uraian!.value).toBe(
       'Penegakan Peraturan Daerah di KECAMATAN Kewenangan yang Dilimpahkan',
     );
+    // `|` for an `l`, or between two words one of which the narrative uses; an accented letter, r/t
+    const b = tables({ '2.5': [cellRow('Pe|aksanaan Koordinasi|Penerapan Terkoordinésinya Penyelenggataan', 70)] });
+    respellFromNarrative(b, narrativeVocabulary(narrative('pelaksanaan koordinasi terkoordinasinya penyelenggaraan')));
+    expect(b['2.5'][0]!.fields.uraian!.value).toBe('Pelaksanaan Koordinasi Penerapan Terkoordinasinya Penyelenggaraan');
+    // an abbreviation stays as printed (`APBDes` beside the narrative's `APBDesa`)
+    const a = tables({ '2.5': [cellRow('Laporan APBDes desa', 70)] });
+    respellFromNarrative(a, narrativeVocabulary(narrative('laporan APBDesa desa')));
+    expect(a['2.5'][0]!.fields.uraian!.value).toBe('Laporan APBDes desa');
     // a word of the narrative stays, and so does a short one (`Daera`: too many short words)
     const u = tables({ '2.5': [cellRow('pemerintah Pemerinta Daera', 70)] });
     respellFromNarrative(u, v);
