@@ -276,6 +276,16 @@ export function classifyHeader(labels: readonly string[]): TableId | null {
 }
 
 /** Fields a table must have mapped for its header to be believable. */
+/** Fields whose cells hold a figure (a count, a percentage, rupiah). */
+export const FIGURE_FIELDS: ReadonlySet<ColumnField> = new Set<ColumnField>([
+  'target',
+  'realisasi',
+  'capaian',
+  'pagu',
+  'realisasiAnggaran',
+  'capaianAnggaran',
+]);
+
 export const REQUIRED_FIELDS: Record<TableId, ColumnField[]> = {
   '2.1': ['no', 'target'],
   '2.2': ['no', 'interval', 'kriteria'],

@@ -2,7 +2,7 @@ import type { TableId } from '../model/contract.js';
 import type { UnreadTable } from '../model/analysis.js';
 import type { Line } from '../model/word.js';
 import type { Grid } from './grid.js';
-import { CANONICAL, mapColumns, type ColumnField, type MapOptions } from './columns.js';
+import { CANONICAL, FIGURE_FIELDS, mapColumns, type ColumnField, type MapOptions } from './columns.js';
 import {
   bandColumnsByContent,
   captionScore,
@@ -357,15 +357,6 @@ function standardColumns(
   return layout;
 }
 
-/** Fields whose cells hold a figure in the template. */
-const FIGURES = new Set<ColumnField>([
-  'target',
-  'realisasi',
-  'capaian',
-  'pagu',
-  'realisasiAnggaran',
-  'capaianAnggaran',
-]);
 /** Share of a column's filled cells that must hold what it should (a figure, or words). */
 const FIT_SHARE = 0.75;
 
@@ -383,7 +374,7 @@ function rowsFit(grid: Grid, headerBands: number, layout: readonly (ColumnField 
     const texts = bands.map((r) => grid.at(r, c).text.trim()).filter(Boolean);
     if (texts.length < bands.length / 2) return false;
     const ok = texts.filter((t) =>
-      FIGURES.has(f) ? /\d/.test(t) && !/\p{L}{4,}\s+\p{L}{4,}/u.test(t) : /\p{L}{3,}/u.test(t),
+      FIGURE_FIELDS.has(f) ? /\d/.test(t) && !/\p{L}{4,}\s+\p{L}{4,}/u.test(t) : /\p{L}{3,}/u.test(t),
     );
     return ok.length >= FIT_SHARE * texts.length;
   });

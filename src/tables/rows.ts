@@ -1,6 +1,6 @@
 import type { BBox, Word } from '../model/word.js';
 import type { Grid, GridCell } from './grid.js';
-import type { ColumnField } from './columns.js';
+import { FIGURE_FIELDS, type ColumnField } from './columns.js';
 import { unionBBox } from '../model/lines.js';
 import { editDistance } from '../parse/edit-distance.js';
 
@@ -255,15 +255,7 @@ export function dataRows(
   return rows;
 }
 
-const NUMERIC_FIELDS = new Set<ColumnField>([
-  'target',
-  'realisasi',
-  'capaian',
-  'pagu',
-  'realisasiAnggaran',
-  'capaianAnggaran',
-  'interval',
-]);
+const NUMERIC_FIELDS = new Set<ColumnField>([...FIGURE_FIELDS, 'interval']);
 
 function hasOwnNumbers(grid: Grid, r: number, columns: readonly (ColumnField | null)[]): boolean {
   return columns.some((f, c) => f && NUMERIC_FIELDS.has(f) && grid.at(r, c).r0 === r && /\d/.test(grid.at(r, c).text));

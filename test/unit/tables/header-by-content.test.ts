@@ -59,30 +59,30 @@ const ROWS = [
   ['3', 'Meningkatnya tertib administrasi desa', 'Persentase desa yang tertib', '80%', '58,78%', '73,48%', ''],
 ];
 
+/** Each 2.3 row's label and figures as read from the page. */
+const figures = (p: PageContent) =>
+  extractTables([p], groupLines(p.words)).tables['2.3'].map((r) => [
+    r.no,
+    r.fields.target?.value,
+    r.fields.realisasi?.value,
+    r.fields.capaian?.value,
+  ]);
+const FIGURES = [
+  ['1', 95, 36.25, 38.16],
+  ['2', 26, 11, 42.31],
+  ['3', 80, 58.78, 73.48],
+];
+
 describe('a captioned table whose header did not read', () => {
   it('is read by the template’s columns when its rows hold figures where those are', () => {
     const p = page(GARBLED, ROWS);
-    const { tables } = extractTables([p], groupLines(p.words));
-    expect(
-      tables['2.3'].map((r) => [r.no, r.fields.target?.value, r.fields.realisasi?.value, r.fields.capaian?.value]),
-    ).toEqual([
-      ['1', 95, 36.25, 38.16],
-      ['2', 26, 11, 42.31],
-      ['3', 80, 58.78, 73.48],
-    ]);
+    expect(figures(p)).toEqual(FIGURES);
   });
 
   it('keeps a legible `Ket` column, and a column-number row a stamp garbled is no row (the same page, printed smaller)', () => {
     const header = ['\\o', 'Sasaran Kegiat:an', 'Inclikatior Kinerja', 'arth', 'Realisasi', 'Capoaian', 'Ket'];
     const p = page(header, ROWS, ['-', '2', '3', 'NAN', '5', '6', '/']);
-    const { tables } = extractTables([p], groupLines(p.words));
-    expect(
-      tables['2.3'].map((r) => [r.no, r.fields.target?.value, r.fields.realisasi?.value, r.fields.capaian?.value]),
-    ).toEqual([
-      ['1', 95, 36.25, 38.16],
-      ['2', 26, 11, 42.31],
-      ['3', 80, 58.78, 73.48],
-    ]);
+    expect(figures(p)).toEqual(FIGURES);
   });
 
   it('is not read from rows whose columns hold something else', () => {
