@@ -200,7 +200,11 @@ function fillGroups(labels: readonly string[], cols: (ColumnField | null)[]): (C
       return under && !both && (out[i] === null || g.fields.includes(out[i]!)) ? [i] : [];
     });
     if (idx.length !== g.fields.length || idx.some((i, k) => k > 0 && i !== idx[k - 1]! + 1)) continue;
-    if (!idx.every((i, k) => out[i] === null || out[i] === g.fields[k])) continue;
+    // a field claimed twice under the group (`T` read `r` beside `R`: two realisasi) is a garbled
+    // sub-label: the group's order decides, as for sub-labels not understood
+    const held = idx.map((i) => out[i]).filter((f): f is ColumnField => f !== null);
+    const twice = held.some((f, k) => held.indexOf(f) !== k);
+    if (!twice && !idx.every((i, k) => out[i] === null || out[i] === g.fields[k])) continue;
     if (g.fields.some((f) => out.some((c, i) => c === f && !idx.includes(i)))) continue;
     idx.forEach((i, k) => {
       out[i] = g.fields[k]!;
