@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { z, ZodType } from 'zod';
+import { isUnstorable } from '../model/printable.js';
 import type { Principal } from '../store/users.js';
 import type { Access, Auth } from './auth.js';
 import { ApiError } from './errors.js';
@@ -101,15 +102,12 @@ function parse(schema: ZodType | undefined, value: unknown, where: string, lang:
   });
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what it looks for (PostgreSQL text cannot hold it)
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /** The path of the first string (or key) in `v` holding a character PostgreSQL cannot store, or null. */
 export function unstorableText(v: unknown, at: string[] = [], depth = 0): string | null {
-  if (typeof v === 'string') return UNSTORABLE.test(v) ? at.join('.') : null;
+  if (typeof v === 'string') return isUnstorable(v) ? at.join('.') : null;
   if (v === null || typeof v !== 'object' || depth > 32) return null;
   for (const [k, item] of Object.entries(v)) {
-    if (UNSTORABLE.test(k)) return [...at, k].join('.');
+    if (isUnstorable(k)) return [...at, k].join('.');
     const bad = unstorableText(item, [...at, k], depth + 1);
     if (bad !== null) return bad;
   }

@@ -1,4 +1,5 @@
 import type { FailureCode } from '../model/contract.js';
+import { printableMessage } from '../model/printable.js';
 import { log, type Logger } from '../settings/log.js';
 import { inputMessage, type InputMessage, type MessageLang } from './messages.js';
 
@@ -16,7 +17,7 @@ export class InputError extends Error {
     readonly file?: string,
   ) {
     const en = typeof reason === 'string' ? reason : inputMessage('en', reason);
-    super(file ? `${file}: ${en}` : en);
+    super(printableMessage(file ? `${file}: ${en}` : en));
     this.name = 'InputError';
     this.reason = reason;
   }
@@ -24,7 +25,7 @@ export class InputError extends Error {
   /** The message in `lang`, naming the file. */
   text(lang: MessageLang): string {
     const why = typeof this.reason === 'string' ? this.reason : inputMessage(lang, this.reason);
-    return this.file ? `${this.file}: ${why}` : why;
+    return printableMessage(this.file ? `${this.file}: ${why}` : why);
   }
 }
 
@@ -46,7 +47,7 @@ export class InternalError extends Error {
     options?: { cause?: unknown },
   ) {
     const en = typeof reason === 'string' ? reason : inputMessage('en', reason);
-    super(file ? `${file}: ${en}` : en, options);
+    super(printableMessage(file ? `${file}: ${en}` : en), options);
     this.name = 'InternalError';
     this.reason = reason;
   }
@@ -54,7 +55,7 @@ export class InternalError extends Error {
   /** The message in `lang`, naming the file (the error's own words stay as they were). */
   text(lang: MessageLang): string {
     const why = typeof this.reason === 'string' ? this.reason : inputMessage(lang, this.reason);
-    return this.file ? `${this.file}: ${why}` : why;
+    return printableMessage(this.file ? `${this.file}: ${why}` : why);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNPRINTABLE } from './printable.js';
 
 /** [x0, y0, x1, y1] in PDF points (1/72 in), origin top-left of the page, y growing downwards. */
 export const BBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
@@ -16,11 +17,6 @@ export const Word = z.object({
   source: z.enum(['text', 'ocr']),
 });
 export type Word = z.infer<typeof Word>;
-
-// biome-ignore-start lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
-const UNPRINTABLE =
-  /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-// biome-ignore-end lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 
 /**
  * A word's text as it may be stored and shown: a control character (U+0000–U+001F, U+007F–U+009F)

@@ -7,6 +7,7 @@
  * `seq:hash` printed earlier by `lkj audit verify` and kept elsewhere.
  */
 import { createHash } from 'node:crypto';
+import { storableJson } from '../model/printable.js';
 import type { Db, Queryable } from './db.js';
 
 /** Who an audit entry is about: a name (`cli`, `worker`…) or a principal, whose API token is recorded too. */
@@ -26,7 +27,7 @@ export async function writeAudit(
     actorName(actor),
     action,
     documentId,
-    JSON.stringify(detail),
+    storableJson(detail),
     typeof actor === 'string' ? null : (actor.tokenId ?? null),
   ]);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoredReport, TABLE_FIELDS, TABLE_IDS, byTable, type Report, type TableId } from '../model/contract.js';
 import { StoredAnalysis, type Analysis } from '../model/analysis.js';
+import { storableJson, storableText } from '../model/printable.js';
 import { writeAudit } from './audit.js';
 import { loadSettings, type Env } from '../settings/settings.js';
 import { DataDirBusy, lockDataDir } from './data-lock.js';
@@ -61,7 +62,7 @@ export class Store {
     const rows = await this.db.query<DocumentRow>(
       `INSERT INTO documents (sha256, file_name, size_bytes, kind, priority, status, profile) VALUES ($1, $2, $3, $4, $5, 'queued', $6)
        ON CONFLICT (sha256) DO NOTHING RETURNING *`,
-      [d.sha256, d.fileName, d.size, d.kind, d.priority, d.profile === undefined ? null : JSON.stringify(d.profile)],
+      [d.sha256, d.fileName, d.size, d.kind, d.priority, d.profile === undefined ? null : storableJson(d.profile)],
     );
     if (rows[0]) {
       await this.audit('ingest', 'document-registered', rows[0].id, { file: d.fileName, sha256: d.sha256 });
@@ -75,7 +76,7 @@ export class Store {
     const [doc] = await this.db.query<DocumentRow>(
       `UPDATE documents SET run = run + 1, run_reason = $2, status = 'queued', failure_code = NULL, failure_reason = NULL, attempts = 0,
          priority = COALESCE($3, priority), profile = COALESCE($4, profile), updated_at = now() WHERE id = $1 RETURNING *`,
-      [id, reason, priority ?? null, profile === undefined ? null : JSON.stringify(profile)],
+      [id, reason, priority ?? null, profile === undefined ? null : storableJson(profile)],
     );
     if (!doc) throw new Error(`no document ${id}`);
     await this.audit('ingest', 'run-started', id, { run: doc.run, reason });
@@ -114,7 +115,7 @@ export class Store {
     await this.db.query(
       `UPDATE documents SET status = 'failed', failure_code = $3, failure_reason = $4, processed_at = now(), summarised = false, updated_at = now()
        WHERE id = $1 AND run = $2 AND status IN ('queued', 'processing')`,
-      [id, run, code, reason],
+      [id, run, code, storableText(reason)],
     );
     await this.audit('worker', 'document-failed', id, { run, code, reason });
   }
@@ -134,8 +135,8 @@ export class Store {
         id,
         run,
         page,
-        JSON.stringify(content),
-        scan === null ? null : JSON.stringify(scan),
+        storableJson(content),
+        scan === null ? null : storableJson(scan),
         raster ? Buffer.from(raster) : null,
       ],
     );
@@ -225,7 +226,7 @@ export class Store {
         report.source.pages,
         report.status === 'failed' ? null : report.source.mode,
         report.error?.code ?? null,
-        report.error?.message ?? null,
+        storableText(report.error?.message ?? null),
         version,
       ],
     );
@@ -279,8 +280,8 @@ export class Store {
         m.period?.kind ?? null,
         m.period?.number ?? null,
         m.period?.year ?? null,
-        JSON.stringify(r),
-        analysis == null ? null : JSON.stringify(analysis),
+        storableJson(r),
+        analysis == null ? null : storableJson(analysis),
       ],
     )) as [{ id: number }];
     for (const t of TABLE_IDS) {
@@ -290,7 +291,7 @@ export class Store {
       const fields = TABLE_FIELDS[t];
       const params: unknown[] = [];
       const tuples = rows.map((row, i) => {
-        const vals = [vid, i, row.no, ...fields.map((f) => row[f] ?? null)];
+        const vals = [vid, i, row.no, ...fields.map((f) => storableCell(row[f]))];
         params.push(...vals);
         return `(${vals.map((_, k) => `$${params.length - vals.length + k + 1}`).join(', ')})`;
       });
@@ -647,4 +648,9 @@ function redactUrl(url: string): string {
   } catch {
     return 'postgres';
   }
+}
+
+/** A table cell for its column: text with what PostgreSQL refuses replaced (see `storableJson`). */
+function storableCell(v: unknown): unknown {
+  return typeof v === 'string' ? storableText(v) : (v ?? null);
 }

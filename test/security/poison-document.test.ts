@@ -14,6 +14,7 @@ import { extractBytes } from '../../src/pipeline/extract.js';
 import { ingestBytes } from '../../src/jobs/stages.js';
 import { MAX_INTERRUPTED_ATTEMPTS, runPending } from '../../src/queue/inline.js';
 import { openStore, type Store } from '../../src/store/store.js';
+import { fuzzBases, fuzzCases } from '../helpers/fuzz-corpus.js';
 import { remapGlyphs } from '../helpers/raw-pdf.js';
 import { freshDatabase, ROOT, runCli, waitFor } from '../helpers/services.js';
 import { addUser, login, multipart, requester, startApi } from '../api/helpers.js';
@@ -22,12 +23,17 @@ const BORN = path.join(ROOT, 'fixtures/corpus/born');
 let dir: string;
 let nulPdf: Buffer;
 let okPdf: Buffer;
+/** a fuzzed mutant (seed 2943352324's upload 36) on which pdf.js throws `Invalid number: \0` */
+let quotesNul: Buffer;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lkj-poison-'));
   // every `j` of the report's fonts reads as U+0000 (13 of them land in the tables and meta)
   nulPdf = await remapGlyphs(await fs.readFile(path.join(BORN, 'pasirian-tw1-2023.pdf')), { j: 0 });
   okPdf = await fs.readFile(path.join(BORN, 'dau-tw4-2025.pdf'));
+  const mutant = fuzzCases(await fuzzBases(), (2943352324 ^ 0x5bd1e995) >>> 0, 37, 'up')[36]!;
+  expect(mutant.name).toBe('up-036-dau-tw4-2025-nul-tounicode.pdf');
+  quotesNul = mutant.bytes;
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
@@ -68,6 +74,29 @@ async function storeFailureSuite(open: () => Promise<{ store: Store; close(): Pr
     expect(counts.failed).toBe(0);
     expect((await store.document(a.doc!.id))!.status).toMatch(/^(clean|flagged)$/);
     expect((await store.document(b.doc!.id))!.status).toMatch(/^(clean|flagged)$/);
+  });
+
+  it("a reader's error quoting a NUL byte ends the document failed with its input reason, stored", async () => {
+    const bad = await ingestBytes(store, quotesNul, 'quotes-nul.pdf');
+    const good = await ingestBytes(store, okPdf, 'ok-after-nul-error.pdf');
+    await runPending(store, {});
+    const doc = (await store.document(bad.doc!.id))!;
+    expect(doc.status).toBe('failed');
+    expect(doc.failure_code).toBe('corrupt-pdf');
+    // pdf.js names the byte it choked on: U+FFFD stands for it
+    expect(doc.failure_reason).toMatch(/^quotes-nul\.pdf: .*\ufffd \(charCode 0\)/);
+    expect((await store.report(bad.doc!.id))!.error!.message).toBe(doc.failure_reason);
+    expect((await store.document(good.doc!.id))!.status).toMatch(/^(clean|flagged)$/);
+  });
+
+  it('a string PostgreSQL refuses that reaches the store is kept with U+FFFD, not refused', async () => {
+    const r = await ingestBytes(store, await fs.readFile(path.join(BORN, 'glenmore-tw4-2024.pdf')), 'nul-cell.pdf');
+    const { report } = await extractBytes(await fs.readFile(path.join(BORN, 'glenmore-tw4-2024.pdf')), 'nul-cell.pdf');
+    const row = report.tables['2.1'][0]!;
+    report.tables['2.1'][0] = { ...row, sasaran: `${row.sasaran}\u0000\ud800` };
+    await store.saveReport(r.doc!.id, r.doc!.run, 'test', report);
+    const stored = (await store.report(r.doc!.id))!;
+    expect(stored.tables['2.1'][0]!.sasaran).toBe(`${row.sasaran}\ufffd\ufffd`);
   });
 
   it('a report the database refuses ends that document failed with the reason; the others go on', async () => {
