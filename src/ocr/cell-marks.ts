@@ -1,4 +1,7 @@
 import type { TableId } from '../model/contract.js';
+import type { BBox } from '../model/word.js';
+import type { GrayImage } from '../model/image.js';
+import { faintInkAway } from '../raster/ink.js';
 import { cellCrop } from './cell-crop.js';
 import type { OcrPage } from './read-page.js';
 import type { CellRef } from './reread.js';
@@ -9,6 +12,10 @@ import type { CellRef } from './reread.js';
  * reads `14,88` every time), so agreeing re-reads prove nothing there. What gives it away is its
  * extent: one line of figures is as tall as the table's other figures, a line with a tick or a
  * circle across it is much taller. Such a cell's number is doubtful whatever it reads.
+ *
+ * A stamp is another matter: its coloured ink scans to a grey lighter than print, which the crops
+ * leave out, but where its ring crosses a stroke the digit changes (`14,17` read `14,77`). A cell
+ * the stamp's grey covers, across most of its height, is doubtful too.
  */
 
 /** A one-line cell whose ink is this much taller than its table's usual figure holds more than print. */
@@ -16,8 +23,23 @@ const MARK_HEIGHT_RATIO = 1.2;
 /** The usual figure height needs this many one-line cells of the table to be known. */
 const MIN_CELLS = 4;
 
-/** The numeric cells whose ink runs well beyond one line of the table's figures: a pen mark, a stamp. */
+/** A cell this much of whose area is grey ink away from the print holds a stamp… */
+const STAMP_INK_RATIO = 0.03;
+/**
+ * …when that ink spreads over this much of its height and width: a stamp's edge grazing the cell
+ * covers little of its width, a scanner's streak through the column less still.
+ */
+const STAMP_ROWS = 0.5;
+const STAMP_COLS = 0.25;
+/** Print's own grey (stroke edges, blur) lies within this many points of its strokes. */
+const PRINT_HALO_PT = 0.6;
+
+/** The numeric cells whose ink runs well beyond one line of the table's figures (a pen mark), or under a stamp. */
 export function markedCells(cells: readonly CellRef[], scans: ReadonlyMap<number, OcrPage>): CellRef[] {
+  const stamped = cells.filter((c) => {
+    const scan = scans.get(c.f.page);
+    return !!scan && !!c.f.raw.trim() && underStamp(scan.raster.image, c.f.bbox, scan.raster.dpi / 72);
+  });
   const measured = cells.flatMap((c) => {
     const scan = scans.get(c.f.page);
     if (!scan || !c.f.raw.trim()) return [];
@@ -31,9 +53,26 @@ export function markedCells(cells: readonly CellRef[], scans: ReadonlyMap<number
     const heights = measured.filter((m) => m.c.table === table).map((m) => m.height);
     if (heights.length >= MIN_CELLS) usual.set(table, median(heights));
   }
-  return measured
+  const tall = measured
     .filter((m) => usual.has(m.c.table) && m.height > MARK_HEIGHT_RATIO * usual.get(m.c.table)!)
     .map((m) => m.c);
+  return cells.filter((c) => stamped.includes(c) || tall.includes(c));
+}
+
+/** A stamp's grey over the cell (inside its ruling lines), away from the print's strokes. */
+function underStamp(page: GrayImage, cell: BBox, k: number): boolean {
+  const inset = Math.max(3, Math.round(1.2 * k));
+  const faint = faintInkAway(
+    page,
+    [
+      Math.round(cell[0] * k) + inset,
+      Math.round(cell[1] * k) + inset,
+      Math.round(cell[2] * k) - inset,
+      Math.round(cell[3] * k) - inset,
+    ],
+    Math.max(2, Math.round(PRINT_HALO_PT * k)),
+  );
+  return faint.ratio > STAMP_INK_RATIO && faint.rows > STAMP_ROWS && faint.cols > STAMP_COLS;
 }
 
 function median(xs: readonly number[]): number {

@@ -219,3 +219,76 @@ export function dropLightInk(img: GrayImage, cutAt = LIGHT_INK_CUT): GrayImage {
   const cut = Math.max(90, Math.min(170, Math.round(dark + cutAt * (255 - dark))));
   return { ...img, data: img.data.map((v) => (v > cut ? 255 : v)) };
 }
+
+/** What `faintInkAway` finds in a box. */
+export interface FaintInk {
+  /** fraction of the box's pixels that are faint ink away from any text ink */
+  ratio: number;
+  /** fraction of the box's rows holding some of it */
+  rows: number;
+  /** fraction of the box's columns holding some of it */
+  cols: number;
+}
+
+/**
+ * Light ink that is not part of the print: pixels between TEXT_INK_LEVEL and DEFAULT_INK_LEVEL
+ * lying more than `reach` px from every text-ink pixel. Print's own grey (anti-aliased and blurred
+ * stroke edges) lies next to its strokes; a stamp's coloured ink, scanned to grey, spreads across
+ * the box. A row or column counts when it holds more than a speck (noise is not a stamp).
+ */
+export function faintInkAway(img: GrayImage, box: PixelBox, reach: number): FaintInk {
+  const [x0, y0, x1, y1] = clampBox(img, box);
+  const w = x1 - x0,
+    h = y1 - y0;
+  if (w <= 0 || h <= 0) return { ratio: 0, rows: 0, cols: 0 };
+  // text ink grown by `reach` each way: a row pass, then a column pass (a square neighbourhood)
+  const dark = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = (y0 + y) * img.width + x0;
+    for (let x = 0; x < w; x++) if (img.data[row + x]! < TEXT_INK_LEVEL) dark[y * w + x] = 1;
+  }
+  const wide = grow(dark, w, h, 1, w, reach);
+  const grown = grow(wide, h, w, w, 1, reach);
+  const minRow = Math.max(2, Math.ceil(w / 100)),
+    minCol = Math.max(2, Math.ceil(h / 100));
+  const perCol = new Uint32Array(w);
+  let faint = 0,
+    rows = 0;
+  for (let y = 0; y < h; y++) {
+    const row = (y0 + y) * img.width + x0;
+    let n = 0;
+    for (let x = 0; x < w; x++) {
+      const v = img.data[row + x]!;
+      if (v >= TEXT_INK_LEVEL && v < DEFAULT_INK_LEVEL && !grown[y * w + x]) {
+        n++;
+        perCol[x]!++;
+      }
+    }
+    faint += n;
+    if (n >= minRow) rows++;
+  }
+  const cols = perCol.filter((n) => n >= minCol).length;
+  return { ratio: faint / (w * h), rows: rows / h, cols: cols / w };
+}
+
+/**
+ * A mask grown by `reach` along one axis: `n` lines of `len` pixels, `step` apart along the line
+ * and `stride` apart between lines (a row pass: lines = rows; a column pass: lines = columns).
+ */
+function grow(mask: Uint8Array, len: number, n: number, step: number, stride: number, reach: number): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  for (let line = 0; line < n; line++) {
+    const base = line * stride;
+    let last = -Infinity;
+    for (let i = 0; i < len; i++) {
+      if (mask[base + i * step]) last = i;
+      if (i - last <= reach) out[base + i * step] = 1;
+    }
+    let next = Infinity;
+    for (let i = len - 1; i >= 0; i--) {
+      if (mask[base + i * step]) next = i;
+      if (next - i <= reach) out[base + i * step] = 1;
+    }
+  }
+  return out;
+}

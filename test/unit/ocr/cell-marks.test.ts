@@ -32,6 +32,22 @@ function tick(x: number, y: number) {
   return dots;
 }
 
+/**
+ * An office stamp in grey (its ink lighter than print): two rings and a band of lettering, the
+ * outer ring's edge at `r` points from (cx, cy).
+ */
+function stamp(cx: number, cy: number, r: number, gray = 150) {
+  const dots = [];
+  for (const radius of [r, r - 4])
+    for (let a = 0; a < 360; a += 2) {
+      const t = (a * Math.PI) / 180;
+      dots.push({ x: cx + radius * Math.cos(t), y: cy + radius * Math.sin(t), w: 1.2, h: 1.2, gray });
+    }
+  // lettering across the middle: strokes a little apart
+  for (let x = cx - 12; x < cx + 12; x += 2.2) dots.push({ x, y: cy - 9, w: 1, h: 5, gray });
+  return dots;
+}
+
 function scanWith(ink: ReturnType<typeof tick>): Map<number, OcrPage> {
   const raster = drawPage({
     widthPt: 260,
@@ -65,6 +81,17 @@ describe('markedCells', () => {
     // the tick over `57,62 %` (row 2, capaian): its foot a little under the baseline, its arm above the figures
     const marked = markedCells(cells, scanWith(tick(X + COLS[0]! + 2, Y + ROW_H + 12)));
     expect(names(marked)).toEqual(['2/capaian']);
+  });
+
+  it('finds the figure a grey stamp covers, not the ones its edge grazes', () => {
+    // centred on `68,07 %` (row 3, capaian); its outer ring reaches into rows 2 and 4 a little
+    const marked = markedCells(cells, scanWith(stamp(X + COLS[0]! + 40, Y + 2.5 * ROW_H, 20)));
+    expect(names(marked)).toEqual(['3/capaian']);
+  });
+
+  it("a scanner's grey streak down a column is no stamp", () => {
+    const streak = [{ x: X + COLS[0]! + 30, y: 0, w: 4, h: 200, gray: 150 }];
+    expect(markedCells(cells, scanWith(streak))).toEqual([]);
   });
 
   it('finds nothing on clean print', () => {
