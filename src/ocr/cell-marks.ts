@@ -1,7 +1,7 @@
 import type { TableId } from '../model/contract.js';
 import type { BBox } from '../model/word.js';
-import type { GrayImage } from '../model/image.js';
-import { faintInkAway } from '../raster/ink.js';
+import type { GrayImage, PixelBox } from '../model/image.js';
+import { faintInkAway, streakThroughInk } from '../raster/ink.js';
 import { cellCrop } from './cell-crop.js';
 import type { OcrPage } from './read-page.js';
 import type { CellRef } from './reread.js';
@@ -15,7 +15,9 @@ import type { CellRef } from './reread.js';
  *
  * A stamp is another matter: its coloured ink scans to a grey lighter than print, which the crops
  * leave out, but where its ring crosses a stroke the digit changes (`14,17` read `14,77`). A cell
- * the stamp's grey covers, across most of its height, is doubtful too.
+ * the stamp's grey covers, across most of its height, is doubtful too. So is one a scanner's
+ * streak runs through: a thin grey line down the page closes open digits (`13.194.300` read
+ * `18.194.300` on every re-read, and R2 and R6 called a correct report wrong).
  */
 
 /** A one-line cell whose ink is this much taller than its table's usual figure holds more than print. */
@@ -34,11 +36,13 @@ const STAMP_COLS = 0.25;
 /** Print's own grey (stroke edges, blur) lies within this many points of its strokes. */
 const PRINT_HALO_PT = 0.6;
 
-/** The numeric cells whose ink runs well beyond one line of the table's figures (a pen mark), or under a stamp. */
+/** The numeric cells whose ink runs well beyond one line of the table's figures (a pen mark), under a stamp or crossed by a streak. */
 export function markedCells(cells: readonly CellRef[], scans: ReadonlyMap<number, OcrPage>): CellRef[] {
-  const stamped = cells.filter((c) => {
+  const covered = cells.filter((c) => {
     const scan = scans.get(c.f.page);
-    return !!scan && !!c.f.raw.trim() && underStamp(scan.raster.image, c.f.bbox, scan.raster.dpi / 72);
+    if (!scan || !c.f.raw.trim()) return false;
+    const box = insideRules(c.f.bbox, scan.raster.dpi / 72);
+    return underStamp(scan.raster.image, box, scan.raster.dpi / 72) || streakThroughInk(scan.raster.image, box);
   });
   const measured = cells.flatMap((c) => {
     const scan = scans.get(c.f.page);
@@ -56,22 +60,23 @@ export function markedCells(cells: readonly CellRef[], scans: ReadonlyMap<number
   const tall = measured
     .filter((m) => usual.has(m.c.table) && m.height > MARK_HEIGHT_RATIO * usual.get(m.c.table)!)
     .map((m) => m.c);
-  return cells.filter((c) => stamped.includes(c) || tall.includes(c));
+  return cells.filter((c) => covered.includes(c) || tall.includes(c));
 }
 
-/** A stamp's grey over the cell (inside its ruling lines), away from the print's strokes. */
-function underStamp(page: GrayImage, cell: BBox, k: number): boolean {
+/** The cell's pixels inside its ruling lines. */
+function insideRules(cell: BBox, k: number): PixelBox {
   const inset = Math.max(3, Math.round(1.2 * k));
-  const faint = faintInkAway(
-    page,
-    [
-      Math.round(cell[0] * k) + inset,
-      Math.round(cell[1] * k) + inset,
-      Math.round(cell[2] * k) - inset,
-      Math.round(cell[3] * k) - inset,
-    ],
-    Math.max(2, Math.round(PRINT_HALO_PT * k)),
-  );
+  return [
+    Math.round(cell[0] * k) + inset,
+    Math.round(cell[1] * k) + inset,
+    Math.round(cell[2] * k) - inset,
+    Math.round(cell[3] * k) - inset,
+  ];
+}
+
+/** A stamp's grey over the cell, away from the print's strokes. */
+function underStamp(page: GrayImage, box: PixelBox, k: number): boolean {
+  const faint = faintInkAway(page, box, Math.max(2, Math.round(PRINT_HALO_PT * k)));
   return faint.ratio > STAMP_INK_RATIO && faint.rows > STAMP_ROWS && faint.cols > STAMP_COLS;
 }
 

@@ -220,6 +220,9 @@ export function dropLightInk(img: GrayImage, cutAt = LIGHT_INK_CUT): GrayImage {
   return { ...img, data: img.data.map((v) => (v > cut ? 255 : v)) };
 }
 
+/** Grey this much darker than the paper around it is ink, not paper (`faintInkAway`). */
+const PAPER_MARGIN = 40;
+
 /** What `faintInkAway` finds in a box. */
 export interface FaintInk {
   /** fraction of the box's pixels that are faint ink away from any text ink */
@@ -232,7 +235,7 @@ export interface FaintInk {
 
 /**
  * Light ink that is not part of the print: pixels between TEXT_INK_LEVEL and DEFAULT_INK_LEVEL
- * lying more than `reach` px from every text-ink pixel. Print's own grey (anti-aliased and blurred
+ * (and clearly darker than the box's paper) lying more than `reach` px from every text-ink pixel. Print's own grey (anti-aliased and blurred
  * stroke edges) lies next to its strokes; a stamp's coloured ink, scanned to grey, spreads across
  * the box. A row or column counts when it holds more than a speck (noise is not a stamp).
  */
@@ -249,6 +252,13 @@ export function faintInkAway(img: GrayImage, box: PixelBox, reach: number): Fain
   }
   const wide = grow(dark, w, h, 1, w, reach);
   const grown = grow(wide, h, w, w, 1, reach);
+  // grey is judged against the box's own paper (where its brightest quarter starts): under uneven
+  // light the paper itself may be darker than DEFAULT_INK_LEVEL
+  const hist = new Uint32Array(256);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) hist[img.data[y * img.width + x]!]!++;
+  let paper = 255;
+  for (let seen = hist[255]!; paper > 0 && seen < (w * h) / 4; ) seen += hist[--paper]!;
+  const faintBelow = Math.min(DEFAULT_INK_LEVEL, paper - PAPER_MARGIN);
   const minRow = Math.max(2, Math.ceil(w / 100)),
     minCol = Math.max(2, Math.ceil(h / 100));
   const perCol = new Uint32Array(w);
@@ -259,7 +269,7 @@ export function faintInkAway(img: GrayImage, box: PixelBox, reach: number): Fain
     let n = 0;
     for (let x = 0; x < w; x++) {
       const v = img.data[row + x]!;
-      if (v >= TEXT_INK_LEVEL && v < DEFAULT_INK_LEVEL && !grown[y * w + x]) {
+      if (v >= TEXT_INK_LEVEL && v < faintBelow && !grown[y * w + x]) {
         n++;
         perCol[x]!++;
       }
@@ -291,4 +301,50 @@ function grow(mask: Uint8Array, len: number, n: number, step: number, stride: nu
     }
   }
   return out;
+}
+
+/** A streak's column is this much darker than the paper beside it… */
+const STREAK_CONTRAST = 24;
+/** …`STREAK_SIDE_PX` pixels away on both sides: a streak is thin, uneven light is not. */
+const STREAK_SIDE_PX = 5;
+
+/**
+ * Whether a scanner's streak (a thin line of grey down the page) runs through the print in the
+ * box: a column whose paper (the level its brightest quarter of pixels reaches, so that print in
+ * it does not count) is darker than the paper a few pixels to either side, lying between the
+ * first and last column of text ink. Such a line closes open digits (`3` reads `8`). Uneven light
+ * changes slowly across a cell, a streak does not.
+ */
+export function streakThroughInk(img: GrayImage, box: PixelBox): boolean {
+  const [x0, y0, x1, y1] = clampBox(img, box);
+  const w = x1 - x0,
+    h = y1 - y0;
+  if (w < 2 * STREAK_SIDE_PX + 2 || h < 8) return false;
+  const paper = new Uint8Array(w),
+    textInk = new Uint8Array(w);
+  const hist = new Uint32Array(256);
+  for (let x = x0; x < x1; x++) {
+    hist.fill(0);
+    for (let y = y0; y < y1; y++) {
+      const v = img.data[y * img.width + x]!;
+      hist[v]!++;
+      if (v < TEXT_INK_LEVEL) textInk[x - x0] = 1;
+    }
+    let level = 255;
+    for (let seen = hist[255]!; level > 0 && seen < h / 4; ) seen += hist[--level]!;
+    paper[x - x0] = level;
+  }
+  const streak = (i: number) =>
+    i >= STREAK_SIDE_PX &&
+    i < w - STREAK_SIDE_PX &&
+    paper[i]! < Math.min(paper[i - STREAK_SIDE_PX]!, paper[i + STREAK_SIDE_PX]!) - STREAK_CONTRAST;
+  let first = -1,
+    last = -1;
+  for (let i = 0; i < w; i++)
+    if (textInk[i] && !streak(i)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  for (let i = first + 1; i < last; i++) if (streak(i)) return true;
+  return false;
 }

@@ -21,6 +21,8 @@ export function drawPage(opts: {
   lines?: { x: number; y: number; text: string; size?: number }[];
   tables?: DrawnTable[];
   ink?: { x: number; y: number; w: number; h: number; gray: number }[];
+  /** lay the ink over the print as real ink and light do (darkening, never covering); default: painted over */
+  inkMultiplies?: boolean;
 }): PageRaster {
   const dpi = opts.dpi ?? 300,
     k = dpi / 72;
@@ -49,6 +51,7 @@ export function drawPage(opts: {
       });
     });
   }
+  if (opts.inkMultiplies) ctx.globalCompositeOperation = 'multiply';
   for (const b of opts.ink ?? []) {
     ctx.fillStyle = `rgb(${b.gray},${b.gray},${b.gray})`;
     ctx.fillRect(b.x * k, b.y * k, b.w * k, b.h * k);

@@ -48,8 +48,9 @@ function stamp(cx: number, cy: number, r: number, gray = 150) {
   return dots;
 }
 
-function scanWith(ink: ReturnType<typeof tick>): Map<number, OcrPage> {
+function scanWith(ink: ReturnType<typeof tick>, inkMultiplies = false): Map<number, OcrPage> {
   const raster = drawPage({
+    inkMultiplies,
     widthPt: 260,
     heightPt: 200,
     tables: [{ x: X, y: Y, colWidths: COLS, rowHeight: ROW_H, rows: ROWS }],
@@ -89,9 +90,27 @@ describe('markedCells', () => {
     expect(names(marked)).toEqual(['3/capaian']);
   });
 
-  it("a scanner's grey streak down a column is no stamp", () => {
-    const streak = [{ x: X + COLS[0]! + 30, y: 0, w: 4, h: 200, gray: 150 }];
+  it("a scanner's grey streak down a column, past its figures, is no stamp", () => {
+    // the figures end ~36 pt into the 80 pt capaian column
+    const streak = [{ x: X + COLS[0]! + 60, y: 0, w: 4, h: 200, gray: 150 }];
     expect(markedCells(cells, scanWith(streak))).toEqual([]);
+  });
+
+  it("finds every figure a scanner's streak runs through (it closes a `3` into an `8`)", () => {
+    const streak = [{ x: X + COLS[0]! + 15, y: 0, w: 0.7, h: 200, gray: 140 }];
+    expect(names(markedCells(cells, scanWith(streak)))).toEqual([
+      '1/capaian',
+      '2/capaian',
+      '3/capaian',
+      '4/capaian',
+      '5/capaian',
+    ]);
+  });
+
+  it('uneven light, darker to one side, is no streak', () => {
+    // the page greys towards the right by 2 levels a point, as under a scanner's lid left open
+    const light = Array.from({ length: 130 }, (_, i) => ({ x: X + 2 * i, y: 0, w: 2, h: 200, gray: 250 - i }));
+    expect(markedCells(cells, scanWith(light, true))).toEqual([]);
   });
 
   it('finds nothing on clean print', () => {
