@@ -73,8 +73,8 @@ export function detectRulingLines(raster: PageRaster, opts: RulingOptions = {}):
   const edgeX = EDGE_FRACTION * img.width,
     edgeY = EDGE_FRACTION * img.height;
   const maxMark = MAX_MARK_IN * dpi;
-  const keepH = dropStreaks(horizontal, (l) => coreGray(l, grayAt), t, img.width, edgeX, maxMark);
-  const keepV = dropStreaks(vertical, (l) => coreGray(l, grayAtT), t, img.height, edgeY, maxMark);
+  const keepH = dropStreaks(horizontal, grayAt, t, img.width, edgeX, maxMark, gap);
+  const keepV = dropStreaks(vertical, grayAtT, t, img.height, edgeY, maxMark, gap);
   return [
     ...keepH.map((l) => ({ page, x0: pt(l.from), y0: pt(l.at), x1: pt(l.to), y1: pt(l.at) })),
     ...keepV.map((l) => ({ page, x0: pt(l.at), y0: pt(l.from), x1: pt(l.at), y1: pt(l.to) })),
@@ -108,17 +108,26 @@ function coreGray(l: Line, grayAt: (along: number, across: number) => number): n
  */
 function dropStreaks(
   lines: Line[],
-  core: (l: Line) => number,
+  grayAt: (along: number, across: number) => number,
   t: number,
   size: number,
   edge: number,
   maxMark: number,
+  gap: number,
 ): Line[] {
   const atEdge = (l: Line) => l.from <= edge || l.to >= size - edge;
-  const gray = lines.map(core);
+  const gray = lines.map((l) => coreGray(l, grayAt));
   const rules = lines.flatMap((l, i) => (atEdge(l) ? [] : [{ g: gray[i]!, w: l.to - l.from }]));
   const ref = weightedMedian(rules);
   const light = gray.map((g) => ref !== null && g > ref + LIGHT_SHARE * (t - ref));
+  // a streak lying right on a printed rule is one line with it, reaching the edge: the rule is the
+  // part of it as dark as print, as long as a rule is and well short of the whole streak
+  const underStreaks =
+    ref === null
+      ? []
+      : lines.flatMap((l, i) =>
+          atEdge(l) && light[i] ? printedSpans(l, grayAt, ref + LIGHT_SHARE * (t - ref), t, maxMark, gap) : [],
+        );
   // the streak runs at the scan's own angle, which deskew turned the page away from
   const onTrack = (i: number) => {
     const l = lines[i]!;
@@ -127,8 +136,63 @@ function dropStreaks(
       return j !== i && light[j] && apart > 0 && Math.abs(m.at - l.at) <= STREAK_TRACK + STREAK_SLANT * apart;
     });
   };
-  return lines.filter((l, i) => !atEdge(l) && !(light[i] && (l.to - l.from < maxMark || onTrack(i))));
+  return [
+    ...lines.filter((l, i) => !atEdge(l) && !(light[i] && (l.to - l.from < maxMark || onTrack(i)))),
+    ...underStreaks.filter((l) => !atEdge(l)),
+  ];
 }
+
+/**
+ * The printed rules a light line reaching the edge holds. A streak runs at the scan's angle and
+ * chains with every rule it touches; the rules are level. So each position across the streak's
+ * track (and STREAK_TRACK pixels either side) is read along the line's length for print-dark ink
+ * (`cut`), gaps up to `gap` pixels bridged: a stretch at least `minLen` long with paper on both
+ * sides is a rule. None when such stretches make up most of the line (it is all one dark streak).
+ */
+function printedSpans(
+  l: Line,
+  grayAt: (along: number, across: number) => number,
+  cut: number,
+  t: number,
+  minLen: number,
+  gap: number,
+): Line[] {
+  const ends = [l.from, l.to].map((p) => l.at - 0.5 + l.slope * (p - l.mid));
+  const lo = Math.floor(Math.min(...ends)) - STREAK_TRACK,
+    hi = Math.ceil(Math.max(...ends)) + STREAK_TRACK;
+  const found: Line[] = [];
+  for (let c = lo; c <= hi; c++) {
+    let start = -1,
+      lastDark = -Infinity;
+    const close = () => {
+      if (start >= 0 && lastDark + 1 - start >= minLen)
+        found.push({
+          at: c + 0.5,
+          from: start,
+          to: lastDark + 1,
+          thickness: 1,
+          slope: 0,
+          mid: (start + lastDark + 1) / 2,
+        });
+    };
+    for (let p = l.from; p < l.to; p++) {
+      if (grayAt(p, c) > cut) continue;
+      if (start < 0 || p - lastDark > gap + 1) {
+        close();
+        start = p;
+      }
+      lastDark = p;
+    }
+    close();
+  }
+  if (found.reduce((n, f) => Math.max(n, f.to - f.from), 0) > STREAK_PRINTED_SHARE * (l.to - l.from)) return [];
+  // a rule is a few pixels thick: one line per run of neighbouring positions
+  const rules = mergeCollinear(found, gap);
+  return rules.filter((r) => clearSides(r, grayAt, t));
+}
+
+/** A line reaching the page's edge that is as dark as print over more than this share of it is a dark streak, not a rule under a light one. */
+const STREAK_PRINTED_SHARE = 0.5;
 
 /** A light line shorter than this (inches) is a mark, not a rule: a printed table's rules span at least a header and a row. */
 const MAX_MARK_IN = 0.5;

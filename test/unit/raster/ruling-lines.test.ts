@@ -158,6 +158,28 @@ describe('detectRulingLines', () => {
     expect(rule?.y1 ?? Number.POSITIVE_INFINITY).toBeLessThan(pxToPt(1730 + 30, 300));
   });
 
+  it('keeps a rule a light streak lies right on, from edge to edge (seed 100789 doc 59)', () => {
+    // the streak runs along the rule's own track (straight, or slanting off it by the scan's
+    // skew): streak and rule chain into one line reaching the edge, and the column was lost
+    for (const slant of [0, 0.01]) {
+      const img = tablePage(TABLE, (ctx) => {
+        ctx.globalCompositeOperation = 'darken';
+        ctx.strokeStyle = 'rgb(135,135,135)';
+        ctx.lineWidth = 3;
+        ctx.beginPath();
+        ctx.moveTo(1000 - 1300 * slant, 0);
+        ctx.lineTo(1000 + (3508 - 1300) * slant, 3508);
+        ctx.stroke();
+      });
+      const segs = detectRulingLines(raster(img));
+      expect(shape(segs), `slant ${slant}`).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
+      // the rule keeps its own extent, not the streak's
+      const rule = segs.find((s) => s.x0 === s.x1 && Math.abs(s.x0 - pxToPt(1000, 300)) < 2);
+      expect(rule?.y0, `slant ${slant}`).toBeGreaterThan(pxToPt(900 - 30, 300));
+      expect(rule?.y1, `slant ${slant}`).toBeLessThan(pxToPt(1730 + 30, 300));
+    }
+  });
+
   it('takes no column from a light streak that crosses a table in pieces (issue 10)', () => {
     const img = tablePage(TABLE, (ctx) => {
       ctx.strokeStyle = 'rgb(110,110,110)';
