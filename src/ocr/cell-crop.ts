@@ -20,19 +20,24 @@ export interface CellCrop {
 /** White margin around the ink: Tesseract reads glyphs touching the image edge badly. */
 const MARGIN_PX = 12;
 
+/** A cell's pixels (page points × `k`) a little inside its ruling lines, clear of the rules' blur. */
+export function insideRules(cell: BBox, k: number): PixelBox {
+  const inset = Math.max(3, Math.round(1.2 * k));
+  return [
+    Math.round(cell[0] * k) + inset,
+    Math.round(cell[1] * k) + inset,
+    Math.round(cell[2] * k) - inset,
+    Math.round(cell[3] * k) - inset,
+  ];
+}
+
 /**
  * The ink of one table cell, cut out cleanly: start a little inside the ruling lines, drop rows and
  * columns that are mostly dark (remnants of a border, thick or skewed in a scan), keep the bounding
  * box of what is left and give it a white margin. null for an empty cell.
  */
 export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | null {
-  const inset = Math.max(3, Math.round(1.2 * k));
-  const box: PixelBox = [
-    Math.round(cell[0] * k) + inset,
-    Math.round(cell[1] * k) + inset,
-    Math.round(cell[2] * k) - inset,
-    Math.round(cell[3] * k) - inset,
-  ];
+  const box = insideRules(cell, k);
   if (box[2] - box[0] < 6 || box[3] - box[1] < 6) return null;
   const img = crop(page, box);
   const { width: w, height: h, data } = img;

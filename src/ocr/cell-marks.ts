@@ -1,8 +1,7 @@
 import type { TableId } from '../model/contract.js';
-import type { BBox } from '../model/word.js';
 import type { GrayImage, PixelBox } from '../model/image.js';
 import { faintInkAway, streakThroughInk } from '../raster/ink.js';
-import { cellCrop } from './cell-crop.js';
+import { cellCrop, insideRules } from './cell-crop.js';
 import type { OcrPage } from './read-page.js';
 import type { CellRef } from './reread.js';
 
@@ -38,12 +37,15 @@ const PRINT_HALO_PT = 0.6;
 
 /** The numeric cells whose ink runs well beyond one line of the table's figures (a pen mark), under a stamp or crossed by a streak. */
 export function markedCells(cells: readonly CellRef[], scans: ReadonlyMap<number, OcrPage>): CellRef[] {
-  const covered = cells.filter((c) => {
-    const scan = scans.get(c.f.page);
-    if (!scan || !c.f.raw.trim()) return false;
-    const box = insideRules(c.f.bbox, scan.raster.dpi / 72);
-    return underStamp(scan.raster.image, box, scan.raster.dpi / 72) || streakThroughInk(scan.raster.image, box);
-  });
+  const covered = new Set(
+    cells.filter((c) => {
+      const scan = scans.get(c.f.page);
+      if (!scan || !c.f.raw.trim()) return false;
+      const k = scan.raster.dpi / 72;
+      const box = insideRules(c.f.bbox, k);
+      return underStamp(scan.raster.image, box, k) || streakThroughInk(scan.raster.image, box);
+    }),
+  );
   const measured = cells.flatMap((c) => {
     const scan = scans.get(c.f.page);
     if (!scan || !c.f.raw.trim()) return [];
@@ -57,21 +59,12 @@ export function markedCells(cells: readonly CellRef[], scans: ReadonlyMap<number
     const heights = measured.filter((m) => m.c.table === table).map((m) => m.height);
     if (heights.length >= MIN_CELLS) usual.set(table, median(heights));
   }
-  const tall = measured
-    .filter((m) => usual.has(m.c.table) && m.height > MARK_HEIGHT_RATIO * usual.get(m.c.table)!)
-    .map((m) => m.c);
-  return cells.filter((c) => covered.includes(c) || tall.includes(c));
-}
-
-/** The cell's pixels inside its ruling lines. */
-function insideRules(cell: BBox, k: number): PixelBox {
-  const inset = Math.max(3, Math.round(1.2 * k));
-  return [
-    Math.round(cell[0] * k) + inset,
-    Math.round(cell[1] * k) + inset,
-    Math.round(cell[2] * k) - inset,
-    Math.round(cell[3] * k) - inset,
-  ];
+  const tall = new Set(
+    measured
+      .filter((m) => usual.has(m.c.table) && m.height > MARK_HEIGHT_RATIO * usual.get(m.c.table)!)
+      .map((m) => m.c),
+  );
+  return cells.filter((c) => covered.has(c) || tall.has(c));
 }
 
 /** A stamp's grey over the cell, away from the print's strokes. */

@@ -1,5 +1,5 @@
 import type { GrayImage, PixelBox } from '../model/image.js';
-import { clampBox } from './gray.js';
+import { clampBox, percentile } from './gray.js';
 
 /**
  * Gray level under which a pixel counts as ink. Fixed rather than Otsu: a box holding only paper
@@ -256,8 +256,7 @@ export function faintInkAway(img: GrayImage, box: PixelBox, reach: number): Fain
   // light the paper itself may be darker than DEFAULT_INK_LEVEL
   const hist = new Uint32Array(256);
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) hist[img.data[y * img.width + x]!]!++;
-  let paper = 255;
-  for (let seen = hist[255]!; paper > 0 && seen < (w * h) / 4; ) seen += hist[--paper]!;
+  const paper = percentile(hist, 0.75);
   const faintBelow = Math.min(DEFAULT_INK_LEVEL, paper - PAPER_MARGIN);
   const minRow = Math.max(2, Math.ceil(w / 100)),
     minCol = Math.max(2, Math.ceil(h / 100));
@@ -330,9 +329,7 @@ export function streakThroughInk(img: GrayImage, box: PixelBox): boolean {
       hist[v]!++;
       if (v < TEXT_INK_LEVEL) textInk[x - x0] = 1;
     }
-    let level = 255;
-    for (let seen = hist[255]!; level > 0 && seen < h / 4; ) seen += hist[--level]!;
-    paper[x - x0] = level;
+    paper[x - x0] = percentile(hist, 0.75);
   }
   const streak = (i: number) =>
     i >= STREAK_SIDE_PX &&

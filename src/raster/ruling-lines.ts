@@ -119,15 +119,14 @@ function dropStreaks(
   const gray = lines.map((l) => coreGray(l, grayAt));
   const rules = lines.flatMap((l, i) => (atEdge(l) ? [] : [{ g: gray[i]!, w: l.to - l.from }]));
   const ref = weightedMedian(rules);
-  const light = gray.map((g) => ref !== null && g > ref + LIGHT_SHARE * (t - ref));
+  // print is at most this light; lines lighter than it are a streak's or a mark's
+  const printCut = ref === null ? null : ref + LIGHT_SHARE * (t - ref);
+  const light = gray.map((g) => printCut !== null && g > printCut);
   // a streak lying right on a printed rule is one line with it, reaching the edge: the rule is the
   // part of it as dark as print, as long as a rule is and well short of the whole streak
-  const underStreaks =
-    ref === null
-      ? []
-      : lines.flatMap((l, i) =>
-          atEdge(l) && light[i] ? printedSpans(l, grayAt, ref + LIGHT_SHARE * (t - ref), t, maxMark, gap) : [],
-        );
+  const underStreaks = lines.flatMap((l, i) =>
+    printCut !== null && atEdge(l) && light[i] ? printedSpans(l, grayAt, printCut, t, maxMark, gap) : [],
+  );
   // the streak runs at the scan's own angle, which deskew turned the page away from
   const onTrack = (i: number) => {
     const l = lines[i]!;
