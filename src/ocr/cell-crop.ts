@@ -2,6 +2,7 @@ import type { BBox } from '../model/word.js';
 import type { GrayImage, PixelBox } from '../model/image.js';
 import { crop } from '../raster/gray.js';
 import { TEXT_INK_LEVEL } from '../raster/ink.js';
+import { flattenStreaks } from '../raster/streaks.js';
 
 export interface CellCrop {
   image: GrayImage;
@@ -16,6 +17,9 @@ export interface CellCrop {
   /** each text line's first and last pixel row in `image` (top to bottom) */
   bands: [number, number][];
 }
+
+/** Slices a cell is judged in for streaks: a line of text and the gap below it (`flattenStreaks`). */
+const STREAK_SLICE_PT = 18;
 
 /** White margin around the ink: Tesseract reads glyphs touching the image edge badly. */
 const MARGIN_PX = 12;
@@ -32,14 +36,15 @@ export function insideRules(cell: BBox, k: number): PixelBox {
 }
 
 /**
- * The ink of one table cell, cut out cleanly: start a little inside the ruling lines, drop rows and
- * columns that are mostly dark (remnants of a border, thick or skewed in a scan), keep the bounding
+ * The ink of one table cell, cut out cleanly: start a little inside the ruling lines, even out a
+ * scanner's streak, drop rows and columns that are mostly dark (remnants of a border, thick or skewed in a scan), keep the bounding
  * box of what is left and give it a white margin. null for an empty cell.
  */
 export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | null {
   const box = insideRules(cell, k);
   if (box[2] - box[0] < 6 || box[3] - box[1] < 6) return null;
-  const img = crop(page, box);
+  // a scanner's streak through the cell joins its lines and eats the letters it touches
+  const img = flattenStreaks(crop(page, box), Math.round(STREAK_SLICE_PT * k));
   const { width: w, height: h, data } = img;
   // longest unbroken dark run per row and column: a border remnant is one long run, while a row
   // through bold digits is dark in many short pieces (counting dark pixels would erase it)

@@ -1,6 +1,7 @@
 import type { TableId } from '../model/contract.js';
 import type { GrayImage, PixelBox } from '../model/image.js';
-import { faintInkAway, streakThroughInk } from '../raster/ink.js';
+import { faintInkAway } from '../raster/ink.js';
+import { streakThroughInk } from '../raster/streaks.js';
 import { cellCrop, insideRules } from './cell-crop.js';
 import type { OcrPage } from './read-page.js';
 import type { CellRef } from './reread.js';

@@ -150,7 +150,9 @@ export async function rereadCells(
         )
           .map((w) => w.text)
           .join(' ')
-          .trim();
+          .trim()
+          // a figure ends at its `%`: separators read after it are a pen's tick (`83,92%.,`)
+          .replace(/%[\s.,]+$/, '%');
       const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';
       // what two readings must share to agree: the number, or a band's two bounds
       const number = band
@@ -188,11 +190,7 @@ export async function rereadCells(
       // is confirmed (VOTED_CONF) or stands alone (DISPUTED_CONF)
       const third = await read(TIE_BREAK_SCALE, 'tie-break');
       const t = number(third);
-      // no two reads agree: of the last two, money in groups of three beats money out of them
-      // (`131800.000`, a dot read as `1`, against `13.800.000`)
-      const wellFormed =
-        t !== null && t !== b && c.f.kind === 'money' && moneyGroupsBroken(second) && !moneyGroupsBroken(third);
-      const kept = a !== null && t === a ? ('first' as const) : wellFormed ? ('third' as const) : ('second' as const);
+      const kept = tieBroken(c.f.kind, { a, b, t, second, third });
       return {
         ...c,
         first: c.f.raw,
@@ -239,6 +237,22 @@ export async function rereadCells(
     }
   }
   return done;
+}
+
+/**
+ * Which of three reads a cell keeps once the first two gave different numbers (`a`, `b`; `t` the
+ * tie-break's): the first when the tie-break confirms it, else the second; but where no two agree,
+ * money in groups of three beats money out of them (`131800.000`, a dot read as `1`, against
+ * `13.800.000`).
+ */
+export function tieBroken(
+  kind: Field['kind'],
+  r: { a: number | string | null; b: number | string; t: number | string | null; second: string; third: string },
+): 'first' | 'second' | 'third' {
+  if (r.a !== null && r.t === r.a) return 'first';
+  const wellFormed =
+    r.t !== null && r.t !== r.b && kind === 'money' && moneyGroupsBroken(r.second) && !moneyGroupsBroken(r.third);
+  return wellFormed ? 'third' : 'second';
 }
 
 /** Confidence of a number read under a pen mark (cell-marks.ts): a rule failing on it is `uncertain`. */

@@ -6,6 +6,7 @@ import {
   AGREED_CONF,
   bandCells,
   DISPUTED_CONF,
+  tieBroken,
   doubtfulCells,
   rereadCells,
   VOTED_CONF,
@@ -207,14 +208,44 @@ describe('rereadCells', () => {
     expect(page.words.map((w) => w.text)).toEqual(['80 - 90 %']);
   });
 
-  it('keeps, of two disagreeing reads of money, the one in groups of three (a streak across its dot)', async () => {
+  it('reads money a streak runs across whole (the streak is evened out of the crop)', async () => {
     // a 2.4 pagu cell of a streaked scan (randomised corpus, seed 100786 doc 11): `13.800.000` with a
-    // scanner streak through the first dot; the page read `T`, twice the size reads the dot as `1`
+    // scanner streak through the first dot; the page read `T`, and before the streak was evened out
+    // twice the size read the dot as `1` (`131800.000`)
     const { scans, bbox, page } = await fixtureCell('cell-13800000-streak.png', { text: 'T', conf: 33 });
     const f: Field = { kind: 'money', raw: 'T', value: null, decimals: null, conf: 33, parsed: false, page: 1, bbox };
     const [o] = await rereadCells([{ table: '2.4', row: '2', field: 'pagu', f }], [page], scans, pools);
-    expect(o).toMatchObject({ second: '131800.000', agreed: false, kept: 'third' });
-    expect(page.words.map((w) => [w.text, w.conf])).toEqual([['13.800.000', DISPUTED_CONF]]);
+    expect(o).toMatchObject({ second: '13.800.000', agreed: false });
+    expect(page.words.map((w) => w.text)).toEqual(['13.800.000']);
+  });
+
+  it('reads a percentage with a pen tick after its `%` (the tick is no part of the figure)', async () => {
+    const { scans, bbox, page } = await fixtureCell('cell-pct-tick.png', { text: '83,92%y,', conf: 0 });
+    const f: Field = {
+      kind: 'pct',
+      raw: '83,92%y,',
+      value: null,
+      decimals: null,
+      conf: 0,
+      parsed: false,
+      page: 1,
+      bbox,
+    };
+    const [o] = await rereadCells([{ table: '2.4', row: '1', field: 'capaian', f }], [page], scans, pools);
+    expect(parseNumber(o!.second, 'pct')).toMatchObject({ ok: true, value: 83.92 });
+    expect(page.words.map((w) => parseNumber(w.text, 'pct').value)).toEqual([83.92]);
+  });
+
+  it('keeps, of three disagreeing reads of money, the last one in groups of three', () => {
+    const r = { a: null, b: 131800, t: 13800000, second: '131800.000', third: '13.800.000' };
+    expect(tieBroken('money', r)).toBe('third');
+    // both out of groups, or both in: the second stands
+    expect(tieBroken('money', { ...r, third: '1380.0000' })).toBe('second');
+    expect(tieBroken('money', { ...r, second: '131.800.000', b: 131800000 })).toBe('second');
+    // a percentage has no groups
+    expect(tieBroken('pct', r)).toBe('second');
+    // the tie-break confirms the first
+    expect(tieBroken('money', { ...r, a: 13800000 })).toBe('first');
   });
 
   it('reads money under a stamp with digits only and the lighter stamp ink dropped', async () => {
