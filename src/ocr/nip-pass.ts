@@ -3,7 +3,7 @@ import type { GrayImage, PixelBox } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
 import { unionBBox } from '../model/lines.js';
 import { ocrDebugLog } from '../settings/log.js';
-import { nipWithCentury, parseNip } from '../parse/nip.js';
+import { checkNip, nipFromReadings, nipWithCentury, parseNip } from '../parse/nip.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk, LIGHT_INK_CUT } from '../raster/ink.js';
 import type { OcrWord } from './pool.js';
@@ -45,6 +45,8 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
       const reads: { nip: string; words: OcrWord[] | null; conf: number; rebuilt?: boolean }[] = first?.valid
         ? [{ nip: first.nip, words: null, conf: Number.POSITIVE_INFINITY }]
         : [];
+      // every reading of 18 digits, valid or not: where none is valid, they are put together
+      const digits: { nip: string; words: OcrWord[] }[] = [];
       for (const cut of NIP_INK_CUTS) {
         const again = await pools.cells.recognize({
           image: dropLightInk(region, cut),
@@ -59,12 +61,18 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
           `nip reread at ${cut}: ${JSON.stringify(p.text)} → ${JSON.stringify(text)}`,
         );
         const plain = parseNip(text);
+        if (plain?.nip.length === 18) digits.push({ nip: plain.nip, words: again });
         // a signature over the label took the birth year's century: the rest still names one NIP
         const rebuilt = plain?.valid ? null : nipWithCentury(text);
         const n = plain?.valid ? plain : rebuilt;
         if (n) reads.push({ nip: n.nip, words: again, conf: digitConf(again), rebuilt: n === rebuilt });
         if (n && reads.filter((r) => r.nip === n.nip).length >= 2) break; // two reads agree: no more
       }
+      // no reading valid: each misread a different digit (`19900769 201709`, `19900760 201709`,
+      // `19900709 201700` for 19900709 201709); the one valid NIP their digits make is taken
+      const joined =
+        reads.length || !digits.length ? null : nipFromReadings([first?.nip ?? '', ...digits.map((d) => d.nip)]);
+      if (joined) reads.push({ nip: joined.nip, words: digits[digits.length - 1]!.words, conf: 0, rebuilt: true });
       const best = mostVoted(reads);
       if (!best?.words) return null;
       const ox = Math.max(0, Math.round(box[0])),
@@ -84,7 +92,7 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
 }
 
 /**
- * A NIP rebuilt with its century as one word over the line, printed the usual way so that every
+ * A NIP rebuilt (its century, or its digits put together from several readings) as one word over the line, printed the usual way so that every
  * later reader of the line reads it; as sure as the least sure digits read, and never more than
  * doubtful.
  */
@@ -101,7 +109,7 @@ function rebuiltLine(nip: string, words: readonly OcrWord[], p: NipPart, k: numb
   };
 }
 
-/** A rebuilt NIP's confidence: its century was inferred, not read. */
+/** A rebuilt NIP's confidence: it was inferred, not read whole. */
 const REBUILT_CONF = 60;
 
 interface NipPart {
@@ -118,8 +126,9 @@ const NIP_LABEL = /^N\s?[I1l|]\s?P|^NP[.:,]*$/i;
  * The NIP stretches of each line: from each `NIP` word to the next one on the line (two blocks side
  * by side) or the line's end: a stamp can break the digits into pieces far enough apart to look
  * like two columns. A line that opens with NIP digit groups whose label was lost (`199203 1 005`,
- * `11 201301 1015`) or garbled into them (`P419921120°202108 1 007`) is one too; its box reaches
- * left to where the label and the first group must be.
+ * `11 201301 1015`) or garbled into them (`P419921120°202108 1 007`) is one too, and so is one of
+ * which only the birth date was read (`19690604`, a stamp over the rest); its box reaches left to
+ * where the label and the first group must be.
  */
 function nipParts(words: readonly Word[]): NipPart[] {
   return groupLines([...words]).flatMap((l) => {
@@ -134,7 +143,9 @@ function nipParts(words: readonly Word[]): NipPart[] {
     );
     // or only the gender digit and serial are left of it (`2 015`): a stamp took the rest
     const serial = t.findIndex((x, i) => i <= 1 && /^[12]$/.test(x) && /^\d{3}$/.test(t[i + 1] ?? ''));
-    const first = tail >= 0 && tail <= 2 ? tail : serial;
+    // or only the birth date is (`19690604`): a stamp over the label and the later groups
+    const birth = t.findIndex((x, i) => i <= 1 && isBirthDate(x));
+    const first = tail >= 0 && tail <= 2 ? tail : serial >= 0 ? serial : birth;
     const headless = first >= 0 && (starts[0] === undefined || starts[0] > first);
     if (headless) starts.unshift(0);
     const span = NIP_SPAN_HEIGHTS * medianHeight(l.words.filter((w) => /\d/.test(w.text)));
@@ -146,7 +157,11 @@ function nipParts(words: readonly Word[]): NipPart[] {
       const end = b[2];
       b[2] = Math.max(end, Math.min(next, b[0] + span));
       // headless: the label and birth date (and the month, when only `2 015` is left) lie to the left
-      if (headless && j === 0) b[0] = Math.max(0, tail === first ? b[0] - 110 : Math.min(b[0] - 110, end - span));
+      if (headless && j === 0)
+        b[0] = Math.max(
+          0,
+          tail === first ? b[0] - 110 : birth === first ? b[0] - LABEL_SHARE * span : Math.min(b[0] - 110, end - span),
+        );
       return {
         page: l.page,
         words: ws,
@@ -157,8 +172,15 @@ function nipParts(words: readonly Word[]): NipPart[] {
   });
 }
 
-/** A printed `NIP. 19670110 199610 2 015` is about this many times as wide as its digits are tall. */
+/** A printed `NIP. 19670110 199610 2 015` is about this many times as wide as its digits are tall… */
 const NIP_SPAN_HEIGHTS = 20;
+/** …and its label `NIP. ` takes about this share of that width. */
+const LABEL_SHARE = 0.2;
+
+/** A word that is a NIP's birth date (`19690604`): a real date, born 1940–2010. */
+function isBirthDate(text: string): boolean {
+  return /^(19[4-9]\d|200\d|2010)\d{4}$/.test(text) && checkNip(`${text}2000011001`).birthDate !== null;
+}
 
 function medianHeight(words: readonly Word[]): number {
   const hs = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);

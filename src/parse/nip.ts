@@ -17,6 +17,14 @@ export interface NipInfo {
 const MIN_BIRTH_YEAR = 1940;
 const MAX_BIRTH_YEAR = 2010;
 const ADULT_AGE = 17;
+/**
+ * The oldest a civil servant is appointed: a contract employee (PPPK) may be taken on until a year
+ * before the retirement age of 58–60. A reading born in 1950 and appointed in 2012 is a misread
+ * digit (`19500804` for 19900804), not a NIP.
+ */
+const MAX_APPOINTMENT_AGE = 59;
+/** Digits on which a NIP's readings may disagree and still be put together (`nipFromReadings`). */
+const MAX_DISPUTED_DIGITS = 4;
 
 /** The label: `NIP`, `NIP.`, `NIP :`, `Nip.` (not inside a word), its `I` also as OCR reads it (`N1P.`, `NlP`). */
 const LABEL = /(?<![A-Za-z])[Nn]\s?[Ii1l|]\s?[Pp](?![A-Za-z])\s*[.:,]*\s*/;
@@ -64,6 +72,24 @@ export function nipWithCentury(text: string): NipInfo | null {
   return fits.length === 1 ? fits[0]! : null;
 }
 
+/**
+ * A NIP put together from several readings of one printed NIP, none of them valid (`19500804 201212
+ * 2 004` and `19900864 201212 2 004` for 19900804): where the 18-digit readings disagree, each digit
+ * some reading gave there is tried, and the NIP is the one valid combination. null when no
+ * combination, or more than one, is valid, or the readings disagree on too many digits. For OCR
+ * readings only.
+ */
+export function nipFromReadings(readings: readonly string[]): NipInfo | null {
+  const full = readings.filter((r) => /^\d{18}$/.test(r));
+  if (full.length < 2) return null;
+  const choices = Array.from({ length: 18 }, (_, i) => [...new Set(full.map((r) => r[i]!))]);
+  if (choices.filter((c) => c.length > 1).length > MAX_DISPUTED_DIGITS) return null;
+  let candidates = [''];
+  for (const c of choices) candidates = candidates.flatMap((head) => c.map((d) => head + d));
+  const valid = candidates.map(checkNip).filter((n) => n.valid);
+  return valid.length === 1 ? valid[0]! : null;
+}
+
 /** Validates 18 NIP digits: real dates in sensible ranges, gender digit, non-zero serial. */
 export function checkNip(digits: string): NipInfo {
   const problems: string[] = [];
@@ -92,6 +118,9 @@ export function checkNip(digits: string): NipInfo {
     info.appointed = `${pad(ay, 4)}-${pad(am, 2)}`;
     if (info.birthDate && ay * 12 + am < (by + ADULT_AGE) * 12 + bm) {
       problems.push(`appointed ${info.appointed} before the age of ${ADULT_AGE}`);
+    } else if (info.birthDate && ay * 12 + am - (by * 12 + bm) >= (MAX_APPOINTMENT_AGE + 1) * 12) {
+      const age = Math.floor((ay * 12 + am - (by * 12 + bm)) / 12);
+      problems.push(`appointed ${info.appointed} at ${age}, past the age of ${MAX_APPOINTMENT_AGE}`);
     }
   }
 

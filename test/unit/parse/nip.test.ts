@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNip, nipWithCentury, parseNip } from '../../../src/parse/nip.js';
+import { checkNip, nipFromReadings, nipWithCentury, parseNip } from '../../../src/parse/nip.js';
 
 describe('parseNip', () => {
   it.each([
@@ -84,7 +84,13 @@ describe('checkNip', () => {
   it('rejects birth years outside 1940–2010', () => {
     expect(checkNip('193507022007011001').problems.join()).toMatch(/birth year/);
     expect(checkNip('201107022030011001').problems.join()).toMatch(/birth year/);
-    expect(checkNip('194001012000011001').valid).toBe(true);
+    expect(checkNip('194001011990011001').valid).toBe(true);
+  });
+
+  it('rejects an appointment at 60 or older (a misread birth year: `19500804 201212` for 19900804)', () => {
+    expect(checkNip('195008042012122004').problems.join()).toMatch(/appointed 2012-12 at 62/);
+    expect(checkNip('196001012019121001').valid).toBe(true);
+    expect(checkNip('196001012020011001').valid).toBe(false);
   });
 
   it('rejects month 13 in the appointment', () => {
@@ -120,5 +126,30 @@ describe('checkNip', () => {
 
   it('lists every problem', () => {
     expect(checkNip('196613402007140000').problems).toHaveLength(4);
+  });
+});
+
+describe('nipFromReadings', () => {
+  it('puts together the one valid NIP from readings that each misread a different digit', () => {
+    // a 1-bit scan: the page read `19500804`, every re-read `19900864`; truth 19900804
+    expect(nipFromReadings(['195008042012122004', '199008642012122004', '199008642012122004'])?.nip).toBe(
+      '199008042012122004',
+    );
+    // a JPEG scan: day 69, day 60, month 00
+    expect(nipFromReadings(['199007692017092015', '199007602017092015', '199007092017002015'])?.nip).toBe(
+      '199007092017092015',
+    );
+  });
+
+  it('gives nothing when more than one combination is valid, or none', () => {
+    // serial 015 or 016: both valid, no way to tell
+    expect(nipFromReadings(['199007692017092015', '199007092017092016'])).toBeNull();
+    expect(nipFromReadings(['199013692017092015', '199013602017092015'])).toBeNull();
+  });
+
+  it('needs two readings of all 18 digits that disagree on few digits', () => {
+    expect(nipFromReadings(['199007692017092015'])).toBeNull();
+    expect(nipFromReadings(['199007692017092015', '19900709201709201'])).toBeNull();
+    expect(nipFromReadings(['199007692017092015', '286118703128103126'])).toBeNull();
   });
 });
