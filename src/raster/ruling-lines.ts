@@ -73,21 +73,62 @@ export function detectRulingLines(raster: PageRaster, opts: RulingOptions = {}):
   const edgeX = EDGE_FRACTION * img.width,
     edgeY = EDGE_FRACTION * img.height;
   const maxMark = MAX_MARK_IN * dpi;
-  const keepH = dropStreaks(horizontal, grayAt, t, img.width, edgeX, maxMark, gap);
-  const keepV = dropStreaks(vertical, grayAtT, t, img.height, edgeY, maxMark, gap);
+  const droppedH = dropStreaks(horizontal, grayAt, t, img.width, edgeX, maxMark, gap);
+  const droppedV = dropStreaks(vertical, grayAtT, t, img.height, edgeY, maxMark, gap);
+  const keepH = droppedH.map((l) => trimLightEnds(l, droppedV, grayAt, t, gap));
+  const keepV = droppedV.map((l) => trimLightEnds(l, droppedH, grayAtT, t, gap));
   return [
     ...keepH.map((l) => ({ page, x0: pt(l.from), y0: pt(l.at), x1: pt(l.to), y1: pt(l.at) })),
     ...keepV.map((l) => ({ page, x0: pt(l.at), y0: pt(l.from), x1: pt(l.at), y1: pt(l.to) })),
   ];
 }
 
-/** A rule's ink along its centre: the median over its length of the darkest pixel within a pixel of it. */
-function coreGray(l: Line, grayAt: (along: number, across: number) => number): number {
+/**
+ * A rule with a streak running on from its end: past the last rule it crosses, the line goes on
+ * through a header row and the words in it (`Kinerja` cut between `r` and `j`, its group's last
+ * column then lost), but there it is a streak's grey, not print. Each end piece (from the line's
+ * end to the next rule it crosses) much lighter than the line between its crossings is cut off,
+ * piece by piece. `across` are the lines of the other direction.
+ */
+function trimLightEnds(
+  l: Line,
+  across: readonly Line[],
+  grayAt: (along: number, across: number) => number,
+  t: number,
+  gap: number,
+): Line {
+  const cuts = across
+    .filter((c) => c.from - gap <= l.at && l.at <= c.to + gap && c.at > l.from + gap && c.at < l.to - gap)
+    .map((c) => c.at)
+    .sort((a, b) => a - b);
+  if (!cuts.length) return l;
+  const first = cuts[0]!,
+    last = cuts[cuts.length - 1]!;
+  const part = (from: number, to: number) =>
+    coreGray({ ...l, from: Math.round(from), to: Math.round(to) }, grayAt, END_TRACK);
+  // the line between its crossings, or (one crossing) the longer side of it, is its print
+  const core = cuts.length > 1 ? part(first, last) : Math.min(part(l.from, first), part(first, l.to));
+  const light = (g: number) => g > core + LIGHT_SHARE * (t - core);
+  // piece by piece from each end: the streak may cross the table's own top rule before the header
+  let from = l.from,
+    to = l.to;
+  for (let i = 0; i < cuts.length && cuts[i]! < to && light(part(from, cuts[i]!)); i++) from = cuts[i]!;
+  for (let i = cuts.length - 1; i >= 0 && cuts[i]! > from && light(part(cuts[i]!, to)); i--) to = cuts[i]!;
+  return from === l.from && to === l.to ? l : { ...l, from, to };
+}
+
+/** Pixels either side of a line's fitted centre its ends are read in: a streak chained with a rule drifts off the fit. */
+const END_TRACK = 3;
+
+/** A rule's ink along its centre: the median over its length of the darkest pixel within `reach` pixels of it. */
+function coreGray(l: Line, grayAt: (along: number, across: number) => number, reach = 1): number {
   const hist = new Uint32Array(256);
   let n = 0;
   for (let p = l.from; p < l.to; p += 2) {
     const c = Math.round(l.at - 0.5 + l.slope * (p - l.mid));
-    hist[Math.min(grayAt(p, c - 1), grayAt(p, c), grayAt(p, c + 1))]!++;
+    let g = 255;
+    for (let d = -reach; d <= reach; d++) g = Math.min(g, grayAt(p, c + d));
+    hist[g]!++;
     n++;
   }
   let acc = 0;

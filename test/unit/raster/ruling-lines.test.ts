@@ -180,6 +180,36 @@ describe('detectRulingLines', () => {
     }
   });
 
+  it('cuts off a streak that runs on from a rule through a group header (dev seed 4251 doc 7)', () => {
+    // the rule at x = 1500 starts under a group header spanning its two columns (`Kinerja` over T,
+    // R | Capaian): a streak along the rule's track ran on through the header, splitting it, and
+    // the group's last column was lost. Beside the rule it is a streak's grey, not print.
+    const img = tablePage(TABLE, (ctx) => {
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(1490, 903, 20, 104);
+      // the group's label, the streak between its `r` and `j`
+      ctx.fillStyle = '#000';
+      ctx.font = 'bold 50px DejaVu Sans';
+      ctx.fillText('Kiner', 1500 - ctx.measureText('Kiner').width - 2, 975);
+      ctx.fillText('ja', 1502, 975);
+      ctx.globalCompositeOperation = 'darken';
+      ctx.strokeStyle = 'rgb(140,140,140)';
+      ctx.lineWidth = 3;
+      ctx.beginPath();
+      // print-dark only near the table (lighter than the ink threshold elsewhere, as under uneven light)
+      ctx.moveTo(1499, 820);
+      ctx.lineTo(1499, 1800);
+      ctx.stroke();
+    });
+    const segs = detectRulingLines(raster(img));
+    const rule = segs.find((s) => s.x0 === s.x1 && Math.abs(s.x0 - pxToPt(1500, 300)) < 2);
+    expect(rule?.y0).toBeGreaterThan(pxToPt(1010 - 6, 300));
+    expect(rule?.y1).toBeLessThan(pxToPt(1730 + 30, 300));
+    // the other rules keep their whole length
+    const left = segs.find((s) => s.x0 === s.x1 && Math.abs(s.x0 - pxToPt(1000, 300)) < 2);
+    expect(left?.y0).toBeLessThan(pxToPt(900 + 6, 300));
+  });
+
   it('takes no column from a light streak that crosses a table in pieces (issue 10)', () => {
     const img = tablePage(TABLE, (ctx) => {
       ctx.strokeStyle = 'rgb(110,110,110)';
