@@ -23,6 +23,11 @@ const WORD_GAP = 3;
 const MIN_RUN_DIRECTION = 1.5;
 /** Skew (degrees) from which the ascender test runs on a straightened copy rather than along the slant. */
 const MIN_LEVEL_SKEW = 0.5;
+/**
+ * Ink above and below the text lines' x-height bands (pixels, per pixel of the working width) the
+ * balance needs before it says anything: a page set all in capitals has almost none.
+ */
+const MIN_BALANCE_INK = 0.08;
 /** Below this ascender/descender balance the page is left as it is rather than flipped. */
 const MIN_UPRIGHT_EVIDENCE = 0.04;
 
@@ -190,7 +195,9 @@ function ascenderBalance(mask: Uint8Array, w: number, h: number, skewDeg: number
     above += r.above;
     below += r.below;
   }
-  return above + below > 0 ? (above - below) / (above + below) : 0;
+  // a few specks of ink beside capitals (a cover in capitals and a drawn logo: 18 pixels above, 29
+  // below) tell nothing, however lopsided: a text page weighs thousands
+  return above + below >= MIN_BALANCE_INK * w ? (above - below) / (above + below) : 0;
 }
 
 /** Split a row profile into text lines at blank rows and weigh the ink above and below each core band. */

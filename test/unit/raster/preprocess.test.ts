@@ -89,6 +89,16 @@ describe('detectOrientation / rotateQuarter', () => {
     }
   });
 
+  it('leaves a cover set all in capitals as it is (nothing tells its up from its down)', async () => {
+    // a randomised gray300 scan's cover (dev seed 4250 doc 13): title, unit and kabupaten in
+    // capitals round a drawn logo; 47 pixels of ink beside the lines said "upside down", the cover
+    // was read turned and the report lost its period and year
+    const cover = await fromSharp(sharp(path.join(ROOT, 'fixtures/ocr/cover-capitals.jpg')));
+    const o = detectOrientation(cover);
+    expect(o.angle, `got ${o.angle} (${o.uprightEvidence})`).toBe(0);
+    expect(o.uprightEvidence).toBe(0);
+  });
+
   it('is not misled by a page that is mostly tables', async () => {
     const tables = await renderFirst(await tablesPagePdf(), 150);
     for (const [turn, skew] of [
