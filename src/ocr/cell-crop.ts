@@ -37,8 +37,9 @@ export function insideRules(cell: BBox, k: number): PixelBox {
 
 /**
  * The ink of one table cell, cut out cleanly: start a little inside the ruling lines, even out a
- * scanner's streak, drop rows and columns that are mostly dark (remnants of a border, thick or skewed in a scan), keep the bounding
- * box of what is left and give it a white margin. null for an empty cell.
+ * scanner's streak, drop rows and columns that are mostly dark (remnants of a border, thick or
+ * skewed in a scan), keep the bounding box of what is left and give it a white margin. null for an
+ * empty cell.
  */
 export function cellCrop(page: GrayImage, cell: BBox, k: number): CellCrop | null {
   const box = insideRules(cell, k);

@@ -92,9 +92,9 @@ export async function repairNips(ctx: PageContext, img: GrayImage, words: Word[]
 }
 
 /**
- * A NIP rebuilt (its century, or its digits put together from several readings) as one word over the line, printed the usual way so that every
- * later reader of the line reads it; as sure as the least sure digits read, and never more than
- * doubtful.
+ * A NIP rebuilt (its century, or its digits put together from several readings) as one word over
+ * the line, printed the usual way so that every later reader of the line reads it; as sure as the
+ * least sure digits read, and never more than doubtful.
  */
 function rebuiltLine(nip: string, words: readonly OcrWord[], p: NipPart, k: number, ox: number, oy: number): Word {
   const read = words.map((w) => toWord(w, p.page, k, ox, oy));

@@ -106,7 +106,7 @@ function trimLightEnds(
     last = cuts[cuts.length - 1]!;
   const part = (from: number, to: number) =>
     coreGray({ ...l, from: Math.round(from), to: Math.round(to) }, grayAt, END_TRACK);
-  // the line between its crossings, or (one crossing) the longer side of it, is its print
+  // the line between its crossings, or (one crossing) the darker side of it, is its print
   const core = cuts.length > 1 ? part(first, last) : Math.min(part(l.from, first), part(first, l.to));
   const light = (g: number) => g > core + LIGHT_SHARE * (t - core);
   // piece by piece from each end: the streak may cross the table's own top rule before the header
