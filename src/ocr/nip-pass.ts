@@ -3,7 +3,7 @@ import type { GrayImage, PixelBox } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
 import { unionBBox } from '../model/lines.js';
 import { ocrDebugLog } from '../settings/log.js';
-import { checkNip, nipFromReadings, nipWithCentury, parseNip } from '../parse/nip.js';
+import { isNipBirthDate, nipFromReadings, nipWithCentury, parseNip } from '../parse/nip.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk, LIGHT_INK_CUT } from '../raster/ink.js';
 import type { OcrWord } from './pool.js';
@@ -144,7 +144,7 @@ function nipParts(words: readonly Word[]): NipPart[] {
     // or only the gender digit and serial are left of it (`2 015`): a stamp took the rest
     const serial = t.findIndex((x, i) => i <= 1 && /^[12]$/.test(x) && /^\d{3}$/.test(t[i + 1] ?? ''));
     // or only the birth date is (`19690604`): a stamp over the label and the later groups
-    const birth = t.findIndex((x, i) => i <= 1 && isBirthDate(x));
+    const birth = t.findIndex((x, i) => i <= 1 && isNipBirthDate(x));
     const first = tail >= 0 && tail <= 2 ? tail : serial >= 0 ? serial : birth;
     const headless = first >= 0 && (starts[0] === undefined || starts[0] > first);
     if (headless) starts.unshift(0);
@@ -176,11 +176,6 @@ function nipParts(words: readonly Word[]): NipPart[] {
 const NIP_SPAN_HEIGHTS = 20;
 /** …and its label `NIP. ` takes about this share of that width. */
 const LABEL_SHARE = 0.2;
-
-/** A word that is a NIP's birth date (`19690604`): a real date, born 1940–2010. */
-function isBirthDate(text: string): boolean {
-  return /^(19[4-9]\d|200\d|2010)\d{4}$/.test(text) && checkNip(`${text}2000011001`).birthDate !== null;
-}
 
 function medianHeight(words: readonly Word[]): number {
   const hs = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);

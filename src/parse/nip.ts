@@ -90,6 +90,15 @@ export function nipFromReadings(readings: readonly string[]): NipInfo | null {
   return valid.length === 1 ? valid[0]! : null;
 }
 
+/** Whether 8 digits are a NIP's birth date (`19690604`): a real date, born 1940–2010. */
+export function isNipBirthDate(text: string): boolean {
+  if (!/^\d{8}$/.test(text)) return false;
+  const y = Number(text.slice(0, 4));
+  return (
+    y >= MIN_BIRTH_YEAR && y <= MAX_BIRTH_YEAR && isRealDate(y, Number(text.slice(4, 6)), Number(text.slice(6, 8)))
+  );
+}
+
 /** Validates 18 NIP digits: real dates in sensible ranges, gender digit, non-zero serial. */
 export function checkNip(digits: string): NipInfo {
   const problems: string[] = [];

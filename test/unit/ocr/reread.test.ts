@@ -72,6 +72,18 @@ describe('rereadCells', () => {
     return { scans: new Map([[1, cellScan]]), bbox, page };
   };
 
+  /** A numeric cell whose first reading gave no number (confidence 0). */
+  const unparsed = (kind: Field['kind'], raw: string, bbox: Field['bbox']): Field => ({
+    kind,
+    raw,
+    value: null,
+    decimals: null,
+    conf: 0,
+    parsed: false,
+    page: 1,
+    bbox,
+  });
+
   it('agrees with a right first reading (confidence up) and replaces a wrong one the tie-break read confirms', async () => {
     const page: PageContent = {
       page: 1,
@@ -221,16 +233,7 @@ describe('rereadCells', () => {
 
   it('reads a percentage with a pen tick after its `%` (the tick is no part of the figure)', async () => {
     const { scans, bbox, page } = await fixtureCell('cell-pct-tick.png', { text: '83,92%y,', conf: 0 });
-    const f: Field = {
-      kind: 'pct',
-      raw: '83,92%y,',
-      value: null,
-      decimals: null,
-      conf: 0,
-      parsed: false,
-      page: 1,
-      bbox,
-    };
+    const f = unparsed('pct', '83,92%y,', bbox);
     const [o] = await rereadCells([{ table: '2.4', row: '1', field: 'capaian', f }], [page], scans, pools);
     expect(parseNumber(o!.second, 'pct')).toMatchObject({ ok: true, value: 83.92 });
     expect(page.words.map((w) => parseNumber(w.text, 'pct').value)).toEqual([83.92]);
@@ -255,16 +258,7 @@ describe('rereadCells', () => {
       text: 'Rp: 22.70/14555,00',
       conf: 0,
     });
-    const f: Field = {
-      kind: 'money',
-      raw: 'Rp: 22.70/14555,00',
-      value: null,
-      decimals: null,
-      conf: 0,
-      parsed: false,
-      page: 1,
-      bbox,
-    };
+    const f = unparsed('money', 'Rp: 22.70/14555,00', bbox);
     const [o] = await rereadCells([{ table: '2.5', row: 'JUMLAH', field: 'realisasi', f }], [page], scans, pools);
     expect(parseNumber(o!.second, 'money').value).toBe(22700456);
     expect(o!.kept).toBe('second');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNip, nipFromReadings, nipWithCentury, parseNip } from '../../../src/parse/nip.js';
+import { checkNip, isNipBirthDate, nipFromReadings, nipWithCentury, parseNip } from '../../../src/parse/nip.js';
 
 describe('parseNip', () => {
   it.each([
@@ -151,5 +151,15 @@ describe('nipFromReadings', () => {
     expect(nipFromReadings(['199007692017092015'])).toBeNull();
     expect(nipFromReadings(['199007692017092015', '19900709201709201'])).toBeNull();
     expect(nipFromReadings(['199007692017092015', '286118703128103126'])).toBeNull();
+  });
+});
+
+describe('isNipBirthDate', () => {
+  it('is a real date born 1940–2010, eight digits', () => {
+    expect(isNipBirthDate('19690604')).toBe(true);
+    expect(isNipBirthDate('19690631')).toBe(false);
+    expect(isNipBirthDate('19390604')).toBe(false);
+    expect(isNipBirthDate('20110604')).toBe(false);
+    expect(isNipBirthDate('1969060')).toBe(false);
   });
 });

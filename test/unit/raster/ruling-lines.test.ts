@@ -14,6 +14,23 @@ const raster = (image: GrayImage): PageRaster => ({ page: 1, image, dpi: 300 });
 const shape = (segs: ReturnType<typeof detectRulingLines>) =>
   findGrids(1, segs, []).map((g) => ({ rows: g.ys.length - 1, cols: g.xs.length - 1, cells: g.cells.length }));
 
+/** A scanner's streak laid over the print as light is (darkening, never covering), from `a` to `b` (pixels). */
+function streak(
+  ctx: Parameters<NonNullable<Parameters<typeof tablePage>[1]>>[0],
+  gray: number,
+  width: number,
+  a: [number, number],
+  b: [number, number],
+): void {
+  ctx.globalCompositeOperation = 'darken';
+  ctx.strokeStyle = `rgb(${gray},${gray},${gray})`;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  ctx.moveTo(...a);
+  ctx.lineTo(...b);
+  ctx.stroke();
+}
+
 /** Turn the page clockwise by `deg` keeping its size (deskew turns by −angle; it is tested against sharp). */
 const turn = (img: GrayImage, deg: number) => deskew(img, -deg);
 
@@ -137,19 +154,8 @@ describe('detectRulingLines', () => {
     // down, then on to the page's foot. Mostly lighter than the ink threshold, its darker core
     // chained with the rule, and the pair failed the shape test as one: the column was lost.
     const img = tablePage(TABLE, (ctx) => {
-      ctx.globalCompositeOperation = 'darken';
-      ctx.strokeStyle = 'rgb(170,170,170)';
-      ctx.lineWidth = 16;
-      ctx.beginPath();
-      ctx.moveTo(1512, 600);
-      ctx.lineTo(1488, 3508);
-      ctx.stroke();
-      ctx.strokeStyle = 'rgb(130,130,130)';
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.moveTo(1504, 600);
-      ctx.lineTo(1480, 3508);
-      ctx.stroke();
+      streak(ctx, 170, 16, [1512, 600], [1488, 3508]);
+      streak(ctx, 130, 2, [1504, 600], [1480, 3508]);
     });
     const segs = detectRulingLines(raster(img));
     expect(shape(segs)).toEqual([{ rows: 6, cols: 5, cells: 30 }]);
@@ -192,14 +198,8 @@ describe('detectRulingLines', () => {
       ctx.font = 'bold 50px DejaVu Sans';
       ctx.fillText('Kiner', 1500 - ctx.measureText('Kiner').width - 2, 975);
       ctx.fillText('ja', 1502, 975);
-      ctx.globalCompositeOperation = 'darken';
-      ctx.strokeStyle = 'rgb(140,140,140)';
-      ctx.lineWidth = 3;
-      ctx.beginPath();
       // print-dark only near the table (lighter than the ink threshold elsewhere, as under uneven light)
-      ctx.moveTo(1499, 820);
-      ctx.lineTo(1499, 1800);
-      ctx.stroke();
+      streak(ctx, 140, 3, [1499, 820], [1499, 1800]);
     });
     const segs = detectRulingLines(raster(img));
     const rule = segs.find((s) => s.x0 === s.x1 && Math.abs(s.x0 - pxToPt(1500, 300)) < 2);
