@@ -7,7 +7,11 @@ import { unionPx, type PageContext } from './page-context.js';
 /** What Indonesian-model OCR makes of `%`: `96`, `90`, `9o`, `Yo`, `Y6`, `46`, `0/0`… */
 const PCT_GHOST = /^(9[06o]?|Y[o6]|46|0\/0|%o|o\/o)[.,;:)]?$/i;
 const NUMBER = /^\d{1,3}(?:[.,]\d{1,3})?$/;
-const NUMBER_WITH_GHOST = /^(\d{1,3}[.,]\d{1,2})(9[06o]?|Y[o6])[.,;:)]?$/;
+/**
+ * A number with a ghost glued on: `29,590` for `29,5%`, and any two-decimal figure grown to four
+ * decimals (`61,1526` for `61,15%`): narrative percentages have at most two, and money groups by three.
+ */
+const NUMBER_WITH_GHOST = /^(?:\d{1,3}[.,]\d{1,2}(?:9[06o]?|Y[o6])|\d{1,3}[.,]\d{4})[.,;:)]?$/;
 /** `100%` read as `10096`: a whole number with a two-character ghost (a year may match: its re-read has no `%`) */
 const WHOLE_WITH_GHOST = /^\d{1,3}(9[06o]|Y[o6])[.,;:)]?$/;
 
@@ -24,10 +28,9 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
   for (const l of lines) {
     l.words.forEach((w, i) => {
       const next = l.words[i + 1];
-      if (NUMBER.test(w.text) && next && PCT_GHOST.test(next.text))
-        jobs.push({ old: [w, next], box: unionPx([w, next], k) });
-      else if (NUMBER_WITH_GHOST.test(w.text) || WHOLE_WITH_GHOST.test(w.text))
-        jobs.push({ old: [w], box: unionPx([w], k) });
+      const ghost = percentGhost(w.text, next?.text);
+      if (ghost === 'next') jobs.push({ old: [w, next!], box: unionPx([w, next!], k) });
+      else if (ghost === 'glued') jobs.push({ old: [w], box: unionPx([w], k) });
     });
   }
   if (!jobs.length) return words;
@@ -66,4 +69,14 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
     out = [...out.filter((w) => !old.has(w)), f.fresh];
   }
   return out;
+}
+
+/**
+ * Whether a narrative word may be a percentage whose `%` OCR read as something else: in the word
+ * itself (`glued`), or as the next word (`next`); null when neither.
+ */
+export function percentGhost(text: string, next: string | undefined): 'glued' | 'next' | null {
+  if (NUMBER.test(text) && next !== undefined && PCT_GHOST.test(next)) return 'next';
+  if (NUMBER_WITH_GHOST.test(text) || WHOLE_WITH_GHOST.test(text)) return 'glued';
+  return null;
 }

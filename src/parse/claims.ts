@@ -52,7 +52,11 @@ const KEYS: { kind: 'capaianKinerja' | 'serapanAnggaran'; re: RegExp }[] = [
     re: /(?<!\p{L})(?:penyerapan|serapan|realisasi|capaian|pencapaian)\s+(?:realisasi\s+)?(?:anggaran|keuangan)(?!\p{L})/giu,
   },
 ];
-const PERCENT = /(?<![\p{L}\d.,])(\d+(?:[.,]\d+)*)\s*(?:%|persen(?!\p{L})|prosen(?!\p{L}))/giu;
+/**
+ * A percentage as printed. A word glued to the figure (`sebesarr42,61%`: OCR lost the space) still
+ * leaves it a figure; one or two letters before it (`T2`, `SS1`) make it a code's.
+ */
+const PERCENT = /(?<![\d.,])(?<!(?<!\p{L})\p{L}{1,2})(\d+(?:[.,]\d+)*)\s*(?:%|persen(?!\p{L})|prosen(?!\p{L}))/giu;
 /**
  * Between the key phrase and its number: another figure's words (`target`), a table reference, or
  * a part of the budget or of the performance (`anggaran Program X`, `belanja pegawai`, `kegiatan

@@ -13,6 +13,7 @@ import { addEvidence, styleEvidence, styleOf, type NumberStyle } from '../parse/
 import { reconcileTexts } from './reconcile-text.js';
 import { reconcileSeparators } from './reconcile-numbers.js';
 import { narrativeVocabulary, respellFromNarrative } from './respell.js';
+import { withStandardWords } from './standard-words.js';
 
 export type { TableHeader, UnmappedColumn };
 
@@ -86,7 +87,7 @@ export function extractTables(
   const tables: ExtractedTables = byTable((id) => raw[id].map((r) => toRecord(id, r, styles[id])));
   reconcileTexts(tables);
   reconcileSeparators(tables);
-  respellFromNarrative(tables, narrativeVocabulary(outsideGrids(pages, grids)));
+  respellFromNarrative(tables, withStandardWords(narrativeVocabulary(outsideGrids(pages, grids))));
   const missing = TABLE_IDS.filter((id) => tables[id].length === 0);
   return {
     tables,

@@ -148,6 +148,9 @@ describe('extractClaims wording variants', () => {
     ['Penyerapan anggaran sebesar 29,50 %.', [['serapanAnggaran', 29.5, 2]]],
     ['Realisasi keuangan sebesar 70.78%.', [['serapanAnggaran', 70.78, 2]]],
     ['Capaian realisasi anggaran adalah 68,74%.', [['serapanAnggaran', 68.74, 2]]],
+    // OCR lost the space between the word and the figure
+    ['Capaian serapan anggaran sebesarr42,61%.', [['serapanAnggaran', 42.61, 2]]],
+    ['Capaian kinerja pada kode SS1%.', []],
     [
       'Kinerja tergolong dalam kategori Tinggi dengan capaian kinerja 80%.',
       [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../../../src/model/word.js';
 import { narrativeVocabulary, respellFromNarrative } from '../../../src/tables/respell.js';
+import { STANDARD_WORDS, withStandardWords } from '../../../src/tables/standard-words.js';
 import { field, row, tables } from '../../helpers/records.js';
 
 /** Narrative words as the page reader gave them. */
@@ -74,5 +75,24 @@ describe('respellFromNarrative: words the cell reader (eng) misspells, spelt as 
     const u = tables({ '2.5': [cellRow('pemerintah Pemerinta Daera', 70)] });
     respellFromNarrative(u, v);
     expect(u['2.5'][0]!.fields.uraian!.value).toBe('pemerintah Pemerintah Daera');
+  });
+});
+
+describe('withStandardWords: the nomenclature spells what the narrative does not repeat', () => {
+  it('respells a cell word from the standard words when the narrative lacks it (100791: `Jumiah`)', () => {
+    const t = tables({ '2.5': [cellRow('Jumiah Posyandu yang Dibina', 70)] });
+    respellFromNarrative(t, withStandardWords(narrativeVocabulary(narrative('laporan ini disusun'))));
+    expect(t['2.5'][0]!.fields.uraian!.value).toBe('Jumlah Posyandu yang Dibina');
+    // without them the narrative alone knows no `jumlah`
+    const n = tables({ '2.5': [cellRow('Jumiah Posyandu yang Dibina', 70)] });
+    respellFromNarrative(n, narrativeVocabulary(narrative('laporan ini disusun')));
+    expect(n['2.5'][0]!.fields.uraian!.value).toBe('Jumiah Posyandu yang Dibina');
+  });
+
+  it('keeps a standard word one confusable letter from another (`Penetapan`, `Penerapan`) as read', () => {
+    const t = tables({ '2.5': [cellRow('Penetapan Batas dan Penerapan Peraturan', 70)] });
+    respellFromNarrative(t, withStandardWords(new Map()));
+    expect(t['2.5'][0]!.fields.uraian!.value).toBe('Penetapan Batas dan Penerapan Peraturan');
+    expect([...STANDARD_WORDS].every((w) => w.length >= 6 && w === w.toLowerCase())).toBe(true);
   });
 });
