@@ -176,7 +176,8 @@ function groupedInt(intPart: string, sep: string, frac: string): { int: string; 
 
 /**
  * Money is printed in groups of three (`48.320.000,00`, `1,231,790,000`): a group of another length
- * (`4.8320.000`, `48.32.000`) is a misread separator or digit.
+ * (`4.8320.000`, `48.32.000`) is a misread separator or digit, and a first group beginning with `0`
+ * (`020.000` for 3.020.000) a lost digit.
  */
 export function moneyGroupsBroken(raw: string): boolean {
   const digits = raw
@@ -185,5 +186,6 @@ export function moneyGroupsBroken(raw: string): boolean {
     .replace(/[,.]\d{1,2}$/, '');
   const groups = digits.split(/[.,]/);
   if (groups.length < 2 || !groups.every((g) => /^\d+$/.test(g))) return false;
-  return !/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => g.length !== 3);
+  // no amount of a thousand or more starts with a zero: `020.000` lost its leading digit
+  return !/^[1-9]\d{0,2}$/.test(groups[0]!) || groups.slice(1).some((g) => g.length !== 3);
 }

@@ -198,6 +198,9 @@ describe('X1 structure checks: extraction doubt is uncertain, never an error', (
     expect(moneyGroupsBroken('48320000')).toBe(false);
     expect(moneyGroupsBroken('4.8320.000')).toBe(true);
     expect(moneyGroupsBroken('48.32.000,00')).toBe(true);
+    // a lost leading digit (seed 100791 doc 21: 3.020.000 read `020.000`)
+    expect(moneyGroupsBroken('020.000')).toBe(true);
+    expect(moneyGroupsBroken('0,00')).toBe(false);
     const t = tables({
       '2.5': [row('2.5', '1', { uraian: 'PROGRAM', pagu: '48.32.000', realisasi: '9.420.000', capaian: '19,50%' })],
     });
