@@ -59,7 +59,44 @@ const SAME_LENGTH = 0.9;
 function sameText(a: string, b: string): boolean {
   const x = letters(a).length,
     y = letters(b).length;
-  return Math.min(x, y) >= SAME_LENGTH * Math.max(x, y) && closeness(a, b) >= SAME_TEXT;
+  return Math.min(x, y) >= SAME_LENGTH * Math.max(x, y) && closeness(a, b) >= SAME_TEXT && !wordsInserted(a, b);
+}
+
+/** Letters of whole words one text has between two words both share, for a wording of its own. */
+const INSERTED_LETTERS = 3;
+
+/**
+ * Whether one text has whole words where the other has none, between words both read alike
+ * (`… Perangkat Daerah yang Ada di Kecamatan` against `… perangkat daerah di kecamatan`). A misread
+ * garbles a word in place, or loses a small one (`di`); it does not print `yang Ada` into a text.
+ * Such twins are two wordings (a 2.4 sasaran `Terselenggaranya urusan …` and its 2.5 kegiatan
+ * `Penyelenggaraan Urusan …`), however alike their letters.
+ */
+export function wordsInserted(a: string, b: string): boolean {
+  const x = wordsOf(a),
+    y = wordsOf(b);
+  // longest common subsequence of words, then walk it: a gap on one side only is an insertion
+  const lcs = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
+  for (let i = x.length - 1; i >= 0; i--)
+    for (let j = y.length - 1; j >= 0; j--)
+      lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  let i = 0,
+    j = 0,
+    gapX = 0,
+    gapY = 0,
+    matched = false;
+  const insertion = () => matched && (gapX === 0) !== (gapY === 0) && gapX + gapY >= INSERTED_LETTERS;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      if (insertion()) return true;
+      matched = true;
+      gapX = gapY = 0;
+      i++;
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) gapX += x[i++]!.length;
+    else gapY += y[j++]!.length;
+  }
+  return false;
 }
 
 /** A text read at this confidence or better is kept as read (a spelling of its own). */

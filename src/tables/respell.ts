@@ -23,7 +23,7 @@ const MIN_CUT_LENGTH = 7;
  * shapes (`dana`/`data`) are never exchanged: both are words.
  */
 const CONFUSABLE = new Set(
-  ['ce', 'eo', 'co', 'lt', 'il', 'ft', 'it', 'hb', 'hn', 'nu', 'rn', 'rt'].flatMap((p) => [p, p[1]! + p[0]!]),
+  ['ce', 'eo', 'co', 'lt', 'il', 'ft', 'it', 'hb', 'hn', 'nu', 'rn', 'rt', 'vy'].flatMap((p) => [p, p[1]! + p[0]!]),
 );
 
 const WORD = /^\p{L}+$/u;

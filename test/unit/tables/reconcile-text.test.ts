@@ -1,6 +1,6 @@
 import type { BBox } from '../../../src/model/word.js';
 import { describe, expect, it } from 'vitest';
-import { reconcileTexts } from '../../../src/tables/reconcile-text.js';
+import { reconcileTexts, wordsInserted } from '../../../src/tables/reconcile-text.js';
 import { field, row, tables } from '../../helpers/records.js';
 import type { ExtractedRow } from '../../../src/model/extracted.js';
 
@@ -36,6 +36,39 @@ describe('reconcileTexts', () => {
     });
     reconcileTexts(t);
     expect(t['2.3'][0]!.fields.sasaran!.value).toBe('Pemberdayaan dan Kesejahteraan Keluarga');
+  });
+
+  it('keeps a 2.4 sasaran worded like its 2.5 kegiatan but for whole words (seed 4252 doc 1)', () => {
+    const t = tables({
+      '2.4': [
+        ocrRow('2.4', '1', {
+          sasaran: [
+            'Terselenggaranya urusan pemerintahan yang tidak dilaksanakan oleh unit kerja perangkat daerah di kecamatan',
+            70,
+          ],
+        }),
+      ],
+      '2.5': [
+        ocrRow('2.5', '1', { uraian: ['PROGRAM PENYELENGGARAAN URUSAN PEMERINTAHAN UMUM', 90] }),
+        ocrRow('2.5', '1.1', {
+          uraian: [
+            'Penyelenggaraan Urusan Pemerintahan yang Tidak Dilaksanakan oleh Unit Kerja Perangkat Daerah yang Ada di Kecamatan',
+            92,
+          ],
+        }),
+      ],
+    });
+    reconcileTexts(t);
+    expect(t['2.4'][0]!.fields.sasaran!.value).toMatch(/^Terselenggaranya .* daerah di kecamatan$/);
+  });
+
+  it('wordsInserted: whole words on one side only, between shared words', () => {
+    expect(wordsInserted('unit kerja daerah yang Ada di Kecamatan', 'unit kerja daerah di kecamatan')).toBe(true);
+    // a garbled word in place, a lost `di`, words joined, and different ends are no insertion
+    expect(wordsInserted('unit kerja dacrah di kecamatan', 'unit kerja daerah di kecamatan')).toBe(false);
+    expect(wordsInserted('unit kerja daerah kecamatan', 'unit kerja daerah di kecamatan')).toBe(false);
+    expect(wordsInserted('unit kerjadaerah di kecamatan', 'unit kerja daerah di kecamatan')).toBe(false);
+    expect(wordsInserted('Terlaksananya unit kerja', 'unit kerja')).toBe(false);
   });
 
   it('drops a rule read as `|` from an OCR text cell', async () => {

@@ -28,6 +28,10 @@ describe('respellFromNarrative: words the cell reader (eng) misspells, spelt as 
     const h = tables({ '2.5': [cellRow('Pemberdayaan Keluranan', 70)] });
     respellFromNarrative(h, vocab);
     expect(h['2.5'][0]!.fields.uraian!.value).toBe('Pemberdayaan Kelurahan');
+    // a `y` whose tail a 1-bit scan lost reads `v` (seed 4252 doc 3)
+    const y = tables({ '2.5': [cellRow('layanan kepegawaian vang terselesaikan', 70)] });
+    respellFromNarrative(y, narrativeVocabulary(narrative('layanan yang selesai')));
+    expect(y['2.5'][0]!.fields.uraian!.value).toBe('layanan kepegawaian yang terselesaikan');
     expect(f.raw).toBe('Fasilitasi Penelapan dan Pencgasan Batas Desa Dacrah');
     expect(t['2.5'][0]!.fields.pagu!.value).toBe(17000000); // never a number
   });
