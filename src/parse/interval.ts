@@ -24,8 +24,8 @@ export function parseInterval(raw: string): Interval | null {
     const beforeNum = s.slice(0, idx).toLowerCase();
     const afterNum = s.slice(idx).toLowerCase();
     // "≤ 50", "< 50", "X ≤ 50", "kurang dari 50", "50 ke bawah"; OCR models without a `≤` glyph
-    // read "= 50": no scale prints a band as "= 50", and the one-number band is the lowest one
-    if (/[≤≦<=]|kurang|di ?bawah/.test(beforeNum) || /ke ?bawah/.test(afterNum)) return { min: null, max: v };
+    // read "= 50" or "£ 50": no scale prints a band so, and the one-number band is the lowest one
+    if (/[≤≦<=£]|kurang|di ?bawah/.test(beforeNum) || /ke ?bawah/.test(afterNum)) return { min: null, max: v };
     if (/[≥>]|lebih|di ?atas/.test(beforeNum) || /ke ?atas/.test(afterNum)) return { min: v, max: null };
     return null;
   }

@@ -17,6 +17,7 @@ describe('parseInterval (Tabel 2.2 bands)', () => {
     ['X =50', null, 50],
     ['65<X=<75', 65, 75],
     ['= 50%', null, 50],
+    ['X £40', null, 40], // a 1-bit scan's `≤` (seed 4252 doc 5)
   ])('%s → [%s, %s]', (raw, min, max) => {
     expect(parseInterval(raw)).toEqual({ min, max });
   });
