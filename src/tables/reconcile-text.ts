@@ -231,6 +231,31 @@ function restoreUnread(copies: readonly { f: Field | undefined; alike: boolean }
   }
 }
 
+/** A token of marks only (`/`, `—`, `~`): what a pen stroke across a text reads as. */
+const MARK_TOKEN = /^[^\p{L}\d]+$/u;
+
+/**
+ * A pen stroke across a text cell reads as a mark standing between its words (`laporan /
+ * penyelenggaraan`). Where a twin reads the very same words without any such token, it is dropped;
+ * a mark the document prints (`Kabupaten / Kota`) is in its twins too and stays.
+ */
+function dropStrayMarks(copies: readonly Field[]): void {
+  for (const f of copies) {
+    const tokens = f.raw.split(' ');
+    if (!tokens.some((t) => MARK_TOKEN.test(t))) continue;
+    const clean = copies.some(
+      (g) => g !== f && !g.raw.split(' ').some((t) => MARK_TOKEN.test(t)) && letters(g.raw) === letters(f.raw),
+    );
+    if (!clean) continue;
+    f.raw = tokens.filter((t) => !MARK_TOKEN.test(t)).join(' ');
+    if (typeof f.value === 'string')
+      f.value = f.value
+        .split(' ')
+        .filter((t) => !MARK_TOKEN.test(t))
+        .join(' ');
+  }
+}
+
 export const byNo = (rows: readonly ExtractedRow[], no: string) => rows.find((r) => r.no === no);
 
 /**
@@ -247,6 +272,7 @@ export function reconcileTexts(tables: ExtractedTables): void {
       const copies = INDICATOR_TABLES.flatMap((t, i) => (field === 'sasaran' && t === '2.4' ? [] : [twins[i]])).filter(
         isOcr,
       );
+      dropStrayMarks(INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]).filter(isOcr));
       restoreLostLines(copies);
       restoreGarbledWords(copies);
       restoreUnread(INDICATOR_TABLES.map((t, i) => ({ f: twins[i], alike: !(field === 'sasaran' && t === '2.4') })));

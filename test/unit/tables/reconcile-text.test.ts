@@ -62,6 +62,23 @@ describe('reconcileTexts', () => {
     expect(t['2.4'][0]!.fields.sasaran!.value).toMatch(/^Terselenggaranya .* daerah di kecamatan$/);
   });
 
+  it('drops a pen stroke read as a mark between words when a twin reads the same words without it (seed 4252 doc 2)', () => {
+    const t = tables({
+      '2.1': [ocrRow('2.1', '1', { indikator: ['Jumlah laporan penyelenggaraan pemerintahan', 90] })],
+      '2.3': [ocrRow('2.3', '1', { indikator: ['Jumlah laporan / penyelenggaraan pemerintahan', 91] })],
+      '2.4': [ocrRow('2.4', '1', { indikator: ['Laporan Kabupaten / Kota', 91] })],
+    });
+    reconcileTexts(t);
+    expect(t['2.3'][0]!.fields.indikator!.value).toBe('Jumlah laporan penyelenggaraan pemerintahan');
+    // a mark every copy prints stays
+    const k = tables({
+      '2.1': [ocrRow('2.1', '1', { indikator: ['Laporan Kabupaten / Kota', 90] })],
+      '2.3': [ocrRow('2.3', '1', { indikator: ['Laporan Kabupaten / Kota', 88] })],
+    });
+    reconcileTexts(k);
+    expect(k['2.3'][0]!.fields.indikator!.value).toBe('Laporan Kabupaten / Kota');
+  });
+
   it('wordsInserted: whole words on one side only, between shared words', () => {
     expect(wordsInserted('unit kerja daerah yang Ada di Kecamatan', 'unit kerja daerah di kecamatan')).toBe(true);
     // a garbled word in place, a lost `di`, words joined, and different ends are no insertion
