@@ -8,6 +8,7 @@ import { moneyGroupsBroken, parseNumber } from '../parse/numbers.js';
 import { cellCrop, oneLine } from './cell-crop.js';
 import { scaleGray } from '../raster/gray.js';
 import { binarize } from '../raster/binarize.js';
+import { dropEnclosingStrokes } from '../raster/enclosing-strokes.js';
 import { dropLightInk } from '../raster/ink.js';
 import type { OcrPage } from './read-page.js';
 import type { OcrPools } from './shared-pool.js';
@@ -130,9 +131,11 @@ export async function rereadCells(
       const k = scan.raster.dpi / 72;
       const cell = cellCrop(scan.raster.image, c.f.bbox, k);
       if (!cell) return null;
-      // a number wrapped in a narrow column is read as one line (see oneLine)
+      // a number wrapped in a narrow column is read as one line (see oneLine); a pen's ring round
+      // it is left out (it stays marked doubtful: cell-marks measures the cell as it was)
       const flat = oneLine(cell);
-      const read = async (scale: number, tag: string, psm?: Psm, image = flat ?? cell.image) =>
+      const base = dropEnclosingStrokes(flat ?? cell.image);
+      const read = async (scale: number, tag: string, psm?: Psm, image = base) =>
         (
           await pools.cells.recognize({
             image: await scaleGray(image, scale),
@@ -167,9 +170,7 @@ export async function rereadCells(
       // a figure under a stamp reads as no number: read with the stamp's lighter ink dropped
       const plain = await read(2, 'reread');
       const second =
-        band || number(plain) !== null
-          ? plain
-          : await read(2, 'reread-ink', undefined, dropLightInk(flat ?? cell.image));
+        band || number(plain) !== null ? plain : await read(2, 'reread-ink', undefined, dropLightInk(base));
       const a = number(c.f.raw);
       // neither read gave a number: a lone figure (`7` read `/`, or nothing) is often lost in line
       // mode, read as one word it is not; one reading alone, so it is kept disputed. Only a cell

@@ -239,6 +239,17 @@ describe('rereadCells', () => {
     expect(page.words.map((w) => parseNumber(w.text, 'pct').value)).toEqual([83.92]);
   });
 
+  it('reads a percentage a pen ring encloses, which the page and a plain re-read read as nothing', async () => {
+    // a 2.4 capaian anggaran of a marks scan (dev seed 4252, doc 1, page 6): `11,47%` in a pen ring,
+    // read as an empty cell; the ring dropped, it reads
+    const { scans, bbox, page } = await fixtureCell('cell-pct-ring.png', { text: '', conf: 100 });
+    page.words = [];
+    const f: Field = { kind: 'pct', raw: '', value: null, decimals: null, conf: 100, parsed: true, page: 1, bbox };
+    const [o] = await rereadCells([{ table: '2.4', row: '4', field: 'capaianAnggaran', f }], [page], scans, pools);
+    expect(parseNumber(o!.second, 'pct').value).toBe(11.47);
+    expect(page.words.map((w) => parseNumber(w.text, 'pct').value)).toEqual([11.47]);
+  });
+
   it('keeps, of three disagreeing reads of money, the last one in groups of three', () => {
     const r = { a: null, b: 131800, t: 13800000, second: '131800.000', third: '13.800.000' };
     expect(tieBroken('money', r)).toBe('third');
