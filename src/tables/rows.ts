@@ -67,6 +67,14 @@ export function isNumberingBand(grid: Grid, r: number): boolean {
   return Number(numbers[0]) <= 2 && numbers.every((n, i) => i === 0 || Number(n) === Number(numbers[i - 1]) + 1);
 }
 
+/** The label of `1.2 d`, `| 3`: one row label among tokens of two characters at most and no word; else null. */
+export function labelWithGarble(text: string): string | null {
+  const tokens = text.split(' ').filter(Boolean);
+  const labels = tokens.filter(isRowLabel);
+  if (labels.length !== 1 || tokens.length < 2) return null;
+  return tokens.every((t) => t === labels[0] || (t.length <= 2 && !/\p{L}{2}/u.test(t))) ? labels[0]! : null;
+}
+
 /**
  * A first cell OCR could not read as a label: empty, or a mark of one or two characters with no
  * word in it (`|` for a thin `1` at low resolution, `.`, `'`). Never `No`, a header word.
@@ -179,6 +187,9 @@ export function dataRows(
     }
     const noCell = grid.at(r, 0);
     let label = normalizeLabel(noCell.text);
+    // a label with a pen's or a stamp's stroke read beside it (`1.2 d`: a ring round the next
+    // cell's word reaching into this one) is the label
+    if (!isRowLabel(label) && noCell.words.some((w) => w.source === 'ocr')) label = labelWithGarble(label) ?? label;
     // in a budget outline a kegiatan band right under its program row is that program's first
     // kegiatan (`a1` read from `1.1` under program 1 is `1.1`, not program 2)
     const underProgramRow = !!last && /^\d+$/.test(last.no) && programText(last.cells.uraian?.text ?? '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findGrids } from '../../../src/tables/grid.js';
-import { headerBandCount, columnLabels, dataRows, isNumberingBand } from '../../../src/tables/rows.js';
+import { headerBandCount, columnLabels, dataRows, isNumberingBand, labelWithGarble } from '../../../src/tables/rows.js';
 import { mapColumns } from '../../../src/tables/columns.js';
 import type { BBox, Segment, Word } from '../../../src/model/word.js';
 
@@ -127,6 +127,17 @@ describe('findGrids', () => {
       '2.1',
     ]);
     expect(labels(body('', ['Pembinaan', 'Desa']))).toEqual(['1', '1.1', '1.2', '2.1']);
+    // a pen ring round the next cell's word reaching into the label cell (`1.2 d`, seed 4252 doc 5)
+    expect(labels([...body('1.2', ['Administrasi', 'Keuangan']), ocr('d', 73, 165)])).toEqual([
+      '1',
+      '1.1',
+      '1.2',
+      '2.1',
+    ]);
+    expect(labelWithGarble('1.2 d')).toBe('1.2');
+    expect(labelWithGarble('| 3')).toBe('3');
+    expect(labelWithGarble('1.2 da')).toBeNull();
+    expect(labelWithGarble('1 2')).toBeNull();
     // `1.1` read `11` (its dot lost), then a doubtful `2`: no flat count here, the `2` stays
     const lostDot = body('2', ['PROGRAM', 'PENYELENGGARAAN']).map((w) =>
       w.text === '1.1' ? { ...w, text: '11' } : w.text === '2' ? { ...w, conf: 53 } : w,
