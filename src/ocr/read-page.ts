@@ -5,6 +5,7 @@ import { isRowLabel } from '../tables/rows.js';
 import { preprocessPage, type PreprocessedPage } from '../raster/preprocess.js';
 import { flattenPhoto } from '../raster/flatten.js';
 import { detectRulingLines } from '../raster/ruling-lines.js';
+import { dropEnclosingStrokes } from '../raster/enclosing-strokes.js';
 import { scaleGray } from '../raster/gray.js';
 import { hasInk, maskRegions } from '../raster/ink.js';
 import { packGray } from '../raster/packed.js';
@@ -96,12 +97,19 @@ async function readCells(ctx: PageContext, image: GrayImage, grids: readonly Gri
       g.cells.map(async (cell) => {
         const c = cellCrop(image, cell.bbox, ctx.k);
         if (!c) return [];
-        let words = await ctx.pools.cells.recognize({
-          image: c.image,
-          psm: c.lines > 1 ? '6' : '7',
-          dpi: ctx.dpi,
-          tag: 'cell',
-        });
+        const read = (image: GrayImage, tag: string) =>
+          ctx.pools.cells.recognize({ image, psm: c.lines > 1 ? '6' : '7', dpi: ctx.dpi, tag });
+        let words = await read(c.image, 'cell');
+        // a reviewer's pen ring round a figure or a word reads as nothing or as noise: read again
+        // with the ring made paper, kept when surer (a ring that touched a letter takes it along,
+        // so never the first choice)
+        if (!words.length || meanConf(words) < RINGED_CONF) {
+          const ringless = dropEnclosingStrokes(c.image);
+          if (ringless !== c.image) {
+            const again = await read(ringless, 'cell-ring');
+            if (again.length && meanConf(again) > (words.length ? meanConf(words) : 0)) words = again;
+          }
+        }
         if (cell.c0 === 0 && cell.r0 > 0) words = await readRowLabel(words, c, ctx.pools, ctx.dpi);
         return words.map((w) => toWord(w, ctx.page, ctx.k, c.x, c.y));
       }),
@@ -109,6 +117,10 @@ async function readCells(ctx: PageContext, image: GrayImage, grids: readonly Gri
   );
   return words.flat();
 }
+
+/** A cell read less surely than this may have a pen ring round it (see readCells). */
+const RINGED_CONF = 60;
+const meanConf = (ws: readonly { conf: number }[]) => ws.reduce((a, w) => a + w.conf, 0) / Math.max(1, ws.length);
 
 /** The passes over the narrative (the page with its tables masked out), in order. */
 const NARRATIVE_PASSES = [rereadTroubleSpots, rereadWeakLines, repairNips, repairPercents] as const;

@@ -131,31 +131,33 @@ export async function rereadCells(
       const k = scan.raster.dpi / 72;
       const cell = cellCrop(scan.raster.image, c.f.bbox, k);
       if (!cell) return null;
-      // a number wrapped in a narrow column is read as one line (see oneLine); a pen's ring round
-      // it is left out (it stays marked doubtful: cell-marks measures the cell as it was)
+      // a number wrapped in a narrow column is read as one line (see oneLine)
       const flat = oneLine(cell);
-      const base = dropEnclosingStrokes(flat ?? cell.image);
-      const read = async (scale: number, tag: string, psm?: Psm, image = base) =>
-        (
-          await pools.cells.recognize({
-            image: await scaleGray(image, scale),
-            // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read
-            // nothing (money has no unit: letters in its reading are a stamp's or a pen's)
-            psm: psm ?? (cell.lines > 1 && !flat ? '6' : '7'),
-            // a band keeps its `<`, `≤`, `X`: no list (Tesseract's list takes no `≤`)
-            whitelist:
-              band || (c.f.kind !== 'money' && /[A-QS-Za-oq-z]{2,}/.test(c.f.raw))
-                ? ''
-                : (WHITELIST[c.f.kind] ?? WHITELIST.number),
-            dpi: Math.round(scan.raster.dpi * scale),
-            tag,
-          })
-        )
+      // how surely each reading was read (its words' mean confidence), for the tie-break
+      const sureness = new Map<string, number>();
+      const read = async (scale: number, tag: string, psm?: Psm, image = flat ?? cell.image) => {
+        const words = await pools.cells.recognize({
+          image: await scaleGray(image, scale),
+          // a count with its unit (`12 Kegiatan`) is read whole: a digits-only list would read
+          // nothing (money has no unit: letters in its reading are a stamp's or a pen's)
+          psm: psm ?? (cell.lines > 1 && !flat ? '6' : '7'),
+          // a band keeps its `<`, `≤`, `X`: no list (Tesseract's list takes no `≤`)
+          whitelist:
+            band || (c.f.kind !== 'money' && /[A-QS-Za-oq-z]{2,}/.test(c.f.raw))
+              ? ''
+              : (WHITELIST[c.f.kind] ?? WHITELIST.number),
+          dpi: Math.round(scan.raster.dpi * scale),
+          tag,
+        });
+        const text = words
           .map((w) => w.text)
           .join(' ')
           .trim()
           // a figure ends at its `%`: separators read after it are a pen's tick (`83,92%.,`)
           .replace(/%[\s.,]+$/, '%');
+        sureness.set(text, words.length ? words.reduce((a, w) => a + w.conf, 0) / words.length : 0);
+        return text;
+      };
       const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';
       // what two readings must share to agree: the number, or a band's two bounds
       const number = band
@@ -167,10 +169,17 @@ export async function rereadCells(
             const p = parseNumber(text, hint);
             return p.ok ? p.value : null;
           };
-      // a figure under a stamp reads as no number: read with the stamp's lighter ink dropped
+      // a figure under a stamp reads as no number: read with the stamp's lighter ink dropped; one in
+      // a pen's ring, with the ring made paper (the cell stays doubtful: cell-marks measures it as
+      // it was). Only then: a ring that touched a digit takes the digit with it
       const plain = await read(2, 'reread');
+      const inkless =
+        band || number(plain) !== null
+          ? plain
+          : await read(2, 'reread-ink', undefined, dropLightInk(flat ?? cell.image));
+      const ringless = band || number(inkless) !== null ? null : dropEnclosingStrokes(flat ?? cell.image);
       const second =
-        band || number(plain) !== null ? plain : await read(2, 'reread-ink', undefined, dropLightInk(base));
+        ringless && ringless !== (flat ?? cell.image) ? await read(2, 'reread-ring', undefined, ringless) : inkless;
       const a = number(c.f.raw);
       // neither read gave a number: a lone figure (`7` read `/`, or nothing) is often lost in line
       // mode, read as one word it is not; one reading alone, so it is kept disputed. Only a cell
@@ -191,7 +200,16 @@ export async function rereadCells(
       // is confirmed (VOTED_CONF) or stands alone (DISPUTED_CONF)
       const third = await read(TIE_BREAK_SCALE, 'tie-break');
       const t = number(third);
-      const kept = tieBroken(c.f.kind, { a, b, t, second, third });
+      const kept = tieBroken(c.f.kind, {
+        a,
+        b,
+        t,
+        second,
+        third,
+        firstConf: c.f.conf,
+        secondConf: sureness.get(second) ?? 0,
+        thirdConf: sureness.get(third) ?? 0,
+      });
       return {
         ...c,
         first: c.f.raw,
@@ -199,7 +217,7 @@ export async function rereadCells(
         third,
         agreed: false,
         kept,
-        conf: t === a || t === b ? VOTED_CONF : DISPUTED_CONF,
+        conf: (kept === 'first' ? t === a : t === a || t === b) ? VOTED_CONF : DISPUTED_CONF,
       };
     }),
   );
@@ -248,13 +266,35 @@ export async function rereadCells(
  */
 export function tieBroken(
   kind: Field['kind'],
-  r: { a: number | string | null; b: number | string; t: number | string | null; second: string; third: string },
+  r: {
+    a: number | string | null;
+    b: number | string;
+    t: number | string | null;
+    second: string;
+    third: string;
+    /** how surely each reading was read (0–100); unknown counts as sure */
+    firstConf?: number;
+    secondConf?: number;
+    thirdConf?: number;
+  },
 ): 'first' | 'second' | 'third' {
   if (r.a !== null && r.t === r.a) return 'first';
+  // two unsure readings outvote no sure one: enlarged, a serif `1` at a figure's start is lost in
+  // line mode (`15.050.000` read `5.050.000` at 2× and 1.5×, confidence 15 and 0, against 91 at 1×)
+  if (
+    r.a !== null &&
+    (r.firstConf ?? 100) >= SURE_READ &&
+    Math.max(r.secondConf ?? 100, r.thirdConf ?? 100) < UNSURE_READ
+  )
+    return 'first';
   const wellFormed =
     r.t !== null && r.t !== r.b && kind === 'money' && moneyGroupsBroken(r.second) && !moneyGroupsBroken(r.third);
   return wellFormed ? 'third' : 'second';
 }
+
+/** A first reading this sure is not outvoted by re-reads both less sure than UNSURE_READ. */
+const SURE_READ = 80;
+const UNSURE_READ = 40;
 
 /** Confidence of a number read under a pen mark (cell-marks.ts): a rule failing on it is `uncertain`. */
 export const MARKED_CONF = 50;

@@ -260,6 +260,12 @@ describe('rereadCells', () => {
     expect(tieBroken('pct', r)).toBe('second');
     // the tie-break confirms the first
     expect(tieBroken('money', { ...r, a: 13800000 })).toBe('first');
+    // a sure first reading against two unsure re-reads that agree (dev seed 4253 doc 8: a serif
+    // `15.050.000` read at 91, then `5.050.000` at 15 and 0): the first stands
+    const lost = { a: 15050000, b: 5050000, t: 5050000, second: '5.050.000', third: '5.050.000' };
+    expect(tieBroken('money', { ...lost, firstConf: 91, secondConf: 15, thirdConf: 0 })).toBe('first');
+    expect(tieBroken('money', { ...lost, firstConf: 91, secondConf: 15, thirdConf: 60 })).toBe('second');
+    expect(tieBroken('money', { ...lost, firstConf: 55, secondConf: 15, thirdConf: 0 })).toBe('second');
   });
 
   it('reads money under a stamp with digits only and the lighter stamp ink dropped', async () => {
