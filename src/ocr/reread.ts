@@ -260,9 +260,9 @@ export async function rereadCells(
 
 /**
  * Which of three reads a cell keeps once the first two gave different numbers (`a`, `b`; `t` the
- * tie-break's): the first when the tie-break confirms it, else the second; but where no two agree,
- * money in groups of three beats money out of them (`131800.000`, a dot read as `1`, against
- * `13.800.000`).
+ * tie-break's): the first when the tie-break confirms it, or when it was read surely and both
+ * others unsurely; else the second; but where no two agree, money in groups of three beats money
+ * out of them (`131800.000`, a dot read as `1`, against `13.800.000`).
  */
 export function tieBroken(
   kind: Field['kind'],
@@ -279,7 +279,7 @@ export function tieBroken(
   },
 ): 'first' | 'second' | 'third' {
   if (r.a !== null && r.t === r.a) return 'first';
-  // two unsure readings outvote no sure one: enlarged, a serif `1` at a figure's start is lost in
+  // two unsure readings do not outvote a sure one: enlarged, a serif `1` at a figure's start is lost in
   // line mode (`15.050.000` read `5.050.000` at 2× and 1.5×, confidence 15 and 0, against 91 at 1×)
   if (
     r.a !== null &&
