@@ -1,5 +1,5 @@
 import type { Discrepancy, TableId } from '../model/contract.js';
-import type { ExtractedRow } from '../model/extracted.js';
+import type { ExtractedRow, ExtractedTables, Field } from '../model/extracted.js';
 import { budgetTree } from './budget.js';
 import { fmtMoney, fmtNum } from './format.js';
 import { similarity } from './similarity.js';
@@ -131,6 +131,52 @@ export const ruleR6: Rule = ({ tables }, ctx) => {
   }
   return out;
 };
+
+/**
+ * Copies of one figure whose digits are the same but for one digit more or less (`950%` beside
+ * `90%` twice, `7.427.050` beside `17.427.050`). That is how OCR slips on a scan, reading the same
+ * way however often it reads (a 1-bit serif `90%` read `950%` at 1× and 2×), and seldom how an
+ * author mistypes: such a copy read by OCR is doubtful, so a rule failing on it is `uncertain`.
+ * Text layers (confidence 100) are never doubted this way.
+ */
+export function twinDigitSlips(tables: ExtractedTables): Set<Field> {
+  // each figure's twins: the other copies of it
+  const twins = new Map<Field, Field[]>();
+  const pair = (a: Field | undefined, b: Field | undefined) => {
+    if (!a || !b || num(a) === null || num(b) === null) return;
+    twins.set(a, [...(twins.get(a) ?? []), b]);
+    twins.set(b, [...(twins.get(b) ?? []), a]);
+  };
+  const pairs = [
+    ...matchIndicators(tables['2.1'], tables['2.3']),
+    ...matchIndicators(tables['2.1'], tables['2.4']),
+    ...matchIndicators(tables['2.3'], tables['2.4']),
+  ];
+  for (const [x, y] of pairs) for (const f of ['target', 'realisasi']) pair(x.fields[f], y.fields[f]);
+  for (const [r4, r5] of matchBudgetRows(tables['2.4'], tables['2.5'])) {
+    pair(r4.fields.pagu, r5.fields.pagu);
+    pair(r4.fields.realisasiAnggaran, r5.fields.realisasi);
+  }
+  // a copy another copy confirms digit for digit is not the slip (`90%` twice against `950%`)
+  const out = new Set<Field>();
+  for (const [f, others] of twins) {
+    if (f.conf >= 100) continue;
+    const mine = digitsOf(f.raw);
+    if (others.some((g) => digitsOf(g.raw) === mine)) continue;
+    if (others.some((g) => oneDigitApart(mine, digitsOf(g.raw)))) out.add(f);
+  }
+  return out;
+}
+
+const digitsOf = (raw: string) => raw.replace(/\D/g, '');
+
+/** One string is the other with one character more. */
+export function oneDigitApart(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (!short.length || long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
 
 /**
  * Pair 2.4 rows with 2.5 kegiatan: by identical money (pagu and realisasi), then by wording, then by an identical pagu, then by position

@@ -2,7 +2,7 @@ import type { Discrepancy, Severity } from '../model/contract.js';
 import type { Field } from '../model/extracted.js';
 import { ruleR1, ruleR2R3, slippedFigures } from './capaian.js';
 import { ruleR4, ruleR5 } from './budget.js';
-import { ruleR6 } from './cross-table.js';
+import { ruleR6, twinDigitSlips } from './cross-table.js';
 import { ruleR7, ruleR8 } from './narrative.js';
 import { ruleR9 } from './bands.js';
 import { ruleReading } from './reading.js';
@@ -35,7 +35,11 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, uncertain: 1, warni
  */
 export function verify(input: VerifyInput, options: Partial<VerifyOptions> = {}): Discrepancy[] {
   const opts = { ...DEFAULT_VERIFY_OPTIONS, ...options };
-  const ctx = ruleContext(opts, slippedFigures(input.tables, input.method));
+  // figures their own row or their twins show slipped (a moved separator, a digit more or less)
+  const ctx = ruleContext(
+    opts,
+    new Set([...slippedFigures(input.tables, input.method), ...twinDigitSlips(input.tables)]),
+  );
   // on a document of another kind the rules' premises (the kecamatan template's tables) may not
   // hold: a failure there is for a human to judge, never an error
   const otherKind = input.kind !== undefined && input.kind !== 'lkj';

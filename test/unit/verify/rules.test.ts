@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../../src/verify/index.js';
+import { oneDigitApart } from '../../../src/verify/cross-table.js';
 import { claim, CONTIGUOUS_BANDS, REFERENCE_BANDS, row, tables } from '../../helpers/records.js';
 
 const keys = (ds: { rule: string; table: string; row: string; field: string; severity: string }[]) =>
@@ -189,6 +190,27 @@ describe('R6 across tables', () => {
       'R1 error 2.4/1/capaian',
       'R6 error 2.4/1/realisasi',
     ]);
+  });
+  it('a scanned copy with one digit more or less than its twins (`950%` beside `90%` twice) is doubtful, not an error (seed 100792 doc 41)', () => {
+    const doc = (t21: string, conf: number) =>
+      tables({
+        '2.1': [ind('2.1', '1', { target: t21 }, conf)],
+        '2.3': [ind('2.3', '1', { target: '90%', realisasi: '45%', capaian: '50%' }, conf)],
+        '2.4': [ind('2.4', '1', { target: '90%', realisasi: '45%', capaian: '50%' }, conf)],
+      });
+    expect(keys(verify({ tables: doc('950%', 92), claims: [] }))).toEqual(['R6 uncertain 2.1/1/target']);
+    // the two copies that agree are not doubted: a claim judged on 2.3 stays an error
+    expect(keys(verify({ tables: doc('950%', 92), claims: [claim('capaianKinerja', '60%')] }))).toEqual([
+      'R6 uncertain 2.1/1/target',
+      'R7 error narrative/capaianKinerja/value',
+    ]);
+    // another digit (95 for 90) is the document's own figure, and a text layer's copy is printed so
+    expect(keys(verify({ tables: doc('95%', 92), claims: [] }))).toEqual(['R6 error 2.1/1/target']);
+    expect(keys(verify({ tables: doc('950%', 100), claims: [] }))).toEqual(['R6 error 2.1/1/target']);
+    expect(oneDigitApart('950', '90')).toBe(true);
+    expect(oneDigitApart('7427050', '17427050')).toBe(true);
+    expect(oneDigitApart('95', '90')).toBe(false);
+    expect(oneDigitApart('90', '90')).toBe(false);
   });
   it('a scanned realisasi its own row shows slipped (711 % beside a capaian of 71,1 %) is doubtful for R6 and R7 too', () => {
     const doc = (conf: number) => {
