@@ -157,12 +157,13 @@ export function twinDigitSlips(tables: ExtractedTables): Set<Field> {
     pair(r4.fields.pagu, r5.fields.pagu);
     pair(r4.fields.realisasiAnggaran, r5.fields.realisasi);
   }
-  // a copy another copy confirms digit for digit is not the slip (`90%` twice against `950%`)
+  // a copy another copy confirms is not the slip (`90%` twice against `950%`); nor is one of the
+  // same value printed otherwise (`9.420.000,0` beside `9.420.000`)
   const out = new Set<Field>();
   for (const [f, others] of twins) {
     if (f.conf >= 100) continue;
     const mine = digitsOf(f.raw);
-    if (others.some((g) => digitsOf(g.raw) === mine)) continue;
+    if (others.some((g) => digitsOf(g.raw) === mine || num(g) === num(f))) continue;
     if (others.some((g) => oneDigitApart(mine, digitsOf(g.raw)))) out.add(f);
   }
   return out;

@@ -207,6 +207,12 @@ describe('R6 across tables', () => {
     // another digit (95 for 90) is the document's own figure, and a text layer's copy is printed so
     expect(keys(verify({ tables: doc('95%', 92), claims: [] }))).toEqual(['R6 error 2.1/1/target']);
     expect(keys(verify({ tables: doc('950%', 100), claims: [] }))).toEqual(['R6 error 2.1/1/target']);
+    // the same value printed with a decimal more is no slip: a rule failing on it stays an error
+    const decimals = tables({
+      '2.1': [ind('2.1', '1', { target: '90,0%' }, 92)],
+      '2.3': [ind('2.3', '1', { target: '90%', realisasi: '45%', capaian: '40%' }, 92)],
+    });
+    expect(keys(verify({ tables: decimals, claims: [] }))).toEqual(['R1 error 2.3/1/capaian']);
     expect(oneDigitApart('950', '90')).toBe(true);
     expect(oneDigitApart('7427050', '17427050')).toBe(true);
     expect(oneDigitApart('95', '90')).toBe(false);
