@@ -5,16 +5,13 @@ import { ocrDebugLog } from '../settings/log.js';
 import { crop } from '../raster/gray.js';
 import { dropLightInk, growToBlankRows, uncoveredInk } from '../raster/ink.js';
 import { mergeBoxes, overlapRatio } from '../raster/boxes.js';
-import { toWord, WEAK_WORD_CONF, type PageContext } from './page-context.js';
+import { meanConf, toWord, WEAK_WORD_CONF, type PageContext } from './page-context.js';
 import { validNips } from './nip-pass.js';
 
 // Passes over a scanned page's narrative after its first read: the spots and lines it read doubtfully.
 
 /** Most a trouble spot grows up or down (inches) to reach blank rows: about a line of body text. */
 const SPOT_GROW_IN = 0.15;
-
-/** Mean confidence of some words (0 for none). */
-const meanConf = (ws: readonly { conf: number }[]) => ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
 
 /**
  * Second chance for the spots the page pass got wrong: inked regions it left without words

@@ -19,6 +19,10 @@ export interface PageContext {
 /** A word read below this confidence marks a trouble spot or a weak line. */
 export const WEAK_WORD_CONF = 60;
 
+/** Mean confidence of some words (0 for none). */
+export const meanConf = (ws: readonly { conf: number }[]) =>
+  ws.reduce((s, w) => s + w.conf, 0) / Math.max(1, ws.length);
+
 export function toPoints(b: readonly number[], k: number, ox = 0, oy = 0): BBox {
   return [(b[0]! + ox) / k, (b[1]! + oy) / k, (b[2]! + ox) / k, (b[3]! + oy) / k];
 }

@@ -14,7 +14,7 @@ import { cellCrop, type CellCrop } from './cell-crop.js';
 import { rereadTroubleSpots, rereadWeakLines } from './narrative-rereads.js';
 import { repairNips } from './nip-pass.js';
 import { repairPercents } from './percent-pass.js';
-import { toWord, type PageContext } from './page-context.js';
+import { meanConf, toWord, type PageContext } from './page-context.js';
 import type { OcrWord } from './pool.js';
 import type { OcrPools } from './shared-pool.js';
 
@@ -107,7 +107,7 @@ async function readCells(ctx: PageContext, image: GrayImage, grids: readonly Gri
           const ringless = dropEnclosingStrokes(c.image);
           if (ringless !== c.image) {
             const again = await read(ringless, 'cell-ring');
-            if (again.length && meanConf(again) > (words.length ? meanConf(words) : 0)) words = again;
+            if (again.length && meanConf(again) > meanConf(words)) words = again;
           }
         }
         if (cell.c0 === 0 && cell.r0 > 0) words = await readRowLabel(words, c, ctx.pools, ctx.dpi);
@@ -120,7 +120,6 @@ async function readCells(ctx: PageContext, image: GrayImage, grids: readonly Gri
 
 /** A cell read less surely than this may have a pen ring round it (see readCells). */
 const RINGED_CONF = 60;
-const meanConf = (ws: readonly { conf: number }[]) => ws.reduce((a, w) => a + w.conf, 0) / Math.max(1, ws.length);
 
 /** The passes over the narrative (the page with its tables masked out), in order. */
 const NARRATIVE_PASSES = [rereadTroubleSpots, rereadWeakLines, repairNips, repairPercents] as const;

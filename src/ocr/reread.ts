@@ -10,6 +10,7 @@ import { scaleGray } from '../raster/gray.js';
 import { binarize } from '../raster/binarize.js';
 import { dropEnclosingStrokes } from '../raster/enclosing-strokes.js';
 import { dropLightInk } from '../raster/ink.js';
+import { meanConf } from './page-context.js';
 import type { OcrPage } from './read-page.js';
 import type { OcrPools } from './shared-pool.js';
 import type { Psm } from './pool.js';
@@ -155,7 +156,7 @@ export async function rereadCells(
           .trim()
           // a figure ends at its `%`: separators read after it are a pen's tick (`83,92%.,`)
           .replace(/%[\s.,]+$/, '%');
-        sureness.set(text, words.length ? words.reduce((a, w) => a + w.conf, 0) / words.length : 0);
+        sureness.set(text, meanConf(words));
         return text;
       };
       const hint = c.f.kind === 'money' ? 'money' : c.f.kind === 'pct' ? 'pct' : 'number';

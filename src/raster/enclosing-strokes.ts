@@ -1,6 +1,7 @@
 import type { GrayImage } from '../model/image.js';
 import { histogram, percentile } from './gray.js';
 import { TEXT_INK_LEVEL } from './ink.js';
+import { connectedPieces, type Piece } from './pieces.js';
 
 /**
  * A reviewer's pen circle round a figure (`(11,47%)` drawn as a ring) makes Tesseract read the
@@ -25,49 +26,8 @@ const EDGE_DEPTH = 12;
 /** The paper's level: the level this share of the crop's pixels is darker than. */
 const PAPER_SHARE = 0.9;
 
-interface Piece {
-  pixels: number[];
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** Connected pieces (8-neighbour) of pixels darker than `level`. */
-function pieces(img: GrayImage, level: number): Piece[] {
-  const { width: w, height: h, data } = img;
-  const seen = new Uint8Array(w * h);
-  const out: Piece[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] || data[start]! >= level) continue;
-    seen[start] = 1;
-    stack.push(start);
-    const p: Piece = { pixels: [], x0: w, y0: h, x1: -1, y1: -1 };
-    while (stack.length) {
-      const i = stack.pop()!;
-      p.pixels.push(i);
-      const x = i % w,
-        y = (i - x) / w;
-      if (x < p.x0) p.x0 = x;
-      if (x > p.x1) p.x1 = x;
-      if (y < p.y0) p.y0 = y;
-      if (y > p.y1) p.y1 = y;
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx,
-            ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          const j = ny * w + nx;
-          if (seen[j] || data[j]! >= level) continue;
-          seen[j] = 1;
-          stack.push(j);
-        }
-    }
-    out.push(p);
-  }
-  return out;
-}
+/** Connected pieces of the pixels darker than `level`. */
+const pieces = (img: GrayImage, level: number) => connectedPieces(img.width, img.height, (i) => img.data[i]! < level);
 
 const inside = (a: Piece, b: Piece) => a.x0 > b.x0 && a.x1 < b.x1 && a.y0 > b.y0 && a.y1 < b.y1;
 const heightOf = (p: Piece) => p.y1 - p.y0 + 1;
@@ -82,10 +42,10 @@ export function dropEnclosingStrokes(img: GrayImage): GrayImage {
   // a ring's thin sides are greyer than print's strokes: found at a level halfway to the paper
   const light = Math.round((paper + TEXT_INK_LEVEL) / 2);
   if (light <= TEXT_INK_LEVEL) return img;
-  const all = pieces(img, light).filter((p) => p.pixels.length >= MIN_PIECE_PX);
+  const all = pieces(img, light).filter((p) => p.cells.length >= MIN_PIECE_PX);
   const rings = all.filter((ring) => {
     const area = (ring.x1 - ring.x0 + 1) * heightOf(ring);
-    if (ring.pixels.length > MAX_OUTLINE_FILL * area) return false;
+    if (ring.cells.length > MAX_OUTLINE_FILL * area) return false;
     const held = all.filter((p) => p !== ring && inside(p, ring));
     return held.length >= 2 && heightOf(ring) >= MIN_RING_HEIGHT * Math.max(...held.map(heightOf));
   });
@@ -95,9 +55,9 @@ export function dropEnclosingStrokes(img: GrayImage): GrayImage {
   // print the ring only grazed at the lighter level is its own piece at print's level: kept
   const print = pieces(img, TEXT_INK_LEVEL);
   const kept = new Set<number>();
-  for (const ring of rings) for (const p of print) if (inside(p, ring)) for (const i of p.pixels) kept.add(i);
+  for (const ring of rings) for (const p of print) if (inside(p, ring)) for (const i of p.cells) kept.add(i);
   for (const ring of rings)
-    for (const i of ring.pixels) {
+    for (const i of ring.cells) {
       if (kept.has(i)) continue;
       const x = i % w,
         y = (i - x) / w;

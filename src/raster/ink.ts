@@ -1,5 +1,6 @@
 import type { GrayImage, PixelBox } from '../model/image.js';
 import { clampBox, percentile } from './gray.js';
+import { connectedPieces } from './pieces.js';
 
 /**
  * Gray level under which a pixel counts as ink. Fixed rather than Otsu: a box holding only paper
@@ -152,44 +153,14 @@ export function uncoveredInk(img: GrayImage, words: readonly { bbox: readonly nu
   }
   const minInk = S * S * 0.02;
   const hot = (i: number) => !covered[i] && ink[i]! >= minInk;
-  const seen = new Uint8Array(cols * rows);
   const boxes: PixelBox[] = [];
-  for (let i = 0; i < cols * rows; i++) {
-    if (seen[i] || !hot(i)) continue;
-    let c0 = cols,
-      c1 = -1,
-      r0 = rows,
-      r1 = -1,
-      n = 0;
-    const stack = [i];
-    seen[i] = 1;
-    while (stack.length) {
-      const j = stack.pop()!;
-      const r = Math.floor(j / cols),
-        c = j % cols;
-      n++;
-      c0 = Math.min(c0, c);
-      c1 = Math.max(c1, c);
-      r0 = Math.min(r0, r);
-      r1 = Math.max(r1, r);
-      for (let dr = -1; dr <= 1; dr++)
-        for (let dc = -1; dc <= 1; dc++) {
-          const rr = r + dr,
-            cc = c + dc;
-          if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
-          const q = rr * cols + cc;
-          if (!seen[q] && hot(q)) {
-            seen[q] = 1;
-            stack.push(q);
-          }
-        }
-    }
-    if (n < 4) continue;
+  for (const p of connectedPieces(cols, rows, hot)) {
+    if (p.cells.length < 4) continue;
     boxes.push([
-      Math.max(0, (c0 - 1) * S),
-      Math.max(0, (r0 - 1) * S),
-      Math.min(img.width, (c1 + 2) * S),
-      Math.min(img.height, (r1 + 2) * S),
+      Math.max(0, (p.x0 - 1) * S),
+      Math.max(0, (p.y0 - 1) * S),
+      Math.min(img.width, (p.x1 + 2) * S),
+      Math.min(img.height, (p.y1 + 2) * S),
     ]);
   }
   return boxes;

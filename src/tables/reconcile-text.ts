@@ -272,7 +272,7 @@ export function reconcileTexts(tables: ExtractedTables): void {
       const copies = INDICATOR_TABLES.flatMap((t, i) => (field === 'sasaran' && t === '2.4' ? [] : [twins[i]])).filter(
         isOcr,
       );
-      dropStrayMarks(INDICATOR_TABLES.map((t) => byNo(tables[t], no)?.fields[field]).filter(isOcr));
+      dropStrayMarks(twins.filter(isOcr));
       restoreLostLines(copies);
       restoreGarbledWords(copies);
       restoreUnread(INDICATOR_TABLES.map((t, i) => ({ f: twins[i], alike: !(field === 'sasaran' && t === '2.4') })));
