@@ -3,6 +3,7 @@ import type { GrayImage, PixelBox } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
 import { crop } from '../raster/gray.js';
 import { unionPx, type PageContext } from './page-context.js';
+import type { OcrReader } from './pool.js';
 
 /** What Indonesian-model OCR makes of `%`: `96`, `90`, `9o`, `Yo`, `Y6`, `46`, `0/0`… */
 const PCT_GHOST = /^(9[06o]?|Y[o6]|46|0\/0|%o|o\/o)[.,;:)]?$/i;
@@ -15,11 +16,21 @@ const NUMBER_WITH_GHOST = /^(?:\d{1,3}[.,]\d{1,2}(?:9[06o]?|Y[o6])|\d{1,3}[.,]\d
 /** `100%` read as `10096`: a whole number with a two-character ghost (a year may match: its re-read has no `%`) */
 const WHOLE_WITH_GHOST = /^\d{1,3}(9[06o]|Y[o6])[.,;:)]?$/;
 
+/** A percentage as read: `42,55%`, `100%.`; or its figure alone, when `%` is the next word. */
+const READ_PERCENT = /^\d{1,3}(?:[.,]\d{1,2})?%[.,;:)]?$/;
+const PCT_WORD = /^%[.,;:)]?$/;
+/** A figure with one to four decimals: the fast model reads `29,5%` as `29,54` (its `%` a `4`). */
+const DECIMAL = /^\d{1,3}[.,]\d{1,4}[.,;:)]?$/;
+/** `100%` or `85%` with its `%` read as `4`: `1004`, `854` (a year such as 2024 is not one). */
+const WHOLE_WITH_FOUR = /^(?:100|\d{1,2})4[.,;:)]?$/;
+
 /**
- * Percentages in the narrative are what the claims are made of, and `ind+eng` still reads some
- * `%` as digits (`29,5%.` → `29,590.`, `42,55 %` → `42,55 Yo`). A number followed by such a ghost
- * is read again with the `eng` cell reader restricted to digits and `.,%`; the reading replaces
- * the words when it ends in `%`.
+ * Percentages in the narrative are what the claims are made of, and they are read from a band
+ * scaled for text, by the fast page model, which reads some `%` as digits (`29,5%.` → `29,54.`,
+ * `42,55 %` → `42,55 Yo`) and now and then a digit wrong. Every figure that is or may be a
+ * percentage is read again at full resolution with the `eng` cell reader (`best_int`) restricted
+ * to digits and `.,%`; the reading replaces the words when it is a percentage. A figure that
+ * reads as none again (a year, an amount, a count) keeps its first reading.
  */
 export async function repairPercents(ctx: PageContext, img: GrayImage, words: Word[]): Promise<Word[]> {
   const { k, pools, dpi } = ctx;
@@ -28,7 +39,7 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
   for (const l of lines) {
     l.words.forEach((w, i) => {
       const next = l.words[i + 1];
-      const ghost = percentGhost(w.text, next?.text);
+      const ghost = percentFigure(w.text, next?.text);
       if (ghost === 'next') jobs.push({ old: [w, next!], box: unionPx([w, next!], k) });
       else if (ghost === 'glued') jobs.push({ old: [w], box: unionPx([w], k) });
     });
@@ -38,27 +49,39 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
     jobs.map(async (j) => {
       const pad = 0.04 * dpi;
       const box: PixelBox = [j.box[0] - pad, j.box[1] - pad, j.box[2] + pad, j.box[3] + pad];
-      const again = await pools.cells.recognize({
-        image: crop(img, box),
-        psm: '7',
-        whitelist: '0123456789.,% ',
-        dpi,
-        tag: 'pct',
-      });
-      // the crop may take in the sentence's full stop
-      const text = again
-        .map((w) => w.text)
-        .join('')
-        .replace(/\s+/g, '')
-        .replace(/(%)[.,]+$/, '$1');
-      if (!/^\d{1,3}(?:[.,]\d{1,3})?%$/.test(text)) return null;
+      const image = crop(img, box);
+      const read = async (reader: OcrReader) => {
+        const ws = await reader.recognize({ image, psm: '7', whitelist: '0123456789.,% ', dpi, tag: 'pct' });
+        // the crop may take in the sentence's full stop
+        const text = ws
+          .map((w) => w.text)
+          .join('')
+          .replace(/\s+/g, '')
+          .replace(/(%)[.,]+$/, '$1');
+        return { text, conf: Math.min(...ws.map((w) => w.conf)), value: percentValue(text) };
+      };
+      let again = await read(pools.cells);
+      if (again.value === null) return null;
+      // the page read a percentage too, another one: a third reading (the text models) decides;
+      // with none agreeing, the full-resolution reading stands, doubtful
+      const before = percentValue(
+        j.old
+          .map((w) => w.text)
+          .join('')
+          .replace(/[.,;:)]+$/, ''),
+      );
+      if (before !== null && before !== again.value) {
+        const third = await read(pools.text);
+        if (third.value === before) again = third;
+        else if (third.value !== again.value) again = { ...again, conf: Math.min(again.conf, DISPUTED_PCT_CONF) };
+      }
+      const { text, conf } = again;
       const first = j.old[0]!;
       const bbox = j.old
         .map((w) => w.bbox)
         .reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
       // keep the sentence punctuation the first reading had after the ghost
       const tail = /[.,;:)]$/.test(j.old[j.old.length - 1]!.text) ? j.old[j.old.length - 1]!.text.slice(-1) : '';
-      const conf = Math.min(...again.map((w) => w.conf));
       return { old: j.old, fresh: { ...first, text: text + tail, bbox, conf } as Word };
     }),
   );
@@ -69,6 +92,27 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
     out = [...out.filter((w) => !old.has(w)), f.fresh];
   }
   return out;
+}
+
+/** A percentage the readings disagree on is read below the rules' confidence bar. */
+const DISPUTED_PCT_CONF = 50;
+
+/** The value of a percentage as read (`42,55%` → 42.55), null when the text is none. */
+function percentValue(text: string): number | null {
+  const m = /^(\d{1,3})(?:[.,](\d{1,3}))?%$/.exec(text);
+  return m ? Number(`${m[1]}.${m[2] ?? '0'}`) : null;
+}
+
+/**
+ * Whether a narrative word is or may be a percentage, to be read again: read with its `%`, or with
+ * a ghost for it, glued (`glued`) or as the next word (`next`); null when neither.
+ */
+export function percentFigure(text: string, next: string | undefined): 'glued' | 'next' | null {
+  const ghost = percentGhost(text, next);
+  if (ghost) return ghost;
+  if (NUMBER.test(text) && next !== undefined && PCT_WORD.test(next)) return 'next';
+  if (READ_PERCENT.test(text) || DECIMAL.test(text) || WHOLE_WITH_FOUR.test(text)) return 'glued';
+  return null;
 }
 
 /**

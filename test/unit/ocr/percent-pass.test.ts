@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { percentGhost } from '../../../src/ocr/percent-pass.js';
+import type { Word } from '../../../src/model/word.js';
+import { percentFigure, percentGhost, repairPercents } from '../../../src/ocr/percent-pass.js';
+import type { OcrReader } from '../../../src/ocr/pool.js';
+import { blankImage } from '../../../src/raster/gray.js';
 
 describe('percentGhost', () => {
   it.each([
@@ -23,5 +26,79 @@ describe('percentGhost', () => {
     ['61,15267', undefined],
   ] as const)('leaves %s %s alone', (text, next) => {
     expect(percentGhost(text, next)).toBeNull();
+  });
+});
+
+describe('percentFigure', () => {
+  it.each([
+    // a ghost, as percentGhost finds it
+    ['42,55', 'Yo', 'next'],
+    // read with its `%`: read again at full resolution all the same
+    ['42,55%', undefined, 'glued'],
+    ['100%.', 'dan', 'glued'],
+    ['42,55', '%', 'next'],
+    ['42,55', '%,', 'next'],
+    // the fast model's `%` read as `4`
+    ['29,54.', undefined, 'glued'],
+    ['1004', undefined, 'glued'],
+    ['854', 'dari', 'glued'],
+  ] as const)('%s %s → %s', (text, next, want) => {
+    expect(percentFigure(text, next)).toBe(want);
+  });
+
+  it.each([
+    ['1.500.000', undefined],
+    ['2024', undefined],
+    ['2024.', 'Dengan'],
+    ['12', 'orang'],
+    ['61,15267', undefined],
+    ['Rp', '1.500'],
+  ] as const)('leaves %s %s alone', (text, next) => {
+    expect(percentFigure(text, next)).toBeNull();
+  });
+});
+
+describe('repairPercents', () => {
+  const k = 300 / 72;
+  const word = (text: string, x0: number, conf = 90): Word => ({
+    text,
+    page: 1,
+    bbox: [x0, 100, x0 + 30, 110],
+    conf,
+    source: 'ocr',
+  });
+  /** A reader that answers every request with one fixed reading. */
+  const says = (text: string, conf = 90): OcrReader => ({
+    size: 1,
+    recognize: async () => (text ? [{ text, bbox: [0, 0, 10, 10], conf }] : []),
+  });
+  const run = (words: Word[], cells: OcrReader, text: OcrReader) =>
+    repairPercents(
+      { page: 1, dpi: 300, k, pools: { page: says(''), text, cells } },
+      blankImage(Math.ceil(300 * k), Math.ceil(200 * k)),
+      words,
+    );
+
+  it('takes the full-resolution reading of a ghost', async () => {
+    const out = await run([word('sebesar', 10), word('29,54.', 60, 77)], says('29,5%'), says('x'));
+    expect(out.map((w) => w.text)).toContain('29,5%.');
+  });
+
+  it('lets a third reading decide when the page and the re-read disagree', async () => {
+    const kept = await run([word('42,55%', 60, 85)], says('42,35%', 88), says('42,55%', 70));
+    expect(kept.map((w) => [w.text, w.conf])).toEqual([['42,55%', 70]]);
+    const taken = await run([word('42,55%', 60, 85)], says('42,35%', 88), says('42,35%', 70));
+    expect(taken.map((w) => [w.text, w.conf])).toEqual([['42,35%', 88]]);
+  });
+
+  it('leaves a percentage no two readings agree on doubtful', async () => {
+    const out = await run([word('42,55%', 60, 85)], says('42,35%', 88), says('12,35%', 90));
+    expect(out[0]!.text).toBe('42,35%');
+    expect(out[0]!.conf).toBeLessThan(80);
+  });
+
+  it('keeps a figure that reads as no percentage again (a count, a year)', async () => {
+    const words = [word('14', 60), word('orang', 95)];
+    expect(await run(words, says('14'), says('14'))).toEqual(words);
   });
 });
