@@ -71,8 +71,12 @@ export function locateTables(grids: readonly Grid[], lines: readonly Line[], opt
 }
 
 export function locateRoles(grids: readonly Grid[], lines: readonly Line[], opts: MapOptions = {}): LocateResult {
-  const captions = findCaptions(lines);
   const ordered = [...grids].sort((a, b) => a.page - b.page || a.bbox[1] - b.bbox[1]);
+  const inTable = (l: Line) =>
+    ordered.some(
+      (g) => g.page === l.page && l.bbox[1] >= g.bbox[1] - 1 && l.bbox[3] <= g.bbox[3] + 1 && l.bbox[0] < g.bbox[2],
+    );
+  const captions = findCaptions(lines, inTable);
   const groups: Group[] = [];
   let prevEnd = { page: 0, y: -Infinity };
   for (const grid of ordered) {

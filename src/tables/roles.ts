@@ -51,13 +51,31 @@ const romanChapter = (n: string) =>
   n.replace(/^[1Il|]+(?=\.)/, (ch) => (/^\d{1,2}$/.test(ch) ? ch : 'I'.repeat(ch.length)));
 const MENTION = /^(berikut|di\s*bawah|dibawah|di\s*atas|diatas|sebagai|tersebut|menunjukkan|dapat|ini|dan|di|yang|,)/i;
 
-/** Every line that opens with a table caption, in reading order. */
-export function findCaptions(lines: readonly Line[]): Caption[] {
+/**
+ * The lines set tight under a caption's line (closer than half a line height, at most two: the
+ * title printed under its label, or wrapped), up to a table's own lines (`inTable`) or another
+ * caption. A paragraph or a table header sits a spacing lower.
+ */
+function titleLines(lines: readonly Line[], i: number, inTable: (l: Line) => boolean): string[] {
+  const out: string[] = [];
+  let prev = lines[i]!;
+  for (const next of lines.slice(i + 1, i + 3)) {
+    const h = prev.bbox[3] - prev.bbox[1];
+    const gap = next.bbox[1] - prev.bbox[3];
+    if (next.page !== prev.page || gap < -1 || gap > h / 2 || inTable(next) || CAPTION.test(next.text)) break;
+    out.push(next.text.trim());
+    prev = next;
+  }
+  return out;
+}
+
+/** Every line that opens with a table caption, in reading order; `inTable` tells a table's own lines. */
+export function findCaptions(lines: readonly Line[], inTable: (l: Line) => boolean = () => false): Caption[] {
   const out: Caption[] = [];
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const m = CAPTION.exec(line.text);
     if (!m) continue;
-    const rest = m[3]!.trim();
+    const rest = [m[3]!.trim(), ...titleLines(lines, i, inTable)].join(' ').trim();
     const number = romanChapter(m[2]!.replace(/\s+/g, '').replace(/,/g, '.'));
     out.push({
       line,
@@ -75,8 +93,13 @@ export function findCaptions(lines: readonly Line[]): Caption[] {
   return out;
 }
 
-/** A role's number in the kecamatan template (`2.3`), or null for any other numbering. */
+/**
+ * A role's number in the kecamatan template (`2.3`), or null for any other numbering, and for a
+ * caption whose title names another topic: annual reports reuse the numbers (`Tabel 2.1 Jumlah
+ * Penduduk per Desa` in BAB II beside the LKj's own Tabel 2.1).
+ */
 export function standardNumber(c: Caption): TableId | null {
+  if (titleRole(c.title)?.role === 'other') return null;
   return (ROLES as readonly string[]).includes(c.number) ? (c.number as TableId) : null;
 }
 
@@ -110,12 +133,19 @@ const TITLE_ROLES: { role: TableId; strong: RegExp; weak?: RegExp }[] = [
     weak: /indikator kinerja utama|\biku\b|target/,
   },
 ];
+/**
+ * Tables of another planning document, which reuse the LKj's words (`Target Kinerja Renstra
+ * 2019-2023` has a Perjanjian Kinerja's header): naming one outranks any role word.
+ */
+const OTHER_DOCUMENT = /renstra|rencana strategis|rencana aksi|cascading|pohon kinerja/;
+/** Other topics, which an LKj table's title may still mention (`Capaian Kinerja … Sarana`): after the role words. */
 const OTHER_TOPIC =
-  /penduduk|pegawai|\basn\b|\bpns\b|golongan|pendidikan|jabatan|sarana|prasarana|luas wilayah|jumlah desa|aset|inventaris|komposisi|struktur organisasi|renstra|rencana strategis|rencana aksi|cascading|pohon kinerja|kepegawaian|sumber daya manusia/;
+  /penduduk|pegawai|\basn\b|\bpns\b|golongan|pendidikan|jabatan|sarana|prasarana|luas wilayah|jumlah desa|aset|inventaris|komposisi|struktur organisasi|kepegawaian|sumber daya manusia/;
 
 /** The role a caption's title names: `strong` when it says so, `weak` when it hints. */
 export function titleRole(title: string): { role: TableId | 'other'; strong: boolean } | null {
   const t = title.toLowerCase().replace(/\s+/g, ' ');
+  if (OTHER_DOCUMENT.test(t)) return { role: 'other', strong: true };
   for (const r of TITLE_ROLES) if (r.strong.test(t)) return { role: r.role, strong: true };
   if (OTHER_TOPIC.test(t)) return { role: 'other', strong: true };
   for (const r of TITLE_ROLES) if (r.weak?.test(t)) return { role: r.role, strong: false };

@@ -33,6 +33,38 @@ describe('captions in any chapter and numbering', () => {
       expect(report.captions).toEqual(Object.fromEntries(ROLES.map((r) => [r, printedCaption(spec, r)])));
     }, 60_000);
   }
+
+  it('a period after the word (Tabel. 2.3)', async () => {
+    const spec = baseSpec('captions-dotted', { captions: { scheme: 'dotted', placement: 'above', oneLine: false } });
+    const { report } = await readKab(chrome.browser, spec);
+    expectGolden(spec, report);
+    expect(report.captions).toEqual(Object.fromEntries(ROLES.map((r) => [r, printedCaption(spec, r)])));
+  }, 60_000);
+
+  // five other tables before the LKj's, numbered as its own: `Tabel 2.1 Jumlah Penduduk per Desa` …
+  // `Tabel 2.4 Target Kinerja Renstra Kecamatan 2019-2023`, whose header is a Perjanjian Kinerja's
+  for (const scheme of ['standard', 'bab3'] as const) {
+    it(`numbers repeated in one document (${scheme === 'standard' ? 'Tabel 2.1' : 'Tabel 3.1'} twice): the other tables are never taken for the LKj's`, async () => {
+      const spec = baseSpec(`captions-repeated-${scheme}`, {
+        captions: { scheme, placement: 'above', oneLine: false },
+        document: { fillerPages: 5, otherTables: 5, sameNumbers: true },
+      });
+      const { report } = await readKab(chrome.browser, spec);
+      expectGolden(spec, report);
+      expect(report.captions).toEqual(Object.fromEntries(ROLES.map((r) => [r, printedCaption(spec, r)])));
+    }, 60_000);
+  }
+
+  it('numbers repeated, the Perjanjian Kinerja left to an appendix: no other table fills its place, it is missing (T1)', async () => {
+    const spec = baseSpec('captions-repeated-no-pk', {
+      roles: ['2.2', '2.3', '2.4', '2.5'],
+      document: { fillerPages: 5, otherTables: 5, sameNumbers: true },
+      expect: [{ rule: 'T1', table: '2.1', row: '-', field: '-', severity: 'warning' }],
+    });
+    const { report } = await readKab(chrome.browser, spec);
+    expectGolden(spec, report);
+    expect(report.captions?.['2.1']).toBeUndefined();
+  }, 60_000);
 });
 
 describe('columns and header words', () => {
@@ -57,9 +89,48 @@ describe('columns and header words', () => {
     const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
   }, 60_000);
+
+  it('takes the report year in a Tabel 2.3 interleaved by measure (Target 2022 | Target 2023 | Realisasi 2022 …)', async () => {
+    const spec = baseSpec('two-years-by-measure', { headers: 'variant', columns: { twoYear: 'byMeasure' } });
+    // last year's figures unlike this year's, so taking the wrong year cannot pass
+    spec.indicators = spec.indicators.map((ind, i) => ({ ...ind, prev: { target: 50 + i, realisasi: 40 + i } }));
+    const { report } = await readKab(chrome.browser, spec);
+    expectGolden(spec, report);
+  }, 60_000);
+
+  it('a tribulan II report headed `Realisasi s.d. Triwulan II`', async () => {
+    const base = baseSpec('tribulan-variant');
+    const spec = baseSpec('tribulan-variant', {
+      headers: 'variant',
+      meta: { ...base.meta, period: { kind: 'tribulan', number: 2, year: 2023 }, signedAt: '2023-07-10' },
+    });
+    const { report } = await readKab(chrome.browser, spec);
+    expectGolden(spec, report);
+    expect(report.tables['2.3'].map((r) => r.realisasi)).toEqual([92.5, 21, 81]);
+  }, 60_000);
+
+  it('the full word Keterangan as a header, its cells kept as keterangan', async () => {
+    const spec = baseSpec('keterangan-word', { columns: { keterangan: true } });
+    spec.indicators[0]!.keterangan = 'Tercapai';
+    spec.indicators[2]!.keterangan = 'Belum tercapai, dua desa terlambat';
+    const { report } = await readKab(chrome.browser, spec);
+    expectGolden(spec, report);
+    const kept = ['Tercapai', null, 'Belum tercapai, dua desa terlambat'];
+    expect(report.tables['2.3'].map((r) => r.keterangan ?? null)).toEqual(kept);
+    expect(report.tables['2.1'].map((r) => r.keterangan ?? null)).toEqual(kept);
+  }, 60_000);
 });
 
 describe('number styles', () => {
+  it('reads English money with decimals (48,320,000.00)', async () => {
+    const spec = baseSpec('style-en-decimals', { style: 'en', moneyDecimals: 2 });
+    const { report } = await readKab(chrome.browser, spec);
+    expectGolden(spec, report);
+    expect(report.tables['2.5'].map((r) => r.pagu)).toEqual([
+      100_500_000, 45_000_000, 30_000_000, 25_500_000, 100_500_000,
+    ]);
+  }, 60_000);
+
   for (const style of ['en', 'mixed'] as const) {
     it(`reads ${style === 'en' ? 'English numbers (48,320,000 and 33.33%)' : 'a decimal point beside thousands dots (749.930.215 and 93.6)'}`, async () => {
       const spec = baseSpec(`style-${style}`, { style });
@@ -120,6 +191,17 @@ describe('cells that are not plain numbers', () => {
     expect(r23[2]!.capaian).toBe(137.5);
     expect(r23[2]!.notes).toEqual({ capaian: '(>100%)' });
     expect(r23[3]!.notes).toEqual({ target: 'NA', realisasi: 'NA', capaian: 'NA' });
+  }, 60_000);
+
+  it('reads a `-` for a figure not applicable: the rules needing it are skipped, no false alarm', async () => {
+    const spec = baseSpec('cells-dash');
+    spec.indicators[0] = { ...spec.indicators[0]!, realisasi: 'n/a', naText: '-' };
+    const { report, analysis } = await readKab(chrome.browser, spec);
+    expectGolden(spec, report);
+    // read as not applicable, not as an empty or unread cell
+    for (const t of ['2.3', '2.4'] as const)
+      for (const f of ['realisasi', 'capaian'])
+        expect(analysis!.tables[t][0]!.fields[f], `${t} ${f}`).toMatchObject({ raw: '-', value: null, na: true });
   }, 60_000);
 });
 
@@ -223,6 +305,28 @@ describe('calculation rules as the report states them', () => {
     expectGolden(wrong, (await readKab(chrome.browser, wrong)).report);
   }, 90_000);
 
+  it('a stated cap of 100 %: 137,5 % printed as 100 % is clean, printed as 137,5 % is flagged', async () => {
+    const patch = { method: { cap: 100 } };
+    const over = (spec: KabSpec) => {
+      spec.indicators[1] = { ...spec.indicators[1]!, target: 24, realisasi: 33 };
+      return spec;
+    };
+    const clean = over(baseSpec('cap-100', patch));
+    const { report } = await readKab(chrome.browser, clean);
+    expectGolden(clean, report);
+    expect(report.tables['2.3'][1]!.capaian).toBe(100);
+    const wrong = over(
+      baseSpec('cap-100-error', {
+        ...patch,
+        print: { '2.3/2/capaian': '137.5' },
+        expect: [{ rule: 'R1', table: '2.3', row: '2', field: 'capaian' }],
+      }),
+    );
+    const bad = (await readKab(chrome.browser, wrong)).report;
+    expectGolden(wrong, bad);
+    expect(bad.discrepancies.find((d) => d.rule === 'R1')!.expected).toBe(100);
+  }, 90_000);
+
   it('a range target is judged against its nearer bound: inside is 100 %, below the range counts from its lower bound', async () => {
     const ranged = (spec: KabSpec) => {
       spec.indicators[0] = { ...spec.indicators[0]!, target: [80, 90], realisasi: 86 };
@@ -267,6 +371,35 @@ describe('budgets of three levels, codes, and flattened', () => {
       expectGolden(wrong, report);
     }, 90_000);
   }
+
+  it('three levels under two programs: a JUMLAH not summing the programs is R5', async () => {
+    const budget = threeLevels(false);
+    budget.rows.push({
+      no: '2',
+      uraian: 'PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN',
+      pagu: 20_000_000,
+      realisasi: 18_000_000,
+      children: [
+        { no: '2.1', uraian: 'Pelatihan Kader Pemberdayaan Masyarakat', pagu: 20_000_000, realisasi: 18_000_000 },
+      ],
+    });
+    const clean = baseSpec('three-levels-jumlah', { budget });
+    expectGolden(clean, (await readKab(chrome.browser, clean)).report);
+    // JUMLAH realisasi 1.000.000 short of program 1 + program 2, and JUMLAH pagu summing every row
+    // (each subtotal counted again under its parent): both against the sum of the two programs
+    const wrong = baseSpec('three-levels-jumlah-error', {
+      budget,
+      print: { '2.5/JUMLAH/realisasi': '104375000', '2.5/JUMLAH/pagu': '286000000' },
+      expect: [
+        { rule: 'R5', table: '2.5', row: 'JUMLAH', field: 'realisasi' },
+        { rule: 'R5', table: '2.5', row: 'JUMLAH', field: 'pagu' },
+      ],
+    });
+    const { report } = await readKab(chrome.browser, wrong);
+    expectGolden(wrong, report);
+    const r5 = (f: string) => report.discrepancies.find((d) => d.rule === 'R5' && d.field === f)!.expected;
+    expect([r5('realisasi'), r5('pagu')]).toEqual([105_375_000, 120_500_000]);
+  }, 90_000);
 
   it('flattened, no JUMLAH, a program row printing only its capaian: clean, and a wrong program capaian is flagged', async () => {
     const flat = () => ({

@@ -30,6 +30,8 @@ function captionLabel(spec: KabSpec, role: TableId): string {
       return `Tabel ${k + 14}`;
     case 'caps':
       return `TABEL 2.${k}.`;
+    case 'dotted':
+      return `Tabel. 2.${k}`;
   }
 }
 
@@ -62,7 +64,7 @@ const over = (spec: KabSpec, key: string, text: string, kind: 'money' | 'pct' | 
   const v = spec.print[key]!;
   if (v === '') return '';
   const n = Number(v);
-  const d = kind === 'money' ? 0 : Number.isInteger(n) ? 0 : 2;
+  const d = kind === 'money' ? (spec.moneyDecimals ?? 0) : Number.isInteger(n) ? 0 : 2;
   return fmt(n, d, spec.style, kind) + (pctSign ? '%' : '');
 };
 
@@ -78,6 +80,8 @@ function capaianText(spec: KabSpec, ind: Indicator, key: string): string {
   const text = c === null ? (ind.naText ?? 'n/a') : pct(c, spec.style) + (ind.capaianNote ? ` ${ind.capaianNote}` : '');
   return over(spec, key, text, 'pct', true);
 }
+
+const money = (spec: KabSpec, v: number) => fmt(v, spec.moneyDecimals ?? 0, spec.style, 'money');
 
 function numberingRow(spec: KabSpec, n: number): string {
   if (!spec.columns.numbering) return '';
@@ -149,7 +153,10 @@ function table23(spec: KabSpec): string {
       : ['Target', 'Realisasi', 'Capaian (%)']);
   let head: string;
   let n: number;
-  if (c.twoYear) {
+  if (c.twoYear === 'byMeasure') {
+    head = `<tr>${[...fixed, ...trio.flatMap((h) => [`${h} ${y - 1}`, `${h} ${y}`]), ...tail].map((h) => `<th>${h}</th>`).join('')}</tr>`;
+    n = fixed.length + 6 + tail.length;
+  } else if (c.twoYear) {
     head =
       `<tr>${fixed.map((h) => `<th rowspan="2">${h}</th>`).join('')}<th colspan="3">Tahun ${y - 1}</th><th colspan="3">Tahun ${y}</th>${tail.map((h) => `<th rowspan="2">${h}</th>`).join('')}</tr>` +
       `<tr>${[...trio, ...trio].map((h) => `<th>${h}</th>`).join('')}</tr>`;
@@ -165,12 +172,22 @@ function table23(spec: KabSpec): string {
       target: typeof ind.target === 'number' ? ind.target : 100,
       realisasi: Math.round((typeof ind.realisasi === 'number' ? ind.realisasi : 80) * 0.9),
     };
-    const prev = `<td class="c">${targetText(spec, ind, last.target)}</td><td class="c">${targetText(spec, ind, last.realisasi)}</td><td class="c">${pct((last.realisasi / last.target) * 100, spec.style)}</td>`;
+    const was = [
+      targetText(spec, ind, last.target),
+      targetText(spec, ind, last.realisasi),
+      pct((last.realisasi / last.target) * 100, spec.style),
+    ].map((t) => `<td class="c">${t}</td>`);
+    const now = [
+      over(spec, `2.3/${no}/target`, targetText(spec, ind, ind.target), 'number'),
+      over(spec, `2.3/${no}/realisasi`, targetText(spec, ind, ind.realisasi), 'number'),
+      capaianText(spec, ind, `2.3/${no}/capaian`),
+    ].map((t) => `<td class="c">${t}</td>`);
+    const figures =
+      c.twoYear === 'byMeasure' ? now.flatMap((t, k) => [was[k]!, t]) : [...(c.twoYear ? was : []), ...now];
     return (
       `<tr><td class="c">${no}</td><td>${esc(ind.sasaran)}</td><td>${esc(ind.indikator)}</td>${c.formula ? `<td>${esc(ind.formula ?? 'R/T x 100%')}</td>` : ''}${c.satuan ? `<td class="c">${esc(ind.satuan ?? '')}</td>` : ''}` +
-      (c.twoYear ? prev : '') +
-      `<td class="c">${over(spec, `2.3/${no}/target`, targetText(spec, ind, ind.target), 'number')}</td><td class="c">${over(spec, `2.3/${no}/realisasi`, targetText(spec, ind, ind.realisasi), 'number')}</td>` +
-      `<td class="c">${capaianText(spec, ind, `2.3/${no}/capaian`)}</td>${c.sumber ? `<td>${esc(ind.sumber ?? '')}</td>` : ''}${c.keterangan ? `<td>${esc(ind.keterangan ?? '')}</td>` : ''}</tr>`
+      figures.join('') +
+      `${c.sumber ? `<td>${esc(ind.sumber ?? '')}</td>` : ''}${c.keterangan ? `<td>${esc(ind.keterangan ?? '')}</td>` : ''}</tr>`
     );
   });
   return `<table><thead>${head}${numberingRow(spec, n)}</thead><tbody>${rows.join('')}</tbody></table>`;
@@ -185,7 +202,7 @@ function table24(spec: KabSpec): string {
     const ca = (ind.realisasiAnggaran / ind.pagu) * 100;
     return (
       `<tr><td class="c">${no}</td><td>${esc(ind.sasaran)}</td><td>${esc(ind.indikator)}</td>` +
-      `<td class="r">${over(spec, `2.4/${no}/pagu`, fmt(ind.pagu, 0, spec.style, 'money'), 'money')}</td><td class="r">${over(spec, `2.4/${no}/realisasiAnggaran`, fmt(ind.realisasiAnggaran, 0, spec.style, 'money'), 'money')}</td>` +
+      `<td class="r">${over(spec, `2.4/${no}/pagu`, money(spec, ind.pagu), 'money')}</td><td class="r">${over(spec, `2.4/${no}/realisasiAnggaran`, money(spec, ind.realisasiAnggaran), 'money')}</td>` +
       `<td class="c">${over(spec, `2.4/${no}/capaianAnggaran`, pct(ca, spec.style), 'pct', true)}</td>` +
       `<td class="c">${over(spec, `2.4/${no}/target`, targetText(spec, ind, ind.target), 'number')}</td><td class="c">${over(spec, `2.4/${no}/realisasi`, targetText(spec, ind, ind.realisasi), 'number')}</td>` +
       `<td class="c">${capaianText(spec, ind, `2.4/${no}/capaian`)}</td></tr>`
@@ -199,9 +216,9 @@ function table25(spec: KabSpec): string {
     ? ['Kode', 'Program / Kegiatan / Sub Kegiatan', 'Anggaran (Rp)', 'Realisasi Keuangan (Rp)', '%']
     : ['No', 'Program / Kegiatan', 'Pagu Anggaran (Rp)', 'Realisasi (Rp)', 'Capaian (%)'];
   const rows = flatBudget(spec).map((r) => {
-    const money = (v: number | null) => (v === null ? '' : fmt(v, 0, spec.style, 'money'));
+    const amount = (v: number | null) => (v === null ? '' : money(spec, v));
     const bold = r.depth === 0 ? ' class="b"' : '';
-    return `<tr${bold}><td>${esc(r.no)}</td><td style="padding-left:${3 + r.depth * 8}pt">${esc(r.uraian)}</td><td class="r">${money(r.pagu)}</td><td class="r">${money(r.realisasi)}</td><td class="c">${r.capaian === null ? '' : pct(r.capaian, spec.style)}</td></tr>`;
+    return `<tr${bold}><td>${esc(r.no)}</td><td style="padding-left:${3 + r.depth * 8}pt">${esc(r.uraian)}</td><td class="r">${amount(r.pagu)}</td><td class="r">${amount(r.realisasi)}</td><td class="c">${r.capaian === null ? '' : pct(r.capaian, spec.style)}</td></tr>`;
   });
   return `<table><thead><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -218,7 +235,7 @@ const FILLER =
   'Pelaksanaan tugas pokok dan fungsi kecamatan diarahkan pada peningkatan kualitas pelayanan publik, pemberdayaan masyarakat desa, serta koordinasi penyelenggaraan pemerintahan di wilayah kecamatan. Kegiatan yang dilaksanakan meliputi pembinaan administrasi desa, fasilitasi musyawarah perencanaan pembangunan, dan monitoring pelaksanaan program di setiap desa. ';
 
 /** A non-LKj table of an annual report (population per desa, staff by golongan, education). */
-function otherTable(i: number): string {
+function otherTable(spec: KabSpec, i: number): string {
   const kinds = [
     {
       title: 'Jumlah Penduduk per Desa',
@@ -264,7 +281,10 @@ function otherTable(i: number): string {
         )
         .join('')}</tr>`,
   );
-  return `<div class="cap">Tabel 1.${i + 1}<br>${k.title}</div><table class="narrow"><thead><tr>${k.heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const label = spec.document?.sameNumbers
+    ? captionLabel(spec, ROLE_ORDER[i % ROLE_ORDER.length]!)
+    : `Tabel 1.${i + 1}`;
+  return `<div class="cap">${esc(label)}<br>${k.title}</div><table class="narrow"><thead><tr>${k.heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export interface RenderOptions {
@@ -321,7 +341,7 @@ export function renderHtml(spec: KabSpec, opts: RenderOptions = {}): string {
       `<h2 class="break">${i === 0 ? 'BAB I<br>PENDAHULUAN' : `${String.fromCharCode(65 + (i % 20))}. Gambaran Umum Bagian ${i}`}</h2>`,
     );
     filler.push(P(FILLER.repeat(7)));
-    if (i < (spec.document?.otherTables ?? 0)) filler.push(otherTable(i));
+    if (i < (spec.document?.otherTables ?? 0)) filler.push(otherTable(spec, i));
     filler.push(P(FILLER.repeat(3)));
   }
   const chapter =

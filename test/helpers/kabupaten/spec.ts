@@ -53,7 +53,8 @@ export interface Band {
   printed: string;
 }
 
-export type CaptionScheme = 'standard' | 'bab3' | 'roman' | 'flat' | 'caps';
+/** `dotted`: a period after the word (`Tabel. 2.3`) */
+export type CaptionScheme = 'standard' | 'bab3' | 'roman' | 'flat' | 'caps' | 'dotted';
 
 export interface KabSpec {
   id: string;
@@ -66,6 +67,8 @@ export interface KabSpec {
     signatories: { name: string; nip: string; title: string }[];
   };
   style: NumberStyleName;
+  /** decimals printed on money (`48,320,000.00`); default 0 */
+  moneyDecimals?: 0 | 2;
   captions: { scheme: CaptionScheme; placement: 'above' | 'below'; oneLine: boolean };
   ruling: 'grid' | 'rows' | 'booktabs';
   headers: 'standard' | 'variant';
@@ -76,7 +79,8 @@ export interface KabSpec {
     keterangan?: boolean;
     sumber?: boolean;
     formula?: boolean;
-    twoYear?: boolean;
+    /** last year beside this one; in Tabel 2.3 grouped by year (`true`) or by measure (`Target 2022 | Target 2023 | Realisasi 2022 …`) */
+    twoYear?: boolean | 'byMeasure';
     numbering?: 'plain' | 'paren';
   };
   indicators: Indicator[];
@@ -91,6 +95,8 @@ export interface KabSpec {
     fillerPages?: number;
     /** non-LKj tables (population per desa, staff by golongan…) */
     otherTables?: number;
+    /** the other tables numbered as the LKj's own (`Tabel 2.1 Jumlah Penduduk per Desa`) */
+    sameNumbers?: boolean;
     runningHeader?: boolean;
     landscape?: TableId[];
     letterSpaced?: boolean;
@@ -99,8 +105,8 @@ export interface KabSpec {
   };
   /** the roles printed (default all five) */
   roles?: TableId[];
-  /** the discrepancies the injected mistakes must raise */
-  expect?: { rule: string; table: string; row: string; field: string }[];
+  /** the discrepancies the injected mistakes must raise (severity `error` unless said) */
+  expect?: { rule: string; table: string; row: string; field: string; severity?: 'error' | 'warning' }[];
 }
 
 /** Formats a number the way the document's style prints it. */

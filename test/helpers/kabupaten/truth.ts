@@ -185,6 +185,6 @@ export function truthOf(spec: KabSpec): Truth {
     },
     tables,
     accept: Object.fromEntries(spec.scale.flatMap((b, i) => (b.min === null ? [[`2.2|${i + 1}|min`, [null, 0]]] : []))),
-    expected: (spec.expect ?? []).map((e) => ({ ...e, severity: 'error', required: true })),
+    expected: (spec.expect ?? []).map((e) => ({ ...e, severity: e.severity ?? 'error', required: true })),
   };
 }
