@@ -64,25 +64,18 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
       if (again.value === null) return null;
       // the page read a percentage too, another one: a third reading (the text models) decides;
       // with none agreeing, the full-resolution reading stands, doubtful
-      const before = percentValue(
-        j.old
-          .map((w) => w.text)
-          .join('')
-          .replace(/[.,;:)]+$/, ''),
-      );
+      const page = pageText(j.old);
+      const before = percentValue(page);
       if (before !== null && before !== again.value) {
+        // the same digits with the separator lost (`471%` for `47,1%`, a comma a few pixels wide
+        // on a low-resolution scan): OCR drops a small mark far more often than it invents one
+        if (digits(page) === digits(again.text) && /[.,]/.test(page) && !/[.,]/.test(again.text))
+          return replaced(j.old, page, Math.min(again.conf, ...j.old.map((w) => w.conf)));
         const third = await read(pools.text);
         if (third.value === before) again = third;
         else if (third.value !== again.value) again = { ...again, conf: Math.min(again.conf, DISPUTED_PCT_CONF) };
       }
-      const { text, conf } = again;
-      const first = j.old[0]!;
-      const bbox = j.old
-        .map((w) => w.bbox)
-        .reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-      // keep the sentence punctuation the first reading had after the ghost
-      const tail = /[.,;:)]$/.test(j.old[j.old.length - 1]!.text) ? j.old[j.old.length - 1]!.text.slice(-1) : '';
-      return { old: j.old, fresh: { ...first, text: text + tail, bbox, conf } as Word };
+      return replaced(j.old, again.text, again.conf);
     }),
   );
   let out = words;
@@ -92,6 +85,24 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
     out = [...out.filter((w) => !old.has(w)), f.fresh];
   }
   return out;
+}
+
+/** The page's reading of a figure's words, without the sentence's punctuation after it. */
+const pageText = (ws: readonly Word[]) =>
+  ws
+    .map((w) => w.text)
+    .join('')
+    .replace(/[.,;:)]+$/, '');
+const digits = (t: string) => t.replace(/\D/g, '');
+
+/** One word over the figure's words with the new reading, keeping the sentence punctuation after them. */
+function replaced(old: readonly Word[], text: string, conf: number): { old: readonly Word[]; fresh: Word } {
+  const bbox = old
+    .map((w) => w.bbox)
+    .reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+  const last = old[old.length - 1]!.text;
+  const tail = /[.,;:)]$/.test(last) ? last.slice(-1) : '';
+  return { old, fresh: { ...old[0]!, text: text + tail, bbox, conf } };
 }
 
 /** A percentage the readings disagree on is read below the rules' confidence bar. */

@@ -97,6 +97,20 @@ describe('repairPercents', () => {
     expect(out[0]!.conf).toBeLessThan(80);
   });
 
+  it('keeps the separator the re-read lost (same digits), without a third reading', async () => {
+    let thirdAsked = false;
+    const text: OcrReader = {
+      size: 1,
+      recognize: async () => {
+        thirdAsked = true;
+        return [];
+      },
+    };
+    const out = await run([word('47,1', 60, 85), word('%.', 80, 90)], says('471%', 80), text);
+    expect(out.map((w) => [w.text, w.conf])).toEqual([['47,1%.', 80]]);
+    expect(thirdAsked).toBe(false);
+  });
+
   it('keeps a figure that reads as no percentage again (a count, a year)', async () => {
     const words = [word('14', 60), word('orang', 95)];
     expect(await run(words, says('14'), says('14'))).toEqual(words);
