@@ -1,6 +1,7 @@
 import type { Word } from '../model/word.js';
 import type { GrayImage, PixelBox } from '../model/image.js';
 import { groupLines } from '../model/lines.js';
+import { ocrDebugLog } from '../settings/log.js';
 import { crop } from '../raster/gray.js';
 import { unionPx, type PageContext } from './page-context.js';
 import type { OcrReader } from './pool.js';
@@ -39,6 +40,7 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
   for (const l of lines) {
     l.words.forEach((w, i) => {
       const next = l.words[i + 1];
+      if (/^tabel\.?$/i.test(l.words[i - 1]?.text ?? '')) return; // `Tabel 2.4`: a caption's number
       const ghost = percentFigure(w.text, next?.text);
       if (ghost === 'next') jobs.push({ old: [w, next!], box: unionPx([w, next!], k) });
       else if (ghost === 'glued') jobs.push({ old: [w], box: unionPx([w], k) });
@@ -61,16 +63,22 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
         return { text, conf: Math.min(...ws.map((w) => w.conf)), value: percentValue(text) };
       };
       let again = await read(pools.cells);
+      ocrDebugLog({ page: ctx.page, pass: 'pct' })?.debug(
+        { first: pageText(j.old), second: again.text },
+        `pct reread: ${JSON.stringify(pageText(j.old))} → ${JSON.stringify(again.text)}`,
+      );
       if (again.value === null) return null;
-      // the page read a percentage too, another one: a third reading (the text models) decides;
-      // with none agreeing, the full-resolution reading stands, doubtful
       const page = pageText(j.old);
       const before = percentValue(page);
+      // the page's digits with the separator lost (`471%` for `47,1%` or `47,1Yo`, a comma a few
+      // pixels wide on a low-resolution scan): OCR drops a small mark far more often than it
+      // invents one, so the page's figure stands
+      const figure = LEADING_FIGURE.exec(page)?.[0] ?? '';
+      if (/[.,]/.test(figure) && !/[.,]/.test(again.text) && digits(figure) === digits(again.text))
+        return replaced(j.old, `${figure}%`, Math.min(again.conf, ...j.old.map((w) => w.conf)));
+      // the page read a percentage too, another one: a third reading (the text models) decides;
+      // with none agreeing, the full-resolution reading stands, doubtful
       if (before !== null && before !== again.value) {
-        // the same digits with the separator lost (`471%` for `47,1%`, a comma a few pixels wide
-        // on a low-resolution scan): OCR drops a small mark far more often than it invents one
-        if (digits(page) === digits(again.text) && /[.,]/.test(page) && !/[.,]/.test(again.text))
-          return replaced(j.old, page, Math.min(again.conf, ...j.old.map((w) => w.conf)));
         const third = await read(pools.text);
         if (third.value === before) again = third;
         else if (third.value !== again.value) again = { ...again, conf: Math.min(again.conf, DISPUTED_PCT_CONF) };
@@ -94,6 +102,7 @@ const pageText = (ws: readonly Word[]) =>
     .join('')
     .replace(/[.,;:)]+$/, '');
 const digits = (t: string) => t.replace(/\D/g, '');
+const LEADING_FIGURE = /^\d{1,3}(?:[.,]\d{1,4})?/;
 
 /** One word over the figure's words with the new reading, keeping the sentence punctuation after them. */
 function replaced(old: readonly Word[], text: string, conf: number): { old: readonly Word[]; fresh: Word } {

@@ -16,11 +16,12 @@ export interface OcrPools {
 }
 
 /**
- * The models of the first page pass. `best_int` `ind+eng`: the vendored `tessdata_fast` Indonesian
- * network (`ind_fast`, models/tessdata-fast) is ~2× faster in WebAssembly but reads some `%` as
- * `4` (`29,5%.` → `29,54.` at confidence 77, a plausible number no ghost check catches), so it
- * is not the default until a mix that loses nothing is measured (docs/performance.md).
- * `LKJ_OCR_PAGE_LANGS=ind_fast+eng` selects it, for measuring.
+ * The models of the first page pass: the vendored `tessdata_fast` Indonesian network (`ind_fast`,
+ * models/tessdata-fast) with `eng`, about twice as fast in WebAssembly as `best_int` `ind+eng`.
+ * It reads some `%` as `4` (`29,5%.` → `29,54.`) and now and then a digit wrong, so every figure
+ * that is or may be a percentage is read again with `best_int` (percent-pass.ts), as are NIPs,
+ * trouble spots, weak lines and every table cell. On the randomised scan corpus this reads as
+ * `best_int` does (docs/performance.md); `LKJ_OCR_PAGE_LANGS=ind+eng` reads the page with `best_int`.
  */
 const pageLangs = (): string[] => loadSettings().ocrPageLangs;
 

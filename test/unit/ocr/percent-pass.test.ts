@@ -111,6 +111,25 @@ describe('repairPercents', () => {
     expect(thirdAsked).toBe(false);
   });
 
+  it('keeps the separator of a figure read with a ghost for its %', async () => {
+    const out = await run([word('47,1Yo', 60, 70)], says('471%', 80), says(''));
+    expect(out.map((w) => w.text)).toEqual(['47,1%']);
+  });
+
+  it('does not read a caption number (Tabel 2.4) again', async () => {
+    let asked = 0;
+    const cells: OcrReader = {
+      size: 1,
+      recognize: async () => {
+        asked++;
+        return [{ text: '24%', bbox: [0, 0, 10, 10], conf: 90 }];
+      },
+    };
+    const words = [word('Tabel', 10), word('2.4', 60)];
+    expect(await run(words, cells, says(''))).toEqual(words);
+    expect(asked).toBe(0);
+  });
+
   it('keeps a figure that reads as no percentage again (a count, a year)', async () => {
     const words = [word('14', 60), word('orang', 95)];
     expect(await run(words, says('14'), says('14'))).toEqual(words);
