@@ -1,0 +1,75 @@
+/**
+ * Scanned variants of the issue 11 shapes that layouts-scan.test.ts does not print: the five-band
+ * `Sangat Baik … Sangat Kurang` scale, a lower-is-better indicator by its printed formula, a stated
+ * cap of 100 %, a range target missed (judged against its nearer bound), and a tribulan II report
+ * with `Tabel.` captions, a full-word `Keterangan` column and its caption numbers reused by other
+ * tables. Printed by Chromium, scanned, read by OCR: at least 99 % of the cells exact, every meta
+ * field, every injected error found as an error (not `uncertain`), no false alarm.
+ */
+import { expect, it } from 'vitest';
+import { baseSpec, FIVE_BAIK, highCapaian, lowerIsBetterByFormula } from '../helpers/kabupaten/base.js';
+import { printedCaption } from '../helpers/kabupaten/html.js';
+import { describeScanned } from '../helpers/kabupaten/scan-golden.js';
+import type { KabSpec } from '../helpers/kabupaten/spec.js';
+
+const ROLES = ['2.1', '2.2', '2.3', '2.4', '2.5'] as const;
+
+const SHAPES: KabSpec[] = [
+  // the indicators average 95,5 % (`Sangat Baik`); the narrative says `Baik`, one band off (R8)
+  highCapaian(
+    baseSpec('scan-five-baik', {
+      scale: FIVE_BAIK,
+      narrative: { kategori: 'Baik' },
+      expect: [{ rule: 'R8', table: 'narrative', row: 'kategori', field: 'value' }],
+    }),
+  ),
+  // `(2T - R)/T x 100%` in a Formula column: 4 % against 5 % is 120 %; the author printed 4 / 5 = 80 % (R1)
+  (() => {
+    const s = baseSpec('scan-negative-formula', {
+      columns: { formula: true },
+      print: { '2.3/2/capaian': '80' },
+      expect: [{ rule: 'R1', table: '2.3', row: '2', field: 'capaian' }],
+    });
+    s.indicators[1] = lowerIsBetterByFormula(s.indicators[1]!);
+    return s;
+  })(),
+  // a stated cap of 100 %: 33 against 24 is 137,5 %, capped to 100 % in 2.4 but printed uncapped in
+  // 2.3 (R1); 72 against a range of 80 - 90 % is 90 % by the lower bound (clean)
+  (() => {
+    const s = baseSpec('scan-cap-range', {
+      method: { cap: 100 },
+      print: { '2.3/2/capaian': '137.5' },
+      expect: [{ rule: 'R1', table: '2.3', row: '2', field: 'capaian' }],
+    });
+    s.indicators[1] = { ...s.indicators[1]!, target: 24, realisasi: 33 };
+    s.indicators[2] = { ...s.indicators[2]!, target: [80, 90], realisasi: 72 };
+    return s;
+  })(),
+  // a tribulan II report: `Realisasi s.d. Triwulan II`, `Tabel. 2.3` captions, a `Keterangan` column
+  // with words in it, and four other tables in BAB I numbered `Tabel. 2.1` … `Tabel. 2.4` (the last a
+  // Renstra table with a Perjanjian Kinerja's header). Clean
+  (() => {
+    const base = baseSpec('x');
+    const s = baseSpec('scan-tribulan-dotted', {
+      meta: { ...base.meta, period: { kind: 'tribulan', number: 2, year: 2023 }, signedAt: '2023-07-10' },
+      captions: { scheme: 'dotted', placement: 'above', oneLine: false },
+      trio: ['Target', 'Realisasi s.d. Triwulan II', 'Capaian (%)'],
+      columns: { keterangan: true },
+      document: { fillerPages: 4, otherTables: 4, sameNumbers: true },
+    });
+    s.indicators[0]!.keterangan = 'Tercapai';
+    s.indicators[2]!.keterangan = 'Belum tercapai';
+    return s;
+  })(),
+];
+
+describeScanned('scanned shapes of issue 11', SHAPES, { uncertainFinds: false }, (reports) => {
+  it("keeps the LKj tables' own `Tabel.` captions, not those of the other tables numbered alike", () => {
+    const spec = SHAPES.find((s) => s.id === 'scan-tribulan-dotted')!;
+    expect(reports.get(spec.id)!.captions).toEqual(Object.fromEntries(ROLES.map((r) => [r, printedCaption(spec, r)])));
+  });
+  it('expects the capaian the stated method gives: 120 % by the lower-is-better formula, 100 % under the cap', () => {
+    const r1 = (id: string) => reports.get(id)!.discrepancies.find((d) => d.rule === 'R1')?.expected;
+    expect([r1('scan-negative-formula'), r1('scan-cap-range')]).toEqual([120, 100]);
+  });
+});
