@@ -17,11 +17,11 @@ const NUMBER_WITH_GHOST = /^(?:\d{1,3}[.,]\d{1,2}(?:9[06o]?|Y[o6])|\d{1,3}[.,]\d
 /** `100%` read as `10096`: a whole number with a two-character ghost (a year may match: its re-read has no `%`) */
 const WHOLE_WITH_GHOST = /^\d{1,3}(9[06o]|Y[o6])[.,;:)]?$/;
 
-/** A percentage as read: `42,55%`, `100%.`; or its figure alone, when `%` is the next word. */
-const READ_PERCENT = /^\d{1,3}(?:[.,]\d{1,2})?%[.,;:)]?$/;
-const PCT_WORD = /^%[.,;:)]?$/;
 /** A figure with one to four decimals: the fast model reads `29,5%` as `29,54` (its `%` a `4`). */
 const DECIMAL = /^\d{1,3}[.,]\d{1,4}[.,;:)]?$/;
+/** A figure with its `%` or another mark glued on, or a mark as the next word: `42,55%`, `76,70»`, `76,70 °` (the fast model's `%`). */
+const FIGURE_WITH_MARK = /^\d{1,3}(?:[.,]\d{1,4})?[^\p{L}\d\s.,;:)]{1,2}[.,;:)]?$/u;
+const MARK_WORD = /^[^\p{L}\d\s]{1,3}[.,;:)]?$/u;
 /** `100%` or `85%` with its `%` read as `4`: `1004`, `854` (a year such as 2024 is not one). */
 const WHOLE_WITH_FOUR = /^(?:100|\d{1,2})4[.,;:)]?$/;
 
@@ -130,8 +130,8 @@ function percentValue(text: string): number | null {
 export function percentFigure(text: string, next: string | undefined): 'glued' | 'next' | null {
   const ghost = percentGhost(text, next);
   if (ghost) return ghost;
-  if (NUMBER.test(text) && next !== undefined && PCT_WORD.test(next)) return 'next';
-  if (READ_PERCENT.test(text) || DECIMAL.test(text) || WHOLE_WITH_FOUR.test(text)) return 'glued';
+  if (NUMBER.test(text) && next !== undefined && MARK_WORD.test(next)) return 'next';
+  if (DECIMAL.test(text) || WHOLE_WITH_FOUR.test(text) || FIGURE_WITH_MARK.test(text)) return 'glued';
   return null;
 }
 

@@ -42,6 +42,10 @@ describe('percentFigure', () => {
     ['29,54.', undefined, 'glued'],
     ['1004', undefined, 'glued'],
     ['854', 'dari', 'glued'],
+    // or as another mark, glued or apart
+    ['76,70»', 'dan', 'glued'],
+    ['76,70°.', undefined, 'glued'],
+    ['76,70', '»', 'next'],
   ] as const)('%s %s → %s', (text, next, want) => {
     expect(percentFigure(text, next)).toBe(want);
   });
