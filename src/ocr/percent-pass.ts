@@ -70,6 +70,9 @@ export async function repairPercents(ctx: PageContext, img: GrayImage, words: Wo
       if (again.value === null) return null;
       const page = pageText(j.old);
       const before = percentValue(page);
+      // a page reading that is no percentage keeps its digits: the re-read may drop a ghost's
+      // (`29,54` → `29,5%`), never add any (`5)%` → `550%`: the crop took in a neighbour)
+      if (before === null && !digits(page).startsWith(digits(again.text))) return null;
       // the page's digits with the separator lost (`471%` for `47,1%` or `47,1Yo`, a comma a few
       // pixels wide on a low-resolution scan): OCR drops a small mark far more often than it
       // invents one, so the page's figure stands

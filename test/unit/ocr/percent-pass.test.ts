@@ -134,6 +134,11 @@ describe('repairPercents', () => {
     expect(asked).toBe(0);
   });
 
+  it('never takes digits the page did not read (the crop took in a neighbour)', async () => {
+    const words = [word('5)%', 60, 60)];
+    expect(await run(words, says('550%'), says('550%'))).toEqual(words);
+  });
+
   it('keeps a figure that reads as no percentage again (a count, a year)', async () => {
     const words = [word('14', 60), word('orang', 95)];
     expect(await run(words, says('14'), says('14'))).toEqual(words);
