@@ -16,12 +16,13 @@ export interface OcrPools {
 }
 
 /**
- * The models of the first page pass: the vendored `tessdata_fast` Indonesian network (`ind_fast`,
- * models/tessdata-fast) with `eng`, about twice as fast in WebAssembly as `best_int` `ind+eng`.
- * It reads some `%` as `4` (`29,5%.` → `29,54.`) and now and then a digit wrong, so every figure
- * that is or may be a percentage is read again with `best_int` (percent-pass.ts), as are NIPs,
- * trouble spots, weak lines and every table cell. On the randomised scan corpus this reads as
- * `best_int` does (docs/performance.md); `LKJ_OCR_PAGE_LANGS=ind+eng` reads the page with `best_int`.
+ * The models of the first page pass: `best_int` `ind+eng` by default. The vendored `tessdata_fast`
+ * Indonesian network (`ind_fast`, models/tessdata-fast), selected with
+ * `LKJ_OCR_PAGE_LANGS=ind_fast+eng`, is about twice as fast in WebAssembly and, with every figure
+ * that may be a percentage read again with `best_int` (percent-pass.ts), read the randomised scan
+ * corpus as `best_int` does (docs/performance.md); it is not the default because it drops words
+ * `best_int` reads (the last figure of a synthetic line in test/unit/ocr/ocr-stage.test.ts, read
+ * doubtfully and then lost to a trouble-spot re-read).
  */
 const pageLangs = (): string[] => loadSettings().ocrPageLangs;
 

@@ -124,7 +124,12 @@ describe('ingest --profile (distributed: Redis, PostgreSQL, a worker process)', 
 
     worker = spawnCli(['worker', '--concurrency', '1'], { ...setup.env, LKJ_OCR_WORKERS: '1' });
     await waitFor(() => allDone(setup.db, 1), 120_000, 'the document done');
-    expect(worker.output()).toMatch(/pasirian-tw1-2023\.pdf: flagged \(version 1\)/);
+    // the worker logs the version after committing it: on a busy machine its line comes later
+    await waitFor(
+      async () => /pasirian-tw1-2023\.pdf: flagged \(version 1\)/.test(worker!.output()),
+      10_000,
+      "the worker's line for the version",
+    );
     worker.proc.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
     worker = null;
