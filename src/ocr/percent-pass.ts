@@ -27,8 +27,8 @@ const WHOLE_WITH_FOUR = /^(?:100|\d{1,2})4[.,;:)]?$/;
 
 /**
  * Percentages in the narrative are what the claims are made of, and they are read from a band
- * scaled for text, by the fast page model, which reads some `%` as digits (`29,5%.` → `29,54.`,
- * `42,55 %` → `42,55 Yo`) and now and then a digit wrong. Every figure that is or may be a
+ * scaled for text, where the page model reads some `%` as digits (`42,55 %` → `42,55 Yo`; the fast
+ * model `29,5%.` → `29,54.`) and now and then a digit wrong. Every figure that is or may be a
  * percentage is read again at full resolution with the `eng` cell reader (`best_int`) restricted
  * to digits and `.,%`; the reading replaces the words when it is a percentage. A figure that
  * reads as none again (a year, an amount, a count) keeps its first reading.
