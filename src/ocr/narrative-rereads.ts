@@ -86,11 +86,25 @@ export async function rereadTroubleSpots(ctx: PageContext, img: GrayImage, words
           .filter((p) => !freshNips.has(p.nip))
           .flatMap((p) => p.words),
       );
+      // a figure the spot's reading does not cover stays: a doubtful `29,54.` (the fast model's
+      // `%` read as `4`) read again as a lone `1` is still the better evidence, and the percent
+      // pass re-reads it
+      for (const o of r.old) if (FIGURE.test(o.text) && !fresh.some((w) => covers(w, o))) keep.add(o);
       const kept = out.filter((w) => !inside(w, r.box) || keep.has(w));
       out = [...kept, ...fresh.filter((w) => !kept.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
     } else out = [...out, ...fresh.filter((w) => !out.some((o) => overlapRatio(o.bbox, w.bbox) > 0.3))];
   }
   return out;
+}
+
+/** A word with two digits or more: a figure a rule may rest on. */
+const FIGURE = /\d\D*\d/;
+
+/** Whether a fresh word lies over at least half the width of an old one, on its line. */
+function covers(fresh: Word, old: Word): boolean {
+  const w = Math.min(fresh.bbox[2], old.bbox[2]) - Math.max(fresh.bbox[0], old.bbox[0]);
+  const h = Math.min(fresh.bbox[3], old.bbox[3]) - Math.max(fresh.bbox[1], old.bbox[1]);
+  return h > 0 && w >= 0.5 * (old.bbox[2] - old.bbox[0]);
 }
 
 /** Then lines that still hold a doubtful word, each read alone as one line. */

@@ -6,6 +6,9 @@ import { ocrPools } from '../../../src/ocr/shared-pool.js';
 import { toWord } from '../../../src/ocr/page-context.js';
 import { overlapRatio } from '../../../src/raster/boxes.js';
 import { parseNumber } from '../../../src/parse/numbers.js';
+import { blankImage } from '../../../src/raster/gray.js';
+import type { Word } from '../../../src/model/word.js';
+import type { OcrReader, OcrWord } from '../../../src/ocr/pool.js';
 import { drawPage } from '../../helpers/draw.js';
 
 const pool = new OcrPool(1);
@@ -80,5 +83,29 @@ describe('rereadTroubleSpots', () => {
     // the words the page pass read stay, once each; nothing new lies over them
     expect(out.filter((w) => w.text === 'Sangat')).toHaveLength(1);
     expect(out.filter((w) => w !== sangat && overlapRatio(w.bbox, sangat.bbox) > 0.3)).toEqual([]);
+  });
+
+  // scripted: the spot's reading is what the test says; the page is blank, so the doubtful word
+  // alone makes the spot
+  const sk = 300 / 72;
+  const doubtful = (text: string): Word => ({ text, page: 1, bbox: [60, 100, 90, 110], conf: 48, source: 'ocr' });
+  const spotReads = (words: OcrWord[]): OcrReader => ({ size: 1, recognize: async () => words });
+  const none: OcrReader = { size: 1, recognize: async () => [] };
+  const run = (old: Word, fresh: OcrWord[]) =>
+    rereadTroubleSpots(
+      { page: 1, dpi: 300, k: sk, pools: { page: none, text: spotReads(fresh), cells: none } },
+      blankImage(Math.ceil(300 * sk), Math.ceil(200 * sk)),
+      [old],
+    );
+  // the spot's crop starts 0.12 in left of and 0.06 in above the word: the word lies at x 36–161 px in it
+  it('keeps a doubtful figure that the spot reads as something much narrower', async () => {
+    const out = await run(doubtful('29,54.'), [{ text: '1', bbox: [2, 2, 12, 40], conf: 78 }]);
+    expect(out.map((w) => w.text)).toContain('29,54.');
+  });
+  it('replaces a doubtful word by a surer reading of the same place', async () => {
+    const out = await run(doubtful('29,54.'), [{ text: '29,5%.', bbox: [36, 18, 160, 60], conf: 85 }]);
+    expect(out.map((w) => w.text)).toEqual(['29,5%.']);
+    const name = await run(doubtful('HADl'), [{ text: 'HADI', bbox: [36, 18, 160, 60], conf: 85 }]);
+    expect(name.map((w) => w.text)).toEqual(['HADI']);
   });
 });
