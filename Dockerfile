@@ -28,6 +28,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY models ./models
+COPY workers ./workers
 COPY fixtures/corpus ./fixtures/corpus
 # embedded mode (no DATABASE_URL) keeps PGlite and originals in ./data; OCR model links go to $TMPDIR
 RUN mkdir -p /app/data && chown node:node /app/data

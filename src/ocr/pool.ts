@@ -1,4 +1,5 @@
 import { createWorker, OEM, type Worker, type Block } from 'tesseract.js';
+import { fileURLToPath } from 'node:url';
 import type { GrayImage, PixelBox } from '../model/image.js';
 import { loadSettings } from '../settings/settings.js';
 import { ensureLangDir, OCR_LANGS } from './langdata.js';
@@ -20,7 +21,7 @@ export interface OcrRequest {
   /** restrict the characters (numeric cells); empty = any */
   whitelist?: string;
   dpi?: number;
-  /** models to read with, `+`-joined (`ind+eng`); default: the pool's */
+  /** models to read with, `+`-joined (`ind_fast+eng`); default: the pool's */
   langs?: string;
   /** what the read is for, counted in the OCR statistics (`LKJ_TIMINGS`) */
   tag?: string;
@@ -44,6 +45,8 @@ const count = (tag: string, ms: number, mpx: number) => {
 };
 
 const WORKER_START_TIMEOUT_MS = 60_000;
+/** tesseract.js's worker thread, keeping every model set it has initialised (see the file). */
+const THREAD_SCRIPT = fileURLToPath(new URL('../../workers/tesseract-thread.cjs', import.meta.url));
 /** Set at every (re)initialisation; scans are never white-on-black: no inverted second pass (~15 %). */
 const INIT_CONFIG = { preserve_interword_spaces: '1', tessedit_do_invert: '0', debug_file: '/dev/null' };
 
@@ -110,7 +113,7 @@ export class OcrPool implements OcrReader {
       createWorker(
         langs.split('+'),
         OEM.LSTM_ONLY,
-        { langPath, cacheMethod: 'none', gzip: true },
+        { langPath, cacheMethod: 'none', gzip: true, workerPath: THREAD_SCRIPT },
         INIT_CONFIG as never,
       ),
       new Promise<never>((_, reject) => {
