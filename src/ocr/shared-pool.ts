@@ -16,13 +16,14 @@ export interface OcrPools {
 }
 
 /**
- * The models of the first page pass: `best_int` `ind+eng` by default. The vendored `tessdata_fast`
- * Indonesian network (`ind_fast`, models/tessdata-fast), selected with
- * `LKJ_OCR_PAGE_LANGS=ind_fast+eng`, is about twice as fast in WebAssembly and, with every figure
- * that may be a percentage read again with `best_int` (percent-pass.ts), read the randomised scan
- * corpus as `best_int` does (docs/performance.md); it is not the default because it drops words
- * `best_int` reads (the last figure of a synthetic line in test/unit/ocr/ocr-stage.test.ts, read
- * doubtfully and then lost to a trouble-spot re-read).
+ * The models of the first page pass: the vendored `tessdata_fast` Indonesian network with `eng`
+ * (`ind_fast+eng`, models/tessdata-fast), about twice as fast in WebAssembly as `best_int`; every
+ * figure that may be a percentage is read again with `best_int` (percent-pass.ts), and so are NIPs
+ * and doubtful cells. `LKJ_OCR_PAGE_LANGS=ind+eng` reads the page with `best_int` instead.
+ * Re-reads of page text (trouble spots, weak lines, a percentage's deciding reading) and table
+ * cells use `best_int` `eng`: two model sets, so each worker keeps two Tesseract APIs alive
+ * (workers/tesseract-thread.cjs) and never parses a model twice; a third set cost ~40 MB of peak
+ * RSS (docs/performance.md).
  */
 const pageLangs = (): string[] => loadSettings().ocrPageLangs;
 
@@ -30,7 +31,7 @@ let shared: { pool: OcrPool; readers: OcrPools } | null = null;
 
 /** One pool of workers (one per core) behind both readers. */
 export function ocrPools(pool: OcrPool): OcrPools {
-  return { page: pool.reader(pageLangs()), text: pool.reader(['ind', 'eng']), cells: pool.reader(['eng']) };
+  return { page: pool.reader(pageLangs()), text: pool.reader(['eng']), cells: pool.reader(['eng']) };
 }
 
 /**

@@ -183,10 +183,10 @@ export const SETTINGS = {
   ocrPageLangs: {
     env: 'LKJ_OCR_PAGE_LANGS',
     meaning: 'the OCR models of the first page pass, +-separated',
-    default: 'ind+eng',
+    default: 'ind_fast+eng',
     schema: raw.transform((v) => {
       const langs = (v ?? '').split('+').filter(Boolean);
-      return langs.length ? langs : ['ind', 'eng'];
+      return langs.length ? langs : ['ind_fast', 'eng'];
     }),
   } satisfies Setting<string[]>,
   trustAnchors: {
