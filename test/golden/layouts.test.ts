@@ -10,11 +10,14 @@ import {
   baseSpec,
   FIVE_BAIK,
   highCapaian,
+  jumlahNotSumming,
+  lastYearUnlike,
   lowerIsBetter,
   lowerIsBetterByFormula,
   manyIndicators,
   SIX_BANDS,
   threeLevels,
+  twoPrograms,
 } from '../helpers/kabupaten/base.js';
 import { expectGolden, readKab } from '../helpers/kabupaten/golden.js';
 import { printedCaption } from '../helpers/kabupaten/html.js';
@@ -100,9 +103,9 @@ describe('columns and header words', () => {
   }, 60_000);
 
   it('takes the report year in a Tabel 2.3 interleaved by measure (Target 2022 | Target 2023 | Realisasi 2022 …)', async () => {
-    const spec = baseSpec('two-years-by-measure', { headers: 'variant', columns: { twoYear: 'byMeasure' } });
-    // last year's figures unlike this year's, so taking the wrong year cannot pass
-    spec.indicators = spec.indicators.map((ind, i) => ({ ...ind, prev: { target: 50 + i, realisasi: 40 + i } }));
+    const spec = lastYearUnlike(
+      baseSpec('two-years-by-measure', { headers: 'variant', columns: { twoYear: 'byMeasure' } }),
+    );
     const { report } = await readKab(chrome.browser, spec);
     expectGolden(spec, report);
   }, 60_000);
@@ -358,28 +361,9 @@ describe('budgets of three levels, codes, and flattened', () => {
   }
 
   it('three levels under two programs: a JUMLAH not summing the programs is R5', async () => {
-    const budget = threeLevels(false);
-    budget.rows.push({
-      no: '2',
-      uraian: 'PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN',
-      pagu: 20_000_000,
-      realisasi: 18_000_000,
-      children: [
-        { no: '2.1', uraian: 'Pelatihan Kader Pemberdayaan Masyarakat', pagu: 20_000_000, realisasi: 18_000_000 },
-      ],
-    });
-    const clean = baseSpec('three-levels-jumlah', { budget });
+    const clean = baseSpec('three-levels-jumlah', { budget: twoPrograms() });
     expectGolden(clean, (await readKab(chrome.browser, clean)).report);
-    // JUMLAH realisasi 1.000.000 short of program 1 + program 2, and JUMLAH pagu summing every row
-    // (each subtotal counted again under its parent): both against the sum of the two programs
-    const wrong = baseSpec('three-levels-jumlah-error', {
-      budget,
-      print: { '2.5/JUMLAH/realisasi': '104375000', '2.5/JUMLAH/pagu': '286000000' },
-      expect: [
-        { rule: 'R5', table: '2.5', row: 'JUMLAH', field: 'realisasi' },
-        { rule: 'R5', table: '2.5', row: 'JUMLAH', field: 'pagu' },
-      ],
-    });
+    const wrong = baseSpec('three-levels-jumlah-error', jumlahNotSumming());
     const { report } = await readKab(chrome.browser, wrong);
     expectGolden(wrong, report);
     const r5 = (f: string) => report.discrepancies.find((d) => d.rule === 'R5' && d.field === f)!.expected;

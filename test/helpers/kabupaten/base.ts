@@ -190,6 +190,43 @@ export function threeLevels(codes: boolean): KabSpec['budget'] {
   };
 }
 
+/** threeLevels(false) and a second program of one kegiatan (20.000.000, 18.000.000): JUMLAH sums the two. */
+export function twoPrograms(): KabSpec['budget'] {
+  const budget = threeLevels(false);
+  budget.rows.push({
+    no: '2',
+    uraian: 'PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN',
+    pagu: 20_000_000,
+    realisasi: 18_000_000,
+    children: [
+      { no: '2.1', uraian: 'Pelatihan Kader Pemberdayaan Masyarakat', pagu: 20_000_000, realisasi: 18_000_000 },
+    ],
+  });
+  return budget;
+}
+
+/**
+ * twoPrograms' JUMLAH printed wrong: its realisasi 1.000.000 short of program 1 + program 2, its pagu
+ * summing every row (each subtotal counted again under its parent). R5 on both, expecting the sum of
+ * the two programs (105.375.000 and 120.500.000).
+ */
+export function jumlahNotSumming(): Pick<KabSpec, 'budget' | 'print' | 'expect'> {
+  return {
+    budget: twoPrograms(),
+    print: { '2.5/JUMLAH/realisasi': '104375000', '2.5/JUMLAH/pagu': '286000000' },
+    expect: [
+      { rule: 'R5', table: '2.5', row: 'JUMLAH', field: 'realisasi' },
+      { rule: 'R5', table: '2.5', row: 'JUMLAH', field: 'pagu' },
+    ],
+  };
+}
+
+/** Last year's figures printed beside this year's, unlike them, so that taking the wrong year cannot pass. */
+export function lastYearUnlike(spec: KabSpec): KabSpec {
+  spec.indicators = spec.indicators.map((ind, i) => ({ ...ind, prev: { target: 50 + i, realisasi: 40 + i } }));
+  return spec;
+}
+
 /** The indicator made lower-is-better by its wording (`Menurunnya … pengangguran`): 5 % targeted, 4 % reached. */
 export function lowerIsBetter(ind: Indicator): Indicator {
   return {

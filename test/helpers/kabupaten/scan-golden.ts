@@ -19,24 +19,28 @@ const withoutS1 = (r: Report) => ({ ...r, discrepancies: r.discrepancies.filter(
 
 /**
  * `uncertainFinds`: an injected error reported `uncertain` (a number it rests on read doubtfully)
- * counts as found; without it, only an `error` does.
+ * counts as found; without it, only an `error` does. `minutes`: the time allowed to print, scan and
+ * read them all (default 30).
  */
 export function describeScanned(
   title: string,
   shapes: KabSpec[],
-  opts: { uncertainFinds: boolean },
+  opts: { uncertainFinds: boolean; minutes?: number },
   extra?: (reports: Map<string, Report>) => void,
 ): void {
   let browser: Browser;
   const reports = new Map<string, Report>();
-  beforeAll(async () => {
-    await assertChromium();
-    browser = await launchChromium();
-    for (const spec of shapes) {
-      const scanned = await scanPdf(await printKab(browser, spec), spec.id);
-      reports.set(spec.id, Report.parse((await extractBytes(scanned, `${spec.id}.pdf`)).report));
-    }
-  }, 30 * 60_000);
+  beforeAll(
+    async () => {
+      await assertChromium();
+      browser = await launchChromium();
+      for (const spec of shapes) {
+        const scanned = await scanPdf(await printKab(browser, spec), spec.id);
+        reports.set(spec.id, Report.parse((await extractBytes(scanned, `${spec.id}.pdf`)).report));
+      }
+    },
+    (opts.minutes ?? 30) * 60_000,
+  );
   afterAll(async () => {
     await browser?.close();
     await closeSharedOcrPools();
