@@ -218,7 +218,7 @@ export async function rereadCells(
         third,
         agreed: false,
         kept,
-        conf: (kept === 'first' ? t === a : t === a || t === b) ? VOTED_CONF : DISPUTED_CONF,
+        conf: votedConf(kept, a, b, t),
       };
     }),
   );
@@ -291,6 +291,20 @@ export function tieBroken(
   const wellFormed =
     r.t !== null && r.t !== r.b && kind === 'money' && moneyGroupsBroken(r.second) && !moneyGroupsBroken(r.third);
   return wellFormed ? 'third' : 'second';
+}
+
+/**
+ * How sure a reading kept after a tie-break is: VOTED_CONF when the tie-break gave the kept number,
+ * else DISPUTED_CONF. Two readings that gave no number agree on nothing.
+ */
+export function votedConf(
+  kept: 'first' | 'second' | 'third',
+  a: number | string | null,
+  b: number | string,
+  t: number | string | null,
+): number {
+  if (t === null) return DISPUTED_CONF;
+  return (kept === 'first' ? t === a : t === a || t === b) ? VOTED_CONF : DISPUTED_CONF;
 }
 
 /** A first reading this sure is not outvoted by re-reads both less sure than UNSURE_READ. */

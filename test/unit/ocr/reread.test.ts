@@ -10,6 +10,7 @@ import {
   doubtfulCells,
   rereadCells,
   VOTED_CONF,
+  votedConf,
 } from '../../../src/ocr/reread.js';
 import { parseInterval } from '../../../src/parse/interval.js';
 import { parseNumber } from '../../../src/parse/numbers.js';
@@ -290,5 +291,17 @@ describe('rereadCells', () => {
     expect(o).toMatchObject({ second: '12.5%', agreed: false, kept: 'first' });
     expect(parseNumber(o!.third!, 'pct').value).toBe(72.5);
     expect(page.words.map((w) => [w.text, w.conf])).toEqual([['72.5%', VOTED_CONF]]);
+  });
+});
+
+describe('votedConf', () => {
+  it('a tie-break that gave the kept number votes for it', () => {
+    expect(votedConf('first', 72.5, 78.5, 72.5)).toBe(VOTED_CONF);
+    expect(votedConf('second', null, 104_375_000, 104_375_000)).toBe(VOTED_CONF);
+  });
+  it('a tie-break that gave another number, or none, leaves the kept reading disputed', () => {
+    // the first reading and the tie-break both unreadable (`104.375.0000`): no agreement
+    expect(votedConf('second', null, 104_375_000, null)).toBe(DISPUTED_CONF);
+    expect(votedConf('first', 72.5, 78.5, null)).toBe(DISPUTED_CONF);
   });
 });
