@@ -2,7 +2,7 @@ import { OcrPool, ocrStats, type OcrReader } from './pool.js';
 import { loadSettings } from '../settings/settings.js';
 
 /**
- * The two ways lkj reads. Narrative text is Indonesian: `ind+eng` (the `ind` model cannot read
+ * The two ways lkj reads. Narrative text is Indonesian: `ind_fast+eng` (the `ind` model cannot read
  * `%`, `eng` adds it). Table cells are numbers and short phrases: `eng` alone reads every `%`
  * right where `ind+eng` still turns `100%` into `10096`, and reads the Indonesian cell phrases as
  * well (measured on the eval scans). Both run on the same workers.
@@ -10,20 +10,20 @@ import { loadSettings } from '../settings/settings.js';
 export interface OcrPools {
   /** the first full pass over a page's text (narrative, cover, signature blocks) */
   page: OcrReader;
-  /** re-reads of page text (trouble spots, doubtful lines), where exactness matters */
+  /** re-reads of page text (trouble spots, doubtful lines), with the page pass's models */
   text: OcrReader;
   cells: OcrReader;
 }
 
 /**
- * The models of the first page pass: the vendored `tessdata_fast` Indonesian network with `eng`
- * (`ind_fast+eng`, models/tessdata-fast), about twice as fast in WebAssembly as `best_int`; every
- * figure that may be a percentage is read again with `best_int` (percent-pass.ts), and so are NIPs
- * and doubtful cells. `LKJ_OCR_PAGE_LANGS=ind+eng` reads the page with `best_int` instead.
- * Re-reads of page text (trouble spots, weak lines, a percentage's deciding reading) and table
- * cells use `best_int` `eng`: two model sets, so each worker keeps two Tesseract APIs alive
- * (workers/tesseract-thread.cjs) and never parses a model twice; a third set cost ~40 MB of peak
- * RSS (docs/performance.md).
+ * The models of the first page pass and of the re-reads of page text (trouble spots, weak lines, a
+ * percentage's deciding reading): the vendored `tessdata_fast` Indonesian network with `eng`
+ * (`ind_fast+eng`, models/tessdata-fast), about twice as fast in WebAssembly as `best_int`.
+ * Figures are read with `best_int` `eng` like table cells: every figure that may be a percentage
+ * (percent-pass.ts), NIPs and doubtful cells. `LKJ_OCR_PAGE_LANGS=ind+eng` reads page text with
+ * `best_int`. Two model sets, so each worker keeps both Tesseract APIs alive
+ * (workers/tesseract-thread.cjs) and never parses a model twice; a third set (`best_int` `ind+eng`
+ * for the re-reads) cost ~40 MB of peak RSS. `eng` alone misreads Indonesian words (`kategorii`).
  */
 const pageLangs = (): string[] => loadSettings().ocrPageLangs;
 
@@ -31,7 +31,7 @@ let shared: { pool: OcrPool; readers: OcrPools } | null = null;
 
 /** One pool of workers (one per core) behind both readers. */
 export function ocrPools(pool: OcrPool): OcrPools {
-  return { page: pool.reader(pageLangs()), text: pool.reader(['eng']), cells: pool.reader(['eng']) };
+  return { page: pool.reader(pageLangs()), text: pool.reader(pageLangs()), cells: pool.reader(['eng']) };
 }
 
 /**
