@@ -81,9 +81,11 @@ const SHORT_JOB_PX = 500_000;
 /**
  * A pool of tesseract.js workers, one thread per core, created on demand and reused across pages
  * and documents. Each worker reads with whichever models a job asks for: a free worker takes the
- * oldest job for the models it holds, else re-initialises for the oldest job (~0.1 s; the models
- * stay loaded). One pool instead of one per model keeps every core busy with whatever work there
- * is and holds a Tesseract heap per core, not per core and model. `close()` ends every worker.
+ * oldest job for the models it holds, else turns to the oldest job's models: 0.1–0.3 s the first
+ * time a worker reads with a model set, nothing after (its thread keeps every Tesseract API it
+ * initialised, workers/tesseract-thread.cjs). One pool instead of one per model keeps every core
+ * busy with whatever work there is and holds a Tesseract heap per core, not per core and model.
+ * `close()` ends every worker.
  */
 export class OcrPool implements OcrReader {
   private readonly slots: Slot[] = [];
