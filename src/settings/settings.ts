@@ -182,7 +182,7 @@ export const SETTINGS = {
   } satisfies Setting<number>,
   ocrPageLangs: {
     env: 'LKJ_OCR_PAGE_LANGS',
-    meaning: 'the OCR models of the first page pass, +-separated',
+    meaning: 'the OCR models of the page text (first pass and its re-reads), +-separated',
     default: 'ind_fast+eng',
     schema: raw.transform((v) => {
       const langs = (v ?? '').split('+').filter(Boolean);
