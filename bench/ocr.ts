@@ -182,7 +182,7 @@ console.log(
   `reference: pdftoppm -r 300 -gray + ${version} -l ind (tessdata_fast) --oem 1 --psm 3, one page per process, ${CORES} processes at once`,
 );
 console.log(
-  `lkj: one OCR pool of ${process.env.LKJ_OCR_WORKERS ?? Math.min(CORES, 4)} workers (page text ${loadSettings().ocrPageLangs.join('+')} in bands, re-reads and table cells eng)\n`,
+  `lkj: one OCR pool of ${process.env.LKJ_OCR_WORKERS ?? Math.min(CORES, 4)} workers (page text and its re-reads ${loadSettings().ocrPageLangs.join('+')}, page text in bands; figures and table cells eng)\n`,
 );
 console.log(
   `${'report'.padEnd(30)} ${pad('pages', 5)} ${pad('native s', 9)} ${pad('cpu', 6)} ${pad('lkj s', 7)} ${pad('cpu', 6)} ${pad('ratio', 6)}  ms/page (summed over concurrent pages): ${stages.map((s) => pad(s, 8)).join('')}`,
