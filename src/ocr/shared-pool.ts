@@ -29,9 +29,10 @@ const pageLangs = (): string[] => loadSettings().ocrPageLangs;
 
 let shared: { pool: OcrPool; readers: OcrPools } | null = null;
 
-/** One pool of workers (one per core) behind both readers. */
+/** One pool of workers (one per core) behind the readers; page text and its re-reads share one. */
 export function ocrPools(pool: OcrPool): OcrPools {
-  return { page: pool.reader(pageLangs()), text: pool.reader(pageLangs()), cells: pool.reader(['eng']) };
+  const page = pool.reader(pageLangs());
+  return { page, text: page, cells: pool.reader(['eng']) };
 }
 
 /**
