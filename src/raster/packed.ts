@@ -7,28 +7,68 @@ import type { GrayImage } from '../model/image.js';
  */
 export function packWhiteRuns(data: Uint8Array): Uint8Array {
   const n = data.length;
-  // first pass sizes the output, second fills it: no worst-case buffer
-  let size = 0;
+  // one scan records the runs' ends, a second pass sizes the output exactly and fills it
+  const w = wordsOf(data);
+  let ends = new Int32Array(1024),
+    m = 0;
   for (let i = 0; i < n; ) {
-    const w0 = i;
-    while (i < n && data[i] === 255) i++;
+    i = whiteRunEnd(data, w, i);
     const l0 = i;
     while (i < n && data[i] !== 255) i++;
-    size += varintSize(l0 - w0) + varintSize(i - l0) + (i - l0);
+    if (m + 2 > ends.length) {
+      const grown = new Int32Array(ends.length * 2);
+      grown.set(ends);
+      ends = grown;
+    }
+    ends[m++] = l0;
+    ends[m++] = i;
+  }
+  let size = 0;
+  for (let r = 0, prev = 0; r < m; r += 2) {
+    const l0 = ends[r]!,
+      e = ends[r + 1]!;
+    size += varintSize(l0 - prev) + varintSize(e - l0) + (e - l0);
+    prev = e;
   }
   const out = new Uint8Array(size);
   let o = 0;
-  for (let i = 0; i < n; ) {
-    const w0 = i;
-    while (i < n && data[i] === 255) i++;
-    const l0 = i;
-    while (i < n && data[i] !== 255) i++;
-    o = putVarint(out, o, l0 - w0);
-    o = putVarint(out, o, i - l0);
-    out.set(data.subarray(l0, i), o);
-    o += i - l0;
+  for (let r = 0, prev = 0; r < m; r += 2) {
+    const l0 = ends[r]!,
+      e = ends[r + 1]!;
+    o = putVarint(out, o, l0 - prev);
+    o = putVarint(out, o, e - l0);
+    out.set(data.subarray(l0, e), o);
+    o += e - l0;
+    prev = e;
   }
   return out;
+}
+
+const WHITE4 = 0xffffffff;
+
+/** `data` seen four pixels at a time, from its first 4-byte-aligned pixel `base`. */
+interface Words {
+  base: number;
+  words: Uint32Array;
+}
+
+function wordsOf(data: Uint8Array): Words {
+  const base = (4 - (data.byteOffset & 3)) & 3;
+  const count = data.length > base ? (data.length - base) >> 2 : 0;
+  return { base, words: new Uint32Array(data.buffer, data.byteOffset + base, count) };
+}
+
+/** The first index from `i` that is not 255 (or the end): four pixels at a time where it can. */
+function whiteRunEnd(data: Uint8Array, w: Words, i: number): number {
+  const n = data.length;
+  while (i < n && data[i] === 255 && (i < w.base || (i - w.base) & 3)) i++;
+  if (i < n && data[i] === 255) {
+    let k = (i - w.base) >> 2;
+    while (k < w.words.length && w.words[k] === WHITE4) k++;
+    i = w.base + (k << 2);
+  }
+  while (i < n && data[i] === 255) i++;
+  return i;
 }
 
 export function unpackWhiteRuns(packed: Uint8Array, length: number): Uint8Array {

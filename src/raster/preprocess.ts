@@ -38,8 +38,10 @@ const COVERAGE_MARGIN = 0.04;
 /**
  * Fraction of the page (inside the margins) covered by ink, measured on 4×4 blocks whose mean is
  * clearly darker than the paper: single noise pixels average away, pen and print strokes do not.
+ * With `enough`, counting stops once that fraction is reached (what is returned is then at least
+ * `enough`, not the whole page's coverage).
  */
-export function inkCoverage(img: GrayImage): number {
+export function inkCoverage(img: GrayImage, enough = Infinity): number {
   const paper = paperLevel(histogram(img));
   const dark = paper * 0.7;
   const B = COVERAGE_BLOCK;
@@ -62,6 +64,7 @@ export function inkCoverage(img: GrayImage): number {
       }
     }
     for (let bx = 0; bx < bw; bx++) if (sums[bx]! < limit) ink++;
+    if (ink / (bw * bh) >= enough) break; // the caller asked only whether there is this much
   }
   return ink / (bw * bh);
 }
@@ -71,7 +74,8 @@ export const BLANK_MAX_COVERAGE = 0.0005;
 
 /** Almost no ink: an empty page, or one with nothing but a page number or specks. */
 export function isBlankPage(img: GrayImage, maxCoverage = BLANK_MAX_COVERAGE): boolean {
-  return inkCoverage(img) < maxCoverage;
+  // a page of text passes the bar within its first lines: the rest need not be counted
+  return inkCoverage(img, maxCoverage) < maxCoverage;
 }
 
 export interface PreprocessOptions {

@@ -16,6 +16,17 @@ describe('packWhiteRuns', () => {
     page.fill(0, 500_000, 500_300);
     expect(packWhiteRuns(page).length).toBeLessThan(400);
   });
+  it('codes a view at any byte offset as it codes the same bytes on their own (paper is scanned four bytes at a time)', () => {
+    const bytes = Uint8Array.from({ length: 4099 }, (_, i) => (i % 11 < 7 || i > 3000 ? 255 : i % 251));
+    const alone = packWhiteRuns(bytes);
+    for (const offset of [1, 2, 3, 4]) {
+      const buffer = new Uint8Array(bytes.length + offset + 3).fill(0);
+      buffer.set(bytes, offset);
+      const view = buffer.subarray(offset, offset + bytes.length);
+      expect([...packWhiteRuns(view)]).toEqual([...alone]);
+      expect([...unpackWhiteRuns(packWhiteRuns(view), view.length)]).toEqual([...bytes]);
+    }
+  });
   it('refuses a packed image of the wrong size', () => {
     expect(() => unpackWhiteRuns(packWhiteRuns(new Uint8Array(10).fill(255)), 11)).toThrow(/10 pixels/);
   });

@@ -201,6 +201,15 @@ describe('isBlankPage', () => {
     expect(inkCoverage(page.image)).toBeGreaterThan(0.01);
   });
 
+  it('stops counting once the asked-for coverage is reached, and decides as the full count would', () => {
+    const full = inkCoverage(page.image);
+    const early = inkCoverage(page.image, full / 10);
+    expect(early).toBeGreaterThanOrEqual(full / 10);
+    expect(early).toBeLessThan(full / 2); // stopped well before the end of the page
+    for (const bar of [full / 10, full * 0.999, full * 1.001, full * 2])
+      expect(isBlankPage(page.image, bar)).toBe(full < bar);
+  });
+
   it('a dark scanner border is not ink', () => {
     const img = blankImage(1240, 1754, 240);
     for (let y = 0; y < 1754; y++) img.data.fill(0, y * 1240, y * 1240 + 30);
