@@ -112,7 +112,7 @@ function rebuiltLine(nip: string, words: readonly OcrWord[], p: NipPart, k: numb
 /** A rebuilt NIP's confidence: it was inferred, not read whole. */
 const REBUILT_CONF = 60;
 
-interface NipPart {
+export interface NipPart {
   page: number;
   words: Word[];
   text: string;
@@ -130,7 +130,7 @@ const NIP_LABEL = /^N\s?[I1l|]\s?P|^NP[.:,]*$/i;
  * which only the birth date was read (`19690604`, a stamp over the rest); its box reaches left to
  * where the label and the first group must be.
  */
-function nipParts(words: readonly Word[]): NipPart[] {
+export function nipParts(words: readonly Word[]): NipPart[] {
   return groupLines([...words]).flatMap((l) => {
     const starts = l.words.map((w, i) => (NIP_LABEL.test(w.text) ? i : -1)).filter((i) => i >= 0);
     const t = l.words.map((w) => w.text);
@@ -148,6 +148,18 @@ function nipParts(words: readonly Word[]): NipPart[] {
     const first = tail >= 0 && tail <= 2 ? tail : serial >= 0 ? serial : birth;
     const headless = first >= 0 && (starts[0] === undefined || starts[0] > first);
     if (headless) starts.unshift(0);
+    // a birth date right after a NIP's gender digit and serial opens the next NIP, its label lost
+    // (two signature blocks side by side: `NIP 80718 200101 2 006 19810825 200310 1 006`)
+    for (let i = 2; i < t.length; i++)
+      if (
+        isNipBirthDate(t[i]!) &&
+        /^[12]$/.test(t[i - 2]!) &&
+        /^\d{3}$/.test(t[i - 1]!) &&
+        starts.some((s) => s < i) &&
+        !starts.includes(i)
+      )
+        starts.push(i);
+    starts.sort((a, b) => a - b);
     const span = NIP_SPAN_HEIGHTS * medianHeight(l.words.filter((w) => /\d/.test(w.text)));
     return starts.map((s, j) => {
       const ws = l.words.slice(s, starts[j + 1] ?? l.words.length);

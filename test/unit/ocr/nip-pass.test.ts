@@ -2,7 +2,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Word } from '../../../src/model/word.js';
-import { repairNips } from '../../../src/ocr/nip-pass.js';
+import { nipParts, repairNips } from '../../../src/ocr/nip-pass.js';
 import { OcrPool } from '../../../src/ocr/pool.js';
 import { ocrPools } from '../../../src/ocr/shared-pool.js';
 import { parseNip } from '../../../src/parse/nip.js';
@@ -141,5 +141,27 @@ describe('repairNips', () => {
       { text: '1968', bbox: [22, 2, 40, 12], page: 1, conf: 80, source: 'ocr' },
     ];
     expect(await repairNips({ page: 1, dpi: 300, k: 300 / 72, pools }, image, first)).toBe(first);
+  });
+});
+
+describe('nipParts', () => {
+  const line = (texts: string[]): Word[] =>
+    texts.map((text, i) => ({ text, bbox: [40 + 30 * i, 700, 66 + 30 * i, 710], page: 1, conf: 80, source: 'ocr' }));
+  it('splits two NIPs side by side on one line where the second label was lost', () => {
+    const parts = nipParts(line(['NIP', '80718', '200101', '2', '006', '19810825', '200310', '1', '006']));
+    expect(parts.map((p) => p.text)).toEqual(['NIP 80718 200101 2 006', '19810825 200310 1 006']);
+    // the first NIP's box stops where the second begins
+    expect(parts[0]!.bbox[2]).toBeLessThan(parts[1]!.bbox[0]);
+    expect(parseNip(parts[1]!.text)?.valid).toBe(true);
+  });
+  it('keeps one NIP whole, and two labelled NIPs as two', () => {
+    expect(nipParts(line(['NIP.', '19810825', '200310', '1', '006'])).map((p) => p.text)).toEqual([
+      'NIP. 19810825 200310 1 006',
+    ]);
+    expect(
+      nipParts(line(['NIP.', '19681018', '200002', '1', '012', 'NIP.', '19810825', '200310', '1', '006'])).map(
+        (p) => p.text,
+      ),
+    ).toEqual(['NIP. 19681018 200002 1 012', 'NIP. 19810825 200310 1 006']);
   });
 });
