@@ -15,6 +15,7 @@ import {
   typicalLineHeight,
 } from '../../../src/raster/text-bands.js';
 import { ocrPools } from '../../../src/ocr/shared-pool.js';
+import type { OcrReader } from '../../../src/ocr/pool.js';
 import { toPgm } from '../../../src/ocr/pnm.js';
 import { findGrids } from '../../../src/tables/grid.js';
 import { drawPage } from '../../helpers/draw.js';
@@ -260,6 +261,49 @@ describe('readScannedPage', () => {
       .join(' ');
     expect(text).toContain('42,55');
     expect(text).toMatch(/29,5%/);
+  });
+  it('reads wrapped table text with the page model, and a wrapped cell with a digit in it with the cell model', async () => {
+    // two rows of two-line cells: an indicator's name beside `4` over `Dokumen`
+    const r = drawPage({
+      lines: [
+        { x: 64, y: 157, text: 'Persentase desa yang', size: 10 },
+        { x: 264, y: 157, text: '4', size: 10 },
+      ],
+      tables: [
+        {
+          x: 60,
+          y: 100,
+          colWidths: [200, 80],
+          rowHeight: 44,
+          rows: [
+            ['Indikator Kinerja', 'Target'],
+            ['tertib administrasi', 'Dokumen'],
+          ],
+        },
+      ],
+    });
+    const calls: { reader: string; tag: string | undefined; psm: string; width: number }[] = [];
+    // scripted readers: the page model reads every wrapped cell as it sees it, digits included;
+    // the cell model says where a reading came from
+    const scripted = (reader: string, wrapped: (width: number) => string[]): OcrReader => ({
+      size: 1,
+      recognize: async (req) => {
+        calls.push({ reader, tag: req.tag, psm: req.psm, width: req.image.width });
+        const words = req.tag === 'cell-text' || req.tag === 'cell' ? wrapped(req.image.width) : [];
+        return words.map((text, i) => ({ text, bbox: [10 + 60 * i, 10, 60 + 60 * i, 40], conf: 90 }));
+      },
+    });
+    const narrow = (width: number) => width < 100 * (300 / 72);
+    const page = scripted('page', (w) => (narrow(w) ? ['4', 'Dokumen'] : ['halaman', 'teks']));
+    const cells = scripted('cells', (w) => (narrow(w) ? ['sel-4', 'sel-Dokumen'] : ['sel-teks']));
+    const out = await readScannedPage(r, { page, text: page, cells });
+    const texts = out.content.words.map((w) => w.text);
+    expect(texts).toEqual(expect.arrayContaining(['halaman', 'teks', 'sel-4', 'sel-Dokumen']));
+    expect(texts).not.toContain('sel-teks');
+    // the text cell was read once, by the page model; the number cell by both, the cell model last
+    const wrappedCalls = calls.filter((c) => c.tag?.startsWith('cell') && c.psm === '6');
+    expect(wrappedCalls.filter((c) => !narrow(c.width)).map((c) => c.reader)).toEqual(['page']);
+    expect(wrappedCalls.filter((c) => narrow(c.width)).map((c) => c.reader)).toEqual(['page', 'cells']);
   });
   it('says a blank page is blank without reading it', async () => {
     const page = await readScannedPage(drawPage({}), pools);
