@@ -6,6 +6,9 @@
  *     rasterise each page, then the native `tesseract` CLI (Debian's tesseract-ocr with the
  *     `tessdata_fast` `ind` model, `--oem 1 --psm 3`, plain full-page OCR), one page per process,
  *     as many processes at once as there are cores (OMP_THREAD_LIMIT=1 each): the same cores lkj gets;
+ * (floor) tesseract.js, the WebAssembly build lkj reads with, on the reference's page images
+ *     with the reference's model and mode, one worker per core: what reading all that native
+ *     reads costs in WebAssembly, the floor under any lkj that reads every page;
  * (b) lkj's full extraction of the report (rasterise, preprocess, ruling lines, cell and page
  *     OCR, re-reads, tables, verification) as a user runs it: the built `lkj extract` in its own
  *     process with its default worker pool.
@@ -19,6 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { rssMb } from '../src/pipeline/timings.js';
+import { createWorker, OEM } from 'tesseract.js';
+import { ensureLangDir } from '../src/ocr/langdata.js';
 import { loadSettings } from '../src/settings/settings.js';
 
 const DEFAULT = ['candipuro-tw2-2024_scan.pdf', 'pasirian-tw1-2023_scan.pdf', 'tempeh-tw2-2023_scan.pdf'];
@@ -90,6 +95,35 @@ async function native(file: string, dir: string): Promise<{ pages: number; wall:
   return { pages, wall: (performance.now() - t0) / 1000, cpu };
 }
 
+/**
+ * The floor for any tesseract.js pipeline: the WebAssembly build lkj uses, reading the pages the
+ * reference rasterised just as the reference does (the same `tessdata_fast` `ind` network, PSM 3,
+ * whole pages, one worker thread per core), in this process. Its ratio to native is what
+ * WebAssembly costs on the same work; lkj can only beat native by reading less than that.
+ */
+async function wasmFloor(dir: string, pages: number): Promise<{ wall: number; cpu: number }> {
+  const langPath = ensureLangDir(['ind_fast']);
+  const workers = await Promise.all(
+    Array.from({ length: CORES }, () =>
+      createWorker('ind_fast', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true }, {
+        tessedit_do_invert: '0',
+      } as never),
+    ),
+  );
+  const t0 = performance.now(),
+    c0 = process.cpuUsage();
+  let next = 1;
+  await Promise.all(
+    workers.map(async (w) => {
+      await w.setParameters({ tessedit_pageseg_mode: '3' as never, user_defined_dpi: '300' });
+      for (let n = next++; n <= pages; n = next++) await w.recognize(path.join(dir, `p${n}.pgm`));
+    }),
+  );
+  const c = process.cpuUsage(c0);
+  await Promise.all(workers.map((w) => w.terminate()));
+  return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+}
+
 const version = ensureTools();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lkj-bench-'));
 const rows: {
@@ -97,6 +131,8 @@ const rows: {
   pages: number;
   nativeS: number;
   nativeCpu: number;
+  floorS: number;
+  floorCpu: number;
   lkjS: number;
   lkjCpu: number;
   beforeS?: number;
@@ -155,6 +191,7 @@ function runCli(
 for (const file of files) {
   const dir = fs.mkdtempSync(path.join(tmp, 'd'));
   const nat = await native(file, dir);
+  const floor = await wasmFloor(dir, nat.pages);
   const run = await runCli(file);
   const beforeS = before ? (await runCli(file, before)).seconds : undefined;
   rows.push({
@@ -162,6 +199,8 @@ for (const file of files) {
     pages: nat.pages,
     nativeS: nat.wall,
     nativeCpu: nat.cpu,
+    floorS: floor.wall,
+    floorCpu: floor.cpu,
     lkjS: run.seconds,
     lkjCpu: run.cpu,
     beforeS,
@@ -185,11 +224,11 @@ console.log(
   `lkj: one OCR pool of ${process.env.LKJ_OCR_WORKERS ?? Math.min(CORES, 4)} workers (page text and its re-reads ${loadSettings().ocrPageLangs.join('+')}, page text in bands; figures and table cells eng)\n`,
 );
 console.log(
-  `${'report'.padEnd(30)} ${pad('pages', 5)} ${pad('native s', 9)} ${pad('cpu', 6)} ${pad('lkj s', 7)} ${pad('cpu', 6)} ${pad('ratio', 6)}  ms/page (summed over concurrent pages): ${stages.map((s) => pad(s, 8)).join('')}`,
+  `${'report'.padEnd(30)} ${pad('pages', 5)} ${pad('native s', 9)} ${pad('cpu', 6)} ${pad('floor s', 8)} ${pad('lkj s', 7)} ${pad('cpu', 6)} ${pad('ratio', 6)}  ms/page (summed over concurrent pages): ${stages.map((s) => pad(s, 8)).join('')}`,
 );
 for (const r of rows) {
   console.log(
-    `${r.name.padEnd(30)} ${pad(r.pages, 5)} ${pad(r.nativeS.toFixed(1), 9)} ${pad(r.nativeCpu.toFixed(1), 6)} ${pad(r.lkjS.toFixed(1), 7)} ${pad(r.lkjCpu.toFixed(1), 6)} ${pad((r.lkjS / r.nativeS).toFixed(2), 6)}  ${' '.repeat(40)}${stages.map((s) => pad(((r.stages[s] ?? 0) / r.pages).toFixed(0), 8)).join('')}`,
+    `${r.name.padEnd(30)} ${pad(r.pages, 5)} ${pad(r.nativeS.toFixed(1), 9)} ${pad(r.nativeCpu.toFixed(1), 6)} ${pad(r.floorS.toFixed(1), 8)} ${pad(r.lkjS.toFixed(1), 7)} ${pad(r.lkjCpu.toFixed(1), 6)} ${pad((r.lkjS / r.nativeS).toFixed(2), 6)}  ${' '.repeat(40)}${stages.map((s) => pad(((r.stages[s] ?? 0) / r.pages).toFixed(0), 8)).join('')}`,
   );
 }
 // Tesseract calls per report by purpose: count and ms from hand-over to answer (concurrent calls overlap)
@@ -214,6 +253,11 @@ console.log(
 );
 console.log(
   `CPU seconds per report: native ${(natCpu / rows.length).toFixed(1)}, lkj ${(lkjCpu / rows.length).toFixed(1)} (CPU ratio ${(lkjCpu / natCpu).toFixed(2)}: steadier than wall time on a busy machine)`,
+);
+const floor = sum((r) => r.floorS),
+  floorCpu = sum((r) => r.floorCpu);
+console.log(
+  `floor (tesseract.js, the same wasm build and tessdata_fast ind network, whole pages PSM 3, ${CORES} workers): ${(floor / rows.length).toFixed(1)} s and ${(floorCpu / rows.length).toFixed(1)} CPU s per report, ${(floor / nat).toFixed(2)} × native (CPU ${(floorCpu / natCpu).toFixed(2)}): reading what native reads, no more, in WebAssembly`,
 );
 console.log(`ratio lkj full extraction / native full-page OCR: ${(lkj / nat).toFixed(2)} (target ≤ 1.0)`);
 console.log(`reports per minute (lkj): ${(60 / (lkj / rows.length)).toFixed(2)}`);
