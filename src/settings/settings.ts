@@ -183,10 +183,10 @@ export const SETTINGS = {
   ocrPageLangs: {
     env: 'LKJ_OCR_PAGE_LANGS',
     meaning: 'the OCR models of the page text (first pass and its re-reads), +-separated',
-    default: 'ind_fast',
+    default: 'ind_fast+eng',
     schema: raw.transform((v) => {
       const langs = (v ?? '').split('+').filter(Boolean);
-      return langs.length ? langs : ['ind_fast'];
+      return langs.length ? langs : ['ind_fast', 'eng'];
     }),
   } satisfies Setting<string[]>,
   trustAnchors: {

@@ -132,8 +132,7 @@ describe('settings: words and flags', () => {
 
   it('LKJ_OCR_PAGE_LANGS is +-separated', () => {
     expect(loadSettings({ LKJ_OCR_PAGE_LANGS: 'ind+eng' }).ocrPageLangs).toEqual(['ind', 'eng']);
-    expect(loadSettings({}).ocrPageLangs).toEqual(['ind_fast']);
-    expect(loadSettings({ LKJ_OCR_PAGE_LANGS: '+' }).ocrPageLangs).toEqual(['ind_fast']);
+    expect(loadSettings({ LKJ_OCR_PAGE_LANGS: '+' }).ocrPageLangs).toEqual(['ind_fast', 'eng']);
   });
 
   it('strings are taken as given; LKJ_TRUST_ANCHORS trimmed', () => {
