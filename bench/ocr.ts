@@ -105,9 +105,7 @@ async function wasmFloor(dir: string, pages: number): Promise<{ wall: number; cp
   const langPath = ensureLangDir(['ind_fast']);
   const workers = await Promise.all(
     Array.from({ length: CORES }, () =>
-      createWorker('ind_fast', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true }, {
-        tessedit_do_invert: '0',
-      } as never),
+      createWorker('ind_fast', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true }),
     ),
   );
   const t0 = performance.now(),
@@ -115,7 +113,8 @@ async function wasmFloor(dir: string, pages: number): Promise<{ wall: number; cp
   let next = 1;
   await Promise.all(
     workers.map(async (w) => {
-      await w.setParameters({ tessedit_pageseg_mode: '3' as never, user_defined_dpi: '300' });
+      // Tesseract's defaults otherwise, as the CLI has them (the PGM carries no resolution either)
+      await w.setParameters({ tessedit_pageseg_mode: '3' as never });
       for (let n = next++; n <= pages; n = next++) await w.recognize(path.join(dir, `p${n}.pgm`));
     }),
   );
