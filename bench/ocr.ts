@@ -12,6 +12,8 @@
  * (b) lkj's full extraction of the report (rasterise, preprocess, ruling lines, cell and page
  *     OCR, re-reads, tables, verification) as a user runs it: the built `lkj extract` in its own
  *     process with its default worker pool.
+ * `--rounds N` measures everything N times in turn (odd rounds in reverse order) and reports each
+ * report's medians: on this VM the same command's time drifts by a third within minutes.
  * Prints ms per page per stage (`LKJ_TIMINGS`), the Tesseract calls by purpose, wall and CPU
  * seconds per report for both, the ratio lkj / native (target ≤ 1.0) and the peak RSS of the lkj
  * process (Tesseract's threads are inside it; target ≤ 500 MB). Default input: three documents of
@@ -31,7 +33,12 @@ const argv = process.argv.slice(2);
 // --before DIR: another built checkout (e.g. a worktree of the commit before a change) run side by side
 const beforeAt = argv.indexOf('--before');
 const before = beforeAt >= 0 ? path.resolve(argv[beforeAt + 1]!, 'bin/lkj') : null;
-const args = beforeAt >= 0 ? argv.filter((_, i) => i !== beforeAt && i !== beforeAt + 1) : argv;
+let args = beforeAt >= 0 ? argv.filter((_, i) => i !== beforeAt && i !== beforeAt + 1) : argv;
+// --rounds N: every measurement N times, in turn (this VM's speed drifts by a third within minutes);
+// each report's figures are the medians
+const roundsAt = args.indexOf('--rounds');
+const ROUNDS = roundsAt >= 0 ? Math.max(1, Number(args[roundsAt + 1]) || 1) : 1;
+if (roundsAt >= 0) args = args.filter((_, i) => i !== roundsAt && i !== roundsAt + 1);
 const files = args.length ? args : DEFAULT.map((f) => path.resolve('fixtures/corpus/scan', f));
 const CORES = os.availableParallelism();
 
@@ -187,26 +194,41 @@ function runCli(
     });
   });
 }
+const median = (xs: number[]) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+};
 for (const file of files) {
   const dir = fs.mkdtempSync(path.join(tmp, 'd'));
-  const nat = await native(file, dir);
-  const floor = await wasmFloor(dir, nat.pages);
-  const run = await runCli(file);
-  const beforeS = before ? (await runCli(file, before)).seconds : undefined;
+  const nats: Awaited<ReturnType<typeof native>>[] = [],
+    floors: Awaited<ReturnType<typeof wasmFloor>>[] = [],
+    runs: Awaited<ReturnType<typeof runCli>>[] = [],
+    befores: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const nat = async () => void nats.push(await native(file, dir));
+    // reads the pages native rasterised: native runs first in round 0
+    const flo = async () => void floors.push(await wasmFloor(dir, nats[0]!.pages));
+    const cur = async () => void runs.push(await runCli(file));
+    const bef = async () => void (before && befores.push((await runCli(file, before)).seconds));
+    // odd rounds the other way round, so a drift in the machine's speed weighs on both alike
+    for (const step of r % 2 ? [bef, cur, nat, flo] : [nat, flo, cur, bef]) await step();
+  }
+  // the run whose wall time is the median gives the stages and calls shown
+  const run = [...runs].sort((a, b) => a.seconds - b.seconds)[runs.length >> 1]!;
   rows.push({
     name: path.basename(file),
-    pages: nat.pages,
-    nativeS: nat.wall,
-    nativeCpu: nat.cpu,
-    floorS: floor.wall,
-    floorCpu: floor.cpu,
+    pages: nats[0]!.pages,
+    nativeS: median(nats.map((n) => n.wall)),
+    nativeCpu: median(nats.map((n) => n.cpu)),
+    floorS: median(floors.map((f) => f.wall)),
+    floorCpu: median(floors.map((f) => f.cpu)),
     lkjS: run.seconds,
-    lkjCpu: run.cpu,
-    beforeS,
+    lkjCpu: median(runs.map((r) => r.cpu)),
+    beforeS: before ? median(befores) : undefined,
     stages: run.stages,
     ocr: run.ocr,
     status: run.status,
-    rss: run.peakRssMb,
+    rss: Math.max(...runs.map((r) => r.peakRssMb)),
   });
 }
 fs.rmSync(tmp, { recursive: true, force: true });
@@ -214,7 +236,7 @@ fs.rmSync(tmp, { recursive: true, force: true });
 const stages = ['render', 'preprocess', 'lines', 'ocr', 'reread', 'tables', 'meta', 'claims', 'verify'];
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 console.log(
-  `scanned extraction vs native full-page OCR, ${rows.length} reports, ${CORES} cores, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)} at the end`,
+  `scanned extraction vs native full-page OCR, ${rows.length} reports, ${CORES} cores, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)} at the end${ROUNDS > 1 ? `; medians of ${ROUNDS} rounds, odd rounds in reverse order` : ''}`,
 );
 console.log(
   `reference: pdftoppm -r 300 -gray + ${version} -l ind (tessdata_fast) --oem 1 --psm 3, one page per process, ${CORES} processes at once`,
