@@ -7,12 +7,13 @@ import type { GrayImage } from '../model/image.js';
  */
 export function packWhiteRuns(data: Uint8Array): Uint8Array {
   const n = data.length;
-  // one scan records the runs' ends, a second pass sizes the output exactly and fills it
-  const w = wordsOf(data);
+  // one scan of the pixels finds the runs and sizes the output; the fill then copies run by run
   let ends = new Int32Array(1024),
-    m = 0;
+    m = 0,
+    size = 0;
   for (let i = 0; i < n; ) {
-    i = whiteRunEnd(data, w, i);
+    const w0 = i;
+    while (i < n && data[i] === 255) i++;
     const l0 = i;
     while (i < n && data[i] !== 255) i++;
     if (m + 2 > ends.length) {
@@ -22,13 +23,7 @@ export function packWhiteRuns(data: Uint8Array): Uint8Array {
     }
     ends[m++] = l0;
     ends[m++] = i;
-  }
-  let size = 0;
-  for (let r = 0, prev = 0; r < m; r += 2) {
-    const l0 = ends[r]!,
-      e = ends[r + 1]!;
-    size += varintSize(l0 - prev) + varintSize(e - l0) + (e - l0);
-    prev = e;
+    size += varintSize(l0 - w0) + varintSize(i - l0) + (i - l0);
   }
   const out = new Uint8Array(size);
   let o = 0;
@@ -42,33 +37,6 @@ export function packWhiteRuns(data: Uint8Array): Uint8Array {
     prev = e;
   }
   return out;
-}
-
-const WHITE4 = 0xffffffff;
-
-/** `data` seen four pixels at a time, from its first 4-byte-aligned pixel `base`. */
-interface Words {
-  base: number;
-  words: Uint32Array;
-}
-
-function wordsOf(data: Uint8Array): Words {
-  const base = (4 - (data.byteOffset & 3)) & 3;
-  const count = data.length > base ? (data.length - base) >> 2 : 0;
-  return { base, words: new Uint32Array(data.buffer, data.byteOffset + base, count) };
-}
-
-/** The first index from `i` that is not 255 (or the end): four pixels at a time where it can. */
-function whiteRunEnd(data: Uint8Array, w: Words, i: number): number {
-  const n = data.length;
-  while (i < n && data[i] === 255 && (i < w.base || (i - w.base) & 3)) i++;
-  if (i < n && data[i] === 255) {
-    let k = (i - w.base) >> 2;
-    while (k < w.words.length && w.words[k] === WHITE4) k++;
-    i = w.base + (k << 2);
-  }
-  while (i < n && data[i] === 255) i++;
-  return i;
 }
 
 export function unpackWhiteRuns(packed: Uint8Array, length: number): Uint8Array {

@@ -16,7 +16,7 @@ describe('packWhiteRuns', () => {
     page.fill(0, 500_000, 500_300);
     expect(packWhiteRuns(page).length).toBeLessThan(400);
   });
-  it('codes a view at any byte offset as it codes the same bytes on their own (paper is scanned four bytes at a time)', () => {
+  it('codes a view at any byte offset as it codes the same bytes on their own', () => {
     const bytes = Uint8Array.from({ length: 4099 }, (_, i) => (i % 11 < 7 || i > 3000 ? 255 : i % 251));
     const alone = packWhiteRuns(bytes);
     for (const offset of [1, 2, 3, 4]) {
