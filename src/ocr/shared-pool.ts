@@ -9,7 +9,10 @@ import { loadSettings } from '../settings/settings.js';
  * run on the same workers.
  */
 export interface OcrPools {
-  /** the first full pass over a page's text (narrative, cover, signature blocks), and wrapped cell text's first reading */
+  /**
+   * the first full pass over a page's text (narrative, cover, signature blocks), and wrapped cell
+   * text's first reading
+   */
   page: OcrReader;
   /** re-reads of page text (trouble spots, doubtful lines), with the page pass's models */
   text: OcrReader;
@@ -18,8 +21,9 @@ export interface OcrPools {
 
 /**
  * The models of the first page pass, of the re-reads of page text (trouble spots, weak lines, a
- * percentage's deciding reading) and of wrapped cell text: the vendored `tessdata_fast` Indonesian network with `eng`
- * (`ind_fast+eng`, models/tessdata-fast), about twice as fast in WebAssembly as `best_int`.
+ * percentage's deciding reading) and of wrapped cell text: the vendored `tessdata_fast` Indonesian
+ * network with `eng` (`ind_fast+eng`, models/tessdata-fast), about twice as fast in WebAssembly as
+ * `best_int`.
  * Figures are read with `best_int` `eng` like table cells: every figure that may be a percentage
  * (percent-pass.ts), NIPs and doubtful cells. `LKJ_OCR_PAGE_LANGS=ind+eng` reads page text with
  * `best_int`. Two model sets, so each worker keeps both Tesseract APIs alive
